@@ -1,0 +1,145 @@
+//! Diagnostics are data: what a rule found, where, why, the other places that prove it, and
+//! the fix when one is certain. Rendering lives in `render`.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is: `Error` when the tool is sure, `Warning` when likely, `Info`
+/// for style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language messages are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// A text in Vietnamese and in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Another place that is part of the evidence ("the body says 25 here").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub span: Range<usize>,
+    pub message: Message,
+}
+
+/// A replacement for a span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+/// One finding. Spans are offsets into the document's text while rules run, and byte
+/// offsets into the file as read once the engine has mapped them back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: Message,
+    pub span: Range<usize>,
+    pub related: Vec<Related>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        span: Range<usize>,
+        message: Message,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity,
+            message,
+            span,
+            related: Vec::new(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    pub fn with_related(mut self, span: Range<usize>, message: Message) -> Diagnostic {
+        self.related.push(Related { span, message });
+        self
+    }
+
+    pub fn with_suggestion(
+        mut self,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Diagnostic {
+        self.suggestions.push(Suggestion {
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// Applies `f` to every span (used to map text offsets to source offsets).
+    pub fn map_spans(&mut self, mut f: impl FnMut(Range<usize>) -> Range<usize>) {
+        self.span = f(self.span.clone());
+        for r in &mut self.related {
+            r.span = f(r.span.clone());
+        }
+        for s in &mut self.suggestions {
+            s.span = f(s.span.clone());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Builds the analysed text from pieces of the source, normalising to NFC on the way and
+//! recording where every byte came from.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use super::source_map::SourceMap;
+
+/// Accumulates prose text and its source map.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    pub text: String,
+    pub map: SourceMap,
+}
+
+impl TextBuilder {
+    /// Appends `piece`, which is the source text starting at byte `source_start`, as NFC.
+    pub fn push_source(&mut self, piece: &str, source_start: usize) {
+        if is_nfc_quick(piece.chars()) == IsNormalized::Yes {
+            self.text.push_str(piece);
+            self.map.push_verbatim(source_start, piece.len());
+            return;
+        }
+        for (offset, cluster) in Clusters::new(piece) {
+            let normalized: String = cluster.nfc().collect();
+            if normalized == cluster {
+                self.text.push_str(cluster);
+                self.map.push_verbatim(source_start + offset, cluster.len());
+            } else {
+                self.text.push_str(&normalized);
+                let start = source_start + offset;
+                self.map
+                    .push_opaque(normalized.len(), start..start + cluster.len());
+            }
+        }
+    }
+
+    /// Appends text that stands for the source range as a whole (a decoded entity, a
+    /// placeholder, a separator), normalised to NFC.
+    pub fn push_standing_for(&mut self, text: &str, source: Range<usize>) {
+        let normalized: String = text.nfc().collect();
+        self.text.push_str(&normalized);
+        self.map.push_opaque(normalized.len(), source);
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Splits a string into runs that NFC can only change as a whole: a starter and the
+/// combining characters after it.
+struct Clusters<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Clusters<'a> {
+    fn new(s: &'a str) -> Self {
+        Clusters { s, pos: 0 }
+    }
+}
+
+fn joins_previous(c: char) -> bool {
+    // Combining marks, and Hangul vowel and final jamo which compose with what precedes.
+    canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11FF}').contains(&c)
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = &self.s[self.pos..];
+        let mut chars = rest.char_indices();
+        chars.next()?;
+        let end = chars
+            .find(|&(_, c)| !joins_previous(c))
+            .map_or(rest.len(), |(i, _)| i);
+        let start = self.pos;
+        self.pos += end;
+        Some((start, &rest[..end]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_text_is_composed_and_mapped_back() {
+        let source = "Gia\u{309}i pho\u{301}ng";
+        let mut b = TextBuilder::default();
+        b.push_source(source, 10);
+        assert_eq!(b.text, "Giải phóng");
+        let start = b.text.find("phóng").unwrap();
+        let span = b.map.source_range(start..b.text.len());
+        assert_eq!(span, 10 + source.find("pho").unwrap()..10 + source.len());
+    }
+
+    #[test]
+    fn composed_text_maps_one_to_one() {
+        let mut b = TextBuilder::default();
+        b.push_source("An ninh", 0);
+        assert_eq!(b.map.source_range(3..7), 3..7);
+    }
+}

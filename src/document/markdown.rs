@@ -1,0 +1,277 @@
+//! Markdown: prose from paragraphs, headings, list items and table cells. Code, HTML,
+//! link targets and front matter (but its `title`) are not prose and never reach a rule.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{BlockKind, RawBlock, TextBuilder};
+
+/// Stands in the text for an inline piece that is not prose (inline code, inline HTML), so
+/// that the words on either side stay apart and no rule sees inside it.
+const PLACEHOLDER: &str = "\u{FFFC}";
+
+pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBlock>) {
+    let body = &source[body_start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut reader = Reader {
+        builder: TextBuilder::default(),
+        blocks: Vec::new(),
+        open: None,
+        containers: Vec::new(),
+        skip_depth: 0,
+        has_title: false,
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        reader.event(source, event, range);
+    }
+    reader.close_block();
+    (reader.builder, reader.blocks)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Container {
+    Heading,
+    Item,
+    Other,
+}
+
+struct Reader {
+    builder: TextBuilder,
+    blocks: Vec<RawBlock>,
+    /// The block being filled: its kind and where its text starts.
+    open: Option<(BlockKind, usize)>,
+    containers: Vec<Container>,
+    /// Inside code blocks, HTML blocks, metadata, link targets: nothing is prose.
+    skip_depth: usize,
+    has_title: bool,
+}
+
+impl Reader {
+    fn event(&mut self, source: &str, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(source, tag, range),
+            Event::End(tag) => self.end(tag),
+            _ if self.skip_depth > 0 => {}
+            Event::Text(text) => {
+                self.ensure_block();
+                if source.get(range.clone()) == Some(&*text) {
+                    self.builder.push_source(&text, range.start);
+                } else {
+                    self.builder.push_standing_for(&text, range);
+                }
+            }
+            Event::Code(_) | Event::InlineHtml(_) | Event::InlineMath(_) => {
+                self.ensure_block();
+                self.builder.push_standing_for(PLACEHOLDER, range);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if self.open.is_some() {
+                    self.builder.push_standing_for("\n", range);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, source: &str, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                self.close_block();
+                self.skip_depth += 1;
+            }
+            Tag::MetadataBlock(_) => {
+                self.close_block();
+                self.skip_depth += 1;
+                self.front_matter_title(source, range);
+            }
+            Tag::Image { .. } => self.skip_depth += 1,
+            Tag::Heading { .. } => self.open_container(Container::Heading),
+            Tag::Item => self.open_container(Container::Item),
+            Tag::Paragraph
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => self.open_container(Container::Other),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                self.skip_depth = self.skip_depth.saturating_sub(1);
+            }
+            TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::Paragraph
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {
+                self.close_block();
+                self.containers.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn open_container(&mut self, container: Container) {
+        self.close_block();
+        self.containers.push(container);
+    }
+
+    fn ensure_block(&mut self) {
+        if self.open.is_some() {
+            return;
+        }
+        let kind = match self
+            .containers
+            .iter()
+            .rev()
+            .find(|c| **c != Container::Other)
+        {
+            Some(Container::Heading) if !self.has_title => BlockKind::Title,
+            Some(Container::Heading) => BlockKind::Heading,
+            Some(Container::Item) => BlockKind::ListItem,
+            _ => BlockKind::Paragraph,
+        };
+        if kind == BlockKind::Title {
+            self.has_title = true;
+        }
+        self.open = Some((kind, self.builder.len()));
+    }
+
+    fn close_block(&mut self) {
+        if let Some((kind, start)) = self.open.take() {
+            let end = self.builder.len();
+            if end > start {
+                self.blocks.push(RawBlock {
+                    kind,
+                    range: start..end,
+                });
+                let at = self.builder.map.source_end(end);
+                self.builder.push_standing_for("\n", at..at);
+            }
+        }
+    }
+
+    /// Takes `title:` (YAML) or `title =` (TOML) from front matter as the headline.
+    fn front_matter_title(&mut self, source: &str, range: Range<usize>) {
+        let mut offset = range.start;
+        for line in source[range].split_inclusive('\n') {
+            let key_len = ["title:", "title ="]
+                .iter()
+                .find(|k| line.starts_with(*k))
+                .map(|k| k.len());
+            if let Some(key_len) = key_len {
+                let value = line[key_len..].trim_end_matches(['\n', '\r']);
+                let lead = value.len() - value.trim_start().len();
+                let value = value.trim();
+                let unquoted = value
+                    .strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+                let (text, skip) = match unquoted {
+                    Some(inner) => (inner, 1),
+                    None => (value, 0),
+                };
+                if !text.is_empty() {
+                    let start = self.builder.len();
+                    self.builder
+                        .push_source(text, offset + key_len + lead + skip);
+                    self.blocks.push(RawBlock {
+                        kind: BlockKind::Title,
+                        range: start..self.builder.len(),
+                    });
+                    self.has_title = true;
+                    self.builder.push_standing_for("\n", offset..offset);
+                }
+                return;
+            }
+            offset += line.len();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{BlockKind, Document, Format};
+
+    fn blocks(source: &str) -> Vec<(BlockKind, String)> {
+        let doc = Document::parse(source, 0, Format::Markdown);
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, doc.text[b.range.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_items() {
+        assert_eq!(
+            blocks(
+                "# Hội nghị lần thứ 8\n\nĐoạn **một** câu.\n\n- mục một\n- mục hai\n\n## Phần hai\n"
+            ),
+            vec![
+                (BlockKind::Title, "Hội nghị lần thứ 8".into()),
+                (BlockKind::Paragraph, "Đoạn một câu.".into()),
+                (BlockKind::ListItem, "mục một".into()),
+                (BlockKind::ListItem, "mục hai".into()),
+                (BlockKind::Heading, "Phần hai".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_comments_and_front_matter_are_not_prose() {
+        let got = blocks(
+            "---\ntitle: \"Kỳ họp thứ 9\"\ntags: [a  b]\n---\n\nDùng `a  ninh` ở đây.\n\n```\nA ninh  x\n```\n\n<!-- A ninh -->\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Title, "Kỳ họp thứ 9".into()),
+                (BlockKind::Paragraph, "Dùng \u{FFFC} ở đây.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_map_back_through_markup_and_entities() {
+        let source = "Một *câu* có &amp; ký hiệu.\n";
+        let doc = Document::parse(source, 0, Format::Markdown);
+        let at = doc.text.find("ký").unwrap();
+        let mapped = doc.map.source_range(at..at + "ký".len());
+        assert_eq!(&source[mapped], "ký");
+        let amp = doc.text.find('&').unwrap();
+        assert_eq!(&source[doc.map.source_range(amp..amp + 1)], "&amp;");
+    }
+
+    #[test]
+    fn front_matter_title_maps_to_its_bytes() {
+        let source = "---\ntitle: 'Hội nghị lần thứ 3'\n---\nThân bài.\n";
+        let doc = Document::parse(source, 0, Format::Markdown);
+        let title = &doc.blocks[0];
+        assert_eq!(
+            &source[doc.map.source_range(title.range.clone())],
+            "Hội nghị lần thứ 3"
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Readers turn a file's bytes into a [`Document`]: the prose as NFC text, a map from every
+//! text offset back to the bytes as read, the blocks with their kind, and the tokens.
+
+mod builder;
+mod markdown;
+mod plain;
+mod source_map;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use builder::TextBuilder;
+pub use source_map::SourceMap;
+
+use crate::text::numbers::{self, NumberStyle};
+use crate::text::tokens::{Token, TokenKind, tokenize_into};
+
+/// The input formats vnlint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name implies: Markdown for `.md`/`.markdown`, plain text otherwise.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// What a block of prose is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The document's headline.
+    Title,
+    /// Any other heading: a kicker ("CÔNG TÁC ĐẢNG"), a section title, a caption.
+    Heading,
+    Paragraph,
+    ListItem,
+    /// A metadata line: "Ngày đăng 27/06/2024 | 14:46".
+    Meta,
+}
+
+/// A block of prose: its kind, its text range and its tokens.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A piece of prose a reader found, before tokenising.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+/// A document ready for the rules.
+#[derive(Debug)]
+pub struct Document {
+    /// The analysed text: prose only, NFC.
+    pub text: String,
+    /// Text offsets back to the source bytes.
+    pub map: SourceMap,
+    pub blocks: Vec<Block>,
+    pub tokens: Vec<Token>,
+    /// How this document writes its numbers.
+    pub number_style: NumberStyle,
+}
+
+impl Document {
+    /// Builds a document from the decoded source. `body_start` skips a byte-order mark.
+    pub fn parse(source: &str, body_start: usize, format: Format) -> Document {
+        let (builder, raw) = match format {
+            Format::Plain => plain::read(source, body_start),
+            Format::Markdown => markdown::read(source, body_start),
+        };
+        Document::from_parts(builder, raw)
+    }
+
+    /// A plain-text document from a string (no BOM): the shortcut tests and the API use.
+    pub fn from_text(text: &str) -> Document {
+        Document::parse(text, 0, Format::Plain)
+    }
+
+    fn from_parts(builder: TextBuilder, raw: Vec<RawBlock>) -> Document {
+        let TextBuilder { text, map } = builder;
+        let mut tokens = Vec::with_capacity(text.len() / 3);
+        let blocks = raw
+            .into_iter()
+            .map(|b| {
+                let first = tokens.len();
+                tokenize_into(&text, b.range.clone(), &mut tokens);
+                Block {
+                    kind: b.kind,
+                    range: b.range,
+                    tokens: first..tokens.len(),
+                }
+            })
+            .collect();
+        let number_style = numbers::detect_style(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Number)
+                .map(|t| t.text(&text)),
+        );
+        Document {
+            text,
+            map,
+            blocks,
+            tokens,
+            number_style,
+        }
+    }
+
+    /// The text of a token.
+    pub fn token_text(&self, token: &Token) -> &str {
+        &self.text[token.range.clone()]
+    }
+
+    /// The tokens of a block.
+    pub fn block_tokens(&self, block: &Block) -> &[Token] {
+        &self.tokens[block.tokens.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &Document) -> Vec<(BlockKind, &str)> {
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, &doc.text[b.range.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_finds_the_headline_after_a_kicker() {
+        let doc = Document::from_text(
+            "CÔNG TÁC ĐẢNG\n\nPhường Yên Hòa tổ chức Hội nghị lần thứ 8\nNgày đăng 02/07/2024 | 09:15\n\nSáng 1-7, phường đã họp.\n\n1. Việc thứ nhất.\n",
+        );
+        assert_eq!(
+            kinds(&doc),
+            vec![
+                (BlockKind::Heading, "CÔNG TÁC ĐẢNG"),
+                (
+                    BlockKind::Title,
+                    "Phường Yên Hòa tổ chức Hội nghị lần thứ 8"
+                ),
+                (BlockKind::Meta, "Ngày đăng 02/07/2024 | 09:15"),
+                (BlockKind::Paragraph, "Sáng 1-7, phường đã họp."),
+                (BlockKind::ListItem, "1. Việc thứ nhất."),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_opening_with_a_sentence_has_no_title() {
+        let doc = Document::from_text("Sáng nay, phường đã họp.\nNội dung ngắn\n");
+        assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Title));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_mapped_to_the_bytes_as_read() {
+        let source = "\u{feff}Tiêu đề ngắn\r\nĐoạn văn.\r\n";
+        let doc = Document::parse(source, 3, Format::Plain);
+        let para = &doc.blocks[1];
+        assert_eq!(&doc.text[para.range.clone()], "Đoạn văn.");
+        let mapped = doc.map.source_range(para.range.clone());
+        assert_eq!(&source[mapped], "Đoạn văn.");
+    }
+}

@@ -1,0 +1,95 @@
+//! Plain text: one block per non-empty line, kinds told from the line's shape.
+
+use super::{BlockKind, RawBlock, TextBuilder};
+
+/// Lines that carry publication data rather than prose.
+const META_PREFIXES: &[&str] = &[
+    "ngày đăng",
+    "đăng ngày",
+    "đăng lúc",
+    "cập nhật",
+    "ngày cập nhật",
+    "nguồn:",
+    "tác giả:",
+    "lượt xem",
+];
+
+pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBlock>) {
+    let mut builder = TextBuilder::default();
+    let mut blocks = Vec::new();
+    let mut line_start = body_start;
+    let body = &source[body_start..];
+    for line in body.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let leading = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            let start = builder.len();
+            builder.push_source(trimmed, line_start + leading);
+            blocks.push(RawBlock {
+                kind: BlockKind::Paragraph,
+                range: start..builder.len(),
+            });
+            let end = line_start + leading + trimmed.len();
+            builder.push_standing_for("\n", end..end);
+        }
+        line_start += line.len();
+    }
+    classify(&builder.text, &mut blocks);
+    (builder, blocks)
+}
+
+fn classify(text: &str, blocks: &mut [RawBlock]) {
+    let mut title_open = true;
+    for block in blocks.iter_mut() {
+        let line = &text[block.range.clone()];
+        block.kind = kind_of(line);
+        if title_open {
+            match block.kind {
+                BlockKind::Heading if is_kicker(line) => continue,
+                BlockKind::Heading => block.kind = BlockKind::Title,
+                _ => {}
+            }
+            title_open = false;
+        }
+    }
+}
+
+fn kind_of(line: &str) -> BlockKind {
+    let lower = line.to_lowercase();
+    if META_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return BlockKind::Meta;
+    }
+    if is_list_marker(line) {
+        return BlockKind::ListItem;
+    }
+    let words = line.split_whitespace().count();
+    let ends_with_punctuation = line.ends_with(['.', ',', ';', ':', '…']);
+    if words <= 30 && line.chars().count() <= 250 && !ends_with_punctuation {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// "- ", "* ", "• ", "1. ", "2) ", "a) ".
+fn is_list_marker(line: &str) -> bool {
+    if ["- ", "* ", "• ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return true;
+    }
+    let marker_len = line
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count()
+        .max(usize::from(
+            line.starts_with(|c: char| c.is_ascii_lowercase()),
+        ));
+    marker_len > 0
+        && marker_len <= 3
+        && (line[marker_len..].starts_with(". ") || line[marker_len..].starts_with(") "))
+}
+
+/// A short line in capitals above the headline: a category ("CÔNG TÁC ĐẢNG").
+fn is_kicker(line: &str) -> bool {
+    line.split_whitespace().count() <= 6 && !line.chars().any(char::is_lowercase)
+}

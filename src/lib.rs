@@ -1,0 +1,176 @@
+//! vnlint: a linter for Vietnamese documents.
+//!
+//! ```
+//! let diagnostics = vnlint::lint_text("A ninh trật tự được giữ vững.", &vnlint::Config::default());
+//! assert_eq!(diagnostics[0].rule, "confusion");
+//! assert_eq!(diagnostics[0].suggestions[0].replacement, "An ninh");
+//! ```
+
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod render;
+pub mod rules;
+pub mod text;
+
+use std::fmt;
+use std::path::Path;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Lang, Message, Severity};
+pub use document::{Document, Format};
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// The findings for one file, with spans as byte offsets into `source`.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as the user named it.
+    pub path: String,
+    /// The file as read, decoded (a byte-order mark included, so offsets are the file's).
+    pub source: String,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    NotFound { path: String },
+    Unreadable { path: String, reason: String },
+    NotUtf8 { path: String, offset: usize },
+    Binary { path: String, offset: usize },
+    TooLarge { path: String, size: u64 },
+}
+
+impl InputError {
+    /// The message in the chosen language; it always names the path.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (InputError::NotFound { path }, Lang::Vi) => format!("{path}: không tìm thấy tệp"),
+            (InputError::NotFound { path }, Lang::En) => format!("{path}: no such file"),
+            (InputError::Unreadable { path, reason }, Lang::Vi) => {
+                format!("{path}: không đọc được tệp: {reason}")
+            }
+            (InputError::Unreadable { path, reason }, Lang::En) => {
+                format!("{path}: cannot read the file: {reason}")
+            }
+            (InputError::NotUtf8 { path, offset }, Lang::Vi) => {
+                format!("{path}: không phải văn bản UTF-8 (byte lỗi ở vị trí {offset})")
+            }
+            (InputError::NotUtf8 { path, offset }, Lang::En) => {
+                format!("{path}: not UTF-8 text (invalid byte at offset {offset})")
+            }
+            (InputError::Binary { path, offset }, Lang::Vi) => {
+                format!("{path}: tệp nhị phân, không phải văn bản (byte NUL ở vị trí {offset})")
+            }
+            (InputError::Binary { path, offset }, Lang::En) => {
+                format!("{path}: a binary file, not text (NUL byte at offset {offset})")
+            }
+            (InputError::TooLarge { path, size }, Lang::Vi) => {
+                format!("{path}: tệp quá lớn ({size} byte, tối đa {MAX_FILE_SIZE})")
+            }
+            (InputError::TooLarge { path, size }, Lang::En) => {
+                format!("{path}: file too large ({size} bytes, at most {MAX_FILE_SIZE})")
+            }
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Runs every enabled rule over a document; spans are offsets into `doc.text`.
+pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules::REGISTRY {
+        let id = rule.meta().id;
+        if !config.is_enabled(id) {
+            continue;
+        }
+        let first = out.len();
+        rule.check(doc, &mut out);
+        for d in &mut out[first..] {
+            d.severity = config.severity(id, d.severity);
+        }
+    }
+    out
+}
+
+/// Lints a file's bytes: decodes them, reads the document in `format`, runs the rules and
+/// maps every span back to byte offsets into `bytes`.
+pub fn lint_bytes(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+    config: &Config,
+) -> Result<FileReport, InputError> {
+    let check_len = bytes.len().min(8192);
+    if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    let source = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_string(),
+        offset: e.valid_up_to(),
+    })?;
+    let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let doc = Document::parse(source, body_start, format);
+    let mut diagnostics = lint_document(&doc, config);
+    for d in &mut diagnostics {
+        d.map_spans(|span| doc.map.source_range(span));
+    }
+    sort(&mut diagnostics);
+    Ok(FileReport {
+        path: path.to_string(),
+        source: source.to_string(),
+        diagnostics,
+    })
+}
+
+/// Lints a file on disk, its format told by its extension.
+pub fn lint_file(path: &Path, config: &Config) -> Result<FileReport, InputError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(InputError::TooLarge {
+            path: shown,
+            size: metadata.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, &e))?;
+    lint_bytes(&shown, &bytes, Format::from_path(path), config)
+}
+
+/// Lints a plain text held in memory; spans are byte offsets into `text`.
+pub fn lint_text(text: &str, config: &Config) -> Vec<Diagnostic> {
+    lint_bytes("<text>", text.as_bytes(), Format::Plain, config)
+        .map(|r| r.diagnostics)
+        .unwrap_or_default()
+}
+
+fn io_error(path: &str, e: &std::io::Error) -> InputError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound {
+            path: path.to_string(),
+        },
+        _ => InputError::Unreadable {
+            path: path.to_string(),
+            reason: e.to_string(),
+        },
+    }
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+}

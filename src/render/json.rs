@@ -1,0 +1,82 @@
+//! `--format json`: one JSON array of diagnostics, the schema documented in the README.
+
+use serde::Serialize;
+
+use crate::FileReport;
+use crate::diagnostic::Lang;
+use crate::render::{LineIndex, Position};
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    start: Position,
+    end: Position,
+    text: &'a str,
+    suggestions: Vec<JsonSuggestion<'a>>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSuggestion<'a> {
+    replacement: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    byte_start: usize,
+    byte_end: usize,
+    start: Position,
+    end: Position,
+}
+
+/// Renders every report's diagnostics as one JSON array (pretty-printed, a final newline).
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let mut all = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(&report.source);
+        for d in &report.diagnostics {
+            all.push(JsonDiagnostic {
+                path: &report.path,
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: d.message.get(lang),
+                byte_start: d.span.start,
+                byte_end: d.span.end,
+                start: index.position(d.span.start),
+                end: index.position(d.span.end),
+                text: report.source.get(d.span.clone()).unwrap_or(""),
+                suggestions: d
+                    .suggestions
+                    .iter()
+                    .map(|s| JsonSuggestion {
+                        replacement: &s.replacement,
+                        byte_start: s.span.start,
+                        byte_end: s.span.end,
+                    })
+                    .collect(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| JsonRelated {
+                        message: r.message.get(lang),
+                        byte_start: r.span.start,
+                        byte_end: r.span.end,
+                        start: index.position(r.span.start),
+                        end: index.position(r.span.end),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&all).expect("diagnostics serialise");
+    out.push('\n');
+    out
+}

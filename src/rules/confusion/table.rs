@@ -1,0 +1,117 @@
+//! Data rule tables (`rules/*.toml`): real-word confusions with their context guards and
+//! the examples that test them.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Message, Severity};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_tables.rs"));
+
+/// The explanation of an entry, in both languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Why {
+    pub vi: String,
+    pub en: String,
+}
+
+/// One confusion as written in a table file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableEntry {
+    /// The wrong phrase: lower-case syllables separated by single spaces.
+    pub wrong: String,
+    /// The right phrase, lower-case.
+    pub right: String,
+    pub severity: Severity,
+    pub why: Why,
+    /// A sentence holding the wrong phrase once: the entry must fire on it.
+    pub bad: String,
+    /// `bad` with the fix applied: nothing may fire on it.
+    pub good: String,
+    /// More sentences on which nothing may fire.
+    #[serde(default)]
+    pub ok: Vec<String>,
+    /// The token right before the match must be one of these (`<number>` for a number).
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// The token right after the match must be one of these.
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
+}
+
+impl TableEntry {
+    pub fn message(&self) -> Message {
+        Message::new(self.why.vi.clone(), self.why.en.clone())
+    }
+
+    /// The guards, for telling duplicate entries apart.
+    pub fn guards(&self) -> [&[String]; 4] {
+        [&self.before, &self.not_before, &self.after, &self.not_after]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableFile {
+    entry: Vec<TableEntry>,
+}
+
+/// Entries from one or more table files, indexed by their first syllable.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub entries: Vec<TableEntry>,
+    /// The syllables of each entry's `wrong`, by entry index.
+    pub(super) syllables: Vec<Vec<String>>,
+    /// First syllable -> entry indices, longest phrase first.
+    pub(super) by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Table {
+    /// Parses a table file's text; `name` is used in error messages.
+    pub fn add_toml(&mut self, name: &str, text: &str) -> Result<(), String> {
+        let file: TableFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        for entry in file.entry {
+            if entry.wrong.trim().is_empty() || entry.wrong != entry.wrong.to_lowercase() {
+                return Err(format!(
+                    "{name}: `wrong = {:?}` must be non-empty lower-case syllables",
+                    entry.wrong
+                ));
+            }
+            let syllables = entry
+                .wrong
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>();
+            let idx = self.entries.len();
+            self.by_first
+                .entry(syllables[0].clone())
+                .or_default()
+                .push(idx);
+            self.syllables.push(syllables);
+            self.entries.push(entry);
+        }
+        for list in self.by_first.values_mut() {
+            let syllables = &self.syllables;
+            list.sort_by_key(|&i| std::cmp::Reverse(syllables[i].len()));
+        }
+        Ok(())
+    }
+
+    /// The tables shipped with vnlint.
+    pub fn builtin() -> Table {
+        let mut table = Table::default();
+        for (name, text) in BUILTIN_TABLES {
+            table
+                .add_toml(name, text)
+                .unwrap_or_else(|e| panic!("built-in table {e}"));
+        }
+        table
+    }
+}

@@ -1,0 +1,125 @@
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// Two or more spaces in a row inside a line.
+    ///
+    /// ## What it does
+    /// Finds runs of two or more spaces between words, where any of them may be a no-break
+    /// space (U+00A0) of the kind a CMS leaves when text is pasted. Indentation at the start
+    /// of a line and spaces at its end are left alone. The fix is one ordinary space.
+    ///
+    /// ## Why
+    /// A doubled space shows as a gap in print and on the web, and a hidden no-break space
+    /// beside an ordinary one is invisible in most editors until the page is published.
+    ///
+    /// ## Example
+    /// ```text
+    /// An ninh chính trị  và trật tự xã hội được giữ vững.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// An ninh chính trị và trật tự xã hội được giữ vững, tỷ lệ đạt 98 %.
+    /// ```
+    pub struct DoubleSpace {
+        id: "double-space",
+        severity: Warning,
+        vi: "Hai dấu cách trở lên liền nhau trong một dòng.
+
+## Tác dụng
+Tìm những chỗ có từ hai dấu cách liền nhau giữa các từ, kể cả khi một trong số đó là dấu cách không ngắt dòng (U+00A0) mà hệ thống quản trị nội dung để lại khi dán văn bản. Khoảng thụt đầu dòng và dấu cách cuối dòng không bị xét. Cách sửa: thay bằng một dấu cách thường.
+
+## Vì sao
+Dấu cách thừa tạo khoảng trống khi in và khi đăng lên trang web; dấu cách không ngắt nằm cạnh dấu cách thường thì hầu hết trình soạn thảo không hiển thị, chỉ lộ ra khi bài đã đăng.",
+    }
+}
+
+fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+impl Rule for DoubleSpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in &doc.blocks {
+            for token in doc.block_tokens(block) {
+                if token.kind != TokenKind::Space || token.range.len() < 2 {
+                    continue;
+                }
+                let run = doc.token_text(token);
+                if run.chars().count() < 2 || !run.chars().all(is_inline_space) {
+                    continue;
+                }
+                let message = if run.contains('\u{a0}') {
+                    Message::new(
+                        "Dấu cách thường và dấu cách không ngắt (U+00A0) liền nhau",
+                        "An ordinary space and a no-break space (U+00A0) side by side",
+                    )
+                } else {
+                    Message::new(
+                        format!("{} dấu cách liền nhau", run.chars().count()),
+                        format!("{} spaces in a row", run.chars().count()),
+                    )
+                };
+                out.push(
+                    Diagnostic::new(
+                        self.meta().id,
+                        self.meta().default_severity,
+                        token.range.clone(),
+                        message,
+                    )
+                    .with_suggestion(token.range.clone(), " "),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DoubleSpace;
+    use crate::rules::testing::{fails, fixed, flagged, silent};
+
+    #[test]
+    fn fails_on_doubled_spaces() {
+        fails(
+            &DoubleSpace,
+            &[
+                "Quận ủy  và HĐND quận.",
+                "Quận ủy\u{a0} và HĐND quận.",
+                "14:46 \u{a0}| Lượt xem",
+                "Ba   dấu cách.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_single_spaces_indentation_and_line_ends() {
+        silent(
+            &DoubleSpace,
+            &[
+                "Quận ủy và HĐND quận.",
+                "Tỷ lệ đạt 98\u{a0}%.",
+                "    Dòng thụt đầu.",
+                "Cuối dòng có dấu cách.   \nDòng sau.",
+                "Cột\tcột\t\tcột",
+            ],
+        );
+    }
+
+    #[test]
+    fn flags_the_whole_run_and_fixes_it_to_one_space() {
+        let text = "Ngày đăng 27/06/2024 | 14:46 \u{a0}| Lượt xem";
+        assert_eq!(flagged(&DoubleSpace, text), vec![" \u{a0}"]);
+        assert_eq!(
+            fixed(&DoubleSpace, text),
+            "Ngày đăng 27/06/2024 | 14:46 | Lượt xem"
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! The rules. Each lives in its own file, declares its id, default severity and
+//! documentation once (with [`declare_rule!`]), and is listed once in [`REGISTRY`]:
+//! `vnlint rules`, `vnlint explain`, configuration checks and the README's table derive from
+//! that list.
+
+mod confusion;
+mod docs;
+mod double_space;
+mod ordinal_mismatch;
+mod percent_mismatch;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use confusion::{Confusion, Table, TableEntry};
+pub use docs::RuleDocs;
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::document::Document;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// English documentation: summary, What it does, Why, Example, Silent example.
+    pub doc_en: &'static str,
+    /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
+    pub doc_vi: &'static str,
+}
+
+impl RuleMeta {
+    /// The parsed documentation in `lang`.
+    pub fn docs(&self, lang: Lang) -> RuleDocs {
+        RuleDocs::parse(self.doc_en, self.doc_vi, lang)
+    }
+}
+
+/// A check over a whole document.
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Pushes findings with spans as offsets into `doc.text`.
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+}
+
+/// Declares a rule's unit struct and its [`RuleMeta`] from the struct's doc comment (the
+/// English documentation) and a Vietnamese text, so the documentation is written once.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            severity: $severity:ident,
+            vi: $vi:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                default_severity: $crate::diagnostic::Severity::$severity,
+                doc_en: concat!($($doc, "\n"),*),
+                doc_vi: $vi,
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order `vnlint rules` lists them.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &ordinal_mismatch::OrdinalMismatch,
+    &percent_mismatch::PercentMismatch,
+    &confusion::Confusion,
+    &double_space::DoubleSpace,
+];
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| r.meta().id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in REGISTRY {
+            let id = rule.meta().id;
+            assert!(seen.insert(id), "duplicate id {id}");
+            assert!(
+                id.split('-')
+                    .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())),
+                "{id} is not kebab-case"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_itself_in_both_languages() {
+        for rule in REGISTRY {
+            for lang in [Lang::Vi, Lang::En] {
+                let docs = rule.meta().docs(lang);
+                let id = rule.meta().id;
+                assert!(!docs.summary.is_empty(), "{id}: no summary ({lang:?})");
+                assert!(!docs.what.is_empty(), "{id}: no 'what it does' ({lang:?})");
+                assert!(!docs.why.is_empty(), "{id}: no 'why' ({lang:?})");
+                assert!(!docs.example.is_empty(), "{id}: no example");
+                assert!(!docs.silent_example.is_empty(), "{id}: no silent example");
+            }
+        }
+    }
+
+    #[test]
+    fn documented_examples_behave_as_documented() {
+        let config = Config::default();
+        for rule in REGISTRY {
+            let meta = rule.meta();
+            let docs = meta.docs(Lang::En);
+            let fired = |text: &str| {
+                crate::lint_text(text, &config)
+                    .iter()
+                    .any(|d| d.rule == meta.id)
+            };
+            assert!(
+                fired(&docs.example),
+                "{}: its example does not fire",
+                meta.id
+            );
+            assert!(
+                !fired(&docs.silent_example),
+                "{}: its silent example fires",
+                meta.id
+            );
+        }
+    }
+}

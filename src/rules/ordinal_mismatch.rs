@@ -1,0 +1,150 @@
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::ordinals::{OrdinalMention, ordinal_mentions};
+
+declare_rule! {
+    /// The headline numbers an event differently from the body.
+    ///
+    /// ## What it does
+    /// Collects the numbered events of the document ("Hội nghị ... lần thứ 25", "Kỳ họp thứ
+    /// XV", "Đại hội đại biểu lần thứ VII"), grouped by the event noun and the organisation
+    /// named around it. When the headline's number matches none of the numbers the body gives
+    /// the same event, and the body agrees with itself, the headline is reported with every
+    /// body mention as evidence. Roman and Arabic numerals compare equal (XXV = 25).
+    ///
+    /// ## Why
+    /// The headline is what readers and aggregators quote; a session numbered 24 in the title
+    /// and 25 in the text forces a correction, and readers doubt the rest of the release.
+    ///
+    /// ## Example
+    /// ```text
+    /// Phường Dịch Vọng tổ chức Hội nghị Ban Chấp hành lần thứ 11
+    ///
+    /// Sáng 3-7, Đảng ủy phường Dịch Vọng tổ chức Hội nghị lần thứ 12. Hội nghị Ban Chấp hành lần thứ 12 đã thảo luận các nội dung quan trọng.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Phường Dịch Vọng tổ chức Hội nghị Ban Chấp hành lần thứ 12
+    ///
+    /// Tiếp theo Hội nghị lần thứ 11, Hội nghị lần thứ 12 đã bàn về công tác chuẩn bị Đại hội đại biểu lần thứ VII.
+    /// ```
+    pub struct OrdinalMismatch {
+        id: "ordinal-mismatch",
+        severity: Error,
+        vi: "Tiêu đề đánh số một sự kiện khác với thân bài.
+
+## Tác dụng
+Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
+
+## Vì sao
+Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
+    }
+}
+
+impl Rule for OrdinalMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let mentions = ordinal_mentions(doc);
+        let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
+            mentions.iter().partition(|m| m.in_title);
+        for title in titles {
+            let same: Vec<&OrdinalMention> = body
+                .iter()
+                .copied()
+                .filter(|m| m.same_event(title))
+                .collect();
+            let Some(first) = same.first() else { continue };
+            // The body must agree with itself: when it names several sessions (the previous
+            // one, the next), which one the headline means is not certain.
+            if same.iter().any(|m| m.value != first.value) || first.value == title.value {
+                continue;
+            }
+            let title_text = &doc.text[title.phrase.clone()];
+            let body_text = &doc.text[first.phrase.clone()];
+            let n = same.len();
+            let message = Message::new(
+                format!(
+                    "Tiêu đề ghi “{title_text}” nhưng thân bài ghi “{body_text}” ({n} chỗ) cho cùng {}",
+                    title.event
+                ),
+                format!(
+                    "The headline says “{title_text}” but the body says “{body_text}” ({n} {}) for the same {}",
+                    if n == 1 { "place" } else { "places" },
+                    title.event
+                ),
+            );
+            let mut d = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                title.span.clone(),
+                message,
+            )
+            .with_suggestion(title.span.clone(), title.write(first.value));
+            for m in same {
+                let written = &doc.text[m.span.clone()];
+                d = d.with_related(
+                    m.span.clone(),
+                    Message::new(
+                        format!("thân bài ghi {written} ở đây"),
+                        format!("the body says {written} here"),
+                    ),
+                );
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrdinalMismatch;
+    use crate::rules::testing::{check, fails, silent};
+
+    #[test]
+    fn fails_when_the_headline_disagrees_with_the_body() {
+        fails(
+            &OrdinalMismatch,
+            &[
+                "Tổ chức Hội nghị Ban Chấp hành lần thứ 24\n\nHội nghị lần thứ 25 đã họp. Hội nghị Ban Chấp hành Đảng bộ quận lần thứ 25 thảo luận.",
+                "Khai mạc Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XVI HĐND quận diễn ra trong hai ngày.",
+                "# Đại hội lần thứ VI\n\nĐại hội đại biểu lần thứ VII Đảng bộ phường thành công tốt đẹp.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_other_events_earlier_sessions_and_agreement() {
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Tổ chức Hội nghị lần thứ 25\n\nHội nghị lần thứ 25 chuẩn bị Đại hội đại biểu lần thứ VII.",
+                "Hội nghị lần thứ 12\n\nTiếp theo Hội nghị lần thứ 11, Hội nghị lần thứ 12 đã họp.",
+                "Kỳ họp thứ 9 HĐND quận\n\nĐại biểu quán triệt kết quả Kỳ họp thứ 7 Quốc hội khóa XV.",
+                "Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XV HĐND quận bế mạc.",
+                "Ban Chấp hành (khóa VI) họp\n\nChuẩn bị Đại hội lần thứ VII.",
+                "Hội nghị lần thứ 3 tổng kết năm\n\nKhông nhắc lại số hội nghị.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reports_on_the_headline_with_the_body_as_evidence() {
+        let text =
+            "Tổ chức Hội nghị lần thứ 24\n\nHội nghị lần thứ 25 họp. Hội nghị lần thứ 25 bế mạc.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "24");
+        let related: Vec<&str> = found[0]
+            .related
+            .iter()
+            .map(|r| &text[r.span.clone()])
+            .collect();
+        assert_eq!(related, vec!["25", "25"]);
+        assert_eq!(found[0].suggestions[0].replacement, "25");
+    }
+}

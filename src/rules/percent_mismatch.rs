@@ -1,0 +1,385 @@
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::figures::{
+    FigureAt, Percent, fraction_at, is_punct, percents, unit_words, word_at,
+};
+use crate::text::numbers::{self, NumberStyle};
+use crate::text::sentences::sentences;
+
+declare_rule! {
+    /// A percentage that the figures it is computed from contradict.
+    ///
+    /// ## What it does
+    /// Finds a percentage stated together with its operands and recomputes it: "X / Y, đạt
+    /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
+    /// so với cùng kỳ (Y tỷ đồng)". The words before the figure decide what agrees with it:
+    /// "hơn", "trên", "vượt" need a ratio above Z; "gần", "xấp xỉ", "khoảng" one near Z;
+    /// "dưới" one below; a plain "đạt", "bằng", "chiếm" the same value at the precision
+    /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
+    /// silent when it cannot tell which figures are the operands.
+    ///
+    /// ## Why
+    /// Readers and journalists recompute headline figures. A budget reported as "more than
+    /// 64 %" that the same sentence shows to be 63,90 % is a published error.
+    ///
+    /// ## Example
+    /// ```text
+    /// Thu ngân sách đạt 8.214,5 tỷ đồng / 13.000 tỷ đồng, đạt hơn 64% dự toán năm.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Thu ngân sách đạt 8.214,5 tỷ đồng / 13.000 tỷ đồng, tăng 12% so với cùng kỳ 2023 và đạt hơn 63% dự toán năm.
+    /// ```
+    pub struct PercentMismatch {
+        id: "percent-mismatch",
+        severity: Error,
+        vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
+
+## Tác dụng
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: “hơn”, “trên”, “vượt” đòi tỷ lệ lớn hơn Z; “gần”, “xấp xỉ”, “khoảng” đòi tỷ lệ gần Z; “dưới” đòi nhỏ hơn; “đạt”, “bằng”, “chiếm” đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+
+## Vì sao
+Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
+    }
+}
+
+/// What the words before a percentage claim about the computed value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Claim {
+    /// Equal at the precision written.
+    Equal,
+    Above,
+    Below,
+    Near,
+}
+
+impl Claim {
+    fn accepts(self, computed: f64, stated: f64, decimals: u8) -> bool {
+        const EPS: f64 = 1e-9;
+        let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
+        match self {
+            Claim::Equal => (computed - stated).abs() <= half_unit + EPS,
+            Claim::Above => computed > stated - EPS,
+            Claim::Below => computed < stated + EPS,
+            Claim::Near => (computed - stated).abs() <= (0.05 * stated).max(1.0) + half_unit,
+        }
+    }
+}
+
+/// Qualifiers right before the figure, nearest first.
+const QUALIFIERS: &[(&str, Claim)] = &[
+    ("hơn", Claim::Above),
+    ("trên", Claim::Above),
+    ("vượt", Claim::Above),
+    ("gần", Claim::Near),
+    ("xỉ", Claim::Near), // xấp xỉ
+    ("khoảng", Claim::Near),
+    ("chừng", Claim::Near),
+    ("ước", Claim::Near),
+    ("dưới", Claim::Below),
+];
+
+/// Verbs that state a share of a whole, and verbs that state a change.
+const RATIO_VERBS: &[&str] = &["đạt", "bằng", "chiếm", "là"];
+const CHANGE_VERBS: &[(&str, f64)] = &[("tăng", 1.0), ("giảm", -1.0)];
+
+/// A recomputation the claim contradicts.
+struct Contradiction {
+    computed: f64,
+    /// The computation, written with the document's figures ("12.455,236 / 19.492,800").
+    formula: String,
+    operands: [(FigureAt, &'static str, &'static str); 2],
+}
+
+impl Rule for PercentMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in &doc.blocks {
+            for sentence in sentences(doc, block) {
+                for percent in percents(doc, &sentence) {
+                    if percent.figure.figure.ambiguous {
+                        continue;
+                    }
+                    if let Some(d) = self.check_percent(doc, &sentence, &percent) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl PercentMismatch {
+    fn check_percent(
+        &self,
+        doc: &Document,
+        sentence: &[usize],
+        percent: &Percent,
+    ) -> Option<Diagnostic> {
+        let at = percent.figure.at;
+        let (claim, verb_at) = claim_before(doc, sentence, at);
+        let stated = percent.figure.figure;
+        let verb = verb_at.and_then(|v| word_at(doc, sentence, v));
+        let found = if at > 0 && is_punct(doc, sentence, at - 1, "(") {
+            fraction_before_paren(doc, sentence, at - 1)
+        } else if let Some(verb) = verb.as_deref() {
+            let verb_at = verb_at?;
+            if RATIO_VERBS.contains(&verb) {
+                ratio_claim(doc, sentence, verb_at, percent)
+            } else {
+                let (_, sign) = CHANGE_VERBS.iter().find(|(v, _)| *v == verb)?;
+                change_claim(doc, sentence, verb_at, percent, *sign)
+            }
+        } else {
+            None
+        }?;
+        if found.computed.is_finite()
+            && claim.accepts(found.computed, stated.value, stated.decimals)
+        {
+            return None;
+        }
+        let claim_start = verb_at
+            .map(|v| v + 1)
+            .filter(|&v| v < at)
+            .map_or(percent.span.start, |v| doc.tokens[sentence[v]].range.start);
+        let claim_text = &doc.text[claim_start..percent.span.end];
+        let vi_value = numbers::format(found.computed, 2, NumberStyle::Vietnamese);
+        let en_value = numbers::format(found.computed, 2, NumberStyle::English);
+        let mut d = Diagnostic::new(
+            self.meta().id,
+            self.meta().default_severity,
+            percent.span.clone(),
+            Message::new(
+                format!(
+                    "{} = {vi_value} %, không phải “{claim_text}”",
+                    found.formula
+                ),
+                format!("{} = {en_value}%, not “{claim_text}”", found.formula),
+            ),
+        );
+        for (figure, vi, en) in found.operands {
+            d = d.with_related(figure.span.clone(), Message::new(vi, en));
+        }
+        Some(d)
+    }
+}
+
+/// The claim the words before position `at` make, and where its verb is (if any).
+fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option<usize>) {
+    let mut claim = Claim::Equal;
+    let mut pos = at;
+    // Up to two qualifier words ("xấp xỉ", "gần như") between the verb and the figure.
+    for _ in 0..3 {
+        let Some(prev) = pos.checked_sub(1) else {
+            break;
+        };
+        let Some(word) = word_at(doc, sentence, prev) else {
+            break;
+        };
+        if let Some((_, c)) = QUALIFIERS.iter().find(|(q, _)| *q == word) {
+            claim = *c;
+            pos = prev;
+        } else if word == "xấp" || word == "như" {
+            pos = prev;
+        } else {
+            return (claim, Some(prev));
+        }
+    }
+    (claim, None)
+}
+
+/// X / Y as a percentage, with its formula written from the document's own figures.
+fn ratio(doc: &Document, numerator: &FigureAt, denominator: &FigureAt) -> Option<Contradiction> {
+    if numerator.figure.ambiguous || denominator.figure.ambiguous || denominator.figure.value == 0.0
+    {
+        return None;
+    }
+    let (n, d) = (
+        &doc.text[numerator.span.clone()],
+        &doc.text[denominator.span.clone()],
+    );
+    Some(Contradiction {
+        computed: numerator.figure.value / denominator.figure.value * 100.0,
+        formula: format!("{n} / {d}"),
+        operands: [
+            (numerator.clone(), "tử số", "numerator"),
+            (denominator.clone(), "mẫu số", "denominator"),
+        ],
+    })
+}
+
+/// "X/Y chỉ tiêu (Z%)": the fraction right before the parenthesis.
+fn fraction_before_paren(
+    doc: &Document,
+    sentence: &[usize],
+    paren_at: usize,
+) -> Option<Contradiction> {
+    let fraction = (paren_at.saturating_sub(7)..paren_at)
+        .filter_map(|start| fraction_at(doc, sentence, start))
+        .find(|f| f.end == paren_at)?;
+    ratio(doc, &fraction.numerator, &fraction.denominator)
+}
+
+/// "X/Y ..., đạt Z%" (the nearest fraction before the verb in the sentence, with no other
+/// share claimed in between), or "X đơn vị, bằng Z% ... (Y đơn vị)".
+fn ratio_claim(
+    doc: &Document,
+    sentence: &[usize],
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let fraction = (0..verb_at)
+        .rev()
+        .filter_map(|start| fraction_at(doc, sentence, start))
+        .find(|f| f.end <= verb_at);
+    if let Some(fraction) = fraction {
+        let claims_between = percents(doc, sentence).iter().any(|p| {
+            p.figure.at > fraction.end && p.figure.at < percent.figure.at && {
+                let (_, v) = claim_before(doc, sentence, p.figure.at);
+                v.and_then(|v| word_at(doc, sentence, v))
+                    .is_some_and(|w| RATIO_VERBS.contains(&w.as_str()))
+            }
+        });
+        if claims_between {
+            return None;
+        }
+        return ratio(doc, &fraction.numerator, &fraction.denominator);
+    }
+    let (base, unit) = figure_before_verb(doc, sentence, verb_at)?;
+    let whole = figure_in_parens_after(doc, sentence, percent.sign_at + 1, &unit)?;
+    ratio(doc, &base, &whole)
+}
+
+/// "X đơn vị, tăng Z% so với cùng kỳ (Y đơn vị)".
+fn change_claim(
+    doc: &Document,
+    sentence: &[usize],
+    verb_at: usize,
+    percent: &Percent,
+    sign: f64,
+) -> Option<Contradiction> {
+    let (now, unit) = figure_before_verb(doc, sentence, verb_at)?;
+    let after = percent.sign_at + 1;
+    let compares = word_at(doc, sentence, after).as_deref() == Some("so")
+        && word_at(doc, sentence, after + 1).as_deref() == Some("với");
+    if !compares {
+        return None;
+    }
+    let before = figure_in_parens_after(doc, sentence, after + 2, &unit)?;
+    if now.figure.ambiguous || before.figure.ambiguous || before.figure.value == 0.0 {
+        return None;
+    }
+    let computed = sign * (now.figure.value - before.figure.value) / before.figure.value * 100.0;
+    let (n, b) = (&doc.text[now.span.clone()], &doc.text[before.span.clone()]);
+    let formula = if sign > 0.0 {
+        format!("({n} − {b}) / {b}")
+    } else {
+        format!("({b} − {n}) / {b}")
+    };
+    Some(Contradiction {
+        computed,
+        formula,
+        operands: [
+            (now, "số liệu kỳ này", "this period's figure"),
+            (before, "số liệu để so sánh", "the figure compared with"),
+        ],
+    })
+}
+
+/// "12.455 tỷ đồng, " right before the verb: the figure and its unit.
+fn figure_before_verb(
+    doc: &Document,
+    sentence: &[usize],
+    verb_at: usize,
+) -> Option<(FigureAt, Vec<String>)> {
+    let end = if verb_at > 0 && is_punct(doc, sentence, verb_at - 1, ",") {
+        verb_at - 1
+    } else {
+        verb_at
+    };
+    (end.saturating_sub(4)..end).find_map(|start| {
+        let figure = crate::text::figures::figure_at(doc, sentence, start)?;
+        let unit = unit_words(doc, sentence, start + 1);
+        (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
+    })
+}
+
+/// "(Y đơn vị)" within a few words after `from`, with the same unit (or none).
+fn figure_in_parens_after(
+    doc: &Document,
+    sentence: &[usize],
+    from: usize,
+    unit: &[String],
+) -> Option<FigureAt> {
+    let open = (from..(from + 7).min(sentence.len())).find(|&p| is_punct(doc, sentence, p, "("))?;
+    if (from..open).any(|p| word_at(doc, sentence, p).is_none()) {
+        return None; // only words between the claim and the parenthesis
+    }
+    let figure = crate::text::figures::figure_at(doc, sentence, open + 1)?;
+    let inner_unit = unit_words(doc, sentence, open + 2);
+    let close = open + 2 + inner_unit.len();
+    (is_punct(doc, sentence, close, ")") && (inner_unit.is_empty() || inner_unit == unit))
+        .then_some(figure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PercentMismatch;
+    use crate::rules::testing::{check, fails, silent};
+
+    #[test]
+    fn fails_when_the_arithmetic_disagrees() {
+        fails(
+            &PercentMismatch,
+            &[
+                "Thu ngân sách đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng 36% so với cùng kỳ 2023 và đạt hơn 64% dự toán.",
+                "Đã hoàn thành 45/60 chỉ tiêu (80%).",
+                "Thu đạt 742,5 tỷ đồng, bằng 58,4% dự toán (1.250 tỷ đồng).",
+                "Thu đạt 1.426,8 tỷ đồng, tăng 29% so với cùng kỳ (1.180 tỷ đồng).",
+                "Giải ngân 412,6 tỷ đồng / 507,4 tỷ đồng, đạt gần 90% kế hoạch.",
+                "Giải ngân 300 tỷ đồng / 400 tỷ đồng, đạt 75,5% kế hoạch.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_when_right_or_when_the_operands_are_unclear() {
+        silent(
+            &PercentMismatch,
+            &[
+                "Thu ngân sách đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng 36% so với cùng kỳ 2023 và đạt gần 64% dự toán.",
+                "Thu ngân sách đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, đạt 63,9% dự toán.",
+                "Đã hoàn thành 45/60 chỉ tiêu (75%).",
+                "Thu đạt 742,5 tỷ đồng, bằng 59,4% dự toán (1.250 tỷ đồng).",
+                "Thu đạt 1.426,8 tỷ đồng, tăng 20,9% so với cùng kỳ (1.180 tỷ đồng).",
+                "Tỷ lệ hộ nghèo giảm còn 1,2%.",
+                "Ngày 27/6 có 64% đại biểu tán thành.",
+                "Giải ngân 400 tỷ đồng / 500 tỷ đồng, đạt trên 79% kế hoạch.",
+                "Thu 5 tỷ đồng / 7 triệu đồng, đạt 70% dự toán.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_message_shows_the_computation() {
+        let text = "Thu đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, đạt hơn 64% dự toán.";
+        let found = check(&PercentMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "64%");
+        assert_eq!(
+            found[0].message.vi,
+            "12.455,236 / 19.492,800 = 63,90 %, không phải “hơn 64%”"
+        );
+        let related: Vec<&str> = found[0]
+            .related
+            .iter()
+            .map(|r| &text[r.span.clone()])
+            .collect();
+        assert_eq!(related, vec!["12.455,236", "19.492,800"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! Letter case of syllables: lower-casing for matching, and carrying the writer's case over
+//! to a replacement.
+
+/// How a word is capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    /// First letter upper-case, the rest not ("Giải", "A").
+    Capitalized,
+    /// Every letter upper-case, two letters or more ("GIẢI").
+    Upper,
+    /// Anything else ("iPhone").
+    Mixed,
+}
+
+/// The case of a word.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0, 0);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Capitalized,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// Lower-cases `word` into `buf` (cleared first), without allocating when it fits.
+pub fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `word` written in `case`.
+pub fn apply_case(word: &str, case: Case) -> String {
+    match case {
+        Case::Lower | Case::Mixed => word.to_string(),
+        Case::Upper => word.to_uppercase(),
+        Case::Capitalized => {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        }
+    }
+}
+
+/// Writes the syllables of `replacement` in the case the writer used for `original`,
+/// syllable by syllable ("A ninh" + "an ninh" -> "An ninh"; "A NINH" -> "AN NINH").
+pub fn transfer_case(original: &[&str], replacement: &str) -> String {
+    let cases: Vec<Case> = original.iter().map(|w| case_of(w)).collect();
+    // A phrase in capitals throughout keeps capitals even on one-letter syllables ("A NINH").
+    let all_upper = cases.len() > 1
+        && original
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
+    replacement
+        .split(' ')
+        .enumerate()
+        .map(|(i, syllable)| {
+            let case = if all_upper {
+                Case::Upper
+            } else {
+                cases
+                    .get(i)
+                    .or(cases.last())
+                    .copied()
+                    .unwrap_or(Case::Lower)
+            };
+            let case = if i >= cases.len() && case == Case::Capitalized {
+                Case::Lower
+            } else {
+                case
+            };
+            apply_case(syllable, case)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases() {
+        assert_eq!(case_of("giải"), Case::Lower);
+        assert_eq!(case_of("Giải"), Case::Capitalized);
+        assert_eq!(case_of("A"), Case::Capitalized);
+        assert_eq!(case_of("GIẢI"), Case::Upper);
+        assert_eq!(case_of("iPhone"), Case::Mixed);
+    }
+
+    #[test]
+    fn case_is_carried_over_per_syllable() {
+        assert_eq!(transfer_case(&["A", "ninh"], "an ninh"), "An ninh");
+        assert_eq!(
+            transfer_case(&["Giải", "phòng"], "giải phóng"),
+            "Giải phóng"
+        );
+        assert_eq!(transfer_case(&["A", "NINH"], "an ninh"), "AN NINH");
+        assert_eq!(transfer_case(&["phương"], "phường"), "phường");
+        assert_eq!(transfer_case(&["Đ"], "đồng chí"), "Đồng chí");
+    }
+
+    #[test]
+    fn lowercasing_handles_vietnamese_capitals() {
+        let mut buf = String::new();
+        lower_into("ĐẢNG", &mut buf);
+        assert_eq!(buf, "đảng");
+        lower_into("UBND", &mut buf);
+        assert_eq!(buf, "ubnd");
+    }
+}

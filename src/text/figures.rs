@@ -1,0 +1,208 @@
+//! Figures in running text: a number token with its value and the unit words after it
+//! ("12.455,236 tỷ đồng", "51 chỉ tiêu"), and the percentages stated about them.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::text::numbers::{self, Figure};
+use crate::text::tokens::TokenKind;
+
+/// Words that follow a figure as its unit, read at most this far.
+const MAX_UNIT_WORDS: usize = 3;
+
+/// A figure at a token of a sentence.
+#[derive(Debug, Clone)]
+pub struct FigureAt {
+    /// Position in the sentence.
+    pub at: usize,
+    pub figure: Figure,
+    pub span: Range<usize>,
+}
+
+/// The figure at position `at` of a sentence (token indices into `doc.tokens`), if that
+/// token is a number that reads as one figure.
+pub fn figure_at(doc: &Document, sentence: &[usize], at: usize) -> Option<FigureAt> {
+    let token = &doc.tokens[*sentence.get(at)?];
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let figure = numbers::parse(doc.token_text(token), doc.number_style)?;
+    Some(FigureAt {
+        at,
+        figure,
+        span: token.range.clone(),
+    })
+}
+
+/// The lower-case unit words from position `from` of a sentence: up to three words, ended
+/// by anything that is not a lower-case word.
+pub fn unit_words(doc: &Document, sentence: &[usize], from: usize) -> Vec<String> {
+    sentence
+        .iter()
+        .skip(from)
+        .take(MAX_UNIT_WORDS)
+        .map(|&i| &doc.tokens[i])
+        .take_while(|t| {
+            t.kind == TokenKind::Word && doc.token_text(t).chars().all(|c| !c.is_uppercase())
+        })
+        .map(|t| doc.token_text(t).to_string())
+        .collect()
+}
+
+/// Whether the token at position `at` of a sentence is the punctuation `mark`.
+pub fn is_punct(doc: &Document, sentence: &[usize], at: usize, mark: &str) -> bool {
+    sentence.get(at).is_some_and(|&i| {
+        let t = &doc.tokens[i];
+        t.kind == TokenKind::Punct && doc.token_text(t) == mark
+    })
+}
+
+/// The lower-case word at position `at`, if it is a word.
+pub fn word_at(doc: &Document, sentence: &[usize], at: usize) -> Option<String> {
+    let t = &doc.tokens[*sentence.get(at)?];
+    (t.kind == TokenKind::Word).then(|| doc.token_text(t).to_lowercase())
+}
+
+/// A stated fraction "X [unit] / Y [unit]": the two figures and the shared unit.
+#[derive(Debug, Clone)]
+pub struct Fraction {
+    pub numerator: FigureAt,
+    pub denominator: FigureAt,
+    pub unit: Vec<String>,
+    /// The position after the fraction (and its unit).
+    pub end: usize,
+}
+
+/// Dates are written like fractions; these words announce one.
+const DATE_WORDS: &[&str] = &[
+    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "đến", "từ",
+];
+
+/// The fraction starting at position `at` of a sentence, if there is one and it is not a
+/// date: the units on both sides must agree, and a bare "27/6" with no unit is left alone.
+pub fn fraction_at(doc: &Document, sentence: &[usize], at: usize) -> Option<Fraction> {
+    if at > 0 && (is_punct(doc, sentence, at - 1, "/") || is_punct(doc, sentence, at - 1, "-")) {
+        return None; // the middle of 10/10/1954 or 1954-10/10
+    }
+    let numerator = figure_at(doc, sentence, at)?;
+    let unit_before = unit_words(doc, sentence, at + 1);
+    let slash = at + 1 + unit_before.len();
+    if !is_punct(doc, sentence, slash, "/") {
+        return None;
+    }
+    let denominator = figure_at(doc, sentence, slash + 1)?;
+    let unit_after = unit_words(doc, sentence, slash + 2);
+    if is_punct(doc, sentence, slash + 2, "/") || is_punct(doc, sentence, slash + 2, "-") {
+        return None; // 27/6/2024, 27/6-3/7
+    }
+    if at > 0 && word_at(doc, sentence, at - 1).is_some_and(|w| DATE_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    if !unit_before.is_empty()
+        && (unit_after.len() < unit_before.len()
+            || unit_after[..unit_before.len()] != unit_before[..])
+    {
+        return None;
+    }
+    if unit_before.is_empty() && numerator.figure.value <= 31.0 && denominator.figure.value <= 12.0
+    {
+        return None; // "27/6 đã họp": could be a day and a month, whatever follows
+    }
+    let unit = if unit_before.is_empty() {
+        unit_after.clone()
+    } else {
+        unit_before
+    };
+    let end = slash
+        + 2
+        + unit_after
+            .len()
+            .min(if unit.is_empty() { 0 } else { unit.len() });
+    Some(Fraction {
+        numerator,
+        denominator,
+        unit,
+        end,
+    })
+}
+
+/// A percentage: the figure before a `%` sign.
+#[derive(Debug, Clone)]
+pub struct Percent {
+    pub figure: FigureAt,
+    /// The figure and its `%` sign.
+    pub span: Range<usize>,
+    /// The position of the `%` sign.
+    pub sign_at: usize,
+}
+
+/// Every percentage of a sentence.
+pub fn percents(doc: &Document, sentence: &[usize]) -> Vec<Percent> {
+    (0..sentence.len())
+        .filter(|&at| is_punct(doc, sentence, at + 1, "%"))
+        .filter_map(|at| {
+            let figure = figure_at(doc, sentence, at)?;
+            let end = doc.tokens[sentence[at + 1]].range.end;
+            Some(Percent {
+                span: figure.span.start..end,
+                figure,
+                sign_at: at + 1,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences::sentences;
+
+    fn first_sentence(doc: &Document) -> Vec<usize> {
+        sentences(doc, &doc.blocks[0]).remove(0)
+    }
+
+    #[test]
+    fn fractions_with_units() {
+        let doc = Document::from_text("đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng");
+        let s = first_sentence(&doc);
+        let f = fraction_at(&doc, &s, 1).unwrap();
+        assert_eq!(f.numerator.figure.value, 12455.236);
+        assert_eq!(f.denominator.figure.value, 19492.8);
+        assert_eq!(f.unit, vec!["tỷ", "đồng"]);
+    }
+
+    #[test]
+    fn dates_are_not_fractions() {
+        for text in [
+            "ngày 27/6 vừa qua",
+            "lúc 10/10/1954 xong",
+            "27/6 đã họp",
+            "Ngày 12/11 họp",
+        ] {
+            let doc = Document::from_text(text);
+            let s = first_sentence(&doc);
+            assert!(
+                (0..s.len()).all(|at| fraction_at(&doc, &s, at).is_none()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unit_mismatch_is_not_a_fraction() {
+        let doc = Document::from_text("12 tỷ đồng / 19 triệu đồng");
+        let s = first_sentence(&doc);
+        assert!(fraction_at(&doc, &s, 0).is_none());
+    }
+
+    #[test]
+    fn finds_percentages() {
+        let doc = Document::from_text("đạt hơn 64% và 63,9 % dự toán");
+        let s = first_sentence(&doc);
+        let values: Vec<f64> = percents(&doc, &s)
+            .iter()
+            .map(|p| p.figure.figure.value)
+            .collect();
+        assert_eq!(values, vec![64.0, 63.9]);
+    }
+}

@@ -1,0 +1,10 @@
+//! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
+//! figures and numbered events.
+
+pub mod case;
+pub mod figures;
+pub mod numbers;
+pub mod ordinals;
+pub mod roman;
+pub mod sentences;
+pub mod tokens;

@@ -1,0 +1,304 @@
+//! Numbered events: "Hội nghị Ban Chấp hành lần thứ 24", "Kỳ họp thứ XV", "Đại hội đại biểu
+//! lần thứ VII Đảng bộ quận", with the organisation named around them.
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::text::case::{Case, case_of, lower_into};
+use crate::text::roman;
+use crate::text::sentences::sentences;
+use crate::text::tokens::TokenKind;
+
+/// Two-syllable event nouns and the name they are grouped under.
+const EVENTS: &[([&str; 2], &str)] = &[
+    (["hội", "nghị"], "hội nghị"),
+    (["kỳ", "họp"], "kỳ họp"),
+    (["kì", "họp"], "kỳ họp"),
+    (["phiên", "họp"], "phiên họp"),
+    (["đại", "hội"], "đại hội"),
+    (["hội", "thảo"], "hội thảo"),
+    (["hội", "thi"], "hội thi"),
+    (["hội", "diễn"], "hội diễn"),
+    (["liên", "hoan"], "liên hoan"),
+];
+
+/// Words that end the description of an event before any number: it is a sentence now.
+const STOP_WORDS: &[&str] = &[
+    "đã", "được", "sẽ", "và", "với", "của", "là", "tại", "do", "cho", "để", "về", "có", "này",
+    "đó", "họp", "tổ", "diễn", "tiến", "tới", "các", "những", "lần", "trong", "từ", "theo",
+];
+
+/// Lower-case words that may name an organisation after the number ("HĐND quận").
+const ORG_WORDS_AFTER: &[&str] = &[
+    "quận",
+    "huyện",
+    "xã",
+    "phường",
+    "tỉnh",
+    "thành",
+    "phố",
+    "thị",
+    "trấn",
+    "khóa",
+    "khoá",
+    "đảng",
+    "bộ",
+    "ban",
+    "chấp",
+    "hành",
+    "nhân",
+    "dân",
+    "hội",
+    "đồng",
+];
+
+/// Words that qualify the event rather than name its organisation.
+const QUALIFIERS: &[&str] = &["đại", "biểu", "toàn", "thể"];
+
+const WORD_ORDINALS: &[(&str, u32)] = &[
+    ("nhất", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tư", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+];
+
+/// How the number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numeral {
+    Arabic,
+    Roman,
+    Word,
+}
+
+/// One numbered mention of an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrdinalMention {
+    /// The event noun, lower-case ("hội nghị").
+    pub event: &'static str,
+    /// Lower-case words naming the organisation, from around the mention.
+    pub org: Vec<String>,
+    pub value: u32,
+    pub numeral: Numeral,
+    /// The numeral's span in the text.
+    pub span: Range<usize>,
+    /// The "lần thứ N" span, for messages.
+    pub phrase: Range<usize>,
+    pub in_title: bool,
+}
+
+impl OrdinalMention {
+    /// Whether two mentions can be the same event: same noun, and neither names an
+    /// organisation the other does not (one's words are all among the other's).
+    pub fn same_event(&self, other: &OrdinalMention) -> bool {
+        self.event == other.event
+            && (self.org.iter().all(|w| other.org.contains(w))
+                || other.org.iter().all(|w| self.org.contains(w)))
+    }
+
+    /// The value written the same way as this mention writes its own.
+    pub fn write(&self, value: u32) -> String {
+        match self.numeral {
+            Numeral::Roman => roman::to_roman(value),
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// Every numbered event mention in the document.
+pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for block in &doc.blocks {
+        let in_title = block.kind == BlockKind::Title;
+        for sentence in sentences(doc, block) {
+            let words: Vec<String> = sentence
+                .iter()
+                .map(|&i| {
+                    let t = &doc.tokens[i];
+                    if t.kind == TokenKind::Word {
+                        lower_into(doc.token_text(t), &mut buf);
+                        buf.clone()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect();
+            let event_at = |j: usize| {
+                EVENTS
+                    .iter()
+                    .find(|(w, _)| {
+                        words.get(j) == Some(&w[0].to_string())
+                            && words.get(j + 1) == Some(&w[1].to_string())
+                    })
+                    .map(|(_, name)| *name)
+            };
+            for j in 0..sentence.len() {
+                let Some(event) = event_at(j) else { continue };
+                let mut org = Vec::new();
+                let mut k = j + 2;
+                while k < sentence.len() && k < j + 14 {
+                    if event_at(k).is_some() {
+                        break;
+                    }
+                    let token = &doc.tokens[sentence[k]];
+                    let word = words[k].as_str();
+                    let (thu_at, lan) = if word == "lần"
+                        && words.get(k + 1).map(String::as_str) == Some("thứ")
+                    {
+                        (k + 1, true)
+                    } else if word == "thứ" {
+                        (k, false)
+                    } else {
+                        (usize::MAX, false)
+                    };
+                    if thu_at != usize::MAX {
+                        if let Some((value, numeral)) = sentence
+                            .get(thu_at + 1)
+                            .and_then(|&n| numeral_value(doc, n, lan))
+                        {
+                            let num_token = &doc.tokens[sentence[thu_at + 1]];
+                            org.extend(org_after(
+                                doc,
+                                &sentence[thu_at + 2..],
+                                &words[thu_at + 2..],
+                            ));
+                            org.retain(|w| !QUALIFIERS.contains(&w.as_str()));
+                            out.push(OrdinalMention {
+                                event,
+                                org,
+                                value,
+                                numeral,
+                                span: num_token.range.clone(),
+                                phrase: token.range.start..num_token.range.end,
+                                in_title,
+                            });
+                        }
+                        break;
+                    }
+                    if token.kind != TokenKind::Word || STOP_WORDS.contains(&word) {
+                        break;
+                    }
+                    org.push(word.to_string());
+                    k += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn numeral_value(doc: &Document, token_index: usize, after_lan: bool) -> Option<(u32, Numeral)> {
+    let token = &doc.tokens[token_index];
+    let text = doc.token_text(token);
+    match token.kind {
+        TokenKind::Number => text.parse().ok().map(|v| (v, Numeral::Arabic)),
+        TokenKind::Word => {
+            if let Some(v) = roman::parse(text) {
+                return Some((v, Numeral::Roman));
+            }
+            if after_lan && case_of(text) == Case::Lower {
+                return WORD_ORDINALS
+                    .iter()
+                    .find(|(w, _)| *w == text)
+                    .map(|&(_, v)| (v, Numeral::Word));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Organisation words after the number: capitalised words, acronyms and a few lower-case
+/// administrative words, up to the first other token.
+fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (&i, word) in tokens.iter().zip(words).take(8) {
+        let token = &doc.tokens[i];
+        if token.kind != TokenKind::Word {
+            break;
+        }
+        let case = case_of(doc.token_text(token));
+        if case == Case::Lower && !ORG_WORDS_AFTER.contains(&word.as_str()) {
+            break;
+        }
+        out.push(word.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(&'static str, Vec<String>, u32, bool)> {
+        let doc = Document::from_text(text);
+        ordinal_mentions(&doc)
+            .into_iter()
+            .map(|m| (m.event, m.org, m.value, m.in_title))
+            .collect()
+    }
+
+    #[test]
+    fn finds_events_with_their_organisation() {
+        assert_eq!(
+            mentions(
+                "Tổ chức Hội nghị Ban Chấp hành lần thứ 24\n\nHội nghị Ban Chấp hành Đảng bộ quận lần thứ XXV họp."
+            ),
+            vec![
+                (
+                    "hội nghị",
+                    vec!["ban".into(), "chấp".into(), "hành".into()],
+                    24,
+                    true
+                ),
+                (
+                    "hội nghị",
+                    vec![
+                        "ban".into(),
+                        "chấp".into(),
+                        "hành".into(),
+                        "đảng".into(),
+                        "bộ".into(),
+                        "quận".into()
+                    ],
+                    25,
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_after_the_number_and_qualifiers_dropped() {
+        assert_eq!(
+            mentions("Kỳ họp thứ 9 HĐND quận Ba Đình. Đại hội đại biểu lần thứ VII Đảng bộ quận."),
+            vec![
+                (
+                    "kỳ họp",
+                    vec!["hđnd".into(), "quận".into(), "ba".into(), "đình".into()],
+                    9,
+                    false
+                ),
+                (
+                    "đại hội",
+                    vec!["đảng".into(), "bộ".into(), "quận".into()],
+                    7,
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_a_numbered_event() {
+        assert!(mentions("Hội nghị đã thống nhất lần thứ hai.").is_empty());
+        assert!(mentions("Ban Chấp hành (khóa VI) họp.").is_empty());
+        assert!(mentions("Đại hội Đảng các cấp tiến tới Đại hội lần thứ VII.").len() == 1);
+    }
+}

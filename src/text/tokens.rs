@@ -1,0 +1,150 @@
+//! Splits text into words, numbers, punctuation and white space, each with its byte range.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter): a syllable, an acronym, a foreign word.
+    Word,
+    /// Digits, with `.` or `,` between digits: `25`, `12.455,236`, `27.6.2024`.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+    /// A run of white space, line breaks included.
+    Space,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub range: Range<usize>,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.clone()]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_space(&self) -> bool {
+        self.kind == TokenKind::Space
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Tokenises `text[range]`, appending to `out` (ranges are offsets into `text`).
+pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let base = range.start;
+    let s = &text[range];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().expect("in bounds");
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            i += 1;
+            while i < s.len() {
+                let b = bytes[i];
+                if b.is_ascii_digit()
+                    || ((b == b'.' || b == b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            i += c.len_utf8();
+            for d in s[i..].chars() {
+                if !is_word_char(d) {
+                    break;
+                }
+                i += d.len_utf8();
+            }
+            TokenKind::Word
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+            for d in s[i..].chars() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                i += d.len_utf8();
+            }
+            TokenKind::Space
+        } else {
+            i += c.len_utf8();
+            TokenKind::Punct
+        };
+        out.push(Token {
+            kind,
+            range: base + start..base + i,
+        });
+    }
+}
+
+/// Tokenises a whole string.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, 0..text.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("đạt 12.455,236 tỷ/19,5%."),
+            vec![
+                (Word, "đạt"),
+                (Space, " "),
+                (Number, "12.455,236"),
+                (Space, " "),
+                (Word, "tỷ"),
+                (Punct, "/"),
+                (Number, "19,5"),
+                (Punct, "%"),
+                (Punct, "."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_trailing_separator_is_not_part_of_the_number() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("năm 2024. Quý"),
+            vec![
+                (Word, "năm"),
+                (Space, " "),
+                (Number, "2024"),
+                (Punct, "."),
+                (Space, " "),
+                (Word, "Quý")
+            ]
+        );
+    }
+
+    #[test]
+    fn no_break_spaces_are_space() {
+        assert_eq!(kinds("a \u{a0}b")[1], (TokenKind::Space, " \u{a0}"));
+    }
+}
