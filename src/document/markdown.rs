@@ -70,10 +70,8 @@ impl Reader {
                 self.ensure_block();
                 self.builder.push_standing_for(PLACEHOLDER, range);
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if self.open.is_some() {
-                    self.builder.push_standing_for("\n", range);
-                }
+            Event::SoftBreak | Event::HardBreak if self.open.is_some() => {
+                self.builder.push_standing_for("\n", range);
             }
             _ => {}
         }

@@ -56,7 +56,7 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
 }
 
 fn kind_of(line: &str) -> BlockKind {
-    let lower = line.to_lowercase();
+    let lower: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
     if META_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return BlockKind::Meta;
     }

@@ -40,3 +40,18 @@ pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
         s = docs.silent_example,
     )
 }
+
+/// The Markdown table of every rule that the README shows between its `rules:` markers.
+pub fn rules_table(lang: Lang) -> String {
+    let mut out = String::from("| id | default | what it reports |\n|---|---|---|\n");
+    for rule in crate::rules::REGISTRY {
+        let meta = rule.meta();
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            meta.id,
+            meta.default_severity,
+            meta.docs(lang).summary
+        ));
+    }
+    out
+}

@@ -100,6 +100,13 @@ impl Rule for PercentMismatch {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in &doc.blocks {
+            let has_percent = doc
+                .block_tokens(block)
+                .iter()
+                .any(|t| doc.token_text(t) == "%");
+            if !has_percent {
+                continue;
+            }
             for sentence in sentences(doc, block) {
                 for percent in percents(doc, &sentence) {
                     if percent.figure.figure.ambiguous {
@@ -143,8 +150,13 @@ impl PercentMismatch {
         {
             return None;
         }
+        // The claim as quoted: from the qualifier on, and with the verb for a change
+        // ("tăng 29%"), whose direction is part of what is wrong.
+        let is_change = verb
+            .as_deref()
+            .is_some_and(|v| CHANGE_VERBS.iter().any(|(c, _)| *c == v));
         let claim_start = verb_at
-            .map(|v| v + 1)
+            .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
             .map_or(percent.span.start, |v| doc.tokens[sentence[v]].range.start);
         let claim_text = &doc.text[claim_start..percent.span.end];

@@ -117,6 +117,14 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     for block in &doc.blocks {
         let in_title = block.kind == BlockKind::Title;
         for sentence in sentences(doc, block) {
+            // Every mention has "thứ": most sentences are passed over at this test.
+            let has_thu = sentence.iter().any(|&i| {
+                let t = doc.token_text(&doc.tokens[i]);
+                t == "thứ" || t == "Thứ" || t == "THỨ"
+            });
+            if !has_thu {
+                continue;
+            }
             let words: Vec<String> = sentence
                 .iter()
                 .map(|&i| {

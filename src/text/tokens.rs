@@ -34,8 +34,22 @@ impl Token {
     }
 }
 
+/// Letters, answered without a table look-up for the Latin letters Vietnamese uses.
+fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    is_letter(c)
+        || c.is_ascii_digit()
+        || (!c.is_ascii()
+            && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)))
 }
 
 /// Tokenises `text[range]`, appending to `out` (ranges are offsets into `text`).
@@ -61,7 +75,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 }
             }
             TokenKind::Number
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             i += c.len_utf8();
             for d in s[i..].chars() {
                 if !is_word_char(d) {

@@ -1,8 +1,7 @@
 //! Data rule tables (`rules/*.toml`): real-word confusions with their context guards and
 //! the examples that test them.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::diagnostic::{Message, Severity};
@@ -70,7 +69,7 @@ pub struct Table {
     /// The syllables of each entry's `wrong`, by entry index.
     pub(super) syllables: Vec<Vec<String>>,
     /// First syllable -> entry indices, longest phrase first.
-    pub(super) by_first: HashMap<String, Vec<usize>>,
+    pub(super) by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl Table {

@@ -1,0 +1,358 @@
+//! The binary as users run it: exit codes, standard input, bad input, spans in the file.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn vnlint() -> Command {
+    Command::cargo_bin("vnlint").unwrap()
+}
+
+fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn json_of(output: &[u8]) -> Vec<Value> {
+    serde_json::from_slice::<Vec<Value>>(output).expect("a JSON array on stdout")
+}
+
+/// A small release with one error of each kind and one doubled space.
+const RELEASE: &str = "CÔNG TÁC ĐẢNG\n\nPhường Mai Dịch tổ chức Hội nghị Ban Chấp hành lần thứ 9\nNgày đăng 03/07/2024 | 10:20\n\nNgày 2-7, Đảng ủy phường đã tổ chức Hội nghị lần thứ 10. Thu ngân sách đạt 300 tỷ đồng / 400 tỷ đồng, đạt hơn 76% dự toán. A ninh chính trị được giữ vững  và ổn định.\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn span_text<'a>(source: &'a [u8], d: &Value) -> &'a str {
+    let s = d["byte_start"].as_u64().unwrap() as usize;
+    let e = d["byte_end"].as_u64().unwrap() as usize;
+    std::str::from_utf8(&source[s..e]).unwrap()
+}
+
+#[test]
+fn findings_exit_1_and_spans_point_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "ban-tin.txt", RELEASE.as_bytes());
+    let out = vnlint()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    let got: Vec<(&str, &str)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                span_text(RELEASE.as_bytes(), d),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("ordinal-mismatch", "9"),
+            ("percent-mismatch", "76%"),
+            ("confusion", "A ninh"),
+            ("double-space", "  "),
+        ]
+    );
+    let ordinal = &diags[0];
+    assert_eq!(
+        ordinal["start"],
+        serde_json::json!({"line": 3, "column": 56})
+    );
+    assert_eq!(span_text(RELEASE.as_bytes(), &ordinal["related"][0]), "10");
+    assert_eq!(diags[2]["suggestions"][0]["replacement"], "An ninh");
+    assert!(diags[1]["message"].as_str().unwrap().contains("= 75,00 %"));
+}
+
+#[test]
+fn standard_input_gives_the_same_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "ban-tin.txt", RELEASE.as_bytes());
+    let from_file = vnlint()
+        .args(["check", "--format", "json", &path])
+        .output()
+        .unwrap();
+    let from_stdin = vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "ban-tin.txt",
+            "-",
+        ])
+        .write_stdin(RELEASE)
+        .assert()
+        .code(1);
+    let mut a = json_of(&from_file.stdout);
+    let b = json_of(&from_stdin.get_output().stdout);
+    for d in &mut a {
+        d["path"] = "ban-tin.txt".into();
+    }
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_clean_file_exits_0_and_json_is_an_empty_array() {
+    vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &fixture("confusion/silent-phuong-an.txt"),
+        ])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn an_empty_file_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "rong.txt", b"");
+    vnlint()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cach.txt", "Quận ủy  và HĐND.\n".as_bytes());
+    vnlint().args(["check", &path]).assert().code(1);
+    vnlint()
+        .args(["check", "--fail-on", "error", &path])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_missing_file_exits_2_naming_it_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "ban-tin.txt", RELEASE.as_bytes());
+    let out = vnlint()
+        .args(["check", "--format", "json", "khong/co/tep.txt", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("khong/co/tep.txt"));
+    assert_eq!(json_of(&out.get_output().stdout).len(), 4);
+}
+
+#[test]
+fn non_utf8_exits_2_with_the_byte_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cu.txt", b"Gi\xe1i ph\xf3ng");
+    vnlint()
+        .args(["check", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cu.txt").and(predicate::str::contains("2")));
+    vnlint()
+        .args(["--lang", "en", "check", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not UTF-8").and(predicate::str::contains("offset 2")));
+}
+
+#[test]
+fn a_binary_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "anh.txt", b"PNG\0\0\x01");
+    vnlint()
+        .args(["check", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("anh.txt"));
+}
+
+#[test]
+fn decomposed_unicode_is_reported_at_its_own_bytes() {
+    let nfd = "Kỷ niệm 70 năm Ngày Gia\u{309}i pho\u{300}ng Thủ đô.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "nfd.txt", nfd.as_bytes());
+    let out = vnlint()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        span_text(nfd.as_bytes(), &diags[0]),
+        "Gia\u{309}i pho\u{300}ng"
+    );
+    // Columns count Unicode scalar values of the file as written (combining marks too).
+    assert_eq!(diags[0]["start"]["column"], 21);
+    assert_eq!(diags[0]["end"]["column"], 33);
+}
+
+#[test]
+fn bom_and_crlf_keep_offsets_in_the_file() {
+    let text = "\u{feff}Tiêu đề\r\n\r\nA ninh được giữ vững.\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crlf.txt", text.as_bytes());
+    let out = vnlint()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    assert_eq!(span_text(text.as_bytes(), &diags[0]), "A ninh");
+    assert_eq!(
+        diags[0]["start"],
+        serde_json::json!({"line": 3, "column": 1})
+    );
+}
+
+#[test]
+fn folders_are_walked_for_text_and_markdown_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "b.md",
+        "# Tin\n\nA ninh được giữ vững.\n".as_bytes(),
+    );
+    write(dir.path(), "a.txt", "A ninh được giữ vững.\n".as_bytes());
+    write(dir.path(), "c.html", "A ninh".as_bytes());
+    let out = vnlint()
+        .args(["check", "--format", "json", &dir.path().to_string_lossy()])
+        .assert()
+        .code(1);
+    let paths: Vec<String> = json_of(&out.get_output().stdout)
+        .iter()
+        .map(|d| {
+            Path::new(d["path"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(paths, vec!["a.txt", "b.md"]);
+}
+
+#[test]
+fn human_output_has_the_rule_the_place_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "ban-tin.txt", RELEASE.as_bytes());
+    vnlint()
+        .args(["check", "--color", "never", &path])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("error[ordinal-mismatch]")
+                .and(predicate::str::contains("ban-tin.txt:3:56"))
+                .and(predicate::str::contains("thân bài ghi 10 ở đây"))
+                .and(predicate::str::contains("help: sửa thành “An ninh”"))
+                .and(predicate::str::contains("3 lỗi, 1 cảnh báo trong 1 tệp"))
+                .and(predicate::str::contains("\u{1b}[").not()),
+        );
+    vnlint()
+        .args(["--lang", "en", "check", "--color", "always", &path])
+        .assert()
+        .stdout(
+            predicate::str::contains("3 errors, 1 warning in 1 file")
+                .and(predicate::str::contains("\u{1b}[")),
+        );
+}
+
+#[test]
+fn rules_and_explain_come_from_the_registry() {
+    let out = vnlint().arg("rules").assert().success();
+    let listing = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for rule in vnlint::rules::REGISTRY {
+        assert!(
+            listing.contains(rule.meta().id),
+            "{} not listed",
+            rule.meta().id
+        );
+    }
+    vnlint()
+        .args(["explain", "percent-mismatch"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## Vì sao").and(predicate::str::contains("## Ví dụ lỗi")),
+        );
+    vnlint()
+        .args(["--lang", "en", "explain", "percent-mismatch"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Why"));
+    vnlint().args(["explain", "khong-co"]).assert().code(2);
+}
+
+#[test]
+fn a_bad_config_exits_2_naming_the_file_and_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "vnlint.toml",
+        b"[rules]\nno-such-rule = \"off\"\n",
+    );
+    let path = write(dir.path(), "a.txt", b"Xin chao.\n");
+    vnlint()
+        .args(["check", "--config", &config, &path])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("vnlint.toml").and(predicate::str::contains("no-such-rule")),
+        );
+    let off = write(dir.path(), "off.toml", b"[rules]\ndouble-space = \"off\"\n");
+    let spaced = write(dir.path(), "b.txt", "Quận ủy  và HĐND.\n".as_bytes());
+    vnlint()
+        .args(["check", "--config", &off, &spaced])
+        .assert()
+        .code(0);
+}
+
+/// The reference press release in ../shared/seed: the five known errors at their places,
+/// a warning at each of its five doubled spaces, no other error; the same through stdin.
+#[test]
+fn the_reference_press_release() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/cau-giay-press-release.txt");
+    assert!(
+        seed.exists(),
+        "../shared/seed/cau-giay-press-release.txt is missing: this test needs the shared folder beside the project"
+    );
+    let source = std::fs::read(&seed).unwrap();
+    let out = vnlint()
+        .args(["check", "--format", "json", &seed.to_string_lossy()])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    let errors: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| (d["rule"].as_str().unwrap(), span_text(&source, d)))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("ordinal-mismatch", "24"),
+            ("percent-mismatch", "64%"),
+            ("confusion", "A ninh"),
+            ("confusion", "phương"),
+            ("confusion", "Giải phòng"),
+        ]
+    );
+    let spaces = diags.iter().filter(|d| d["rule"] == "double-space").count();
+    assert_eq!(spaces, 5);
+    let stdin = vnlint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(source.clone())
+        .assert()
+        .code(1);
+    assert_eq!(json_of(&stdin.get_output().stdout).len(), diags.len());
+}

@@ -1,0 +1,102 @@
+//! Every fixture document: `fail-*` files must make their rule fire, `silent-*` files must
+//! not, and no fixture may raise an error from another rule. The rendered human output of
+//! each is a snapshot (`cargo insta review` to accept a change).
+
+use std::path::{Path, PathBuf};
+
+use vnlint::render::human::{self, HumanOptions};
+use vnlint::render::json;
+use vnlint::{Config, Lang, Severity};
+
+fn fixture_files() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(&root).expect("fixtures/") {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let rule = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let file = file.unwrap().path();
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("fail-") || name.starts_with("silent-") {
+                out.push((rule.clone(), file));
+            }
+        }
+    }
+    out.sort();
+    assert!(
+        out.len() >= 16,
+        "expected the fixture documents, found {}",
+        out.len()
+    );
+    out
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[test]
+fn fixtures_fire_or_stay_silent_as_named() {
+    let config = Config::default();
+    let mut problems = Vec::new();
+    for (rule, path) in fixture_files() {
+        assert!(
+            vnlint::rules::find(&rule).is_some(),
+            "fixtures/{rule}: no such rule"
+        );
+        let report = vnlint::lint_file(&path, &config).unwrap();
+        let name = relative(&path);
+        let own = report.diagnostics.iter().filter(|d| d.rule == rule).count();
+        let fail = path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("fail-");
+        if fail && own == 0 {
+            problems.push(format!("{name}: {rule} did not fire"));
+        }
+        if !fail && own > 0 {
+            problems.push(format!("{name}: {rule} fired {own} times"));
+        }
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule != rule && d.severity == Severity::Error)
+        {
+            problems.push(format!(
+                "{name}: unexpected {} error on {:?}",
+                d.rule,
+                &report.source[d.span.clone()]
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn fixture_output_snapshots() {
+    let config = Config::default();
+    for (rule, path) in fixture_files() {
+        let mut report = vnlint::lint_file(&path, &config).unwrap();
+        report.path = relative(&path);
+        let reports = [report];
+        let human = human::render(
+            &reports,
+            HumanOptions {
+                lang: Lang::Vi,
+                color: false,
+            },
+        );
+        let json = json::render(&reports, Lang::En);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("{rule}__{stem}"), format!("{human}---\n{json}"));
+        });
+    }
+}
