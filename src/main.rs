@@ -6,8 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use vnlint::render::human::{self, HumanOptions};
-use vnlint::render::json;
+use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
 use vnlint::{Config, FileReport, Format, InputError, Lang, Severity};
 
@@ -55,6 +54,9 @@ struct CheckArgs {
     /// A vnlint.toml to read rule levels from.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Print how many findings each rule made, after the output.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -65,8 +67,37 @@ enum LangArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// Annotated source, for people.
     Human,
+    /// One JSON array (schema in the README).
     Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// Checkstyle XML (Jenkins, GitLab).
+    Checkstyle,
+    /// reviewdog Diagnostic JSON.
+    Rdjson,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+}
+
+impl From<FormatArg> for OutputFormat {
+    fn from(f: FormatArg) -> OutputFormat {
+        match f {
+            FormatArg::Human => OutputFormat::Human,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Jsonl => OutputFormat::Jsonl,
+            FormatArg::Sarif => OutputFormat::Sarif,
+            FormatArg::Github => OutputFormat::Github,
+            FormatArg::Checkstyle => OutputFormat::Checkstyle,
+            FormatArg::Rdjson => OutputFormat::Rdjson,
+            FormatArg::Concise => OutputFormat::Concise,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -169,15 +200,10 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let output = match args.format {
-        FormatArg::Json => json::render(&reports, lang),
-        FormatArg::Human => {
-            let mut out = human::render(&reports, HumanOptions { lang, color });
-            out.push_str(&human::summary(&reports, files, lang));
-            out.push('\n');
-            out
-        }
-    };
+    let mut output = render::render(args.format.into(), &reports, files, lang, color);
+    if args.statistics {
+        output.push_str(&render::statistics(&reports, lang));
+    }
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = stdout.write_all(output.as_bytes());

@@ -1,14 +1,83 @@
 //! Rendering: one module per output format. Renderers read diagnostics whose spans are
 //! byte offsets into the file as read.
 
+pub mod checkstyle;
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 mod position;
+pub mod rdjson;
+pub mod sarif;
 
 pub use position::{LineIndex, Position};
 
+use crate::FileReport;
 use crate::diagnostic::Lang;
 use crate::rules::RuleMeta;
+
+/// The output formats of `vnlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Checkstyle,
+    Rdjson,
+    Concise,
+}
+
+/// Renders the reports of a run in `format`. `files` is how many files were checked (the
+/// human summary says it).
+pub fn render(
+    format: OutputFormat,
+    reports: &[FileReport],
+    files: usize,
+    lang: Lang,
+    color: bool,
+) -> String {
+    match format {
+        OutputFormat::Human => {
+            let mut out = human::render(reports, human::HumanOptions { lang, color });
+            out.push_str(&human::summary(reports, files, lang));
+            out.push('\n');
+            out
+        }
+        OutputFormat::Json => json::render(reports, lang),
+        OutputFormat::Jsonl => json::render_lines(reports, lang),
+        OutputFormat::Sarif => sarif::render(reports, lang),
+        OutputFormat::Github => github::render(reports, lang),
+        OutputFormat::Checkstyle => checkstyle::render(reports, lang),
+        OutputFormat::Rdjson => rdjson::render(reports, lang),
+        OutputFormat::Concise => concise::render(reports, lang),
+    }
+}
+
+/// `--statistics`: how many findings each rule made, most first.
+pub fn statistics(reports: &[FileReport], lang: Lang) -> String {
+    let mut counts: std::collections::BTreeMap<&str, (usize, crate::Severity)> =
+        std::collections::BTreeMap::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        let entry = counts.entry(d.rule).or_insert((0, d.severity));
+        entry.0 += 1;
+        entry.1 = entry.1.max(d.severity);
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (rule, (n, severity)) in rows {
+        out.push_str(&format!("{n:6}  {rule:24} {severity}\n"));
+    }
+    if out.is_empty() {
+        out.push_str(match lang {
+            Lang::Vi => "Không có phát hiện nào\n",
+            Lang::En => "No findings\n",
+        });
+    }
+    out
+}
 
 /// `vnlint explain`: a rule's documentation as Markdown, in `lang`.
 pub fn explain(meta: &RuleMeta, lang: Lang) -> String {

@@ -1,0 +1,55 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner turns into
+//! annotations on the pull request. Columns count characters.
+
+use crate::FileReport;
+use crate::diagnostic::{Lang, Severity};
+use crate::render::LineIndex;
+
+/// Escapes a workflow command's message.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let mut out = String::new();
+    for report in reports {
+        let index = LineIndex::new(&report.source);
+        for d in &report.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let (start, end) = (index.position(d.span.start), index.position(d.span.end));
+            out.push_str(&format!(
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_property(&report.path),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(&format!("vnlint {}", d.rule)),
+                escape_data(d.message.get(lang)),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_the_runner_would_misread() {
+        assert_eq!(escape_data("50%\nx"), "50%25%0Ax");
+        assert_eq!(escape_property("a,b:c"), "a%2Cb%3Ac");
+    }
+}

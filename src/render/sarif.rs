@@ -1,0 +1,144 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. Rules carry their descriptions and help;
+//! results carry related locations and fixes; columns are Unicode code points, declared
+//! with `columnKind`.
+
+use serde_json::{Value, json};
+
+use crate::FileReport;
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::render::{LineIndex, explain};
+use crate::rules::REGISTRY;
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A file path as a relative URI reference (forward slashes, spaces and `%` escaped).
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for c in path.replace('\\', "/").chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn region(report: &FileReport, index: &LineIndex<'_>, span: std::ops::Range<usize>) -> Value {
+    let (start, end) = (index.position(span.start), index.position(span.end));
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+        "byteOffset": span.start,
+        "byteLength": span.len(),
+        "snippet": { "text": report.source.get(span).unwrap_or("") },
+    })
+}
+
+fn result(report: &FileReport, index: &LineIndex<'_>, d: &Diagnostic, lang: Lang) -> Value {
+    let location = |span: std::ops::Range<usize>| {
+        json!({
+            "artifactLocation": { "uri": uri(&report.path) },
+            "region": region(report, index, span),
+        })
+    };
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            json!({
+                "id": i + 1,
+                "physicalLocation": location(r.span.clone()),
+                "message": { "text": r.message.get(lang) },
+            })
+        })
+        .collect();
+    let fixes: Vec<Value> = d
+        .suggestions
+        .iter()
+        .map(|s| {
+            json!({
+                "description": { "text": s.replacement },
+                "artifactChanges": [{
+                    "artifactLocation": { "uri": uri(&report.path) },
+                    "replacements": [{
+                        "deletedRegion": { "byteOffset": s.span.start, "byteLength": s.span.len() },
+                        "insertedContent": { "text": s.replacement },
+                    }],
+                }],
+            })
+        })
+        .collect();
+    let rule_index = REGISTRY.iter().position(|r| r.meta().id == d.rule);
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": { "text": d.message.get(lang) },
+        "locations": [{ "physicalLocation": location(d.span.clone()) }],
+    });
+    if let Some(i) = rule_index {
+        result["ruleIndex"] = json!(i);
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    if !fixes.is_empty() {
+        result["fixes"] = Value::Array(fixes);
+    }
+    result
+}
+
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|r| {
+            let meta = r.meta();
+            let docs = meta.docs(lang);
+            json!({
+                "id": meta.id,
+                "name": meta.id,
+                "shortDescription": { "text": docs.summary },
+                "fullDescription": { "text": docs.what },
+                "help": { "text": docs.why, "markdown": explain(meta, lang) },
+                "defaultConfiguration": { "level": level(meta.default_severity) },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(&report.source);
+        results.extend(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| result(report, &index, d, lang)),
+        );
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "vnlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    out.push('\n');
+    out
+}
