@@ -1,18 +1,33 @@
-//! Configuration: which rules run and at what severity. Read from TOML (`vnlint.toml`):
+//! Configuration: `vnlint.toml` (or `.vnlint.toml`), found by searching from each checked
+//! file's folder up to the repository root, or named with `--config`.
 //!
 //! ```toml
+//! vocabulary = ["tu-dien-rieng.txt"]      # words never flagged: names, loans, house terms
+//! exclude = ["archive/**"]                # skipped when walking folders
 //! [rules]
-//! double-space = "off"        # "off" | "info" | "warning" | "error"
-//! confusion = "warning"
+//! double-space = "off"                    # "off" | "info" | "warning" | "error"
+//! confusion = { severity = "warning" }
+//! [[overrides]]
+//! files = ["drafts/**"]
+//! rules = { percent-mismatch = "warning" }
 //! ```
+//!
+//! Unknown keys, unknown rule ids and unknown levels are errors that name the file, the line
+//! and the key.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules;
+
+/// The file names searched for, in order.
+pub const CONFIG_NAMES: [&str; 2] = ["vnlint.toml", ".vnlint.toml"];
 
 /// A rule's level set by the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,15 +43,16 @@ impl RuleLevel {
             _ => Severity::parse(s).map(RuleLevel::On),
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleLevel::Off => "off",
+            RuleLevel::On(s) => s.as_str(),
+        }
+    }
 }
 
-/// The effective configuration.
-#[derive(Debug, Clone, Default)]
-pub struct Config {
-    levels: BTreeMap<&'static str, RuleLevel>,
-}
-
-/// A configuration the tool cannot use.
+/// A configuration the tool cannot use: the message names the file, the line and the key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError(pub String);
 
@@ -48,49 +64,384 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-#[derive(Deserialize)]
+/// A rule's entry in `[rules]`: a level (`"off"`), or a table (`{ severity = "off" }`),
+/// read by hand so that every mistake gets a message naming the rule.
+type RuleEntry = toml::Value;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverrideFile {
+    files: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
-    rules: BTreeMap<String, String>,
+    vocabulary: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleEntry>,
+    #[serde(default)]
+    overrides: Vec<OverrideFile>,
+}
+
+/// Rule levels for the files an `[[overrides]]` entry matches.
+#[derive(Debug, Clone)]
+struct Override {
+    files: GlobSet,
+    patterns: Vec<String>,
+    levels: BTreeMap<&'static str, RuleLevel>,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it was read from, if from a file.
+    pub source: Option<PathBuf>,
+    /// Paths in the file are relative to this folder.
+    pub root: PathBuf,
+    levels: BTreeMap<&'static str, RuleLevel>,
+    overrides: Vec<Override>,
+    include: Option<GlobSet>,
+    include_patterns: Vec<String>,
+    exclude: GlobSet,
+    exclude_patterns: Vec<String>,
+    vocabulary_files: Vec<PathBuf>,
+    /// Words never flagged, lower-case.
+    pub vocabulary: Arc<HashSet<String>>,
+}
+
+/// The line (1-based) where `key` first stands at the start of a line, for messages.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .or_else(|| l.strip_prefix(&format!("\"{key}\"")))
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+fn glob_set(patterns: &[String], origin: &str) -> Result<GlobSet, ConfigError> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        let glob =
+            Glob::new(p).map_err(|e| ConfigError(format!("{origin}: bad glob `{p}`: {e}")))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|e| ConfigError(format!("{origin}: {e}")))
 }
 
 impl Config {
     /// Sets a rule's level; the id must be a registered rule.
     pub fn set(&mut self, id: &str, level: RuleLevel) -> Result<(), ConfigError> {
-        let rule = rules::find(id)
-            .ok_or_else(|| ConfigError(format!("unknown rule `{id}` (see `vnlint rules`)")))?;
-        self.levels.insert(rule.meta().id, level);
+        let id = known_rule(id)?;
+        self.levels.insert(id, level);
         Ok(())
     }
 
-    /// Reads a configuration file's text.
-    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
-        let mut config = Config::default();
-        for (id, level) in &file.rules {
-            let level = RuleLevel::parse(level).ok_or_else(|| {
+    /// Runs only these rules (`--select`).
+    pub fn select(&mut self, ids: &[String]) -> Result<(), ConfigError> {
+        let selected: Vec<&'static str> = ids
+            .iter()
+            .map(|id| known_rule(id))
+            .collect::<Result<_, _>>()?;
+        for rule in rules::REGISTRY {
+            let id = rule.meta().id;
+            if !selected.contains(&id) {
+                self.levels.insert(id, RuleLevel::Off);
+            } else if self.levels.get(id) == Some(&RuleLevel::Off) {
+                self.levels.remove(id);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a configuration file's text; `path` names it in messages and anchors its
+    /// relative paths.
+    pub fn from_toml_at(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            let message = e.message();
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            match line {
+                Some(line) => ConfigError(format!("{shown}:{line}: {message}")),
+                None => ConfigError(format!("{shown}: {message}")),
+            }
+        })?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut config = Config {
+            source: Some(path.to_path_buf()),
+            root: root.clone(),
+            ..Config::default()
+        };
+        let at = |key: &str| match line_of_key(text, key) {
+            Some(line) => format!("{shown}:{line}"),
+            None => shown.clone(),
+        };
+        config.levels = levels(&file.rules, &at)?;
+        for o in &file.overrides {
+            config.overrides.push(Override {
+                files: glob_set(&o.files, &shown)?,
+                patterns: o.files.clone(),
+                levels: levels(&o.rules, &at)?,
+            });
+        }
+        if !file.include.is_empty() {
+            config.include = Some(glob_set(&file.include, &shown)?);
+            config.include_patterns = file.include.clone();
+        }
+        config.exclude = glob_set(&file.exclude, &shown)?;
+        config.exclude_patterns = file.exclude.clone();
+        let mut words = HashSet::new();
+        for v in &file.vocabulary {
+            let vpath = root.join(v);
+            let list = std::fs::read_to_string(&vpath).map_err(|e| {
                 ConfigError(format!(
-                    "rule `{id}`: `{level}` is not one of \"off\", \"info\", \"warning\", \"error\""
+                    "{}: vocabulary file {}: {e}",
+                    at("vocabulary"),
+                    vpath.display()
                 ))
             })?;
-            config.set(id, level)?;
+            words.extend(read_vocabulary(&list));
+            config.vocabulary_files.push(vpath);
         }
+        config.vocabulary = Arc::new(words);
         Ok(config)
     }
 
-    /// Whether the rule runs.
+    /// Reads a configuration file's text (no file: paths are relative to the current folder).
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml_at(text, Path::new("vnlint.toml"))
+    }
+
+    /// Reads a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        Config::from_toml_at(&text, path)
+    }
+
+    /// The configuration file that applies to `dir`: the nearest `vnlint.toml` or
+    /// `.vnlint.toml` from `dir` up to the repository root (a folder holding `.git`).
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        let mut current = Some(dir);
+        while let Some(d) = current {
+            for name in CONFIG_NAMES {
+                let candidate = d.join(name);
+                if candidate.is_file() {
+                    return Some(candidate);
+                }
+            }
+            if d.join(".git").exists() {
+                return None;
+            }
+            current = d.parent();
+        }
+        None
+    }
+
+    /// Whether the rule runs on `path` (None: no file, e.g. standard input).
+    pub fn is_enabled_for(&self, id: &str, path: Option<&Path>) -> bool {
+        self.level_for(id, path) != Some(RuleLevel::Off)
+    }
+
+    /// Whether the rule runs (ignoring per-file overrides).
     pub fn is_enabled(&self, id: &str) -> bool {
-        self.levels.get(id) != Some(&RuleLevel::Off)
+        self.is_enabled_for(id, None)
     }
 
     /// The severity a finding of the rule is reported at: the user's, or the rule's own.
     pub fn severity(&self, id: &str, found: Severity) -> Severity {
-        match self.levels.get(id) {
-            Some(RuleLevel::On(severity)) => *severity,
+        self.severity_for(id, found, None)
+    }
+
+    /// The severity on `path`, overrides applied.
+    pub fn severity_for(&self, id: &str, found: Severity, path: Option<&Path>) -> Severity {
+        match self.level_for(id, path) {
+            Some(RuleLevel::On(severity)) => severity,
             _ => found,
         }
     }
+
+    fn level_for(&self, id: &str, path: Option<&Path>) -> Option<RuleLevel> {
+        let mut level = self.levels.get(id).copied();
+        if let Some(path) = path {
+            let relative = self.relative(path);
+            for o in &self.overrides {
+                if o.files.is_match(&relative)
+                    && let Some(l) = o.levels.get(id)
+                {
+                    level = Some(*l);
+                }
+            }
+        }
+        level
+    }
+
+    fn relative(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root)
+            .or_else(|_| path.strip_prefix("./"))
+            .unwrap_or(path)
+            .to_path_buf()
+    }
+
+    /// Whether a file found by walking a folder is checked (`include`/`exclude`).
+    pub fn wants(&self, path: &Path) -> bool {
+        let relative = self.relative(path);
+        if self.exclude.is_match(&relative) {
+            return false;
+        }
+        self.include
+            .as_ref()
+            .is_none_or(|inc| inc.is_match(&relative))
+    }
+
+    /// The effective configuration as TOML (`--show-config`).
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        match &self.source {
+            Some(p) => out.push_str(&format!("# from {}\n", p.display())),
+            None => out.push_str("# built-in defaults (no vnlint.toml found)\n"),
+        }
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|i| format!("{i:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let vocab: Vec<String> = self
+            .vocabulary_files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        out.push_str(&format!("vocabulary = [{}]\n", list(&vocab)));
+        out.push_str(&format!("include = [{}]\n", list(&self.include_patterns)));
+        out.push_str(&format!("exclude = [{}]\n", list(&self.exclude_patterns)));
+        out.push_str("\n[rules]\n");
+        for rule in rules::REGISTRY {
+            let meta = rule.meta();
+            let level = self
+                .levels
+                .get(meta.id)
+                .copied()
+                .unwrap_or(RuleLevel::On(meta.default_severity));
+            out.push_str(&format!("{} = \"{}\"\n", meta.id, level.as_str()));
+        }
+        for o in &self.overrides {
+            out.push_str(&format!(
+                "\n[[overrides]]\nfiles = [{}]\n",
+                list(&o.patterns)
+            ));
+            let rules: Vec<String> = o
+                .levels
+                .iter()
+                .map(|(id, l)| format!("{id} = \"{}\"", l.as_str()))
+                .collect();
+            out.push_str(&format!("rules = {{ {} }}\n", rules.join(", ")));
+        }
+        out
+    }
+}
+
+fn known_rule(id: &str) -> Result<&'static str, ConfigError> {
+    rules::find(id)
+        .map(|r| r.meta().id)
+        .ok_or_else(|| ConfigError(format!("unknown rule `{id}` (see `vnlint rules`)")))
+}
+
+fn levels(
+    entries: &BTreeMap<String, RuleEntry>,
+    at: &dyn Fn(&str) -> String,
+) -> Result<BTreeMap<&'static str, RuleLevel>, ConfigError> {
+    let mut out = BTreeMap::new();
+    for (id, entry) in entries {
+        let rule = known_rule(id).map_err(|e| ConfigError(format!("{}: {e}", at(id))))?;
+        let level = match entry {
+            toml::Value::String(l) => Some(l.as_str()),
+            toml::Value::Table(t) => {
+                if let Some(key) = t.keys().find(|k| *k != "severity") {
+                    return Err(ConfigError(format!(
+                        "{}: rule `{id}`: unknown option `{key}` (this rule takes only `severity`)",
+                        at(id)
+                    )));
+                }
+                match t.get("severity") {
+                    None => None,
+                    Some(toml::Value::String(l)) => Some(l.as_str()),
+                    Some(other) => {
+                        return Err(ConfigError(format!(
+                            "{}: rule `{id}`: severity must be a string, not `{other}`",
+                            at(id)
+                        )));
+                    }
+                }
+            }
+            other => {
+                return Err(ConfigError(format!(
+                    "{}: rule `{id}`: expected \"off\", \"info\", \"warning\", \"error\" or {{ severity = ... }}, not `{other}`",
+                    at(id)
+                )));
+            }
+        };
+        if let Some(level) = level {
+            let parsed = RuleLevel::parse(level).ok_or_else(|| {
+                ConfigError(format!(
+                    "{}: rule `{id}`: `{level}` is not one of \"off\", \"info\", \"warning\", \"error\"",
+                    at(id)
+                ))
+            })?;
+            out.insert(rule, parsed);
+        }
+    }
+    Ok(out)
+}
+
+/// Words of a vocabulary file: one per line, `#` starts a comment; stored lower-case.
+pub fn read_vocabulary(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            use unicode_normalization::UnicodeNormalization;
+            l.nfc().collect::<String>().to_lowercase()
+        })
+}
+
+/// The commented starter file `vnlint init` writes.
+pub fn starter() -> String {
+    let mut out = String::from(
+        "# vnlint configuration. `vnlint rules` lists the rules, `vnlint explain RULE` documents one.\n\
+         # Words never flagged (names, loans, house terms): plain-text files, one word per line.\n\
+         # vocabulary = [\"tu-dien-rieng.txt\"]\n\
+         # Files skipped when walking folders (globs relative to this file).\n\
+         # exclude = [\"archive/**\"]\n\n\
+         [rules]\n\
+         # Each rule: \"off\", \"info\", \"warning\" or \"error\" (defaults shown).\n",
+    );
+    for rule in rules::REGISTRY {
+        let meta = rule.meta();
+        out.push_str(&format!("# {} = \"{}\"\n", meta.id, meta.default_severity));
+    }
+    out.push_str(
+        "\n# Different levels for some files:\n\
+         # [[overrides]]\n\
+         # files = [\"drafts/**\"]\n\
+         # rules = { percent-mismatch = \"warning\" }\n",
+    );
+    out
 }
 
 #[cfg(test)]
@@ -98,9 +449,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_levels() {
-        let config =
-            Config::from_toml("[rules]\ndouble-space = \"off\"\nconfusion = \"info\"\n").unwrap();
+    fn reads_levels_in_both_shapes() {
+        let config = Config::from_toml(
+            "[rules]\ndouble-space = \"off\"\nconfusion = { severity = \"info\" }\n",
+        )
+        .unwrap();
         assert!(!config.is_enabled("double-space"));
         assert_eq!(
             config.severity("confusion", Severity::Error),
@@ -113,19 +466,58 @@ mod tests {
     }
 
     #[test]
-    fn unknown_rules_levels_and_keys_are_errors() {
+    fn errors_name_the_file_the_line_and_the_key() {
+        let e = Config::from_toml("[rules]\n\nno-such-rule = \"off\"\n")
+            .unwrap_err()
+            .0;
         assert!(
-            Config::from_toml("[rules]\nno-such-rule = \"off\"\n")
-                .unwrap_err()
-                .0
-                .contains("no-such-rule")
+            e.contains("vnlint.toml:3") && e.contains("no-such-rule"),
+            "{e}"
         );
-        assert!(
-            Config::from_toml("[rules]\nconfusion = \"loud\"\n")
-                .unwrap_err()
-                .0
-                .contains("loud")
-        );
-        assert!(Config::from_toml("colour = true\n").is_err());
+        let e = Config::from_toml("[rules]\nconfusion = \"loud\"\n")
+            .unwrap_err()
+            .0;
+        assert!(e.contains("vnlint.toml:2") && e.contains("loud"), "{e}");
+        let e = Config::from_toml("\ncolour = true\n").unwrap_err().0;
+        assert!(e.contains("vnlint.toml:2") && e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn overrides_apply_to_matching_files() {
+        let config = Config::from_toml(
+            "[rules]\nconfusion = \"warning\"\n[[overrides]]\nfiles = [\"drafts/**\"]\nrules = { confusion = \"off\" }\n",
+        )
+        .unwrap();
+        assert!(!config.is_enabled_for("confusion", Some(Path::new("drafts/a.txt"))));
+        assert!(config.is_enabled_for("confusion", Some(Path::new("tin/a.txt"))));
+    }
+
+    #[test]
+    fn include_and_exclude() {
+        let config = Config::from_toml("exclude = [\"archive/**\"]\n").unwrap();
+        assert!(!config.wants(Path::new("archive/2019/a.txt")));
+        assert!(config.wants(Path::new("tin/a.txt")));
+    }
+
+    #[test]
+    fn select_keeps_only_the_named_rules() {
+        let mut config = Config::default();
+        config.select(&["confusion".to_string()]).unwrap();
+        assert!(config.is_enabled("confusion"));
+        assert!(!config.is_enabled("double-space"));
+        assert!(config.select(&["nope".to_string()]).is_err());
+    }
+
+    #[test]
+    fn vocabulary_files_are_read_lower_case() {
+        let words: Vec<String> =
+            read_vocabulary("# tên riêng\nHmông\n\nViettel  # nhà mạng\n").collect();
+        assert_eq!(words, vec!["hmông", "viettel"]);
+    }
+
+    #[test]
+    fn the_starter_file_is_a_valid_config() {
+        let config = Config::from_toml(&starter()).unwrap();
+        assert!(config.is_enabled("confusion"));
     }
 }

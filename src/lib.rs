@@ -12,6 +12,7 @@ pub mod document;
 pub mod render;
 pub mod rules;
 pub mod text;
+pub mod workspace;
 
 use std::fmt;
 use std::path::Path;
@@ -86,18 +87,19 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Runs every enabled rule over a document; spans are offsets into `doc.text`.
-pub fn lint_document(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+/// Runs every enabled rule over a document; spans are offsets into `doc.text`. `file`, when
+/// given, selects the configuration's per-file overrides.
+pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules::REGISTRY {
         let id = rule.meta().id;
-        if !config.is_enabled(id) {
+        if !config.is_enabled_for(id, file) {
             continue;
         }
         let first = out.len();
         rule.check(doc, &mut out);
         for d in &mut out[first..] {
-            d.severity = config.severity(id, d.severity);
+            d.severity = config.severity_for(id, d.severity, file);
         }
     }
     out
@@ -123,8 +125,10 @@ pub fn lint_bytes(
         offset: e.valid_up_to(),
     })?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let doc = Document::parse(source, body_start, format);
-    let mut diagnostics = lint_document(&doc, config);
+    let mut doc = Document::parse(source, body_start, format);
+    doc.vocabulary = config.vocabulary.clone();
+    let file = std::fs::canonicalize(path).ok();
+    let mut diagnostics = lint_document(&doc, config, file.as_deref());
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
     }

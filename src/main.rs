@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
-use vnlint::{Config, FileReport, Format, InputError, Lang, Severity};
+use vnlint::workspace::{self, ConfigResolver, RunError, RunOptions};
+use vnlint::{FileReport, Format, InputError, Lang, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +36,8 @@ enum Command {
         /// The rule id, as `vnlint rules` lists it.
         rule: String,
     },
+    /// Write a commented starter vnlint.toml in the current folder.
+    Init,
 }
 
 #[derive(clap::Args)]
@@ -51,9 +54,18 @@ struct CheckArgs {
     /// The name to show for standard input (its extension picks the format).
     #[arg(long)]
     stdin_filename: Option<String>,
-    /// A vnlint.toml to read rule levels from.
+    /// Use this configuration file for every file (no search for vnlint.toml).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Run only these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Print the effective configuration (for the first path) and exit.
+    #[arg(long)]
+    show_config: bool,
     /// Print how many findings each rule made, after the output.
     #[arg(long)]
     statistics: bool,
@@ -130,90 +142,88 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Explain { rule } => explain(&rule, lang),
+        Command::Init => init(lang),
     }
 }
 
 fn check(args: CheckArgs, lang: Lang) -> ExitCode {
-    let config = match &args.config {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| Config::from_toml(&text).map_err(|e| e.to_string()))
-        {
-            Ok(config) => config,
-            Err(e) => {
-                eprintln!("vnlint: {}: {e}", path.display());
-                return ExitCode::from(EXIT_INPUT_ERROR);
-            }
-        },
-        None => Config::default(),
+    let options = RunOptions {
+        config_file: args.config.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let resolver = match ConfigResolver::new(options) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("vnlint: {e}");
+            return ExitCode::from(EXIT_INPUT_ERROR);
+        }
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let mut reports = Vec::new();
-    let mut errors = Vec::new();
-    let mut files = 0;
-    for path in &paths {
-        if path.as_os_str() == "-" {
-            files += 1;
-            let name = args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "-".to_string());
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => match vnlint::lint_bytes(
-                    &name,
-                    &bytes,
-                    Format::from_path(Path::new(&name)),
-                    &config,
-                ) {
-                    Ok(report) => reports.push(report),
-                    Err(e) => errors.push(e),
-                },
-                Err(e) => errors.push(InputError::Unreadable {
-                    path: name,
-                    reason: e.to_string(),
-                }),
+    if args.show_config {
+        let first = paths.iter().find(|p| p.as_os_str() != "-");
+        return match resolver.config_for(first.map(|p| p.as_path())) {
+            Ok(config) => {
+                print!("{}", config.to_toml());
+                ExitCode::SUCCESS
             }
-            continue;
-        }
-        match collect_files(path) {
-            Ok(found) => {
-                for file in found {
-                    files += 1;
-                    match vnlint::lint_file(&file, &config) {
-                        Ok(report) => reports.push(report),
-                        Err(e) => errors.push(e),
-                    }
-                }
+            Err(e) => {
+                eprintln!("vnlint: {e}");
+                ExitCode::from(EXIT_INPUT_ERROR)
             }
+        };
+    }
+
+    let (file_paths, mut errors) = workspace::collect_files(
+        &paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect::<Vec<_>>(),
+        &resolver,
+    );
+    let mut run = workspace::check_files(&file_paths, &resolver);
+    errors.append(&mut run.errors);
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_string());
+        match read_stdin(&name, &resolver) {
+            Ok(report) => run.reports.push(report),
             Err(e) => errors.push(e),
         }
+        run.reports.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
 
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut output = render::render(args.format.into(), &reports, files, lang, color);
+    let checked = run.reports.len();
+    let mut output = render::render(args.format.into(), &run.reports, checked, lang, color);
     if args.statistics {
-        output.push_str(&render::statistics(&reports, lang));
+        output.push_str(&render::statistics(&run.reports, lang));
     }
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = stdout.write_all(output.as_bytes());
     let _ = stdout.flush();
+    let prefix = match lang {
+        Lang::Vi => "lỗi",
+        Lang::En => "error",
+    };
+    let mut said = std::collections::HashSet::new();
     for e in &errors {
-        let prefix = match lang {
-            Lang::Vi => "lỗi",
-            Lang::En => "error",
-        };
-        eprintln!("vnlint: {prefix}: {}", e.message(lang));
+        let message = e.message(lang);
+        if said.insert(message.clone()) {
+            eprintln!("vnlint: {prefix}: {message}");
+        }
     }
 
     let fail_on = match args.fail_on {
@@ -223,11 +233,24 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     };
     if !errors.is_empty() {
         ExitCode::from(EXIT_INPUT_ERROR)
-    } else if failing(&reports, fail_on) {
+    } else if failing(&run.reports, fail_on) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn read_stdin(name: &str, resolver: &ConfigResolver) -> Result<FileReport, RunError> {
+    let config = resolver.config_for(None).map_err(RunError::Config)?;
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+        RunError::Input(InputError::Unreadable {
+            path: name.to_string(),
+            reason: e.to_string(),
+        })
+    })?;
+    vnlint::lint_bytes(name, &bytes, Format::from_path(Path::new(name)), &config)
+        .map_err(RunError::Input)
 }
 
 fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
@@ -237,38 +260,24 @@ fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
         .any(|d| d.severity >= fail_on)
 }
 
-/// A file as named, or the `.txt` and `.md` files below a folder, in a stable order.
-fn collect_files(path: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => InputError::NotFound {
-            path: shown.clone(),
-        },
-        _ => InputError::Unreadable {
-            path: shown.clone(),
-            reason: e.to_string(),
-        },
-    })?;
-    if !metadata.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    for entry in ignore::WalkBuilder::new(path).build() {
-        let entry = entry.map_err(|e| InputError::Unreadable {
-            path: shown.clone(),
-            reason: e.to_string(),
-        })?;
-        let p = entry.path();
-        let wanted = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"));
-        if wanted && entry.file_type().is_some_and(|t| t.is_file()) {
-            files.push(p.to_path_buf());
+fn init(lang: Lang) -> ExitCode {
+    let path = Path::new("vnlint.toml");
+    if path.exists() {
+        match lang {
+            Lang::Vi => eprintln!("vnlint: vnlint.toml đã có, không ghi đè"),
+            Lang::En => eprintln!("vnlint: vnlint.toml already exists; not overwritten"),
         }
+        return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    files.sort();
-    Ok(files)
+    if let Err(e) = std::fs::write(path, vnlint::config::starter()) {
+        eprintln!("vnlint: vnlint.toml: {e}");
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
+    match lang {
+        Lang::Vi => println!("Đã tạo vnlint.toml"),
+        Lang::En => println!("Wrote vnlint.toml"),
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_rules(lang: Lang) {

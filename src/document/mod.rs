@@ -6,8 +6,10 @@ mod markdown;
 mod plain;
 mod source_map;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use builder::TextBuilder;
 pub use source_map::SourceMap;
@@ -74,6 +76,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// How this document writes its numbers.
     pub number_style: NumberStyle,
+    /// The user's words that are never flagged (lower-case), from the configuration.
+    pub vocabulary: Arc<HashSet<String>>,
 }
 
 impl Document {
@@ -118,6 +122,7 @@ impl Document {
             blocks,
             tokens,
             number_style,
+            vocabulary: Arc::default(),
         }
     }
 

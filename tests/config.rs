@@ -1,0 +1,162 @@
+//! Configuration as users meet it: found beside the files, overrides, include/exclude,
+//! .gitignore, --select/--ignore, --show-config, init.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn vnlint() -> Command {
+    Command::cargo_bin("vnlint").unwrap()
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const SLIP: &str = "A ninh chính trị được giữ vững.\n";
+const SPACES: &str = "Quận ủy  và HĐND quận.\n";
+
+fn rules_fired(dir: &Path, args: &[&str]) -> Vec<(String, String)> {
+    let out = vnlint()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().unwrap() < 2,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let diags: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    diags
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap().replace('\\', "/");
+            (
+                path.trim_start_matches("./").to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_nearest_config_applies_with_its_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        &root.join("vnlint.toml"),
+        "[rules]\ndouble-space = \"off\"\n[[overrides]]\nfiles = [\"drafts/**\"]\nrules = { confusion = \"off\" }\n",
+    );
+    write(&root.join("tin/a.txt"), &format!("{SLIP}{SPACES}"));
+    write(&root.join("drafts/b.txt"), &format!("{SLIP}{SPACES}"));
+    write(
+        &root.join("khac/vnlint.toml"),
+        "[rules]\nconfusion = \"info\"\n",
+    );
+    write(&root.join("khac/c.txt"), &format!("{SLIP}{SPACES}"));
+    let got = rules_fired(root, &["."]);
+    assert_eq!(
+        got,
+        vec![
+            ("khac/c.txt".to_string(), "confusion".to_string()),
+            ("khac/c.txt".to_string(), "double-space".to_string()),
+            ("tin/a.txt".to_string(), "confusion".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn exclude_and_gitignore_skip_files_when_walking() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(&root.join("vnlint.toml"), "exclude = [\"archive/**\"]\n");
+    write(&root.join(".gitignore"), "ban-nhap/\n");
+    write(&root.join("archive/old.txt"), SLIP);
+    write(&root.join("ban-nhap/x.md"), SLIP);
+    write(&root.join("moi.md"), SLIP);
+    assert_eq!(
+        rules_fired(root, &["."]),
+        vec![("moi.md".to_string(), "confusion".to_string())]
+    );
+}
+
+#[test]
+fn select_and_ignore_narrow_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.txt"), &format!("{SLIP}{SPACES}"));
+    let only = rules_fired(dir.path(), &["--select", "double-space", "a.txt"]);
+    assert_eq!(
+        only,
+        vec![("a.txt".to_string(), "double-space".to_string())]
+    );
+    let without = rules_fired(
+        dir.path(),
+        &["--ignore", "double-space,ordinal-mismatch", "a.txt"],
+    );
+    assert_eq!(
+        without,
+        vec![("a.txt".to_string(), "confusion".to_string())]
+    );
+    vnlint()
+        .current_dir(dir.path())
+        .args(["check", "--select", "khong-co", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("khong-co"));
+}
+
+#[test]
+fn a_bad_config_found_by_search_exits_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        &dir.path().join(".vnlint.toml"),
+        "[rules]\nconfusion = \"off\"\nmau-sac = true\n",
+    );
+    write(&dir.path().join("a.txt"), SLIP);
+    vnlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(".vnlint.toml:3").and(predicate::str::contains("mau-sac")),
+        );
+}
+
+#[test]
+fn show_config_and_init() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    vnlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    vnlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2);
+    let text = std::fs::read_to_string(dir.path().join("vnlint.toml")).unwrap();
+    assert!(text.contains("# confusion = \"error\""));
+    write(
+        &dir.path().join("vnlint.toml"),
+        "[rules]\nconfusion = \"warning\"\n",
+    );
+    vnlint()
+        .current_dir(dir.path())
+        .args(["check", "--show-config"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("confusion = \"warning\"")
+                .and(predicate::str::contains("double-space = \"warning\"")),
+        );
+}
