@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod render;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod workspace;
 
@@ -131,6 +132,15 @@ pub fn lint_bytes(
     let mut diagnostics = lint_document(&doc, config, file.as_deref());
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
+    }
+    let directives = suppress::parse(source, &doc.comments);
+    let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
+    suppress::apply(source, &directives, &mut diagnostics, report_unused);
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.rule == suppress::UNUSED)
+    {
+        d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
     }
     sort(&mut diagnostics);
     Ok(FileReport {

@@ -5,13 +5,13 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{BlockKind, RawBlock, TextBuilder};
+use super::{BlockKind, RawBlock, Read, TextBuilder};
 
 /// Stands in the text for an inline piece that is not prose (inline code, inline HTML), so
 /// that the words on either side stay apart and no rule sees inside it.
 const PLACEHOLDER: &str = "\u{FFFC}";
 
-pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBlock>) {
+pub(crate) fn read(source: &str, body_start: usize) -> Read {
     let body = &source[body_start..];
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -25,13 +25,32 @@ pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBloc
         containers: Vec::new(),
         skip_depth: 0,
         has_title: false,
+        comments: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         reader.event(source, event, range);
     }
     reader.close_block();
-    (reader.builder, reader.blocks)
+    Read {
+        builder: reader.builder,
+        blocks: reader.blocks,
+        comments: reader.comments,
+    }
+}
+
+/// The `<!-- ... -->` comments inside a source range.
+fn comments_in(source: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut at = range.start;
+    while let Some(open) = source[at..range.end].find("<!--") {
+        let start = at + open;
+        let Some(close) = source[start + 4..range.end].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        out.push(start..end);
+        at = end;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,11 +69,23 @@ struct Reader {
     /// Inside code blocks, HTML blocks, metadata, link targets: nothing is prose.
     skip_depth: usize,
     has_title: bool,
+    /// Source ranges of HTML comments (where suppressions live).
+    comments: Vec<Range<usize>>,
 }
 
 impl Reader {
     fn event(&mut self, source: &str, event: Event<'_>, range: Range<usize>) {
         match event {
+            Event::Start(Tag::HtmlBlock) => {
+                comments_in(source, range, &mut self.comments);
+                self.close_block();
+                self.skip_depth += 1;
+            }
+            Event::InlineHtml(_) if self.skip_depth == 0 => {
+                comments_in(source, range.clone(), &mut self.comments);
+                self.ensure_block();
+                self.builder.push_standing_for(PLACEHOLDER, range);
+            }
             Event::Start(tag) => self.start(source, tag, range),
             Event::End(tag) => self.end(tag),
             _ if self.skip_depth > 0 => {}
@@ -79,7 +110,7 @@ impl Reader {
 
     fn start(&mut self, source: &str, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::CodeBlock(_) | Tag::HtmlBlock => {
+            Tag::CodeBlock(_) => {
                 self.close_block();
                 self.skip_depth += 1;
             }

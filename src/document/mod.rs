@@ -58,6 +58,13 @@ pub struct Block {
     pub tokens: Range<usize>,
 }
 
+/// What a reader returns: the prose, its blocks, and the comments (where suppressions live).
+pub(crate) struct Read {
+    pub builder: TextBuilder,
+    pub blocks: Vec<RawBlock>,
+    pub comments: Vec<Range<usize>>,
+}
+
 /// A piece of prose a reader found, before tokenising.
 #[derive(Debug, Clone)]
 pub(crate) struct RawBlock {
@@ -78,16 +85,20 @@ pub struct Document {
     pub number_style: NumberStyle,
     /// The user's words that are never flagged (lower-case), from the configuration.
     pub vocabulary: Arc<HashSet<String>>,
+    /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
+    pub comments: Vec<Range<usize>>,
 }
 
 impl Document {
     /// Builds a document from the decoded source. `body_start` skips a byte-order mark.
     pub fn parse(source: &str, body_start: usize, format: Format) -> Document {
-        let (builder, raw) = match format {
+        let read = match format {
             Format::Plain => plain::read(source, body_start),
             Format::Markdown => markdown::read(source, body_start),
         };
-        Document::from_parts(builder, raw)
+        let mut doc = Document::from_parts(read.builder, read.blocks);
+        doc.comments = read.comments;
+        doc
     }
 
     /// A plain-text document from a string (no BOM): the shortcut tests and the API use.
@@ -123,6 +134,7 @@ impl Document {
             tokens,
             number_style,
             vocabulary: Arc::default(),
+            comments: Vec::new(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Plain text: one block per non-empty line, kinds told from the line's shape.
 
-use super::{BlockKind, RawBlock, TextBuilder};
+use super::{BlockKind, RawBlock, Read, TextBuilder};
 
 /// Lines that carry publication data rather than prose.
 const META_PREFIXES: &[&str] = &[
@@ -14,16 +14,27 @@ const META_PREFIXES: &[&str] = &[
     "lượt xem",
 ];
 
-pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBlock>) {
+/// Whether a line is a suppression directive (`vnlint-disable-next-line rule`): not prose.
+fn is_directive(line: &str) -> bool {
+    ["vnlint-disable", "vnlint-enable"].iter().any(|d| {
+        line.strip_prefix(d)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '-', '\t']))
+    })
+}
+
+pub(crate) fn read(source: &str, body_start: usize) -> Read {
     let mut builder = TextBuilder::default();
     let mut blocks = Vec::new();
+    let mut comments = Vec::new();
     let mut line_start = body_start;
     let body = &source[body_start..];
     for line in body.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let leading = content.len() - content.trim_start().len();
         let trimmed = content.trim();
-        if !trimmed.is_empty() {
+        if is_directive(trimmed) {
+            comments.push(line_start + leading..line_start + leading + trimmed.len());
+        } else if !trimmed.is_empty() {
             let start = builder.len();
             builder.push_source(trimmed, line_start + leading);
             blocks.push(RawBlock {
@@ -36,7 +47,11 @@ pub(crate) fn read(source: &str, body_start: usize) -> (TextBuilder, Vec<RawBloc
         line_start += line.len();
     }
     classify(&builder.text, &mut blocks);
-    (builder, blocks)
+    Read {
+        builder,
+        blocks,
+        comments,
+    }
 }
 
 fn classify(text: &str, blocks: &mut [RawBlock]) {

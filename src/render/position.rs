@@ -42,6 +42,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// How many lines the source has.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The byte range of a 0-based line, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line];

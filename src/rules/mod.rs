@@ -10,7 +10,7 @@ mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
-
+mod unused_suppression;
 pub use confusion::{Confusion, Table, TableEntry};
 pub use docs::RuleDocs;
 
@@ -75,6 +75,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
     &double_space::DoubleSpace,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// The rule with this id.
