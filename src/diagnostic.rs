@@ -84,6 +84,8 @@ pub struct Related {
 pub struct Suggestion {
     pub span: Range<usize>,
     pub replacement: String,
+    /// Certain enough for `--fix` to apply without asking (`--unsafe-fixes` applies the rest).
+    pub safe: bool,
 }
 
 /// One finding. Spans are offsets into the document's text while rules run, and byte
@@ -120,6 +122,7 @@ impl Diagnostic {
         self
     }
 
+    /// A replacement a reader should consider (applied only with `--unsafe-fixes`).
     pub fn with_suggestion(
         mut self,
         span: Range<usize>,
@@ -128,6 +131,17 @@ impl Diagnostic {
         self.suggestions.push(Suggestion {
             span,
             replacement: replacement.into(),
+            safe: false,
+        });
+        self
+    }
+
+    /// A single certain replacement, which `--fix` applies.
+    pub fn with_fix(mut self, span: Range<usize>, replacement: impl Into<String>) -> Diagnostic {
+        self.suggestions.push(Suggestion {
+            span,
+            replacement: replacement.into(),
+            safe: true,
         });
         self
     }

@@ -9,6 +9,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod render;
 pub mod rules;
 pub mod suppress;
@@ -153,6 +154,13 @@ pub fn lint_bytes(
 /// Lints a file on disk, its format told by its extension.
 pub fn lint_file(path: &Path, config: &Config) -> Result<FileReport, InputError> {
     let shown = path.display().to_string();
+    let bytes = read_file(path)?;
+    lint_bytes(&shown, &bytes, Format::from_path(path), config)
+}
+
+/// Reads a file's bytes, refusing one larger than [`MAX_FILE_SIZE`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, InputError> {
+    let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
     if metadata.len() > MAX_FILE_SIZE {
         return Err(InputError::TooLarge {
@@ -160,8 +168,7 @@ pub fn lint_file(path: &Path, config: &Config) -> Result<FileReport, InputError>
             size: metadata.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, &e))?;
-    lint_bytes(&shown, &bytes, Format::from_path(path), config)
+    std::fs::read(path).map_err(|e| io_error(&shown, &e))
 }
 
 /// Lints a plain text held in memory; spans are byte offsets into `text`.

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
-use vnlint::workspace::{self, ConfigResolver, RunError, RunOptions};
+use vnlint::workspace::{self, ConfigResolver, FixMode, RunError, RunOptions};
 use vnlint::{FileReport, Format, InputError, Lang, Severity};
 
 #[derive(Parser)]
@@ -66,6 +66,15 @@ struct CheckArgs {
     /// Print the effective configuration (for the first path) and exit.
     #[arg(long)]
     show_config: bool,
+    /// Apply the safe fixes and write the files (standard input: print the fixed text).
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply the suggestions that are not certain too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; change nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
     /// Print how many findings each rule made, after the output.
     #[arg(long)]
     statistics: bool,
@@ -186,15 +195,37 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             .collect::<Vec<_>>(),
         &resolver,
     );
-    let mut run = workspace::check_files(&file_paths, &resolver);
+    let mode = if args.diff {
+        FixMode::Diff {
+            include_unsafe: args.unsafe_fixes,
+        }
+    } else if args.fix {
+        FixMode::Write {
+            include_unsafe: args.unsafe_fixes,
+        }
+    } else {
+        FixMode::Report
+    };
+    let mut run = workspace::check_files(&file_paths, &resolver, mode);
     errors.append(&mut run.errors);
     if paths.iter().any(|p| p.as_os_str() == "-") {
         let name = args
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "-".to_string());
-        match read_stdin(&name, &resolver) {
-            Ok(report) => run.reports.push(report),
+        match read_stdin(&name, &resolver, mode) {
+            Ok((report, fixed)) => {
+                run.reports.push(report);
+                if let Some(text) = fixed {
+                    // `--fix` on standard input: the fixed text is the output.
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    return if errors.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(EXIT_INPUT_ERROR)
+                    };
+                }
+            }
             Err(e) => errors.push(e),
         }
         run.reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -206,7 +237,23 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let checked = run.reports.len();
-    let mut output = render::render(args.format.into(), &run.reports, checked, lang, color);
+    let mut output = if args.diff {
+        run.diffs.concat()
+    } else {
+        render::render(args.format.into(), &run.reports, checked, lang, color)
+    };
+    if run.files_fixed > 0 {
+        match lang {
+            Lang::Vi => eprintln!(
+                "vnlint: đã sửa {} chỗ trong {} tệp",
+                run.fixes_applied, run.files_fixed
+            ),
+            Lang::En => eprintln!(
+                "vnlint: fixed {} places in {} files",
+                run.fixes_applied, run.files_fixed
+            ),
+        }
+    }
     if args.statistics {
         output.push_str(&render::statistics(&run.reports, lang));
     }
@@ -233,6 +280,12 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     };
     if !errors.is_empty() {
         ExitCode::from(EXIT_INPUT_ERROR)
+    } else if args.diff {
+        if run.diffs.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_FINDINGS)
+        }
     } else if failing(&run.reports, fail_on) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
@@ -240,7 +293,12 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     }
 }
 
-fn read_stdin(name: &str, resolver: &ConfigResolver) -> Result<FileReport, RunError> {
+/// Lints standard input; with `--fix`, also returns the fixed text.
+fn read_stdin(
+    name: &str,
+    resolver: &ConfigResolver,
+    mode: FixMode,
+) -> Result<(FileReport, Option<String>), RunError> {
     let config = resolver.config_for(None).map_err(RunError::Config)?;
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
@@ -249,8 +307,17 @@ fn read_stdin(name: &str, resolver: &ConfigResolver) -> Result<FileReport, RunEr
             reason: e.to_string(),
         })
     })?;
-    vnlint::lint_bytes(name, &bytes, Format::from_path(Path::new(name)), &config)
-        .map_err(RunError::Input)
+    let format = Format::from_path(Path::new(name));
+    match mode {
+        FixMode::Write { include_unsafe } => {
+            let fixed = vnlint::fix::fix_text(name, &bytes, format, &config, include_unsafe)
+                .map_err(RunError::Input)?;
+            Ok((fixed.report, Some(fixed.text)))
+        }
+        _ => vnlint::lint_bytes(name, &bytes, format, &config)
+            .map(|r| (r, None))
+            .map_err(RunError::Input),
+    }
 }
 
 fn failing(reports: &[FileReport], fail_on: Severity) -> bool {

@@ -13,6 +13,18 @@ use crate::{FileReport, InputError};
 /// The extensions a folder walk picks up.
 pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// Whether and how fixes are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixMode {
+    /// Report only.
+    #[default]
+    Report,
+    /// Apply fixes and write the files (`--fix`).
+    Write { include_unsafe: bool },
+    /// Show what fixing would change, write nothing (`--diff`).
+    Diff { include_unsafe: bool },
+}
+
 /// How the command line narrows or replaces the configuration files.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -47,6 +59,18 @@ pub struct Run {
     pub reports: Vec<FileReport>,
     /// Files that could not be checked, and bad configuration files.
     pub errors: Vec<RunError>,
+    /// With `--diff`: a unified diff per file that fixing would change.
+    pub diffs: Vec<String>,
+    /// With `--fix`: how many edits were applied, in how many files.
+    pub fixes_applied: usize,
+    pub files_fixed: usize,
+}
+
+/// What checking one file produced.
+struct FileOutcome {
+    report: FileReport,
+    diff: Option<String>,
+    applied: usize,
 }
 
 /// Finds and caches the configuration of each folder.
@@ -166,22 +190,88 @@ fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Checks files in parallel; reports come back sorted by path.
-pub fn check_files(files: &[PathBuf], resolver: &ConfigResolver) -> Run {
-    let results: Vec<Result<FileReport, RunError>> = files
+/// Checks files in parallel (fixing them as `mode` says); reports come back sorted by path.
+pub fn check_files(files: &[PathBuf], resolver: &ConfigResolver, mode: FixMode) -> Run {
+    let results: Vec<Result<FileOutcome, RunError>> = files
         .par_iter()
         .map(|file| {
             let config = resolver.config_for(Some(file)).map_err(RunError::Config)?;
-            crate::lint_file(file, &config).map_err(RunError::Input)
+            check_one(file, &config, mode)
         })
         .collect();
     let mut run = Run::default();
     for r in results {
         match r {
-            Ok(report) => run.reports.push(report),
+            Ok(outcome) => {
+                if outcome.applied > 0 {
+                    run.fixes_applied += outcome.applied;
+                    run.files_fixed += 1;
+                }
+                run.diffs.extend(outcome.diff);
+                run.reports.push(outcome.report);
+            }
             Err(e) => run.errors.push(e),
         }
     }
     run.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    run.diffs.sort();
     run
+}
+
+fn check_one(file: &Path, config: &Config, mode: FixMode) -> Result<FileOutcome, RunError> {
+    let include_unsafe = match mode {
+        FixMode::Report => {
+            return crate::lint_file(file, config)
+                .map(|report| FileOutcome {
+                    report,
+                    diff: None,
+                    applied: 0,
+                })
+                .map_err(RunError::Input);
+        }
+        FixMode::Write { include_unsafe } | FixMode::Diff { include_unsafe } => include_unsafe,
+    };
+    let shown = file.display().to_string();
+    let bytes = crate::read_file(file).map_err(RunError::Input)?;
+    let fixed = crate::fix::fix_text(
+        &shown,
+        &bytes,
+        crate::Format::from_path(file),
+        config,
+        include_unsafe,
+    )
+    .map_err(RunError::Input)?;
+    let original = String::from_utf8_lossy(&bytes);
+    if fixed.applied == 0 || fixed.text == original {
+        return Ok(FileOutcome {
+            report: fixed.report,
+            diff: None,
+            applied: 0,
+        });
+    }
+    match mode {
+        FixMode::Diff { .. } => {
+            let diff = crate::fix::unified_diff(&shown, &original, &fixed.text);
+            let report = crate::lint_bytes(&shown, &bytes, crate::Format::from_path(file), config)
+                .map_err(RunError::Input)?;
+            Ok(FileOutcome {
+                report,
+                diff: Some(diff),
+                applied: fixed.applied,
+            })
+        }
+        _ => {
+            crate::fix::write_atomically(file, fixed.text.as_bytes()).map_err(|e| {
+                RunError::Input(InputError::Unreadable {
+                    path: shown.clone(),
+                    reason: e.to_string(),
+                })
+            })?;
+            Ok(FileOutcome {
+                report: fixed.report,
+                diff: None,
+                applied: fixed.applied,
+            })
+        }
+    }
 }

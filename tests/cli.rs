@@ -356,3 +356,50 @@ fn the_reference_press_release() {
         .code(1);
     assert_eq!(json_of(&stdin.get_output().stdout).len(), diags.len());
 }
+
+#[test]
+fn fix_writes_only_safe_fixes_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Quận ủy  và HĐND.\nA ninh được giữ vững.\n";
+    let path = write(dir.path(), "a.txt", text.as_bytes());
+    vnlint()
+        .args(["check", "--diff", &path])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-Quận ủy  và HĐND.")
+                .and(predicate::str::contains("+Quận ủy và HĐND.")),
+        );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "--diff must not write"
+    );
+    // The unsafe confusion fix remains a finding after --fix.
+    vnlint().args(["check", "--fix", &path]).assert().code(1);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Quận ủy và HĐND.\nA ninh được giữ vững.\n"
+    );
+    vnlint()
+        .args(["check", "--fix", "--unsafe-fixes", &path])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, "Quận ủy và HĐND.\nAn ninh được giữ vững.\n");
+    vnlint()
+        .args(["check", "--fix", "--unsafe-fixes", &path])
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    vnlint()
+        .args(["check", "--fix", "-"])
+        .write_stdin("Hai  dấu cách.\n")
+        .assert()
+        .code(0)
+        .stdout("Hai dấu cách.\n");
+}

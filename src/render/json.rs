@@ -26,6 +26,7 @@ struct JsonSuggestion<'a> {
     replacement: &'a str,
     byte_start: usize,
     byte_end: usize,
+    safe: bool,
 }
 
 #[derive(Serialize)]
@@ -61,6 +62,7 @@ fn object<'a>(
                 replacement: &s.replacement,
                 byte_start: s.span.start,
                 byte_end: s.span.end,
+                safe: s.safe,
             })
             .collect(),
         related: d

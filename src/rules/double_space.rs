@@ -74,7 +74,7 @@ impl Rule for DoubleSpace {
                         token.range.clone(),
                         message,
                     )
-                    .with_suggestion(token.range.clone(), " "),
+                    .with_fix(token.range.clone(), " "),
                 );
             }
         }

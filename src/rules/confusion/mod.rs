@@ -111,10 +111,13 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| doc.token_text(t))
                 .collect();
-            out.push(
-                Diagnostic::new(rule, entry.severity, span.clone(), entry.message())
-                    .with_suggestion(span, transfer_case(&written, &entry.right)),
-            );
+            let replacement = transfer_case(&written, &entry.right);
+            let d = Diagnostic::new(rule, entry.severity, span.clone(), entry.message());
+            out.push(if entry.safe {
+                d.with_fix(span, replacement)
+            } else {
+                d.with_suggestion(span, replacement)
+            });
             i = end;
         }
     }

@@ -30,6 +30,10 @@ pub struct TableEntry {
     pub bad: String,
     /// `bad` with the fix applied: nothing may fire on it.
     pub good: String,
+    /// Whether `--fix` may apply the replacement without asking: only for phrases that are
+    /// never right as written.
+    #[serde(default)]
+    pub safe: bool,
     /// More sentences on which nothing may fire.
     #[serde(default)]
     pub ok: Vec<String>,
