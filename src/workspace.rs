@@ -11,7 +11,7 @@ use crate::config::{Config, ConfigError};
 use crate::{FileReport, InputError};
 
 /// The extensions a folder walk picks up.
-pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Whether and how fixes are applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,6 +2,7 @@
 //! text offset back to the bytes as read, the blocks with their kind, and the tokens.
 
 mod builder;
+mod html;
 mod markdown;
 mod plain;
 mod source_map;
@@ -22,15 +23,20 @@ use crate::text::tokens::{Token, TokenKind, tokenize_into};
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 impl Format {
-    /// The format a file name implies: Markdown for `.md`/`.markdown`, plain text otherwise.
+    /// The format a file name implies: Markdown for `.md`/`.markdown`, HTML for
+    /// `.html`/`.htm`, plain text otherwise.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                Format::Markdown
-            }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Plain,
         }
     }
@@ -95,6 +101,7 @@ impl Document {
         let read = match format {
             Format::Plain => plain::read(source, body_start),
             Format::Markdown => markdown::read(source, body_start),
+            Format::Html => html::read(source, body_start),
         };
         let mut doc = Document::from_parts(read.builder, read.blocks);
         doc.comments = read.comments;

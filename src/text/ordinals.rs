@@ -114,8 +114,16 @@ impl OrdinalMention {
 pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     let mut out = Vec::new();
     let mut buf = String::new();
+    // A web page repeats its <title> as its <h1>: both are the headline.
+    let titles: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| doc.text[b.range.clone()].trim())
+        .collect();
     for block in &doc.blocks {
-        let in_title = block.kind == BlockKind::Title;
+        let in_title = block.kind == BlockKind::Title
+            || titles.contains(&doc.text[block.range.clone()].trim());
         for sentence in sentences(doc, block) {
             // Every mention has "thứ": most sentences are passed over at this test.
             let has_thu = sentence.iter().any(|&i| {
