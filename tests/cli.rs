@@ -215,7 +215,7 @@ fn bom_and_crlf_keep_offsets_in_the_file() {
 }
 
 #[test]
-fn folders_are_walked_for_text_and_markdown_in_order() {
+fn folders_are_walked_for_text_markdown_and_html_in_order() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -223,7 +223,8 @@ fn folders_are_walked_for_text_and_markdown_in_order() {
         "# Tin\n\nA ninh được giữ vững.\n".as_bytes(),
     );
     write(dir.path(), "a.txt", "A ninh được giữ vững.\n".as_bytes());
-    write(dir.path(), "c.html", "A ninh".as_bytes());
+    write(dir.path(), "c.json", "A ninh".as_bytes());
+    write(dir.path(), "d.html", "<p>A ninh</p>".as_bytes());
     let out = vnlint()
         .args(["check", "--format", "json", &dir.path().to_string_lossy()])
         .assert()
@@ -238,7 +239,7 @@ fn folders_are_walked_for_text_and_markdown_in_order() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(paths, vec!["a.txt", "b.md"]);
+    assert_eq!(paths, vec!["a.txt", "b.md", "d.html"]);
 }
 
 #[test]
