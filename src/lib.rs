@@ -26,13 +26,26 @@ pub use document::{Document, Format};
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
+/// How places in a report are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locator {
+    /// Byte offsets into the file, lines and columns.
+    #[default]
+    Lines,
+    /// A Word document: the source is its paragraphs, one per line, so a line is a
+    /// paragraph and a column a character within it.
+    Paragraphs,
+}
+
 /// The findings for one file, with spans as byte offsets into `source`.
 #[derive(Debug)]
 pub struct FileReport {
     /// The path as the user named it.
     pub path: String,
-    /// The file as read, decoded (a byte-order mark included, so offsets are the file's).
+    /// The file as read, decoded (a byte-order mark included, so offsets are the file's);
+    /// for a Word document, the text of its paragraphs, one per line.
     pub source: String,
+    pub locator: Locator,
     /// Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -40,11 +53,30 @@ pub struct FileReport {
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    NotFound { path: String },
-    Unreadable { path: String, reason: String },
-    NotUtf8 { path: String, offset: usize },
-    Binary { path: String, offset: usize },
-    TooLarge { path: String, size: u64 },
+    NotFound {
+        path: String,
+    },
+    Unreadable {
+        path: String,
+        reason: String,
+    },
+    NotUtf8 {
+        path: String,
+        offset: usize,
+    },
+    /// A Word file that cannot be read (not a zip, damaged XML, too large once unpacked).
+    BadDocx {
+        path: String,
+        reason: String,
+    },
+    Binary {
+        path: String,
+        offset: usize,
+    },
+    TooLarge {
+        path: String,
+        size: u64,
+    },
 }
 
 impl InputError {
@@ -64,6 +96,12 @@ impl InputError {
             }
             (InputError::NotUtf8 { path, offset }, Lang::En) => {
                 format!("{path}: not UTF-8 text (invalid byte at offset {offset})")
+            }
+            (InputError::BadDocx { path, reason }, Lang::Vi) => {
+                format!("{path}: không đọc được tệp Word: {reason}")
+            }
+            (InputError::BadDocx { path, reason }, Lang::En) => {
+                format!("{path}: cannot read the Word file: {reason}")
             }
             (InputError::Binary { path, offset }, Lang::Vi) => {
                 format!("{path}: tệp nhị phân, không phải văn bản (byte NUL ở vị trí {offset})")
@@ -115,6 +153,21 @@ pub fn lint_bytes(
     format: Format,
     config: &Config,
 ) -> Result<FileReport, InputError> {
+    if format == Format::Docx {
+        let text = document::docx::extract(bytes).map_err(|reason| InputError::BadDocx {
+            path: path.to_string(),
+            reason,
+        })?;
+        let mut doc = Document::from_docx(&text);
+        doc.vocabulary = config.vocabulary.clone();
+        let diagnostics = finish(path, &text.text, &doc, config);
+        return Ok(FileReport {
+            path: path.to_string(),
+            source: text.text,
+            locator: Locator::Paragraphs,
+            diagnostics,
+        });
+    }
     let check_len = bytes.len().min(8192);
     if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
         return Err(InputError::Binary {
@@ -129,8 +182,20 @@ pub fn lint_bytes(
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let mut doc = Document::parse(source, body_start, format);
     doc.vocabulary = config.vocabulary.clone();
+    let diagnostics = finish(path, source, &doc, config);
+    Ok(FileReport {
+        path: path.to_string(),
+        source: source.to_string(),
+        locator: Locator::Lines,
+        diagnostics,
+    })
+}
+
+/// Runs the rules over a document read from `source`, maps the spans back to `source`,
+/// applies suppressions and sorts.
+fn finish(path: &str, source: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let file = std::fs::canonicalize(path).ok();
-    let mut diagnostics = lint_document(&doc, config, file.as_deref());
+    let mut diagnostics = lint_document(doc, config, file.as_deref());
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
     }
@@ -144,11 +209,7 @@ pub fn lint_bytes(
         d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
     }
     sort(&mut diagnostics);
-    Ok(FileReport {
-        path: path.to_string(),
-        source: source.to_string(),
-        diagnostics,
-    })
+    diagnostics
 }
 
 /// Lints a file on disk, its format told by its extension.

@@ -11,7 +11,7 @@ use crate::config::{Config, ConfigError};
 use crate::{FileReport, InputError};
 
 /// The extensions a folder walk picks up.
-pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const CHECKED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// Whether and how fixes are applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -219,6 +219,12 @@ pub fn check_files(files: &[PathBuf], resolver: &ConfigResolver, mode: FixMode) 
 }
 
 fn check_one(file: &Path, config: &Config, mode: FixMode) -> Result<FileOutcome, RunError> {
+    // Word files are reported on, never rewritten.
+    let mode = if crate::Format::from_path(file) == crate::Format::Docx {
+        FixMode::Report
+    } else {
+        mode
+    };
     let include_unsafe = match mode {
         FixMode::Report => {
             return crate::lint_file(file, config)

@@ -404,3 +404,88 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         .code(0)
         .stdout("Hai dấu cách.\n");
 }
+
+/// A .docx built here: paragraphs, a heading by style, a word split across runs.
+fn docx(paragraphs: &[(&str, &[&str])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for (style, runs) in paragraphs {
+        body.push_str("<w:p>");
+        if !style.is_empty() {
+            body.push_str(&format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"));
+        }
+        for run in *runs {
+            body.push_str(&format!(
+                "<w:r><w:t xml:space=\"preserve\">{run}</w:t></w:r>"
+            ));
+        }
+        body.push_str("</w:p>");
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn word_documents_are_reported_by_paragraph_and_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = docx(&[
+        ("Title", &["Phường tổ chức Hội nghị lần thứ 9"]),
+        ("", &[]),
+        (
+            "",
+            &[
+                "Ngày 2-7, phường tổ chức Hội nghị lần thứ 10. ",
+                "A ni",
+                "nh được giữ vững.",
+            ],
+        ),
+    ]);
+    let path = write(dir.path(), "ban-tin.docx", &bytes);
+    let out = vnlint()
+        .args(["check", "--format", "json", &path])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    let places: Vec<(&str, u64, u64)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["paragraph"].as_u64().unwrap(),
+                d["char"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        vec![("ordinal-mismatch", 1, 33), ("confusion", 3, 47)]
+    );
+    vnlint()
+        .args(["check", "--color", "never", &path])
+        .assert()
+        .stdout(predicate::str::contains("đoạn 3, ký tự 47"));
+    // --fix reports on a .docx but never writes it.
+    vnlint()
+        .args(["check", "--fix", "--unsafe-fixes", &path])
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_damaged_word_file_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = docx(&[("", &["Một đoạn văn."])]);
+    let path = write(dir.path(), "hong.docx", &bytes[..bytes.len() / 2]);
+    vnlint()
+        .args(["check", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("hong.docx").and(predicate::str::contains("Word")));
+}

@@ -2,6 +2,7 @@
 //! text offset back to the bytes as read, the blocks with their kind, and the tokens.
 
 mod builder;
+pub mod docx;
 mod html;
 mod markdown;
 mod plain;
@@ -24,6 +25,8 @@ pub enum Format {
     Plain,
     Markdown,
     Html,
+    /// Word: read with [`docx::extract`] first; the source is then one paragraph per line.
+    Docx,
 }
 
 impl Format {
@@ -37,6 +40,7 @@ impl Format {
         match ext.as_deref() {
             Some("md" | "markdown") => Format::Markdown,
             Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("docx") => Format::Docx,
             _ => Format::Plain,
         }
     }
@@ -102,10 +106,17 @@ impl Document {
             Format::Plain => plain::read(source, body_start),
             Format::Markdown => markdown::read(source, body_start),
             Format::Html => html::read(source, body_start),
+            Format::Docx => plain::read_lines(source, &[]),
         };
         let mut doc = Document::from_parts(read.builder, read.blocks);
         doc.comments = read.comments;
         doc
+    }
+
+    /// A Word document's paragraphs (one per line of `text`), with their kinds.
+    pub fn from_docx(text: &docx::DocxText) -> Document {
+        let read = plain::read_lines(&text.text, &text.kinds);
+        Document::from_parts(read.builder, read.blocks)
     }
 
     /// A plain-text document from a string (no BOM): the shortcut tests and the API use.

@@ -54,6 +54,29 @@ pub(crate) fn read(source: &str, body_start: usize) -> Read {
     }
 }
 
+/// Lines whose kinds are partly known (a Word document's paragraphs): one block per
+/// non-empty line, the style's kind `kinds[i]` for line `i` where it is not a plain paragraph.
+pub(crate) fn read_lines(source: &str, kinds: &[BlockKind]) -> Read {
+    let mut read = read(source, 0);
+    if !kinds.is_empty() {
+        let line_of_block = source
+            .split_inclusive('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !is_directive(l.trim()))
+            .map(|(i, _)| i);
+        // A style the writer chose wins; plain paragraphs keep the kind their shape gives
+        // (a headline typed in bold is still the headline).
+        for (block, i) in read.blocks.iter_mut().zip(line_of_block) {
+            if let Some(&kind) = kinds.get(i)
+                && kind != BlockKind::Paragraph
+            {
+                block.kind = kind;
+            }
+        }
+    }
+    read
+}
+
 fn classify(text: &str, blocks: &mut [RawBlock]) {
     let mut title_open = true;
     for block in blocks.iter_mut() {

@@ -94,6 +94,14 @@ fn diagnostic_groups<'a>(
         }
         group = group.element(snippet);
     }
+    if report.locator == crate::Locator::Paragraphs {
+        let p = index.position(d.span.start);
+        let place = match lang {
+            Lang::Vi => format!("đoạn {}, ký tự {}", p.line, p.column),
+            Lang::En => format!("paragraph {}, character {}", p.line, p.column),
+        };
+        group = group.element(Level::NOTE.message(place));
+    }
     for s in &d.suggestions {
         let help = if s.replacement.trim().is_empty() && !s.replacement.is_empty() {
             match lang {

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::FileReport;
 use crate::diagnostic::Lang;
 use crate::render::{LineIndex, Position};
+use crate::{FileReport, Locator};
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
@@ -17,6 +17,11 @@ struct JsonDiagnostic<'a> {
     start: Position,
     end: Position,
     text: &'a str,
+    /// Word documents: the paragraph (1-based) and the character within it (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char: Option<usize>,
     suggestions: Vec<JsonSuggestion<'a>>,
     related: Vec<JsonRelated<'a>>,
 }
@@ -55,6 +60,9 @@ fn object<'a>(
         start: index.position(d.span.start),
         end: index.position(d.span.end),
         text: report.source.get(d.span.clone()).unwrap_or(""),
+        paragraph: (report.locator == Locator::Paragraphs)
+            .then(|| index.position(d.span.start).line),
+        char: (report.locator == Locator::Paragraphs).then(|| index.position(d.span.start).column),
         suggestions: d
             .suggestions
             .iter()
