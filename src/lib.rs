@@ -6,6 +6,7 @@
 //! assert_eq!(diagnostics[0].suggestions[0].replacement, "An ninh");
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

@@ -75,6 +75,12 @@ struct CheckArgs {
     /// Print a unified diff of what --fix would change; change nothing.
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
+    /// Record today's findings in FILE (then exit 0): adopt vnlint on an existing archive.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only the findings FILE (from --write-baseline) does not record.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
     /// Print how many findings each rule made, after the output.
     #[arg(long)]
     statistics: bool,
@@ -229,6 +235,43 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             Err(e) => errors.push(e),
         }
         run.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let baseline = vnlint::baseline::Baseline::from_reports(&run.reports);
+        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+            eprintln!("vnlint: {}: {e}", path.display());
+            return ExitCode::from(EXIT_INPUT_ERROR);
+        }
+        match lang {
+            Lang::Vi => eprintln!(
+                "vnlint: đã ghi {} phát hiện vào {}",
+                baseline.findings.len(),
+                path.display()
+            ),
+            Lang::En => eprintln!(
+                "vnlint: recorded {} findings in {}",
+                baseline.findings.len(),
+                path.display()
+            ),
+        }
+        return if errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_INPUT_ERROR)
+        };
+    }
+    if let Some(path) = &args.baseline {
+        let baseline = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| vnlint::baseline::Baseline::from_json(&t));
+        match baseline {
+            Ok(b) => b.filter(&mut run.reports),
+            Err(e) => {
+                eprintln!("vnlint: {}: {e}", path.display());
+                return ExitCode::from(EXIT_INPUT_ERROR);
+            }
+        }
     }
 
     let color = match args.color {

@@ -489,3 +489,34 @@ fn a_damaged_word_file_exits_2_naming_it() {
         .code(2)
         .stderr(predicate::str::contains("hong.docx").and(predicate::str::contains("Word")));
 }
+
+#[test]
+fn a_baseline_hides_todays_findings_and_shows_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "A ninh được giữ vững.\n".as_bytes());
+    let baseline = dir
+        .path()
+        .join("baseline.json")
+        .to_string_lossy()
+        .into_owned();
+    vnlint()
+        .args(["check", "--write-baseline", &baseline, &path])
+        .assert()
+        .code(0);
+    vnlint()
+        .args(["check", "--baseline", &baseline, &path])
+        .assert()
+        .code(0);
+    std::fs::write(
+        &path,
+        "Dòng mới ở đầu.\nA ninh được giữ vững.\nGiải phòng Thủ đô.\n",
+    )
+    .unwrap();
+    let out = vnlint()
+        .args(["check", "--format", "json", "--baseline", &baseline, &path])
+        .assert()
+        .code(1);
+    let diags = json_of(&out.get_output().stdout);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["text"], "Giải phòng");
+}
