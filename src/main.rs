@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
@@ -38,6 +38,10 @@ enum Command {
     },
     /// Write a commented starter vnlint.toml in the current folder.
     Init,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) to standard output.
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -158,6 +162,25 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule } => explain(&rule, lang),
         Command::Init => init(lang),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
+            emit(&script);
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => {
+                    emit(&page);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("vnlint: {e}");
+                    ExitCode::from(EXIT_INPUT_ERROR)
+                }
+            }
+        }
     }
 }
 
@@ -183,7 +206,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         let first = paths.iter().find(|p| p.as_os_str() != "-");
         return match resolver.config_for(first.map(|p| p.as_path())) {
             Ok(config) => {
-                print!("{}", config.to_toml());
+                emit(config.to_toml().as_bytes());
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -212,7 +235,15 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     } else {
         FixMode::Report
     };
-    let mut run = workspace::check_files(&file_paths, &resolver, mode);
+    // A progress bar only for many files on a terminal, and only for human output.
+    let progress = (file_paths.len() >= 50
+        && std::io::stderr().is_terminal()
+        && matches!(args.format, FormatArg::Human))
+    .then(|| indicatif::ProgressBar::new(file_paths.len() as u64));
+    let mut run = workspace::check_files(&file_paths, &resolver, mode, progress.as_ref());
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
     errors.append(&mut run.errors);
     if paths.iter().any(|p| p.as_os_str() == "-") {
         let name = args
@@ -224,7 +255,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
                 run.reports.push(report);
                 if let Some(text) = fixed {
                     // `--fix` on standard input: the fixed text is the output.
-                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    emit(text.as_bytes());
                     return if errors.is_empty() {
                         ExitCode::SUCCESS
                     } else {
@@ -300,10 +331,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     if args.statistics {
         output.push_str(&render::statistics(&run.reports, lang));
     }
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = stdout.write_all(output.as_bytes());
-    let _ = stdout.flush();
+    emit(output.as_bytes());
     let prefix = match lang {
         Lang::Vi => "lỗi",
         Lang::En => "error",
@@ -363,6 +391,13 @@ fn read_stdin(
     }
 }
 
+/// Writes to standard output; a closed pipe (`| head`) ends the output quietly.
+fn emit(bytes: &[u8]) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(bytes);
+    let _ = stdout.flush();
+}
+
 fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
     reports
         .iter()
@@ -384,8 +419,8 @@ fn init(lang: Lang) -> ExitCode {
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     match lang {
-        Lang::Vi => println!("Đã tạo vnlint.toml"),
-        Lang::En => println!("Wrote vnlint.toml"),
+        Lang::Vi => emit("Đã tạo vnlint.toml\n".as_bytes()),
+        Lang::En => emit(b"Wrote vnlint.toml\n"),
     }
     ExitCode::SUCCESS
 }
@@ -396,15 +431,17 @@ fn print_rules(lang: Lang) {
         .map(|r| r.meta().id.len())
         .max()
         .unwrap_or(0);
+    let mut out = String::new();
     for rule in REGISTRY {
         let meta = rule.meta();
-        println!(
-            "{:width$}  {:7}  {}",
+        out.push_str(&format!(
+            "{:width$}  {:7}  {}\n",
             meta.id,
             meta.default_severity.as_str(),
             meta.docs(lang).summary
-        );
+        ));
     }
+    emit(out.as_bytes());
 }
 
 fn explain(id: &str, lang: Lang) -> ExitCode {
@@ -415,6 +452,6 @@ fn explain(id: &str, lang: Lang) -> ExitCode {
         }
         return ExitCode::from(EXIT_INPUT_ERROR);
     };
-    print!("{}", vnlint::render::explain(rule.meta(), lang));
+    emit(vnlint::render::explain(rule.meta(), lang).as_bytes());
     ExitCode::SUCCESS
 }

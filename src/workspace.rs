@@ -191,12 +191,21 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Checks files in parallel (fixing them as `mode` says); reports come back sorted by path.
-pub fn check_files(files: &[PathBuf], resolver: &ConfigResolver, mode: FixMode) -> Run {
+pub fn check_files(
+    files: &[PathBuf],
+    resolver: &ConfigResolver,
+    mode: FixMode,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Run {
     let results: Vec<Result<FileOutcome, RunError>> = files
         .par_iter()
         .map(|file| {
             let config = resolver.config_for(Some(file)).map_err(RunError::Config)?;
-            check_one(file, &config, mode)
+            let outcome = check_one(file, &config, mode);
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+            outcome
         })
         .collect();
     let mut run = Run::default();

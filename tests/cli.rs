@@ -520,3 +520,17 @@ fn a_baseline_hides_todays_findings_and_shows_new_ones() {
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0]["text"], "Giải phòng");
 }
+
+#[test]
+fn completions_and_the_manual_page() {
+    vnlint()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("vnlint").and(predicate::str::contains("--format")));
+    vnlint()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH vnlint 1"));
+}
