@@ -4,6 +4,7 @@
 //! that list.
 
 mod confusion;
+mod count_mismatch;
 mod docs;
 mod double_space;
 mod ordinal_mismatch;
@@ -75,6 +76,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
     &double_space::DoubleSpace,
+    &count_mismatch::CountMismatch,
     &unused_suppression::UnusedSuppression,
 ];
 
