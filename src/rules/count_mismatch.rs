@@ -319,10 +319,7 @@ fn breakdown(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<
         let mut parts = Vec::new();
         let mut r = q + 1;
         let mut saw_and = false;
-        loop {
-            let Some(part) = figure_at(doc, sentence, r) else {
-                break;
-            };
+        while let Some(part) = figure_at(doc, sentence, r) {
             if part.figure.decimals != 0 {
                 parts.clear();
                 break;
