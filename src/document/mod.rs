@@ -8,10 +8,12 @@ mod source_map;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
 pub use source_map::SourceMap;
 
+use crate::text::dates::{self, Dates};
 use crate::text::numbers::{self, NumberStyle};
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 
@@ -74,6 +76,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// How this document writes its numbers.
     pub number_style: NumberStyle,
+    /// The dates, extracted on first use and shared by every rule.
+    dates: OnceLock<Dates>,
 }
 
 impl Document {
@@ -118,7 +122,13 @@ impl Document {
             blocks,
             tokens,
             number_style,
+            dates: OnceLock::new(),
         }
+    }
+
+    /// Every date of the document (extracted once, on first use).
+    pub fn dates(&self) -> &Dates {
+        self.dates.get_or_init(|| dates::extract(self))
     }
 
     /// The text of a token.
