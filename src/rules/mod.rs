@@ -3,13 +3,16 @@
 //! `vnlint rules`, `vnlint explain`, configuration checks and the README's table derive from
 //! that list.
 
+mod anniversary_mismatch;
 mod confusion;
 mod docs;
 mod double_space;
+mod invalid_date;
 mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
+mod weekday_mismatch;
 
 pub use confusion::{Confusion, Table, TableEntry};
 pub use docs::RuleDocs;
@@ -75,6 +78,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
     &double_space::DoubleSpace,
+    &invalid_date::InvalidDate,
+    &weekday_mismatch::WeekdayMismatch,
+    &anniversary_mismatch::AnniversaryMismatch,
 ];
 
 /// The rule with this id.
