@@ -80,9 +80,22 @@ impl Rule for AnniversaryMismatch {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let dates = doc.dates();
-        let mut blocks: Vec<usize> = dates.ranges.iter().map(|r| r.block).collect();
-        // The founding-year form needs "kỷ niệm" and a date in the block.
-        blocks.extend(dates.dates.iter().map(|d| d.block).filter(|&b| {
+        // The evidence is in parentheses: blocks with a range right after "(", and, for the
+        // founding-year form, blocks that say "kỷ niệm" and date an event.
+        let mut blocks: Vec<usize> = dates
+            .ranges
+            .iter()
+            .filter(|r| opens_parenthesis(doc, r.tokens.start))
+            .map(|r| r.block)
+            .collect();
+        let mut dated: Vec<usize> = dates
+            .dates
+            .iter()
+            .filter(|d| d.day.is_some())
+            .map(|d| d.block)
+            .collect();
+        dated.dedup();
+        blocks.extend(dated.into_iter().filter(|&b| {
             let text = &doc.text[doc.blocks[b].range.clone()];
             text.contains("niệm") || text.contains("NIỆM")
         }));
@@ -90,10 +103,24 @@ impl Rule for AnniversaryMismatch {
         blocks.dedup();
         for b in blocks {
             for sentence in sentences(doc, &doc.blocks[b]) {
-                self.check_sentence(doc, dates, &sentence, out);
+                let has_paren = sentence.iter().any(|&i| {
+                    doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
+                });
+                if has_paren {
+                    self.check_sentence(doc, dates, &sentence, out);
+                }
             }
         }
     }
+}
+
+/// Whether the token before `token` (spaces aside) is "(".
+fn opens_parenthesis(doc: &Document, token: usize) -> bool {
+    doc.tokens[..token]
+        .iter()
+        .rev()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "(")
 }
 
 impl AnniversaryMismatch {
@@ -104,18 +131,7 @@ impl AnniversaryMismatch {
         sentence: &[usize],
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut buf = String::new();
-        let words: Vec<Option<String>> = sentence
-            .iter()
-            .map(|&i| {
-                let t = &doc.tokens[i];
-                (t.kind == TokenKind::Word).then(|| {
-                    lower_into(doc.token_text(t), &mut buf);
-                    buf.clone()
-                })
-            })
-            .collect();
-        let claims = claims(doc, sentence, &words);
+        let claims = claims(doc, sentence);
         for (i, claim) in claims.iter().enumerate() {
             let limit = claims
                 .get(i + 1)
@@ -188,21 +204,39 @@ fn count(doc: &Document, sentence: &[usize], at: usize) -> Option<u32> {
     text.parse().ok().filter(|&n| n > 0)
 }
 
+/// Whether the word at position `p` of a sentence is `lower` in any case.
+fn word_is(doc: &Document, sentence: &[usize], p: usize, lower: &str) -> bool {
+    let Some(&i) = sentence.get(p) else {
+        return false;
+    };
+    let t = &doc.tokens[i];
+    let text = doc.token_text(t);
+    // Upper- and lower-case Vietnamese letters have the same UTF-8 length.
+    t.kind == TokenKind::Word
+        && text.len() == lower.len()
+        && text.as_bytes()[0].to_ascii_lowercase() == lower.as_bytes()[0]
+        && {
+            let mut buf = String::new();
+            lower_into(text, &mut buf);
+            buf == lower
+        }
+}
+
 /// Every anniversary claim of a sentence, in order.
-fn claims(doc: &Document, sentence: &[usize], words: &[Option<String>]) -> Vec<Claim> {
-    let w = |p: usize| words.get(p).and_then(|x| x.as_deref());
+fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
+    let is = |p: usize, w: &str| word_is(doc, sentence, p, w);
     let commemorates = |p: usize| {
-        let kn = |q: usize| q >= 1 && w(q) == Some("niệm") && matches!(w(q - 1), Some("kỷ" | "kỉ"));
-        (p >= 1 && kn(p - 1)) || (p >= 2 && w(p - 1) == Some("tròn") && kn(p - 2))
+        let kn = |q: usize| q >= 1 && is(q, "niệm") && (is(q - 1, "kỷ") || is(q - 1, "kỉ"));
+        (p >= 1 && kn(p - 1)) || (p >= 2 && is(p - 1, "tròn") && kn(p - 2))
     };
     let span = |p: usize| doc.tokens[sentence[p]].range.clone();
     let mut out = Vec::new();
     for p in 0..sentence.len() {
         if let Some(years) = count(doc, sentence, p) {
-            if w(p + 1) == Some("năm") {
+            if is(p + 1, "năm") {
                 let kn = commemorates(p);
                 // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
-                let day_of = w(p + 2) == Some("ngày") && w(p + 3) != Some("càng");
+                let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
                 if kn || day_of {
                     out.push(Claim {
                         years,
@@ -215,7 +249,7 @@ fn claims(doc: &Document, sentence: &[usize], words: &[Option<String>]) -> Vec<C
                 }
             }
         }
-        if w(p) == Some("lần") && w(p + 1) == Some("thứ") && commemorates(p) {
+        if is(p, "lần") && is(p + 1, "thứ") && commemorates(p) {
             if let Some(years) = count(doc, sentence, p + 2) {
                 out.push(Claim {
                     years,

@@ -9,6 +9,7 @@
 //! "chiều"..., an attached weekday, a metadata line). Fractions ("51/68 chỉ tiêu"), times
 //! ("14:46") and document numbers ("15/2020/NĐ-CP") are not dates.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
@@ -350,26 +351,27 @@ struct Item {
 struct Scan<'a> {
     doc: &'a Document,
     toks: Vec<usize>,
-    lower: Vec<String>,
+    /// Lower-cased words, computed on first use.
+    lower: Vec<OnceCell<String>>,
 }
 
 impl<'a> Scan<'a> {
-    fn new(doc: &'a Document, tokens: Range<usize>) -> Scan<'a> {
-        let toks: Vec<usize> = tokens.filter(|&i| !doc.tokens[i].is_space()).collect();
-        let mut buf = String::new();
-        let lower = toks
-            .iter()
-            .map(|&i| {
-                let t = &doc.tokens[i];
-                if t.kind == TokenKind::Word {
-                    lower_into(doc.token_text(t), &mut buf);
-                    buf.clone()
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
-        Scan { doc, toks, lower }
+    fn new(doc: &'a Document) -> Scan<'a> {
+        Scan {
+            doc,
+            toks: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
+    /// Reads another block, reusing the buffers.
+    fn reset(&mut self, tokens: Range<usize>) {
+        let doc = self.doc;
+        self.toks.clear();
+        self.toks
+            .extend(tokens.filter(|&i| !doc.tokens[i].is_space()));
+        self.lower.clear();
+        self.lower.resize_with(self.toks.len(), OnceCell::new);
     }
 
     fn len(&self) -> usize {
@@ -394,7 +396,24 @@ impl<'a> Scan<'a> {
     }
 
     fn word(&self, k: usize) -> Option<&str> {
-        (self.kind(k)? == TokenKind::Word).then(|| self.lower[k].as_str())
+        (self.kind(k)? == TokenKind::Word).then(|| {
+            self.lower[k]
+                .get_or_init(|| {
+                    let mut buf = String::new();
+                    lower_into(self.text(k), &mut buf);
+                    buf
+                })
+                .as_str()
+        })
+    }
+
+    /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
+    /// letters have the same UTF-8 length, so most words are told apart by length alone).
+    fn word_is(&self, k: usize, lower: &str) -> bool {
+        let text = self.text(k);
+        text.len() == lower.len()
+            && text.as_bytes()[0].to_ascii_lowercase() == lower.as_bytes()[0]
+            && self.word(k) == Some(lower)
     }
 
     fn punct(&self, k: usize) -> Option<&'a str> {
@@ -586,21 +605,42 @@ fn weekday_after(
 
 /// A run of numbers joined by "/" or "-" with no space: the numbers' positions and the
 /// separators.
-fn chunk_at(scan: &Scan<'_>, k: usize) -> (Vec<usize>, Vec<char>) {
-    let mut parts = vec![k];
-    let mut seps = Vec::new();
+fn chunk_at(scan: &Scan<'_>, k: usize) -> Chunk {
+    let mut chunk = Chunk {
+        parts: [k; MAX_PARTS],
+        seps: ['/'; MAX_PARTS - 1],
+        len: 1,
+        end: k,
+    };
     let mut j = k;
     while scan.touching(j)
         && scan.touching(j + 1)
         && scan.kind(j + 2) == Some(TokenKind::Number)
         && matches!(scan.punct(j + 1), Some("/" | "-"))
     {
-        seps.push(if scan.is_punct(j + 1, "/") { '/' } else { '-' });
-        parts.push(j + 2);
+        // Longer than a range of two dates: not a date ("1/2/3/4/5/6/7"); read to its end.
+        if chunk.len < MAX_PARTS {
+            chunk.seps[chunk.len - 1] = if scan.is_punct(j + 1, "/") { '/' } else { '-' };
+            chunk.parts[chunk.len] = j + 2;
+        }
+        chunk.len += 1;
         j += 2;
     }
-    (parts, seps)
+    chunk.end = j;
+    chunk
 }
+
+/// Numbers joined by "/" or "-" with no space ("10/10/1954-10/10/2024" has six parts).
+struct Chunk {
+    parts: [usize; MAX_PARTS],
+    seps: [char; MAX_PARTS - 1],
+    /// Parts read; more than `MAX_PARTS` when too long to be a date.
+    len: usize,
+    /// The last part's position.
+    end: usize,
+}
+
+const MAX_PARTS: usize = 6;
 
 /// The items of one block, in order.
 fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
@@ -609,7 +649,7 @@ fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Ve
     while k < scan.len() {
         let next = k + 1;
         match scan.kind(k) {
-            Some(TokenKind::Word) if scan.word(k) == Some("ngày") => {
+            Some(TokenKind::Word) if scan.word_is(k, "ngày") => {
                 if let Some((mut item, end)) = words_date(scan, k) {
                     item.weekday = weekday_before(scan, item.first, enumerates)
                         .or_else(|| weekday_after(scan, item.last, enumerates));
@@ -618,7 +658,7 @@ fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Ve
                     continue;
                 }
             }
-            Some(TokenKind::Word) if scan.word(k) == Some("tháng") => {
+            Some(TokenKind::Word) if scan.word_is(k, "tháng") => {
                 if let Some((item, end)) = words_month(scan, k) {
                     items.push(item);
                     k = end + 1;
@@ -626,10 +666,18 @@ fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Ve
                 }
             }
             Some(TokenKind::Number) => {
-                let (parts, seps) = chunk_at(scan, k);
-                let last = *parts.last().unwrap_or(&k);
-                interpret_chunk(scan, &parts, &seps, meta, &mut items, enumerates);
-                k = last + 1;
+                let chunk = chunk_at(scan, k);
+                if chunk.len <= MAX_PARTS {
+                    interpret_chunk(
+                        scan,
+                        &chunk.parts[..chunk.len],
+                        &chunk.seps[..chunk.len - 1],
+                        meta,
+                        &mut items,
+                        enumerates,
+                    );
+                }
+                k = chunk.end + 1;
                 continue;
             }
             _ => {}
@@ -713,7 +761,7 @@ fn interpret_chunk(
     {
         return;
     }
-    let digits: Option<Vec<&str>> = parts.iter().map(|&p| scan.digits(p)).collect();
+    let all_digits = parts.iter().all(|&p| scan.digits(p).is_some());
     let context_before = |k: usize| -> bool {
         if meta {
             return true;
@@ -783,7 +831,7 @@ fn interpret_chunk(
     let mut found: Vec<Item> = Vec::new();
     match (parts, seps) {
         // "27.6.2024": one number token with two dots.
-        ([p], []) if digits.is_none() => {
+        ([p], []) if !all_digits => {
             let text = scan.text(*p);
             let pieces: Vec<&str> = text.split('.').collect();
             if let [d, m, y] = pieces[..] {
@@ -817,7 +865,7 @@ fn interpret_chunk(
                 });
             }
         }
-        _ if digits.is_none() => {}
+        _ if !all_digits => {}
         ([d, m, y], [a, b]) if a == b && is_year(*y) => found.extend(full_date(*d, *m, *y)),
         ([y1, y2], ['-']) if is_year(*y1) && is_year(*y2) => {
             for &p in &[*y1, *y2] {
@@ -918,7 +966,7 @@ fn range_end(item: &Item, scan: &Scan<'_>) -> Option<RangeEnd> {
 /// Extracts every date of the document. Blocks without a digit are passed over.
 pub fn extract(doc: &Document) -> Dates {
     let mut out = Dates::default();
-    let enumerates_cell = std::cell::OnceCell::new();
+    let enumerates_cell = OnceCell::new();
     let enumerates = || {
         *enumerates_cell.get_or_init(|| {
             ["thứ nhất", "Thứ nhất", "THỨ NHẤT"]
@@ -928,6 +976,7 @@ pub fn extract(doc: &Document) -> Dates {
     };
     let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
     let mut pending: Vec<(DateMention, bool)> = Vec::new();
+    let mut scan = Scan::new(doc);
     for (block_index, block) in doc.blocks.iter().enumerate() {
         if !doc.text.as_bytes()[block.range.clone()]
             .iter()
@@ -935,7 +984,7 @@ pub fn extract(doc: &Document) -> Dates {
         {
             continue;
         }
-        let scan = Scan::new(doc, block.tokens.clone());
+        scan.reset(block.tokens.clone());
         let meta = block.kind == BlockKind::Meta;
         let items = block_items(&scan, meta, &enumerates);
         // Years stated: written years of dates and ranges, and "năm 2024".
