@@ -12,10 +12,12 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
 pub use source_map::SourceMap;
 
+use crate::text::dates::{self, Dates};
 use crate::text::numbers::{self, NumberStyle};
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 
@@ -97,6 +99,8 @@ pub struct Document {
     pub vocabulary: Arc<HashSet<String>>,
     /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
     pub comments: Vec<Range<usize>>,
+    /// The dates, extracted on first use and shared by every rule.
+    dates: OnceLock<Dates>,
 }
 
 impl Document {
@@ -153,7 +157,13 @@ impl Document {
             number_style,
             vocabulary: Arc::default(),
             comments: Vec::new(),
+            dates: OnceLock::new(),
         }
+    }
+
+    /// Every date of the document (extracted once, on first use).
+    pub fn dates(&self) -> &Dates {
+        self.dates.get_or_init(|| dates::extract(self))
     }
 
     /// The text of a token.

@@ -3,15 +3,19 @@
 //! `vnlint rules`, `vnlint explain`, configuration checks and the README's table derive from
 //! that list.
 
+mod anniversary_mismatch;
 mod confusion;
 mod count_mismatch;
 mod docs;
 mod double_space;
+mod invalid_date;
 mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
 mod unused_suppression;
+mod weekday_mismatch;
+
 pub use confusion::{Confusion, Table, TableEntry};
 pub use docs::RuleDocs;
 
@@ -77,6 +81,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &confusion::Confusion,
     &double_space::DoubleSpace,
     &count_mismatch::CountMismatch,
+    &invalid_date::InvalidDate,
+    &weekday_mismatch::WeekdayMismatch,
+    &anniversary_mismatch::AnniversaryMismatch,
     &unused_suppression::UnusedSuppression,
 ];
 

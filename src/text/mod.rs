@@ -1,7 +1,8 @@
 //! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
-//! figures and numbered events.
+//! figures, dates and numbered events.
 
 pub mod case;
+pub mod dates;
 pub mod figures;
 pub mod numbers;
 pub mod ordinals;

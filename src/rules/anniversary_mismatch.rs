@@ -1,0 +1,417 @@
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::lower_into;
+use crate::text::dates::{Dates, YearSource};
+use crate::text::sentences::sentences;
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// An anniversary whose number of years the dates next to it contradict.
+    ///
+    /// ## What it does
+    /// Finds an anniversary ("kỷ niệm 80 năm ngày thành lập", "70 năm Ngày Giải phóng Thủ
+    /// đô", "kỷ niệm lần thứ 50 ngày thành lập") followed in the same sentence by the years
+    /// it spans in parentheses ("(1944 - 2024)", "(10/10/1954 - 10/10/2024)") and checks that
+    /// the number of years is their difference; the message shows the arithmetic. When the
+    /// parentheses give only the first year ("(1974)"), the year of the event dated in the
+    /// same sentence is used, and only a difference of two years or more is reported (the
+    /// celebration may fall just before or after the anniversary). Parentheses that may be a
+    /// life span ("ngày sinh đồng chí X (1907 - 1986)") are passed over: a range whose two
+    /// dates are not the same day of the year must end in the year of publication.
+    ///
+    /// ## Why
+    /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
+    /// "1954 - 2024" is a visible error that every reader can compute.
+    ///
+    /// ## Example
+    /// ```text
+    /// Quận tổ chức các hoạt động kỷ niệm 75 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024).
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Quận tổ chức các hoạt động kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024), thực hiện kế hoạch 5 năm 2021-2025.
+    /// ```
+    pub struct AnniversaryMismatch {
+        id: "anniversary-mismatch",
+        severity: Error,
+        vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
+
+## Tác dụng
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài.
+
+## Vì sao
+Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
+    }
+}
+
+/// "70 năm", "kỷ niệm lần thứ 50": the number of years an anniversary claims.
+struct Claim {
+    years: u32,
+    /// The number's span.
+    span: Range<usize>,
+    /// "70 năm", "lần thứ 50".
+    phrase: Range<usize>,
+    /// Positions in the sentence: the phrase's first and last token.
+    start: usize,
+    end: usize,
+    /// "kỷ niệm" is written before it.
+    commemorates: bool,
+}
+
+/// What the parentheses after a claim give.
+enum Evidence {
+    /// Both years: (first, its span, last, its span).
+    Range(i32, Range<usize>, i32, Range<usize>),
+    /// Only the first year; the event's year comes from a date in the sentence.
+    Founding(i32, Range<usize>, i32, Range<usize>),
+}
+
+/// How far after the claim its parentheses may open, in tokens.
+const WINDOW: usize = 30;
+
+impl Rule for AnniversaryMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let dates = doc.dates();
+        // The evidence is in parentheses: blocks with a range right after "(", and, for the
+        // founding-year form, blocks that say "kỷ niệm" and date an event.
+        let mut blocks: Vec<usize> = dates
+            .ranges
+            .iter()
+            .filter(|r| opens_parenthesis(doc, r.tokens.start))
+            .map(|r| r.block)
+            .collect();
+        let mut dated: Vec<usize> = dates
+            .dates
+            .iter()
+            .filter(|d| d.day.is_some())
+            .map(|d| d.block)
+            .collect();
+        dated.dedup();
+        blocks.extend(dated.into_iter().filter(|&b| {
+            let text = &doc.text[doc.blocks[b].range.clone()];
+            text.contains("niệm") || text.contains("NIỆM")
+        }));
+        blocks.sort_unstable();
+        blocks.dedup();
+        for b in blocks {
+            for sentence in sentences(doc, &doc.blocks[b]) {
+                let has_paren = sentence.iter().any(|&i| {
+                    doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
+                });
+                if has_paren {
+                    self.check_sentence(doc, dates, &sentence, out);
+                }
+            }
+        }
+    }
+}
+
+/// Whether the token before `token` (spaces aside) is "(".
+fn opens_parenthesis(doc: &Document, token: usize) -> bool {
+    doc.tokens[..token]
+        .iter()
+        .rev()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "(")
+}
+
+impl AnniversaryMismatch {
+    fn check_sentence(
+        &self,
+        doc: &Document,
+        dates: &Dates,
+        sentence: &[usize],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let claims = claims(doc, sentence);
+        for (i, claim) in claims.iter().enumerate() {
+            let limit = claims
+                .get(i + 1)
+                .map_or(sentence.len(), |next| next.start)
+                .min(claim.end + 1 + WINDOW);
+            let Some(open) = (claim.end + 1..limit).find(|&q| punct(doc, sentence, q) == Some("("))
+            else {
+                continue;
+            };
+            let Some(evidence) = evidence(doc, dates, sentence, open, claim) else {
+                continue;
+            };
+            let (first, first_span, last, last_span, tolerance, labels) = match evidence {
+                Evidence::Range(a, sa, b, sb) => (
+                    a,
+                    sa,
+                    b,
+                    sb,
+                    0,
+                    [
+                        ("năm bắt đầu", "the first year"),
+                        ("năm kỷ niệm", "the anniversary year"),
+                    ],
+                ),
+                Evidence::Founding(a, sa, b, sb) => (
+                    a,
+                    sa,
+                    b,
+                    sb,
+                    1,
+                    [
+                        ("năm bắt đầu", "the first year"),
+                        ("năm diễn ra sự kiện", "the year of the event"),
+                    ],
+                ),
+            };
+            let diff = i64::from(last) - i64::from(first);
+            if diff <= 0 || (i64::from(claim.years) - diff).abs() <= tolerance {
+                continue;
+            }
+            let phrase = &doc.text[claim.phrase.clone()];
+            let d = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                claim.span.clone(),
+                Message::new(
+                    format!("“{phrase}” không khớp với các mốc năm: {last} − {first} = {diff}"),
+                    format!("“{phrase}” does not match the years given: {last} − {first} = {diff}"),
+                ),
+            )
+            .with_related(first_span, Message::new(labels[0].0, labels[0].1))
+            .with_related(last_span, Message::new(labels[1].0, labels[1].1));
+            out.push(d);
+        }
+    }
+}
+
+fn punct<'a>(doc: &'a Document, sentence: &[usize], at: usize) -> Option<&'a str> {
+    let t = &doc.tokens[*sentence.get(at)?];
+    (t.kind == TokenKind::Punct).then(|| doc.token_text(t))
+}
+
+/// A number of years written in digits (1 to 999).
+fn count(doc: &Document, sentence: &[usize], at: usize) -> Option<u32> {
+    let t = &doc.tokens[*sentence.get(at)?];
+    let text = doc.token_text(t);
+    if t.kind != TokenKind::Number || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|&n| n > 0)
+}
+
+/// Whether the word at position `p` of a sentence is `lower` in any case.
+fn word_is(doc: &Document, sentence: &[usize], p: usize, lower: &str) -> bool {
+    let Some(&i) = sentence.get(p) else {
+        return false;
+    };
+    let t = &doc.tokens[i];
+    let text = doc.token_text(t);
+    // Upper- and lower-case Vietnamese letters have the same UTF-8 length.
+    t.kind == TokenKind::Word
+        && text.len() == lower.len()
+        && text.as_bytes()[0].to_ascii_lowercase() == lower.as_bytes()[0]
+        && {
+            let mut buf = String::new();
+            lower_into(text, &mut buf);
+            buf == lower
+        }
+}
+
+/// Every anniversary claim of a sentence, in order.
+fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
+    let is = |p: usize, w: &str| word_is(doc, sentence, p, w);
+    let commemorates = |p: usize| {
+        let kn = |q: usize| q >= 1 && is(q, "niệm") && (is(q - 1, "kỷ") || is(q - 1, "kỉ"));
+        (p >= 1 && kn(p - 1)) || (p >= 2 && is(p - 1, "tròn") && kn(p - 2))
+    };
+    let span = |p: usize| doc.tokens[sentence[p]].range.clone();
+    let mut out = Vec::new();
+    for p in 0..sentence.len() {
+        if let Some(years) = count(doc, sentence, p) {
+            if is(p + 1, "năm") {
+                let kn = commemorates(p);
+                // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
+                let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
+                if kn || day_of {
+                    out.push(Claim {
+                        years,
+                        span: span(p),
+                        phrase: span(p).start..span(p + 1).end,
+                        start: p,
+                        end: p + 1,
+                        commemorates: kn,
+                    });
+                }
+            }
+        }
+        if is(p, "lần") && is(p + 1, "thứ") && commemorates(p) {
+            if let Some(years) = count(doc, sentence, p + 2) {
+                out.push(Claim {
+                    years,
+                    span: span(p + 2),
+                    phrase: span(p).start..span(p + 2).end,
+                    start: p,
+                    end: p + 2,
+                    commemorates: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The years the parentheses opening at `open` give for `claim`, if they can be trusted to
+/// be the anniversary's.
+fn evidence(
+    doc: &Document,
+    dates: &Dates,
+    sentence: &[usize],
+    open: usize,
+    claim: &Claim,
+) -> Option<Evidence> {
+    let inner = *sentence.get(open + 1)?;
+    let position_of = |token: usize| sentence.iter().position(|&t| t == token);
+    // "(1944 - 2024)", "(10/10/1954 - 10/10/2024)".
+    if let Some(range) = dates.ranges.iter().find(|r| r.tokens.start == inner) {
+        let last = position_of(range.tokens.end - 1)?;
+        if punct(doc, sentence, last + 1) != Some(")") {
+            return None;
+        }
+        let (from, to) = (&range.from, &range.to);
+        let same_day_of_year = from.month.is_some() && from.month == to.month && from.day == to.day;
+        if !same_day_of_year {
+            // Perhaps a life span or a term: trusted only when it ends about now.
+            let recent = match &dates.publication {
+                Some(((year, _, _), _)) => (year - 1..=year + 1).contains(&to.year),
+                None => dates.latest_year.is_some_and(|l| to.year >= l - 1),
+            };
+            if !recent {
+                return None;
+            }
+        }
+        return Some(Evidence::Range(
+            from.year,
+            from.year_span.clone(),
+            to.year,
+            to.year_span.clone(),
+        ));
+    }
+    if !claim.commemorates {
+        return None;
+    }
+    // "(1974)" or "(20/11/1974)": the first year only.
+    let (founding, founding_span, close) = {
+        let t = &doc.tokens[inner];
+        let text = doc.token_text(t);
+        if t.kind == TokenKind::Number
+            && text.len() == 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+        {
+            (text.parse::<i32>().ok()?, t.range.clone(), open + 2)
+        } else {
+            let date = dates
+                .dates
+                .iter()
+                .find(|d| d.tokens.start == inner && d.year_written())?;
+            let YearSource::Written(span) = &date.year_source else {
+                return None;
+            };
+            (
+                date.year?,
+                span.clone(),
+                position_of(date.tokens.end - 1)? + 1,
+            )
+        }
+    };
+    if punct(doc, sentence, close) != Some(")") {
+        return None;
+    }
+    // The event's year: the one dated day of the sentence outside the parentheses.
+    let (first_token, close_token) = (sentence[open], sentence[close]);
+    let in_sentence = |t: usize| {
+        sentence.first().is_some_and(|&f| t >= f) && sentence.last().is_some_and(|&l| t <= l)
+    };
+    let mut events = dates.dates.iter().filter(|d| {
+        d.day.is_some()
+            && in_sentence(d.tokens.start)
+            && !(first_token..=close_token).contains(&d.tokens.start)
+            && matches!(
+                d.year_source,
+                YearSource::Written(_) | YearSource::Publication(_)
+            )
+    });
+    let event = events.next()?;
+    let year = event.year?;
+    if events.any(|d| d.year != Some(year)) {
+        return None;
+    }
+    Some(Evidence::Founding(
+        founding,
+        founding_span,
+        year,
+        event.span.clone(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AnniversaryMismatch;
+    use crate::rules::testing::{check, fails, silent};
+
+    #[test]
+    fn fails_when_the_years_disagree() {
+        fails(
+            &AnniversaryMismatch,
+            &[
+                "Kỷ niệm 75 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024).",
+                "Tiêu đề ngắn\nNgày đăng 20/12/2024 | 08:00\n\nTổ chức kỷ niệm 85 năm ngày thành lập (1944 - 2024).",
+                "Chuẩn bị kỷ niệm 90 năm ngày thành lập Đảng (3/2/1930 - 3/2/2025).",
+                "Các ngày lễ lớn: 70 năm ngày Giải phóng Thủ đô (10/10/1954-10/10/2024), 79 năm ngày thành lập Quân đội (22/12/1944-22/12/2024).",
+                "Trường tổ chức kỷ niệm lần thứ 45 ngày thành lập (1974 - 2024).",
+                "Sáng 20/11/2024, trường long trọng tổ chức lễ kỷ niệm lần thứ 40 ngày thành lập (1974).",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_when_right_or_not_an_anniversary_range() {
+        silent(
+            &AnniversaryMismatch,
+            &[
+                "Chỉ đạo kỷ niệm: 70 năm ngày Giải phòng Thủ đô (10/10/1954-10/10/2024), 80 năm ngày thành lập Quân đội Nhân dân Việt Nam (22/12/1944-22/12/2024).",
+                "Tiêu đề ngắn\nNgày đăng 20/12/2024 | 08:00\n\nTổ chức kỷ niệm 80 năm ngày thành lập (1944 - 2024).",
+                "Kỷ niệm 95 năm ngày thành lập Đảng (3/2/1930 - 3/2/2025).",
+                "Thực hiện kế hoạch 5 năm (2021 - 2025) và nhiệm kỳ 2020-2025.",
+                "Sơ kết 5 năm Nghị quyết (2021 - 2025).",
+                "Năm 2024 kỷ niệm 100 năm ngày sinh đồng chí Nguyễn Văn Cừ (1912 - 1941).",
+                "Sau 30 năm ngày càng phát triển (1990 - 2024), xã đổi mới.",
+                "Sáng 20/11/2024, trường tổ chức lễ kỷ niệm lần thứ 50 ngày thành lập (1974).",
+                "Ngày 15/12/2024, Đảng ủy họp chuẩn bị kỷ niệm 95 năm ngày thành lập Đảng (3/2/1930).",
+                "Kỷ niệm 80 năm ngày thành lập (1944 - 2024).",
+            ],
+        );
+    }
+
+    #[test]
+    fn shows_the_arithmetic_with_both_years_as_evidence() {
+        let text = "Kỷ niệm 75 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024).";
+        let found = check(&AnniversaryMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "75");
+        assert_eq!(
+            found[0].message.vi,
+            "“75 năm” không khớp với các mốc năm: 2024 − 1954 = 70"
+        );
+        let related: Vec<&str> = found[0]
+            .related
+            .iter()
+            .map(|r| &text[r.span.clone()])
+            .collect();
+        assert_eq!(related, vec!["1954", "2024"]);
+    }
+}

@@ -1,0 +1,186 @@
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::dates::{Weekday, YearSource};
+
+declare_rule! {
+    /// A weekday that is wrong for the date it is attached to.
+    ///
+    /// ## What it does
+    /// Finds a weekday written with a date ("thứ Hai, ngày 27/6/2024", "thứ Hai (27/6)",
+    /// "Chủ nhật 30/6", "T2, 27/6", "ngày 27/6/2024 (thứ Năm)") and computes the weekday of
+    /// that date. When they differ, the weekday is reported with the date as evidence, and
+    /// the fix gives the right weekday in the writer's form ("thứ Năm", "T5", "Chủ nhật").
+    /// A date without a year takes the year of the publication date (when it falls within a
+    /// few months of it) or the only year the document states; otherwise it is left alone.
+    /// Ordinals ("lần thứ hai", "thứ hai là", "Thứ nhất, ... Thứ hai, ...") are not
+    /// weekdays.
+    ///
+    /// ## Why
+    /// Readers plan by the weekday as much as by the date; when the two disagree, nobody
+    /// knows which day the event is on, and the correction has to be published.
+    ///
+    /// ## Example
+    /// ```text
+    /// Sáng thứ Hai, ngày 27/6/2024, Ủy ban nhân dân quận Tây Hồ tổ chức hội nghị trực tuyến.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Sáng thứ Năm, ngày 27/6/2024, Ủy ban nhân dân quận Tây Hồ tổ chức hội nghị lần thứ hai.
+    /// ```
+    pub struct WeekdayMismatch {
+        id: "weekday-mismatch",
+        severity: Error,
+        vi: "Thứ trong tuần không khớp với ngày tháng đi kèm.
+
+## Tác dụng
+Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
+
+## Vì sao
+Người đọc sắp xếp công việc theo thứ cũng như theo ngày; khi hai thông tin lệch nhau, không ai biết sự kiện diễn ra hôm nào, và phải đăng đính chính.",
+    }
+}
+
+impl Rule for WeekdayMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for date in &doc.dates().dates {
+            let Some(stated) = &date.weekday else {
+                continue;
+            };
+            let Some((year, month, day)) = date.ymd() else {
+                continue;
+            };
+            let actual = Weekday::of(year, month, day);
+            if actual == stated.weekday {
+                continue;
+            }
+            let written = &doc.text[stated.span.clone()];
+            let full = format!("{day}/{month}/{year}");
+            let mut d = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                stated.span.clone(),
+                Message::new(
+                    format!("Ngày {full} là {}, không phải “{written}”", actual.vi()),
+                    format!(
+                        "{full} is a {}, not a {} (“{written}”)",
+                        actual.en(),
+                        stated.weekday.en()
+                    ),
+                ),
+            )
+            .with_related(
+                date.span.clone(),
+                Message::new(
+                    format!("ngày {full} là {}", actual.vi()),
+                    format!("{full} is a {}", actual.en()),
+                ),
+            );
+            match &date.year_source {
+                YearSource::Publication(span) => {
+                    d = d.with_related(
+                        span.clone(),
+                        Message::new(
+                            format!("năm {year} lấy từ ngày đăng"),
+                            format!("the year {year} is the publication date's"),
+                        ),
+                    );
+                }
+                YearSource::OnlyYear(span) => {
+                    d = d.with_related(
+                        span.clone(),
+                        Message::new(
+                            format!("năm {year}: năm duy nhất văn bản nêu"),
+                            format!("{year}: the only year the document states"),
+                        ),
+                    );
+                }
+                _ => {}
+            }
+            out.push(d.with_suggestion(stated.span.clone(), stated.write(actual)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WeekdayMismatch;
+    use crate::rules::testing::{check, fails, fixed, silent};
+
+    #[test]
+    fn fails_when_the_weekday_is_wrong() {
+        fails(
+            &WeekdayMismatch,
+            &[
+                "Sáng thứ Hai, ngày 27/6/2024, phường họp.",
+                "Chủ nhật 29/6/2024, phường ra quân.",
+                "Thứ Ba (27/6/2024), phường họp.",
+                "Lịch: T2, 27/6/2024 họp giao ban.",
+                "Hội nghị diễn ra ngày 27/6/2024 (thứ Sáu).",
+                "Tiêu đề ngắn\nNgày đăng 27/06/2024 | 14:46\n\nChiều thứ Ba (26/6), phường họp.",
+                "Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.",
+                "Sáng thứ 2, ngày 27-6-2024, phường họp.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_when_right_or_not_a_weekday() {
+        silent(
+            &WeekdayMismatch,
+            &[
+                "Sáng thứ Năm, ngày 27/6/2024, phường họp.",
+                "Chủ nhật 30/6/2024, phường ra quân.",
+                "Đây là lần thứ hai (27/6/2024) phường tổ chức.",
+                "Ngày thứ hai (27/6/2024) của hội chợ đông vui.",
+                "Thứ nhất, rà soát hồ sơ. Thứ hai, ngày 27/6/2024 là hạn nộp.",
+                "Thứ hai là công tác cán bộ, ngày 27/6/2024 họp.",
+                "Chiều thứ Hai (27/6), phường họp; dự kiến năm 2024 và năm 2025 hoàn thành.",
+                "Cuộc họp lần thứ 2 (27/6/2024) đã bàn.",
+                "Sáng thứ Hai, ngày 31/6/2024, phường họp.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_fix_keeps_the_writers_form() {
+        let cases = [
+            (
+                "Sáng thứ Hai, ngày 27/6/2024, họp.",
+                "Sáng thứ Năm, ngày 27/6/2024, họp.",
+            ),
+            ("Thứ hai (27/6/2024) họp.", "Thứ năm (27/6/2024) họp."),
+            ("T2, 27/6/2024 họp.", "T5, 27/6/2024 họp."),
+            (
+                "Chủ nhật, ngày 27/6/2024 họp.",
+                "Thứ Năm, ngày 27/6/2024 họp.",
+            ),
+            (
+                "Sáng thứ Bảy, ngày 30/6/2024 ra quân.",
+                "Sáng Chủ nhật, ngày 30/6/2024 ra quân.",
+            ),
+            ("Sáng thứ 3 (27/6/2024) họp.", "Sáng thứ 5 (27/6/2024) họp."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fixed(&WeekdayMismatch, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_date_is_the_evidence() {
+        let text = "Sáng thứ Hai, ngày 27/6/2024, họp.";
+        let found = check(&WeekdayMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "thứ Hai");
+        assert_eq!(&text[found[0].related[0].span.clone()], "27/6/2024");
+        assert_eq!(
+            found[0].message.vi,
+            "Ngày 27/6/2024 là thứ Năm, không phải “thứ Hai”"
+        );
+    }
+}

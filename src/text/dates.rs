@@ -1,0 +1,1286 @@
+//! Dates as Vietnamese press writes them, extracted once per document: "27/6/2024",
+//! "27-6-2024", "27.6.2024", "ngày 27 tháng 6 năm 2024", "ngày 27-6" and "27/6" with the
+//! year taken from the document, "tháng 6/2024", "tháng 6 năm 2024"; ranges such as
+//! "10/10/1954-10/10/2024" and "(1944 - 2024)"; weekdays attached to a date ("thứ Hai,
+//! ngày 27/6/2024", "Chủ nhật (30/6)"). Also the calendar arithmetic the rules need.
+//!
+//! The extractor is strict: a day from 1 to 31 and a month from 1 to 12, and for a day and a
+//! month without a year some context saying it is a date (a preceding "ngày", "sáng",
+//! "chiều"..., an attached weekday, a metadata line). Fractions ("51/68 chỉ tiêu"), times
+//! ("14:46") and document numbers ("15/2020/NĐ-CP") are not dates.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::text::case::{Case, apply_case, case_of, lower_into};
+use crate::text::tokens::{Token, TokenKind};
+
+// ---------------------------------------------------------------------------------------
+// Calendar
+// ---------------------------------------------------------------------------------------
+
+/// Gregorian leap years.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in `month` (1–12) of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The most days `month` ever has (29 for February).
+pub fn max_days_in_month(month: u32) -> u32 {
+    days_in_month(2000, month)
+}
+
+/// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// The weekday of a date.
+    pub fn of(year: i32, month: u32, day: u32) -> Weekday {
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        let index = (days_from_civil(year, month, day) + 3).rem_euclid(7);
+        Weekday::ALL[usize::try_from(index).unwrap_or(0)]
+    }
+
+    /// "thứ N": 2 for Monday … 7 for Saturday; `None` for Sunday ("Chủ nhật").
+    pub fn number(self) -> Option<u32> {
+        match self {
+            Weekday::Sunday => None,
+            d => Some(d as u32 + 2),
+        }
+    }
+
+    fn from_number(n: u32) -> Option<Weekday> {
+        (2..=7).contains(&n).then(|| Weekday::ALL[(n - 2) as usize])
+    }
+
+    /// The word after "thứ", lower-case ("hai"); `None` for Sunday.
+    fn vi_word(self) -> Option<&'static str> {
+        Some(match self {
+            Weekday::Monday => "hai",
+            Weekday::Tuesday => "ba",
+            Weekday::Wednesday => "tư",
+            Weekday::Thursday => "năm",
+            Weekday::Friday => "sáu",
+            Weekday::Saturday => "bảy",
+            Weekday::Sunday => return None,
+        })
+    }
+
+    fn from_vi_word(word: &str) -> Option<Weekday> {
+        Weekday::ALL[..6]
+            .iter()
+            .copied()
+            .find(|d| d.vi_word() == Some(word))
+    }
+
+    /// The name in Vietnamese, as a style guide writes it ("thứ Năm", "Chủ nhật").
+    pub fn vi(self) -> String {
+        match self.vi_word() {
+            Some(w) => format!("thứ {}", apply_case(w, Case::Capitalized)),
+            None => "Chủ nhật".to_string(),
+        }
+    }
+
+    /// The English name.
+    pub fn en(self) -> &'static str {
+        match self {
+            Weekday::Monday => "Monday",
+            Weekday::Tuesday => "Tuesday",
+            Weekday::Wednesday => "Wednesday",
+            Weekday::Thursday => "Thursday",
+            Weekday::Friday => "Friday",
+            Weekday::Saturday => "Saturday",
+            Weekday::Sunday => "Sunday",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Extracted facts
+// ---------------------------------------------------------------------------------------
+
+/// How a weekday was written, so a correction can be written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayForm {
+    /// "thứ Hai", "Thứ hai", "THỨ HAI": the case of each word.
+    Words { thu: Case, number: Case },
+    /// "thứ 2".
+    Digit { thu: Case },
+    /// "T2" … "T7", "CN".
+    Abbreviation,
+    /// "Chủ nhật", and whether it opens a sentence.
+    Sunday { chu: Case, starts_sentence: bool },
+}
+
+/// A weekday attached to a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekdayMention {
+    pub weekday: Weekday,
+    pub span: Range<usize>,
+    pub form: WeekdayForm,
+}
+
+impl WeekdayMention {
+    /// `day` written in this mention's form.
+    pub fn write(&self, day: Weekday) -> String {
+        match (self.form, day.number()) {
+            (WeekdayForm::Abbreviation, Some(n)) => format!("T{n}"),
+            (WeekdayForm::Abbreviation, None) => "CN".to_string(),
+            (WeekdayForm::Digit { thu }, Some(n)) => format!("{} {n}", apply_case("thứ", thu)),
+            (WeekdayForm::Words { thu, number }, Some(_)) => format!(
+                "{} {}",
+                apply_case("thứ", thu),
+                apply_case(day.vi_word().unwrap_or_default(), number)
+            ),
+            (WeekdayForm::Digit { thu } | WeekdayForm::Words { thu, .. }, None) => match thu {
+                Case::Upper => "CHỦ NHẬT".to_string(),
+                _ => "Chủ nhật".to_string(),
+            },
+            (
+                WeekdayForm::Sunday {
+                    chu,
+                    starts_sentence,
+                },
+                Some(_),
+            ) => {
+                let word = day.vi_word().unwrap_or_default();
+                match chu {
+                    Case::Upper => format!("THỨ {}", apply_case(word, Case::Upper)),
+                    Case::Lower => format!("thứ {word}"),
+                    _ => format!(
+                        "{} {}",
+                        if starts_sentence { "Thứ" } else { "thứ" },
+                        apply_case(word, Case::Capitalized)
+                    ),
+                }
+            }
+            (WeekdayForm::Sunday { chu, .. }, None) => match chu {
+                Case::Upper => "CHỦ NHẬT".to_string(),
+                _ => "Chủ nhật".to_string(),
+            },
+        }
+    }
+}
+
+/// Where a date's year comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearSource {
+    /// Written in the date; the span is the year's.
+    Written(Range<usize>),
+    /// Taken from the publication date in a metadata line; the span is that date's.
+    Publication(Range<usize>),
+    /// The only year the document states; the span is one place it is stated.
+    OnlyYear(Range<usize>),
+    /// Not known.
+    Unknown,
+}
+
+/// A date in the text. `day` is `None` for a month ("tháng 6/2024").
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub day: Option<u32>,
+    pub month: u32,
+    pub year: Option<i32>,
+    pub year_source: YearSource,
+    /// The date as written (without a leading "ngày").
+    pub span: Range<usize>,
+    pub block: usize,
+    /// Indices into `doc.tokens`.
+    pub tokens: Range<usize>,
+    /// A weekday attached to it ("thứ Hai, ngày 27/6").
+    pub weekday: Option<WeekdayMention>,
+}
+
+impl DateMention {
+    pub fn year_written(&self) -> bool {
+        matches!(self.year_source, YearSource::Written(_))
+    }
+
+    /// Whether the date exists: `None` when it depends on a year nobody knows (29/2).
+    pub fn exists(&self) -> Option<bool> {
+        let Some(day) = self.day else {
+            return Some(true);
+        };
+        match self.year {
+            Some(year) => Some(day <= days_in_month(year, self.month)),
+            None if day > max_days_in_month(self.month) => Some(false),
+            None if self.month == 2 && day == 29 => None,
+            None => Some(true),
+        }
+    }
+
+    /// Day, month and year when all three are known and the date exists.
+    pub fn ymd(&self) -> Option<(i32, u32, u32)> {
+        let (day, year) = (self.day?, self.year?);
+        (day <= days_in_month(year, self.month)).then_some((year, self.month, day))
+    }
+}
+
+/// One end of a range: a year, perhaps with a month and a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeEnd {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub year_span: Range<usize>,
+    pub span: Range<usize>,
+}
+
+/// "10/10/1954-10/10/2024", "(1944 - 2024)", "8/1945 - 8/2025".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: RangeEnd,
+    pub to: RangeEnd,
+    pub span: Range<usize>,
+    pub block: usize,
+    /// Indices into `doc.tokens`.
+    pub tokens: Range<usize>,
+}
+
+/// Every date of a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dates {
+    /// In text order.
+    pub dates: Vec<DateMention>,
+    pub ranges: Vec<DateRange>,
+    /// The publication date of a metadata line ("Ngày đăng 27/06/2024"): (y, m, d), span.
+    pub publication: Option<((i32, u32, u32), Range<usize>)>,
+    /// The latest year the document writes anywhere (1900–2100).
+    pub latest_year: Option<i32>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------
+
+/// Words right before a day and month that say they are a date.
+const CONTEXT_WORDS: &[&str] = &[
+    "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm",
+];
+/// Words that join a second date to a first ("ngày 27/6 và 28/6").
+const CHAIN_WORDS: &[&str] = &["và", "đến", "tới", "-", "–"];
+/// Words before "thứ Hai" that make it a weekday rather than an ordinal, whatever its case.
+const WEEKDAY_LEAD_WORDS: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "vào"];
+/// Further words allowed before a capitalised weekday ("ngày thứ Hai", "từ thứ Hai").
+const WEEKDAY_LEAD_WORDS_CAPITALIZED: &[&str] = &["ngày", "từ", "đến", "tới", "và"];
+const DASHES: &[&str] = &["-", "–", "—"];
+
+/// Years the extractor accepts as written years.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+/// Years that count as "stated" for inferring a missing year.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// A day and month written without a year is read in the publication year when it falls
+/// this many days before to this many days after the publication date.
+const DAYS_BEFORE_PUBLICATION: i64 = 240;
+const DAYS_AFTER_PUBLICATION: i64 = 60;
+
+/// What one piece of a block says.
+#[derive(Debug, Clone)]
+enum ItemKind {
+    /// Day and month, perhaps a year.
+    Date {
+        day: u32,
+        month: u32,
+        year: Option<(i32, Range<usize>)>,
+    },
+    /// "tháng 6/2024"; `dated` when the context says it is a month (otherwise it only
+    /// counts as the end of a range).
+    MonthYear {
+        month: u32,
+        year: i32,
+        year_span: Range<usize>,
+        dated: bool,
+    },
+    /// A bare four-digit year: only ever the end of a range.
+    Year { year: i32 },
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    kind: ItemKind,
+    /// Positions in the block's non-space tokens, inclusive.
+    first: usize,
+    last: usize,
+    span: Range<usize>,
+    weekday: Option<WeekdayMention>,
+}
+
+/// The block's non-space tokens with helpers.
+struct Scan<'a> {
+    doc: &'a Document,
+    toks: Vec<usize>,
+    /// Lower-cased words, computed on first use.
+    lower: Vec<OnceCell<String>>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(doc: &'a Document) -> Scan<'a> {
+        Scan {
+            doc,
+            toks: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
+    /// Reads another block, reusing the buffers.
+    fn reset(&mut self, tokens: Range<usize>) {
+        let doc = self.doc;
+        self.toks.clear();
+        self.toks
+            .extend(tokens.filter(|&i| !doc.tokens[i].is_space()));
+        self.lower.clear();
+        self.lower.resize_with(self.toks.len(), OnceCell::new);
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn token(&self, k: usize) -> &'a Token {
+        &self.doc.tokens[self.toks[k]]
+    }
+
+    /// The token's text; empty past the end.
+    fn text(&self, k: usize) -> &'a str {
+        if k < self.len() {
+            self.doc.token_text(self.token(k))
+        } else {
+            ""
+        }
+    }
+
+    fn kind(&self, k: usize) -> Option<TokenKind> {
+        (k < self.len()).then(|| self.token(k).kind)
+    }
+
+    fn word(&self, k: usize) -> Option<&str> {
+        (self.kind(k)? == TokenKind::Word).then(|| {
+            self.lower[k]
+                .get_or_init(|| {
+                    let mut buf = String::new();
+                    lower_into(self.text(k), &mut buf);
+                    buf
+                })
+                .as_str()
+        })
+    }
+
+    /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
+    /// letters have the same UTF-8 length, so most words are told apart by length alone).
+    fn word_is(&self, k: usize, lower: &str) -> bool {
+        let text = self.text(k);
+        text.len() == lower.len()
+            && text.as_bytes()[0].to_ascii_lowercase() == lower.as_bytes()[0]
+            && self.word(k) == Some(lower)
+    }
+
+    fn punct(&self, k: usize) -> Option<&'a str> {
+        (self.kind(k)? == TokenKind::Punct).then(|| self.text(k))
+    }
+
+    fn is_punct(&self, k: usize, mark: &str) -> bool {
+        self.punct(k) == Some(mark)
+    }
+
+    /// Tokens `k` and `k + 1` touch (no space between).
+    fn touching(&self, k: usize) -> bool {
+        k + 1 < self.len() && self.token(k).range.end == self.token(k + 1).range.start
+    }
+
+    /// A plain run of ASCII digits at `k`.
+    fn digits(&self, k: usize) -> Option<&'a str> {
+        let kind = self.kind(k)?;
+        let t = self.text(k);
+        (kind == TokenKind::Number && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.token(first).range.start..self.token(last).range.end
+    }
+
+    /// Whether position `k` opens a sentence (block start or after a sentence mark).
+    fn starts_sentence(&self, k: usize) -> bool {
+        k == 0 || matches!(self.punct(k - 1), Some("." | "!" | "?" | ";" | ":" | "…"))
+    }
+}
+
+/// A day (1–31) or a month (1–12) written with one or two digits.
+fn small(s: &str, max: u32) -> Option<u32> {
+    if s.is_empty() || s.len() > 2 {
+        return None;
+    }
+    s.parse().ok().filter(|v| (1..=max).contains(v))
+}
+
+fn four_digit_year(s: &str) -> Option<i32> {
+    if s.len() != 4 {
+        return None;
+    }
+    s.parse().ok().filter(|y| YEARS.contains(y))
+}
+
+/// A weekday whose last token is at `last`, with where it starts, if it reads as a weekday
+/// in its place (not "lần thứ hai", "thứ hai là").
+fn weekday_ending_at(
+    scan: &Scan<'_>,
+    last: usize,
+    enumerates: &dyn Fn() -> bool,
+) -> Option<(usize, WeekdayMention)> {
+    let text = scan.text(last);
+    if scan.kind(last)? != TokenKind::Word && scan.kind(last)? != TokenKind::Number {
+        return None;
+    }
+    // "T2" … "T7", "CN".
+    if scan.kind(last) == Some(TokenKind::Word) {
+        let abbreviation = match text {
+            "CN" => Some(Weekday::Sunday),
+            _ => text
+                .strip_prefix('T')
+                .and_then(|n| n.parse().ok())
+                .and_then(Weekday::from_number),
+        };
+        if let Some(weekday) = abbreviation {
+            return Some((
+                last,
+                WeekdayMention {
+                    weekday,
+                    span: scan.token(last).range.clone(),
+                    form: WeekdayForm::Abbreviation,
+                },
+            ));
+        }
+    }
+    let first = last.checked_sub(1)?;
+    let second = scan.word(last).map(str::to_string);
+    let first_word = scan.word(first)?;
+    let first_case = case_of(scan.text(first));
+    let (weekday, form, capitalized) = if first_word == "chủ" && second.as_deref() == Some("nhật")
+    {
+        (
+            Weekday::Sunday,
+            WeekdayForm::Sunday {
+                chu: first_case,
+                starts_sentence: scan.starts_sentence(first),
+            },
+            true,
+        )
+    } else if first_word == "thứ" {
+        if let Some(word) = second.as_deref() {
+            let weekday = Weekday::from_vi_word(word)?;
+            let number = case_of(scan.text(last));
+            let capitalized = number != Case::Lower;
+            if !capitalized && enumerates() {
+                return None; // "Thứ nhất, ... Thứ hai, ngày 27/6 ...": an enumeration
+            }
+            (
+                weekday,
+                WeekdayForm::Words {
+                    thu: first_case,
+                    number,
+                },
+                capitalized,
+            )
+        } else {
+            let n: u32 = scan.digits(last)?.parse().ok()?;
+            let weekday = Weekday::from_number(n).filter(|_| scan.text(last).len() == 1)?;
+            (weekday, WeekdayForm::Digit { thu: first_case }, false)
+        }
+    } else {
+        return None;
+    };
+    // What comes before decides between a weekday and an ordinal ("lần thứ hai").
+    let lead_ok = match first.checked_sub(1) {
+        None => true,
+        Some(p) => match scan.kind(p) {
+            Some(TokenKind::Punct) => true,
+            Some(TokenKind::Word) => {
+                let w = scan.word(p).unwrap_or_default();
+                WEEKDAY_LEAD_WORDS.contains(&w)
+                    || (capitalized && WEEKDAY_LEAD_WORDS_CAPITALIZED.contains(&w))
+            }
+            _ => false,
+        },
+    };
+    lead_ok.then(|| {
+        (
+            first,
+            WeekdayMention {
+                weekday,
+                span: scan.span(first, last),
+                form,
+            },
+        )
+    })
+}
+
+/// The weekday attached before a date starting at `k`: "thứ Hai, ngày 27/6", "thứ Hai
+/// (27/6)", "Chủ nhật 30/6", "T2, 27/6".
+fn weekday_before(
+    scan: &Scan<'_>,
+    k: usize,
+    enumerates: &dyn Fn() -> bool,
+) -> Option<WeekdayMention> {
+    let mut j = k.checked_sub(1)?;
+    if scan.is_punct(j, "(") {
+        j = j.checked_sub(1)?;
+    }
+    if scan.word(j) == Some("ngày") {
+        j = j.checked_sub(1)?;
+    }
+    if scan.is_punct(j, ",") {
+        j = j.checked_sub(1)?;
+    }
+    weekday_ending_at(scan, j, enumerates).map(|(_, w)| w)
+}
+
+/// The weekday in parentheses right after a date ending at `last`: "27/6/2024 (thứ Năm)".
+fn weekday_after(
+    scan: &Scan<'_>,
+    last: usize,
+    enumerates: &dyn Fn() -> bool,
+) -> Option<WeekdayMention> {
+    if !scan.is_punct(last + 1, "(") {
+        return None;
+    }
+    // One or two tokens, then ")".
+    (last + 2..=last + 3)
+        .filter(|&e| scan.is_punct(e + 1, ")"))
+        .find_map(|e| {
+            let (start, w) = weekday_ending_at(scan, e, &|| false)?;
+            (start == last + 2).then_some(w)
+        })
+        .filter(|w| {
+            // A lower-case "thứ hai" in an enumerating document is still an ordinal.
+            !matches!(
+                w.form,
+                WeekdayForm::Words {
+                    number: Case::Lower,
+                    ..
+                }
+            ) || !enumerates()
+        })
+}
+
+/// A run of numbers joined by "/" or "-" with no space: the numbers' positions and the
+/// separators.
+fn chunk_at(scan: &Scan<'_>, k: usize) -> Chunk {
+    let mut chunk = Chunk {
+        parts: [k; MAX_PARTS],
+        seps: ['/'; MAX_PARTS - 1],
+        len: 1,
+        end: k,
+    };
+    let mut j = k;
+    while scan.touching(j)
+        && scan.touching(j + 1)
+        && scan.kind(j + 2) == Some(TokenKind::Number)
+        && matches!(scan.punct(j + 1), Some("/" | "-"))
+    {
+        // Longer than a range of two dates: not a date ("1/2/3/4/5/6/7"); read to its end.
+        if chunk.len < MAX_PARTS {
+            chunk.seps[chunk.len - 1] = if scan.is_punct(j + 1, "/") { '/' } else { '-' };
+            chunk.parts[chunk.len] = j + 2;
+        }
+        chunk.len += 1;
+        j += 2;
+    }
+    chunk.end = j;
+    chunk
+}
+
+/// Numbers joined by "/" or "-" with no space ("10/10/1954-10/10/2024" has six parts).
+struct Chunk {
+    parts: [usize; MAX_PARTS],
+    seps: [char; MAX_PARTS - 1],
+    /// Parts read; more than `MAX_PARTS` when too long to be a date.
+    len: usize,
+    /// The last part's position.
+    end: usize,
+}
+
+const MAX_PARTS: usize = 6;
+
+/// The items of one block, in order.
+fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    let mut k = 0;
+    while k < scan.len() {
+        let next = k + 1;
+        match scan.kind(k) {
+            Some(TokenKind::Word) if scan.word_is(k, "ngày") => {
+                if let Some((mut item, end)) = words_date(scan, k) {
+                    item.weekday = weekday_before(scan, item.first, enumerates)
+                        .or_else(|| weekday_after(scan, item.last, enumerates));
+                    items.push(item);
+                    k = end + 1;
+                    continue;
+                }
+            }
+            Some(TokenKind::Word) if scan.word_is(k, "tháng") => {
+                if let Some((item, end)) = words_month(scan, k) {
+                    items.push(item);
+                    k = end + 1;
+                    continue;
+                }
+            }
+            Some(TokenKind::Number) => {
+                let chunk = chunk_at(scan, k);
+                if chunk.len <= MAX_PARTS {
+                    interpret_chunk(
+                        scan,
+                        &chunk.parts[..chunk.len],
+                        &chunk.seps[..chunk.len - 1],
+                        meta,
+                        &mut items,
+                        enumerates,
+                    );
+                }
+                k = chunk.end + 1;
+                continue;
+            }
+            _ => {}
+        }
+        k = next;
+    }
+    items
+}
+
+/// "ngày 27 tháng 6 [năm 2024]" starting at the word "ngày".
+fn words_date(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+    let day = small(scan.digits(k + 1)?, 31)?;
+    if scan.word(k + 2) != Some("tháng") {
+        return None;
+    }
+    let month = small(scan.digits(k + 3)?, 12)?;
+    let (year, last) = match (
+        scan.word(k + 4),
+        scan.digits(k + 5).and_then(four_digit_year),
+    ) {
+        (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range.clone())), k + 5),
+        _ => (None, k + 3),
+    };
+    Some((
+        Item {
+            kind: ItemKind::Date { day, month, year },
+            first: k + 1,
+            last,
+            span: scan.span(k + 1, last),
+            weekday: None,
+        },
+        last,
+    ))
+}
+
+/// "tháng 6 năm 2024" starting at the word "tháng" ("tháng 6/2024" is a number chunk).
+fn words_month(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+    let month = small(scan.digits(k + 1)?, 12)?;
+    if scan.touching(k + 1) || scan.word(k + 2) != Some("năm") {
+        return None;
+    }
+    let year = scan.digits(k + 3).and_then(four_digit_year)?;
+    Some((
+        Item {
+            kind: ItemKind::MonthYear {
+                month,
+                year,
+                year_span: scan.token(k + 3).range.clone(),
+                dated: true,
+            },
+            first: k + 1,
+            last: k + 3,
+            span: scan.span(k + 1, k + 3),
+            weekday: None,
+        },
+        k + 3,
+    ))
+}
+
+fn interpret_chunk(
+    scan: &Scan<'_>,
+    parts: &[usize],
+    seps: &[char],
+    meta: bool,
+    items: &mut Vec<Item>,
+    enumerates: &dyn Fn() -> bool,
+) {
+    let first = parts[0];
+    let last = *parts.last().expect("a chunk has a number");
+    // Part of an identifier: "15/2020/NĐ-CP", "QĐ-12/3", "1/2/3".
+    if scan.touching(last)
+        && (matches!(scan.punct(last + 1), Some("/" | "-" | ".")) && scan.touching(last + 1)
+            || scan.kind(last + 1) == Some(TokenKind::Word))
+    {
+        return;
+    }
+    if first > 0
+        && scan.touching(first - 1)
+        && (matches!(scan.punct(first - 1), Some("/" | "-" | "." | ","))
+            || scan.kind(first - 1) == Some(TokenKind::Word))
+    {
+        return;
+    }
+    let all_digits = parts.iter().all(|&p| scan.digits(p).is_some());
+    let context_before = |k: usize| -> bool {
+        if meta {
+            return true;
+        }
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        if scan.word(p).is_some_and(|w| CONTEXT_WORDS.contains(&w)) {
+            return true;
+        }
+        // "ngày 27/6 và 28/6": joined to a date just before.
+        scan.word(p)
+            .or_else(|| scan.punct(p))
+            .is_some_and(|w| CHAIN_WORDS.contains(&w))
+            && items
+                .last()
+                .is_some_and(|i| i.last + 2 == k && matches!(i.kind, ItemKind::Date { .. }))
+    };
+    let full_date = |d: usize, m: usize, y: usize| -> Option<Item> {
+        let day = small(scan.digits(d)?, 31)?;
+        let month = small(scan.digits(m)?, 12)?;
+        let year = four_digit_year(scan.digits(y)?)?;
+        Some(Item {
+            kind: ItemKind::Date {
+                day,
+                month,
+                year: Some((year, scan.token(y).range.clone())),
+            },
+            first: d,
+            last: y,
+            span: scan.span(d, y),
+            weekday: None,
+        })
+    };
+    let day_month = |d: usize, m: usize| -> Option<Item> {
+        let day = small(scan.digits(d)?, 31)?;
+        let month = small(scan.digits(m)?, 12)?;
+        Some(Item {
+            kind: ItemKind::Date {
+                day,
+                month,
+                year: None,
+            },
+            first: d,
+            last: m,
+            span: scan.span(d, m),
+            weekday: None,
+        })
+    };
+    let month_year = |m: usize, y: usize, dated: bool| -> Option<Item> {
+        let month = small(scan.digits(m)?, 12)?;
+        let year = four_digit_year(scan.digits(y)?)?;
+        Some(Item {
+            kind: ItemKind::MonthYear {
+                month,
+                year,
+                year_span: scan.token(y).range.clone(),
+                dated,
+            },
+            first: m,
+            last: y,
+            span: scan.span(m, y),
+            weekday: None,
+        })
+    };
+    let is_year = |p: usize| scan.digits(p).and_then(four_digit_year).is_some();
+    let mut found: Vec<Item> = Vec::new();
+    match (parts, seps) {
+        // "27.6.2024": one number token with two dots.
+        ([p], []) if !all_digits => {
+            let text = scan.text(*p);
+            let pieces: Vec<&str> = text.split('.').collect();
+            if let [d, m, y] = pieces[..] {
+                if let (Some(day), Some(month), Some(year)) =
+                    (small(d, 31), small(m, 12), four_digit_year(y))
+                {
+                    let range = scan.token(*p).range.clone();
+                    let year_span = range.end - y.len()..range.end;
+                    found.push(Item {
+                        kind: ItemKind::Date {
+                            day,
+                            month,
+                            year: Some((year, year_span)),
+                        },
+                        first: *p,
+                        last: *p,
+                        span: range,
+                        weekday: None,
+                    });
+                }
+            }
+        }
+        ([p], []) => {
+            if let Some(year) = scan.digits(*p).and_then(four_digit_year) {
+                found.push(Item {
+                    kind: ItemKind::Year { year },
+                    first: *p,
+                    last: *p,
+                    span: scan.token(*p).range.clone(),
+                    weekday: None,
+                });
+            }
+        }
+        _ if !all_digits => {}
+        ([d, m, y], [a, b]) if a == b && is_year(*y) => found.extend(full_date(*d, *m, *y)),
+        ([y1, y2], ['-']) if is_year(*y1) && is_year(*y2) => {
+            for &p in &[*y1, *y2] {
+                let year = scan.digits(p).and_then(four_digit_year).unwrap_or_default();
+                found.push(Item {
+                    kind: ItemKind::Year { year },
+                    first: p,
+                    last: p,
+                    span: scan.token(p).range.clone(),
+                    weekday: None,
+                });
+            }
+        }
+        ([m, y], [_]) if is_year(*y) => {
+            let dated = first > 0 && scan.word(first - 1) == Some("tháng");
+            found.extend(month_year(*m, *y, dated));
+        }
+        ([d, m], [_]) => {
+            let mut item = day_month(*d, *m);
+            if let Some(it) = &mut item {
+                it.weekday = weekday_before(scan, first, enumerates)
+                    .or_else(|| weekday_after(scan, last, enumerates));
+                if it.weekday.is_none() && !context_before(first) {
+                    item = None;
+                }
+            }
+            found.extend(item);
+        }
+        ([d1, m1, y1, d2, m2, y2], ['/', '/', '-', '/', '/']) => {
+            if let (Some(a), Some(b)) = (full_date(*d1, *m1, *y1), full_date(*d2, *m2, *y2)) {
+                found.push(a);
+                found.push(b);
+            }
+        }
+        ([a1, b1, a2, b2], [s1, '-', s2]) if s1 == s2 => {
+            if is_year(*b1) && is_year(*b2) {
+                let dated = first > 0 && scan.word(first - 1) == Some("tháng");
+                if let (Some(a), Some(b)) =
+                    (month_year(*a1, *b1, dated), month_year(*a2, *b2, false))
+                {
+                    found.push(a);
+                    found.push(b);
+                }
+            } else if context_before(first) {
+                if let (Some(a), Some(b)) = (day_month(*a1, *b1), day_month(*a2, *b2)) {
+                    found.push(a);
+                    found.push(b);
+                }
+            }
+        }
+        _ => {}
+    }
+    // A weekday attached to a dated item (full dates included).
+    let n = found.len();
+    for (i, item) in found.iter_mut().enumerate() {
+        if item.weekday.is_none() && matches!(item.kind, ItemKind::Date { .. }) {
+            item.weekday = if i == 0 {
+                weekday_before(scan, item.first, enumerates)
+            } else {
+                None
+            }
+            .or_else(|| {
+                (i + 1 == n)
+                    .then(|| weekday_after(scan, item.last, enumerates))
+                    .flatten()
+            });
+        }
+    }
+    items.extend(found);
+}
+
+/// A range: two items with written years joined by a dash.
+fn range_end(item: &Item, scan: &Scan<'_>) -> Option<RangeEnd> {
+    let (year, month, day, year_span) = match &item.kind {
+        ItemKind::Date {
+            day,
+            month,
+            year: Some((y, ys)),
+        } => (*y, Some(*month), Some(*day), ys.clone()),
+        ItemKind::MonthYear {
+            month,
+            year,
+            year_span,
+            ..
+        } => (*year, Some(*month), None, year_span.clone()),
+        ItemKind::Year { year } => (*year, None, None, scan.token(item.first).range.clone()),
+        ItemKind::Date { year: None, .. } => return None,
+    };
+    Some(RangeEnd {
+        year,
+        month,
+        day,
+        year_span,
+        span: item.span.clone(),
+    })
+}
+
+/// Extracts every date of the document. Blocks without a digit are passed over.
+pub fn extract(doc: &Document) -> Dates {
+    let mut out = Dates::default();
+    let enumerates_cell = OnceCell::new();
+    let enumerates = || {
+        *enumerates_cell.get_or_init(|| {
+            ["thứ nhất", "Thứ nhất", "THỨ NHẤT"]
+                .iter()
+                .any(|p| doc.text.contains(p))
+        })
+    };
+    let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
+    let mut pending: Vec<(DateMention, bool)> = Vec::new();
+    let mut scan = Scan::new(doc);
+    for (block_index, block) in doc.blocks.iter().enumerate() {
+        if !doc.text.as_bytes()[block.range.clone()]
+            .iter()
+            .any(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        scan.reset(block.tokens.clone());
+        let meta = block.kind == BlockKind::Meta;
+        let items = block_items(&scan, meta, &enumerates);
+        // Years stated: written years of dates and ranges, and "năm 2024".
+        for k in 0..scan.len() {
+            if let Some(y) = scan.digits(k).and_then(four_digit_year) {
+                if PLAUSIBLE_YEARS.contains(&y) {
+                    stated_years.push((y, scan.token(k).range.clone()));
+                }
+            }
+        }
+        for pair in items.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let joined = b.first == a.last + 2
+                && scan.punct(a.last + 1).is_some_and(|p| DASHES.contains(&p));
+            if !joined {
+                continue;
+            }
+            if let (Some(from), Some(to)) = (range_end(a, &scan), range_end(b, &scan)) {
+                out.ranges.push(DateRange {
+                    span: a.span.start..b.span.end,
+                    block: block_index,
+                    tokens: scan.toks[a.first]..scan.toks[b.last] + 1,
+                    from,
+                    to,
+                });
+            }
+        }
+        for item in items {
+            let tokens = scan.toks[item.first]..scan.toks[item.last] + 1;
+            let mention = match item.kind {
+                ItemKind::Date { day, month, year } => {
+                    let (year, year_source) = match year {
+                        Some((y, span)) => (Some(y), YearSource::Written(span)),
+                        None => (None, YearSource::Unknown),
+                    };
+                    DateMention {
+                        day: Some(day),
+                        month,
+                        year,
+                        year_source,
+                        span: item.span,
+                        block: block_index,
+                        tokens,
+                        weekday: item.weekday,
+                    }
+                }
+                ItemKind::MonthYear {
+                    month,
+                    year,
+                    year_span,
+                    dated: true,
+                } => DateMention {
+                    day: None,
+                    month,
+                    year: Some(year),
+                    year_source: YearSource::Written(year_span),
+                    span: item.span,
+                    block: block_index,
+                    tokens,
+                    weekday: None,
+                },
+                _ => continue,
+            };
+            pending.push((mention, meta));
+        }
+    }
+    out.publication = pending.iter().find_map(|(m, meta)| {
+        (*meta && m.year_written())
+            .then(|| m.ymd().map(|ymd| (ymd, m.span.clone())))
+            .flatten()
+    });
+    out.latest_year = stated_years.iter().map(|(y, _)| *y).max();
+    let only_year = match stated_years.first() {
+        Some((y, span)) if stated_years.iter().all(|(z, _)| z == y) => Some((*y, span.clone())),
+        _ => None,
+    };
+    for (mut m, _) in pending {
+        if m.year.is_none() {
+            if let Some(((py, pm, pd), span)) = &out.publication {
+                let day = m.day.unwrap_or(1).min(days_in_month(*py, m.month));
+                let diff = days_from_civil(*py, m.month, day) - days_from_civil(*py, *pm, *pd);
+                if (-DAYS_BEFORE_PUBLICATION..=DAYS_AFTER_PUBLICATION).contains(&diff) {
+                    m.year = Some(*py);
+                    m.year_source = YearSource::Publication(span.clone());
+                }
+            } else if let Some((y, span)) = &only_year {
+                m.year = Some(*y);
+                m.year_source = YearSource::OnlyYear(span.clone());
+            }
+        }
+        out.dates.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leap_years_and_month_lengths() {
+        assert!(is_leap_year(2024));
+        assert!(is_leap_year(2000));
+        assert!(!is_leap_year(1900));
+        assert!(!is_leap_year(2023));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(2023, 2), 28);
+        assert_eq!(days_in_month(2100, 2), 28);
+        assert_eq!(days_in_month(2024, 6), 30);
+        assert_eq!(days_in_month(2024, 12), 31);
+        assert_eq!(max_days_in_month(2), 29);
+    }
+
+    #[test]
+    fn weekdays_by_the_algorithm() {
+        // Checked with Python's datetime.
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(Weekday::of(2024, 6, 27), Weekday::Thursday);
+        assert_eq!(Weekday::of(1954, 10, 10), Weekday::Sunday);
+        assert_eq!(Weekday::of(2024, 2, 29), Weekday::Thursday);
+        assert_eq!(Weekday::of(2000, 1, 1), Weekday::Saturday);
+        assert_eq!(Weekday::of(1900, 3, 1), Weekday::Thursday);
+        assert_eq!(Weekday::of(1945, 9, 2), Weekday::Sunday);
+        assert_eq!(Weekday::of(2025, 2, 3), Weekday::Monday);
+        assert_eq!(Weekday::of(1600, 2, 29), Weekday::Tuesday);
+    }
+
+    /// Day, month, year, whether the year is written, and the date's text.
+    type Found = (Option<u32>, u32, Option<i32>, bool, String);
+
+    fn dates(text: &str) -> Vec<Found> {
+        let doc = Document::from_text(text);
+        extract(&doc)
+            .dates
+            .iter()
+            .map(|d| {
+                (
+                    d.day,
+                    d.month,
+                    d.year,
+                    d.year_written(),
+                    doc.text[d.span.clone()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_written_form() {
+        let s = String::from;
+        assert_eq!(
+            dates("Ngày 27/6/2024, 28-6-2024 và 29.6.2024 họp."),
+            vec![
+                (Some(27), 6, Some(2024), true, s("27/6/2024")),
+                (Some(28), 6, Some(2024), true, s("28-6-2024")),
+                (Some(29), 6, Some(2024), true, s("29.6.2024")),
+            ]
+        );
+        assert_eq!(
+            dates(
+                "Hà Nội, ngày 27 tháng 6 năm 2024. Trong tháng 7/2024 và tháng 8 năm 2024 sẽ họp."
+            ),
+            vec![
+                (Some(27), 6, Some(2024), true, s("27 tháng 6 năm 2024")),
+                (None, 7, Some(2024), true, s("7/2024")),
+                (None, 8, Some(2024), true, s("8 năm 2024")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_year_comes_from_the_publication_date_or_the_only_year() {
+        let text = "Tiêu đề ngắn\nNgày đăng 27/06/2024 | 14:46\n\nNgày 27-6, quận họp. Sáng 3/7 họp tiếp, dự kiến năm 2025 xong.";
+        let got = dates(text);
+        assert_eq!(got[1], (Some(27), 6, Some(2024), false, "27-6".into()));
+        assert_eq!(got[2], (Some(3), 7, Some(2024), false, "3/7".into()));
+        assert_eq!(
+            dates("Chiều 30/6, phường tổng kết 6 tháng đầu năm 2024.")[0].2,
+            Some(2024)
+        );
+        assert_eq!(
+            dates("Chiều 30/6, phường so sánh năm 2024 với năm 2023.")[0].2,
+            None
+        );
+        // Far after the publication date: the year is not certain.
+        let far = "Tiêu đề\nNgày đăng 02/01/2025 | 08:00\n\nNgày 30-12, phường họp.";
+        assert_eq!(dates(far)[1].2, None);
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "Đạt 51/68 chỉ tiêu.",
+            "Đăng lúc 14:46 hôm nay.",
+            "Theo Nghị định 15/2020/NĐ-CP, Chỉ thị 28-CT/QU.",
+            "Có 3/4 số hộ tham gia, tỷ số 2-1.",
+            "Tỷ lệ 27/6 và 12-5 đều cao.",
+            "Từ ngày 5-7/6 diễn ra hội chợ.",
+            "Thu 12.455,236 tỷ đồng, 1.234.567 người.",
+            "ngày 32/6/2024 và 12/13/2024",
+        ] {
+            assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let doc = Document::from_text(
+            "Kỷ niệm 70 năm (10/10/1954-10/10/2024), 80 năm (1944 - 2024), nhiệm kỳ 2020–2025, (8/1945 - 8/2025).",
+        );
+        let got: Vec<(i32, i32, &str)> = extract(&doc)
+            .ranges
+            .iter()
+            .map(|r| (r.from.year, r.to.year, &doc.text[r.span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1954, 2024, "10/10/1954-10/10/2024"),
+                (1944, 2024, "1944 - 2024"),
+                (2020, 2025, "2020–2025"),
+                (1945, 2025, "8/1945 - 8/2025"),
+            ]
+        );
+    }
+
+    fn weekdays(text: &str) -> Vec<(String, Weekday)> {
+        let doc = Document::from_text(text);
+        extract(&doc)
+            .dates
+            .iter()
+            .filter_map(|d| {
+                let w = d.weekday.as_ref()?;
+                Some((doc.text[d.span.clone()].to_string(), w.weekday))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_attached_to_dates() {
+        use Weekday::*;
+        assert_eq!(
+            weekdays(
+                "Sáng thứ Hai, ngày 24/6/2024, họp. Thứ ba (25/6) nghỉ. Chủ nhật 30/6 mít tinh. T5, 27/6 và ngày 28/6 (thứ Sáu) có lễ."
+            ),
+            vec![
+                ("24/6/2024".into(), Monday),
+                ("25/6".into(), Tuesday),
+                ("30/6".into(), Sunday),
+                ("27/6".into(), Thursday),
+                ("28/6".into(), Friday),
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinals_are_not_weekdays() {
+        for text in [
+            "Đây là lần thứ hai (27/6) phường tổ chức.",
+            "Ngày thứ hai (27/6) của hội chợ.",
+            "Thứ nhất, rà soát. Thứ hai, ngày 27/6/2024 là hạn chót.",
+            "Cuộc họp lần thứ 2 (27/6) đã bàn.",
+        ] {
+            assert!(weekdays(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays_written_in_the_writers_form() {
+        let w = |form| WeekdayMention {
+            weekday: Weekday::Monday,
+            span: 0..0,
+            form,
+        };
+        let words = w(WeekdayForm::Words {
+            thu: Case::Lower,
+            number: Case::Capitalized,
+        });
+        assert_eq!(words.write(Weekday::Thursday), "thứ Năm");
+        assert_eq!(words.write(Weekday::Sunday), "Chủ nhật");
+        let upper = w(WeekdayForm::Words {
+            thu: Case::Upper,
+            number: Case::Upper,
+        });
+        assert_eq!(upper.write(Weekday::Thursday), "THỨ NĂM");
+        assert_eq!(w(WeekdayForm::Abbreviation).write(Weekday::Thursday), "T5");
+        assert_eq!(w(WeekdayForm::Abbreviation).write(Weekday::Sunday), "CN");
+        assert_eq!(
+            w(WeekdayForm::Digit { thu: Case::Lower }).write(Weekday::Saturday),
+            "thứ 7"
+        );
+        let sunday = w(WeekdayForm::Sunday {
+            chu: Case::Capitalized,
+            starts_sentence: true,
+        });
+        assert_eq!(sunday.write(Weekday::Tuesday), "Thứ Ba");
+    }
+}
