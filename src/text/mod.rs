@@ -1,5 +1,5 @@
 //! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
-//! figures and numbered events.
+//! figures, numbered events and the written syllable.
 
 pub mod case;
 pub mod figures;
@@ -7,4 +7,5 @@ pub mod numbers;
 pub mod ordinals;
 pub mod roman;
 pub mod sentences;
+pub mod syllable;
 pub mod tokens;
