@@ -6,6 +6,7 @@
 mod confusion;
 mod docs;
 mod double_space;
+mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
@@ -74,6 +75,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &ordinal_mismatch::OrdinalMismatch,
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
+    &nonword::Nonword,
     &double_space::DoubleSpace,
 ];
 

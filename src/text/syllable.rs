@@ -444,6 +444,20 @@ pub fn is_vietnamese_letter(c: char) -> bool {
     char_info(c).is_some_and(|i| !i.eth)
 }
 
+/// The tone a character carries (`Ngang` for an unmarked letter), `None` for a character
+/// that is not a Vietnamese letter.
+pub fn tone_of(c: char) -> Option<Tone> {
+    char_info(c).map(|i| i.tone)
+}
+
+/// Two well-formed syllables that `word` is the two halves of ("đượcmột" → được, một).
+pub fn split_in_two(word: &str) -> Option<(&str, &str)> {
+    word.char_indices()
+        .skip(1)
+        .map(|(at, _)| word.split_at(at))
+        .find(|(a, b)| is_syllable(a) && is_syllable(b))
+}
+
 /// Whether `c` is one of a ă â e ê i o ô ơ u ư y (lower case, no tone).
 pub fn is_vowel(c: char) -> bool {
     matches!(
@@ -863,6 +877,7 @@ fn check_tone(shape: &Shape, s: &Spelling) -> Result<MarkStyle, IllFormed> {
 
 /// Parses a spelling already split into letters and tone.
 pub fn parse_spelling(s: &Spelling) -> Result<Syllable, IllFormed> {
+    let shape = shape(s.letters())?;
     if let Some(same) = s.second_mark {
         return Err(if same {
             IllFormed::DoubledTone
@@ -870,7 +885,6 @@ pub fn parse_spelling(s: &Spelling) -> Result<Syllable, IllFormed> {
             IllFormed::TwoTones
         });
     }
-    let shape = shape(s.letters())?;
     let style = check_tone(&shape, s)?;
     if s.eth {
         return Err(IllFormed::Eth);
