@@ -7,18 +7,25 @@ those that do not (false alarms, though labels are not exhaustive: read them), a
 recall over the labelled mistakes for the spelling rules. Prints a table; `--show N` lists
 up to N false alarms per rule.
 
-Usage: python3 scripts/measure_viwiki.py [--bin target/release/vnlint] [--show 10]
+For `nonword` it also reports recall on the labelled NON-WORD mistakes (labels whose text the
+syllable grammar rejects, decided by the grammar itself through
+`target/release/examples/syllables`), and its unlabelled findings per 20,000 words, listed.
+
+Usage: cargo build --release --bins --examples
+       python3 scripts/measure_viwiki.py [--bin target/release/vnlint] [--show 10]
 """
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
-SPELLING_RULES = {"confusion"}
+SPELLING_RULES = {"confusion", "nonword"}
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def main():
@@ -26,12 +33,17 @@ def main():
     ap.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "vnlint"))
     ap.add_argument("--data", default=DATA)
     ap.add_argument("--show", type=int, default=10)
+    ap.add_argument("--grammar", default=os.path.join(HERE, "..", "target", "release", "examples", "syllables"))
     args = ap.parse_args()
     if not os.path.exists(args.data):
         sys.exit(f"missing {args.data}: this measurement needs ../shared beside the project")
     if not os.path.exists(args.bin):
         sys.exit(f"missing {args.bin}: build it first (cargo build --release)")
 
+    nonword_labels = set()  # (doc, label index) whose text the grammar rejects
+    nonword_found = set()
+    words = 0
+    label_words = {}
     true_hits = defaultdict(int)
     false_hits = defaultdict(list)
     labelled = 0
@@ -50,6 +62,9 @@ def main():
             end = start + len(m["text"])
             labels.append((byte_at[start], byte_at[end]))
         labelled += len(labels)
+        words += len(text.split())
+        for i, m in enumerate(doc["mistakes"]):
+            label_words[(doc["_id"], i)] = WORD.findall(m["text"])
         proc = subprocess.run([args.bin, "check", "--format", "json", "-"], input=data, capture_output=True)
         if proc.returncode not in (0, 1):
             sys.exit(f"vnlint failed on document {doc['_id']}: {proc.stderr.decode()[:300]}")
@@ -60,6 +75,8 @@ def main():
                 true_hits[d["rule"]] += 1
                 if d["rule"] in SPELLING_RULES:
                     found_labels.update((doc["_id"], i) for i in hit)
+                if d["rule"] == "nonword":
+                    nonword_found.update((doc["_id"], i) for i in hit)
             else:
                 context = data[max(0, s - 40):e + 40].decode("utf-8", "ignore").replace("\n", " ")
                 false_hits[d["rule"]].append(f"{doc['_id']}: {d['text']!r} in …{context}…")
@@ -73,11 +90,58 @@ def main():
         print(f"{rule:20} {t:10} {f:10} {precision}")
     print(f"recall of the spelling rules ({', '.join(sorted(SPELLING_RULES))}): "
           f"{len(found_labels)}/{labelled} = {len(found_labels) / max(labelled, 1):.1%}")
+    nonword_labels = rejected_labels(args.grammar, label_words)
+    if nonword_labels is not None:
+        reasons = defaultdict(lambda: [0, 0])
+        for k, why in nonword_labels.items():
+            reasons[why[0].split("(")[0]][0] += 1
+            reasons[why[0].split("(")[0]][1] += k in nonword_found
+        nonword_labels_why = nonword_labels
+        nonword_labels = set(nonword_labels)
+        got = len(nonword_labels & nonword_found)
+        # Ð/ð typed for Đ/đ is an error the spec names; the labels leave it out.
+        eth = [h for h in false_hits["nonword"] if "Ð" in h.split(" in ")[0] or "ð" in h.split(" in ")[0]]
+        false_hits["nonword"] = [h for h in false_hits["nonword"] if h not in eth]
+        print(f"nonword: {len(eth)} findings of Ð/ð for Đ/đ (real errors, unlabelled), not counted below")
+        fa = len(false_hits["nonword"])
+        print(f"nonword: recall on labelled non-words {got}/{len(nonword_labels)} = "
+              f"{got / max(len(nonword_labels), 1):.1%}; {fa} findings not on a label "
+              f"in {words} words = {fa * 20000 / max(words, 1):.2f} per 20,000 words")
+        # The labels a Vietnamese syllable checker can be asked to catch: one word, written
+        # with Vietnamese marks (so meant as Vietnamese), no letter foreign to Vietnamese.
+        viet = {k for k in nonword_labels
+                if len(label_words[k]) == 1 and not label_words[k][0].isascii()
+                and not nonword_labels_why[k][0].startswith("ForeignLetter")}
+        print(f"  of which one word written with Vietnamese marks: {len(viet & nonword_found)}/{len(viet)}"
+              f" = {len(viet & nonword_found) / max(len(viet), 1):.1%}")
+        print("  by the grammar's reason: " + ", ".join(
+            f"{r} {f}/{n}" for r, (n, f) in sorted(reasons.items(), key=lambda x: -x[1][0])))
+        if args.show:
+            missed = sorted(label_words[k] for k in nonword_labels - nonword_found)
+            print(f"  missed non-words (first {args.show}): "
+                  + ", ".join(" ".join(w) for w in missed[:args.show]))
     for rule, hits in sorted(false_hits.items()):
         if hits and args.show:
             print(f"\n{rule}: findings not on a label (first {min(args.show, len(hits))})")
             for h in hits[:args.show]:
                 print("  " + h)
+
+
+def rejected_labels(grammar, label_words):
+    """The labels with a word the syllable grammar rejects, or None without the helper."""
+    if not os.path.exists(grammar):
+        print(f"(no {grammar}: build it with `cargo build --release --examples` for the "
+              "nonword recall)")
+        return None
+    keys = [k for k, ws in label_words.items() for _ in ws]
+    flat = [w for ws in label_words.values() for w in ws]
+    proc = subprocess.run([grammar], input="\n".join(flat).encode(), capture_output=True, check=True)
+    verdicts = proc.stdout.decode().split("\n")
+    out = defaultdict(list)
+    for k, v in zip(keys, verdicts):
+        if v != "ok":
+            out[k].append(v)
+    return out
 
 
 if __name__ == "__main__":

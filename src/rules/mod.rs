@@ -9,6 +9,7 @@ mod count_mismatch;
 mod docs;
 mod double_space;
 mod invalid_date;
+mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
@@ -79,6 +80,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &ordinal_mismatch::OrdinalMismatch,
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
+    &nonword::Nonword,
     &double_space::DoubleSpace,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,

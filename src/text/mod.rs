@@ -1,5 +1,5 @@
 //! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
-//! figures, dates and numbered events.
+//! figures, dates, numbered events and the written syllable.
 
 pub mod case;
 pub mod dates;
@@ -8,4 +8,5 @@ pub mod numbers;
 pub mod ordinals;
 pub mod roman;
 pub mod sentences;
+pub mod syllable;
 pub mod tokens;

@@ -1,0 +1,205 @@
+//! The well-formed syllables one edit away from a token, likeliest first.
+//!
+//! The order is fixed by the kind of edit, cheapest first, and within a kind by position:
+//! 1. the same letters and tone, the mark put where it belongs (taị → tại), or a doubled
+//!    mark or an eth fixed;
+//! 2. the tone changed (xêp → xếp), most often confused tones first;
+//! 3. a vowel mark added, removed or changed (a/ă/â, e/ê, o/ô/ơ, u/ư), or d/đ;
+//! 4. an onset respelt by its rule: gh/g, ngh/ng, k/c, c/qu, iê/yê;
+//! 5. a dialect swap: s/x, ch/tr, d/gi/r, l/n at the start, n/ng and t/c at the end;
+//! 6. one letter deleted, two adjacent swapped, one replaced, one inserted.
+
+use super::{MarkStyle, Spelling, Tone, compose, is_vowel};
+
+const ALPHABET: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
+
+/// The other tones in the order they are most often confused with `tone`.
+fn tone_order(tone: Tone) -> [Tone; 5] {
+    use Tone::*;
+    match tone {
+        Ngang => [Sac, Nang, Huyen, Hoi, Nga],
+        Huyen => [Ngang, Sac, Nang, Hoi, Nga],
+        Sac => [Ngang, Nang, Huyen, Hoi, Nga],
+        Hoi => [Nga, Nang, Sac, Ngang, Huyen],
+        Nga => [Hoi, Sac, Nang, Ngang, Huyen],
+        Nang => [Ngang, Sac, Nga, Hoi, Huyen],
+    }
+}
+
+/// The letters a vowel mark slip turns `c` into.
+fn mark_swaps(c: char) -> &'static [char] {
+    match c {
+        'a' => &['ă', 'â'],
+        'ă' => &['a', 'â'],
+        'â' => &['a', 'ă'],
+        'e' => &['ê'],
+        'ê' => &['e'],
+        'o' => &['ô', 'ơ'],
+        'ô' => &['o', 'ơ'],
+        'ơ' => &['o', 'ô'],
+        'u' => &['ư'],
+        'ư' => &['u'],
+        'd' => &['đ'],
+        'đ' => &['d'],
+        _ => &[],
+    }
+}
+
+/// Onsets whose spelling depends on the vowel after them: (written, meant).
+const RULE_SWAPS: &[(&str, &str)] = &[
+    ("ngh", "ng"),
+    ("gh", "g"),
+    ("ng", "ngh"),
+    ("g", "gh"),
+    ("k", "c"),
+    ("c", "k"),
+    ("co", "qu"),
+    ("cu", "qu"),
+];
+
+/// Dialect swaps: (written, meant), at the start of the syllable or at its end.
+const ONSET_SWAPS: &[(&str, &str)] = &[
+    ("s", "x"),
+    ("x", "s"),
+    ("ch", "tr"),
+    ("tr", "ch"),
+    ("d", "gi"),
+    ("gi", "d"),
+    ("d", "r"),
+    ("r", "d"),
+    ("gi", "r"),
+    ("r", "gi"),
+    ("l", "n"),
+    ("n", "l"),
+];
+const CODA_SWAPS: &[(&str, &str)] = &[("n", "ng"), ("ng", "n"), ("t", "c"), ("c", "t")];
+
+struct Collector {
+    original: String,
+    max: usize,
+    out: Vec<String>,
+}
+
+impl Collector {
+    fn full(&self) -> bool {
+        self.out.len() >= self.max
+    }
+
+    fn try_push(&mut self, letters: &[char], tone: Tone) {
+        if self.full() {
+            return;
+        }
+        if let Some(word) = compose(letters, tone, MarkStyle::Old)
+            && word != self.original
+            && !self.out.contains(&word)
+        {
+            self.out.push(word);
+        }
+    }
+}
+
+fn starts_with(letters: &[char], s: &str) -> bool {
+    let mut it = letters.iter();
+    s.chars().all(|c| it.next() == Some(&c))
+}
+
+fn ends_with(letters: &[char], s: &str) -> bool {
+    let n = s.chars().count();
+    letters.len() >= n && letters[letters.len() - n..].iter().copied().eq(s.chars())
+}
+
+/// Up to `max` well-formed syllables one edit away from `word`, lower case, likeliest
+/// first (tone marks placed in the old style). Empty for a token with a non-Vietnamese
+/// letter.
+pub fn candidates(word: &str, max: usize) -> Vec<String> {
+    let Ok(spelling) = Spelling::of(word) else {
+        return Vec::new();
+    };
+    let letters = spelling.letters().to_vec();
+    let tone = spelling.tone;
+    let mut c = Collector {
+        original: word.to_lowercase(),
+        max,
+        out: Vec::new(),
+    };
+    // 1. Mark placed where it belongs.
+    c.try_push(&letters, tone);
+    // 2. Tone changed.
+    for t in tone_order(tone) {
+        c.try_push(&letters, t);
+    }
+    // 3. Vowel mark or d/đ.
+    let mut buf = letters.clone();
+    for i in 0..letters.len() {
+        for &r in mark_swaps(letters[i]) {
+            buf[i] = r;
+            c.try_push(&buf, tone);
+        }
+        buf[i] = letters[i];
+    }
+    // 4. The spelling rules of onsets: gh/g, ngh/ng, k/c, c/qu, iê/yê.
+    for (from, to) in RULE_SWAPS {
+        if starts_with(&letters, from) {
+            let mut v: Vec<char> = to.chars().collect();
+            v.extend_from_slice(&letters[from.chars().count()..]);
+            c.try_push(&v, tone);
+        }
+    }
+    for i in 0..letters.len().saturating_sub(1) {
+        let swap = match (letters[i], letters[i + 1]) {
+            ('i', 'ê') => 'y',
+            ('y', 'ê') => 'i',
+            _ => continue,
+        };
+        let mut v = letters.clone();
+        v[i] = swap;
+        c.try_push(&v, tone);
+    }
+    // 5. Dialect swaps.
+    for (from, to) in ONSET_SWAPS {
+        if starts_with(&letters, from) {
+            let mut v: Vec<char> = to.chars().collect();
+            v.extend_from_slice(&letters[from.chars().count()..]);
+            c.try_push(&v, tone);
+        }
+    }
+    for (from, to) in CODA_SWAPS {
+        let n = from.chars().count();
+        if ends_with(&letters, from)
+            && letters.len() > n
+            && is_vowel(letters[letters.len() - n - 1])
+        {
+            let mut v = letters[..letters.len() - n].to_vec();
+            v.extend(to.chars());
+            c.try_push(&v, tone);
+        }
+    }
+    // 6. One letter deleted, swapped, replaced, inserted.
+    for i in 0..letters.len() {
+        let mut v = letters.clone();
+        v.remove(i);
+        c.try_push(&v, tone);
+    }
+    for i in 0..letters.len().saturating_sub(1) {
+        let mut v = letters.clone();
+        v.swap(i, i + 1);
+        c.try_push(&v, tone);
+    }
+    for i in 0..letters.len() {
+        let mut v = letters.clone();
+        for r in ALPHABET.chars() {
+            if r != letters[i] {
+                v[i] = r;
+                c.try_push(&v, tone);
+            }
+        }
+    }
+    for i in 0..=letters.len() {
+        for r in ALPHABET.chars() {
+            let mut v = letters.clone();
+            v.insert(i, r);
+            c.try_push(&v, tone);
+        }
+    }
+    c.out
+}
