@@ -160,3 +160,25 @@ fn show_config_and_init() {
                 .and(predicate::str::contains("double-space = \"warning\"")),
         );
 }
+
+#[test]
+fn vocabulary_words_are_never_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        &dir.path().join("a.txt"),
+        "Đồng bào gọi loại cây thuốc này là kây.\n",
+    );
+    let before = rules_fired(dir.path(), &["a.txt"]);
+    assert!(before.iter().any(|(_, r)| r == "nonword"), "{before:?}");
+    write(
+        &dir.path().join("tu-dien.txt"),
+        "# từ địa phương của tòa soạn\nKây\n",
+    );
+    write(
+        &dir.path().join("vnlint.toml"),
+        "vocabulary = [\"tu-dien.txt\"]\n",
+    );
+    let after = rules_fired(dir.path(), &["a.txt"]);
+    assert!(after.iter().all(|(_, r)| r != "nonword"), "{after:?}");
+}

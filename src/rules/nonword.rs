@@ -133,7 +133,7 @@ fn worth_flagging(
         return false;
     }
     lower_into(text, lower);
-    if LOANS.contains(lower.as_str()) {
+    if LOANS.contains(lower.as_str()) || doc.vocabulary.contains(lower.as_str()) {
         return false;
     }
     let chunk = chunk_around(tokens, i);
