@@ -115,6 +115,8 @@ pub struct Config {
     vocabulary_files: Vec<PathBuf>,
     /// Words never flagged, lower-case.
     pub vocabulary: Arc<HashSet<String>>,
+    /// Rule options (`tone-style = { style = "old" }`), validated against each rule's list.
+    pub options: Arc<RuleOptions>,
 }
 
 /// The line (1-based) where `key` first stands at the start of a line, for messages.
@@ -190,14 +192,16 @@ impl Config {
             Some(line) => format!("{shown}:{line}"),
             None => shown.clone(),
         };
-        config.levels = levels(&file.rules, &at)?;
+        let mut options = RuleOptions::new();
+        config.levels = levels(&file.rules, &at, &mut options)?;
         for o in &file.overrides {
             config.overrides.push(Override {
                 files: glob_set(&o.files, &shown)?,
                 patterns: o.files.clone(),
-                levels: levels(&o.rules, &at)?,
+                levels: levels(&o.rules, &at, &mut RuleOptions::new())?,
             });
         }
+        config.options = Arc::new(options);
         if !file.include.is_empty() {
             config.include = Some(glob_set(&file.include, &shown)?);
             config.include_patterns = file.include.clone();
@@ -338,7 +342,20 @@ impl Config {
                 .get(meta.id)
                 .copied()
                 .unwrap_or(RuleLevel::On(meta.default_severity));
-            out.push_str(&format!("{} = \"{}\"\n", meta.id, level.as_str()));
+            match self.options.get(meta.id) {
+                Some(options) => {
+                    let options: String = options
+                        .iter()
+                        .map(|(k, v)| format!(", {k} = \"{v}\""))
+                        .collect();
+                    out.push_str(&format!(
+                        "{} = {{ severity = \"{}\"{options} }}\n",
+                        meta.id,
+                        level.as_str()
+                    ));
+                }
+                None => out.push_str(&format!("{} = \"{}\"\n", meta.id, level.as_str())),
+            }
         }
         for o in &self.overrides {
             out.push_str(&format!(
@@ -362,9 +379,13 @@ fn known_rule(id: &str) -> Result<&'static str, ConfigError> {
         .ok_or_else(|| ConfigError(format!("unknown rule `{id}` (see `vnlint rules`)")))
 }
 
+/// Rule options from the configuration: rule id -> option -> value.
+pub type RuleOptions = BTreeMap<&'static str, BTreeMap<String, String>>;
+
 fn levels(
     entries: &BTreeMap<String, RuleEntry>,
     at: &dyn Fn(&str) -> String,
+    options: &mut RuleOptions,
 ) -> Result<BTreeMap<&'static str, RuleLevel>, ConfigError> {
     let mut out = BTreeMap::new();
     for (id, entry) in entries {
@@ -372,11 +393,34 @@ fn levels(
         let level = match entry {
             toml::Value::String(l) => Some(l.as_str()),
             toml::Value::Table(t) => {
-                if let Some(key) = t.keys().find(|k| *k != "severity") {
-                    return Err(ConfigError(format!(
-                        "{}: rule `{id}`: unknown option `{key}` (this rule takes only `severity`)",
-                        at(id)
-                    )));
+                let allowed = rules::find(rule).map_or(&[][..], |r| r.meta().options);
+                for (key, value) in t.iter().filter(|(k, _)| *k != "severity") {
+                    let Some((_, values)) = allowed.iter().find(|(name, _)| name == key) else {
+                        let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+                        return Err(ConfigError(format!(
+                            "{}: rule `{id}`: unknown option `{key}` (it takes `severity`{})",
+                            at(id),
+                            names.iter().map(|n| format!(", `{n}`")).collect::<String>()
+                        )));
+                    };
+                    let value = value
+                        .as_str()
+                        .filter(|v| values.contains(v))
+                        .ok_or_else(|| {
+                            ConfigError(format!(
+                                "{}: rule `{id}`: option `{key}` takes one of {}, not `{value}`",
+                                at(id),
+                                values
+                                    .iter()
+                                    .map(|v| format!("\"{v}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        })?;
+                    options
+                        .entry(rule)
+                        .or_default()
+                        .insert(key.clone(), value.to_string());
                 }
                 match t.get("severity") {
                     None => None,
@@ -490,6 +534,18 @@ mod tests {
         .unwrap();
         assert!(!config.is_enabled_for("confusion", Some(Path::new("drafts/a.txt"))));
         assert!(config.is_enabled_for("confusion", Some(Path::new("tin/a.txt"))));
+    }
+
+    #[test]
+    fn rule_options_are_checked_against_the_rule() {
+        let e =
+            Config::from_toml("[rules]\nconfusion = { severity = \"info\", style = \"old\" }\n")
+                .unwrap_err()
+                .0;
+        assert!(
+            e.contains("vnlint.toml:2") && e.contains("unknown option `style`"),
+            "{e}"
+        );
     }
 
     #[test]

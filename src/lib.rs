@@ -161,6 +161,7 @@ pub fn lint_bytes(
         })?;
         let mut doc = Document::from_docx(&text);
         doc.vocabulary = config.vocabulary.clone();
+        doc.options = config.options.clone();
         let diagnostics = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
@@ -183,6 +184,7 @@ pub fn lint_bytes(
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let mut doc = Document::parse(source, body_start, format);
     doc.vocabulary = config.vocabulary.clone();
+    doc.options = config.options.clone();
     let diagnostics = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),

@@ -97,6 +97,8 @@ pub struct Document {
     pub number_style: NumberStyle,
     /// The user's words that are never flagged (lower-case), from the configuration.
     pub vocabulary: Arc<HashSet<String>>,
+    /// Rule options from the configuration.
+    pub options: Arc<crate::config::RuleOptions>,
     /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
     pub comments: Vec<Range<usize>>,
     /// The dates, extracted on first use and shared by every rule.
@@ -156,6 +158,7 @@ impl Document {
             tokens,
             number_style,
             vocabulary: Arc::default(),
+            options: Arc::default(),
             comments: Vec::new(),
             dates: OnceLock::new(),
         }
@@ -164,6 +167,11 @@ impl Document {
     /// Every date of the document (extracted once, on first use).
     pub fn dates(&self) -> &Dates {
         self.dates.get_or_init(|| dates::extract(self))
+    }
+
+    /// A rule's option from the configuration (`tone-style = { style = "old" }`).
+    pub fn option(&self, rule: &str, key: &str) -> Option<&str> {
+        self.options.get(rule)?.get(key).map(String::as_str)
     }
 
     /// The text of a token.

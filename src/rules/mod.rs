@@ -29,6 +29,9 @@ pub struct RuleMeta {
     /// Stable kebab-case id.
     pub id: &'static str,
     pub default_severity: Severity,
+    /// The options the rule takes in `vnlint.toml` and the values each accepts
+    /// (`tone-style = { style = "old" }`).
+    pub options: &'static [(&'static str, &'static [&'static str])],
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
     /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
@@ -57,6 +60,7 @@ macro_rules! declare_rule {
         pub struct $name:ident {
             id: $id:literal,
             severity: $severity:ident,
+            $(options: [$(($option:literal, [$($value:literal),* $(,)?])),* $(,)?],)?
             vi: $vi:literal $(,)?
         }
     ) => {
@@ -67,6 +71,7 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 id: $id,
                 default_severity: $crate::diagnostic::Severity::$severity,
+                options: &[$($(($option, &[$($value),*])),*)?],
                 doc_en: concat!($($doc, "\n"),*),
                 doc_vi: $vi,
             };
