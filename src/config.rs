@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! vocabulary = ["tu-dien-rieng.txt"]      # words never flagged: names, loans, house terms
+//! tables = ["bang-rieng.toml"]            # extra `confusion` entries, format of rules/*.toml
 //! exclude = ["archive/**"]                # skipped when walking folders
 //! [rules]
 //! double-space = "off"                    # "off" | "info" | "warning" | "error"
@@ -82,6 +83,8 @@ struct ConfigFile {
     #[serde(default)]
     vocabulary: Vec<String>,
     #[serde(default)]
+    tables: Vec<String>,
+    #[serde(default)]
     include: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
@@ -117,6 +120,9 @@ pub struct Config {
     pub vocabulary: Arc<HashSet<String>>,
     /// Rule options (`tone-style = { style = "old" }`), validated against each rule's list.
     pub options: Arc<RuleOptions>,
+    /// The user's own `confusion` tables, in the format of `rules/*.toml`.
+    pub tables: Arc<rules::Table>,
+    table_files: Vec<PathBuf>,
 }
 
 /// The line (1-based) where `key` first stands at the start of a line, for messages.
@@ -222,6 +228,22 @@ impl Config {
             config.vocabulary_files.push(vpath);
         }
         config.vocabulary = Arc::new(words);
+        let mut tables = rules::Table::default();
+        for t in &file.tables {
+            let tpath = root.join(t);
+            let text = std::fs::read_to_string(&tpath).map_err(|e| {
+                ConfigError(format!(
+                    "{}: rule table {}: {e}",
+                    at("tables"),
+                    tpath.display()
+                ))
+            })?;
+            tables
+                .add_toml(&tpath.display().to_string(), &text)
+                .map_err(|e| ConfigError(format!("{}: rule table {e}", at("tables"))))?;
+            config.table_files.push(tpath);
+        }
+        config.tables = Arc::new(tables);
         Ok(config)
     }
 
@@ -332,6 +354,12 @@ impl Config {
             .map(|p| p.display().to_string())
             .collect();
         out.push_str(&format!("vocabulary = [{}]\n", list(&vocab)));
+        let tables: Vec<String> = self
+            .table_files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        out.push_str(&format!("tables = [{}]\n", list(&tables)));
         out.push_str(&format!("include = [{}]\n", list(&self.include_patterns)));
         out.push_str(&format!("exclude = [{}]\n", list(&self.exclude_patterns)));
         out.push_str("\n[rules]\n");

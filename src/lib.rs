@@ -162,6 +162,7 @@ pub fn lint_bytes(
         let mut doc = Document::from_docx(&text);
         doc.vocabulary = config.vocabulary.clone();
         doc.options = config.options.clone();
+        doc.tables = config.tables.clone();
         let diagnostics = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
@@ -185,6 +186,7 @@ pub fn lint_bytes(
     let mut doc = Document::parse(source, body_start, format);
     doc.vocabulary = config.vocabulary.clone();
     doc.options = config.options.clone();
+    doc.tables = config.tables.clone();
     let diagnostics = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),

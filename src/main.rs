@@ -42,6 +42,13 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
+    /// example (bad must fire and fix to good; good and ok must stay silent).
+    TestRules {
+        /// The table files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -162,6 +169,7 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule } => explain(&rule, lang),
         Command::Init => init(lang),
+        Command::TestRules { files } => test_rules(&files, lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
@@ -403,6 +411,34 @@ fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity >= fail_on)
+}
+
+fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        let shown = file.display().to_string();
+        let problems = match std::fs::read_to_string(file) {
+            Ok(text) => vnlint::rules::Table::self_test(&shown, &text),
+            Err(e) => vec![format!("{shown}: {e}")],
+        };
+        if problems.is_empty() {
+            let message = match lang {
+                Lang::Vi => format!("{shown}: mọi ví dụ đều đúng\n"),
+                Lang::En => format!("{shown}: every example holds\n"),
+            };
+            emit(message.as_bytes());
+        } else {
+            failed = true;
+            for p in problems {
+                eprintln!("vnlint: {p}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn init(lang: Lang) -> ExitCode {

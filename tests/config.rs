@@ -182,3 +182,36 @@ fn vocabulary_words_are_never_flagged() {
     let after = rules_fired(dir.path(), &["a.txt"]);
     assert!(after.iter().all(|(_, r)| r != "nonword"), "{after:?}");
 }
+
+const HOUSE_TABLE: &str = "[[entry]]\nwrong = \"phòng viên\"\nright = \"phóng viên\"\nseverity = \"error\"\nwhy = { vi = \"“phòng viên” là lỗi gõ của “phóng viên”.\", en = \"“phòng viên” is a slip for “phóng viên” (reporter).\" }\nbad = \"Các phòng viên đã có mặt.\"\ngood = \"Các phóng viên đã có mặt.\"\n";
+
+#[test]
+fn user_tables_add_entries_and_test_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(&dir.path().join("bang-rieng.toml"), HOUSE_TABLE);
+    write(
+        &dir.path().join("vnlint.toml"),
+        "tables = [\"bang-rieng.toml\"]\n",
+    );
+    write(&dir.path().join("a.txt"), "Nhiều phòng viên dự họp báo.\n");
+    assert_eq!(
+        rules_fired(dir.path(), &["a.txt"]),
+        vec![("a.txt".to_string(), "confusion".to_string())]
+    );
+    vnlint()
+        .current_dir(dir.path())
+        .args(["test-rules", "bang-rieng.toml"])
+        .assert()
+        .success();
+    write(
+        &dir.path().join("hong.toml"),
+        &HOUSE_TABLE.replace("good = \"Các phóng viên", "good = \"Các phòng viên"),
+    );
+    vnlint()
+        .current_dir(dir.path())
+        .args(["test-rules", "hong.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("hong.toml"));
+}

@@ -99,6 +99,8 @@ pub struct Document {
     pub vocabulary: Arc<HashSet<String>>,
     /// Rule options from the configuration.
     pub options: Arc<crate::config::RuleOptions>,
+    /// The user's own `confusion` tables from the configuration.
+    pub tables: Arc<crate::rules::Table>,
     /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
     pub comments: Vec<Range<usize>>,
     /// The dates, extracted on first use and shared by every rule.
@@ -159,6 +161,7 @@ impl Document {
             number_style,
             vocabulary: Arc::default(),
             options: Arc::default(),
+            tables: Arc::default(),
             comments: Vec::new(),
             dates: OnceLock::new(),
         }

@@ -56,6 +56,9 @@ impl Rule for Confusion {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         check_table(&BUILTIN, Self::META.id, doc, out);
+        if !doc.tables.entries.is_empty() {
+            check_table(&doc.tables, Self::META.id, doc, out);
+        }
     }
 }
 

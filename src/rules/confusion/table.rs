@@ -118,3 +118,94 @@ impl Table {
         table
     }
 }
+
+impl Table {
+    /// Checks a table file as the built-in ones are checked: it parses; entries are sorted
+    /// by `wrong`, not duplicated, NFC; every `bad` fires its entry and its fix gives `good`;
+    /// nothing fires on `good` or `ok`. Returns the problems found (empty: all good).
+    pub fn self_test(name: &str, text: &str) -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let mut table = Table::default();
+        if let Err(e) = table.add_toml(name, text) {
+            return vec![e];
+        }
+        let mut problems = Vec::new();
+        if text.nfc().collect::<String>() != text {
+            problems.push(format!("{name}: the file is not NFC"));
+        }
+        let wrongs: Vec<&str> = table.entries.iter().map(|e| e.wrong.as_str()).collect();
+        if let Some(w) = wrongs.windows(2).find(|w| w[0] > w[1]) {
+            problems.push(format!(
+                "{name}: entries are not sorted by `wrong` ({:?} before {:?})",
+                w[0], w[1]
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for entry in &table.entries {
+            if !seen.insert(format!("{}|{:?}", entry.wrong, entry.guards())) {
+                problems.push(format!("{name}: {:?} is listed twice", entry.wrong));
+            }
+            if entry.right != entry.right.to_lowercase() {
+                problems.push(format!(
+                    "{name}: {:?}: `right` must be lower-case",
+                    entry.wrong
+                ));
+            }
+            let (found, fixed) = table.run(&entry.bad);
+            let fires = found.iter().any(|(text, replacement)| {
+                text.to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    == entry.wrong
+                    && replacement.to_lowercase() == entry.right
+            });
+            if !fires {
+                problems.push(format!(
+                    "{name}: {:?} does not fire on its bad example {:?}",
+                    entry.wrong, entry.bad
+                ));
+            } else if found.len() == 1 && fixed != entry.good {
+                problems.push(format!(
+                    "{name}: {:?}: fixing the bad example gives {fixed:?}, not the good one {:?}",
+                    entry.wrong, entry.good
+                ));
+            }
+            for ok in std::iter::once(&entry.good).chain(&entry.ok) {
+                let (found, _) = table.run(ok);
+                if !found.is_empty() {
+                    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+                    problems.push(format!(
+                        "{name}: {:?}: something fires on {ok:?}: {texts:?}",
+                        entry.wrong
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    /// This table alone over a one-line text: each finding's text and first replacement,
+    /// and the text with every first replacement applied.
+    fn run(&self, text: &str) -> (Vec<(String, String)>, String) {
+        let doc = crate::document::Document::from_text(text);
+        let mut diagnostics = Vec::new();
+        super::check_table(self, "confusion", &doc, &mut diagnostics);
+        for d in &mut diagnostics {
+            d.map_spans(|span| doc.map.source_range(span));
+        }
+        let found = diagnostics
+            .iter()
+            .map(|d| {
+                let replacement = d
+                    .suggestions
+                    .first()
+                    .map(|s| s.replacement.clone())
+                    .unwrap_or_default();
+                (text[d.span.clone()].to_string(), replacement)
+            })
+            .collect();
+        let (fixed, _) = crate::fix::apply(text, &diagnostics, true);
+        (found, fixed)
+    }
+}
