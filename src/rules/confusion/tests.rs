@@ -2,7 +2,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::table::BUILTIN_TABLES;
 use super::*;
-use crate::rules::testing::{check, fails, fixed, flagged, silent};
+use crate::rules::testing::{fails, fixed, flagged, silent};
 
 #[test]
 fn fails_on_the_seed_kind_of_slips() {
