@@ -104,3 +104,21 @@ fn json_lines_are_the_json_objects() {
         .collect();
     assert_eq!(array, lines);
 }
+
+/// The SARIF log read back through `serde-sarif`, whose types are generated from the SARIF
+/// 2.1.0 JSON schema: it must parse (required properties, enumerated values such as `level`
+/// and `columnKind`), and writing it out again must lose nothing (no property the schema
+/// does not know).
+#[test]
+fn sarif_conforms_to_the_2_1_0_schema() {
+    let text = rendered(OutputFormat::Sarif);
+    let ours: Value = serde_json::from_str(&text).unwrap();
+    let parsed: serde_sarif::sarif::Sarif = serde_json::from_str(&text).expect("valid SARIF 2.1.0");
+    let again = serde_json::to_value(&parsed).unwrap();
+    assert_eq!(again, ours);
+    // The comparison has teeth: a property outside the schema does not survive it.
+    let mut tampered = ours.clone();
+    tampered["runs"][0]["results"][0]["severity"] = "error".into();
+    let parsed: serde_sarif::sarif::Sarif = serde_json::from_value(tampered.clone()).unwrap();
+    assert_ne!(serde_json::to_value(&parsed).unwrap(), tampered);
+}
