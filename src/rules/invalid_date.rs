@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::dates::{DateMention, YearSource, days_in_month, is_leap_year, max_days_in_month};
+use crate::text::dates::{DateMention, days_in_month, is_leap_year, max_days_in_month};
 
 declare_rule! {
     /// A date that does not exist in the calendar.
@@ -101,27 +101,8 @@ impl InvalidDate {
             date.span.clone(),
             message,
         );
-        let year = date.year.unwrap_or_default();
-        match &date.year_source {
-            YearSource::Publication(span) => {
-                d = d.with_related(
-                    span.clone(),
-                    Message::new(
-                        format!("năm {year} lấy từ ngày đăng"),
-                        format!("the year {year} is the publication date's"),
-                    ),
-                );
-            }
-            YearSource::OnlyYear(span) => {
-                d = d.with_related(
-                    span.clone(),
-                    Message::new(
-                        format!("năm {year}: năm duy nhất văn bản nêu"),
-                        format!("{year}: the only year the document states"),
-                    ),
-                );
-            }
-            _ => {}
+        if let Some((span, message)) = date.year_evidence() {
+            d = d.with_related(span, message);
         }
         d
     }

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::dates::{Weekday, YearSource};
+use crate::text::dates::Weekday;
 
 declare_rule! {
     /// A weekday that is wrong for the date it is attached to.
@@ -81,26 +81,8 @@ impl Rule for WeekdayMismatch {
                     format!("{full} is a {}", actual.en()),
                 ),
             );
-            match &date.year_source {
-                YearSource::Publication(span) => {
-                    d = d.with_related(
-                        span.clone(),
-                        Message::new(
-                            format!("năm {year} lấy từ ngày đăng"),
-                            format!("the year {year} is the publication date's"),
-                        ),
-                    );
-                }
-                YearSource::OnlyYear(span) => {
-                    d = d.with_related(
-                        span.clone(),
-                        Message::new(
-                            format!("năm {year}: năm duy nhất văn bản nêu"),
-                            format!("{year}: the only year the document states"),
-                        ),
-                    );
-                }
-                _ => {}
+            if let Some((span, message)) = date.year_evidence() {
+                d = d.with_related(span, message);
             }
             out.push(d.with_suggestion(stated.span.clone(), stated.write(actual)));
         }

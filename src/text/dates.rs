@@ -233,6 +233,29 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// Where an inferred year came from, as evidence for a finding: the place and what it
+    /// says. `None` when the year is written in the date or unknown.
+    pub fn year_evidence(&self) -> Option<(Range<usize>, crate::diagnostic::Message)> {
+        let year = self.year.unwrap_or_default();
+        match &self.year_source {
+            YearSource::Publication(span) => Some((
+                span.clone(),
+                crate::diagnostic::Message::new(
+                    format!("năm {year} lấy từ ngày đăng"),
+                    format!("the year {year} is the publication date's"),
+                ),
+            )),
+            YearSource::OnlyYear(span) => Some((
+                span.clone(),
+                crate::diagnostic::Message::new(
+                    format!("năm {year}: năm duy nhất văn bản nêu"),
+                    format!("{year}: the only year the document states"),
+                ),
+            )),
+            _ => None,
+        }
+    }
+
     pub fn year_written(&self) -> bool {
         matches!(self.year_source, YearSource::Written(_))
     }
