@@ -56,7 +56,7 @@ struct CheckArgs {
     /// Files or folders to check (default: the current folder); `-` for standard input.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
-    format: FormatArg,
+    format: OutputFormat,
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
     /// Exit with 1 when a finding is at or above this severity.
@@ -101,41 +101,6 @@ struct CheckArgs {
 enum LangArg {
     Vi,
     En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    /// Annotated source, for people.
-    Human,
-    /// One JSON array (schema in the README).
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-    /// Checkstyle XML (Jenkins, GitLab).
-    Checkstyle,
-    /// reviewdog Diagnostic JSON.
-    Rdjson,
-    /// One line per finding: path:line:col: severity[rule] message.
-    Concise,
-}
-
-impl From<FormatArg> for OutputFormat {
-    fn from(f: FormatArg) -> OutputFormat {
-        match f {
-            FormatArg::Human => OutputFormat::Human,
-            FormatArg::Json => OutputFormat::Json,
-            FormatArg::Jsonl => OutputFormat::Jsonl,
-            FormatArg::Sarif => OutputFormat::Sarif,
-            FormatArg::Github => OutputFormat::Github,
-            FormatArg::Checkstyle => OutputFormat::Checkstyle,
-            FormatArg::Rdjson => OutputFormat::Rdjson,
-            FormatArg::Concise => OutputFormat::Concise,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -246,8 +211,8 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     // A progress bar only for many files on a terminal, and only for human output.
     let progress = (file_paths.len() >= 50
         && std::io::stderr().is_terminal()
-        && matches!(args.format, FormatArg::Human))
-    .then(|| indicatif::ProgressBar::new(file_paths.len() as u64));
+        && args.format == OutputFormat::Human)
+        .then(|| indicatif::ProgressBar::new(file_paths.len() as u64));
     let mut run = workspace::check_files(&file_paths, &resolver, mode, progress.as_ref());
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -322,7 +287,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
     let mut output = if args.diff {
         run.diffs.concat()
     } else {
-        render::render(args.format.into(), &run.reports, checked, lang, color)
+        render::render(args.format, &run.reports, checked, lang, color)
     };
     if run.files_fixed > 0 {
         match lang {

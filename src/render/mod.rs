@@ -16,16 +16,24 @@ use crate::FileReport;
 use crate::diagnostic::Lang;
 use crate::rules::RuleMeta;
 
-/// The output formats of `vnlint check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The output formats of `vnlint check` (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
+    /// Annotated source, for people.
     Human,
+    /// One JSON array (schema in the README).
     Json,
+    /// One JSON object per line.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions annotations.
     Github,
+    /// Checkstyle XML (Jenkins, GitLab).
     Checkstyle,
+    /// reviewdog Diagnostic JSON.
     Rdjson,
+    /// One line per finding: path:line:col: severity[rule] message.
     Concise,
 }
 
