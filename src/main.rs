@@ -20,7 +20,7 @@ use vnlint::{FileReport, Format, InputError, Lang, Severity};
 struct Cli {
     /// Language of messages: vi (default) or en.
     #[arg(long, value_enum, global = true, default_value = "vi")]
-    lang: LangArg,
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -61,7 +61,7 @@ struct CheckArgs {
     color: ColorArg,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value = "warning")]
-    fail_on: SeverityArg,
+    fail_on: Severity,
     /// The name to show for standard input (its extension picks the format).
     #[arg(long)]
     stdin_filename: Option<String>,
@@ -98,23 +98,10 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Vi,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SeverityArg {
-    Error,
-    Warning,
-    Info,
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -122,10 +109,7 @@ const EXIT_INPUT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = match cli.lang {
-        LangArg::Vi => Lang::Vi,
-        LangArg::En => Lang::En,
-    };
+    let lang = cli.lang;
     match cli.command {
         Command::Check(args) => check(args, lang),
         Command::Rules => {
@@ -317,11 +301,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         }
     }
 
-    let fail_on = match args.fail_on {
-        SeverityArg::Error => Severity::Error,
-        SeverityArg::Warning => Severity::Warning,
-        SeverityArg::Info => Severity::Info,
-    };
+    let fail_on = args.fail_on;
     if !errors.is_empty() {
         ExitCode::from(EXIT_INPUT_ERROR)
     } else if args.diff {
