@@ -540,6 +540,11 @@ fn has_viqr_mark(chunk: &str) -> bool {
     })
 }
 
+/// A VIQR vowel modifier (^ ( +) or dd in a chunk.
+fn has_viqr_modifier(chunk: &str) -> bool {
+    chunk.contains(['^', '(', '+']) || chunk.starts_with("dd") || chunk.starts_with("DD")
+}
+
 /// Whether a paragraph is text in a legacy encoding: several of its words are no
 /// Vietnamese syllable as they stand but are one once converted (one such word, a German
 /// "Müller" or a stray "ö", is not enough).
@@ -559,6 +564,7 @@ pub fn detect(text: &str) -> Option<Detection> {
         }
         let mut hits = Vec::new();
         let mut changed = 0;
+        let mut strong = 0;
         for (start, chunk) in chunks(text) {
             if encoding == Encoding::Viqr && !has_viqr_mark(chunk) {
                 continue;
@@ -571,15 +577,19 @@ pub fn detect(text: &str) -> Option<Detection> {
             }
             changed += 1;
             if converted.is_ascii()
+                || !original.bytes().any(|b| b.is_ascii_alphabetic())
                 || syllable::is_syllable(original)
                 || !syllable::is_syllable(converted)
             {
                 continue;
             }
+            strong += usize::from(encoding != Encoding::Viqr || has_viqr_modifier(chunk));
             hits.push(start..start + chunk.len());
         }
         let n = hits.len();
-        let enough = n >= 3 || (n >= 2 && 2 * n >= changed);
+        // VIQR needs a circumflex, breve, horn or dd somewhere: a tone alone may be an
+        // English apostrophe (I'm).
+        let enough = (n >= 3 || (n >= 2 && 2 * n >= changed)) && strong > 0;
         if enough && best.as_ref().is_none_or(|(_, m)| n > *m) {
             best = Some((Detection { encoding, hits }, n));
         }
@@ -715,6 +725,8 @@ mod tests {
             "Hội nghị tổng kết công tác năm của quận (lần thứ 2).",
             "He said 'no' and I don't care (really) + more.",
             "Cầu thủ Eiður Guðjohnsen và Þór đến Hà Nội.",
+            "Giá 80.000.000 £, rồi 56.000.000 £, sau đó 17.000.000 £ và £ 3.000.000.",
+            "Ca khúc \"I'm a Slave 4 U\" rồi \"I'm A Slave 4 U\" và \"I'm Not a Girl\".",
         ] {
             assert_eq!(detect(silent), None, "{silent}");
         }
