@@ -38,6 +38,17 @@ enum Command {
     },
     /// Write a commented starter vnlint.toml in the current folder.
     Init,
+    /// Convert a file from a legacy Vietnamese encoding to Unicode (NFC).
+    Convert {
+        /// The encoding the file is in.
+        #[arg(long, value_enum)]
+        from: LegacyArg,
+        /// The file to convert.
+        file: PathBuf,
+        /// Write the result here (atomically) instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
@@ -98,6 +109,16 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LegacyArg {
+    /// TCVN3 (ABC fonts, .VnTime).
+    Tcvn3,
+    /// VNI-Windows (VNI-Times).
+    Vni,
+    /// VIQR (ASCII: Vie^.t Nam).
+    Viqr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
@@ -119,6 +140,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => explain(&rule, lang),
         Command::Init => init(lang),
         Command::TestRules { files } => test_rules(&files, lang),
+        Command::Convert { from, file, output } => convert(from, &file, output.as_deref()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
@@ -383,6 +405,41 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
+    use vnlint::text::legacy::{Encoding, convert_bytes};
+    let encoding = match from {
+        LegacyArg::Tcvn3 => Encoding::Tcvn3,
+        LegacyArg::Vni => Encoding::Vni,
+        LegacyArg::Viqr => Encoding::Viqr,
+    };
+    let bytes = match vnlint::read_file(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("vnlint: {e}");
+            return ExitCode::from(EXIT_INPUT_ERROR);
+        }
+    };
+    let text = convert_bytes(&bytes, encoding);
+    let Some(out) = output else {
+        emit(text.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    // A new file is created first, so that it is then replaced atomically like any other.
+    let written = (if out.exists() {
+        Ok(())
+    } else {
+        std::fs::write(out, b"")
+    })
+    .and_then(|()| vnlint::fix::write_atomically(out, text.as_bytes()));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vnlint: {}: {e}", out.display());
+            ExitCode::from(EXIT_INPUT_ERROR)
+        }
     }
 }
 

@@ -186,8 +186,15 @@ fn decomposed_unicode_is_reported_at_its_own_bytes() {
         .args(["check", "--format", "json", &path])
         .assert()
         .code(1);
-    let diags = json_of(&out.get_output().stdout);
-    assert_eq!(diags.len(), 1);
+    let all = json_of(&out.get_output().stdout);
+    // unicode-form reports the same bytes as not NFC.
+    let rules: Vec<&str> = all.iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, vec!["confusion", "unicode-form"]);
+    assert_eq!(
+        span_text(nfd.as_bytes(), &all[1]),
+        "Gia\u{309}i pho\u{300}ng"
+    );
+    let diags = &all[..1];
     assert_eq!(
         span_text(nfd.as_bytes(), &diags[0]),
         "Gia\u{309}i pho\u{300}ng"
@@ -533,4 +540,40 @@ fn completions_and_the_manual_page() {
         .assert()
         .success()
         .stdout(predicate::str::contains(".TH vnlint 1"));
+}
+
+#[test]
+fn convert_writes_unicode_nfc_to_stdout_or_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // TCVN3 font bytes, as an old .txt file holds them.
+    let tcvn = write(
+        dir.path(),
+        "cu.txt",
+        b"Ti\xd5ng Vi\xd6t, Gi\xb6i ph\xe3ng\n",
+    );
+    vnlint()
+        .args(["convert", "--from", "tcvn3", &tcvn])
+        .assert()
+        .success()
+        .stdout("Tiếng Việt, Giải phóng\n");
+    // VNI pasted as Unicode, written to a new file.
+    let vni = write(dir.path(), "vni.txt", "Xin chaøo caùc baïn\n".as_bytes());
+    let out = dir.path().join("moi.txt");
+    vnlint()
+        .args(["convert", "--from", "vni", &vni, "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "Xin chào các bạn\n");
+    let viqr = write(dir.path(), "viqr.txt", b"Tie^'ng Vie^.t\n");
+    vnlint()
+        .args(["convert", "--from", "viqr", &viqr])
+        .assert()
+        .success()
+        .stdout("Tiếng Việt\n");
+    vnlint()
+        .args(["convert", "--from", "latin9", &viqr])
+        .assert()
+        .code(2);
 }

@@ -32,7 +32,7 @@ impl TextBuilder {
                 self.text.push_str(&normalized);
                 let start = source_start + offset;
                 self.map
-                    .push_opaque(normalized.len(), start..start + cluster.len());
+                    .push_recomposed(normalized.len(), start..start + cluster.len());
             }
         }
     }

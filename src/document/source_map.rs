@@ -7,13 +7,37 @@
 
 use std::ops::Range;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The same bytes as the source.
+    Verbatim,
+    /// Source characters that NFC changed (recomposed, reordered or replaced).
+    Recomposed,
+    /// Text standing for a source range as a whole: an entity, a placeholder, a separator.
+    Standing,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Segment {
     text_start: usize,
     text_len: usize,
     source_start: usize,
     source_len: usize,
-    verbatim: bool,
+    kind: Kind,
+}
+
+impl Segment {
+    fn verbatim(&self) -> bool {
+        self.kind == Kind::Verbatim
+    }
+
+    fn text_range(&self) -> Range<usize> {
+        self.text_start..self.text_start + self.text_len
+    }
+
+    fn source_range(&self) -> Range<usize> {
+        self.source_start..self.source_start + self.source_len
+    }
 }
 
 /// Offsets in the analysed text, mapped back to the source.
@@ -30,7 +54,7 @@ impl SourceMap {
             return;
         }
         if let Some(last) = self.segments.last_mut()
-            && last.verbatim
+            && last.verbatim()
             && last.text_start + last.text_len == self.text_len
             && last.source_start + last.source_len == source_start
         {
@@ -42,7 +66,7 @@ impl SourceMap {
                 text_len: len,
                 source_start,
                 source_len: len,
-                verbatim: true,
+                kind: Kind::Verbatim,
             });
         }
         self.text_len += len;
@@ -50,6 +74,16 @@ impl SourceMap {
 
     /// Records that `text_len` bytes of text, from here on, stand for the source range as a whole.
     pub fn push_opaque(&mut self, text_len: usize, source: Range<usize>) {
+        self.push_segment(text_len, source, Kind::Standing);
+    }
+
+    /// Records that `text_len` bytes of text, from here on, are the NFC form of the source
+    /// range, which is not NFC.
+    pub fn push_recomposed(&mut self, text_len: usize, source: Range<usize>) {
+        self.push_segment(text_len, source, Kind::Recomposed);
+    }
+
+    fn push_segment(&mut self, text_len: usize, source: Range<usize>, kind: Kind) {
         if text_len == 0 {
             return;
         }
@@ -58,9 +92,41 @@ impl SourceMap {
             text_len,
             source_start: source.start,
             source_len: source.len(),
-            verbatim: false,
+            kind,
         });
         self.text_len += text_len;
+    }
+
+    /// The places where the source is not NFC: for each, the text range (NFC) and the
+    /// source range it was recomposed from, in order.
+    pub fn recomposed_ranges(&self) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+        self.segments
+            .iter()
+            .filter(|s| s.kind == Kind::Recomposed)
+            .map(|s| (s.text_range(), s.source_range()))
+    }
+
+    /// Whether the text range is the source's own characters, in one piece: verbatim or
+    /// recomposed, with nothing the reader dropped (markup) or inserted in between. Over
+    /// such a range, the source bytes can be replaced by the text.
+    pub fn is_contiguous(&self, span: Range<usize>) -> bool {
+        if span.is_empty() {
+            return true;
+        }
+        let first = self
+            .segments
+            .partition_point(|s| s.text_start + s.text_len <= span.start);
+        let mut source_end = None;
+        for s in &self.segments[first..] {
+            if s.text_start >= span.end {
+                break;
+            }
+            if s.kind == Kind::Standing || source_end.is_some_and(|e| e != s.source_start) {
+                return false;
+            }
+            source_end = Some(s.source_start + s.source_len);
+        }
+        source_end.is_some()
     }
 
     /// The length of the text mapped so far.
@@ -78,7 +144,7 @@ impl SourceMap {
     /// The source offset where a span starting at text `offset` starts.
     pub fn source_start(&self, offset: usize) -> usize {
         match self.segment_at(offset) {
-            Some(s) if s.verbatim => s.source_start + (offset - s.text_start),
+            Some(s) if s.verbatim() => s.source_start + (offset - s.text_start),
             Some(s) => s.source_start,
             None => self.source_end_of_text(),
         }
@@ -90,7 +156,7 @@ impl SourceMap {
             return self.source_start(0);
         }
         match self.segment_at(offset - 1) {
-            Some(s) if s.verbatim => s.source_start + (offset - s.text_start),
+            Some(s) if s.verbatim() => s.source_start + (offset - s.text_start),
             Some(s) => s.source_start + s.source_len,
             None => self.source_end_of_text(),
         }
@@ -124,6 +190,23 @@ mod tests {
         assert_eq!(map.segments.len(), 1);
         assert_eq!(map.source_range(0..9), 3..12);
         assert_eq!(map.source_range(2..2), 5..5);
+    }
+
+    #[test]
+    fn recomposed_ranges_and_contiguity() {
+        let mut map = SourceMap::default();
+        map.push_verbatim(0, 2); // "ab"
+        map.push_recomposed(2, 2..5); // "é" came from "e\u{301}"
+        map.push_verbatim(5, 1); // "c"
+        map.push_opaque(1, 6..6); // an inserted separator
+        map.push_verbatim(6, 1);
+        assert_eq!(
+            map.recomposed_ranges().collect::<Vec<_>>(),
+            vec![(2..4, 2..5)]
+        );
+        assert!(map.is_contiguous(0..5));
+        assert!(!map.is_contiguous(4..7));
+        assert!(map.is_contiguous(6..7));
     }
 
     #[test]

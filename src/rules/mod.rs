@@ -9,11 +9,15 @@ mod count_mismatch;
 mod docs;
 mod double_space;
 mod invalid_date;
+mod legacy_encoding;
+mod lookalike_letter;
 mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
+mod tone_style;
+mod unicode_form;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -86,6 +90,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
     &nonword::Nonword,
+    &lookalike_letter::LookalikeLetter,
+    &unicode_form::UnicodeForm,
+    &legacy_encoding::LegacyEncoding,
+    &tone_style::ToneStyle,
     &double_space::DoubleSpace,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,

@@ -927,5 +927,36 @@ pub fn compose(letters: &[char], tone: Tone, style: MarkStyle) -> Option<String>
     )
 }
 
+/// `word` (a well-formed syllable, any case) with its tone mark where `style` (`Old` or
+/// `New`) puts it: "hòa" → "hoà", "KHỎE" → "KHOẺ". `None` when the word is no syllable or
+/// already reads that way (including every syllable whose style is `Neutral`).
+pub fn restyle(word: &str, style: MarkStyle) -> Option<String> {
+    let spelling = Spelling::of(word).ok()?;
+    let syllable = parse_spelling(&spelling).ok()?;
+    if syllable.style == MarkStyle::Neutral || syllable.style == style {
+        return None;
+    }
+    let letters = spelling.letters();
+    let at = shape(letters).ok()?.mark_position(letters, style);
+    Some(
+        word.chars()
+            .zip(letters)
+            .enumerate()
+            .map(|(i, (original, &base))| {
+                let c = if i == at {
+                    with_tone(base, spelling.tone)
+                } else {
+                    base
+                };
+                if original.is_uppercase() {
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -266,3 +266,20 @@ fn candidates_are_deterministic_and_well_formed() {
         }
     }
 }
+
+#[test]
+fn restyle_moves_the_mark_of_open_oa_oe_uy_only() {
+    assert_eq!(restyle("hòa", MarkStyle::New).as_deref(), Some("hoà"));
+    assert_eq!(restyle("hoà", MarkStyle::Old).as_deref(), Some("hòa"));
+    assert_eq!(restyle("khỏe", MarkStyle::New).as_deref(), Some("khoẻ"));
+    assert_eq!(restyle("Thủy", MarkStyle::New).as_deref(), Some("Thuỷ"));
+    assert_eq!(restyle("KHOẺ", MarkStyle::Old).as_deref(), Some("KHỎE"));
+    assert_eq!(restyle("ủy", MarkStyle::New).as_deref(), Some("uỷ"));
+    // Already in that style, neutral (a coda, qu, three vowels) or no syllable.
+    assert_eq!(restyle("hòa", MarkStyle::Old), None);
+    assert_eq!(restyle("toán", MarkStyle::New), None);
+    assert_eq!(restyle("quý", MarkStyle::New), None);
+    assert_eq!(restyle("ngoài", MarkStyle::New), None);
+    assert_eq!(restyle("taị", MarkStyle::Old), None);
+    assert_eq!(parse("hoà").unwrap().style, MarkStyle::New);
+}
