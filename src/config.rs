@@ -505,7 +505,19 @@ pub fn starter() -> String {
     );
     for rule in rules::REGISTRY {
         let meta = rule.meta();
-        out.push_str(&format!("# {} = \"{}\"\n", meta.id, meta.default_severity));
+        if meta.options.is_empty() {
+            out.push_str(&format!("# {} = \"{}\"\n", meta.id, meta.default_severity));
+        } else {
+            let options: String = meta
+                .options
+                .iter()
+                .map(|(name, values)| format!(", {name} = \"{}\"", values.join("|")))
+                .collect();
+            out.push_str(&format!(
+                "# {} = {{ severity = \"{}\"{options} }}\n",
+                meta.id, meta.default_severity
+            ));
+        }
     }
     out.push_str(
         "\n# Different levels for some files:\n\
