@@ -11,6 +11,7 @@ mod double_space;
 mod invalid_date;
 mod nonword;
 mod ordinal_mismatch;
+mod part_exceeds_whole;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -91,6 +92,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
     &anniversary_mismatch::AnniversaryMismatch,
+    &part_exceeds_whole::PartExceedsWhole,
     &unused_suppression::UnusedSuppression,
 ];
 
