@@ -10,6 +10,7 @@ mod docs;
 mod double_space;
 mod invalid_date;
 mod nonword;
+mod number_format;
 mod ordinal_mismatch;
 mod part_exceeds_whole;
 mod percent_mismatch;
@@ -93,6 +94,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &weekday_mismatch::WeekdayMismatch,
     &anniversary_mismatch::AnniversaryMismatch,
     &part_exceeds_whole::PartExceedsWhole,
+    &number_format::NumberFormat,
     &unused_suppression::UnusedSuppression,
 ];
 
