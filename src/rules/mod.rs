@@ -16,6 +16,7 @@ mod part_exceeds_whole;
 mod percent_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
+mod undefined_abbreviation;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -95,6 +96,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &anniversary_mismatch::AnniversaryMismatch,
     &part_exceeds_whole::PartExceedsWhole,
     &number_format::NumberFormat,
+    &undefined_abbreviation::UndefinedAbbreviation,
     &unused_suppression::UnusedSuppression,
 ];
 
