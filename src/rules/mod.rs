@@ -4,6 +4,7 @@
 //! that list.
 
 mod anniversary_mismatch;
+mod capitalization_mismatch;
 mod confusion;
 mod count_mismatch;
 mod docs;
@@ -97,6 +98,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &part_exceeds_whole::PartExceedsWhole,
     &number_format::NumberFormat,
     &undefined_abbreviation::UndefinedAbbreviation,
+    &capitalization_mismatch::CapitalizationMismatch,
     &unused_suppression::UnusedSuppression,
 ];
 
