@@ -15,6 +15,7 @@ mod number_format;
 mod ordinal_mismatch;
 mod part_exceeds_whole;
 mod percent_mismatch;
+mod term_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
 mod undefined_abbreviation;
@@ -99,6 +100,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &number_format::NumberFormat,
     &undefined_abbreviation::UndefinedAbbreviation,
     &capitalization_mismatch::CapitalizationMismatch,
+    &term_mismatch::TermMismatch,
     &unused_suppression::UnusedSuppression,
 ];
 
