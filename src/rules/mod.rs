@@ -7,6 +7,7 @@ mod anniversary_mismatch;
 mod capitalization_mismatch;
 mod confusion;
 mod count_mismatch;
+mod date_order;
 mod docs;
 mod double_space;
 mod invalid_date;
@@ -101,6 +102,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &undefined_abbreviation::UndefinedAbbreviation,
     &capitalization_mismatch::CapitalizationMismatch,
     &term_mismatch::TermMismatch,
+    &date_order::DateOrder,
     &unused_suppression::UnusedSuppression,
 ];
 
