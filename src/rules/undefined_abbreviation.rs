@@ -18,10 +18,12 @@ declare_rule! {
     /// Reports the first use of an abbreviation in capitals ("KTXH", "TCCS", "ĐH") that is
     /// not a standard one (UBND, HĐND, MTTQ, THCS, BHXH ... from a built-in list), not
     /// spelled out earlier in the document (a name followed by the abbreviation in
-    /// parentheses, "Tổ chức cơ sở đảng (TCCS)", or a capitalised name whose initials it
-    /// is, "Ban Quản lý dự án" before "BQLDA"), and not in the user's vocabulary. Headlines
-    /// written in capitals, Roman numerals ("khóa VI"), words in capitals that are
-    /// Vietnamese syllables ("KHÔNG") and document numbers ("28-CT/QU") are left alone.
+    /// parentheses, "Tổ chức cơ sở đảng (TCCS)", "viết tắt là WOSM", "(EW: Electronic
+    /// Warfare)", or a capitalised name whose initials it is, "Ban Quản lý dự án" before
+    /// "BQLDA"), and not in the user's vocabulary. Headlines written in capitals, Roman
+    /// numerals ("khóa VI"), words in capitals that are Vietnamese syllables ("KHÔNG"),
+    /// document numbers ("28-CT/QU") and abbreviations inside a foreign name ("HMS Eagle")
+    /// are left alone.
     ///
     /// ## Why
     /// A press release is read by people outside the office that wrote it: "TCCS" or
@@ -43,7 +45,7 @@ declare_rule! {
         vi: "Chữ viết tắt được dùng mà chưa được viết đầy đủ trước đó.
 
 ## Tác dụng
-Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng (UBND, HĐND, MTTQ, THCS, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) được bỏ qua.
+Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng (UBND, HĐND, MTTQ, THCS, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, “viết tắt là WOSM”, “(EW: Electronic Warfare)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) và chữ viết tắt nằm trong một tên nước ngoài (“HMS Eagle”) được bỏ qua.
 
 ## Vì sao
 Thông cáo báo chí được đọc bởi cả những người ngoài cơ quan soạn thảo: “TCCS” hay “KTXH” rõ với người viết nhưng khó hiểu với họ. Viết đầy đủ một lần chỉ tốn thêm vài chữ.",
@@ -122,7 +124,7 @@ impl Rule for UndefinedAbbreviation {
                 let glued = |step: isize| {
                     neighbour(i, step).is_some_and(|j| {
                         kind(j) == TokenKind::Number
-                            || matches!(text(j), "/" | "-" | "_" | "&")
+                            || matches!(text(j), "/" | "-" | "_" | "&" | "@")
                             || (text(j) == "."
                                 && neighbour(j, step).is_some_and(|k| {
                                     matches!(kind(k), TokenKind::Word | TokenKind::Number)
@@ -140,14 +142,34 @@ impl Rule for UndefinedAbbreviation {
                 {
                     continue;
                 }
-                let before = near(i, -1).map(text);
+                let before = near(i, -1);
                 let after = near(i, 1);
-                // "(TCCS)" after its name, or "WHO (Tổ chức Y tế Thế giới)": spelled out here.
-                let defines = (before == Some("(") && after.map(text) == Some(")"))
+                let before_text = before.map(text);
+                // "(TCCS)" after its name, "WHO (Tổ chức Y tế Thế giới)", "(EW: Electronic
+                // Warfare)", "viết tắt là WFIS", "gọi tắt: UWE": spelled out here.
+                let defines = (before_text == Some("(")
+                    && matches!(after.map(text), Some(")" | ":")))
                     || (after.map(text) == Some("(")
                         && after
                             .and_then(|a| near(a, 1))
-                            .is_some_and(|n| case_of(text(n)) == Case::Capitalized));
+                            .is_some_and(|n| case_of(text(n)) == Case::Capitalized))
+                    || short_for(doc, before, &near);
+                // A foreign name around it ("HMS Eagle", "Mk IIB"): not Vietnamese prose.
+                let foreign = |j: Option<usize>| {
+                    j.is_some_and(|j| {
+                        let w = text(j);
+                        kind(j) == TokenKind::Word
+                            && case_of(w) != Case::Upper
+                            && !is_syllable(&w.to_lowercase())
+                    })
+                };
+                // A quoted word in capitals ("'LONDON'") is cited, not abbreviated.
+                let quote = |j: Option<usize>| {
+                    j.is_some_and(|j| matches!(text(j), "'" | "\"" | "“" | "”" | "‘" | "’"))
+                };
+                if foreign(before) || foreign(after) || (quote(before) && quote(after)) {
+                    continue;
+                }
                 seen.insert(word);
                 if defines {
                     continue;
@@ -173,6 +195,23 @@ impl Rule for UndefinedAbbreviation {
             }
         }
     }
+}
+
+/// Whether the words before an abbreviation say it is one: "viết tắt là", "viết tắt:",
+/// "gọi tắt là", "gọi tắt".
+fn short_for(
+    doc: &Document,
+    before: Option<usize>,
+    near: &dyn Fn(usize, isize) -> Option<usize>,
+) -> bool {
+    let text = |i: usize| doc.token_text(&doc.tokens[i]).to_lowercase();
+    let mut p = before;
+    if p.is_some_and(|i| matches!(text(i).as_str(), "là" | ":")) {
+        p = p.and_then(|i| near(i, -1));
+    }
+    p.is_some_and(|i| {
+        text(i) == "tắt" && near(i, -1).is_some_and(|j| matches!(text(j).as_str(), "viết" | "gọi"))
+    })
 }
 
 /// Whether every word of a block is in capitals (a kicker or a signature line).
@@ -273,6 +312,9 @@ mod tests {
                 "Tuyệt đối KHÔNG được chủ quan.",
                 "WHO (Tổ chức Y tế Thế giới) khuyến cáo; WHO theo dõi.",
                 "Tại TP.HCM, giá trị đạt 12 USD.",
+                "Tổ chức Hướng đạo Thế giới (tiếng Anh, viết tắt là WOSM) và tàu HMS Eagle.",
+                "Hệ thống chiến tranh điện tử (EW: Electronic Warfare) được lắp đặt.",
+                "Địa chỉ bưu chính ghi là 'LONDON'.",
             ],
         );
     }
