@@ -21,7 +21,9 @@ declare_rule! {
     /// "mọi", "mỗi", "từng" the term is a common noun, so its capitals are a choice of
     /// style; elsewhere a capital may start a name ("Ngày thành lập Đảng" next to "ngày
     /// thành lập Quân đội", "Hội Người cao tuổi" next to "người cao tuổi") and is left
-    /// alone, as are sentence starts, headings and titles.
+    /// alone, as is a capital followed by a number or another capitalised word ("các Tập
+    /// đoàn quân 28", "3 Giải vô địch bóng đá Việt Nam": the name of one thing), and
+    /// sentence starts, headings and titles.
     ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
@@ -43,7 +45,7 @@ declare_rule! {
         vi: "Cùng một cụm từ được viết hoa theo hai cách ở giữa câu.
 
 ## Tác dụng
-So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc “các”, “những”, “mọi”, “mỗi”, “từng”, cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như đầu câu, đề mục và tiêu đề.
+So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc “các”, “những”, “mọi”, “mỗi”, “từng”, cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -98,6 +100,11 @@ impl Rule for CapitalizationMismatch {
                         }
                         key.push_str(&doc.token_text(token(q)).to_lowercase());
                     }
+                    // "Tập đoàn quân 28", "Giải vô địch bóng đá Việt Nam": a capital that
+                    // starts the name of one thing, not a style.
+                    if first && names_one(doc, &sentence, p + 3) {
+                        continue;
+                    }
                     let run = Run {
                         word: token(p).range.clone(),
                         capital: first,
@@ -138,6 +145,48 @@ impl Rule for CapitalizationMismatch {
             }
         }
     }
+}
+
+/// Whether the words after a run (from position `from`) continue it into a name: a number
+/// or a capitalised word within three tokens, before any function word or punctuation.
+fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
+    for &i in sentence.iter().skip(from).take(3) {
+        let t = &doc.tokens[i];
+        let text = doc.token_text(t);
+        match t.kind {
+            TokenKind::Number => return true,
+            TokenKind::Word => {
+                if matches!(
+                    text,
+                    "của"
+                        | "và"
+                        | "với"
+                        | "cho"
+                        | "tại"
+                        | "trong"
+                        | "về"
+                        | "do"
+                        | "để"
+                        | "theo"
+                        | "là"
+                        | "đã"
+                        | "được"
+                        | "thuộc"
+                        | "ở"
+                        | "các"
+                        | "những"
+                        | "trên"
+                ) {
+                    return false;
+                }
+                if matches!(case_of(text), Case::Capitalized | Case::Upper) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a term after this token is counted or quantified ("6 Chương trình", "các
@@ -222,6 +271,8 @@ mod tests {
                 "Quận thực hiện tốt 6 Chương trình công tác, các chương trình, kế hoạch khác.",
                 "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam và 80 năm ngày thành lập Quân đội nhân dân.",
                 "Hội Người cao tuổi xã tổ chức khám cho 350 người cao tuổi.",
+                "Các Tập đoàn quân 28 và 51 tấn công; các tập đoàn quân khác phòng ngự.",
+                "Đội đạt Hạng 3 Giải vô địch bóng đá Việt Nam và 2 giải vô địch khu vực.",
             ],
         );
     }
