@@ -91,12 +91,12 @@ impl Rule for NumberFormat {
                     });
             }
         }
+        // Dates are in text order: the one that could hold a token is the last starting
+        // at or before it.
         let in_date = |i: usize| {
             let r = &doc.tokens[i].range;
-            dates
-                .dates
-                .iter()
-                .any(|d| d.span.start <= r.start && r.end <= d.span.end)
+            let after = dates.dates.partition_point(|d| d.span.start <= r.start);
+            after > 0 && r.end <= dates.dates[after - 1].span.end
         };
         for (b, block) in doc.blocks.iter().enumerate() {
             if !prose(b) {
@@ -160,6 +160,7 @@ impl Rule for NumberFormat {
                 }) {
                     continue;
                 }
+                // "02 giờ sáng": a time of day, where a leading zero is usual.
                 let Some(noun) = next
                     .filter(|&n| kind(n) == TokenKind::Space && n + 1 < tokens.end)
                     .map(|n| n + 1)
@@ -168,6 +169,9 @@ impl Rule for NumberFormat {
                 else {
                     continue;
                 };
+                if matches!(noun.as_str(), "giờ" | "phút" | "giây" | "h") {
+                    continue;
+                }
                 counts[usize::from(padded)] += 1;
                 groups.entry((Kind::Count, noun)).or_default().push(Place {
                     way: padded,
@@ -300,6 +304,7 @@ mod tests {
                 "Ngày 10/10/2024 và ngày 27/6/2024.",
                 "Tăng 36%, đạt 64%, giảm 12,5%.",
                 "Quyết định số 06/QĐ-UBND giao 6 chỉ tiêu. Lúc 06:30 có 6 người.",
+                "Làm từ 21 giờ đến 02 giờ sáng, sau 6 giờ nghỉ.",
                 "Tăng 12.500% và 3,5%.",
                 "Có 06 chương trình và 6 kế hoạch.",
             ],
