@@ -5,7 +5,6 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -68,11 +67,17 @@ impl Rule for CapitalizationMismatch {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
         let mut key = String::new();
+        let mut sentence: Vec<usize> = Vec::new();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            for sentence in sentences(doc, block) {
+            // The block's tokens without spaces: a run never crosses punctuation, so the
+            // sentence marks need no splitting.
+            sentence.clear();
+            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+            {
+                let sentence = &sentence;
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
@@ -102,7 +107,7 @@ impl Rule for CapitalizationMismatch {
                     }
                     // "Tập đoàn quân 28", "Giải vô địch bóng đá Việt Nam": a capital that
                     // starts the name of one thing, not a style.
-                    if first && names_one(doc, &sentence, p + 3) {
+                    if first && names_one(doc, sentence, p + 3) {
                         continue;
                     }
                     let run = Run {

@@ -1,7 +1,6 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -76,35 +75,49 @@ impl Rule for DateOrder {
             if ymd <= *published {
                 continue;
             }
-            // The sentence the date opens.
-            let Some(sentence) = sentences(doc, block)
-                .into_iter()
-                .find(|s| s.contains(&date.tokens.start))
-            else {
-                continue;
+            // The date must open its sentence, after at most two words such as "Sáng".
+            let range = block.tokens.clone();
+            let is_end = |i: usize| {
+                let t = &doc.tokens[i];
+                t.kind == TokenKind::Punct
+                    && matches!(doc.token_text(t), "." | ";" | "!" | "?" | "…")
             };
-            let at = sentence
-                .iter()
-                .position(|&i| i == date.tokens.start)
-                .unwrap_or(usize::MAX);
-            let word = |p: usize| -> Option<String> {
-                let t = &doc.tokens[*sentence.get(p)?];
-                (t.kind == TokenKind::Word).then(|| doc.token_text(t).to_lowercase())
-            };
-            if at > 2 || !(0..at).all(|p| word(p).is_some_and(|w| LEADS.contains(&w.as_str()))) {
+            let mut leads = 0;
+            let mut opens = true;
+            let mut i = date.tokens.start;
+            while i > range.start {
+                i -= 1;
+                let t = &doc.tokens[i];
+                if t.kind == TokenKind::Space {
+                    continue;
+                }
+                if is_end(i) {
+                    break;
+                }
+                let lower = doc.token_text(t).to_lowercase();
+                if t.kind != TokenKind::Word || !LEADS.contains(&lower.as_str()) || leads == 2 {
+                    opens = false;
+                    break;
+                }
+                leads += 1;
+            }
+            if !opens {
                 continue;
             }
-            let words: Vec<String> = (at..sentence.len()).filter_map(word).collect();
+            // The words of the rest of the sentence.
+            let words: Vec<String> = (date.tokens.end..range.end)
+                .take_while(|&j| !is_end(j))
+                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
+                .map(|j| doc.token_text(&doc.tokens[j]).to_lowercase())
+                .collect();
             let past = words.iter().any(|w| w == "đã");
             // "Ngày 28-5 tới", "dự kiến", "theo kế hoạch": an announcement.
-            let date_end = sentence
-                .iter()
-                .position(|&i| i + 1 == date.tokens.end)
-                .unwrap_or(at);
             let future = words.iter().any(|w| FUTURE.contains(&w.as_str()))
                 || words.windows(2).any(|p| p[0] == "dự" && p[1] == "kiến")
                 || words.windows(2).any(|p| p[0] == "kế" && p[1] == "hoạch")
-                || matches!(word(date_end + 1).as_deref(), Some("tới" | "này"));
+                || words
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "tới" | "này"));
             if !past || future {
                 continue;
             }

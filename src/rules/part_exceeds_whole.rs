@@ -102,6 +102,11 @@ impl Rule for PartExceedsWhole {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
+            // Only a block with a whole or a fraction needs its sentences.
+            let text = &doc.text[block.range.clone()];
+            if !text.contains('/') && !text.contains("tổng") && !text.contains("Tổng") {
+                continue;
+            }
             let sentences = sentences(doc, block);
             // The tokens of the block's sentences, one after the other.
             let all: Vec<usize> = sentences.iter().flatten().copied().collect();
@@ -135,7 +140,7 @@ impl PartExceedsWhole {
         let rule = self.meta();
         let mut at = 0;
         while at + 2 < all.len() {
-            let marked = word_at(doc, all, at).as_deref() == Some("tổng")
+            let marked = matches!(doc.token_text(&doc.tokens[all[at]]), "tổng" | "Tổng")
                 && matches!(word_at(doc, all, at + 1).as_deref(), Some("số" | "cộng"));
             if !marked {
                 at += 1;

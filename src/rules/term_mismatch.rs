@@ -82,6 +82,15 @@ impl Rule for TermMismatch {
             if matches!(block.kind, BlockKind::Meta) {
                 continue;
             }
+            let block_text = &doc.text[block.range.clone()];
+            if ![
+                "nhiệm", "Nhiệm", "NHIỆM", "khóa", "khoá", "Khóa", "Khoá", "KHÓA",
+            ]
+            .iter()
+            .any(|w| block_text.contains(w))
+            {
+                continue;
+            }
             for sentence in sentences(doc, block) {
                 let word = |p: usize| -> Option<String> {
                     let t = &doc.tokens[*sentence.get(p)?];
@@ -98,6 +107,22 @@ impl Rule for TermMismatch {
                     })
                 };
                 for p in 0..sentence.len() {
+                    // Only "nhiệm" and "khóa" start a term: skip the rest without lower-casing.
+                    if !text(p).is_some_and(|t| {
+                        matches!(
+                            t,
+                            "nhiệm"
+                                | "Nhiệm"
+                                | "NHIỆM"
+                                | "khóa"
+                                | "khoá"
+                                | "Khóa"
+                                | "Khoá"
+                                | "KHÓA"
+                        )
+                    }) {
+                        continue;
+                    }
                     match word(p).as_deref() {
                         Some("nhiệm")
                             if word(p + 1).as_deref() == Some("kỳ")

@@ -88,9 +88,9 @@ impl Rule for UndefinedAbbreviation {
         let rule = self.meta();
         let standard = standard();
         let mut seen: HashSet<&str> = HashSet::new();
-        // Initials of capitalised names, with where each is first spelled out (built on the
-        // first candidate only).
-        let mut initials: Option<HashMap<String, usize>> = None;
+        // First uses not spelled out in place: checked against the initials of the
+        // capitalised names before them once all are known.
+        let mut pending: Vec<usize> = Vec::new();
         let text = |i: usize| doc.token_text(&doc.tokens[i]);
         let kind = |i: usize| doc.tokens[i].kind;
         for block in &doc.blocks {
@@ -174,25 +174,28 @@ impl Rule for UndefinedAbbreviation {
                 if defines {
                     continue;
                 }
-                let spelled = initials
-                    .get_or_insert_with(|| names_by_initials(doc))
-                    .get(word)
-                    .is_some_and(|&at| at < doc.tokens[i].range.start);
-                if spelled {
-                    continue;
-                }
-                out.push(Diagnostic::new(
-                    rule.id,
-                    rule.default_severity,
-                    doc.tokens[i].range.clone(),
-                    Message::new(
-                        format!(
-                            "“{word}” là chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu tiên"
-                        ),
-                        format!("“{word}” is an abbreviation not spelled out at its first use"),
-                    ),
-                ));
+                pending.push(i);
             }
+        }
+        if pending.is_empty() {
+            return;
+        }
+        let spelled = names_by_initials(doc, pending.iter().map(|&i| text(i)));
+        for i in pending {
+            let word = text(i);
+            let start = doc.tokens[i].range.start;
+            if spelled.get(word).is_some_and(|&at| at < start) {
+                continue;
+            }
+            out.push(Diagnostic::new(
+                rule.id,
+                rule.default_severity,
+                doc.tokens[i].range.clone(),
+                Message::new(
+                    format!("“{word}” là chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu tiên"),
+                    format!("“{word}” is an abbreviation not spelled out at its first use"),
+                ),
+            ));
         }
     }
 }
@@ -223,11 +226,23 @@ fn all_caps(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
     words.peek().is_some() && words.all(|t| case_of(doc.token_text(t)) == Case::Upper)
 }
 
-/// The initials of the capitalised names of the document, each with the offset where it
-/// first ends: runs of two to eight words, starting with a capitalised word, all words
-/// capitalised for two letters ("Đại Hội" but not "Đại hội" for "ĐH").
-fn names_by_initials(doc: &Document) -> HashMap<String, usize> {
-    let mut out: HashMap<String, usize> = HashMap::new();
+/// Where each wanted abbreviation is first spelled out as the initials of a capitalised
+/// name: runs of two to eight words starting with a capitalised word, all words
+/// capitalised for two letters ("Đại Hội" but not "Đại hội" for "ĐH"). Returns the offset
+/// where the name ends.
+fn names_by_initials<'a>(
+    doc: &Document,
+    wanted: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    let mut out: HashMap<&'a str, usize> = HashMap::new();
+    let wanted: HashSet<&'a str> = wanted.collect();
+    let longest = wanted
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(8);
+    let mut key = String::new();
     for block in &doc.blocks {
         // Runs of words separated by spaces only (a hyphen between words is kept).
         let mut run: Vec<usize> = Vec::new();
@@ -237,16 +252,18 @@ fn names_by_initials(doc: &Document) -> HashMap<String, usize> {
                 if !matches!(case_of(first), Case::Capitalized | Case::Upper) {
                     continue;
                 }
-                let mut key = String::new();
+                key.clear();
                 let mut all_capitalised = true;
-                for (n, &w) in run[start..].iter().take(8).enumerate() {
+                for (n, &w) in run[start..].iter().take(longest).enumerate() {
                     let word = doc.token_text(&doc.tokens[w]);
                     all_capitalised &= case_of(word) != Case::Lower;
                     let Some(c) = initial(word) else { break };
                     key.push(c);
-                    if n >= 1 && (all_capitalised || n >= 2) {
-                        let end = doc.tokens[w].range.end;
-                        out.entry(key.clone()).or_insert(end);
+                    if n >= 1
+                        && (all_capitalised || n >= 2)
+                        && let Some(&abbr) = wanted.get(key.as_str())
+                    {
+                        out.entry(abbr).or_insert(doc.tokens[w].range.end);
                     }
                 }
             }
