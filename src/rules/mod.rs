@@ -4,19 +4,25 @@
 //! that list.
 
 mod anniversary_mismatch;
+mod capitalization_mismatch;
 mod confusion;
 mod count_mismatch;
+mod date_order;
 mod docs;
 mod double_space;
 mod invalid_date;
 mod legacy_encoding;
 mod lookalike_letter;
 mod nonword;
+mod number_format;
 mod ordinal_mismatch;
+mod part_exceeds_whole;
 mod percent_mismatch;
+mod term_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_style;
+mod undefined_abbreviation;
 mod unicode_form;
 mod unused_suppression;
 mod weekday_mismatch;
@@ -99,6 +105,12 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
     &anniversary_mismatch::AnniversaryMismatch,
+    &part_exceeds_whole::PartExceedsWhole,
+    &number_format::NumberFormat,
+    &undefined_abbreviation::UndefinedAbbreviation,
+    &capitalization_mismatch::CapitalizationMismatch,
+    &term_mismatch::TermMismatch,
+    &date_order::DateOrder,
     &unused_suppression::UnusedSuppression,
 ];
 

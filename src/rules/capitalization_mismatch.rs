@@ -1,0 +1,294 @@
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::{BlockKind, Document};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, apply_case, case_of};
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// The same term capitalised two ways in the middle of sentences.
+    ///
+    /// ## What it does
+    /// Compares every run of three words that follows a count or a quantifier ("6
+    /// Chương trình công tác", "các chương trình công tác") with the other runs of the same
+    /// words in the same position: when the first word is capitalised in some ("6 Chương
+    /// trình công tác của Quận ủy") and not in others ("06 chương trình công tác của Quận
+    /// ủy"), the less frequent form is reported, with the first place of the usual one as
+    /// evidence (on a tie, the later form is reported). After a count or "các", "những",
+    /// "mọi", "mỗi", "từng" the term is a common noun, so its capitals are a choice of
+    /// style; elsewhere a capital may start a name ("Ngày thành lập Đảng" next to "ngày
+    /// thành lập Quân đội", "Hội Người cao tuổi" next to "người cao tuổi") and is left
+    /// alone, as is a capital followed by a number or another capitalised word ("các Tập
+    /// đoàn quân 28", "3 Giải vô địch bóng đá Việt Nam": the name of one thing), and
+    /// sentence starts, headings and titles.
+    ///
+    /// ## Why
+    /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
+    /// "chương trình công tác" any work programme. Writing the same term both ways blurs
+    /// which one is meant and looks careless.
+    ///
+    /// ## Example
+    /// ```text
+    /// Quận ủy ban hành 6 Chương trình công tác toàn khóa. Các đơn vị thực hiện tốt 6 chương trình công tác toàn khóa và 5 Chương trình công tác của Thành ủy.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Quận ủy ban hành 6 Chương trình công tác toàn khóa. Các đơn vị thực hiện tốt 6 Chương trình công tác toàn khóa. Chương trình công tác năm được ban hành.
+    /// ```
+    pub struct CapitalizationMismatch {
+        id: "capitalization-mismatch",
+        severity: Info,
+        vi: "Cùng một cụm từ được viết hoa theo hai cách ở giữa câu.
+
+## Tác dụng
+So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc “các”, “những”, “mọi”, “mỗi”, “từng”, cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
+
+## Vì sao
+Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
+    }
+}
+
+/// One run of three words: where its first word is, how that word is written, and the
+/// run's span.
+struct Run {
+    word: Range<usize>,
+    capital: bool,
+    phrase: Range<usize>,
+}
+
+impl Rule for CapitalizationMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
+        let mut key = String::new();
+        let mut sentence: Vec<usize> = Vec::new();
+        for block in &doc.blocks {
+            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                continue;
+            }
+            // The block's tokens without spaces: a run never crosses punctuation, so the
+            // sentence marks need no splitting.
+            sentence.clear();
+            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+            {
+                let sentence = &sentence;
+                let token = |p: usize| &doc.tokens[sentence[p]];
+                let case = |p: usize| {
+                    let t = token(p);
+                    (t.kind == TokenKind::Word).then(|| case_of(doc.token_text(t)))
+                };
+                for p in 1..sentence.len().saturating_sub(2) {
+                    if !counted(doc, token(p - 1)) {
+                        continue;
+                    }
+                    let first = match case(p) {
+                        Some(Case::Lower) => false,
+                        Some(Case::Capitalized) => true,
+                        _ => continue,
+                    };
+                    // The two words after it, with nothing but spaces between.
+                    if !(p + 1..p + 3)
+                        .all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized)))
+                    {
+                        continue;
+                    }
+                    key.clear();
+                    for q in p..p + 3 {
+                        if q > p {
+                            key.push(' ');
+                        }
+                        key.push_str(&doc.token_text(token(q)).to_lowercase());
+                    }
+                    // "Tập đoàn quân 28", "Giải vô địch bóng đá Việt Nam": a capital that
+                    // starts the name of one thing, not a style.
+                    if first && names_one(doc, sentence, p + 3) {
+                        continue;
+                    }
+                    let run = Run {
+                        word: token(p).range.clone(),
+                        capital: first,
+                        phrase: token(p).range.start..token(p + 2).range.end,
+                    };
+                    match runs.get_mut(key.as_str()) {
+                        Some(list) => list.push(run),
+                        None => {
+                            runs.insert(key.clone(), vec![run]);
+                        }
+                    }
+                }
+            }
+        }
+        let mut groups: Vec<&Vec<Run>> = runs
+            .values()
+            .filter(|list| list.iter().any(|r| r.capital != list[0].capital))
+            .collect();
+        groups.sort_by_key(|list| list[0].word.start);
+        let mut reported = std::collections::HashSet::new();
+        for list in groups {
+            let capitals = list.iter().filter(|r| r.capital).count();
+            let lower = list.len() - capitals;
+            let usual = match capitals.cmp(&lower) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => list[0].capital,
+            };
+            let Some(evidence) = list.iter().find(|r| r.capital == usual) else {
+                continue;
+            };
+            let count = if usual { capitals } else { lower };
+            for run in list.iter().filter(|r| r.capital != usual) {
+                if !reported.insert(run.word.start) {
+                    continue;
+                }
+                out.push(self.report(doc, run, evidence, count));
+            }
+        }
+    }
+}
+
+/// Whether the words after a run (from position `from`) continue it into a name: a number
+/// or a capitalised word within three tokens, before any function word or punctuation.
+fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
+    for &i in sentence.iter().skip(from).take(3) {
+        let t = &doc.tokens[i];
+        let text = doc.token_text(t);
+        match t.kind {
+            TokenKind::Number => return true,
+            TokenKind::Word => {
+                if matches!(
+                    text,
+                    "của"
+                        | "và"
+                        | "với"
+                        | "cho"
+                        | "tại"
+                        | "trong"
+                        | "về"
+                        | "do"
+                        | "để"
+                        | "theo"
+                        | "là"
+                        | "đã"
+                        | "được"
+                        | "thuộc"
+                        | "ở"
+                        | "các"
+                        | "những"
+                        | "trên"
+                ) {
+                    return false;
+                }
+                if matches!(case_of(text), Case::Capitalized | Case::Upper) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a term after this token is counted or quantified ("6 Chương trình", "các
+/// chương trình"): a term used as a common noun, where its capitals are a choice of style,
+/// not the start of a name ("Ngày thành lập Đảng", "Hội Người cao tuổi").
+fn counted(doc: &Document, token: &crate::text::tokens::Token) -> bool {
+    let text = doc.token_text(token);
+    match token.kind {
+        TokenKind::Number => text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()),
+        TokenKind::Word => matches!(text, "các" | "những" | "mọi" | "mỗi" | "từng"),
+        _ => false,
+    }
+}
+
+impl CapitalizationMismatch {
+    fn report(&self, doc: &Document, run: &Run, usual: &Run, count: usize) -> Diagnostic {
+        let rule = self.meta();
+        let this = &doc.text[run.phrase.clone()];
+        let other = &doc.text[usual.phrase.clone()];
+        let word = &doc.text[run.word.clone()];
+        let fixed = apply_case(
+            &word.to_lowercase(),
+            if usual.capital {
+                Case::Capitalized
+            } else {
+                Case::Lower
+            },
+        );
+        let times = if count > 1 {
+            (format!(" ({count} lần)"), format!(" ({count} times)"))
+        } else {
+            (String::new(), String::new())
+        };
+        Diagnostic::new(
+            rule.id,
+            rule.default_severity,
+            run.word.clone(),
+            Message::new(
+                format!(
+                    "“{this}” viết hoa khác với chỗ khác trong văn bản: “{other}”{}",
+                    times.0
+                ),
+                format!(
+                    "“{this}” is capitalised unlike elsewhere in the document: “{other}”{}",
+                    times.1
+                ),
+            ),
+        )
+        .with_related(
+            usual.phrase.clone(),
+            Message::new("cách viết thường dùng", "the usual form"),
+        )
+        .with_suggestion(run.word.clone(), fixed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CapitalizationMismatch;
+    use crate::rules::testing::{check, fails, fixed, silent};
+
+    #[test]
+    fn fails_on_a_term_capitalised_two_ways() {
+        fails(
+            &CapitalizationMismatch,
+            &[
+                "Ban hành 06 chương trình công tác của Quận ủy và 6 Chương trình công tác của Quận ủy.",
+                "Thực hiện các Nghị quyết chuyên đề của Đảng ủy, triển khai 3 nghị quyết chuyên đề mới và 2 Nghị quyết chuyên đề khác.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_at_sentence_starts_after_markers_and_in_headings() {
+        silent(
+            &CapitalizationMismatch,
+            &[
+                "Chương trình công tác được ban hành. Quận thực hiện 6 chương trình công tác toàn khóa.",
+                "Nội dung: (1) công tác xây dựng Đảng; (3) Báo cáo công tác kiểm tra và báo cáo công tác kiểm tra khác.",
+                "Các đơn vị: Chương trình công tác năm và các chương trình công tác khác.",
+                "TIÊU ĐỀ CHƯƠNG TRÌNH CÔNG TÁC và 6 chương trình công tác.",
+                "Quận thực hiện tốt 6 Chương trình công tác, các chương trình, kế hoạch khác.",
+                "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam và 80 năm ngày thành lập Quân đội nhân dân.",
+                "Hội Người cao tuổi xã tổ chức khám cho 350 người cao tuổi.",
+                "Các Tập đoàn quân 28 và 51 tấn công; các tập đoàn quân khác phòng ngự.",
+                "Đội đạt Hạng 3 Giải vô địch bóng đá Việt Nam và 2 giải vô địch khu vực.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reports_the_minority_with_the_usual_form_as_evidence() {
+        let text = "Về thực hiện các Chương trình công tác, đã ban hành 06 chương trình công tác toàn khóa và 5 Chương trình công tác của Thành ủy.";
+        let found = check(&CapitalizationMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "chương");
+        assert_eq!(&text[found[0].related[0].span.clone()], "Chương trình công");
+        assert!(fixed(&CapitalizationMismatch, text).contains("06 Chương trình"));
+    }
+}
