@@ -12,6 +12,7 @@ mod invalid_date;
 mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
+mod spelling_variant;
 #[cfg(test)]
 pub(crate) mod testing;
 mod unused_suppression;
@@ -87,6 +88,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &confusion::Confusion,
     &nonword::Nonword,
     &double_space::DoubleSpace,
+    &spelling_variant::SpellingVariant,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
