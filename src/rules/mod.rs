@@ -12,6 +12,7 @@ mod invalid_date;
 mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
+mod repeated_word;
 mod spelling_variant;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -89,6 +90,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &nonword::Nonword,
     &double_space::DoubleSpace,
     &spelling_variant::SpellingVariant,
+    &repeated_word::RepeatedWord,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
