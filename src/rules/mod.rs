@@ -12,6 +12,7 @@ mod invalid_date;
 mod nonword;
 mod ordinal_mismatch;
 mod percent_mismatch;
+mod punctuation_spacing;
 mod repeated_word;
 mod spelling_variant;
 #[cfg(test)]
@@ -91,6 +92,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &double_space::DoubleSpace,
     &spelling_variant::SpellingVariant,
     &repeated_word::RepeatedWord,
+    &punctuation_spacing::PunctuationSpacing,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
