@@ -17,6 +17,7 @@ mod repeated_word;
 mod spelling_variant;
 #[cfg(test)]
 pub(crate) mod testing;
+mod unbalanced_pair;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -93,6 +94,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &spelling_variant::SpellingVariant,
     &repeated_word::RepeatedWord,
     &punctuation_spacing::PunctuationSpacing,
+    &unbalanced_pair::UnbalancedPair,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,
