@@ -70,6 +70,17 @@ pub(super) fn mark_names(m: &str) -> (String, String) {
     }
 }
 
+/// A cheap first look: whether a punctuation token is one of the marks this rule is
+/// about (, . ; : ! ? brackets and quotation marks).
+fn is_spacing_mark(doc: &Document, t: &Token) -> bool {
+    match doc.text.as_bytes()[t.range.start] {
+        b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | b'"' => true,
+        // “ and ” are E2 80 9C and E2 80 9D.
+        0xE2 => matches!(doc.token_text(t), "“" | "”"),
+        _ => false,
+    }
+}
+
 /// A run of spaces on one line.
 fn inline_space(doc: &Document, t: &Token) -> bool {
     t.kind == TokenKind::Space
@@ -99,22 +110,28 @@ fn looks_technical(chunk: &str) -> bool {
         || chunk.to_ascii_lowercase().starts_with("www.")
 }
 
-/// The role of each straight double quote of a block: `Some(true)` opening, `Some(false)`
-/// closing, by pairing in order; all `None` when they do not pair up.
-fn straight_quote_roles(doc: &Document, tokens: &[Token]) -> Vec<Option<bool>> {
-    let quotes: Vec<usize> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
-        .map(|(i, _)| i)
-        .collect();
-    let mut roles = vec![None; tokens.len()];
-    if quotes.len() % 2 == 0 {
-        for (n, &i) in quotes.iter().enumerate() {
-            roles[i] = Some(n % 2 == 0);
+/// The straight double quotes of a block, paired in order when their number is even.
+struct Quotes(Vec<usize>);
+
+impl Quotes {
+    fn of(doc: &Document, tokens: &[Token]) -> Quotes {
+        let mut quotes: Vec<usize> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
+            .map(|(i, _)| i)
+            .collect();
+        if quotes.len() % 2 == 1 {
+            quotes.clear();
         }
+        Quotes(quotes)
     }
-    roles
+
+    /// The role of the token at `i` if it is a paired straight quote: `Some(true)`
+    /// opening, `Some(false)` closing.
+    fn role(&self, i: usize) -> Option<bool> {
+        self.0.binary_search(&i).ok().map(|n| n % 2 == 0)
+    }
 }
 
 /// Whether a finished token can sit right before a closing mark: a word, a number, or a
@@ -154,16 +171,15 @@ impl PunctuationSpacing {
         &self,
         doc: &Document,
         tokens: &[Token],
-        roles: &[Option<bool>],
+        roles: &Quotes,
         i: usize,
     ) -> Option<(usize, &'static str)> {
-        let space = &tokens[i];
-        if i == 0 || !inline_space(doc, space) {
+        let mark = tokens.get(i + 1)?;
+        if i == 0 || mark.kind != TokenKind::Punct || !is_spacing_mark(doc, mark) {
             return None;
         }
         let prev = &tokens[i - 1];
-        let mark = tokens.get(i + 1)?;
-        if mark.kind != TokenKind::Punct || !ends_content(doc, prev, roles[i - 1]) {
+        if !inline_space(doc, &tokens[i]) || !ends_content(doc, prev, roles.role(i - 1)) {
             return None;
         }
         let m = doc.token_text(mark);
@@ -179,7 +195,7 @@ impl PunctuationSpacing {
             {
                 let a = doc.token_text(t);
                 let closing = CLOSERS.contains(&a)
-                    || (a == "\"" && roles[i + 2] == Some(false))
+                    || (a == "\"" && roles.role(i + 2) == Some(false))
                     || SENTENCE_MARKS.contains(&a);
                 if !closing || (matches!(m, ":" | ";") && matches!(a, ")" | "]")) {
                     return None;
@@ -190,7 +206,7 @@ impl PunctuationSpacing {
         // A straight quote closes by pairing, and only if it is not shaped as an opener
         // (a word right after it): nested straight quotes do not pair in order.
         let straight_closer = m == "\""
-            && roles[i + 1] == Some(false)
+            && roles.role(i + 1) == Some(false)
             && !after.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
         if CLOSERS.contains(&m) || straight_closer {
             return Some((i + 1, "before"));
@@ -207,7 +223,7 @@ impl Rule for PunctuationSpacing {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
-            let roles = straight_quote_roles(doc, tokens);
+            let roles = Quotes::of(doc, tokens);
             for (i, token) in tokens.iter().enumerate() {
                 match token.kind {
                     TokenKind::Space => {
@@ -225,11 +241,14 @@ impl Rule for PunctuationSpacing {
                         }
                     }
                     TokenKind::Punct => {
+                        if !is_spacing_mark(doc, token) {
+                            continue;
+                        }
                         let m = doc.token_text(token);
                         // A straight quote glued to the word before it is shaped as a closer.
                         let opener = OPENERS.contains(&m)
                             || (m == "\""
-                                && roles[i] == Some(true)
+                                && roles.role(i) == Some(true)
                                 && (i == 0
                                     || tokens[i - 1].is_space()
                                     || OPENERS.contains(&doc.token_text(&tokens[i - 1]))));
@@ -275,18 +294,12 @@ impl Rule for PunctuationSpacing {
 
 impl PunctuationSpacing {
     /// Whether the mark at `tokens[i]` is followed directly by a word that should stand apart.
-    fn glued_after(
-        &self,
-        doc: &Document,
-        tokens: &[Token],
-        roles: &[Option<bool>],
-        i: usize,
-    ) -> bool {
+    fn glued_after(&self, doc: &Document, tokens: &[Token], roles: &Quotes, i: usize) -> bool {
         let (Some(next), true) = (tokens.get(i + 1), i > 0) else {
             return false;
         };
         let prev = &tokens[i - 1];
-        if next.kind != TokenKind::Word || !ends_content(doc, prev, roles[i - 1]) {
+        if next.kind != TokenKind::Word || !ends_content(doc, prev, roles.role(i - 1)) {
             return false;
         }
         if looks_technical(chunk(doc, tokens, i)) {

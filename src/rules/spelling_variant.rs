@@ -3,7 +3,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, case_of, lower_into};
+use crate::text::case::{Case, case_of};
 use crate::text::syllable::{self, Nucleus, Onset};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -107,10 +107,31 @@ fn is_glued(tokens: &[Token], i: usize, text: &str) -> bool {
     before || after
 }
 
-struct Form {
-    count: usize,
-    first: std::ops::Range<usize>,
-    uses: Vec<std::ops::Range<usize>>,
+/// A lower-case word that may have a variant: ends in i or y, or is one of [`PAIRS`]
+/// (a cheap test before the syllable is parsed).
+fn may_vary(word: &str) -> bool {
+    word.len() <= 8
+        && word.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                'i' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'y' | 'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'u'
+            )
+        })
+        && case_of(word) == Case::Lower
+}
+
+/// The words of the document that may vary, in order, with their token's place.
+fn candidates(doc: &Document) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    doc.blocks.iter().flat_map(move |block| {
+        let tokens = doc.block_tokens(block);
+        tokens.iter().enumerate().filter_map(move |(i, token)| {
+            if token.kind != TokenKind::Word {
+                return None;
+            }
+            let word = doc.token_text(token);
+            (may_vary(word) && !is_glued(tokens, i, &doc.text)).then(|| (word, token.range.clone()))
+        })
+    })
 }
 
 impl Rule for SpellingVariant {
@@ -119,79 +140,63 @@ impl Rule for SpellingVariant {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // key -> spelling -> uses, in the order first seen.
-        let mut groups: FxHashMap<String, Vec<(String, Form)>> = FxHashMap::default();
-        let mut lower = String::new();
-        for block in &doc.blocks {
-            let tokens = doc.block_tokens(block);
-            for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word {
-                    continue;
+        // Each spelling: how often, and where first.
+        let mut seen: FxHashMap<&str, (usize, std::ops::Range<usize>)> = FxHashMap::default();
+        for (word, range) in candidates(doc) {
+            seen.entry(word).or_insert((0, range)).0 += 1;
+        }
+        // The spellings of one word, grouped by their shared key.
+        let mut groups: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for &word in seen.keys() {
+            if let Some(key) = variant_key(word) {
+                groups.entry(key).or_default().push(word);
+            }
+        }
+        // Each rarer spelling -> the majority spelling.
+        let mut minority: FxHashMap<&str, &str> = FxHashMap::default();
+        for forms in groups.values() {
+            let [a, b] = forms[..] else {
+                continue;
+            };
+            match seen[a].0.cmp(&seen[b].0) {
+                std::cmp::Ordering::Equal => {}
+                std::cmp::Ordering::Greater => {
+                    minority.insert(b, a);
                 }
-                let word = doc.token_text(token);
-                if word.len() > 8 || case_of(word) != Case::Lower {
-                    continue;
-                }
-                lower_into(word, &mut lower);
-                let Some(key) = variant_key(&lower) else {
-                    continue;
-                };
-                if is_glued(tokens, i, &doc.text) {
-                    continue;
-                }
-                let forms = groups.entry(key).or_default();
-                match forms.iter_mut().find(|(s, _)| *s == lower) {
-                    Some((_, form)) => {
-                        form.count += 1;
-                        form.uses.push(token.range.clone());
-                    }
-                    None => forms.push((
-                        lower.clone(),
-                        Form {
-                            count: 1,
-                            first: token.range.clone(),
-                            uses: vec![token.range.clone()],
-                        },
-                    )),
+                std::cmp::Ordering::Less => {
+                    minority.insert(a, b);
                 }
             }
         }
-        let mut groups: Vec<_> = groups.into_values().filter(|f| f.len() == 2).collect();
-        groups.sort_by_key(|f| f[0].1.first.start);
-        for forms in groups {
-            let (a, b) = (&forms[0], &forms[1]);
-            let (major, minor) = match a.1.count.cmp(&b.1.count) {
-                std::cmp::Ordering::Equal => continue,
-                std::cmp::Ordering::Greater => (a, b),
-                std::cmp::Ordering::Less => (b, a),
+        if minority.is_empty() {
+            return;
+        }
+        for (word, span) in candidates(doc) {
+            let Some(&major) = minority.get(word) else {
+                continue;
             };
-            let (mw, mf) = (&major.0, &major.1);
-            let (nw, nf) = (&minor.0, &minor.1);
-            for span in &nf.uses {
-                let message = Message::new(
-                    format!(
-                        "“{nw}” ({} lần) và “{mw}” ({} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{mw}”",
-                        nf.count, mf.count
-                    ),
-                    format!(
-                        "“{nw}” ({}×) and “{mw}” ({}×) spell the same word two ways: write “{mw}” throughout",
-                        nf.count, mf.count
-                    ),
-                );
-                out.push(
-                    Diagnostic::new(
-                        self.meta().id,
-                        self.meta().default_severity,
-                        span.clone(),
-                        message,
-                    )
-                    .with_related(
-                        mf.first.clone(),
-                        Message::new(format!("“{mw}” ở đây"), format!("“{mw}” here")),
-                    )
-                    .with_suggestion(span.clone(), mw.clone()),
-                );
-            }
+            let (n, (m, first)) = (seen[word].0, &seen[major]);
+            let message = Message::new(
+                format!(
+                    "“{word}” ({n} lần) và “{major}” ({m} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{major}”"
+                ),
+                format!(
+                    "“{word}” ({n}×) and “{major}” ({m}×) spell the same word two ways: write “{major}” throughout"
+                ),
+            );
+            out.push(
+                Diagnostic::new(
+                    self.meta().id,
+                    self.meta().default_severity,
+                    span.clone(),
+                    message,
+                )
+                .with_related(
+                    first.clone(),
+                    Message::new(format!("“{major}” ở đây"), format!("“{major}” here")),
+                )
+                .with_suggestion(span, major.to_string()),
+            );
         }
     }
 }

@@ -125,31 +125,41 @@ impl UnbalancedPair {
     }
 
     fn check_group(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Diagnostic>) {
-        for (open, close) in PAIRS {
-            let mut stack: Vec<usize> = Vec::new();
-            for (i, t) in tokens.iter().enumerate() {
-                if t.kind != TokenKind::Punct {
+        let mut stacks: [Vec<usize>; 3] = Default::default();
+        let mut straight = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Punct
+                || !matches!(
+                    doc.text.as_bytes()[t.range.start],
+                    b'(' | b')' | b'[' | b']' | b'"' | 0xE2
+                )
+            {
+                continue;
+            }
+            let m = doc.token_text(t);
+            if m == "\"" {
+                straight += 1;
+                continue;
+            }
+            if let Some(k) = PAIRS.iter().position(|(open, _)| *open == m) {
+                if !is_smiley(doc, tokens, i) {
+                    stacks[k].push(i);
+                }
+            } else if let Some(k) = PAIRS.iter().position(|(_, close)| *close == m)
+                && stacks[k].pop().is_none()
+            {
+                if m == ")" && (is_enumeration(doc, tokens, i) || is_smiley(doc, tokens, i)) {
                     continue;
                 }
-                let m = doc.token_text(t);
-                if m == *open {
-                    if !is_smiley(doc, tokens, i) {
-                        stack.push(i);
-                    }
-                } else if m == *close && stack.pop().is_none() {
-                    if *close == ")"
-                        && (is_enumeration(doc, tokens, i) || is_smiley(doc, tokens, i))
-                    {
-                        continue;
-                    }
-                    self.stray_closer(doc, t, out);
-                }
-            }
-            for i in stack {
-                self.open_left(doc, &tokens[i], out);
+                self.stray_closer(doc, t, out);
             }
         }
-        self.check_straight_quotes(doc, tokens, out);
+        for i in stacks.into_iter().flatten() {
+            self.open_left(doc, &tokens[i], out);
+        }
+        if straight % 2 == 1 {
+            self.check_straight_quotes(doc, tokens, out);
+        }
     }
 
     /// Straight quotes have no direction: when their number is odd, the one whose
