@@ -66,28 +66,41 @@ fn is(doc: &Document, t: Option<&Token>, s: &str) -> bool {
     t.is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == s)
 }
 
-/// A list or enumeration marker "1)", "a)", "iv)": the `)` at `i` after a short number or
-/// one to three letters, which follow a space, a mark or the start of the line.
+/// A list or enumeration marker "1)", "a)", "iv)", "B)", "IV)": the `)` at `i` after a short
+/// number or one to three lower-case letters that follow a space, a mark or the start of the
+/// line, or after a capital or a Roman numeral that follows a mark or the start of the line.
 fn is_enumeration(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let Some(label) = i.checked_sub(1).map(|j| &tokens[j]) else {
         return false;
     };
     let text = doc.token_text(label);
-    let short = match label.kind {
-        TokenKind::Number => text.len() <= 3,
-        TokenKind::Word => text.chars().count() <= 3 && text.chars().all(|c| c.is_lowercase()),
-        _ => false,
+    let is_mark = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                doc.token_text(t),
+                ":" | ";" | "," | "." | "\"" | "“" | "-" | "–"
+            )
     };
-    short
-        && (i < 2 || {
-            let before = &tokens[i - 2];
-            before.is_space()
-                || (before.kind == TokenKind::Punct
-                    && matches!(
-                        doc.token_text(before),
-                        ":" | ";" | "," | "." | "\"" | "“" | "-" | "–"
-                    ))
-        })
+    // After the start of the line, a mark, or a space after a mark.
+    let after_mark = i < 2
+        || is_mark(&tokens[i - 2])
+        || (tokens[i - 2].is_space() && (i < 3 || is_mark(&tokens[i - 3])));
+    // After the start of the line, a mark or any space.
+    let after_space = after_mark || tokens[i - 2].is_space();
+    match label.kind {
+        TokenKind::Number => text.len() <= 3 && after_space,
+        // a), iv)
+        TokenKind::Word if text.chars().count() <= 3 && text.chars().all(char::is_lowercase) => {
+            after_space
+        }
+        // A), IV): capitals are names and numerals ("khóa VI)") unless a mark comes before.
+        TokenKind::Word => {
+            (text.chars().count() == 1
+                || (text.len() <= 4 && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))))
+                && after_mark
+        }
+        _ => false,
+    }
 }
 
 /// A smiley: a bracket right after ":", ";", "=" or ":-".
@@ -275,6 +288,7 @@ mod tests {
                 "Nội dung: (1) xây dựng Đảng, (2) kinh tế; (3) quốc phòng.",
                 "1) Việc thứ nhất.\na) Việc nhỏ.",
                 "Gồm: a) tuyên truyền; b) vận động, c) kiểm tra.",
+                "Gồm: I) Tổng quan; II) Nhiệm vụ; B) Giải pháp.",
                 "Chủ đề: \"Kỷ cương, trách nhiệm\" và “Hành động (sáng tạo)”.",
                 "Vui quá :) buồn quá :-( nháy mắt ;)",
                 "Màn hình 15,6\" và thời gian 5'30\".",
