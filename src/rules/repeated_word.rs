@@ -110,11 +110,20 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
-                lower_into(doc.token_text(a), &mut first);
+                let (at, bt) = (doc.token_text(a), doc.token_text(b));
+                // Two different words both starting in lower case: the common case, decided
+                // without lower-casing.
+                if at != bt
+                    && at.as_bytes()[0].is_ascii_lowercase()
+                    && bt.as_bytes()[0].is_ascii_lowercase()
+                {
+                    continue;
+                }
+                lower_into(at, &mut first);
                 if !FUNCTION_WORDS.contains(&first.as_str()) {
                     continue;
                 }
-                lower_into(doc.token_text(b), &mut second);
+                lower_into(bt, &mut second);
                 if first != second {
                     continue;
                 }
