@@ -32,6 +32,10 @@ const MISTAKES: &[(&str, &str)] = &[
     ("lookalike-letter", "\u{d0}ồng"),
     ("unicode-form", "hu\u{31b}o\u{31b}\u{301}ng"),
     ("tone-style", "hoà"),
+    ("spelling-variant", "kĩ"),
+    ("repeated-word", "của"),
+    ("punctuation-spacing", " ,"),
+    ("unbalanced-pair", "("),
     (
         "legacy-encoding",
         "Héi nghÞ thèng nhÊt tËp trung gi¶i phãng mÆt b»ng c¸c dù ¸n trªn ®Þa bµn.",

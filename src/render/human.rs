@@ -103,7 +103,15 @@ fn diagnostic_groups<'a>(
         group = group.element(Level::NOTE.message(place));
     }
     for s in &d.suggestions {
-        let help = if s.replacement.trim().is_empty() && !s.replacement.is_empty() {
+        let removed = report.source.get(s.span.clone()).unwrap_or("");
+        let help = if s.replacement.is_empty() && !removed.is_empty() {
+            match (lang, removed.trim().is_empty()) {
+                (Lang::Vi, true) => "xóa dấu cách".to_string(),
+                (Lang::En, true) => "remove the space".to_string(),
+                (Lang::Vi, false) => format!("xóa “{}”", removed.trim()),
+                (Lang::En, false) => format!("remove “{}”", removed.trim()),
+            }
+        } else if s.replacement.trim().is_empty() && !s.replacement.is_empty() {
             match lang {
                 Lang::Vi => "thay bằng một dấu cách thường".to_string(),
                 Lang::En => "replace with one ordinary space".to_string(),

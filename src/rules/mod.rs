@@ -18,10 +18,14 @@ mod number_format;
 mod ordinal_mismatch;
 mod part_exceeds_whole;
 mod percent_mismatch;
+mod punctuation_spacing;
+mod repeated_word;
+mod spelling_variant;
 mod term_mismatch;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_style;
+mod unbalanced_pair;
 mod undefined_abbreviation;
 mod unicode_form;
 mod unused_suppression;
@@ -101,6 +105,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &legacy_encoding::LegacyEncoding,
     &tone_style::ToneStyle,
     &double_space::DoubleSpace,
+    &spelling_variant::SpellingVariant,
+    &repeated_word::RepeatedWord,
+    &punctuation_spacing::PunctuationSpacing,
+    &unbalanced_pair::UnbalancedPair,
     &count_mismatch::CountMismatch,
     &invalid_date::InvalidDate,
     &weekday_mismatch::WeekdayMismatch,

@@ -1,0 +1,393 @@
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, case_of};
+use crate::text::syllable;
+use crate::text::tokens::{Token, TokenKind};
+
+declare_rule! {
+    /// A space before a punctuation mark, or none after it.
+    ///
+    /// ## What it does
+    /// Finds a space before , . ; : ! ? or before a closing bracket or quotation mark, a
+    /// space just inside an opening bracket or quotation mark, and a word glued to the
+    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"). The fix removes the space,
+    /// or adds one. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
+    /// addresses, paths and file names, abbreviations written with dots or slashes (TP.HCM,
+    /// PGS.TS., v.v., Đ/c), an ellipsis with a space before it ("đơn thư …"), smileys, a
+    /// space before an opening bracket, and straight quotation marks in a paragraph where
+    /// they do not pair up (which is `unbalanced-pair`'s business). A dot is taken for a
+    /// missing space only between two Vietnamese syllables, the first in lower case and the
+    /// second capitalised, as at the end of a sentence.
+    ///
+    /// ## Why
+    /// Vietnamese sets punctuation as English does: the mark hugs the word before it and a
+    /// space follows. A stray space lets the mark wrap to the start of the next line, and a
+    /// missing one runs two sentences or two list items together.
+    ///
+    /// ## Example
+    /// ```text
+    /// Hội nghị đã thống nhất các nội dung , giao UBND quận thực hiện.Năm 2025 quận tiếp tục.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Lúc 14:46 ngày 27/6/2024, TP.HCM thu 12.455,236 tỷ đồng (xem caugiay.hanoi.gov.vn) …
+    /// ```
+    pub struct PunctuationSpacing {
+        id: "punctuation-spacing",
+        severity: Warning,
+        vi: "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
+
+## Tác dụng
+Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; và chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
+
+## Vì sao
+Tiếng Việt đặt dấu câu như tiếng Anh: dấu câu dính vào chữ đứng trước và có một dấu cách theo sau. Dấu cách thừa khiến dấu câu có thể bị đẩy xuống đầu dòng sau; thiếu dấu cách làm hai câu hay hai ý dính vào nhau.",
+    }
+}
+
+/// Marks that take no space before them and one after.
+const SENTENCE_MARKS: &[&str] = &[",", ".", ";", ":", "!", "?"];
+/// Closing brackets and quotation marks (straight quotes are decided by pairing).
+const CLOSERS: &[&str] = &[")", "]", "”"];
+const OPENERS: &[&str] = &["(", "[", "“"];
+
+/// How a message names a mark, in Vietnamese and in English (a quotation mark is named, not
+/// shown inside quotation marks).
+pub(super) fn mark_names(m: &str) -> (String, String) {
+    match m {
+        "“" => (
+            "dấu mở ngoặc kép".into(),
+            "the opening quotation mark".into(),
+        ),
+        "”" => (
+            "dấu đóng ngoặc kép".into(),
+            "the closing quotation mark".into(),
+        ),
+        "\"" => ("dấu ngoặc kép".into(), "the quotation mark".into()),
+        _ => (format!("dấu “{m}”"), format!("“{m}”")),
+    }
+}
+
+/// A cheap first look: whether a punctuation token is one of the marks this rule is
+/// about (, . ; : ! ? brackets and quotation marks).
+fn is_spacing_mark(doc: &Document, t: &Token) -> bool {
+    match doc.text.as_bytes()[t.range.start] {
+        b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | b'"' => true,
+        // “ and ” are E2 80 9C and E2 80 9D.
+        0xE2 => matches!(doc.token_text(t), "“" | "”"),
+        _ => false,
+    }
+}
+
+/// A run of spaces on one line.
+fn inline_space(doc: &Document, t: &Token) -> bool {
+    t.kind == TokenKind::Space
+        && doc
+            .token_text(t)
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+}
+
+/// The text of the run of non-space tokens around `tokens[i]`.
+fn chunk<'a>(doc: &'a Document, tokens: &[Token], i: usize) -> &'a str {
+    let mut start = i;
+    while start > 0 && !tokens[start - 1].is_space() {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < tokens.len() && !tokens[end + 1].is_space() {
+        end += 1;
+    }
+    &doc.text[tokens[start].range.start..tokens[end].range.end]
+}
+
+/// An address, a path, a file name, code or an entity: no prose spacing applies.
+fn looks_technical(chunk: &str) -> bool {
+    chunk.contains(['@', '/', '\\', '_', '=', '&', '#', '<', '>', '|'])
+        || chunk.contains("://")
+        || chunk.to_ascii_lowercase().starts_with("www.")
+}
+
+/// The straight double quotes of a block, paired in order when their number is even.
+struct Quotes(Vec<usize>);
+
+impl Quotes {
+    fn of(doc: &Document, tokens: &[Token]) -> Quotes {
+        let mut quotes: Vec<usize> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
+            .map(|(i, _)| i)
+            .collect();
+        if quotes.len() % 2 == 1 {
+            quotes.clear();
+        }
+        Quotes(quotes)
+    }
+
+    /// The role of the token at `i` if it is a paired straight quote: `Some(true)`
+    /// opening, `Some(false)` closing.
+    fn role(&self, i: usize) -> Option<bool> {
+        self.0.binary_search(&i).ok().map(|n| n % 2 == 0)
+    }
+}
+
+/// Whether a finished token can sit right before a closing mark: a word, a number, or a
+/// closing bracket, quote or percent sign.
+fn ends_content(doc: &Document, t: &Token, role: Option<bool>) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => {
+            let s = doc.token_text(t);
+            CLOSERS.contains(&s) || s == "%" || (s == "\"" && role == Some(false))
+        }
+        TokenKind::Space => false,
+    }
+}
+
+/// A lower-case Vietnamese syllable of two letters or more.
+fn is_lower_syllable(word: &str) -> bool {
+    word.chars().nth(1).is_some() && case_of(word) == Case::Lower && syllable::is_syllable(word)
+}
+
+impl PunctuationSpacing {
+    fn report(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        span: std::ops::Range<usize>,
+        fix: (std::ops::Range<usize>, String),
+        message: Message,
+    ) {
+        out.push(
+            Diagnostic::new(self.meta().id, self.meta().default_severity, span, message)
+                .with_fix(fix.0, fix.1),
+        );
+    }
+
+    /// A space at `tokens[i]` before a mark that takes none.
+    fn space_before(
+        &self,
+        doc: &Document,
+        tokens: &[Token],
+        roles: &Quotes,
+        i: usize,
+    ) -> Option<(usize, &'static str)> {
+        let mark = tokens.get(i + 1)?;
+        if i == 0 || mark.kind != TokenKind::Punct || !is_spacing_mark(doc, mark) {
+            return None;
+        }
+        let prev = &tokens[i - 1];
+        if !inline_space(doc, &tokens[i]) || !ends_content(doc, prev, roles.role(i - 1)) {
+            return None;
+        }
+        let m = doc.token_text(mark);
+        let after = tokens.get(i + 2);
+        if SENTENCE_MARKS.contains(&m) {
+            // ". . ." and "..": an ellipsis; ".NET", ".docx", ":)" and ":D": not a mark
+            // ending the word before.
+            if m == "." && after.is_some_and(|t| doc.token_text(t) == ".") {
+                return None;
+            }
+            if let Some(t) = after
+                && !t.is_space()
+            {
+                let a = doc.token_text(t);
+                let closing = CLOSERS.contains(&a)
+                    || (a == "\"" && roles.role(i + 2) == Some(false))
+                    || SENTENCE_MARKS.contains(&a);
+                if !closing || (matches!(m, ":" | ";") && matches!(a, ")" | "]")) {
+                    return None;
+                }
+            }
+            return Some((i + 1, "before"));
+        }
+        // A straight quote closes by pairing, and only if it is not shaped as an opener
+        // (a word right after it): nested straight quotes do not pair in order.
+        let straight_closer = m == "\""
+            && roles.role(i + 1) == Some(false)
+            && !after.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+        if CLOSERS.contains(&m) || straight_closer {
+            return Some((i + 1, "before"));
+        }
+        None
+    }
+}
+
+impl Rule for PunctuationSpacing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in &doc.blocks {
+            let tokens = doc.block_tokens(block);
+            let roles = Quotes::of(doc, tokens);
+            for (i, token) in tokens.iter().enumerate() {
+                match token.kind {
+                    TokenKind::Space => {
+                        if let Some((m, _)) = self.space_before(doc, tokens, &roles, i) {
+                            let (vi, en) = mark_names(doc.token_text(&tokens[m]));
+                            self.report(
+                                out,
+                                token.range.start..tokens[m].range.end,
+                                (token.range.clone(), String::new()),
+                                Message::new(
+                                    format!("Thừa dấu cách trước {vi}"),
+                                    format!("A space before {en}"),
+                                ),
+                            );
+                        }
+                    }
+                    TokenKind::Punct => {
+                        if !is_spacing_mark(doc, token) {
+                            continue;
+                        }
+                        let m = doc.token_text(token);
+                        // A straight quote glued to the word before it is shaped as a closer.
+                        let opener = OPENERS.contains(&m)
+                            || (m == "\""
+                                && roles.role(i) == Some(true)
+                                && (i == 0
+                                    || tokens[i - 1].is_space()
+                                    || OPENERS.contains(&doc.token_text(&tokens[i - 1]))));
+                        if opener {
+                            let (Some(space), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2))
+                            else {
+                                continue;
+                            };
+                            if inline_space(doc, space)
+                                && matches!(next.kind, TokenKind::Word | TokenKind::Number)
+                            {
+                                let (vi, en) = mark_names(m);
+                                self.report(
+                                    out,
+                                    token.range.start..space.range.end,
+                                    (space.range.clone(), String::new()),
+                                    Message::new(
+                                        format!("Thừa dấu cách sau {vi}"),
+                                        format!("A space after {en}"),
+                                    ),
+                                );
+                            }
+                            continue;
+                        }
+                        if SENTENCE_MARKS.contains(&m) && self.glued_after(doc, tokens, &roles, i) {
+                            self.report(
+                                out,
+                                token.range.clone(),
+                                (token.range.clone(), format!("{m} ")),
+                                Message::new(
+                                    format!("Thiếu dấu cách sau dấu “{m}”"),
+                                    format!("No space after “{m}”"),
+                                ),
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+impl PunctuationSpacing {
+    /// Whether the mark at `tokens[i]` is followed directly by a word that should stand apart.
+    fn glued_after(&self, doc: &Document, tokens: &[Token], roles: &Quotes, i: usize) -> bool {
+        let (Some(next), true) = (tokens.get(i + 1), i > 0) else {
+            return false;
+        };
+        let prev = &tokens[i - 1];
+        if next.kind != TokenKind::Word || !ends_content(doc, prev, roles.role(i - 1)) {
+            return false;
+        }
+        if looks_technical(chunk(doc, tokens, i)) {
+            return false;
+        }
+        let (p, n) = (doc.token_text(prev), doc.token_text(next));
+        match doc.token_text(&tokens[i]) {
+            // Abbreviations (TP.HCM, PGS.TS, v.v, Th.S), domains and file names
+            // (gov.vn, Node.js): only a lower-case syllable, then a capitalised one, with
+            // a Vietnamese letter on either side, reads as two sentences.
+            "." => {
+                prev.kind == TokenKind::Word
+                    && is_lower_syllable(p)
+                    && case_of(n) == Case::Capitalized
+                    && syllable::is_syllable(n)
+                    && !(p.is_ascii() && n.is_ascii())
+                    && tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".")
+            }
+            // "x,y", "a,b": letters in a formula or a list of symbols.
+            "," => n.chars().nth(1).is_some() || p.chars().nth(1).is_some(),
+            // "Yahoo!Mail" and other names with a mark inside.
+            "!" | "?" => case_of(n) != Case::Mixed && p.chars().all(|c| !c.is_ascii_uppercase()),
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PunctuationSpacing;
+    use crate::rules::testing::{fails, fixed, flagged, silent};
+
+    #[test]
+    fn fails_on_spaces_before_marks_and_missing_spaces_after() {
+        fails(
+            &PunctuationSpacing,
+            &[
+                "Hội nghị đã thống nhất , giao UBND quận.",
+                "Quận đã hoàn thành kế hoạch .",
+                "Các nội dung sau :",
+                "Có thật vậy không ?",
+                "Ban hành Kế hoạch (số 12 ).",
+                "Chủ đề “Kỷ cương, trách nhiệm ”.",
+                "Chủ đề \"Kỷ cương \".",
+                "Ban hành Kế hoạch ( số 12).",
+                "Chủ đề “ Kỷ cương”.",
+                "Giao UBND quận thực hiện.Năm 2025 tiếp tục.",
+                "Thu ngân sách,chi ngân sách.",
+                "Lưu ý:thực hiện ngay.",
+                "Một là tăng cường;hai là đổi mới.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_numbers_addresses_abbreviations_and_ellipses() {
+        silent(
+            &PunctuationSpacing,
+            &[
+                "Thu 12.455,236 tỷ đồng lúc 14:46 ngày 27/6/2024.",
+                "Xem caugiay.hanoi.gov.vn hoặc gửi về vp@caugiay.gov.vn.",
+                "Tệp bao-cao.docx và Node.js, công nghệ ASP.NET.",
+                "TP.HCM, PGS.TS. Nguyễn Văn A, Th.S Lê B, v.v. và Đ/c Hoa.",
+                "Giải quyết đơn thư … và các việc khác ...",
+                "Tiếp dân. . . hết.",
+                "Vui quá :) và :D nhé ;)",
+                "Đảng bộ quận (khóa VI) đã họp; nhiệm kỳ 2020-2025.",
+                "Chủ đề: \"Kỷ cương, trách nhiệm\".",
+                "Rằng \"ai quen với \"Age of Empires\" sẽ mê \"Empire Earth\".",
+                "Một dấu \" lẻ.",
+                "Công thức x,y và tệp C:\\data.",
+                "Thương hiệu Yahoo!Mail.",
+                "Nhà văn (1920 - 1990) viết.",
+                "Tỷ lệ đạt 98 %.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fixes_remove_or_add_one_space() {
+        let text = "Hội nghị thống nhất , giao quận thực hiện.Năm 2025 ( dự kiến ) tiếp tục.";
+        assert_eq!(
+            flagged(&PunctuationSpacing, text),
+            vec![" ,", ".", "( ", " )"]
+        );
+        assert_eq!(
+            fixed(&PunctuationSpacing, text),
+            "Hội nghị thống nhất, giao quận thực hiện. Năm 2025 (dự kiến) tiếp tục."
+        );
+    }
+}

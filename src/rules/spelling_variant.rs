@@ -1,0 +1,272 @@
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, case_of};
+use crate::text::syllable::{self, Nucleus, Onset};
+use crate::text::tokens::{Token, TokenKind};
+
+declare_rule! {
+    /// The same word spelt two accepted ways in one document.
+    ///
+    /// ## What it does
+    /// Groups the words that are one word in two spellings: a syllable ending in i or y
+    /// after a consonant (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty), and
+    /// the pairs of a small table (giày/giầy, dày/dầy, giàu/giầu, gãy/gẫy, nảy/nẩy,
+    /// xảy/xẩy, nhảy/nhẩy). When a document uses both spellings of one word, each use of
+    /// the rarer spelling is reported, with both counts and the first use of the other
+    /// spelling; replacing it is offered, not applied by `--fix`. A tie says nothing: there
+    /// is no majority to follow. Only words in lower case count: a capital mid-sentence is
+    /// a name (Lý, Mỹ, Hoa Kỳ, Vy) and a capital at the start of a sentence may be one.
+    /// Pieces of addresses, file names and hyphenated transliterations are left out.
+    ///
+    /// ## Why
+    /// Both spellings are accepted, so neither is a mistake on its own; mixing them in one
+    /// text is, and readers notice it ("kỹ thuật" in one paragraph, "kĩ thuật" in the next).
+    ///
+    /// ## Example
+    /// ```text
+    /// Đội ngũ kỹ sư rà soát kỹ hồ sơ; các kỹ thuật viên kiểm tra kĩ từng hạng mục.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Ông Lý Văn Nam, kỹ sư tại Mỹ, trình bày lí do; ông Lê Minh nêu lí lẽ của mình.
+    /// ```
+    pub struct SpellingVariant {
+        id: "spelling-variant",
+        severity: Warning,
+        vi: "Cùng một từ được viết theo hai cách trong một văn bản.
+
+## Tác dụng
+Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp trong một bảng nhỏ (giày/giầy, dày/dầy, giàu/giầu, gãy/gẫy, nảy/nẩy, xảy/xẩy, nhảy/nhẩy). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
+
+## Vì sao
+Cả hai cách viết đều được chấp nhận nên riêng mỗi cách không sai; nhưng trộn lẫn trong một văn bản là thiếu nhất quán và người đọc nhận ra ngay (“kỹ thuật” ở đoạn này, “kĩ thuật” ở đoạn sau).",
+    }
+}
+
+/// Spelling pairs other than i/y: (the spelling dictionaries list first, the other one, an
+/// example of the word). Both spellings are in use for the same word; none of them has a
+/// second meaning that the other lacks.
+const PAIRS: &[(&str, &str, &str)] = &[
+    ("giày", "giầy", "đôi giày / đôi giầy"),
+    ("dày", "dầy", "dày đặc / dầy đặc"),
+    ("giàu", "giầu", "giàu có / giầu có"),
+    ("gãy", "gẫy", "gãy cành / gẫy cành"),
+    ("nảy", "nẩy", "nảy sinh / nẩy sinh"),
+    ("xảy", "xẩy", "xảy ra / xẩy ra"),
+    ("nhảy", "nhẩy", "nhảy vọt / nhẩy vọt"),
+];
+
+/// i with each tone, and y with the same tone at the same index.
+const I_FORMS: [char; 6] = ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'];
+const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+
+/// The key shared by both spellings of a word (the i spelling, or the first of a pair),
+/// for a lower-case word that has a variant; `None` otherwise.
+fn variant_key(lower: &str) -> Option<String> {
+    let last = lower.chars().next_back()?;
+    if I_FORMS.contains(&last) || Y_FORMS.contains(&last) {
+        let open_i = syllable::parse(lower).is_ok_and(|s| {
+            matches!(s.nucleus, Nucleus::I | Nucleus::Y)
+                && s.coda == syllable::Coda::None
+                && !matches!(s.onset, Onset::None | Onset::Gi)
+                && (!s.medial || s.onset == Onset::Qu)
+        });
+        if open_i {
+            let stem = &lower[..lower.len() - last.len_utf8()];
+            let i = Y_FORMS
+                .iter()
+                .position(|&y| y == last)
+                .map_or(last, |at| I_FORMS[at]);
+            // "qu" + i: the glide is written u either way (quí, quý).
+            return Some(format!("{stem}{i}"));
+        }
+    }
+    PAIRS
+        .iter()
+        .find(|(a, b, _)| *a == lower || *b == lower)
+        .map(|(a, _, _)| (*a).to_string())
+}
+
+/// A word glued to an address, a file name, a number or a hyphenated transliteration
+/// (`vy.nguyen@`, `mi-li-mét`): not prose.
+fn is_glued(tokens: &[Token], i: usize, text: &str) -> bool {
+    let glue = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(text),
+                "." | "@" | "/" | "\\" | "_" | "-" | ":" | "=" | "&" | "#" | "?" | "%"
+            )
+    };
+    let solid = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let before = i >= 2 && glue(&tokens[i - 1]) && solid(&tokens[i - 2]);
+    let after = i + 2 < tokens.len() && glue(&tokens[i + 1]) && solid(&tokens[i + 2]);
+    before || after
+}
+
+/// A lower-case word that may have a variant: ends in i or y, or is one of [`PAIRS`]
+/// (a cheap test before the syllable is parsed).
+fn may_vary(word: &str) -> bool {
+    word.len() <= 8
+        && word.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                'i' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'y' | 'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'u'
+            )
+        })
+        && case_of(word) == Case::Lower
+}
+
+/// The words of the document that may vary, in order, with their token's place.
+fn candidates(doc: &Document) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    doc.blocks.iter().flat_map(move |block| {
+        let tokens = doc.block_tokens(block);
+        tokens.iter().enumerate().filter_map(move |(i, token)| {
+            if token.kind != TokenKind::Word {
+                return None;
+            }
+            let word = doc.token_text(token);
+            (may_vary(word) && !is_glued(tokens, i, &doc.text)).then(|| (word, token.range.clone()))
+        })
+    })
+}
+
+impl Rule for SpellingVariant {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Each spelling: how often, and where first.
+        let mut seen: FxHashMap<&str, (usize, std::ops::Range<usize>)> = FxHashMap::default();
+        for (word, range) in candidates(doc) {
+            seen.entry(word).or_insert((0, range)).0 += 1;
+        }
+        // The spellings of one word, grouped by their shared key.
+        let mut groups: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for &word in seen.keys() {
+            if let Some(key) = variant_key(word) {
+                groups.entry(key).or_default().push(word);
+            }
+        }
+        // Each rarer spelling -> the majority spelling.
+        let mut minority: FxHashMap<&str, &str> = FxHashMap::default();
+        for forms in groups.values() {
+            let [a, b] = forms[..] else {
+                continue;
+            };
+            match seen[a].0.cmp(&seen[b].0) {
+                std::cmp::Ordering::Equal => {}
+                std::cmp::Ordering::Greater => {
+                    minority.insert(b, a);
+                }
+                std::cmp::Ordering::Less => {
+                    minority.insert(a, b);
+                }
+            }
+        }
+        if minority.is_empty() {
+            return;
+        }
+        for (word, span) in candidates(doc) {
+            let Some(&major) = minority.get(word) else {
+                continue;
+            };
+            let (n, (m, first)) = (seen[word].0, &seen[major]);
+            let message = Message::new(
+                format!(
+                    "“{word}” ({n} lần) và “{major}” ({m} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{major}”"
+                ),
+                format!(
+                    "“{word}” ({n}×) and “{major}” ({m}×) spell the same word two ways: write “{major}” throughout"
+                ),
+            );
+            out.push(
+                Diagnostic::new(
+                    self.meta().id,
+                    self.meta().default_severity,
+                    span.clone(),
+                    message,
+                )
+                .with_related(
+                    first.clone(),
+                    Message::new(format!("“{major}” ở đây"), format!("“{major}” here")),
+                )
+                .with_suggestion(span, major.to_string()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SpellingVariant, variant_key};
+    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+
+    #[test]
+    fn keys_join_the_two_spellings() {
+        for (a, b) in [
+            ("kĩ", "kỹ"),
+            ("lí", "lý"),
+            ("quí", "quý"),
+            ("sĩ", "sỹ"),
+            ("tỉ", "tỷ"),
+            ("ti", "ty"),
+            ("giày", "giầy"),
+        ] {
+            assert_eq!(variant_key(a), variant_key(b), "{a}/{b}");
+            assert!(variant_key(a).is_some(), "{a}");
+        }
+        for word in ["y", "ý", "gì", "thủy", "tuy", "kính", "mai", "ly0"] {
+            assert_eq!(variant_key(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn fails_on_mixed_spellings() {
+        fails(
+            &SpellingVariant,
+            &[
+                "Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.",
+                "Bác sĩ trực, bác sĩ khám và bác sỹ kê đơn.",
+                "Thu 12 tỷ đồng, chi 9 tỷ đồng, còn 3 tỉ đồng.",
+                "Công ty A, công ty B và công ti C.",
+                "Quỹ phúc lợi, quỹ khen thưởng, quỹ dự phòng và quĩ khác.",
+                "Mua giày, bán giày, sửa giầy.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_names_ties_and_addresses() {
+        silent(
+            &SpellingVariant,
+            &[
+                "Ông Lý Văn Nam nêu lí do.",
+                "Đoàn công tác sang Mỹ học mĩ thuật.",
+                "Kỹ sư và kĩ thuật viên.",
+                "Quy định về quy trình, quy chế.",
+                "Liên hệ vy.nguyen@caugiay.gov.vn hoặc chị Vy; vi phạm sẽ bị xử lý, xử lý nghiêm.",
+                "Đơn vị đo mi-li-mét; lông mi.",
+                "Hoa Kỳ và nhiệm kì; kì họp, kì thi.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reports_each_minority_use_with_the_majority_spelling() {
+        let text = "Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.";
+        assert_eq!(flagged(&SpellingVariant, text), vec!["kĩ"]);
+        let d = &check(&SpellingVariant, text)[0];
+        assert_eq!(&text[d.related[0].span.clone()], "kỹ");
+        assert!(d.message.en.contains("(1×)") && d.message.en.contains("(2×)"));
+        assert!(!d.suggestions[0].safe);
+        assert_eq!(
+            fixed(&SpellingVariant, text),
+            "Kiểm tra kỹ, rà soát kỹ và ghi chép kỹ."
+        );
+    }
+}
