@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::punctuation_spacing::mark_names;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta, declare_rule, legacy_encoding};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
@@ -253,7 +253,12 @@ impl Rule for UnbalancedPair {
                 end += 1;
             }
             let tokens = &doc.tokens[doc.blocks[start].tokens.start..doc.blocks[end].tokens.end];
-            self.check_group(doc, tokens, out);
+            // In a legacy-encoded paragraph "(" and "'" are letters' marks: legacy-encoding's case.
+            let legacy = (start..=end)
+                .any(|b| legacy_encoding::is_legacy(&doc.text[doc.blocks[b].range.clone()]));
+            if !legacy {
+                self.check_group(doc, tokens, out);
+            }
             start = end + 1;
         }
     }
