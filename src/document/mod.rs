@@ -105,6 +105,10 @@ pub struct Document {
     pub comments: Vec<Range<usize>>,
     /// The dates, extracted on first use and shared by every rule.
     dates: OnceLock<Dates>,
+    /// The sentences of every block, split on first use.
+    sentences: OnceLock<crate::text::sentences::SentenceIndex>,
+    /// Whether each block is legacy-encoded text, decided on first use.
+    legacy_blocks: OnceLock<Vec<bool>>,
 }
 
 impl Document {
@@ -164,10 +168,33 @@ impl Document {
             tables: Arc::default(),
             comments: Vec::new(),
             dates: OnceLock::new(),
+            sentences: OnceLock::new(),
+            legacy_blocks: OnceLock::new(),
         }
     }
 
     /// Every date of the document (extracted once, on first use).
+    /// The sentences of every block (see [`crate::text::sentences::sentences`]).
+    pub fn sentence_index(&self) -> &crate::text::sentences::SentenceIndex {
+        self.sentences
+            .get_or_init(|| crate::text::sentences::SentenceIndex::build(self))
+    }
+
+    /// Whether a block is text in a legacy encoding (TCVN3, VNI, VIQR) read as Unicode:
+    /// such a paragraph is `legacy-encoding`'s, and the other rules leave it alone.
+    pub fn is_legacy_block(&self, block: &Block) -> bool {
+        let flags = self.legacy_blocks.get_or_init(|| {
+            self.blocks
+                .iter()
+                .map(|b| crate::text::legacy::detect(&self.text[b.range.clone()]).is_some())
+                .collect()
+        });
+        let i = self
+            .blocks
+            .partition_point(|b| b.range.start < block.range.start);
+        flags.get(i).copied().unwrap_or(false)
+    }
+
     pub fn dates(&self) -> &Dates {
         self.dates.get_or_init(|| dates::extract(self))
     }

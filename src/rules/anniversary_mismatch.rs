@@ -107,7 +107,7 @@ impl Rule for AnniversaryMismatch {
                     doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
                 });
                 if has_paren {
-                    self.check_sentence(doc, dates, &sentence, out);
+                    self.check_sentence(doc, dates, sentence, out);
                 }
             }
         }

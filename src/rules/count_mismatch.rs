@@ -75,8 +75,8 @@ impl Rule for CountMismatch {
         for block in &doc.blocks {
             self.markers_in_block(doc, block.tokens.clone(), out);
             for sentence in sentences(doc, block) {
-                named_items(doc, &sentence, rule, out);
-                breakdown(doc, &sentence, rule, out);
+                named_items(doc, sentence, rule, out);
+                breakdown(doc, sentence, rule, out);
             }
         }
         list_items(doc, rule, out);

@@ -48,6 +48,10 @@ impl Rule for LegacyEncoding {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in &doc.blocks {
+            // The document decides once per block; the detail is read again only when needed.
+            if !doc.is_legacy_block(block) {
+                continue;
+            }
             let text = &doc.text[block.range.clone()];
             let Some(found) = legacy::detect(text) else {
                 continue;
@@ -87,11 +91,6 @@ impl Rule for LegacyEncoding {
             });
         }
     }
-}
-
-/// Whether a block is legacy-encoded text, which other rules leave to this one.
-pub(crate) fn is_legacy(text: &str) -> bool {
-    legacy::detect(text).is_some()
 }
 
 #[cfg(test)]

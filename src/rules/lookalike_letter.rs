@@ -130,9 +130,29 @@ fn is_eth(c: char) -> bool {
     matches!(c, 'ð' | 'Ð')
 }
 
-/// Whether a block could hold anything this rule looks for (the fast path).
-fn suspicious(c: char) -> bool {
-    is_eth(c) || is_invisible(c) || is_cyrillic_or_greek(c)
+/// Whether a block could hold anything this rule looks for: the fast path, on the UTF-8
+/// bytes of eth, the invisible characters, and the Greek and Cyrillic blocks (a false
+/// "maybe" only costs the full check).
+fn may_be_suspicious(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        // U+0340..U+052F: Greek, Cyrillic (and combining marks, rare in NFC text).
+        0xCD..=0xD4 => true,
+        // Ð ð
+        0xC3 => matches!(b.get(i + 1), Some(0x90 | 0xB0)),
+        // soft hyphen
+        0xC2 => b.get(i + 1) == Some(&0xAD),
+        // U+200B..U+200D, U+2060
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8B..=0x8D)) | (Some(0x81), Some(0xA0))
+        ),
+        // U+FEFF
+        0xEF => b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF),
+        // U+1F00..U+1FFF: Greek Extended
+        0xE1 => matches!(b.get(i + 1), Some(0xBC..=0xBF)),
+        _ => false,
+    })
 }
 
 impl Rule for LookalikeLetter {
@@ -143,7 +163,7 @@ impl Rule for LookalikeLetter {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in &doc.blocks {
             let text = &doc.text[block.range.clone()];
-            if !text.chars().any(suspicious) {
+            if !may_be_suspicious(text) {
                 continue;
             }
             // TCVN3 writes ư as the byte of the soft hyphen: that is legacy-encoding's case.
@@ -304,6 +324,22 @@ impl LookalikeLetter {
             format!("“{fixed}” contains {en}"),
         );
         Some((message, fixed))
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_misses_nothing_the_char_test_finds() {
+        for c in ('\u{80}'..='\u{2FFF}').chain(['\u{FEFF}']) {
+            let s = format!("ab{c}cd");
+            if is_eth(c) || is_invisible(c) || is_cyrillic_or_greek(c) {
+                assert!(may_be_suspicious(&s), "{c:?}");
+            }
+        }
+        assert!(!may_be_suspicious("Hội nghị lần thứ 25 “đã” họp – tốt."));
     }
 }
 

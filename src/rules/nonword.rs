@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule, legacy_encoding};
+use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
 use crate::text::syllable::{self, IllFormed, Tone};
 use crate::text::tokens::{Token, TokenKind};
@@ -82,9 +82,7 @@ impl Rule for Nonword {
                     continue;
                 }
                 // A paragraph in a legacy encoding is legacy-encoding's finding, as a whole.
-                let legacy = *legacy_block.get_or_insert_with(|| {
-                    legacy_encoding::is_legacy(&doc.text[block.range.clone()])
-                });
+                let legacy = *legacy_block.get_or_insert_with(|| doc.is_legacy_block(block));
                 if legacy {
                     continue;
                 }

@@ -109,7 +109,7 @@ impl Rule for PartExceedsWhole {
             }
             let sentences = sentences(doc, block);
             // The tokens of the block's sentences, one after the other.
-            let all: Vec<usize> = sentences.iter().flatten().copied().collect();
+            let all: Vec<usize> = sentences.iter().flat_map(|s| s.iter()).copied().collect();
             for sentence in &sentences {
                 self.fractions(doc, sentence, out);
             }

@@ -108,11 +108,11 @@ impl Rule for PercentMismatch {
                 continue;
             }
             for sentence in sentences(doc, block) {
-                for percent in percents(doc, &sentence) {
+                for percent in percents(doc, sentence) {
                     if percent.figure.figure.ambiguous {
                         continue;
                     }
-                    if let Some(d) = self.check_percent(doc, &sentence, &percent) {
+                    if let Some(d) = self.check_percent(doc, sentence, &percent) {
                         out.push(d);
                     }
                 }

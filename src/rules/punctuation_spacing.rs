@@ -1,6 +1,6 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule, legacy_encoding};
+use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::syllable;
 use crate::text::tokens::{Token, TokenKind};
@@ -223,7 +223,7 @@ impl Rule for PunctuationSpacing {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in &doc.blocks {
             // VIQR writes tones with . ? ' and friends: a legacy paragraph is legacy-encoding's.
-            if legacy_encoding::is_legacy(&doc.text[block.range.clone()]) {
+            if doc.is_legacy_block(block) {
                 continue;
             }
             let tokens = doc.block_tokens(block);

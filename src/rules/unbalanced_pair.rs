@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::punctuation_spacing::mark_names;
-use crate::rules::{Rule, RuleMeta, declare_rule, legacy_encoding};
+use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
@@ -254,8 +254,7 @@ impl Rule for UnbalancedPair {
             }
             let tokens = &doc.tokens[doc.blocks[start].tokens.start..doc.blocks[end].tokens.end];
             // In a legacy-encoded paragraph "(" and "'" are letters' marks: legacy-encoding's case.
-            let legacy = (start..=end)
-                .any(|b| legacy_encoding::is_legacy(&doc.text[doc.blocks[b].range.clone()]));
+            let legacy = (start..=end).any(|b| doc.is_legacy_block(&doc.blocks[b]));
             if !legacy {
                 self.check_group(doc, tokens, out);
             }

@@ -13,21 +13,37 @@ pub enum Case {
     Mixed,
 }
 
+/// Whether a character is an upper-case (`Some(true)`) or lower-case (`Some(false)`)
+/// letter; `None` for anything else. The letters of Vietnamese are answered without a
+/// Unicode table look-up.
+fn letter_case(c: char) -> Option<bool> {
+    if c == '÷' {
+        return None;
+    }
+    match lower_vietnamese(c) {
+        Some(lower) => Some(lower != c),
+        None if c.is_ascii() => None,
+        None if c.is_uppercase() => Some(true),
+        None if c.is_lowercase() => Some(false),
+        None => c.is_alphabetic().then_some(false),
+    }
+}
+
 /// The case of a word.
 pub fn case_of(word: &str) -> Case {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
+    let mut letters = word.chars().filter_map(letter_case);
+    let Some(first_upper) = letters.next() else {
         return Case::Lower;
     };
     let (mut upper, mut lower) = (0, 0);
-    for c in letters {
-        if c.is_uppercase() {
+    for is_upper in letters {
+        if is_upper {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else {
             lower += 1;
         }
     }
-    match (first.is_uppercase(), upper, lower) {
+    match (first_upper, upper, lower) {
         (false, 0, _) => Case::Lower,
         (true, 0, _) => Case::Capitalized,
         (true, _, 0) => Case::Upper,
@@ -121,6 +137,20 @@ pub fn transfer_case(original: &[&str], replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_letter_case_agrees_with_unicode() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let expected = if c.is_uppercase() {
+                Some(true)
+            } else if c.is_alphabetic() {
+                Some(false)
+            } else {
+                None
+            };
+            assert_eq!(letter_case(c), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn cases() {

@@ -158,7 +158,7 @@ mod tests {
     use crate::text::sentences::sentences;
 
     fn first_sentence(doc: &Document) -> Vec<usize> {
-        sentences(doc, &doc.blocks[0]).remove(0)
+        sentences(doc, &doc.blocks[0])[0].to_vec()
     }
 
     #[test]

@@ -6,25 +6,55 @@ use crate::text::tokens::TokenKind;
 /// Marks that end a sentence (a `.` inside a number is part of the number token).
 const SENTENCE_END: &[&str] = &[".", ";", "!", "?", "…"];
 
+/// Every block's sentences, computed once per document: the non-space token indices of
+/// the whole document, and for each sentence its block's first token and its range there.
+#[derive(Debug, Default)]
+pub struct SentenceIndex {
+    tokens: Vec<usize>,
+    /// (first token of the block, range into `tokens`), in document order.
+    sentences: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl SentenceIndex {
+    pub fn build(doc: &Document) -> SentenceIndex {
+        let mut index = SentenceIndex::default();
+        for block in &doc.blocks {
+            let mut start = index.tokens.len();
+            for i in block.tokens.clone() {
+                let token = &doc.tokens[i];
+                if token.kind == TokenKind::Space {
+                    continue;
+                }
+                index.tokens.push(i);
+                if token.kind == TokenKind::Punct && SENTENCE_END.contains(&doc.token_text(token)) {
+                    index
+                        .sentences
+                        .push((block.tokens.start, start..index.tokens.len()));
+                    start = index.tokens.len();
+                }
+            }
+            if index.tokens.len() > start {
+                index
+                    .sentences
+                    .push((block.tokens.start, start..index.tokens.len()));
+            }
+        }
+        index
+    }
+}
+
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,
 /// the closing mark included.
-pub fn sentences(doc: &Document, block: &Block) -> Vec<Vec<usize>> {
-    let mut out = Vec::new();
-    let mut current = Vec::new();
-    for i in block.tokens.clone() {
-        let token = &doc.tokens[i];
-        if token.kind == TokenKind::Space {
-            continue;
-        }
-        current.push(i);
-        if token.kind == TokenKind::Punct && SENTENCE_END.contains(&doc.token_text(token)) {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+pub fn sentences<'a>(doc: &'a Document, block: &Block) -> Vec<&'a [usize]> {
+    let index = doc.sentence_index();
+    let first = index
+        .sentences
+        .partition_point(|(b, _)| *b < block.tokens.start);
+    index.sentences[first..]
+        .iter()
+        .take_while(|(b, _)| *b == block.tokens.start)
+        .map(|(_, r)| &index.tokens[r.clone()])
+        .collect()
 }
 
 #[cfg(test)]
