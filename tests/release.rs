@@ -32,6 +32,7 @@ const MISTAKES: &[(&str, &str)] = &[
     ("lookalike-letter", "\u{d0}ồng"),
     ("unicode-form", "hu\u{31b}o\u{31b}\u{301}ng"),
     ("tone-style", "hoà"),
+    ("name-mismatch", "Hoàng Văn Thằng"),
     ("spelling-variant", "kĩ"),
     ("repeated-word", "của"),
     ("punctuation-spacing", " ,"),

@@ -13,6 +13,7 @@ mod double_space;
 mod invalid_date;
 mod legacy_encoding;
 mod lookalike_letter;
+mod name_mismatch;
 mod nonword;
 mod number_format;
 mod ordinal_mismatch;
@@ -119,6 +120,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &capitalization_mismatch::CapitalizationMismatch,
     &term_mismatch::TermMismatch,
     &date_order::DateOrder,
+    &name_mismatch::NameMismatch,
     &unused_suppression::UnusedSuppression,
 ];
 

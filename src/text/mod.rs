@@ -5,6 +5,7 @@ pub mod case;
 pub mod dates;
 pub mod figures;
 pub mod legacy;
+pub mod names;
 pub mod numbers;
 pub mod ordinals;
 pub mod roman;

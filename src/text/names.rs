@@ -1,0 +1,179 @@
+//! Person names: runs of two to four capitalised syllables that begin with a Vietnamese
+//! family name, or that follow a form of address or a title ("đồng chí", "Đ/c", "ông",
+//! "bà", "Bí thư", "Chủ tịch" ...).
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::text::case::{Case, case_of, lower_into};
+use crate::text::tokens::TokenKind;
+
+/// Family names common enough that a capitalised run starting with one is a person's name.
+const FAMILY_NAMES: &[&str] = &[
+    "bùi", "cao", "chu", "dương", "hoàng", "huỳnh", "hà", "hồ", "khổng", "kiều", "lâm", "lê",
+    "lương", "lại", "lưu", "mai", "ngô", "nguyễn", "phan", "phí", "phùng", "phạm", "quách", "thái",
+    "tiêu", "trương", "trần", "trịnh", "tô", "tạ", "vi", "vũ", "võ", "đinh", "đoàn", "đào", "đàm",
+    "đặng", "đỗ",
+];
+
+/// Forms of address written with a capital at the start of a sentence ("Ông Minh Tuấn").
+const LEADING_ADDRESS: &[&str] = &["ông", "bà", "anh", "chị", "cô", "chú", "bác"];
+
+/// Lower-case words after which a capitalised run is a person's name.
+const ADDRESS_WORDS: &[&str] = &[
+    "đồng chí",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "thư",
+    "tịch",
+    "đốc",
+    "ban",
+    "trưởng",
+    "tướng",
+    "tá",
+    "úy",
+    "ủy",
+    "sĩ",
+    "sư",
+    "viên",
+];
+
+/// One mention of a person's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMention {
+    /// The syllables as written.
+    pub syllables: Vec<String>,
+    pub span: Range<usize>,
+}
+
+impl NameMention {
+    pub fn text(&self) -> String {
+        self.syllables.join(" ")
+    }
+}
+
+/// Every person's name the document states.
+pub fn names(doc: &Document) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for block in &doc.blocks {
+        if block.kind == BlockKind::Meta {
+            continue;
+        }
+        let tokens = doc.block_tokens(block);
+        let mut i = 0;
+        while i < tokens.len() {
+            // A run of capitalised words separated by single spaces.
+            let mut end = i;
+            let mut words = Vec::new();
+            while end < tokens.len()
+                && tokens[end].kind == TokenKind::Word
+                && case_of(doc.token_text(&tokens[end])) == Case::Capitalized
+            {
+                words.push(end);
+                if tokens
+                    .get(end + 1)
+                    .is_some_and(|t| doc.token_text(t) == " ")
+                    && tokens
+                        .get(end + 2)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            if words.is_empty() {
+                i += 1;
+                continue;
+            }
+            // Trailing lower-case word after the space ends the run.
+            while words
+                .last()
+                .is_some_and(|&w| case_of(doc.token_text(&tokens[w])) != Case::Capitalized)
+            {
+                words.pop();
+            }
+            let next = words.last().map_or(i + 1, |&w| w + 1);
+            lower_into(doc.token_text(&tokens[words[0]]), &mut lower);
+            let mut addressed = false;
+            if words.len() > 2 && LEADING_ADDRESS.contains(&lower.as_str()) {
+                words.remove(0);
+                addressed = true;
+                lower_into(doc.token_text(&tokens[words[0]]), &mut lower);
+            }
+            if (2..=4).contains(&words.len()) {
+                let family = FAMILY_NAMES.contains(&lower.as_str());
+                let addressed = addressed || address_before(doc, tokens, words[0]);
+                // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
+                let vietnamese = words
+                    .iter()
+                    .all(|&w| crate::text::syllable::parse(doc.token_text(&tokens[w])).is_ok());
+                if (family || addressed) && vietnamese && (words.len() >= 3 || addressed) {
+                    let span =
+                        tokens[words[0]].range.start..tokens[*words.last().unwrap()].range.end;
+                    out.push(NameMention {
+                        syllables: words
+                            .iter()
+                            .map(|&w| doc.token_text(&tokens[w]).to_string())
+                            .collect(),
+                        span,
+                    });
+                }
+            }
+            i = next.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Whether a form of address or a title stands right before token `at`.
+fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usize) -> bool {
+    let words: Vec<String> = tokens[..at]
+        .iter()
+        .rev()
+        .filter(|t| t.kind != TokenKind::Space)
+        .take(2)
+        .map(|t| doc.token_text(t).to_lowercase())
+        .collect();
+    match words.as_slice() {
+        [c, slash, ..] if c == "c" && slash == "/" => true, // Đ/c
+        [last, prev, ..] => {
+            ADDRESS_WORDS.contains(&last.as_str())
+                || ADDRESS_WORDS.contains(&format!("{prev} {last}").as_str())
+        }
+        [last] => ADDRESS_WORDS.contains(&last.as_str()),
+        [] => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        names(&Document::from_text(text))
+            .iter()
+            .map(NameMention::text)
+            .collect()
+    }
+
+    #[test]
+    fn names_by_family_name_and_by_address() {
+        assert_eq!(
+            found(
+                "Đ/c Trần Thị Phương Hoa - TUV, Bí thư Quận ủy phát biểu. Đồng chí Phạm Văn Triển dự họp."
+            ),
+            vec!["Trần Thị Phương Hoa", "Phạm Văn Triển"]
+        );
+        assert_eq!(found("Ông Minh Tuấn cho biết."), vec!["Minh Tuấn"]);
+    }
+
+    #[test]
+    fn places_and_bodies_are_not_names() {
+        assert!(found("Quận Cầu Giấy và phường Nghĩa Tân, Ban Chấp hành Đảng bộ quận.").is_empty());
+        assert!(found("Hội nghị Ban Thường vụ Quận ủy.").is_empty());
+    }
+}
