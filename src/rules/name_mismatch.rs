@@ -8,14 +8,15 @@ use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::names::{NameMention, names};
 
 declare_rule! {
-    /// A person's name written two ways, one mark or one letter apart.
+    /// A person's name written two ways, one mark apart.
     ///
     /// ## What it does
     /// Collects the people the document names (a capitalised run of two to four syllables
     /// that starts with a Vietnamese family name, or follows a form of address or a title:
     /// "đồng chí", "Đ/c", "ông", "bà", "Bí thư", "Chủ tịch" ...) and compares the spellings:
-    /// two names with the same syllables but one, which differs by a single mark or letter
-    /// ("Trần Thị Phương Hoa" and "Trần Thị Phương Hòa"), are one person written two ways.
+    /// two names with the same syllables but one, which differs only by a tone or vowel mark
+    /// or đ/d ("Trần Thị Phương Hoa" and "Trần Thị Phương Hòa"), are one person written two
+    /// ways. Given names a letter apart (Đồng, Hồng) are taken for two people.
     /// The minority spelling is reported against the majority, with the majority's first
     /// place as evidence and its spelling as the suggestion; when both are written as often,
     /// the later spelling is reported (full names of three syllables or more only).
@@ -36,10 +37,10 @@ declare_rule! {
     pub struct NameMismatch {
         id: "name-mismatch",
         severity: Warning,
-        vi: "Tên một người được viết hai cách, lệch nhau một dấu hoặc một chữ.
+        vi: "Tên một người được viết hai cách, lệch nhau một dấu.
 
 ## Tác dụng
-Thu thập tên người trong văn bản (một chuỗi hai đến bốn âm tiết viết hoa bắt đầu bằng một họ Việt, hoặc đứng sau một cách xưng hô, một chức danh: “đồng chí”, “Đ/c”, “ông”, “bà”, “Bí thư”, “Chủ tịch” ...) và so sánh cách viết: hai tên giống nhau ở mọi âm tiết trừ một, lệch một dấu hoặc một chữ (“Trần Thị Phương Hoa” và “Trần Thị Phương Hòa”), là một người được viết hai cách. Cách viết ít gặp hơn bị báo so với cách viết phổ biến hơn, kèm chỗ đầu tiên của cách phổ biến làm bằng chứng và gợi ý sửa theo đó; khi hai cách xuất hiện bằng nhau, cách viết sau bị báo (chỉ với họ tên đủ từ ba âm tiết).
+Thu thập tên người trong văn bản (một chuỗi hai đến bốn âm tiết viết hoa bắt đầu bằng một họ Việt, hoặc đứng sau một cách xưng hô, một chức danh: “đồng chí”, “Đ/c”, “ông”, “bà”, “Bí thư”, “Chủ tịch” ...) và so sánh cách viết: hai tên giống nhau ở mọi âm tiết trừ một, chỉ lệch một dấu thanh, dấu mũ, dấu móc hoặc đ/d (“Trần Thị Phương Hoa” và “Trần Thị Phương Hòa”), là một người được viết hai cách. Tên lệch nhau một chữ cái (Đồng, Hồng) được coi là hai người. Cách viết ít gặp hơn bị báo so với cách viết phổ biến hơn, kèm chỗ đầu tiên của cách phổ biến làm bằng chứng và gợi ý sửa theo đó; khi hai cách xuất hiện bằng nhau, cách viết sau bị báo (chỉ với họ tên đủ từ ba âm tiết).
 
 ## Vì sao
 Tên người viết sai là lỗi mà cán bộ nhận ra đầu tiên, và là lỗi mà lời đính chính phải xin lỗi.",
@@ -139,8 +140,12 @@ impl Rule for NameMismatch {
                 let Some(difference) = variants(here[0], there[0]) else {
                     return false;
                 };
-                // A letter apart is only trusted against a spelling written more often.
-                let tie_allowed = difference == Difference::Mark && here[0].syllables.len() >= 3;
+                // Given names one letter apart are usually two people (Phạm Văn Đồng, Phạm
+                // Văn Hồng): only a mark apart is taken for one person written two ways.
+                if difference != Difference::Mark {
+                    return false;
+                }
+                let tie_allowed = here[0].syllables.len() >= 3;
                 !named_together(doc, here, there)
                     && (there.len() > here.len()
                         || (tie_allowed && there.len() == here.len() && *other_rank < rank))
@@ -150,12 +155,12 @@ impl Rule for NameMismatch {
             for m in here {
                 let message = Message::new(
                     format!(
-                        "Tên “{form}” ({} lần) khác “{other}” ({} lần) một dấu hoặc một chữ: có lẽ là cùng một người",
+                        "Tên “{form}” ({} lần) khác “{other}” ({} lần) một dấu: có lẽ là cùng một người",
                         here.len(),
                         there.len()
                     ),
                     format!(
-                        "The name “{form}” ({}×) is one mark or letter away from “{other}” ({}×): probably the same person",
+                        "The name “{form}” ({}×) is one mark away from “{other}” ({}×): probably the same person",
                         here.len(),
                         there.len()
                     ),
@@ -223,6 +228,7 @@ mod tests {
                 "Đ/c Lê Minh Tuấn, Đ/c Lê Minh Tuấn và Đ/c Lê Minh Tuân.",
                 "Vua Trần Dụ Tông lên ngôi. Sau đó, Trần Duệ Tông nối ngôi. Trần Dụ Tông mất.",
                 "Ông Lê Văn Hùng phát biểu. Ông Lê Văn Dùng kết luận.",
+                "Thủ tướng Phạm Văn Đồng gửi thư. Ông Phạm Văn Hồng trả lời. Ông Phạm Văn Hồng ký.",
                 "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hoa kết luận.",
             ],
         );
