@@ -73,7 +73,14 @@ impl Rule for CountMismatch {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
         for block in &doc.blocks {
-            self.markers_in_block(doc, block.tokens.clone(), out);
+            // Every check here starts from a number: most blocks are passed over at once.
+            let tokens = doc.block_tokens(block);
+            if !tokens.iter().any(|t| t.kind == TokenKind::Number) {
+                continue;
+            }
+            if tokens.iter().any(|t| doc.token_text(t) == "(") {
+                self.markers_in_block(doc, block.tokens.clone(), out);
+            }
             for sentence in sentences(doc, block) {
                 named_items(doc, sentence, rule, out);
                 breakdown(doc, sentence, rule, out);

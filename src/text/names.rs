@@ -97,6 +97,10 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                 words.pop();
             }
             let next = words.last().map_or(i + 1, |&w| w + 1);
+            if words.len() < 2 {
+                i = next.max(i + 1);
+                continue;
+            }
             lower_into(doc.token_text(&tokens[words[0]]), &mut lower);
             let mut addressed = false;
             if words.len() > 2 && LEADING_ADDRESS.contains(&lower.as_str()) {
@@ -106,7 +110,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
             }
             if (2..=4).contains(&words.len()) {
                 let family = FAMILY_NAMES.contains(&lower.as_str());
-                let addressed = addressed || address_before(doc, tokens, words[0]);
+                let addressed = addressed || (!family && address_before(doc, tokens, words[0]));
                 // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
                 let vietnamese = words
                     .iter()

@@ -149,8 +149,8 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 EVENTS
                     .iter()
                     .find(|(w, _)| {
-                        words.get(j) == Some(&w[0].to_string())
-                            && words.get(j + 1) == Some(&w[1].to_string())
+                        words.get(j).map(String::as_str) == Some(w[0])
+                            && words.get(j + 1).map(String::as_str) == Some(w[1])
                     })
                     .map(|(_, name)| *name)
             };
