@@ -206,7 +206,8 @@ fn push_aligned(builder: &mut TextBuilder, source: &str, range: Range<usize>, de
                 i += len;
             }
             None => {
-                let next = raw[i + 1..].find('&').map_or(raw.len(), |n| i + 1 + n);
+                let after = i + raw[i..].chars().next().map_or(1, char::len_utf8);
+                let next = raw[after..].find('&').map_or(raw.len(), |n| after + n);
                 pieces.push((i..next, false));
                 i = next;
             }
@@ -307,6 +308,15 @@ mod tests {
             &html[doc.map.source_range(at..at + "phóng".len())],
             "ph&oacute;ng"
         );
+    }
+
+    #[test]
+    fn a_bare_ampersand_before_multibyte_text_is_read() {
+        let html = "<p>đ&amp;ư &# Hội</p>";
+        let doc = Document::parse(html, 0, Format::Html);
+        assert_eq!(&doc.text[doc.blocks[0].range.clone()], "đ&ư &# Hội");
+        let at = doc.text.find("Hội").unwrap();
+        assert_eq!(&html[doc.map.source_range(at..at + "Hội".len())], "Hội");
     }
 
     #[test]

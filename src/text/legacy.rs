@@ -599,18 +599,23 @@ pub fn detect(text: &str) -> Option<Detection> {
 
 /// The white-space separated chunks of a text, with their byte offsets.
 fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Offsets from the chunks themselves: white space can be wider than one byte (U+00A0).
     text.split(char::is_whitespace)
-        .scan(0usize, |at, chunk| {
-            let start = *at;
-            *at += chunk.len() + 1;
-            Some((start, chunk))
-        })
-        .filter(|(_, c)| !c.is_empty())
+        .filter(|c| !c.is_empty())
+        .map(move |chunk| (chunk.as_ptr() as usize - text.as_ptr() as usize, chunk))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunk_offsets_survive_wide_white_space() {
+        let text = "Ð\u{a0}.Ti\u{d5}ng\u{3000}Vi\u{d6}t";
+        for (start, chunk) in chunks(text) {
+            assert_eq!(&text[start..start + chunk.len()], chunk);
+        }
+    }
 
     /// Every Vietnamese letter, lower case and capital.
     fn letters() -> Vec<char> {
