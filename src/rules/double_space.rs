@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{TokenKind, is_inline_space_char};
 
 declare_rule! {
     /// Two or more spaces in a row inside a line.
@@ -37,10 +37,6 @@ Dấu cách thừa tạo khoảng trống khi in và khi đăng lên trang web; 
     }
 }
 
-fn is_inline_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
-}
-
 impl Rule for DoubleSpace {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -53,7 +49,7 @@ impl Rule for DoubleSpace {
                     continue;
                 }
                 let run = doc.token_text(token);
-                if run.chars().count() < 2 || !run.chars().all(is_inline_space) {
+                if run.chars().count() < 2 || !run.chars().all(is_inline_space_char) {
                     continue;
                 }
                 let message = if run.contains('\u{a0}') {

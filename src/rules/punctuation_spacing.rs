@@ -81,15 +81,6 @@ fn is_spacing_mark(doc: &Document, t: &Token) -> bool {
     }
 }
 
-/// A run of spaces on one line.
-fn inline_space(doc: &Document, t: &Token) -> bool {
-    t.kind == TokenKind::Space
-        && doc
-            .token_text(t)
-            .chars()
-            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-}
-
 /// The text of the run of non-space tokens around `tokens[i]`.
 fn chunk<'a>(doc: &'a Document, tokens: &[Token], i: usize) -> &'a str {
     let mut start = i;
@@ -179,7 +170,7 @@ impl PunctuationSpacing {
             return None;
         }
         let prev = &tokens[i - 1];
-        if !inline_space(doc, &tokens[i]) || !ends_content(doc, prev, roles.role(i - 1)) {
+        if !tokens[i].is_inline_space(&doc.text) || !ends_content(doc, prev, roles.role(i - 1)) {
             return None;
         }
         let m = doc.token_text(mark);
@@ -261,7 +252,7 @@ impl Rule for PunctuationSpacing {
                             else {
                                 continue;
                             };
-                            if inline_space(doc, space)
+                            if space.is_inline_space(&doc.text)
                                 && matches!(next.kind, TokenKind::Word | TokenKind::Number)
                             {
                                 let (vi, en) = mark_names(m);

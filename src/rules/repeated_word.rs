@@ -73,15 +73,6 @@ static REDUPLICATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether a space token is spaces only, on one line.
-fn inline_space(doc: &Document, t: &Token) -> bool {
-    t.kind == TokenKind::Space
-        && doc
-            .token_text(t)
-            .chars()
-            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-}
-
 /// The lower-cased word at `tokens[i]` if it is a word, else empty.
 fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
     buf.clear();
@@ -106,7 +97,7 @@ impl Rule for RepeatedWord {
                 if a.kind != TokenKind::Word
                     || b.kind != TokenKind::Word
                     || a.range.len() != b.range.len()
-                    || !inline_space(doc, space)
+                    || !space.is_inline_space(&doc.text)
                 {
                     continue;
                 }
@@ -135,7 +126,10 @@ impl Rule for RepeatedWord {
                 if i > 0 && !tokens[i - 1].is_space() {
                     continue;
                 }
-                if tokens.get(i + 3).is_some_and(|t| inline_space(doc, t)) {
+                if tokens
+                    .get(i + 3)
+                    .is_some_and(|t| t.is_inline_space(&doc.text))
+                {
                     word_at(doc, tokens, i + 4, &mut other);
                     if !other.is_empty()
                         && COMPOUNDS_STARTING.contains(&format!("{second} {other}").as_str())

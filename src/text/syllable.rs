@@ -351,7 +351,7 @@ impl IllFormed {
 }
 
 /// The vowel letters with their tones, in [`Tone`] order.
-const VOWEL_ROWS: [&str; 12] = [
+pub(crate) const VOWEL_ROWS: [&str; 12] = [
     "aàáảãạ",
     "ăằắẳẵặ",
     "âầấẩẫậ",

@@ -32,6 +32,17 @@ impl Token {
     pub fn is_space(&self) -> bool {
         self.kind == TokenKind::Space
     }
+
+    /// A space token made only of spaces within a line (ordinary, no-break, narrow
+    /// no-break): no line break, no tab.
+    pub fn is_inline_space(&self, text: &str) -> bool {
+        self.kind == TokenKind::Space && self.text(text).chars().all(is_inline_space_char)
+    }
+}
+
+/// The characters that space words apart within a line.
+pub fn is_inline_space_char(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
 }
 
 /// Letters, answered without a table look-up for the Latin letters Vietnamese uses.
