@@ -268,11 +268,7 @@ mod tests {
     use crate::document::{BlockKind, Document, Format};
 
     fn blocks(source: &str) -> Vec<(BlockKind, String)> {
-        let doc = Document::parse(source, 0, Format::Html);
-        doc.blocks
-            .iter()
-            .map(|b| (b.kind, doc.text[b.range.clone()].to_string()))
-            .collect()
+        Document::parse(source, 0, Format::Html).block_texts()
     }
 
     #[test]

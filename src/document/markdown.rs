@@ -245,11 +245,7 @@ mod tests {
     use crate::document::{BlockKind, Document, Format};
 
     fn blocks(source: &str) -> Vec<(BlockKind, String)> {
-        let doc = Document::parse(source, 0, Format::Markdown);
-        doc.blocks
-            .iter()
-            .map(|b| (b.kind, doc.text[b.range.clone()].to_string()))
-            .collect()
+        Document::parse(source, 0, Format::Markdown).block_texts()
     }
 
     #[test]

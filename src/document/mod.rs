@@ -195,6 +195,15 @@ impl Document {
         flags.get(i).copied().unwrap_or(false)
     }
 
+    /// Each block's kind and text: what the readers' tests compare.
+    #[cfg(test)]
+    pub(crate) fn block_texts(&self) -> Vec<(BlockKind, String)> {
+        self.blocks
+            .iter()
+            .map(|b| (b.kind, self.text[b.range.clone()].to_string()))
+            .collect()
+    }
+
     pub fn dates(&self) -> &Dates {
         self.dates.get_or_init(|| dates::extract(self))
     }

@@ -111,28 +111,27 @@ fn is_smiley(doc: &Document, tokens: &[Token], i: usize) -> bool {
 }
 
 impl UnbalancedPair {
-    fn open_left(&self, doc: &Document, t: &Token, out: &mut Vec<Diagnostic>) {
+    /// Reports a mark left open (`open`) or closing nothing.
+    fn unpaired(&self, doc: &Document, t: &Token, open: bool, out: &mut Vec<Diagnostic>) {
         let (vi, en) = mark_names(doc.token_text(t));
+        let (vi_what, en_what) = if open {
+            (
+                "không được đóng trong đoạn",
+                "is never closed in its paragraph",
+            )
+        } else {
+            (
+                "không có dấu mở tương ứng trong đoạn",
+                "closes nothing in its paragraph",
+            )
+        };
         out.push(Diagnostic::new(
             self.meta().id,
             self.meta().default_severity,
             t.range.clone(),
             Message::new(
-                format!("{} không được đóng trong đoạn", capitalize(&vi)),
-                format!("{} is never closed in its paragraph", capitalize(&en)),
-            ),
-        ));
-    }
-
-    fn stray_closer(&self, doc: &Document, t: &Token, out: &mut Vec<Diagnostic>) {
-        let (vi, en) = mark_names(doc.token_text(t));
-        out.push(Diagnostic::new(
-            self.meta().id,
-            self.meta().default_severity,
-            t.range.clone(),
-            Message::new(
-                format!("{} không có dấu mở tương ứng trong đoạn", capitalize(&vi)),
-                format!("{} closes nothing in its paragraph", capitalize(&en)),
+                format!("{} {vi_what}", capitalize(&vi)),
+                format!("{} {en_what}", capitalize(&en)),
             ),
         ));
     }
@@ -164,11 +163,11 @@ impl UnbalancedPair {
                 if m == ")" && (is_enumeration(doc, tokens, i) || is_smiley(doc, tokens, i)) {
                     continue;
                 }
-                self.stray_closer(doc, t, out);
+                self.unpaired(doc, t, false, out);
             }
         }
         for i in stacks.into_iter().flatten() {
-            self.open_left(doc, &tokens[i], out);
+            self.unpaired(doc, &tokens[i], true, out);
         }
         if straight % 2 == 1 {
             self.check_straight_quotes(doc, tokens, out);
@@ -211,19 +210,19 @@ impl UnbalancedPair {
             let closer_like = before && !after;
             match open {
                 None if closer_like => {
-                    self.stray_closer(doc, &tokens[i], out);
+                    self.unpaired(doc, &tokens[i], false, out);
                     return;
                 }
                 None => open = Some(i),
                 Some(o) if opener_like => {
-                    self.open_left(doc, &tokens[o], out);
+                    self.unpaired(doc, &tokens[o], true, out);
                     return;
                 }
                 Some(_) => open = None,
             }
         }
         if let Some(o) = open {
-            self.open_left(doc, &tokens[o], out);
+            self.unpaired(doc, &tokens[o], true, out);
         }
     }
 }
