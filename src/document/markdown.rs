@@ -117,7 +117,7 @@ impl Reader {
             Tag::MetadataBlock(_) => {
                 self.close_block();
                 self.skip_depth += 1;
-                self.front_matter_title(source, range);
+                self.front_matter(source, range);
             }
             Tag::Image { .. } => self.skip_depth += 1,
             Tag::Heading { .. } => self.open_container(Container::Heading),
@@ -202,15 +202,24 @@ impl Reader {
         }
     }
 
-    /// Takes `title:` (YAML) or `title =` (TOML) from front matter as the headline.
-    fn front_matter_title(&mut self, source: &str, range: Range<usize>) {
+    /// Takes `title:` (YAML) or `title =` (TOML) from front matter as the headline, and
+    /// the publication date (`date`, `publishDate`, `pubDate`, `published`, written
+    /// `YYYY-MM-DD...`) as a metadata line, as a plain-text "Ngày đăng" line would be.
+    fn front_matter(&mut self, source: &str, range: Range<usize>) {
         let mut offset = range.start;
+        let (mut title_done, mut date_done) = (false, false);
         for line in source[range].split_inclusive('\n') {
-            let key_len = ["title:", "title ="]
-                .iter()
-                .find(|k| line.starts_with(*k))
-                .map(|k| k.len());
-            if let Some(key_len) = key_len {
+            let key = |names: &[&str]| {
+                names.iter().find_map(|name| {
+                    let rest = line.strip_prefix(name)?;
+                    let after = rest.trim_start_matches([' ', '\t']);
+                    let sep = after
+                        .strip_prefix(':')
+                        .or_else(|| after.strip_prefix('='))?;
+                    Some(line.len() - sep.len())
+                })
+            };
+            let value_at = |key_len: usize| {
                 let value = line[key_len..].trim_end_matches(['\n', '\r']);
                 let lead = value.len() - value.trim_start().len();
                 let value = value.trim();
@@ -218,26 +227,52 @@ impl Reader {
                     .strip_prefix('"')
                     .and_then(|v| v.strip_suffix('"'))
                     .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
-                let (text, skip) = match unquoted {
-                    Some(inner) => (inner, 1),
-                    None => (value, 0),
-                };
-                if !text.is_empty() {
-                    let start = self.builder.len();
-                    self.builder
-                        .push_source(text, offset + key_len + lead + skip);
-                    self.blocks.push(RawBlock {
-                        kind: BlockKind::Title,
-                        range: start..self.builder.len(),
-                    });
-                    self.has_title = true;
-                    self.builder.push_standing_for("\n", offset..offset);
+                match unquoted {
+                    Some(inner) => (inner, offset + key_len + lead + 1),
+                    None => (value, offset + key_len + lead),
                 }
-                return;
+            };
+            if !title_done && let Some(key_len) = key(&["title"]) {
+                title_done = true;
+                let (text, at) = value_at(key_len);
+                if !text.is_empty() {
+                    self.push_front_matter_block(text, at, BlockKind::Title);
+                    self.has_title = true;
+                }
+            } else if !date_done
+                && let Some(key_len) = key(&["date", "publishDate", "pubDate", "published"])
+            {
+                date_done = true;
+                let (text, at) = value_at(key_len);
+                if let Some(day) = text.get(..10).filter(|d| is_iso_date(d)) {
+                    self.push_front_matter_block(day, at, BlockKind::Meta);
+                }
             }
             offset += line.len();
         }
     }
+
+    fn push_front_matter_block(&mut self, text: &str, at: usize, kind: BlockKind) {
+        let start = self.builder.len();
+        self.builder.push_source(text, at);
+        self.blocks.push(RawBlock {
+            kind,
+            range: start..self.builder.len(),
+        });
+        self.builder.push_standing_for("\n", at..at);
+    }
+}
+
+/// `YYYY-MM-DD`.
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 #[cfg(test)]
@@ -287,6 +322,24 @@ mod tests {
         assert_eq!(&source[mapped], "ký");
         let amp = doc.text.find('&').unwrap();
         assert_eq!(&source[doc.map.source_range(amp..amp + 1)], "&amp;");
+    }
+
+    #[test]
+    fn front_matter_date_is_the_publication_line() {
+        let source = "---\ntitle = \"Tin\"\ndate = 2024-06-27T08:00:00+07:00\n---\nThân bài.\n";
+        let doc = Document::parse(source, 0, Format::Markdown);
+        let meta = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Meta)
+            .unwrap();
+        assert_eq!(
+            &source[doc.map.source_range(meta.range.clone())],
+            "2024-06-27"
+        );
+        assert_eq!(doc.dates().publication.as_ref().unwrap().0, (2024, 6, 27));
+        let undated = Document::parse("---\ndate: soon\n---\nThân bài.\n", 0, Format::Markdown);
+        assert!(undated.blocks.iter().all(|b| b.kind != BlockKind::Meta));
     }
 
     #[test]

@@ -877,6 +877,13 @@ fn interpret_chunk(
         }
         _ if !all_digits => {}
         ([d, m, y], [a, b]) if a == b && is_year(*y) => found.extend(full_date(*d, *m, *y)),
+        // ISO "2024-06-27", as front matter writes the publication date: metadata only.
+        ([y, m, d], ['-', '-']) if meta && is_year(*y) => {
+            if let Some(mut item) = full_date(*d, *m, *y) {
+                (item.first, item.last, item.span) = (*y, *d, scan.span(*y, *d));
+                found.push(item);
+            }
+        }
         ([y1, y2], ['-']) if is_year(*y1) && is_year(*y2) => {
             for &p in &[*y1, *y2] {
                 let year = scan.digits(p).and_then(four_digit_year).unwrap_or_default();
