@@ -9,6 +9,9 @@ that fired, its findings on a labelled mistake (right) and elsewhere (listed wit
 context, so a reader can judge: the labels are not exhaustive); overall precision, and recall
 over the labels.
 
+With `--text FILE` (repeatable) it also lists every finding on other real text that has no
+labels (a reader judges each one), counted per entry.
+
 With `--bench FILE` it also runs the rule on a benchmark corpus made by
 ../shared/bench/make_corpus.py (text with injected mistakes, listed in
 ../shared/bench/rules.tsv and counted in manifest.json beside the corpus) and reports, per
@@ -17,7 +20,7 @@ injected is listed with its context.
 
 Usage: cargo build --release --bins
        python3 scripts/measure_confusion.py [--bin target/release/vnlint] [--show 20]
-              [--bench /tmp/corpus/1m.txt]
+              [--bench /tmp/corpus/1m.txt] [--text more-real-text.txt]
 """
 import argparse
 import json
@@ -85,6 +88,8 @@ def main():
     ap.add_argument("--data", default=DATA)
     ap.add_argument("--show", type=int, default=20, help="findings listed per entry")
     ap.add_argument("--bench", help="a corpus file written by ../shared/bench/make_corpus.py")
+    ap.add_argument("--text", action="append", default=[],
+                    help="more real text without labels: every finding is listed")
     args = ap.parse_args()
     if not os.path.exists(args.data):
         sys.exit(f"missing {args.data}: this measurement needs ../shared beside the project")
@@ -136,8 +141,25 @@ def main():
           f"precision {t / max(t + f, 1):.1%}")
     print(f"recall over the labels: {len(found_labels)}/{labelled} = "
           f"{len(found_labels) / max(labelled, 1):.1%}")
+    for path in args.text:
+        unlabelled(args, entries, path)
     if args.bench:
         bench(args, entries)
+
+
+def unlabelled(args, entries, path):
+    """Every finding on a text without labels, by entry, for a reader to judge."""
+    data = open(path, "rb").read()
+    by_entry = defaultdict(list)
+    for d in run(args.bin, data):
+        by_entry[identify(entries, d)].append(context(data, d["byte_start"], d["byte_end"]))
+    total = sum(len(v) for v in by_entry.values())
+    print(f"\n{path}: {total} findings (no labels: read them)")
+    for idx, found in sorted(by_entry.items(), key=lambda kv: (kv[0] is None, kv[0])):
+        name = label(entries[idx]) if idx is not None else "(no table entry matched the finding)"
+        print(f"  {name}: {len(found)}")
+        for line in found[:args.show]:
+            print(f"    {line}")
 
 
 def bench(args, entries):
