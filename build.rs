@@ -1,7 +1,41 @@
-//! Embeds every data rule table in `rules/*.toml` into the binary.
+//! Reads every data rule table in `rules/*.toml` at build time, so that the binary starts
+//! without parsing TOML: the entries become static data (`BUILTIN_ENTRIES`), and the files'
+//! text is kept for the tables' self-test (`BUILTIN_TABLES`, tests only).
 
 use std::fmt::Write;
 use std::path::Path;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Why {
+    vi: String,
+    en: String,
+}
+
+/// The fields a check needs; the examples (`bad`, `good`, `ok`) are the self-test's.
+#[derive(Deserialize)]
+struct Entry {
+    wrong: String,
+    right: String,
+    severity: String,
+    why: Why,
+    #[serde(default)]
+    safe: bool,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TableFile {
+    entry: Vec<Entry>,
+}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
@@ -13,20 +47,41 @@ fn main() {
         .filter(|n| n.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut code = String::from(
-        "/// The built-in rule tables: (file name, contents).\npub static BUILTIN_TABLES: &[(&str, &str)] = &[\n",
+    let mut tables = String::from(
+        "/// The built-in rule tables: (file name, contents).\n#[cfg(test)]\npub static BUILTIN_TABLES: &[(&str, &str)] = &[\n",
+    );
+    let mut entries = String::from(
+        "/// Every entry of the built-in tables, file by file.\nstatic BUILTIN_ENTRIES: &[BuiltinEntry] = &[\n",
     );
     for name in &names {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         writeln!(
-            code,
+            tables,
             "    ({name:?}, include_str!({:?})),",
             path.display().to_string()
         )
         .unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file: TableFile = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("rules/{name} is not a valid table: {e}"));
+        for e in file.entry {
+            let severity = match e.severity.as_str() {
+                "error" => "Error",
+                "warning" => "Warning",
+                "info" => "Info",
+                other => panic!("rules/{name}: `{}` has severity {other:?}", e.wrong),
+            };
+            writeln!(
+                entries,
+                "    BuiltinEntry {{ wrong: {:?}, right: {:?}, severity: Severity::{severity}, why_vi: {:?}, why_en: {:?}, safe: {}, before: &{:?}, not_before: &{:?}, after: &{:?}, not_after: &{:?} }},",
+                e.wrong, e.right, e.why.vi, e.why.en, e.safe, e.before, e.not_before, e.after, e.not_after
+            )
+            .unwrap();
+        }
     }
-    code.push_str("];\n");
+    tables.push_str("];\n");
+    entries.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_tables.rs");
-    std::fs::write(out, code).unwrap();
+    std::fs::write(out, tables + &entries).unwrap();
 }

@@ -577,3 +577,57 @@ fn convert_writes_unicode_nfc_to_stdout_or_a_file() {
         .assert()
         .code(2);
 }
+
+/// An oracle for the TCVN3 table that the project does not write: glibc's iconv knows
+/// TCVN 5712:1993 (VN1), of which the ABC fonts' TCVN3 (VN3) is a subset with the same
+/// byte values. Every byte from 0xA1 up, read as its Latin-1 character, must convert to what
+/// iconv makes of it, but for 0xB0-0xB4: combining marks in VN1, not used by the ABC fonts,
+/// so they stay the symbols they are (°, ±, ², ³, ´).
+#[test]
+fn tcvn3_conversion_agrees_with_glibc_iconv() {
+    use unicode_normalization::UnicodeNormalization;
+    let iconv = |bytes: &[u8]| {
+        std::process::Command::new("iconv")
+            .args(["-f", "TCVN5712-1", "-t", "UTF-8"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .ok()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take()?.write_all(bytes).ok()?;
+                let out = child.wait_with_output().ok()?;
+                out.status
+                    .success()
+                    .then(|| String::from_utf8(out.stdout).ok())?
+            })
+    };
+    if iconv(b"a").is_none() {
+        eprintln!("SKIPPED: no iconv with TCVN5712-1 on this machine (glibc's iconv has it)");
+        return;
+    }
+    let bytes: Vec<u8> = (0xA1..=0xFF).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let misread: Vec<String> = bytes.iter().map(|&b| char::from(b).to_string()).collect();
+    let file = write(dir.path(), "tcvn3.txt", misread.join(" ").as_bytes());
+    let out = vnlint()
+        .args(["convert", "--from", "tcvn3", &file])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let converted = String::from_utf8(out.stdout).unwrap();
+    let converted: Vec<&str> = converted.trim_end().split(' ').collect();
+    assert_eq!(converted.len(), bytes.len());
+    for ((&b, ours), latin1) in bytes.iter().zip(&converted).zip(&misread) {
+        let expected = if (0xB0..=0xB4).contains(&b) {
+            latin1.clone()
+        } else {
+            iconv(&[b]).unwrap().nfc().collect()
+        };
+        assert_eq!(*ours, expected, "byte {b:#04x}");
+    }
+}

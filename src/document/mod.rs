@@ -4,6 +4,7 @@
 mod builder;
 pub mod docx;
 mod html;
+mod lexicon;
 mod markdown;
 mod plain;
 mod source_map;
@@ -15,10 +16,13 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
+pub use lexicon::{Lexicon, WordInfo};
 pub use source_map::SourceMap;
 
+use crate::text::case::Case;
 use crate::text::dates::{self, Dates};
 use crate::text::numbers::{self, NumberStyle};
+use crate::text::syllable::{IllFormed, Syllable};
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 
 /// The input formats vnlint reads.
@@ -93,6 +97,8 @@ pub struct Document {
     pub map: SourceMap,
     pub blocks: Vec<Block>,
     pub tokens: Vec<Token>,
+    /// Every distinct word, analysed once.
+    pub lexicon: Lexicon,
     /// How this document writes its numbers.
     pub number_style: NumberStyle,
     /// The user's words that are never flagged (lower-case), from the configuration.
@@ -107,8 +113,8 @@ pub struct Document {
     dates: OnceLock<Dates>,
     /// The sentences of every block, split on first use.
     sentences: OnceLock<crate::text::sentences::SentenceIndex>,
-    /// Whether each block is legacy-encoded text, decided on first use.
-    legacy_blocks: OnceLock<Vec<bool>>,
+    /// Whether each block is legacy-encoded text, decided for a block on first use.
+    legacy_blocks: Vec<OnceLock<bool>>,
 }
 
 impl Document {
@@ -139,7 +145,7 @@ impl Document {
     fn from_parts(builder: TextBuilder, raw: Vec<RawBlock>) -> Document {
         let TextBuilder { text, map } = builder;
         let mut tokens = Vec::with_capacity(text.len() / 3);
-        let blocks = raw
+        let blocks: Vec<Block> = raw
             .into_iter()
             .map(|b| {
                 let first = tokens.len();
@@ -151,6 +157,8 @@ impl Document {
                 }
             })
             .collect();
+        let lexicon = Lexicon::build(&text, &mut tokens);
+        let legacy_blocks = blocks.iter().map(|_| OnceLock::new()).collect();
         let number_style = numbers::detect_style(
             tokens
                 .iter()
@@ -162,6 +170,7 @@ impl Document {
             map,
             blocks,
             tokens,
+            lexicon,
             number_style,
             vocabulary: Arc::default(),
             options: Arc::default(),
@@ -169,7 +178,7 @@ impl Document {
             comments: Vec::new(),
             dates: OnceLock::new(),
             sentences: OnceLock::new(),
-            legacy_blocks: OnceLock::new(),
+            legacy_blocks,
         }
     }
 
@@ -183,16 +192,14 @@ impl Document {
     /// Whether a block is text in a legacy encoding (TCVN3, VNI, VIQR) read as Unicode:
     /// such a paragraph is `legacy-encoding`'s, and the other rules leave it alone.
     pub fn is_legacy_block(&self, block: &Block) -> bool {
-        let flags = self.legacy_blocks.get_or_init(|| {
-            self.blocks
-                .iter()
-                .map(|b| crate::text::legacy::detect(&self.text[b.range.clone()]).is_some())
-                .collect()
-        });
         let i = self
             .blocks
             .partition_point(|b| b.range.start < block.range.start);
-        flags.get(i).copied().unwrap_or(false)
+        self.legacy_blocks.get(i).is_some_and(|flag| {
+            *flag.get_or_init(|| {
+                crate::text::legacy::detect(&self.text[block.range.clone()]).is_some()
+            })
+        })
     }
 
     /// Each block's kind and text: what the readers' tests compare.
@@ -216,6 +223,27 @@ impl Document {
     /// The text of a token.
     pub fn token_text(&self, token: &Token) -> &str {
         &self.text[token.range.clone()]
+    }
+
+    /// A word token's lower case (the token's own text for any other token).
+    pub fn lower<'a>(&'a self, token: &Token) -> &'a str {
+        match self.lexicon.get(token) {
+            Some(info) => &info.lower,
+            None => self.token_text(token),
+        }
+    }
+
+    /// How a word token is capitalised ([`Case::Lower`] for any other token).
+    pub fn case(&self, token: &Token) -> Case {
+        self.lexicon
+            .get(token)
+            .map_or(Case::Lower, |info| info.case)
+    }
+
+    /// A word token read as a syllable (as [`crate::text::syllable::parse`] would), from
+    /// the lexicon; `None` for any other token.
+    pub fn syllable(&self, token: &Token) -> Option<Result<Syllable, IllFormed>> {
+        self.lexicon.get(token).map(|info| info.syllable)
     }
 
     /// The tokens of a block.

@@ -81,7 +81,7 @@ impl Rule for CapitalizationMismatch {
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
-                    (t.kind == TokenKind::Word).then(|| case_of(doc.token_text(t)))
+                    (t.kind == TokenKind::Word).then(|| doc.case(t))
                 };
                 for p in 1..sentence.len().saturating_sub(2) {
                     if !counted(doc, token(p - 1)) {
@@ -103,7 +103,7 @@ impl Rule for CapitalizationMismatch {
                         if q > p {
                             key.push(' ');
                         }
-                        key.push_str(&doc.token_text(token(q)).to_lowercase());
+                        key.push_str(doc.lower(token(q)));
                     }
                     // "Tập đoàn quân 28", "Giải vô địch bóng đá Việt Nam": a capital that
                     // starts the name of one thing, not a style.

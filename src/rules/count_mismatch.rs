@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, case_of};
+use crate::text::case::Case;
 use crate::text::figures::{figure_at, is_punct, word_at};
 use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
@@ -159,7 +159,7 @@ impl CountMismatch {
         let announced = figure_at(doc, &sig, count_at).map_or(0.0, |f| f.figure.value) as u32;
         let counted = markers.len() as u32;
         if announced != counted && announced > 1 {
-            let noun: Vec<String> = (count_at + 1..colon)
+            let noun: Vec<&str> = (count_at + 1..colon)
                 .filter_map(|w| word_at(doc, &sig, w))
                 .collect();
             let noun = noun.join(" ");
@@ -191,13 +191,13 @@ fn named_items(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Ve
         let Some(noun) = word_at(doc, sentence, at + 1) else {
             continue;
         };
-        if !NAMED_NOUNS.contains(&noun.as_str()) {
+        if !NAMED_NOUNS.contains(&noun) {
             continue;
         }
         // "là" or ":" within a few lower-case words.
-        let Some(intro) = (at + 2..(at + 8).min(sentence.len())).find(|&p| {
-            word_at(doc, sentence, p).as_deref() == Some("là") || is_punct(doc, sentence, p, ":")
-        }) else {
+        let Some(intro) = (at + 2..(at + 8).min(sentence.len()))
+            .find(|&p| word_at(doc, sentence, p) == Some("là") || is_punct(doc, sentence, p, ":"))
+        else {
             continue;
         };
         if (at + 2..intro)
@@ -246,9 +246,7 @@ fn name_list(doc: &Document, sentence: &[usize], from: usize) -> Option<(Vec<Str
     loop {
         let token = sentence.get(p).map(|&i| &doc.tokens[i]);
         match token {
-            Some(t)
-                if t.kind == TokenKind::Word && case_of(doc.token_text(t)) == Case::Capitalized =>
-            {
+            Some(t) if t.kind == TokenKind::Word && doc.case(t) == Case::Capitalized => {
                 current.push(doc.token_text(t));
                 if current.len() > 4 {
                     return None;
@@ -273,7 +271,7 @@ fn name_list(doc: &Document, sentence: &[usize], from: usize) -> Option<(Vec<Str
                 if word_at(doc, sentence, p + 1).is_some_and(|w| w != "và")
                     && sentence
                         .get(p + 1)
-                        .is_some_and(|&i| case_of(doc.token_text(&doc.tokens[i])) == Case::Lower)
+                        .is_some_and(|&i| doc.case(&doc.tokens[i]) == Case::Lower)
                 {
                     return Some((names, p));
                 }
@@ -316,10 +314,10 @@ fn breakdown(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<
             continue;
         }
         let mut q = p + 1;
-        if word_at(doc, sentence, q).as_deref() == Some("bao") {
+        if word_at(doc, sentence, q) == Some("bao") {
             q += 1;
         }
-        if word_at(doc, sentence, q).as_deref() != Some("gồm") {
+        if word_at(doc, sentence, q) != Some("gồm") {
             continue;
         }
         // Parts: "A word(s)" separated by "," and a final "và", up to the sentence's end or ";".
@@ -340,7 +338,7 @@ fn breakdown(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<
             }
             parts.push(part);
             r += 1 + words;
-            if word_at(doc, sentence, r).as_deref() == Some("và") {
+            if word_at(doc, sentence, r) == Some("và") {
                 saw_and = true;
                 r += 1;
             } else if is_punct(doc, sentence, r, ",") && !saw_and {

@@ -132,24 +132,33 @@ impl Rule for NameMismatch {
             }
             by_form.entry(form).or_default().push(m);
         }
+        // Spellings one mark apart have the same bare letters: only those are compared.
+        let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
+        for (rank, form) in order.iter().enumerate() {
+            by_letters.entry(bare(form)).or_default().push(rank);
+        }
         for (rank, form) in order.iter().enumerate() {
             let here = &by_form[form];
+            let alike = &by_letters[&bare(form)];
             // The spelling this one should be: a variant written more often, or (a tie) earlier.
-            let better = order.iter().enumerate().find(|(other_rank, other)| {
-                let there = &by_form[other.as_str()];
-                let Some(difference) = variants(here[0], there[0]) else {
-                    return false;
-                };
-                // Given names one letter apart are usually two people (Phạm Văn Đồng, Phạm
-                // Văn Hồng): only a mark apart is taken for one person written two ways.
-                if difference != Difference::Mark {
-                    return false;
-                }
-                let tie_allowed = here[0].syllables.len() >= 3;
-                !named_together(doc, here, there)
-                    && (there.len() > here.len()
-                        || (tie_allowed && there.len() == here.len() && *other_rank < rank))
-            });
+            let better = alike
+                .iter()
+                .map(|&r| (r, &order[r]))
+                .find(|(other_rank, other)| {
+                    let there = &by_form[other.as_str()];
+                    let Some(difference) = variants(here[0], there[0]) else {
+                        return false;
+                    };
+                    // Given names one letter apart are usually two people (Phạm Văn Đồng, Phạm
+                    // Văn Hồng): only a mark apart is taken for one person written two ways.
+                    if difference != Difference::Mark {
+                        return false;
+                    }
+                    let tie_allowed = here[0].syllables.len() >= 3;
+                    !named_together(doc, here, there)
+                        && (there.len() > here.len()
+                            || (tie_allowed && there.len() == here.len() && *other_rank < rank))
+                });
             let Some((_, other)) = better else { continue };
             let there = &by_form[other.as_str()];
             for m in here {

@@ -77,7 +77,7 @@ impl Rule for Nonword {
                 }
                 let text = doc.token_text(token);
                 // The fast path: almost every token is a syllable.
-                let Err(why) = syllable::parse(text) else {
+                let Some(Err(why)) = doc.syllable(token) else {
                     continue;
                 };
                 // Ð for Đ is lookalike-letter's finding, with its fix.

@@ -141,7 +141,7 @@ impl PartExceedsWhole {
         let mut at = 0;
         while at + 2 < all.len() {
             let marked = matches!(doc.token_text(&doc.tokens[all[at]]), "tổng" | "Tổng")
-                && matches!(word_at(doc, all, at + 1).as_deref(), Some("số" | "cộng"));
+                && matches!(word_at(doc, all, at + 1), Some("số" | "cộng"));
             if !marked {
                 at += 1;
                 continue;
@@ -159,7 +159,7 @@ impl PartExceedsWhole {
             let mut p = at + 3 + noun.len();
             while p < all.len() {
                 // Another whole starts another comparison.
-                if word_at(doc, all, p).as_deref() == Some("tổng") {
+                if word_at(doc, all, p) == Some("tổng") {
                     break;
                 }
                 if let Some(part) = figure_at(doc, all, p).filter(is_count)
@@ -218,7 +218,7 @@ impl PartExceedsWhole {
                 continue;
             }
             let before = at.checked_sub(1).and_then(|p| word_at(doc, sentence, p));
-            if before.as_deref().is_some_and(|w| {
+            if before.is_some_and(|w| {
                 matches!(
                     w,
                     "ngày"
@@ -241,7 +241,7 @@ impl PartExceedsWhole {
             let Some(noun) = word_at(doc, sentence, at + 3) else {
                 continue;
             };
-            if !COUNTABLE.contains(&noun.as_str()) {
+            if !COUNTABLE.contains(&noun) {
                 continue;
             }
             if top.figure.value > bottom.figure.value {
@@ -267,16 +267,16 @@ impl PartExceedsWhole {
 /// whole: introduced by "trong đó", "có", "đến nay", or followed by "đạt", "được", "đã".
 fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool {
     let before = p.checked_sub(1).and_then(|q| word_at(doc, tokens, q));
-    if before.as_deref().is_some_and(|w| COMPARISON.contains(&w)) {
+    if before.is_some_and(|w| COMPARISON.contains(&w)) {
         return false;
     }
-    if before.as_deref().is_some_and(|w| PART_INTRO.contains(&w)) {
+    if before.is_some_and(|w| PART_INTRO.contains(&w)) {
         return true;
     }
     // The verb may come after the noun or after a short list of other nouns.
     (p + 1 + noun_len..(p + 1 + noun_len + 4).min(tokens.len()))
         .filter_map(|q| word_at(doc, tokens, q))
-        .any(|w| PART_VERBS.contains(&w.as_str()))
+        .any(|w| PART_VERBS.contains(&w))
 }
 
 #[cfg(test)]

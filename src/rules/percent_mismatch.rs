@@ -134,7 +134,7 @@ impl PercentMismatch {
         let verb = verb_at.and_then(|v| word_at(doc, sentence, v));
         let found = if at > 0 && is_punct(doc, sentence, at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
-        } else if let Some(verb) = verb.as_deref() {
+        } else if let Some(verb) = verb {
             let verb_at = verb_at?;
             if RATIO_VERBS.contains(&verb) {
                 ratio_claim(doc, sentence, verb_at, percent)
@@ -152,9 +152,7 @@ impl PercentMismatch {
         }
         // The claim as quoted: from the qualifier on, and with the verb for a change
         // ("tăng 29%"), whose direction is part of what is wrong.
-        let is_change = verb
-            .as_deref()
-            .is_some_and(|v| CHANGE_VERBS.iter().any(|(c, _)| *c == v));
+        let is_change = verb.is_some_and(|v| CHANGE_VERBS.iter().any(|(c, _)| *c == v));
         let claim_start = verb_at
             .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
@@ -254,7 +252,7 @@ fn ratio_claim(
             p.figure.at > fraction.end && p.figure.at < percent.figure.at && {
                 let (_, v) = claim_before(doc, sentence, p.figure.at);
                 v.and_then(|v| word_at(doc, sentence, v))
-                    .is_some_and(|w| RATIO_VERBS.contains(&w.as_str()))
+                    .is_some_and(|w| RATIO_VERBS.contains(&w))
             }
         });
         if claims_between {
@@ -277,8 +275,8 @@ fn change_claim(
 ) -> Option<Contradiction> {
     let (now, unit) = figure_before_verb(doc, sentence, verb_at)?;
     let after = percent.sign_at + 1;
-    let compares = word_at(doc, sentence, after).as_deref() == Some("so")
-        && word_at(doc, sentence, after + 1).as_deref() == Some("với");
+    let compares = word_at(doc, sentence, after) == Some("so")
+        && word_at(doc, sentence, after + 1) == Some("với");
     if !compares {
         return None;
     }

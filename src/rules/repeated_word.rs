@@ -79,7 +79,7 @@ fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
     if let Some(t) = tokens.get(i)
         && t.kind == TokenKind::Word
     {
-        lower_into(doc.token_text(t), buf);
+        buf.push_str(doc.lower(t));
     }
 }
 

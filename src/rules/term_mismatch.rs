@@ -92,18 +92,17 @@ impl Rule for TermMismatch {
                 continue;
             }
             for sentence in sentences(doc, block) {
-                let word = |p: usize| -> Option<String> {
+                let word = |p: usize| -> Option<&str> {
                     let t = &doc.tokens[*sentence.get(p)?];
-                    (t.kind == TokenKind::Word).then(|| doc.token_text(t).to_lowercase())
+                    (t.kind == TokenKind::Word).then(|| doc.lower(t))
                 };
                 let text = |p: usize| sentence.get(p).map(|&i| doc.token_text(&doc.tokens[i]));
                 // "Đại hội ... bầu Ban Chấp hành khóa VII", "nhiệm kỳ mới", "nguyên ... khóa V".
                 let transition = |p: usize, own: usize| {
                     (p.saturating_sub(WINDOW.0)..p + own + WINDOW.1).any(|q| {
                         !(p..p + own).contains(&q)
-                            && (word(q).is_some_and(|w| TRANSITION.contains(&w.as_str()))
-                                || (word(q).as_deref() == Some("đại")
-                                    && word(q + 1).as_deref() == Some("hội")))
+                            && (word(q).is_some_and(|w| TRANSITION.contains(&w))
+                                || (word(q) == Some("đại") && word(q + 1) == Some("hội")))
                     })
                 };
                 for p in 0..sentence.len() {
@@ -123,10 +122,8 @@ impl Rule for TermMismatch {
                     }) {
                         continue;
                     }
-                    match word(p).as_deref() {
-                        Some("nhiệm")
-                            if word(p + 1).as_deref() == Some("kỳ")
-                                || word(p + 1).as_deref() == Some("kì") =>
+                    match word(p) {
+                        Some("nhiệm") if word(p + 1) == Some("kỳ") || word(p + 1) == Some("kì") =>
                         {
                             let year = |q: usize| {
                                 text(q)
@@ -170,7 +167,7 @@ impl Rule for TermMismatch {
                             // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list.
                             let listed = matches!(text(p + 2), Some("," | "-" | "–"))
                                 && text(p + 3).is_some_and(|t| roman::parse(t).is_some())
-                                || word(p + 2).as_deref() == Some("và");
+                                || word(p + 2) == Some("và");
                             if listed {
                                 continue;
                             }
@@ -182,7 +179,7 @@ impl Rule for TermMismatch {
                             let mut org = Vec::new();
                             while q > 0 && org.len() < 4 {
                                 let Some(w) = word(q - 1) else { break };
-                                org.insert(0, w);
+                                org.insert(0, w.to_string());
                                 q -= 1;
                             }
                             let named = (q..p).any(|r| {

@@ -65,7 +65,7 @@ impl Rule for ToneStyle {
                 if !has_oa_oe_uy(text) {
                     continue;
                 }
-                let Ok(s) = syllable::parse(text) else {
+                let Some(Ok(s)) = doc.syllable(token) else {
                     continue;
                 };
                 if s.style == MarkStyle::Neutral || is_name(doc, tokens, i, text) {

@@ -207,13 +207,13 @@ fn short_for(
     before: Option<usize>,
     near: &dyn Fn(usize, isize) -> Option<usize>,
 ) -> bool {
-    let text = |i: usize| doc.token_text(&doc.tokens[i]).to_lowercase();
+    let text = |i: usize| doc.lower(&doc.tokens[i]);
     let mut p = before;
-    if p.is_some_and(|i| matches!(text(i).as_str(), "là" | ":")) {
+    if p.is_some_and(|i| matches!(text(i), "là" | ":")) {
         p = p.and_then(|i| near(i, -1));
     }
     p.is_some_and(|i| {
-        text(i) == "tắt" && near(i, -1).is_some_and(|j| matches!(text(j).as_str(), "viết" | "gọi"))
+        text(i) == "tắt" && near(i, -1).is_some_and(|j| matches!(text(j), "viết" | "gọi"))
     })
 }
 
@@ -223,7 +223,7 @@ fn all_caps(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .peekable();
-    words.peek().is_some() && words.all(|t| case_of(doc.token_text(t)) == Case::Upper)
+    words.peek().is_some() && words.all(|t| doc.case(t) == Case::Upper)
 }
 
 /// Where each wanted abbreviation is first spelled out as the initials of a capitalised

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
-use crate::text::case::{Case, apply_case, case_of, lower_into};
+use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::{Token, TokenKind};
 
 // ---------------------------------------------------------------------------------------
@@ -374,8 +374,6 @@ struct Item {
 struct Scan<'a> {
     doc: &'a Document,
     toks: Vec<usize>,
-    /// Lower-cased words, computed on first use.
-    lower: Vec<OnceCell<String>>,
 }
 
 impl<'a> Scan<'a> {
@@ -383,7 +381,6 @@ impl<'a> Scan<'a> {
         Scan {
             doc,
             toks: Vec::new(),
-            lower: Vec::new(),
         }
     }
 
@@ -393,8 +390,6 @@ impl<'a> Scan<'a> {
         self.toks.clear();
         self.toks
             .extend(tokens.filter(|&i| !doc.tokens[i].is_space()));
-        self.lower.clear();
-        self.lower.resize_with(self.toks.len(), OnceCell::new);
     }
 
     fn len(&self) -> usize {
@@ -418,16 +413,8 @@ impl<'a> Scan<'a> {
         (k < self.len()).then(|| self.token(k).kind)
     }
 
-    fn word(&self, k: usize) -> Option<&str> {
-        (self.kind(k)? == TokenKind::Word).then(|| {
-            self.lower[k]
-                .get_or_init(|| {
-                    let mut buf = String::new();
-                    lower_into(self.text(k), &mut buf);
-                    buf
-                })
-                .as_str()
-        })
+    fn word(&self, k: usize) -> Option<&'a str> {
+        (self.kind(k)? == TokenKind::Word).then(|| self.doc.lower(self.token(k)))
     }
 
     /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese

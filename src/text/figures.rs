@@ -58,9 +58,9 @@ pub fn is_punct(doc: &Document, sentence: &[usize], at: usize, mark: &str) -> bo
 }
 
 /// The lower-case word at position `at`, if it is a word.
-pub fn word_at(doc: &Document, sentence: &[usize], at: usize) -> Option<String> {
+pub fn word_at<'a>(doc: &'a Document, sentence: &[usize], at: usize) -> Option<&'a str> {
     let t = &doc.tokens[*sentence.get(at)?];
-    (t.kind == TokenKind::Word).then(|| doc.token_text(t).to_lowercase())
+    (t.kind == TokenKind::Word).then(|| doc.lower(t))
 }
 
 /// A stated fraction "X [unit] / Y [unit]": the two figures and the shared unit.
@@ -95,7 +95,7 @@ pub fn fraction_at(doc: &Document, sentence: &[usize], at: usize) -> Option<Frac
     if is_punct(doc, sentence, slash + 2, "/") || is_punct(doc, sentence, slash + 2, "-") {
         return None; // 27/6/2024, 27/6-3/7
     }
-    if at > 0 && word_at(doc, sentence, at - 1).is_some_and(|w| DATE_WORDS.contains(&w.as_str())) {
+    if at > 0 && word_at(doc, sentence, at - 1).is_some_and(|w| DATE_WORDS.contains(&w)) {
         return None;
     }
     if !unit_before.is_empty()

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
-use crate::text::case::{Case, case_of, lower_into};
+use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
 /// Family names common enough that a capitalised run starting with one is a person's name.
@@ -57,7 +57,6 @@ impl NameMention {
 /// Every person's name the document states.
 pub fn names(doc: &Document) -> Vec<NameMention> {
     let mut out = Vec::new();
-    let mut lower = String::new();
     for block in &doc.blocks {
         if block.kind == BlockKind::Meta {
             continue;
@@ -70,7 +69,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
             let mut words = Vec::new();
             while end < tokens.len()
                 && tokens[end].kind == TokenKind::Word
-                && case_of(doc.token_text(&tokens[end])) == Case::Capitalized
+                && doc.case(&tokens[end]) == Case::Capitalized
             {
                 words.push(end);
                 if tokens
@@ -92,7 +91,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
             // Trailing lower-case word after the space ends the run.
             while words
                 .last()
-                .is_some_and(|&w| case_of(doc.token_text(&tokens[w])) != Case::Capitalized)
+                .is_some_and(|&w| doc.case(&tokens[w]) != Case::Capitalized)
             {
                 words.pop();
             }
@@ -101,20 +100,18 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                 i = next.max(i + 1);
                 continue;
             }
-            lower_into(doc.token_text(&tokens[words[0]]), &mut lower);
             let mut addressed = false;
-            if words.len() > 2 && LEADING_ADDRESS.contains(&lower.as_str()) {
+            if words.len() > 2 && LEADING_ADDRESS.contains(&doc.lower(&tokens[words[0]])) {
                 words.remove(0);
                 addressed = true;
-                lower_into(doc.token_text(&tokens[words[0]]), &mut lower);
             }
             if (2..=4).contains(&words.len()) {
-                let family = FAMILY_NAMES.contains(&lower.as_str());
+                let family = FAMILY_NAMES.contains(&doc.lower(&tokens[words[0]]));
                 let addressed = addressed || (!family && address_before(doc, tokens, words[0]));
                 // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
                 let vietnamese = words
                     .iter()
-                    .all(|&w| crate::text::syllable::parse(doc.token_text(&tokens[w])).is_ok());
+                    .all(|&w| doc.syllable(&tokens[w]).is_some_and(|s| s.is_ok()));
                 if (family || addressed) && vietnamese && (words.len() >= 3 || addressed) {
                     let span =
                         tokens[words[0]].range.start..tokens[*words.last().unwrap()].range.end;
@@ -135,21 +132,24 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
 
 /// Whether a form of address or a title stands right before token `at`.
 fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usize) -> bool {
-    let words: Vec<String> = tokens[..at]
+    let mut before = tokens[..at]
         .iter()
         .rev()
         .filter(|t| t.kind != TokenKind::Space)
-        .take(2)
-        .map(|t| doc.token_text(t).to_lowercase())
-        .collect();
-    match words.as_slice() {
-        [c, slash, ..] if c == "c" && slash == "/" => true, // Đ/c
-        [last, prev, ..] => {
-            ADDRESS_WORDS.contains(&last.as_str())
-                || ADDRESS_WORDS.contains(&format!("{prev} {last}").as_str())
+        .map(|t| doc.lower(t));
+    let (last, prev) = (before.next(), before.next());
+    match (last, prev) {
+        (Some("c"), Some("/")) => true, // Đ/c
+        (Some(last), prev) => {
+            ADDRESS_WORDS.contains(&last)
+                || prev.is_some_and(|prev| {
+                    ADDRESS_WORDS.iter().any(|w| {
+                        w.split_once(' ')
+                            .is_some_and(|(first, second)| first == prev && second == last)
+                    })
+                })
         }
-        [last] => ADDRESS_WORDS.contains(&last.as_str()),
-        [] => false,
+        (None, _) => false,
     }
 }
 

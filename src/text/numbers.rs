@@ -67,6 +67,17 @@ pub fn detect_style<'a>(tokens: impl IntoIterator<Item = &'a str>) -> NumberStyl
 /// Parses a number token under the document's convention. `None` for tokens that are not
 /// one figure (`27.6.2024`, `1.23.4`).
 pub fn parse(token: &str, style: NumberStyle) -> Option<Figure> {
+    // Most figures are plain digits ("2024", "15"): no separator to weigh.
+    if (1..=15).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
+        let value = token
+            .bytes()
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        return Some(Figure {
+            value: value as f64,
+            decimals: 0,
+            ambiguous: false,
+        });
+    }
     let own = evidence(token);
     let (decimal, group, ambiguous) = match own {
         Some(NumberStyle::Vietnamese) => (',', '.', false),

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
-use crate::text::case::{Case, case_of, lower_into};
+use crate::text::case::{Case, case_of};
 use crate::text::roman;
 use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
@@ -113,7 +113,6 @@ impl OrdinalMention {
 /// Every numbered event mention in the document.
 pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     let mut out = Vec::new();
-    let mut buf = String::new();
     // A web page repeats its <title> as its <h1>: both are the headline.
     let titles: Vec<&str> = doc
         .blocks
@@ -138,8 +137,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 .map(|&i| {
                     let t = &doc.tokens[i];
                     if t.kind == TokenKind::Word {
-                        lower_into(doc.token_text(t), &mut buf);
-                        buf.clone()
+                        doc.lower(t).to_string()
                     } else {
                         String::new()
                     }
@@ -239,7 +237,7 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> 
         if token.kind != TokenKind::Word {
             break;
         }
-        let case = case_of(doc.token_text(token));
+        let case = doc.case(token);
         if case == Case::Lower && !ORG_WORDS_AFTER.contains(&word.as_str()) {
             break;
         }

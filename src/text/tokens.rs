@@ -18,9 +18,15 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub range: Range<usize>,
+    /// For a word inside a [`crate::document::Document`], its entry in the document's
+    /// lexicon; [`Token::NO_WORD`] otherwise.
+    pub word: u32,
 }
 
 impl Token {
+    /// The [`Token::word`] of a token that has no lexicon entry.
+    pub const NO_WORD: u32 = u32::MAX;
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.range.clone()]
     }
@@ -111,6 +117,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         out.push(Token {
             kind,
             range: base + start..base + i,
+            word: Token::NO_WORD,
         });
     }
 }

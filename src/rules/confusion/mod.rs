@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{lower_into, transfer_case};
+use crate::text::case::transfer_case;
 use crate::text::tokens::{Token, TokenKind};
 
 mod table;
@@ -68,7 +68,7 @@ fn context_name(doc: &Document, token: Option<&Token>, buf: &mut String) {
     match token {
         None => buf.push_str("<edge>"),
         Some(t) if t.kind == TokenKind::Number => buf.push_str("<number>"),
-        Some(t) => lower_into(doc.token_text(t), buf),
+        Some(t) => buf.push_str(doc.lower(t)),
     }
 }
 
@@ -78,7 +78,6 @@ fn guard_allows(list_in: &[String], list_not: &[String], name: &str) -> bool {
 
 /// Runs one table over a document.
 pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut buf = String::new();
     let mut context = String::new();
     for block in &doc.blocks {
         let tokens = doc.block_tokens(block);
@@ -89,8 +88,7 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 i += 1;
                 continue;
             }
-            lower_into(doc.token_text(token), &mut buf);
-            let Some(candidates) = table.by_first.get(buf.as_str()) else {
+            let Some(candidates) = table.by_first.get(doc.lower(token)) else {
                 i += 1;
                 continue;
             };
@@ -135,7 +133,6 @@ fn match_phrase(
     syllables: &[String],
 ) -> Option<usize> {
     let mut i = start + 1;
-    let mut buf = String::new();
     for syllable in &syllables[1..] {
         if tokens.get(i)?.kind != TokenKind::Space {
             return None;
@@ -144,8 +141,7 @@ fn match_phrase(
         if word.kind != TokenKind::Word {
             return None;
         }
-        lower_into(doc.token_text(word), &mut buf);
-        if buf != *syllable {
+        if doc.lower(word) != syllable {
             return None;
         }
         i += 2;

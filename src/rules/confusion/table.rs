@@ -8,6 +8,20 @@ use crate::diagnostic::{Message, Severity};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_tables.rs"));
 
+/// A built-in entry as `build.rs` writes it: the fields a check needs.
+struct BuiltinEntry {
+    wrong: &'static str,
+    right: &'static str,
+    severity: Severity,
+    why_vi: &'static str,
+    why_en: &'static str,
+    safe: bool,
+    before: &'static [&'static str],
+    not_before: &'static [&'static str],
+    after: &'static [&'static str],
+    not_after: &'static [&'static str],
+}
+
 /// The explanation of an entry, in both languages.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,35 +101,61 @@ impl Table {
                     entry.wrong
                 ));
             }
-            let syllables = entry
-                .wrong
-                .split(' ')
-                .map(str::to_string)
-                .collect::<Vec<_>>();
-            let idx = self.entries.len();
-            self.by_first
-                .entry(syllables[0].clone())
-                .or_default()
-                .push(idx);
-            self.syllables.push(syllables);
-            self.entries.push(entry);
+            self.push(entry);
         }
+        self.sort_candidates();
+        Ok(())
+    }
+
+    /// The tables shipped with vnlint, read from `rules/*.toml` when vnlint was built.
+    pub fn builtin() -> Table {
+        let mut table = Table::default();
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        for e in BUILTIN_ENTRIES {
+            table.push(TableEntry {
+                wrong: e.wrong.to_string(),
+                right: e.right.to_string(),
+                severity: e.severity,
+                why: Why {
+                    vi: e.why_vi.to_string(),
+                    en: e.why_en.to_string(),
+                },
+                bad: String::new(),
+                good: String::new(),
+                safe: e.safe,
+                ok: Vec::new(),
+                before: strings(e.before),
+                not_before: strings(e.not_before),
+                after: strings(e.after),
+                not_after: strings(e.not_after),
+            });
+        }
+        table.sort_candidates();
+        table
+    }
+
+    /// Adds an entry to the index (call [`Table::sort_candidates`] after the last one).
+    fn push(&mut self, entry: TableEntry) {
+        let syllables = entry
+            .wrong
+            .split(' ')
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let idx = self.entries.len();
+        self.by_first
+            .entry(syllables[0].clone())
+            .or_default()
+            .push(idx);
+        self.syllables.push(syllables);
+        self.entries.push(entry);
+    }
+
+    /// Orders each first syllable's entries longest phrase first.
+    fn sort_candidates(&mut self) {
         for list in self.by_first.values_mut() {
             let syllables = &self.syllables;
             list.sort_by_key(|&i| std::cmp::Reverse(syllables[i].len()));
         }
-        Ok(())
-    }
-
-    /// The tables shipped with vnlint.
-    pub fn builtin() -> Table {
-        let mut table = Table::default();
-        for (name, text) in BUILTIN_TABLES {
-            table
-                .add_toml(name, text)
-                .unwrap_or_else(|e| panic!("built-in table {e}"));
-        }
-        table
     }
 }
 

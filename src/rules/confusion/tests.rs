@@ -105,3 +105,22 @@ fn tables_are_sorted_deduplicated_and_nfc() {
     }
     assert!(total >= 150, "only {total} entries in the built-in tables");
 }
+
+/// The entries `build.rs` compiled in are the entries the table files hold.
+#[test]
+fn the_compiled_tables_match_the_files() {
+    let mut parsed = Table::default();
+    for (name, text) in BUILTIN_TABLES {
+        parsed.add_toml(name, text).unwrap();
+    }
+    let built = Table::builtin();
+    assert_eq!(built.entries.len(), parsed.entries.len());
+    for (b, p) in built.entries.iter().zip(&parsed.entries) {
+        assert_eq!(
+            (&b.wrong, &b.right, b.severity, &b.why.vi, &b.why.en, b.safe),
+            (&p.wrong, &p.right, p.severity, &p.why.vi, &p.why.en, p.safe)
+        );
+        assert_eq!(b.guards(), p.guards(), "{}", b.wrong);
+    }
+    assert_eq!(built.by_first, parsed.by_first);
+}

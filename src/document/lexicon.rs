@@ -1,0 +1,96 @@
+//! The distinct words of a document, each analysed once: most words of a text are repeats
+//! ("của", "và", "các"), so the rules ask the lexicon for a word's lower case or its
+//! reading as a syllable instead of working it out again at every occurrence.
+
+use rustc_hash::FxHashMap;
+
+use crate::text::case::{Case, case_of, lower_into};
+use crate::text::syllable::{self, IllFormed, Syllable};
+use crate::text::tokens::{Token, TokenKind};
+
+/// One distinct written form (case kept: "Hòa" and "hòa" are two entries).
+#[derive(Debug)]
+pub struct WordInfo {
+    /// The form in lower case.
+    pub lower: Box<str>,
+    /// How the form is capitalised.
+    pub case: Case,
+    /// The form read as a Vietnamese syllable, or why it is not one.
+    pub syllable: Result<Syllable, IllFormed>,
+}
+
+/// The words of a document; a word token's [`Token::word`] indexes it.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: Vec<WordInfo>,
+}
+
+impl Lexicon {
+    /// Interns every word token of `tokens` (slices of `text`) and sets its index.
+    pub fn build(text: &str, tokens: &mut [Token]) -> Lexicon {
+        let mut index: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
+        let mut words = Vec::new();
+        let mut lower = String::new();
+        for token in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
+            let form = &text[token.range.clone()];
+            token.word = *index.entry(form).or_insert_with(|| {
+                lower_into(form, &mut lower);
+                words.push(WordInfo {
+                    lower: lower.as_str().into(),
+                    case: case_of(form),
+                    syllable: syllable::parse(form),
+                });
+                u32::try_from(words.len() - 1).expect("fewer than 2^32 distinct words")
+            });
+        }
+        Lexicon { words }
+    }
+
+    /// The analysis of a word token; `None` for any other token.
+    pub fn get(&self, token: &Token) -> Option<&WordInfo> {
+        self.words.get(usize::try_from(token.word).ok()?)
+    }
+
+    /// How many distinct written forms the document has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::text::case::{case_of, lower_into};
+    use crate::text::syllable;
+
+    #[test]
+    fn each_word_token_gets_the_analysis_of_its_own_text() {
+        let doc = Document::from_text(
+            "Hòa và hoà, HÒA và nghành; UBND quận Cầu Giấy, Napoléon, 12 phường và 2 phương.",
+        );
+        let mut lower = String::new();
+        let mut words = 0;
+        for token in &doc.tokens {
+            let info = doc.lexicon.get(token);
+            if !token.is_word() {
+                assert!(info.is_none(), "{:?}", doc.token_text(token));
+                continue;
+            }
+            words += 1;
+            let text = doc.token_text(token);
+            let info = info.expect("a word has an entry");
+            lower_into(text, &mut lower);
+            assert_eq!(&*info.lower, lower, "{text}");
+            assert_eq!(info.case, case_of(text), "{text}");
+            assert_eq!(info.syllable, syllable::parse(text), "{text}");
+        }
+        assert_eq!(words, 14);
+        // "và" is written three times: one entry; "Hòa", "hoà" and "HÒA" are three.
+        assert_eq!(doc.lexicon.len(), 12);
+    }
+}
