@@ -299,12 +299,15 @@ fn judge(
         // What stays is a word with Vietnamese marks that is either two syllables run
         // together (đượcmột), or one slip away from a syllable: a doubled letter
         // (thườnng), a vowel mark missing (chưong, chién); capitalised, only a word with a
-        // letter no foreign name has, two letters swapped (Tổgn) or run together (Anhkhỏi).
+        // letter no foreign name has, two letters swapped (Tổgn) or run together (Anhkhỏi),
+        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét).
         if chunk_text.contains('-') {
             return None;
         }
         if case == Case::Capitalized {
-            if has_vietnamese_only_letter(text) && syllable::transposed(text) {
+            if (has_vietnamese_only_letter(text) && syllable::transposed(text))
+                || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
+            {
                 return Some(Finding::Syllable);
             }
             // "Anhkhỏi": the second syllable with a tone mark on a letter only Vietnamese
@@ -455,6 +458,11 @@ mod tests {
     fn capitalised_slips_and_words_without_marks() {
         assert_eq!(fixed(&Nonword, "Tổgn số hồ sơ."), "Tổng số hồ sơ.");
         assert_eq!(
+            fixed(&Nonword, "Quốc hội và Quóc kỳ."),
+            "Quốc hội và Quốc kỳ."
+        );
+        assert_eq!(fixed(&Nonword, "Viét thư cảm ơn."), "Viết thư cảm ơn.");
+        assert_eq!(
             fixed(&Nonword, "Tăng cường đả kich tham nhũng."),
             "Tăng cường đả kích tham nhũng."
         );
@@ -499,6 +507,8 @@ mod tests {
                 "Điện thoại iPhone, sàn eBay, kênh YouTube, cửa hàng McDonald.",
                 "Nhà văn Sáclơ Đích-ken, khí Nitơ, đạo Kitô, thành Rôma.",
                 "Tỉnh Đắk Lắk, huyện Krông Búk, người Kơ Ho, sông Mê Kông.",
+                "Perón, Inés, Tomás, Raúl, Saúl, Miklós, Iát, Módok, Olíc, Léon, Noé, Kaká.",
+                "São Paulo, Cancún, Bogotá, Panamá, Medellín, Asunción, Belém, Perú.",
                 "Ôxít, côban, mêtan, magiê, pêxô, nitơ và đôla.",
                 "Đường kính 20 mm, nồng độ 400 ppm, xem pp. 12–15, vv.",
                 "Gõ #ViệtNam vào ô tìm kiếm.",

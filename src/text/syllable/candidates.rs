@@ -110,6 +110,30 @@ fn ends_with(letters: &[char], s: &str) -> bool {
     letters.len() >= n && letters[letters.len() - n..].iter().copied().eq(s.chars())
 }
 
+/// Whether `word` becomes a well-formed syllable by giving one vowel its missing
+/// circumflex, breve or horn, the tone mark staying on the letter that carries it:
+/// "Quóc" → "Quốc", "Viét" → "Viết".
+pub fn missing_vowel_mark(word: &str) -> bool {
+    let Ok(spelling) = Spelling::of(word) else {
+        return false;
+    };
+    let Some(mark) = spelling.mark else {
+        return false;
+    };
+    let mut letters = spelling.letters().to_vec();
+    (0..letters.len()).any(|i| {
+        let original = letters[i];
+        let fixed = ['a', 'e', 'o', 'u'].contains(&original)
+            && mark_swaps(original).iter().any(|&r| {
+                letters[i] = r;
+                compose(&letters, spelling.tone, MarkStyle::Old)
+                    .is_some_and(|w| w.chars().nth(mark).is_some_and(|c| c != letters[mark]))
+            });
+        letters[i] = original;
+        fixed
+    })
+}
+
 /// Every way of putting vowel marks on `letters[from..]` (a → ă, â; o → ô, ơ; ...), each
 /// with every tone, the most frequent tones first.
 fn restore_marks(c: &mut Collector, letters: &mut [char], from: usize) {

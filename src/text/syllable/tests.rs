@@ -363,3 +363,14 @@ fn restyle_moves_the_mark_of_open_oa_oe_uy_only() {
     assert_eq!(restyle("taị", MarkStyle::Old), None);
     assert_eq!(parse("hoà").unwrap().style, MarkStyle::New);
 }
+
+#[test]
+fn a_vowel_that_lost_its_hat() {
+    assert!(missing_vowel_mark("Quóc"));
+    assert!(missing_vowel_mark("viét"));
+    assert!(missing_vowel_mark("tuóng"));
+    // No mark to keep, or no hat that makes a syllable with the mark where it is.
+    assert!(!missing_vowel_mark("quoc"));
+    assert!(!missing_vowel_mark("Perón"));
+    assert!(!missing_vowel_mark("Iát"));
+}
