@@ -197,8 +197,8 @@ fn has_vietnamese_only_letter(text: &str) -> bool {
 }
 
 /// What a plain-ASCII word must look like to be a Vietnamese word typed without its marks
-/// (or slipped) rather than English, a code or a name: an ending English never writes (nh,
-/// or ch after a vowel: linh, kich, hoach), uo before another letter (thuoc, nguoi; not
+/// (or slipped) rather than English, a code or a name: an ending English never writes (nh;
+/// ch where only the tone is missing: lunh, kich, hoach; not tech, much), uo before another letter (thuoc, nguoi; not
 /// quota, quote), or a consonant typed twice next to another consonant, once too many
 /// (tronng, bbi; not mm, pp, ppm).
 fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
@@ -207,8 +207,12 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let consonant = |c: u8| c.is_ascii_lowercase() && !vowel(c);
     match why {
+        // ch only where Vietnamese writes it (after i, ê, a: the tone alone is missing), so
+        // not tech, much, such.
         IllFormed::StopTone | IllFormed::CodaNotAllowed => {
-            n >= 3 && (lower.ends_with("nh") || lower.ends_with("ch")) && vowel(b[n - 3])
+            n >= 3
+                && vowel(b[n - 3])
+                && (lower.ends_with("nh") || lower.ends_with("ch") && why == IllFormed::StopTone)
         }
         IllFormed::BadVowels => b
             .windows(3)
@@ -225,8 +229,9 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
 }
 
 /// Whether one of the two nearest words before or after token `i`, within the same
-/// quotation or bracket, has a letter beyond ASCII: the word stands in Vietnamese text,
-/// not in an English phrase ("Be rich in spirit").
+/// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
+/// in an English phrase: "Be rich in spirit"), and neither word right beside it is plain
+/// ASCII that is no syllable (an English word: "rich kid", "tech startup").
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let fence = |t: &&Token| {
         t.kind == TokenKind::Punct
@@ -235,14 +240,24 @@ fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
                 "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "(" | ")" | "[" | "]"
             )
     };
-    let vietnamese_nearby = |side: &mut dyn Iterator<Item = &Token>| {
-        side.take_while(|t| !fence(t))
+    let mut vietnamese = false;
+    for side in [
+        &mut tokens[..i].iter().rev() as &mut dyn Iterator<Item = &Token>,
+        &mut tokens[i + 1..].iter(),
+    ] {
+        let mut words = side
+            .take_while(|t| !fence(t))
             .filter(|t| t.kind == TokenKind::Word)
-            .take(2)
-            .any(|t| !doc.token_text(t).is_ascii())
-    };
-    vietnamese_nearby(&mut tokens[..i].iter().rev())
-        || vietnamese_nearby(&mut tokens[i + 1..].iter())
+            .map(|t| doc.token_text(t))
+            .take(2);
+        if let Some(next) = words.next() {
+            if next.is_ascii() && !syllable::is_syllable(next) {
+                return false;
+            }
+            vietnamese |= !next.is_ascii() || words.next().is_some_and(|w| !w.is_ascii());
+        }
+    }
+    vietnamese
 }
 
 /// Whether an ill-formed token is a Vietnamese word gone wrong rather than something else
@@ -504,6 +519,7 @@ mod tests {
                 "Bình chọn top 10 bài hit nhạc pop, rap và hip hop qua chat.",
                 "Chiếc áo hot nhất; món dip chấm; quota xuất khẩu; bản rock.",
                 "The rich and famous: which, each, inch, coach, roach.",
+                "Giới rich kid khởi nghiệp, ngành tech phát triển, much và such.",
                 "Điện thoại iPhone, sàn eBay, kênh YouTube, cửa hàng McDonald.",
                 "Nhà văn Sáclơ Đích-ken, khí Nitơ, đạo Kitô, thành Rôma.",
                 "Tỉnh Đắk Lắk, huyện Krông Búk, người Kơ Ho, sông Mê Kông.",
