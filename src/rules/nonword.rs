@@ -372,10 +372,16 @@ fn looks_like_address(chunk: &str) -> bool {
     if chunk.contains('@') || chunk.contains("://") || chunk.starts_with("www.") {
         return true;
     }
-    let chars: Vec<char> = chunk.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphabetic())
+    // Without collecting the characters: this runs for every ill-formed token.
+    let mut chars = chunk.chars();
+    let (mut a, mut b) = (chars.next(), chars.next());
+    for c in chars {
+        if a.is_some_and(char::is_alphanumeric) && b == Some('.') && c.is_alphabetic() {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
 }
 
 #[cfg(test)]
