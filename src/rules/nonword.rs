@@ -18,9 +18,12 @@ declare_rule! {
     /// tones a syllable ending in p, t, c, ch can carry, and on which letter the tone mark
     /// sits (both the old style, hòa, and the new one, hoà, are accepted). Says why a word
     /// fails and offers up to three well-formed syllables one edit away, the likeliest
-    /// first, in the writer's capitals. Acronyms in capitals, tokens with digits, web and
-    /// e-mail addresses, foreign names and words, and common loans written solid (axít,
-    /// điốt, buýt, ôxy) are left alone.
+    /// first, in the writer's capitals. Two words run together ("cáccông", "củaAndy") get a
+    /// space; a word typed without its marks ("lich", "thuoc") is flagged only when its
+    /// shape is one English never writes and it stands among Vietnamese words. Acronyms in
+    /// capitals, tokens with digits, web and e-mail addresses, foreign names and words,
+    /// English loans (top, hit, chat), and common loans written solid (axít, điốt, buýt,
+    /// ôxy) are left alone.
     ///
     /// ## Why
     /// A tone mark on the wrong letter ("taị"), a tone a stop ending cannot carry ("xêp"),
@@ -42,7 +45,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Hai từ viết dính (“cáccông”, “củaAndy”) được gợi ý tách ra; từ gõ thiếu dấu (“lich”, “thuoc”) chỉ bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -78,99 +81,265 @@ impl Rule for Nonword {
                     continue;
                 };
                 // Ð for Đ is lookalike-letter's finding, with its fix.
-                if why == IllFormed::Eth || !worth_flagging(doc, tokens, i, text, why, &mut lower) {
+                if why == IllFormed::Eth {
                     continue;
                 }
+                let Some(finding) = judge(doc, tokens, i, text, why, &mut lower) else {
+                    continue;
+                };
                 // A paragraph in a legacy encoding is legacy-encoding's finding, as a whole.
                 let legacy = *legacy_block.get_or_insert_with(|| doc.is_legacy_block(block));
                 if legacy {
                     continue;
                 }
-                out.push(diagnostic(self.meta(), token, text, why));
+                out.push(diagnostic(self.meta(), token, text, why, finding));
             }
         }
     }
 }
 
-fn diagnostic(meta: &RuleMeta, token: &Token, text: &str, why: IllFormed) -> Diagnostic {
-    let (vi, en) = why.reason();
+/// What is wrong with a token worth flagging, and so what to offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finding {
+    /// A misspelt syllable: offer the candidates one edit away.
+    Syllable,
+    /// Two words run together: offer a space at this byte index.
+    Glued(usize),
+    /// A word in Vietnamese letters typed without its marks (thuoc, kich): offer them.
+    Unmarked,
+}
+
+fn diagnostic(
+    meta: &RuleMeta,
+    token: &Token,
+    text: &str,
+    why: IllFormed,
+    finding: Finding,
+) -> Diagnostic {
+    let (vi, en) = match finding {
+        Finding::Glued(_) => ("hai từ bị viết dính nhau", "two words are run together"),
+        Finding::Unmarked => (
+            "có vẻ thiếu dấu (dấu thanh hoặc dấu của nguyên âm)",
+            "it looks typed without its marks (tone or vowel marks)",
+        ),
+        Finding::Syllable => why.reason(),
+    };
     let message = Message::new(
         format!("“{text}” không phải là âm tiết tiếng Việt: {vi}"),
         format!("“{text}” is not a Vietnamese syllable: {en}"),
     );
     let case = case_of(text);
-    let mut d = Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message);
-    if let Some((a, b)) = run_together(text) {
-        let fix = format!("{a} {b}");
+    let d = Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message);
+    if let Finding::Glued(at) = finding {
+        let fix = format!("{} {}", &text[..at], &text[at..]);
         return d.with_suggestion(token.range.clone(), fix);
     }
-    for candidate in syllable::candidates(text, 3) {
-        d = d.with_suggestion(token.range.clone(), apply_case(&candidate, case));
-    }
-    d
+    syllable::candidates(text, 3).into_iter().fold(d, |d, c| {
+        d.with_suggestion(token.range.clone(), apply_case(&c, case))
+    })
 }
 
-/// The two syllables of a token that is two words run together, each with a tone mark.
-fn run_together(text: &str) -> Option<(&str, &str)> {
-    let marks = text
-        .chars()
-        .filter(|&c| syllable::tone_of(c).is_some_and(|t| t != Tone::Ngang))
-        .count();
-    if marks < 2 {
-        return None;
+/// Whether a character carries a tone mark.
+fn has_tone_mark(c: char) -> bool {
+    syllable::tone_of(c).is_some_and(|t| t != Tone::Ngang)
+}
+
+/// A token that is two syllables run together ("đượcmột", "cáccông"): the byte index of
+/// the second. The first must carry a tone mark and the second a Vietnamese letter beyond
+/// ASCII, which loans written solid do not do (ôxít, axít, mêtan, nitơ, magiê, pêxô: their
+/// first syllable carries no tone; cácbon: its second is plain ASCII).
+fn run_together(text: &str) -> Option<usize> {
+    let (a, b) = syllable::split_in_two(text)?;
+    (a.chars().any(has_tone_mark) && !b.is_ascii()).then_some(a.len())
+}
+
+/// A word glued to the next one at a change of case ("củaAndy", "trướcCộng", "TâyBan"):
+/// the byte index where the capital starts. The part before must be a syllable written
+/// with a Vietnamese letter beyond ASCII (not iPhone, eBay, McDonald, YouTube) and the
+/// case must change once.
+fn glued_at_capital(text: &str) -> Option<usize> {
+    let mut at = None;
+    let mut previous_lower = false;
+    for (i, c) in text.char_indices() {
+        let upper = c.is_uppercase();
+        if upper && previous_lower {
+            if at.is_some() {
+                return None;
+            }
+            at = Some(i);
+        }
+        previous_lower = c.is_lowercase();
     }
-    syllable::split_in_two(text)
+    let at = at?;
+    let first = &text[..at];
+    let first_case = case_of(first);
+    (!first.is_ascii()
+        && matches!(first_case, Case::Lower | Case::Capitalized)
+        && syllable::is_syllable(first))
+    .then_some(at)
+}
+
+/// Letters only Vietnamese writes: a horn (ơ, ư), a hook above or a dot below, or a tone
+/// mark on top of a circumflex or breve. A capitalised word with one is a Vietnamese word,
+/// never a foreign name (foreign names borrow é, è, ê, ô, ã, ă, đ, but not these).
+fn has_vietnamese_only_letter(text: &str) -> bool {
+    text.chars().any(|c| {
+        let Some(tone) = syllable::tone_of(c) else {
+            return false;
+        };
+        let Some(base) = syllable::base_letter(c) else {
+            return false;
+        };
+        matches!(base, 'ơ' | 'ư')
+            || matches!(tone, Tone::Hoi | Tone::Nang)
+            || (tone != Tone::Ngang && matches!(base, 'â' | 'ă' | 'ê' | 'ô'))
+    })
+}
+
+/// What a plain-ASCII word must look like to be a Vietnamese word typed without its marks
+/// (or slipped) rather than English, a code or a name: an ending English never writes (nh;
+/// ch where only the tone is missing: lunh, kich, hoach; not tech, much), uo before another letter (thuoc, nguoi; not
+/// quota, quote), or a consonant typed twice next to another consonant, once too many
+/// (tronng, bbi; not mm, pp, ppm).
+fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
+    let b = lower.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let consonant = |c: u8| c.is_ascii_lowercase() && !vowel(c);
+    match why {
+        // ch only where Vietnamese writes it (after i, ê, a: the tone alone is missing), so
+        // not tech, much, such.
+        IllFormed::StopTone | IllFormed::CodaNotAllowed => {
+            n >= 3
+                && vowel(b[n - 3])
+                && (lower.ends_with("nh") || lower.ends_with("ch") && why == IllFormed::StopTone)
+        }
+        IllFormed::BadVowels => b
+            .windows(3)
+            .enumerate()
+            .any(|(i, w)| w[0] == b'u' && w[1] == b'o' && (i == 0 || b[i - 1] != b'q')),
+        IllFormed::BadCoda | IllFormed::BadOnset => (0..n.saturating_sub(1)).any(|i| {
+            b[i] == b[i + 1]
+                && consonant(b[i])
+                && (i == 0 || b.get(i + 2).is_some_and(|&c| consonant(c)))
+                && syllable::is_syllable(&format!("{}{}", &lower[..i], &lower[i + 1..]))
+        }),
+        _ => false,
+    }
+}
+
+/// Whether one of the two nearest words before or after token `i`, within the same
+/// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
+/// in an English phrase: "Be rich in spirit"), and neither word right beside it is plain
+/// ASCII that is no syllable (an English word: "rich kid", "tech startup").
+fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let fence = |t: &&Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                doc.token_text(t),
+                "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "(" | ")" | "[" | "]"
+            )
+    };
+    let mut vietnamese = false;
+    for side in [
+        &mut tokens[..i].iter().rev() as &mut dyn Iterator<Item = &Token>,
+        &mut tokens[i + 1..].iter(),
+    ] {
+        let mut words = side
+            .take_while(|t| !fence(t))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.token_text(t))
+            .take(2);
+        if let Some(next) = words.next() {
+            if next.is_ascii() && !syllable::is_syllable(next) {
+                return false;
+            }
+            vietnamese |= !next.is_ascii() || words.next().is_some_and(|w| !w.is_ascii());
+        }
+    }
+    vietnamese
 }
 
 /// Whether an ill-formed token is a Vietnamese word gone wrong rather than something else
-/// (an acronym, an address, a foreign name or word, a loan): precision first.
-fn worth_flagging(
+/// (an acronym, an address, a foreign name or word, a loan), and what is wrong with it:
+/// precision first.
+fn judge(
     doc: &Document,
     tokens: &[Token],
     i: usize,
     text: &str,
     why: IllFormed,
     lower: &mut String,
-) -> bool {
+) -> Option<Finding> {
     if matches!(why, IllFormed::ForeignLetter(_)) || text.chars().nth(1).is_none() {
-        return false;
+        return None;
     }
     let case = case_of(text);
-    if case == Case::Upper || case == Case::Mixed {
-        return false;
-    }
-    lower_into(text, lower);
-    if LOANS.contains(lower.as_str()) || doc.vocabulary.contains(lower.as_str()) {
-        return false;
+    if case == Case::Upper {
+        return None;
     }
     let chunk = chunk_around(tokens, i);
     let chunk_text = &doc.text[chunk.clone()];
-    if looks_like_address(chunk_text) {
-        return false;
+    lower_into(text, lower);
+    if LOANS.contains(lower.as_str())
+        || doc.vocabulary.contains(lower.as_str())
+        || looks_like_address(chunk_text)
+    {
+        return None;
     }
-    // A token in plain ASCII is as likely English, a name or a word typed without marks.
-    let vietnamese_marks = !text.is_ascii();
-    if !vietnamese_marks {
-        return false;
+    if case == Case::Mixed {
+        // A word glued to a capitalised one: "củaAndy", "TâyBan".
+        let at = glued_at_capital(text)?;
+        return (!chunk_text.contains(['#', '@', '-', '_', '/'])).then_some(Finding::Glued(at));
+    }
+    if text.is_ascii() {
+        // A token in plain ASCII is as likely English, a name or a code: only a lower-case
+        // word of a shape English never writes, among Vietnamese words.
+        let unmarked = case == Case::Lower
+            && !chunk_text.contains('-')
+            && vietnamese_only_ascii(lower, why)
+            && among_vietnamese_words(doc, tokens, i)
+            && !syllable::candidates(text, 1).is_empty();
+        // A letter typed twice is a slip; the other shapes want their marks.
+        let doubled = matches!(why, IllFormed::BadCoda | IllFormed::BadOnset);
+        return unmarked.then_some(if doubled {
+            Finding::Syllable
+        } else {
+            Finding::Unmarked
+        });
     }
     if why.is_foreign_shape() {
         // Clusters and shapes no syllable has: a foreign name or word, a transliteration
         // in pieces (Ô-xtrây-li-a), a loan written solid (ôxít, magiê, lôgic): left alone.
-        // What stays is a lower-case word with Vietnamese marks that is either two
-        // syllables with two tone marks run together (đượcmột), or one slip away from a
-        // syllable: a doubled letter (thườnng), a vowel mark missing (chưong, chién).
-        if case != Case::Lower || chunk_text.contains('-') {
-            return false;
+        // What stays is a word with Vietnamese marks that is either two syllables run
+        // together (đượcmột), or one slip away from a syllable: a doubled letter
+        // (thườnng), a vowel mark missing (chưong, chién); capitalised, only a word with a
+        // letter no foreign name has, two letters swapped (Tổgn) or run together (Anhkhỏi),
+        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét).
+        if chunk_text.contains('-') {
+            return None;
+        }
+        if case == Case::Capitalized {
+            if (has_vietnamese_only_letter(text) && syllable::transposed(text))
+                || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
+            {
+                return Some(Finding::Syllable);
+            }
+            // "Anhkhỏi": the second syllable with a tone mark on a letter only Vietnamese
+            // writes; transliterations written solid do not end so (Sáclơ, Nitơ, Kitô).
+            let (a, b) = syllable::split_in_two(text)?;
+            return (b.chars().any(has_tone_mark) && has_vietnamese_only_letter(b))
+                .then_some(Finding::Glued(a.len()));
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
-            return run_together(text).is_some();
+            return run_together(text).map(Finding::Glued);
         }
-        return !syllable::candidates(text, 1).is_empty();
+        return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
     }
     if case == Case::Capitalized {
         // Names keep spellings of their own (Kơ Ho, Đắk, Iát): only the slips that no
         // name has.
-        return matches!(
+        let slip = matches!(
             why,
             IllFormed::MarkPosition
                 | IllFormed::StopTone
@@ -180,8 +349,9 @@ fn worth_flagging(
                 | IllFormed::TwoTones
                 | IllFormed::CodaNotAllowed
         );
+        return slip.then_some(Finding::Syllable);
     }
-    true
+    Some(Finding::Syllable)
 }
 
 /// The byte range of the run of non-space tokens around token `i`.
@@ -202,10 +372,16 @@ fn looks_like_address(chunk: &str) -> bool {
     if chunk.contains('@') || chunk.contains("://") || chunk.starts_with("www.") {
         return true;
     }
-    let chars: Vec<char> = chunk.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphabetic())
+    // Without collecting the characters: this runs for every ill-formed token.
+    let mut chars = chunk.chars();
+    let (mut a, mut b) = (chars.next(), chars.next());
+    for c in chars {
+        if a.is_some_and(char::is_alphanumeric) && b == Some('.') && c.is_alphabetic() {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
 }
 
 #[cfg(test)]
@@ -273,5 +449,92 @@ mod tests {
             "{fixes:?}"
         );
         assert!(d.message.en.contains("sắc") || d.message.en.contains("acute"));
+    }
+
+    #[test]
+    fn words_run_together_are_split() {
+        assert_eq!(
+            fixed(&Nonword, "Quận rà soát cáccông trình."),
+            "Quận rà soát các công trình."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Bài phát biểu củaAndy Nguyễn."),
+            "Bài phát biểu của Andy Nguyễn."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Đoàn đi thăm TâyBan Nha."),
+            "Đoàn đi thăm Tây Ban Nha."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Quận đứng trướcCơ hội lớn."),
+            "Quận đứng trước Cơ hội lớn."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Anh ấy rời Anhkhỏi đây."),
+            "Anh ấy rời Anh khỏi đây."
+        );
+    }
+
+    #[test]
+    fn capitalised_slips_and_words_without_marks() {
+        assert_eq!(fixed(&Nonword, "Tổgn số hồ sơ."), "Tổng số hồ sơ.");
+        assert_eq!(
+            fixed(&Nonword, "Quốc hội và Quóc kỳ."),
+            "Quốc hội và Quốc kỳ."
+        );
+        assert_eq!(fixed(&Nonword, "Viét thư cảm ơn."), "Viết thư cảm ơn.");
+        assert_eq!(
+            fixed(&Nonword, "Tăng cường đả kich tham nhũng."),
+            "Tăng cường đả kích tham nhũng."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Nói chuyện tronng hội nghị."),
+            "Nói chuyện trong hội nghị."
+        );
+        assert_eq!(
+            flagged(&Nonword, "Kế hoach năm nay đã xong."),
+            vec!["hoach"]
+        );
+        assert_eq!(
+            flagged(&Nonword, "Học về lich sử địa phương."),
+            vec!["lich"]
+        );
+        assert_eq!(
+            flagged(&Nonword, "Được giao cho lunh mục phụ trách."),
+            vec!["lunh"]
+        );
+        let d = &check(&Nonword, "Người dân thuoc diện hộ nghèo.")[0];
+        let fixes: Vec<&str> = d
+            .suggestions
+            .iter()
+            .map(|s| s.replacement.as_str())
+            .collect();
+        assert!(fixes.contains(&"thuộc"), "{fixes:?}");
+        assert!(
+            d.message.en.contains("without its marks"),
+            "{}",
+            d.message.en
+        );
+    }
+
+    #[test]
+    fn silent_on_english_loans_camel_case_and_transliterations() {
+        silent(
+            &Nonword,
+            &[
+                "Bình chọn top 10 bài hit nhạc pop, rap và hip hop qua chat.",
+                "Chiếc áo hot nhất; món dip chấm; quota xuất khẩu; bản rock.",
+                "The rich and famous: which, each, inch, coach, roach.",
+                "Giới rich kid khởi nghiệp, ngành tech phát triển, much và such.",
+                "Điện thoại iPhone, sàn eBay, kênh YouTube, cửa hàng McDonald.",
+                "Nhà văn Sáclơ Đích-ken, khí Nitơ, đạo Kitô, thành Rôma.",
+                "Tỉnh Đắk Lắk, huyện Krông Búk, người Kơ Ho, sông Mê Kông.",
+                "Perón, Inés, Tomás, Raúl, Saúl, Miklós, Iát, Módok, Olíc, Léon, Noé, Kaká.",
+                "São Paulo, Cancún, Bogotá, Panamá, Medellín, Asunción, Belém, Perú.",
+                "Ôxít, côban, mêtan, magiê, pêxô, nitơ và đôla.",
+                "Đường kính 20 mm, nồng độ 400 ppm, xem pp. 12–15, vv.",
+                "Gõ #ViệtNam vào ô tìm kiếm.",
+            ],
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 mod candidates;
 
-pub use candidates::candidates;
+pub use candidates::{candidates, missing_vowel_mark};
 
 /// Longer tokens are never one syllable ("nghiêng" has 7 letters).
 pub const MAX_LETTERS: usize = 8;
@@ -448,6 +448,28 @@ pub fn is_vietnamese_letter(c: char) -> bool {
 /// that is not a Vietnamese letter.
 pub fn tone_of(c: char) -> Option<Tone> {
     char_info(c).map(|i| i.tone)
+}
+
+/// The lower-case letter without tone that a character is written on ('Ổ' → 'ô'), `None`
+/// for a character that is not a Vietnamese letter.
+pub fn base_letter(c: char) -> Option<char> {
+    char_info(c).map(|i| i.base)
+}
+
+/// Whether swapping two adjacent letters of `word` (its tone kept) makes a well-formed
+/// syllable: "tổgn" → "tổng".
+pub fn transposed(word: &str) -> bool {
+    let Ok(spelling) = Spelling::of(word) else {
+        return false;
+    };
+    let mut letters = spelling.letters;
+    (0..spelling.len.saturating_sub(1)).any(|i| {
+        letters.swap(i, i + 1);
+        let ok = letters[i] != letters[i + 1]
+            && compose(&letters[..spelling.len], spelling.tone, MarkStyle::Old).is_some();
+        letters.swap(i, i + 1);
+        ok
+    })
 }
 
 /// Two well-formed syllables that `word` is the two halves of ("đượcmột" → được, một).

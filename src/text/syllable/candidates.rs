@@ -7,7 +7,9 @@
 //! 3. a vowel mark added, removed or changed (a/ă/â, e/ê, o/ô/ơ, u/ư), or d/đ;
 //! 4. an onset respelt by its rule: gh/g, ngh/ng, k/c, c/qu, iê/yê;
 //! 5. a dialect swap: s/x, ch/tr, d/gi/r, l/n at the start, n/ng and t/c at the end;
-//! 6. one letter deleted, two adjacent swapped, one replaced, one inserted.
+//! 6. the marks of a word typed without any (thuoc → thuốc, thuộc, thước): every way of
+//!    adding vowel marks and a tone;
+//! 7. two adjacent letters swapped (tổgn → tổng), one deleted, one replaced, one inserted.
 
 use super::{MarkStyle, Spelling, Tone, compose, is_vowel};
 
@@ -108,6 +110,48 @@ fn ends_with(letters: &[char], s: &str) -> bool {
     letters.len() >= n && letters[letters.len() - n..].iter().copied().eq(s.chars())
 }
 
+/// Whether `word` becomes a well-formed syllable by giving one vowel its missing
+/// circumflex, breve or horn, the tone mark staying on the letter that carries it:
+/// "Quóc" → "Quốc", "Viét" → "Viết".
+pub fn missing_vowel_mark(word: &str) -> bool {
+    let Ok(spelling) = Spelling::of(word) else {
+        return false;
+    };
+    let Some(mark) = spelling.mark else {
+        return false;
+    };
+    let mut letters = spelling.letters().to_vec();
+    (0..letters.len()).any(|i| {
+        let original = letters[i];
+        let fixed = ['a', 'e', 'o', 'u'].contains(&original)
+            && mark_swaps(original).iter().any(|&r| {
+                letters[i] = r;
+                compose(&letters, spelling.tone, MarkStyle::Old)
+                    .is_some_and(|w| w.chars().nth(mark).is_some_and(|c| c != letters[mark]))
+            });
+        letters[i] = original;
+        fixed
+    })
+}
+
+/// Every way of putting vowel marks on `letters[from..]` (a → ă, â; o → ô, ơ; ...), each
+/// with every tone, the most frequent tones first.
+fn restore_marks(c: &mut Collector, letters: &mut [char], from: usize) {
+    let Some(i) = (from..letters.len()).find(|&i| !mark_swaps(letters[i]).is_empty()) else {
+        for tone in [Tone::Ngang].into_iter().chain(tone_order(Tone::Ngang)) {
+            c.try_push(letters, tone);
+        }
+        return;
+    };
+    let original = letters[i];
+    restore_marks(c, letters, i + 1);
+    for &r in mark_swaps(original) {
+        letters[i] = r;
+        restore_marks(c, letters, i + 1);
+    }
+    letters[i] = original;
+}
+
 /// Up to `max` well-formed syllables one edit away from `word`, lower case, likeliest
 /// first (tone marks placed in the old style). Empty for a token with a non-Vietnamese
 /// letter.
@@ -174,15 +218,19 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
             c.try_push(&v, tone);
         }
     }
-    // 6. One letter deleted, swapped, replaced, inserted.
-    for i in 0..letters.len() {
-        let mut v = letters.clone();
-        v.remove(i);
-        c.try_push(&v, tone);
+    // 6. The marks of a word typed without any.
+    if spelling.mark.is_none() && letters.iter().all(char::is_ascii) {
+        restore_marks(&mut c, &mut letters.clone(), 0);
     }
+    // 7. Two letters swapped, one deleted, replaced, inserted.
     for i in 0..letters.len().saturating_sub(1) {
         let mut v = letters.clone();
         v.swap(i, i + 1);
+        c.try_push(&v, tone);
+    }
+    for i in 0..letters.len() {
+        let mut v = letters.clone();
+        v.remove(i);
         c.try_push(&v, tone);
     }
     for i in 0..letters.len() {
