@@ -11,8 +11,7 @@ use crate::text::syllable::{self, Spelling};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
-    /// A word written once where the document itself writes a form one slip away, in the
-    /// same context, again and again.
+    /// A word written once where the document writes a form one slip away in the same context.
     ///
     /// ## What it does
     /// Takes the document as its own dictionary. It counts every syllable (lower-cased, a
