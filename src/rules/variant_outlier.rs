@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -75,6 +77,8 @@ struct Slot {
     range: Range<usize>,
     left: u32,
     right: u32,
+    /// The pair this slot makes with its right neighbour (an index into `Index::pair_counts`).
+    next: u32,
     /// A lower-case word outside quotation marks: one that may be reported.
     open: bool,
 }
@@ -107,13 +111,12 @@ impl Rule for VariantOutlier {
             return;
         }
         // A slip a confusion table knows is reported there, as an error.
-        let mut confusion = Vec::new();
-        super::confusion::Confusion.check(doc, &mut confusion);
+        let confusion = confusion_spans(doc, findings.iter().map(|f| &index.slots[f.slot].range));
         findings.retain(|f| {
             let span = &index.slots[f.slot].range;
             !confusion
                 .iter()
-                .any(|d| d.span.start < span.end && span.start < d.span.end)
+                .any(|c| c.start < span.end && span.start < c.end)
         });
         for f in findings {
             out.push(index.diagnostic(doc, &f, self.meta()));
@@ -122,11 +125,15 @@ impl Rule for VariantOutlier {
 }
 
 /// The document's words and how often each stands next to which.
-struct Index {
-    names: Vec<String>,
+struct Index<'a> {
+    /// Each word in lower case: borrowed from the text when written so, else owned.
+    names: Vec<Cow<'a, str>>,
     slots: Vec<Slot>,
     words: Vec<u32>,
-    pairs: FxHashMap<(u32, u32), u32>,
+    /// Each pair of neighbours (left id in the high half, right id in the low half) -> its
+    /// index into `pair_counts`.
+    pairs: FxHashMap<u64, u32>,
+    pair_counts: Vec<u32>,
     /// How often a word has a neighbour after it, and before it.
     with_next: Vec<u32>,
     with_previous: Vec<u32>,
@@ -134,11 +141,12 @@ struct Index {
     /// least [`PAIR_EVIDENCE`] times.
     followers: FxHashMap<u32, Vec<(u32, u32)>>,
     predecessors: FxHashMap<u32, Vec<(u32, u32)>>,
-    /// For two words with one between, the middles that fill at least half of those
+    /// For two words with one between, the middles that fill more than half of those
     /// triples, at least [`TRIPLE_EVIDENCE`] times.
     middles: FxHashMap<(u32, u32), Vec<(u32, u32)>>,
-    /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword).
-    syllables: Vec<Option<Spelling>>,
+    /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword),
+    /// parsed on first use.
+    syllables: Vec<OnceCell<Option<Spelling>>>,
 }
 
 /// The rare form occurs at most this often in the document.
@@ -150,11 +158,23 @@ const STRONG_EVIDENCE: u32 = 8;
 /// The triple with the frequent form occurs at least this often.
 const TRIPLE_EVIDENCE: u32 = 2;
 
-impl Index {
-    fn build(doc: &Document) -> Index {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut names = vec![String::from("<number>")];
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl<'a> Index<'a> {
+    fn build(doc: &'a Document) -> Index<'a> {
+        // Each written form (borrowed from the text) -> its lower-case word and whether it
+        // is written in lower case; each lower-case word -> its id.
+        let mut forms: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
+        let mut ids: FxHashMap<Cow<'a, str>, u32> = FxHashMap::default();
+        let mut names: Vec<Cow<'a, str>> = vec![Cow::Borrowed("<number>")];
         let mut slots: Vec<Slot> = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut words = vec![0u32];
+        let mut with_next = vec![0u32];
+        let mut with_previous = vec![0u32];
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut pair_counts: Vec<u32> = Vec::new();
         let mut buf = String::new();
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
@@ -163,7 +183,7 @@ impl Index {
             let tokens = doc.block_tokens(block);
             let mut quoted = false;
             for (i, token) in tokens.iter().enumerate() {
-                let id = match token.kind {
+                let (id, lower) = match token.kind {
                     TokenKind::Punct => {
                         match doc.token_text(token) {
                             "“" | "«" => quoted = true,
@@ -174,67 +194,71 @@ impl Index {
                         continue;
                     }
                     TokenKind::Space => continue,
-                    TokenKind::Number => NUMBER,
+                    TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
-                        lower_into(doc.token_text(token), &mut buf);
-                        match ids.get(buf.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = names.len() as u32;
-                                ids.insert(buf.clone(), id);
-                                names.push(buf.clone());
-                                id
-                            }
-                        }
+                        let written = doc.token_text(token);
+                        *forms.entry(written).or_insert_with(|| {
+                            lower_into(written, &mut buf);
+                            let id = match ids.get(buf.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = names.len() as u32;
+                                    let name = if buf == written {
+                                        Cow::Borrowed(written)
+                                    } else {
+                                        Cow::Owned(buf.clone())
+                                    };
+                                    ids.insert(name.clone(), id);
+                                    names.push(name);
+                                    words.push(0);
+                                    with_next.push(0);
+                                    with_previous.push(0);
+                                    id
+                                }
+                            };
+                            (id, case_of(written) == Case::Lower)
+                        })
                     }
                 };
+                words[id as usize] += 1;
                 let joined = i >= 2
                     && tokens[i - 1].is_inline_space(&doc.text)
                     && is_word_or_number(&tokens[i - 2]);
                 let left = if joined {
-                    let previous = slots.len() - 1;
-                    slots[previous].right = id;
-                    slots[previous].id
+                    let previous = slots.last_mut().expect("the word before");
+                    let next_pair = pair_counts.len() as u32;
+                    let at = *pairs.entry(pair_key(previous.id, id)).or_insert(next_pair);
+                    if at == next_pair {
+                        pair_counts.push(0);
+                    }
+                    pair_counts[at as usize] += 1;
+                    previous.right = id;
+                    previous.next = at;
+                    with_next[previous.id as usize] += 1;
+                    with_previous[id as usize] += 1;
+                    previous.id
                 } else {
                     NONE
                 };
-                let open = token.kind == TokenKind::Word
-                    && !quoted
-                    && case_of(doc.token_text(token)) == Case::Lower;
+                let open = lower && !quoted;
                 slots.push(Slot {
                     id,
                     range: token.range.clone(),
                     left,
                     right: NONE,
+                    next: NONE,
                     open,
                 });
             }
         }
-        let n = names.len();
-        let mut words = vec![0u32; n];
-        let mut with_next = vec![0u32; n];
-        let mut with_previous = vec![0u32; n];
-        let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
-        let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        for s in &slots {
-            words[s.id as usize] += 1;
-            if s.right != NONE {
-                with_next[s.id as usize] += 1;
-                with_previous[s.right as usize] += 1;
-                *pairs.entry((s.id, s.right)).or_default() += 1;
-                if s.left != NONE {
-                    *triples.entry((s.left, s.id, s.right)).or_default() += 1;
-                    *frames.entry((s.left, s.right)).or_default() += 1;
-                }
-            }
-        }
         let mut followers: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
         let mut predecessors: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
-        for (&(a, b), &count) in &pairs {
+        for (&key, &at) in &pairs {
+            let count = pair_counts[at as usize];
             if count < PAIR_EVIDENCE {
                 continue;
             }
+            let (a, b) = ((key >> 32) as u32, key as u32);
             if 2 * count >= with_next[a as usize] {
                 followers.entry(a).or_default().push((b, count));
             }
@@ -242,28 +266,41 @@ impl Index {
                 predecessors.entry(b).or_default().push((a, count));
             }
         }
+        // A triple seen twice has both its pairs seen twice: only those are counted, and
+        // then how often their two outer words frame anything.
+        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+        for (k, s) in slots.iter().enumerate() {
+            if s.left != NONE
+                && s.right != NONE
+                && pair_counts[slots[k - 1].next as usize] >= TRIPLE_EVIDENCE
+                && pair_counts[s.next as usize] >= TRIPLE_EVIDENCE
+            {
+                *triples.entry((s.left, s.id, s.right)).or_default() += 1;
+            }
+        }
+        triples.retain(|_, count| *count >= TRIPLE_EVIDENCE);
+        let mut frames: FxHashMap<(u32, u32), u32> =
+            triples.keys().map(|&(a, _, b)| ((a, b), 0)).collect();
+        if !frames.is_empty() {
+            for s in slots.iter().filter(|s| s.left != NONE && s.right != NONE) {
+                if let Some(n) = frames.get_mut(&(s.left, s.right)) {
+                    *n += 1;
+                }
+            }
+        }
         let mut middles: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
         for (&(a, m, b), &count) in &triples {
-            if count >= TRIPLE_EVIDENCE && 2 * count > frames[&(a, b)] {
+            if 2 * count > frames[&(a, b)] {
                 middles.entry((a, b)).or_default().push((m, count));
             }
         }
-        let syllables = names
-            .iter()
-            .enumerate()
-            .map(|(id, name)| {
-                if id as u32 == NUMBER {
-                    return None;
-                }
-                let s = Spelling::of(name).ok()?;
-                syllable::parse_spelling(&s).ok().map(|_| s)
-            })
-            .collect();
+        let syllables = (0..names.len()).map(|_| OnceCell::new()).collect();
         Index {
             names,
             slots,
             words,
             pairs,
+            pair_counts,
             with_next,
             with_previous,
             followers,
@@ -274,12 +311,39 @@ impl Index {
     }
 
     fn pair(&self, a: u32, b: u32) -> u32 {
-        self.pairs.get(&(a, b)).copied().unwrap_or(0)
+        self.pairs
+            .get(&pair_key(a, b))
+            .map_or(0, |&at| self.pair_counts[at as usize])
+    }
+
+    /// The pairs slot `k` makes with its left and right neighbours: how often each occurs.
+    fn own_pairs(&self, k: usize) -> (u32, u32) {
+        let s = &self.slots[k];
+        let count = |at: u32| self.pair_counts.get(at as usize).copied().unwrap_or(0);
+        let left = if s.left == NONE {
+            0
+        } else {
+            count(self.slots[k - 1].next)
+        };
+        (left, count(s.next))
+    }
+
+    /// The word as a well-formed syllable.
+    fn syllable(&self, id: u32) -> Option<&Spelling> {
+        self.syllables[id as usize]
+            .get_or_init(|| {
+                if id == NUMBER {
+                    return None;
+                }
+                let s = Spelling::of(&self.names[id as usize]).ok()?;
+                syllable::parse_spelling(&s).ok().map(|_| s)
+            })
+            .as_ref()
     }
 
     /// A neighbour that leaves the context Vietnamese: none, a number or a syllable.
     fn plain_neighbour(&self, id: u32) -> bool {
-        id == NONE || id == NUMBER || self.syllables[id as usize].is_some()
+        id == NONE || id == NUMBER || self.syllable(id).is_some()
     }
 
     /// Whether `other` is one slip away from `word` and not merely another spelling of it.
@@ -287,10 +351,7 @@ impl Index {
         if word == other {
             return false;
         }
-        let (Some(a), Some(b)) = (
-            &self.syllables[word as usize],
-            &self.syllables[other as usize],
-        ) else {
+        let (Some(a), Some(b)) = (self.syllable(word), self.syllable(other)) else {
             return false;
         };
         if !syllable::one_edit_apart(a, b) {
@@ -310,8 +371,22 @@ impl Index {
     fn findings(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         for (k, s) in self.slots.iter().enumerate() {
-            if !s.open
-                || self.syllables[s.id as usize].is_none()
+            if !s.open {
+                continue;
+            }
+            let (before, after) = self.own_pairs(k);
+            let rare = self.words[s.id as usize] <= RARE;
+            let followers = (rare && before == 1)
+                .then(|| self.followers.get(&s.left))
+                .flatten();
+            let predecessors = (rare && after == 1)
+                .then(|| self.predecessors.get(&s.right))
+                .flatten();
+            let middles = (before == 1 && after == 1 && !(s.left == NUMBER && s.right == NUMBER))
+                .then(|| self.middles.get(&(s.left, s.right)))
+                .flatten();
+            if (followers.is_none() && predecessors.is_none() && middles.is_none())
+                || self.syllable(s.id).is_none()
                 || !self.plain_neighbour(s.left)
                 || !self.plain_neighbour(s.right)
             {
@@ -328,36 +403,23 @@ impl Index {
                     });
                 }
             };
-            let rare = self.words[s.id as usize] <= RARE;
             let strong = |count: u32, uses: u32| {
                 self.words[s.id as usize] == 1 && count >= STRONG_EVIDENCE && 10 * count >= 7 * uses
             };
-            if rare && s.left != NONE && self.pair(s.left, s.id) == 1 {
-                for &(other, count) in self.followers.get(&s.left).into_iter().flatten() {
-                    let agrees = s.right == NONE || self.pair(other, s.right) > 0;
-                    if agrees || strong(count, self.with_next[s.left as usize]) {
-                        consider(other, Context::After(s.left), count);
-                    }
+            for &(other, count) in followers.into_iter().flatten() {
+                let agrees = s.right == NONE || self.pair(other, s.right) > 0;
+                if agrees || strong(count, self.with_next[s.left as usize]) {
+                    consider(other, Context::After(s.left), count);
                 }
             }
-            if rare && s.right != NONE && self.pair(s.id, s.right) == 1 {
-                for &(other, count) in self.predecessors.get(&s.right).into_iter().flatten() {
-                    let agrees = s.left == NONE || self.pair(s.left, other) > 0;
-                    if agrees || strong(count, self.with_previous[s.right as usize]) {
-                        consider(other, Context::Before(s.right), count);
-                    }
+            for &(other, count) in predecessors.into_iter().flatten() {
+                let agrees = s.left == NONE || self.pair(s.left, other) > 0;
+                if agrees || strong(count, self.with_previous[s.right as usize]) {
+                    consider(other, Context::Before(s.right), count);
                 }
             }
-            if s.left != NONE
-                && s.right != NONE
-                && !(s.left == NUMBER && s.right == NUMBER)
-                && self.pair(s.left, s.id) == 1
-                && self.pair(s.id, s.right) == 1
-            {
-                let frame = (s.left, s.right);
-                for &(other, count) in self.middles.get(&frame).into_iter().flatten() {
-                    consider(other, Context::Between(s.left, s.right), count);
-                }
+            for &(other, count) in middles.into_iter().flatten() {
+                consider(other, Context::Between(s.left, s.right), count);
             }
             out.extend(best);
         }
@@ -433,6 +495,35 @@ impl Index {
         }
         d.with_suggestion(slot.range.clone(), other.clone())
     }
+}
+
+/// What the `confusion` rule flags in the blocks holding `spans`: each block is read as a
+/// document of its own, since the confusion guards look no further than the neighbouring
+/// words.
+fn confusion_spans<'a>(
+    doc: &Document,
+    spans: impl Iterator<Item = &'a Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut blocks: Vec<Range<usize>> = spans
+        .filter_map(|span| {
+            let i = doc.blocks.partition_point(|b| b.range.start <= span.start);
+            let block = &doc.blocks[i.checked_sub(1)?];
+            (span.end <= block.range.end).then(|| block.range.clone())
+        })
+        .collect();
+    blocks.dedup();
+    let mut out = Vec::new();
+    for block in blocks {
+        let mut part = Document::from_text(&doc.text[block.clone()]);
+        part.tables = doc.tables.clone();
+        let mut found = Vec::new();
+        super::confusion::Confusion.check(&part, &mut found);
+        out.extend(found.into_iter().map(|d| {
+            let span = part.map.source_range(d.span);
+            block.start + span.start..block.start + span.end
+        }));
+    }
+    out
 }
 
 fn is_word_or_number(token: &Token) -> bool {
