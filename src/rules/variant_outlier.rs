@@ -27,7 +27,10 @@ declare_rule! {
     ///   (it is seen with the other form too, or there is none), unless the evidence is
     ///   overwhelming (8 times or more, in 70 % of the uses);
     /// - or the triple with both neighbours occurs only once while the same neighbours hold
-    ///   the other form at least twice, in at least half of the triples they frame.
+    ///   the other form at least twice, in more than half of the triples they frame.
+    ///
+    /// A frequent pair that belongs to a longer phrase the rare word is not in ("đề cập
+    /// đến" four times, then "có thể cập bến") is no evidence.
     ///
     /// The message shows the counts; a couple of the frequent uses are shown beside it and
     /// the frequent form is offered as a replacement (not applied by `--fix`). Words in
@@ -57,7 +60,9 @@ declare_rule! {
 ## Tác dụng
 Lấy chính văn bản làm từ điển. Đếm mọi âm tiết (viết thường; mọi con số được tính là một từ “số”) và mọi cặp, bộ ba âm tiết đứng liền nhau. Một âm tiết viết thường bị báo khi nó lệch một lỗi gõ (dấu thanh, dấu mũ/dấu móc, d/đ, một chữ cái, phụ âm đầu như ch/tr) so với một âm tiết khác mà văn bản dùng nhiều lần trong đúng ngữ cảnh ấy:
 - âm tiết xuất hiện không quá hai lần, cặp của nó với một từ bên cạnh chỉ có một lần, trong khi từ bên cạnh ấy đi với dạng kia ít nhất 3 lần và chiếm ít nhất một nửa số lần dùng; từ bên cạnh ở phía còn lại không được mâu thuẫn (cũng từng đi với dạng kia, hoặc không có), trừ khi bằng chứng áp đảo (từ 8 lần và chiếm 70 % số lần dùng);
-- hoặc bộ ba với hai từ bên cạnh chỉ có một lần, trong khi hai từ ấy kẹp dạng kia ít nhất hai lần và chiếm ít nhất một nửa số bộ ba có hai từ ấy.
+- hoặc bộ ba với hai từ bên cạnh chỉ có một lần, trong khi hai từ ấy kẹp dạng kia ít nhất hai lần và chiếm quá nửa số bộ ba có hai từ ấy.
+
+Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng.
 
 Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`) và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
 
@@ -107,6 +112,7 @@ impl Rule for VariantOutlier {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let index = Index::build(doc);
         let mut findings = index.findings();
+        findings.retain(|f| !index.bound_elsewhere(f));
         if findings.is_empty() {
             return;
         }
@@ -426,6 +432,33 @@ impl<'a> Index<'a> {
         out
     }
 
+    /// Whether the frequent form's context is itself bound to a word one further out that
+    /// the rare occurrence lacks: "đề cập đến" written four times says nothing about "có
+    /// thể cập bến". Bound means that one word (not an edge) stands there in at least four
+    /// uses out of five.
+    fn bound_elsewhere(&self, f: &Finding) -> bool {
+        // The word one further out than the context, for the slot at `k`.
+        let outer = |k: usize| -> u32 {
+            match f.context {
+                Context::After(_) => k.checked_sub(1).map_or(NONE, |j| self.slots[j].left),
+                Context::Before(_) => self.slots.get(k + 1).map_or(NONE, |s| s.right),
+                Context::Between(..) => NONE,
+            }
+        };
+        if matches!(f.context, Context::Between(..)) {
+            return false;
+        }
+        let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut uses = 0;
+        for k in (0..self.slots.len()).filter(|&k| self.in_context(k, f.other, f.context)) {
+            uses += 1;
+            *seen.entry(outer(k)).or_default() += 1;
+        }
+        let own = outer(f.slot);
+        seen.iter()
+            .any(|(&word, &n)| word != NONE && word != own && 5 * n >= 4 * uses)
+    }
+
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
         let s = &self.slots[k];
@@ -590,6 +623,25 @@ mod tests {
         assert_eq!(&text[d.related[0].span.clone()], "xã");
         assert!(!d.suggestions[0].safe);
         assert!(fixed(&VariantOutlier, &text).ends_with("3 xã đạt thấp."));
+    }
+
+    #[test]
+    fn a_pair_bound_to_a_longer_phrase_is_no_evidence() {
+        // "cập đến" is always "đề cập đến": it says nothing about "có thể cập bến".
+        let text = "Bài viết đề cập đến đất đai. Báo cáo đề cập đến nhà ở. Ông đề cập đến cây xanh. Tàu có thể cập bến.";
+        let doc = crate::document::Document::from_text(text);
+        let index = super::Index::build(&doc);
+        let findings = index.findings();
+        assert_eq!(findings.len(), 1);
+        assert!(index.bound_elsewhere(&findings[0]));
+        silent(&VariantOutlier, &[text]);
+        // Bound to nothing in particular, the same counts are evidence.
+        fails(
+            &VariantOutlier,
+            &[
+                "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
+            ],
+        );
     }
 
     #[test]
