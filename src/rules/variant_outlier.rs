@@ -171,16 +171,25 @@ fn pair_key(a: u32, b: u32) -> u64 {
 impl<'a> Index<'a> {
     fn build(doc: &'a Document) -> Index<'a> {
         // Each written form (borrowed from the text) -> its lower-case word and whether it
-        // is written in lower case; each lower-case word -> its id.
-        let mut forms: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
-        let mut ids: FxHashMap<Cow<'a, str>, u32> = FxHashMap::default();
-        let mut names: Vec<Cow<'a, str>> = vec![Cow::Borrowed("<number>")];
+        // is written in lower case; each lower-case word -> its id. The maps are sized for
+        // a short document's words up front rather than grown step by step.
+        let guess = (doc.tokens.len() / 4).min(1 << 13);
+        let mut forms: FxHashMap<&str, (u32, bool)> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut ids: FxHashMap<Cow<'a, str>, u32> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut names: Vec<Cow<'a, str>> = Vec::with_capacity(guess);
+        names.push(Cow::Borrowed("<number>"));
         let mut slots: Vec<Slot> = Vec::with_capacity(doc.tokens.len() / 2);
-        let mut words = vec![0u32];
-        let mut with_next = vec![0u32];
-        let mut with_previous = vec![0u32];
-        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut pair_counts: Vec<u32> = Vec::new();
+        let mut words = Vec::with_capacity(guess);
+        words.push(0u32);
+        let mut with_next = Vec::with_capacity(guess);
+        with_next.push(0u32);
+        let mut with_previous = Vec::with_capacity(guess);
+        with_previous.push(0u32);
+        let mut pairs: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut pair_counts: Vec<u32> = Vec::with_capacity(guess);
         let mut buf = String::new();
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
