@@ -36,7 +36,8 @@ declare_rule! {
     /// the frequent form is offered as a replacement (not applied by `--fix`). Words in
     /// capitals (names: `name-mismatch` compares those), words inside quotation marks, words
     /// next to a foreign word, two spellings of one word (hòa/hoà, kỹ/kĩ: `tone-style` and
-    /// `spelling-variant`), and slips a `confusion` table already reports are left alone.
+    /// `spelling-variant`), words of the configured vocabulary, and slips a `confusion` table
+    /// already reports are left alone.
     ///
     /// ## Why
     /// A real-word slip passes every spell check: "phương" and "sắp" are words. But a text
@@ -64,7 +65,7 @@ Lấy chính văn bản làm từ điển. Đếm mọi âm tiết (viết thư�
 
 Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng.
 
-Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`) và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
+Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`), từ trong danh sách từ vựng của cấu hình và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
 
 ## Vì sao
 Lỗi gõ thành một từ có thật thì vượt qua mọi trình kiểm tra chính tả: “phương” và “sắp” đều là từ. Nhưng một văn bản viết “đội bóng” tám lần và “đội bống” một lần đã tự cho người đọc biết cách viết đúng, và dạng lạc loài gần như luôn là lỗi gõ.",
@@ -112,7 +113,10 @@ impl Rule for VariantOutlier {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let index = Index::build(doc);
         let mut findings = index.findings();
-        findings.retain(|f| !index.bound_elsewhere(f));
+        findings.retain(|f| {
+            let word = &index.names[index.slots[f.slot].id as usize];
+            !doc.vocabulary.contains(word.as_ref()) && !index.bound_elsewhere(f)
+        });
         if findings.is_empty() {
             return;
         }
@@ -651,6 +655,19 @@ mod tests {
                 "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
             ],
         );
+    }
+
+    #[test]
+    fn a_word_of_the_vocabulary_is_left_alone() {
+        let text = "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.";
+        let mut doc = crate::document::Document::from_text(text);
+        let mut out = Vec::new();
+        crate::rules::Rule::check(&VariantOutlier, &doc, &mut out);
+        assert_eq!(out.len(), 1);
+        doc.vocabulary = std::sync::Arc::new(["bống".to_string()].into_iter().collect());
+        out.clear();
+        crate::rules::Rule::check(&VariantOutlier, &doc, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
