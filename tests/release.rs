@@ -23,6 +23,7 @@ const MISTAKES: &[(&str, &str)] = &[
     ("capitalization-mismatch", "chương"),
     ("number-format", "05"),
     ("confusion", "Bí thu"),
+    ("variant-outlier", "chực"),
     ("nonword", "nghành"),
     ("invalid-date", "31/9/2024"),
     ("anniversary-mismatch", "75"),

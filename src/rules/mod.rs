@@ -30,6 +30,7 @@ mod unbalanced_pair;
 mod undefined_abbreviation;
 mod unicode_form;
 mod unused_suppression;
+mod variant_outlier;
 mod weekday_mismatch;
 
 pub use confusion::{Confusion, Table, TableEntry};
@@ -100,6 +101,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &ordinal_mismatch::OrdinalMismatch,
     &percent_mismatch::PercentMismatch,
     &confusion::Confusion,
+    &variant_outlier::VariantOutlier,
     &nonword::Nonword,
     &lookalike_letter::LookalikeLetter,
     &unicode_form::UnicodeForm,

@@ -66,7 +66,7 @@ const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
 
 /// The key shared by both spellings of a word (the i spelling, or the first of a pair),
 /// for a lower-case word that has a variant; `None` otherwise.
-fn variant_key(lower: &str) -> Option<String> {
+pub(crate) fn variant_key(lower: &str) -> Option<String> {
     let last = lower.chars().next_back()?;
     if I_FORMS.contains(&last) || Y_FORMS.contains(&last) {
         let open_i = syllable::parse(lower).is_ok_and(|s| {

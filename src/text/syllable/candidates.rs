@@ -251,3 +251,47 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
     }
     c.out
 }
+
+/// Whether `b` is among the edits [`candidates`] makes of `a`, told by comparing the two
+/// spellings instead of generating: the tone changed with the letters kept; or the tone
+/// kept and one letter replaced (a vowel mark or d/đ included), deleted, inserted, or two
+/// adjacent letters swapped; or an onset respelt by [`RULE_SWAPS`] or [`ONSET_SWAPS`]
+/// (ch/tr, d/gi, ...). Two spellings of one syllable (the mark on another letter: hòa,
+/// hoà) are not a slip apart.
+pub fn one_edit_apart(a: &Spelling, b: &Spelling) -> bool {
+    let (x, y) = (a.letters(), b.letters());
+    if x == y {
+        return a.tone != b.tone;
+    }
+    a.tone == b.tone && (letters_one_apart(x, y) || onset_swapped(x, y))
+}
+
+fn letters_one_apart(x: &[char], y: &[char]) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    match long.len() - short.len() {
+        0 => {
+            let mut diff = x.iter().zip(y).enumerate().filter(|(_, (p, q))| p != q);
+            match (diff.next(), diff.next(), diff.next()) {
+                (Some(_), None, _) => true,
+                (Some((i, _)), Some((j, _)), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+                _ => false,
+            }
+        }
+        1 => {
+            let first = short
+                .iter()
+                .zip(long)
+                .position(|(p, q)| p != q)
+                .unwrap_or(short.len());
+            short[first..] == long[first + 1..]
+        }
+        _ => false,
+    }
+}
+
+fn onset_swapped(x: &[char], y: &[char]) -> bool {
+    RULE_SWAPS.iter().chain(ONSET_SWAPS).any(|(from, to)| {
+        let (nf, nt) = (from.chars().count(), to.chars().count());
+        starts_with(x, from) && starts_with(y, to) && x[nf..] == y[nt..]
+    })
+}

@@ -374,3 +374,48 @@ fn a_vowel_that_lost_its_hat() {
     assert!(!missing_vowel_mark("Perón"));
     assert!(!missing_vowel_mark("Iát"));
 }
+
+#[test]
+fn one_edit_apart_tells_a_slip_between_two_syllables() {
+    let apart =
+        |a: &str, b: &str| one_edit_apart(&Spelling::of(a).unwrap(), &Spelling::of(b).unwrap());
+    for (a, b) in [
+        ("phương", "phường"), // tone
+        ("phòng", "phóng"),
+        ("hằng", "hàng"), // vowel mark
+        ("dảo", "đảo"),   // d/đ
+        ("cua", "của"),   // tone
+        ("sẽ", "sẻ"),
+        ("an", "anh"), // a letter inserted
+        ("tanh", "tranh"),
+        ("nhiện", "nhiên"),
+        ("théo", "thép"),     // a letter replaced
+        ("trương", "chương"), // an onset respelt
+    ] {
+        assert!(apart(a, b), "{a}/{b}");
+        assert!(apart(b, a), "{b}/{a}");
+    }
+    for (a, b) in [
+        ("hòa", "hoà"), // one syllable in two styles
+        ("phòng", "phòng"),
+        ("hằng", "hạng"), // a vowel mark and the tone: two edits
+        ("dành", "giàng"),
+        ("nông", "cộng"),
+        ("đô", "đội"),
+    ] {
+        assert!(!apart(a, b), "{a}/{b}");
+    }
+}
+
+#[test]
+fn every_candidate_but_a_moved_mark_is_one_edit_apart() {
+    for w in [
+        "phương", "giải", "ninh", "chương", "tổ", "xuất", "đội", "ngành", "quốc",
+    ] {
+        let s = Spelling::of(w).unwrap();
+        for c in candidates(w, 400) {
+            let t = Spelling::of(&c).unwrap();
+            assert!(one_edit_apart(&s, &t), "{w} -> {c}");
+        }
+    }
+}

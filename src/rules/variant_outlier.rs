@@ -1,0 +1,686 @@
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::spelling_variant::variant_key;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, case_of, lower_into};
+use crate::text::syllable::{self, Spelling};
+use crate::text::tokens::{Token, TokenKind};
+
+declare_rule! {
+    /// A word written once where the document writes a form one slip away in the same context.
+    ///
+    /// ## What it does
+    /// Takes the document as its own dictionary. It counts every syllable (lower-cased, a
+    /// number standing as one "number" word) and every pair and triple of neighbouring
+    /// syllables. A lower-case syllable is reported when it is one slip (a tone, a vowel mark,
+    /// d/đ, one letter, an onset such as ch/tr) away from another syllable and the document
+    /// shows that other syllable in the very same context several times:
+    /// - the syllable occurs at most twice, its pair with a neighbour only once, while that
+    ///   neighbour is followed (or preceded) by the other form at least 3 times and in at
+    ///   least half of its uses; the neighbour on the other side must not speak against it
+    ///   (it is seen with the other form too, or there is none), unless the evidence is
+    ///   overwhelming (8 times or more, in 70 % of the uses);
+    /// - or the triple with both neighbours occurs only once while the same neighbours hold
+    ///   the other form at least twice, in more than half of the triples they frame.
+    ///
+    /// A frequent pair that belongs to a longer phrase the rare word is not in ("đề cập
+    /// đến" four times, then "có thể cập bến") is no evidence.
+    ///
+    /// The message shows the counts; a couple of the frequent uses are shown beside it and
+    /// the frequent form is offered as a replacement (not applied by `--fix`). Words in
+    /// capitals (names: `name-mismatch` compares those), words inside quotation marks, words
+    /// next to a foreign word, two spellings of one word (hòa/hoà, kỹ/kĩ: `tone-style` and
+    /// `spelling-variant`), words of the configured vocabulary, and slips a `confusion` table
+    /// already reports are left alone.
+    ///
+    /// ## Why
+    /// A real-word slip passes every spell check: "phương" and "sắp" are words. But a text
+    /// that writes "đội bóng" eight times and "đội bống" once has told the reader how it
+    /// spells the word, and the odd one out is almost always the slip.
+    ///
+    /// ## Example
+    /// ```text
+    /// Huyện có 12 xã. Trong đó 5 xã đạt chuẩn nông thôn mới, 4 xã đạt một phần và 3 xa đạt thấp.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Huyện có 12 xã. Trong đó 5 xã đạt chuẩn nông thôn mới, 4 xã đạt một phần; 3 xa lộ được nâng cấp.
+    /// ```
+    pub struct VariantOutlier {
+        id: "variant-outlier",
+        severity: Warning,
+        vi: "Một từ chỉ viết một lần, trong khi chính văn bản nhiều lần viết một dạng lệch một lỗi gõ, trong cùng ngữ cảnh.
+
+## Tác dụng
+Lấy chính văn bản làm từ điển. Đếm mọi âm tiết (viết thường; mọi con số được tính là một từ “số”) và mọi cặp, bộ ba âm tiết đứng liền nhau. Một âm tiết viết thường bị báo khi nó lệch một lỗi gõ (dấu thanh, dấu mũ/dấu móc, d/đ, một chữ cái, phụ âm đầu như ch/tr) so với một âm tiết khác mà văn bản dùng nhiều lần trong đúng ngữ cảnh ấy:
+- âm tiết xuất hiện không quá hai lần, cặp của nó với một từ bên cạnh chỉ có một lần, trong khi từ bên cạnh ấy đi với dạng kia ít nhất 3 lần và chiếm ít nhất một nửa số lần dùng; từ bên cạnh ở phía còn lại không được mâu thuẫn (cũng từng đi với dạng kia, hoặc không có), trừ khi bằng chứng áp đảo (từ 8 lần và chiếm 70 % số lần dùng);
+- hoặc bộ ba với hai từ bên cạnh chỉ có một lần, trong khi hai từ ấy kẹp dạng kia ít nhất hai lần và chiếm quá nửa số bộ ba có hai từ ấy.
+
+Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng.
+
+Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`), từ trong danh sách từ vựng của cấu hình và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
+
+## Vì sao
+Lỗi gõ thành một từ có thật thì vượt qua mọi trình kiểm tra chính tả: “phương” và “sắp” đều là từ. Nhưng một văn bản viết “đội bóng” tám lần và “đội bống” một lần đã tự cho người đọc biết cách viết đúng, và dạng lạc loài gần như luôn là lỗi gõ.",
+    }
+}
+
+/// The id of every number.
+const NUMBER: u32 = 0;
+/// No neighbour: the edge of a block, punctuation, a line break.
+const NONE: u32 = u32::MAX;
+
+/// A word or number of the document, with its neighbours.
+struct Slot {
+    id: u32,
+    range: Range<usize>,
+    left: u32,
+    right: u32,
+    /// The pair this slot makes with its right neighbour (an index into `Index::pair_counts`).
+    next: u32,
+    /// A lower-case word outside quotation marks: one that may be reported.
+    open: bool,
+}
+
+/// The neighbours a finding is judged by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Before(u32),
+    After(u32),
+    Between(u32, u32),
+}
+
+struct Finding {
+    slot: usize,
+    other: u32,
+    context: Context,
+    /// How often the other form stands in that context.
+    count: u32,
+}
+
+impl Rule for VariantOutlier {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let index = Index::build(doc);
+        let mut findings = index.findings();
+        findings.retain(|f| {
+            let word = &index.names[index.slots[f.slot].id as usize];
+            !doc.vocabulary.contains(word.as_ref()) && !index.bound_elsewhere(f)
+        });
+        if findings.is_empty() {
+            return;
+        }
+        // A slip a confusion table knows is reported there, as an error.
+        let confusion = confusion_spans(doc, findings.iter().map(|f| &index.slots[f.slot].range));
+        findings.retain(|f| {
+            let span = &index.slots[f.slot].range;
+            !confusion
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        });
+        for f in findings {
+            out.push(index.diagnostic(doc, &f, self.meta()));
+        }
+    }
+}
+
+/// The document's words and how often each stands next to which.
+struct Index<'a> {
+    /// Each word in lower case: borrowed from the text when written so, else owned.
+    names: Vec<Cow<'a, str>>,
+    slots: Vec<Slot>,
+    words: Vec<u32>,
+    /// Each pair of neighbours (left id in the high half, right id in the low half) -> its
+    /// index into `pair_counts`.
+    pairs: FxHashMap<u64, u32>,
+    pair_counts: Vec<u32>,
+    /// How often a word has a neighbour after it, and before it.
+    with_next: Vec<u32>,
+    with_previous: Vec<u32>,
+    /// For each word, the forms that follow (precede) it in at least half of its uses, at
+    /// least [`PAIR_EVIDENCE`] times.
+    followers: FxHashMap<u32, Vec<(u32, u32)>>,
+    predecessors: FxHashMap<u32, Vec<(u32, u32)>>,
+    /// For two words with one between, the middles that fill more than half of those
+    /// triples, at least [`TRIPLE_EVIDENCE`] times.
+    middles: FxHashMap<(u32, u32), Vec<(u32, u32)>>,
+    /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword),
+    /// parsed on first use.
+    syllables: Vec<OnceCell<Option<Spelling>>>,
+}
+
+/// The rare form occurs at most this often in the document.
+const RARE: u32 = 2;
+/// The pair with the frequent form occurs at least this often.
+const PAIR_EVIDENCE: u32 = 3;
+/// Evidence that overrides a neighbour on the other side never seen with the frequent form.
+const STRONG_EVIDENCE: u32 = 8;
+/// The triple with the frequent form occurs at least this often.
+const TRIPLE_EVIDENCE: u32 = 2;
+
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl<'a> Index<'a> {
+    fn build(doc: &'a Document) -> Index<'a> {
+        // Each written form (borrowed from the text) -> its lower-case word and whether it
+        // is written in lower case; each lower-case word -> its id. The maps are sized for
+        // a short document's words up front rather than grown step by step.
+        let guess = (doc.tokens.len() / 4).min(1 << 13);
+        let mut forms: FxHashMap<&str, (u32, bool)> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut ids: FxHashMap<Cow<'a, str>, u32> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut names: Vec<Cow<'a, str>> = Vec::with_capacity(guess);
+        names.push(Cow::Borrowed("<number>"));
+        let mut slots: Vec<Slot> = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut words = Vec::with_capacity(guess);
+        words.push(0u32);
+        let mut with_next = Vec::with_capacity(guess);
+        with_next.push(0u32);
+        let mut with_previous = Vec::with_capacity(guess);
+        with_previous.push(0u32);
+        let mut pairs: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        let mut pair_counts: Vec<u32> = Vec::with_capacity(guess);
+        let mut buf = String::new();
+        for block in &doc.blocks {
+            if doc.is_legacy_block(block) {
+                continue;
+            }
+            let tokens = doc.block_tokens(block);
+            let mut quoted = false;
+            for (i, token) in tokens.iter().enumerate() {
+                let (id, lower) = match token.kind {
+                    TokenKind::Punct => {
+                        match doc.token_text(token) {
+                            "“" | "«" => quoted = true,
+                            "”" | "»" => quoted = false,
+                            "\"" => quoted = !quoted,
+                            _ => {}
+                        }
+                        continue;
+                    }
+                    TokenKind::Space => continue,
+                    TokenKind::Number => (NUMBER, false),
+                    TokenKind::Word => {
+                        let written = doc.token_text(token);
+                        *forms.entry(written).or_insert_with(|| {
+                            lower_into(written, &mut buf);
+                            let id = match ids.get(buf.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = names.len() as u32;
+                                    let name = if buf == written {
+                                        Cow::Borrowed(written)
+                                    } else {
+                                        Cow::Owned(buf.clone())
+                                    };
+                                    ids.insert(name.clone(), id);
+                                    names.push(name);
+                                    words.push(0);
+                                    with_next.push(0);
+                                    with_previous.push(0);
+                                    id
+                                }
+                            };
+                            (id, case_of(written) == Case::Lower)
+                        })
+                    }
+                };
+                words[id as usize] += 1;
+                let joined = i >= 2
+                    && tokens[i - 1].is_inline_space(&doc.text)
+                    && is_word_or_number(&tokens[i - 2]);
+                let left = if joined {
+                    let previous = slots.last_mut().expect("the word before");
+                    let next_pair = pair_counts.len() as u32;
+                    let at = *pairs.entry(pair_key(previous.id, id)).or_insert(next_pair);
+                    if at == next_pair {
+                        pair_counts.push(0);
+                    }
+                    pair_counts[at as usize] += 1;
+                    previous.right = id;
+                    previous.next = at;
+                    with_next[previous.id as usize] += 1;
+                    with_previous[id as usize] += 1;
+                    previous.id
+                } else {
+                    NONE
+                };
+                let open = lower && !quoted;
+                slots.push(Slot {
+                    id,
+                    range: token.range.clone(),
+                    left,
+                    right: NONE,
+                    next: NONE,
+                    open,
+                });
+            }
+        }
+        let mut followers: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+        let mut predecessors: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+        for (&key, &at) in &pairs {
+            let count = pair_counts[at as usize];
+            if count < PAIR_EVIDENCE {
+                continue;
+            }
+            let (a, b) = ((key >> 32) as u32, key as u32);
+            if 2 * count >= with_next[a as usize] {
+                followers.entry(a).or_default().push((b, count));
+            }
+            if 2 * count >= with_previous[b as usize] {
+                predecessors.entry(b).or_default().push((a, count));
+            }
+        }
+        // A triple seen twice has both its pairs seen twice: only those are counted, and
+        // then how often their two outer words frame anything.
+        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+        for (k, s) in slots.iter().enumerate() {
+            if s.left != NONE
+                && s.right != NONE
+                && pair_counts[slots[k - 1].next as usize] >= TRIPLE_EVIDENCE
+                && pair_counts[s.next as usize] >= TRIPLE_EVIDENCE
+            {
+                *triples.entry((s.left, s.id, s.right)).or_default() += 1;
+            }
+        }
+        triples.retain(|_, count| *count >= TRIPLE_EVIDENCE);
+        let mut frames: FxHashMap<(u32, u32), u32> =
+            triples.keys().map(|&(a, _, b)| ((a, b), 0)).collect();
+        if !frames.is_empty() {
+            for s in slots.iter().filter(|s| s.left != NONE && s.right != NONE) {
+                if let Some(n) = frames.get_mut(&(s.left, s.right)) {
+                    *n += 1;
+                }
+            }
+        }
+        let mut middles: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
+        for (&(a, m, b), &count) in &triples {
+            if 2 * count > frames[&(a, b)] {
+                middles.entry((a, b)).or_default().push((m, count));
+            }
+        }
+        let syllables = (0..names.len()).map(|_| OnceCell::new()).collect();
+        Index {
+            names,
+            slots,
+            words,
+            pairs,
+            pair_counts,
+            with_next,
+            with_previous,
+            followers,
+            predecessors,
+            middles,
+            syllables,
+        }
+    }
+
+    fn pair(&self, a: u32, b: u32) -> u32 {
+        self.pairs
+            .get(&pair_key(a, b))
+            .map_or(0, |&at| self.pair_counts[at as usize])
+    }
+
+    /// The pairs slot `k` makes with its left and right neighbours: how often each occurs.
+    fn own_pairs(&self, k: usize) -> (u32, u32) {
+        let s = &self.slots[k];
+        let count = |at: u32| self.pair_counts.get(at as usize).copied().unwrap_or(0);
+        let left = if s.left == NONE {
+            0
+        } else {
+            count(self.slots[k - 1].next)
+        };
+        (left, count(s.next))
+    }
+
+    /// The word as a well-formed syllable.
+    fn syllable(&self, id: u32) -> Option<&Spelling> {
+        self.syllables[id as usize]
+            .get_or_init(|| {
+                if id == NUMBER {
+                    return None;
+                }
+                let s = Spelling::of(&self.names[id as usize]).ok()?;
+                syllable::parse_spelling(&s).ok().map(|_| s)
+            })
+            .as_ref()
+    }
+
+    /// A neighbour that leaves the context Vietnamese: none, a number or a syllable.
+    fn plain_neighbour(&self, id: u32) -> bool {
+        id == NONE || id == NUMBER || self.syllable(id).is_some()
+    }
+
+    /// Whether `other` is one slip away from `word` and not merely another spelling of it.
+    fn slip(&self, word: u32, other: u32) -> bool {
+        if word == other {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.syllable(word), self.syllable(other)) else {
+            return false;
+        };
+        if !syllable::one_edit_apart(a, b) {
+            return false;
+        }
+        let (x, y) = (a.letters(), b.letters());
+        let i_or_y = x != y
+            && x.len() == y.len()
+            && x.iter()
+                .zip(y)
+                .all(|(p, q)| p == q || matches!((p, q), ('i', 'y') | ('y', 'i')));
+        let (w, o) = (&self.names[word as usize], &self.names[other as usize]);
+        let variants = variant_key(w).is_some_and(|k| variant_key(o).as_ref() == Some(&k));
+        !i_or_y && !variants
+    }
+
+    fn findings(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (k, s) in self.slots.iter().enumerate() {
+            if !s.open {
+                continue;
+            }
+            let (before, after) = self.own_pairs(k);
+            let rare = self.words[s.id as usize] <= RARE;
+            let followers = (rare && before == 1)
+                .then(|| self.followers.get(&s.left))
+                .flatten();
+            let predecessors = (rare && after == 1)
+                .then(|| self.predecessors.get(&s.right))
+                .flatten();
+            let middles = (before == 1 && after == 1 && !(s.left == NUMBER && s.right == NUMBER))
+                .then(|| self.middles.get(&(s.left, s.right)))
+                .flatten();
+            if (followers.is_none() && predecessors.is_none() && middles.is_none())
+                || self.syllable(s.id).is_none()
+                || !self.plain_neighbour(s.left)
+                || !self.plain_neighbour(s.right)
+            {
+                continue;
+            }
+            let mut best: Option<Finding> = None;
+            let mut consider = |other: u32, context: Context, count: u32| {
+                if self.slip(s.id, other) && best.as_ref().is_none_or(|b| count > b.count) {
+                    best = Some(Finding {
+                        slot: k,
+                        other,
+                        context,
+                        count,
+                    });
+                }
+            };
+            let strong = |count: u32, uses: u32| {
+                self.words[s.id as usize] == 1 && count >= STRONG_EVIDENCE && 10 * count >= 7 * uses
+            };
+            for &(other, count) in followers.into_iter().flatten() {
+                let agrees = s.right == NONE || self.pair(other, s.right) > 0;
+                if agrees || strong(count, self.with_next[s.left as usize]) {
+                    consider(other, Context::After(s.left), count);
+                }
+            }
+            for &(other, count) in predecessors.into_iter().flatten() {
+                let agrees = s.left == NONE || self.pair(s.left, other) > 0;
+                if agrees || strong(count, self.with_previous[s.right as usize]) {
+                    consider(other, Context::Before(s.right), count);
+                }
+            }
+            for &(other, count) in middles.into_iter().flatten() {
+                consider(other, Context::Between(s.left, s.right), count);
+            }
+            out.extend(best);
+        }
+        out
+    }
+
+    /// Whether the frequent form's context is itself bound to a word one further out that
+    /// the rare occurrence lacks: "đề cập đến" written four times says nothing about "có
+    /// thể cập bến". Bound means that one word (not an edge) stands there in at least four
+    /// uses out of five.
+    fn bound_elsewhere(&self, f: &Finding) -> bool {
+        // The word one further out than the context, for the slot at `k`.
+        let outer = |k: usize| -> u32 {
+            match f.context {
+                Context::After(_) => k.checked_sub(1).map_or(NONE, |j| self.slots[j].left),
+                Context::Before(_) => self.slots.get(k + 1).map_or(NONE, |s| s.right),
+                Context::Between(..) => NONE,
+            }
+        };
+        if matches!(f.context, Context::Between(..)) {
+            return false;
+        }
+        let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut uses = 0;
+        for k in (0..self.slots.len()).filter(|&k| self.in_context(k, f.other, f.context)) {
+            uses += 1;
+            *seen.entry(outer(k)).or_default() += 1;
+        }
+        let own = outer(f.slot);
+        seen.iter()
+            .any(|(&word, &n)| word != NONE && word != own && 5 * n >= 4 * uses)
+    }
+
+    /// Whether slot `k` holds `other` in `context`.
+    fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
+        let s = &self.slots[k];
+        s.id == other
+            && match context {
+                Context::After(a) => s.left == a,
+                Context::Before(b) => s.right == b,
+                Context::Between(a, b) => s.left == a && s.right == b,
+            }
+    }
+
+    fn describe(&self, id: u32) -> (String, String) {
+        if id == NUMBER {
+            ("một con số".into(), "a number".into())
+        } else {
+            let name = &self.names[id as usize];
+            (format!("“{name}”"), format!("“{name}”"))
+        }
+    }
+
+    fn diagnostic(&self, doc: &Document, f: &Finding, meta: &RuleMeta) -> Diagnostic {
+        let slot = &self.slots[f.slot];
+        let written = doc.text[slot.range.clone()].to_string();
+        let other = &self.names[f.other as usize];
+        let (where_vi, where_en) = match f.context {
+            Context::After(a) => {
+                let (vi, en) = self.describe(a);
+                (format!("sau {vi}"), format!("after {en}"))
+            }
+            Context::Before(b) => {
+                let (vi, en) = self.describe(b);
+                (format!("trước {vi}"), format!("before {en}"))
+            }
+            Context::Between(a, b) => {
+                let ((avi, aen), (bvi, ben)) = (self.describe(a), self.describe(b));
+                (
+                    format!("giữa {avi} và {bvi}"),
+                    format!("between {aen} and {ben}"),
+                )
+            }
+        };
+        let (n_word, n_other, n) = (
+            self.words[slot.id as usize],
+            self.words[f.other as usize],
+            f.count,
+        );
+        let message = Message::new(
+            format!(
+                "“{written}” {where_vi} chỉ xuất hiện 1 lần, trong khi “{other}” {where_vi} xuất hiện {n} lần (cả văn bản: “{written}” {n_word} lần, “{other}” {n_other} lần): có thể là lỗi gõ của “{other}”"
+            ),
+            format!(
+                "“{written}” {where_en} occurs once, while “{other}” {where_en} occurs {n} times (in the whole text: “{written}” {n_word}×, “{other}” {n_other}×): probably a slip for “{other}”"
+            ),
+        );
+        let mut d = Diagnostic::new(meta.id, meta.default_severity, slot.range.clone(), message);
+        let evidence = (0..self.slots.len())
+            .filter(|&k| self.in_context(k, f.other, f.context))
+            .take(2);
+        for k in evidence {
+            d = d.with_related(
+                self.slots[k].range.clone(),
+                Message::new(
+                    format!("“{other}” trong cùng ngữ cảnh"),
+                    format!("“{other}” in the same context"),
+                ),
+            );
+        }
+        d.with_suggestion(slot.range.clone(), other.clone())
+    }
+}
+
+/// What the `confusion` rule flags in the blocks holding `spans`: each block is read as a
+/// document of its own, since the confusion guards look no further than the neighbouring
+/// words.
+fn confusion_spans<'a>(
+    doc: &Document,
+    spans: impl Iterator<Item = &'a Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut blocks: Vec<Range<usize>> = spans
+        .filter_map(|span| {
+            let i = doc.blocks.partition_point(|b| b.range.start <= span.start);
+            let block = &doc.blocks[i.checked_sub(1)?];
+            (span.end <= block.range.end).then(|| block.range.clone())
+        })
+        .collect();
+    blocks.dedup();
+    let mut out = Vec::new();
+    for block in blocks {
+        let mut part = Document::from_text(&doc.text[block.clone()]);
+        part.tables = doc.tables.clone();
+        let mut found = Vec::new();
+        super::confusion::Confusion.check(&part, &mut found);
+        out.extend(found.into_iter().map(|d| {
+            let span = part.map.source_range(d.span);
+            block.start + span.start..block.start + span.end
+        }));
+    }
+    out
+}
+
+fn is_word_or_number(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Word | TokenKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VariantOutlier;
+    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+
+    const COMMUNES: &str =
+        "Huyện có 12 xã. Trong đó 5 xã đạt chuẩn nông thôn mới, 4 xã đạt một phần";
+
+    #[test]
+    fn fails_on_a_form_the_document_writes_otherwise() {
+        fails(
+            &VariantOutlier,
+            &[
+                &format!("{COMMUNES} và 3 xa đạt thấp."),
+                "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.",
+                "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_rare_but_right_words_names_quotes_and_styles() {
+        silent(
+            &VariantOutlier,
+            &[
+                // Rare but right: the other neighbour never goes with the frequent form.
+                &format!("{COMMUNES}; 3 xa lộ được nâng cấp."),
+                // A name in capitals.
+                "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Ông Đội Bống phát biểu.",
+                // Inside quotation marks: a deliberate variant.
+                "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Khán giả gọi là “đội bống” trẻ.",
+                // Two spellings of one word are other rules' business.
+                "Khu hòa bình, khu hòa bình, khu hòa bình và khu hoà bình.",
+                "Kỹ sư, các kỹ sư, hai kỹ sư và ba kĩ sư.",
+                // Both forms common.
+                "Trong khi họp, trong khi bàn, trong khi làm, trong kho lưu, trong kho chứa.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_message_shows_the_counts_and_the_frequent_uses() {
+        let text = format!("{COMMUNES} và 3 xa đạt thấp.");
+        assert_eq!(flagged(&VariantOutlier, &text), vec!["xa"]);
+        let d = &check(&VariantOutlier, &text)[0];
+        assert!(
+            d.message.en.contains("after a number occurs once"),
+            "{}",
+            d.message.en
+        );
+        assert!(d.message.en.contains("occurs 3 times"), "{}", d.message.en);
+        assert!(
+            d.message.en.contains("“xa” 1×, “xã” 3×"),
+            "{}",
+            d.message.en
+        );
+        assert_eq!(d.related.len(), 2);
+        assert_eq!(&text[d.related[0].span.clone()], "xã");
+        assert!(!d.suggestions[0].safe);
+        assert!(fixed(&VariantOutlier, &text).ends_with("3 xã đạt thấp."));
+    }
+
+    #[test]
+    fn a_pair_bound_to_a_longer_phrase_is_no_evidence() {
+        // "cập đến" is always "đề cập đến": it says nothing about "có thể cập bến".
+        let text = "Bài viết đề cập đến đất đai. Báo cáo đề cập đến nhà ở. Ông đề cập đến cây xanh. Tàu có thể cập bến.";
+        let doc = crate::document::Document::from_text(text);
+        let index = super::Index::build(&doc);
+        let findings = index.findings();
+        assert_eq!(findings.len(), 1);
+        assert!(index.bound_elsewhere(&findings[0]));
+        silent(&VariantOutlier, &[text]);
+        // Bound to nothing in particular, the same counts are evidence.
+        fails(
+            &VariantOutlier,
+            &[
+                "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_vocabulary_is_left_alone() {
+        let text = "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.";
+        let mut doc = crate::document::Document::from_text(text);
+        let mut out = Vec::new();
+        crate::rules::Rule::check(&VariantOutlier, &doc, &mut out);
+        assert_eq!(out.len(), 1);
+        doc.vocabulary = std::sync::Arc::new(["bống".to_string()].into_iter().collect());
+        out.clear();
+        crate::rules::Rule::check(&VariantOutlier, &doc, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_slip_a_confusion_table_reports_is_left_to_it() {
+        let text =
+            "Quận có 8 phường. 3 phường đạt chuẩn, 4 phường đạt một phần và 1 phương đạt thấp.";
+        let doc = crate::document::Document::from_text(text);
+        assert_eq!(super::Index::build(&doc).findings().len(), 1);
+        assert!(
+            crate::lint_text(text, &crate::Config::default())
+                .iter()
+                .any(|d| d.rule == "confusion")
+        );
+        silent(&VariantOutlier, &[text]);
+    }
+}
