@@ -1,4 +1,3 @@
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -8,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::spelling_variant::variant_key;
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, case_of, lower_into};
+use crate::text::case::Case;
 use crate::text::syllable::{self, Spelling};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -115,7 +114,7 @@ impl Rule for VariantOutlier {
         let mut findings = index.findings();
         findings.retain(|f| {
             let word = &index.names[index.slots[f.slot].id as usize];
-            !doc.vocabulary.contains(word.as_ref()) && !index.bound_elsewhere(f)
+            !doc.vocabulary.contains::<str>(word) && !index.bound_elsewhere(f)
         });
         if findings.is_empty() {
             return;
@@ -137,7 +136,7 @@ impl Rule for VariantOutlier {
 /// The document's words and how often each stands next to which.
 struct Index<'a> {
     /// Each word in lower case: borrowed from the text when written so, else owned.
-    names: Vec<Cow<'a, str>>,
+    names: Vec<&'a str>,
     slots: Vec<Slot>,
     words: Vec<u32>,
     /// Each pair of neighbours (left id in the high half, right id in the low half) -> its
@@ -178,12 +177,12 @@ impl<'a> Index<'a> {
         // is written in lower case; each lower-case word -> its id. The maps are sized for
         // a short document's words up front rather than grown step by step.
         let guess = (doc.tokens.len() / 4).min(1 << 13);
-        let mut forms: FxHashMap<&str, (u32, bool)> =
+        // By the lexicon's entry of each written form.
+        let mut forms: Vec<Option<(u32, bool)>> = vec![None; doc.lexicon.len()];
+        let mut ids: FxHashMap<&'a str, u32> =
             FxHashMap::with_capacity_and_hasher(guess, Default::default());
-        let mut ids: FxHashMap<Cow<'a, str>, u32> =
-            FxHashMap::with_capacity_and_hasher(guess, Default::default());
-        let mut names: Vec<Cow<'a, str>> = Vec::with_capacity(guess);
-        names.push(Cow::Borrowed("<number>"));
+        let mut names: Vec<&'a str> = Vec::with_capacity(guess);
+        names.push("<number>");
         let mut slots: Vec<Slot> = Vec::with_capacity(doc.tokens.len() / 2);
         let mut words = Vec::with_capacity(guess);
         words.push(0u32);
@@ -194,7 +193,6 @@ impl<'a> Index<'a> {
         let mut pairs: FxHashMap<u64, u32> =
             FxHashMap::with_capacity_and_hasher(guess, Default::default());
         let mut pair_counts: Vec<u32> = Vec::with_capacity(guess);
-        let mut buf = String::new();
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
                 continue;
@@ -215,27 +213,24 @@ impl<'a> Index<'a> {
                     TokenKind::Space => continue,
                     TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
-                        let written = doc.token_text(token);
-                        *forms.entry(written).or_insert_with(|| {
-                            lower_into(written, &mut buf);
-                            let id = match ids.get(buf.as_str()) {
+                        let Some(info) = doc.lexicon.get(token) else {
+                            continue;
+                        };
+                        *forms[token.word as usize].get_or_insert_with(|| {
+                            let lower: &'a str = &info.lower;
+                            let id = match ids.get(lower) {
                                 Some(&id) => id,
                                 None => {
                                     let id = names.len() as u32;
-                                    let name = if buf == written {
-                                        Cow::Borrowed(written)
-                                    } else {
-                                        Cow::Owned(buf.clone())
-                                    };
-                                    ids.insert(name.clone(), id);
-                                    names.push(name);
+                                    ids.insert(lower, id);
+                                    names.push(lower);
                                     words.push(0);
                                     with_next.push(0);
                                     with_previous.push(0);
                                     id
                                 }
                             };
-                            (id, case_of(written) == Case::Lower)
+                            (id, info.case == Case::Lower)
                         })
                     }
                 };
@@ -354,7 +349,7 @@ impl<'a> Index<'a> {
                 if id == NUMBER {
                     return None;
                 }
-                let s = Spelling::of(&self.names[id as usize]).ok()?;
+                let s = Spelling::of(self.names[id as usize]).ok()?;
                 syllable::parse_spelling(&s).ok().map(|_| s)
             })
             .as_ref()
@@ -539,7 +534,7 @@ impl<'a> Index<'a> {
                 ),
             );
         }
-        d.with_suggestion(slot.range.clone(), other.clone())
+        d.with_suggestion(slot.range.clone(), other.to_string())
     }
 }
 
