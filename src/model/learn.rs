@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Layout, MAGIC, NUMBER, VERSION, checksum, walk};
 use crate::document::{Document, Format};
-use crate::text::syllable;
+use crate::text::syllable::{self, Edit};
 use crate::workspace::{self, ConfigResolver, RunError, RunOptions};
 
 /// Syllable and pair counts, as learned so far.
@@ -130,6 +130,10 @@ impl Counts {
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u16;
         }
+        let mut followers = vec![0u32; v];
+        for pair in self.bigrams.keys() {
+            followers[usize::from(new_id[(pair >> 32) as usize])] += 1;
+        }
         let mut pairs: Vec<(u16, u16, u32)> = self
             .bigrams
             .iter()
@@ -152,15 +156,15 @@ impl Counts {
             .enumerate()
             .map(|(i, w)| (*w, i as u16))
             .collect();
-        let neighbours: Vec<Vec<u16>> = sorted
+        let neighbours: Vec<Vec<(u16, Edit)>> = sorted
             .par_iter()
             .map(|w| {
                 if *w == NUMBER {
                     return Vec::new();
                 }
-                syllable::candidates(w, usize::MAX)
+                syllable::edits(w, usize::MAX)
                     .iter()
-                    .filter_map(|c| index.get(c.as_str()).copied())
+                    .filter_map(|(c, kind)| Some((*index.get(c.as_str())?, *kind)))
                     .collect()
             })
             .collect();
@@ -181,6 +185,7 @@ impl Counts {
             at += w.len();
             let n = self.unigrams[order[i] as usize].min(u64::from(u32::MAX)) as u32;
             put32(&mut out, layout.unigrams + 4 * i, n);
+            put32(&mut out, layout.followers + 4 * i, followers[i]);
         }
         put32(&mut out, layout.string_offsets + 4 * v, at as u32);
         let mut row = 0;
@@ -199,8 +204,9 @@ impl Counts {
         let mut j = 0;
         for (i, list) in neighbours.iter().enumerate() {
             put32(&mut out, layout.neighbour_rows + 4 * i, j as u32);
-            for &n in list {
+            for &(n, kind) in list {
                 put16(&mut out, layout.neighbour_ids + 2 * j, n);
+                out[layout.neighbour_kinds + j] = kind as u8;
                 j += 1;
             }
         }

@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::Lang;
 use crate::document::{Block, Document};
 use crate::text::case::lower_into;
-use crate::text::syllable::{self, MarkStyle};
+use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
 pub use learn::{Counts, learn};
@@ -78,11 +78,13 @@ struct Layout {
     string_offsets: usize,
     strings: usize,
     unigrams: usize,
+    followers: usize,
     bigram_rows: usize,
     bigram_seconds: usize,
     bigram_counts: usize,
     neighbour_rows: usize,
     neighbour_ids: usize,
+    neighbour_kinds: usize,
     end: usize,
 }
 
@@ -99,11 +101,13 @@ impl Layout {
         let string_offsets = next(4 * (syllables + 1));
         let strings = next(strings_len);
         let unigrams = next(4 * syllables);
+        let followers = next(4 * syllables);
         let bigram_rows = next(4 * (syllables + 1));
         let bigram_seconds = next(2 * bigrams);
         let bigram_counts = next(4 * bigrams);
         let neighbour_rows = next(4 * (syllables + 1));
         let neighbour_ids = next(2 * neighbours);
+        let neighbour_kinds = next(neighbours);
         Layout {
             syllables,
             strings_len,
@@ -112,11 +116,13 @@ impl Layout {
             string_offsets,
             strings,
             unigrams,
+            followers,
             bigram_rows,
             bigram_seconds,
             bigram_counts,
             neighbour_rows,
             neighbour_ids,
+            neighbour_kinds,
             end: at,
         }
     }
@@ -304,7 +310,9 @@ impl Model {
             }
         }
         for j in 0..l.neighbours {
-            if usize::from(u16_at(&self.bytes, l.neighbour_ids + 2 * j)) >= l.syllables {
+            if usize::from(u16_at(&self.bytes, l.neighbour_ids + 2 * j)) >= l.syllables
+                || usize::from(self.bytes[l.neighbour_kinds + j]) >= Edit::ALL.len()
+            {
                 return Err("damaged neighbour table".into());
             }
         }
@@ -364,6 +372,12 @@ impl Model {
         u32_at(&self.bytes, self.layout.unigrams + 4 * usize::from(id))
     }
 
+    /// How many different syllables (or numbers) the archive writes right after this one,
+    /// counted before rare pairs were left out.
+    pub fn followers(&self, id: u16) -> u32 {
+        u32_at(&self.bytes, self.layout.followers + 4 * usize::from(id))
+    }
+
     /// How often `first second` occurs; 0 also for a pair seen fewer than
     /// [`Provenance::min_bigram_count`] times.
     pub fn bigram(&self, first: u16, second: u16) -> u32 {
@@ -384,12 +398,19 @@ impl Model {
         0
     }
 
-    /// The syllables of the vocabulary one edit away from `id`, likeliest edit first.
-    pub fn neighbours(&self, id: u16) -> impl Iterator<Item = u16> + '_ {
+    /// The syllables of the vocabulary one edit away from `id`, likeliest edit first, with
+    /// the kind of edit.
+    pub fn neighbours(&self, id: u16) -> impl Iterator<Item = (u16, Edit)> + '_ {
         let at = self.layout.neighbour_rows + 4 * usize::from(id);
         let row = u32_at(&self.bytes, at) as usize..u32_at(&self.bytes, at + 4) as usize;
-        let base = self.layout.neighbour_ids;
-        row.map(move |j| u16_at(&self.bytes, base + 2 * j))
+        let (ids, kinds) = (self.layout.neighbour_ids, self.layout.neighbour_kinds);
+        row.map(move |j| {
+            let kind = self.bytes.get(kinds + j).copied().unwrap_or(0);
+            (
+                u16_at(&self.bytes, ids + 2 * j),
+                Edit::ALL[usize::from(kind).min(Edit::ALL.len() - 1)],
+            )
+        })
     }
 }
 

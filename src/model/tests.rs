@@ -35,12 +35,17 @@ fn counts_survive_the_round_trip() {
     let of = |w: &str| -> Vec<&str> {
         model
             .neighbours(model.id(w).unwrap())
-            .map(|n| model.syllable(n))
+            .map(|(n, _)| model.syllable(n))
             .collect()
     };
     assert_eq!(of("phường"), vec!["phương"]);
     assert_eq!(of("phương"), vec!["phường"]);
     assert_eq!(of("ngày"), Vec::<&str>::new());
+    let kinds: Vec<Edit> = model
+        .neighbours(model.id("phường").unwrap())
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(kinds, vec![Edit::Tone]);
     assert_eq!(of(NUMBER), Vec::<&str>::new());
 }
 
@@ -49,6 +54,8 @@ fn rare_pairs_are_pruned_at_learning_time() {
     let model = model_of(ARCHIVE, 2);
     assert_eq!(count(&model, "giải", "phóng"), 2);
     assert_eq!(count(&model, "quận", "có"), 0);
+    // Followers are counted before pruning: "quận" is followed by "tổ" and "có".
+    assert_eq!(model.followers(model.id("quận").unwrap()), 2);
     assert_eq!(model.provenance().min_bigram_count, 2);
 }
 

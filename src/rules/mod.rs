@@ -171,7 +171,7 @@ mod tests {
     #[test]
     fn documented_examples_behave_as_documented() {
         // `rare-variant` needs a model: the one of the fixtures' archive, for every rule.
-        let mut config = Config::default();
+        let mut config = Config::from_toml(testing::ARCHIVE_OPTIONS).unwrap();
         config.set_model(testing::archive_model(), "archive".into());
         for rule in REGISTRY {
             let meta = rule.meta();

@@ -74,10 +74,39 @@ const ONSET_SWAPS: &[(&str, &str)] = &[
 ];
 const CODA_SWAPS: &[(&str, &str)] = &[("n", "ng"), ("ng", "n"), ("t", "c"), ("c", "t")];
 
+/// The kind of edit that turns a word into a candidate, in the order candidates come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edit {
+    /// The tone mark moved to where it belongs, a doubled mark or an eth fixed.
+    Placement,
+    /// Another tone.
+    Tone,
+    /// A vowel mark added, removed or changed (a/ă/â, e/ê, o/ô/ơ, u/ư), or d/đ.
+    VowelMark,
+    /// An onset respelt by its rule: gh/g, ngh/ng, k/c, c/qu, iê/yê.
+    SpellingRule,
+    /// A dialect swap: s/x, ch/tr, d/gi/r, l/n at the start, n/ng and t/c at the end.
+    Dialect,
+    /// One letter deleted, two adjacent swapped, one replaced, one inserted.
+    Letter,
+}
+
+impl Edit {
+    pub const ALL: [Edit; 6] = [
+        Edit::Placement,
+        Edit::Tone,
+        Edit::VowelMark,
+        Edit::SpellingRule,
+        Edit::Dialect,
+        Edit::Letter,
+    ];
+}
+
 struct Collector {
     original: String,
     max: usize,
-    out: Vec<String>,
+    kind: Edit,
+    out: Vec<(String, Edit)>,
 }
 
 impl Collector {
@@ -91,9 +120,9 @@ impl Collector {
         }
         if let Some(word) = compose(letters, tone, MarkStyle::Old)
             && word != self.original
-            && !self.out.contains(&word)
+            && !self.out.iter().any(|(w, _)| *w == word)
         {
-            self.out.push(word);
+            self.out.push((word, self.kind));
         }
     }
 }
@@ -112,6 +141,11 @@ fn ends_with(letters: &[char], s: &str) -> bool {
 /// first (tone marks placed in the old style). Empty for a token with a non-Vietnamese
 /// letter.
 pub fn candidates(word: &str, max: usize) -> Vec<String> {
+    edits(word, max).into_iter().map(|(w, _)| w).collect()
+}
+
+/// [`candidates`] with the kind of edit that makes each.
+pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
     let Ok(spelling) = Spelling::of(word) else {
         return Vec::new();
     };
@@ -120,15 +154,18 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
     let mut c = Collector {
         original: word.to_lowercase(),
         max,
+        kind: Edit::Placement,
         out: Vec::new(),
     };
     // 1. Mark placed where it belongs.
     c.try_push(&letters, tone);
     // 2. Tone changed.
+    c.kind = Edit::Tone;
     for t in tone_order(tone) {
         c.try_push(&letters, t);
     }
     // 3. Vowel mark or d/đ.
+    c.kind = Edit::VowelMark;
     let mut buf = letters.clone();
     for i in 0..letters.len() {
         for &r in mark_swaps(letters[i]) {
@@ -138,6 +175,7 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
         buf[i] = letters[i];
     }
     // 4. The spelling rules of onsets: gh/g, ngh/ng, k/c, c/qu, iê/yê.
+    c.kind = Edit::SpellingRule;
     for (from, to) in RULE_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -156,6 +194,7 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
         c.try_push(&v, tone);
     }
     // 5. Dialect swaps.
+    c.kind = Edit::Dialect;
     for (from, to) in ONSET_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -175,6 +214,7 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
         }
     }
     // 6. One letter deleted, swapped, replaced, inserted.
+    c.kind = Edit::Letter;
     for i in 0..letters.len() {
         let mut v = letters.clone();
         v.remove(i);
