@@ -1,5 +1,7 @@
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
@@ -121,6 +123,8 @@ impl Rule for RareVariant {
             min_ratio: option("min-ratio", MIN_RATIO).max(1),
         };
         let mut units: Vec<(usize, Option<Unit>)> = Vec::new();
+        // The variants of each syllable the archive never wrote, generated once.
+        let mut unseen: FxHashMap<String, Vec<u16>> = FxHashMap::default();
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
                 continue;
@@ -133,7 +137,7 @@ impl Rule for RareVariant {
                 });
                 units.push((i, unit));
             });
-            let found = candidates(doc, model, &units, &t);
+            let found = candidates(doc, model, &units, &t, &mut unseen);
             if found.is_empty() {
                 continue;
             }
@@ -170,6 +174,7 @@ fn candidates(
     model: &Model,
     units: &[(usize, Option<Unit>)],
     t: &Thresholds,
+    unseen: &mut FxHashMap<String, Vec<u16>>,
 ) -> Vec<Finding> {
     let known = |k: usize| match units.get(k) {
         Some((_, Some(Unit::Known(id)))) => Some(*id),
@@ -208,12 +213,20 @@ fn candidates(
                     .filter(|(_, kind)| wanted(*kind))
                     .map(|(v, _)| v),
             ),
-            Unit::Unseen(key) => variants.extend(
-                syllable::edits(key, UNSEEN_VARIANTS)
-                    .iter()
-                    .filter(|(_, kind)| wanted(*kind))
-                    .filter_map(|(c, _)| model.id(c)),
-            ),
+            Unit::Unseen(key) => {
+                let found = unseen.entry(key.clone()).or_insert_with(|| {
+                    let last = if t.letters {
+                        Edit::Letter
+                    } else {
+                        Edit::Dialect
+                    };
+                    syllable::edits_up_to(key, UNSEEN_VARIANTS, last)
+                        .iter()
+                        .filter_map(|(c, _)| model.id(c))
+                        .collect()
+                });
+                variants.extend_from_slice(found);
+            }
         }
         let fit = |x: Option<u16>| fit(model, left, x, right);
         let written = fit(w);

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 mod candidates;
 
-pub use candidates::{Edit, candidates, edits};
+pub use candidates::{Edit, candidates, edits, edits_up_to};
 
 /// Longer tokens are never one syllable ("nghiêng" has 7 letters).
 pub const MAX_LETTERS: usize = 8;

@@ -146,6 +146,11 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
 
 /// [`candidates`] with the kind of edit that makes each.
 pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
+    edits_up_to(word, max, Edit::Letter)
+}
+
+/// [`edits`] of the kinds up to `last` only (the cheaper kinds come first).
+pub fn edits_up_to(word: &str, max: usize, last: Edit) -> Vec<(String, Edit)> {
     let Ok(spelling) = Spelling::of(word) else {
         return Vec::new();
     };
@@ -161,11 +166,17 @@ pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
     c.try_push(&letters, tone);
     // 2. Tone changed.
     c.kind = Edit::Tone;
+    if c.kind > last {
+        return c.out;
+    }
     for t in tone_order(tone) {
         c.try_push(&letters, t);
     }
     // 3. Vowel mark or d/đ.
     c.kind = Edit::VowelMark;
+    if c.kind > last {
+        return c.out;
+    }
     let mut buf = letters.clone();
     for i in 0..letters.len() {
         for &r in mark_swaps(letters[i]) {
@@ -176,6 +187,9 @@ pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
     }
     // 4. The spelling rules of onsets: gh/g, ngh/ng, k/c, c/qu, iê/yê.
     c.kind = Edit::SpellingRule;
+    if c.kind > last {
+        return c.out;
+    }
     for (from, to) in RULE_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -195,6 +209,9 @@ pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
     }
     // 5. Dialect swaps.
     c.kind = Edit::Dialect;
+    if c.kind > last {
+        return c.out;
+    }
     for (from, to) in ONSET_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -215,6 +232,9 @@ pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
     }
     // 6. One letter deleted, swapped, replaced, inserted.
     c.kind = Edit::Letter;
+    if c.kind > last {
+        return c.out;
+    }
     for i in 0..letters.len() {
         let mut v = letters.clone();
         v.remove(i);
