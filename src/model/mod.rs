@@ -382,14 +382,20 @@ impl Model {
     /// [`Provenance::min_bigram_count`] times.
     pub fn bigram(&self, first: u16, second: u16) -> u32 {
         let row = self.bigram_row(first);
-        let (mut lo, mut hi) = (row.start, row.end);
         let base = self.layout.bigram_seconds;
+        let Some(seconds) = self.bytes.get(base + 2 * row.start..base + 2 * row.end) else {
+            return 0;
+        };
+        let (mut lo, mut hi) = (0, seconds.len() / 2);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let s = u16_at(&self.bytes, base + 2 * mid);
+            let s = u16::from_le_bytes([seconds[2 * mid], seconds[2 * mid + 1]]);
             match s.cmp(&second) {
                 std::cmp::Ordering::Equal => {
-                    return u32_at(&self.bytes, self.layout.bigram_counts + 4 * mid);
+                    return u32_at(
+                        &self.bytes,
+                        self.layout.bigram_counts + 4 * (row.start + mid),
+                    );
                 }
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,

@@ -98,6 +98,31 @@ fn damaged_files_are_refused_with_a_reason() {
 }
 
 #[test]
+fn damaged_tables_with_a_matching_checksum_are_refused_too() {
+    let mut counts = Counts::default();
+    counts.add_text(ARCHIVE);
+    let good = counts.encode(1).unwrap();
+    let layout = Model::from_bytes(good.clone()).unwrap().layout;
+    let reseal = |mut bytes: Vec<u8>| {
+        let sum = checksum(&bytes);
+        bytes[72..80].copy_from_slice(&sum.to_le_bytes());
+        Model::from_bytes(bytes).unwrap_err()
+    };
+    // The vocabulary out of order.
+    let mut bad = good.clone();
+    bad.swap(layout.strings, layout.strings + 1);
+    assert!(reseal(bad).contains("vocabulary"));
+    // A pair row running past the table.
+    let mut bad = good.clone();
+    bad[layout.bigram_rows + 4..layout.bigram_rows + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(reseal(bad).contains("pair"));
+    // A neighbour that is no syllable.
+    let mut bad = good.clone();
+    bad[layout.neighbour_ids..layout.neighbour_ids + 2].copy_from_slice(&u16::MAX.to_le_bytes());
+    assert!(reseal(bad).contains("neighbour"));
+}
+
+#[test]
 fn a_missing_or_damaged_file_is_named_in_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mo-hinh.vnlm");

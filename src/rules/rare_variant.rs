@@ -235,10 +235,18 @@ fn candidates(
             if Some(v) == number {
                 continue;
             }
-            let (vl, vr) = (pair(left, Some(v)), pair(Some(v), right));
             // The variant must make a pair the archive writes often where the written
-            // word makes a rare one...
-            let supports_left = rare_left && vl >= t.min_count;
+            // word makes a rare one (so the variant itself must be that frequent)...
+            if model.unigram(v) < t.min_count {
+                continue;
+            }
+            let vl = if rare_left { pair(left, Some(v)) } else { 0 };
+            let supports_left = vl >= t.min_count;
+            let vr = if rare_right || supports_left {
+                pair(Some(v), right)
+            } else {
+                0
+            };
             let supports_right = rare_right && vr >= t.min_count;
             if !supports_left && !supports_right {
                 continue;
