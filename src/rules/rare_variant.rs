@@ -137,7 +137,7 @@ impl Rule for RareVariant {
                 });
                 units.push((i, unit));
             });
-            let found = candidates(doc, model, &units, &t, &mut unseen);
+            let found = candidates(doc, block, model, &units, &t, &mut unseen);
             if found.is_empty() {
                 continue;
             }
@@ -145,9 +145,7 @@ impl Rule for RareVariant {
             let mut kept: Vec<&Finding> = Vec::new();
             for f in &found {
                 let token = &doc.tokens[units[f.at].0];
-                if quoted.iter().any(|q| q.contains(&token.range.start))
-                    || !eligible(doc, block, units[f.at].0)
-                {
+                if quoted.iter().any(|q| q.contains(&token.range.start)) {
                     continue;
                 }
                 // Two neighbours both suspected: the one with the better variant stays.
@@ -171,6 +169,7 @@ impl Rule for RareVariant {
 /// The syllables of a block whose variant fits their neighbours far better, by the model.
 fn candidates(
     doc: &Document,
+    block: &Block,
     model: &Model,
     units: &[(usize, Option<Unit>)],
     t: &Thresholds,
@@ -201,7 +200,7 @@ fn candidates(
         let (cl, cr) = (pair(left, w), pair(w, right));
         let rare_left = left.is_some() && cl <= t.max_count;
         let rare_right = right.is_some() && cr <= t.max_count;
-        if !rare_left && !rare_right {
+        if (!rare_left && !rare_right) || !eligible(doc, block, *i) {
             continue;
         }
         variants.clear();
