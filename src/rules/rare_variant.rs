@@ -28,8 +28,9 @@ declare_rule! {
     /// with the variant as the suggestion and both counts. Words with a capital inside a
     /// sentence (names), words in quotation marks, words of the user's vocabulary and
     /// paragraphs in a legacy encoding are left alone. The defaults were chosen on the
-    /// `viwiki-spelling` sample (`scripts/measure_realword.py`); a larger archive makes the
-    /// model surer, and a lower ratio may then pay.
+    /// `viwiki-spelling` sample (`scripts/measure_realword.py`, a model of 0.6 MB of text).
+    /// The ratio a slip reaches grows with the archive (a word it never saw gets a
+    /// probability near 1/size): for a much larger or smaller archive, measure and adjust.
     ///
     /// ## Why
     /// The curated tables of `confusion` know the slips common to every newsroom; an
@@ -58,7 +59,7 @@ declare_rule! {
         vi: "Cặp từ mà kho văn bản của người dùng hầu như không bao giờ viết, chỉ khác một chỗ so với một cặp được viết thường xuyên (cần mô hình).
 
 ## Tác dụng
-Cần một mô hình của kho văn bản, học bằng `vnlint learn THƯ_MỤC -o TỆP` và đưa vào bằng `vnlint check --model TỆP` hoặc `model = \"TỆP\"` trong `vnlint.toml`; không có mô hình thì quy tắc không làm gì. Với mỗi âm tiết viết thường đứng cạnh âm tiết khác (hoặc một con số), quy tắc hỏi mô hình xem kho văn bản viết âm tiết đó cạnh các từ bên cạnh bao nhiêu lần. Khi một cặp hiếm gặp (tối đa `max-count` lần, mặc định 1) mà một âm tiết chỉ khác một chỗ (dấu thanh, dấu mũ hoặc móc, d/đ, quy tắc chính tả của phụ âm đầu, lẫn lộn phương ngữ như s/x, ch/tr; với `edits = \"all\"` thêm cả thiếu, thừa, đảo hoặc thay một chữ cái) tạo thành cặp được viết ít nhất `min-count` lần (mặc định 5), và mô hình thấy biến thể đó hợp với chỗ này hơn từ đã viết ít nhất `min-ratio` lần (mặc định 10000; tính cả hai bên, số lần của cặp được nội suy với tần suất của chính từng từ), thì âm tiết bị báo, kèm gợi ý và cả hai con số. Từ viết hoa giữa câu (tên riêng), từ trong ngoặc kép, từ trong từ điển riêng của người dùng và đoạn văn mã cũ được bỏ qua. Các giá trị mặc định được chọn trên mẫu `viwiki-spelling` (`scripts/measure_realword.py`); kho văn bản lớn hơn làm mô hình chắc chắn hơn, khi đó có thể hạ tỷ lệ.
+Cần một mô hình của kho văn bản, học bằng `vnlint learn THƯ_MỤC -o TỆP` và đưa vào bằng `vnlint check --model TỆP` hoặc `model = \"TỆP\"` trong `vnlint.toml`; không có mô hình thì quy tắc không làm gì. Với mỗi âm tiết viết thường đứng cạnh âm tiết khác (hoặc một con số), quy tắc hỏi mô hình xem kho văn bản viết âm tiết đó cạnh các từ bên cạnh bao nhiêu lần. Khi một cặp hiếm gặp (tối đa `max-count` lần, mặc định 1) mà một âm tiết chỉ khác một chỗ (dấu thanh, dấu mũ hoặc móc, d/đ, quy tắc chính tả của phụ âm đầu, lẫn lộn phương ngữ như s/x, ch/tr; với `edits = \"all\"` thêm cả thiếu, thừa, đảo hoặc thay một chữ cái) tạo thành cặp được viết ít nhất `min-count` lần (mặc định 5), và mô hình thấy biến thể đó hợp với chỗ này hơn từ đã viết ít nhất `min-ratio` lần (mặc định 10000; tính cả hai bên, số lần của cặp được nội suy với tần suất của chính từng từ), thì âm tiết bị báo, kèm gợi ý và cả hai con số. Từ viết hoa giữa câu (tên riêng), từ trong ngoặc kép, từ trong từ điển riêng của người dùng và đoạn văn mã cũ được bỏ qua. Các giá trị mặc định được chọn trên mẫu `viwiki-spelling` (`scripts/measure_realword.py`, mô hình học từ 0,6 MB văn bản). Tỷ lệ mà một lỗi đạt được tăng theo cỡ kho văn bản (từ chưa gặp bao giờ có xác suất gần 1/cỡ kho): với kho lớn hơn hoặc nhỏ hơn nhiều, hãy đo và điều chỉnh.
 
 ## Vì sao
 Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi tòa soạn; kho văn bản thì biết cách viết và tên riêng của chính cơ quan. Lỗi gõ sai dấu hoặc sai chữ mà vẫn ra âm tiết có thật (“công tác tuyên chuyền”) lọt qua mọi trình kiểm tra chính tả, nhưng kho văn bản đã viết “tuyên truyền” hàng trăm lần và chưa từng viết “tuyên chuyền”.",
