@@ -476,6 +476,13 @@ fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> E
     for e in &errors {
         eprintln!("vnlint: {prefix}: {}", e.message(lang));
     }
+    if counts.documents == 0 {
+        match lang {
+            Lang::Vi => eprintln!("vnlint: {prefix}: không tìm thấy tài liệu nào để học"),
+            Lang::En => eprintln!("vnlint: {prefix}: no documents found to learn from"),
+        }
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
     let bytes = match counts.encode(min_pair_count) {
         Ok(b) => b,
         Err(e) => {

@@ -645,6 +645,21 @@ fn learn_writes_a_model_that_check_and_the_config_use() {
 }
 
 #[test]
+fn learning_from_nothing_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("rong.vnlm");
+    vnlint()
+        .args(["--lang", "en", "learn"])
+        .arg(dir.path().join("khong-co"))
+        .arg("-o")
+        .arg(&model)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("khong-co").and(predicate::str::contains("no documents")));
+    assert!(!model.exists());
+}
+
+#[test]
 fn a_damaged_model_is_an_input_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("hong.vnlm");
