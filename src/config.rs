@@ -4,6 +4,7 @@
 //! ```toml
 //! vocabulary = ["tu-dien-rieng.txt"]      # words never flagged: names, loans, house terms
 //! tables = ["bang-rieng.toml"]            # extra `confusion` entries, format of rules/*.toml
+//! model = "luu-tru.vnlm"                  # from `vnlint learn`: enables `rare-variant`
 //! exclude = ["archive/**"]                # skipped when walking folders
 //! [rules]
 //! double-space = "off"                    # "off" | "info" | "warning" | "error"
@@ -85,6 +86,8 @@ struct ConfigFile {
     #[serde(default)]
     tables: Vec<String>,
     #[serde(default)]
+    model: Option<String>,
+    #[serde(default)]
     include: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
@@ -123,6 +126,9 @@ pub struct Config {
     /// The user's own `confusion` tables, in the format of `rules/*.toml`.
     pub tables: Arc<rules::Table>,
     table_files: Vec<PathBuf>,
+    /// The model of the user's archive (`model = "..."` or `--model`), for `rare-variant`.
+    pub model: Option<Arc<crate::model::Model>>,
+    model_file: Option<PathBuf>,
 }
 
 /// The line (1-based) where `key` first stands at the start of a line, for messages.
@@ -244,7 +250,19 @@ impl Config {
             config.table_files.push(tpath);
         }
         config.tables = Arc::new(tables);
+        if let Some(m) = &file.model {
+            let mpath = root.join(m);
+            let model = crate::model::load_shared(&mpath)
+                .map_err(|e| ConfigError(format!("{}: {e}", at("model"))))?;
+            config.set_model(model, mpath);
+        }
         Ok(config)
+    }
+
+    /// Uses this model (the command line's `--model` replaces the file's).
+    pub fn set_model(&mut self, model: Arc<crate::model::Model>, path: PathBuf) {
+        self.model = Some(model);
+        self.model_file = Some(path);
     }
 
     /// Reads a configuration file's text (no file: paths are relative to the current folder).
@@ -360,6 +378,9 @@ impl Config {
             .map(|p| p.display().to_string())
             .collect();
         out.push_str(&format!("tables = [{}]\n", list(&tables)));
+        if let Some(m) = &self.model_file {
+            out.push_str(&format!("model = {:?}\n", m.display().to_string()));
+        }
         out.push_str(&format!("include = [{}]\n", list(&self.include_patterns)));
         out.push_str(&format!("exclude = [{}]\n", list(&self.exclude_patterns)));
         out.push_str("\n[rules]\n");
@@ -374,7 +395,17 @@ impl Config {
                 Some(options) => {
                     let options: String = options
                         .iter()
-                        .map(|(k, v)| format!(", {k} = \"{v}\""))
+                        .map(|(k, v)| {
+                            let integer = meta
+                                .options
+                                .iter()
+                                .any(|(name, values)| name == k && *values == rules::INTEGER);
+                            if integer {
+                                format!(", {k} = {v}")
+                            } else {
+                                format!(", {k} = \"{v}\"")
+                            }
+                        })
                         .collect();
                     out.push_str(&format!(
                         "{} = {{ severity = \"{}\"{options} }}\n",
@@ -431,9 +462,22 @@ fn levels(
                             names.iter().map(|n| format!(", `{n}`")).collect::<String>()
                         )));
                     };
-                    let value = value
+                    let value = if *values == rules::INTEGER {
+                        value
+                            .as_integer()
+                            .filter(|n| *n >= 0)
+                            .map(|n| n.to_string())
+                            .ok_or_else(|| {
+                                ConfigError(format!(
+                                    "{}: rule `{id}`: option `{key}` takes a whole number (0 or more), not `{value}`",
+                                    at(id)
+                                ))
+                            })?
+                    } else {
+                        value
                         .as_str()
                         .filter(|v| values.contains(v))
+                        .map(str::to_string)
                         .ok_or_else(|| {
                             ConfigError(format!(
                                 "{}: rule `{id}`: option `{key}` takes one of {}, not `{value}`",
@@ -444,11 +488,9 @@ fn levels(
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             ))
-                        })?;
-                    options
-                        .entry(rule)
-                        .or_default()
-                        .insert(key.clone(), value.to_string());
+                        })?
+                    };
+                    options.entry(rule).or_default().insert(key.clone(), value);
                 }
                 match t.get("severity") {
                     None => None,
@@ -511,7 +553,13 @@ pub fn starter() -> String {
             let options: String = meta
                 .options
                 .iter()
-                .map(|(name, values)| format!(", {name} = \"{}\"", values.join("|")))
+                .map(|(name, values)| {
+                    if *values == rules::INTEGER {
+                        format!(", {name} = <n>")
+                    } else {
+                        format!(", {name} = \"{}\"", values.join("|"))
+                    }
+                })
                 .collect();
             out.push_str(&format!(
                 "# {} = {{ severity = \"{}\"{options} }}\n",
@@ -584,6 +632,32 @@ mod tests {
                 .0;
         assert!(
             e.contains("vnlint.toml:2") && e.contains("unknown option `style`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn whole_number_options_take_whole_numbers() {
+        let config = Config::from_toml("[rules]\nrare-variant = { min-count = 8 }\n").unwrap();
+        assert_eq!(config.options["rare-variant"]["min-count"], "8");
+        assert!(config.to_toml().contains("min-count = 8"));
+        for bad in ["\"8\"", "-1", "2.5"] {
+            let e = Config::from_toml(&format!(
+                "[rules]\nrare-variant = {{ min-count = {bad} }}\n"
+            ))
+            .unwrap_err()
+            .0;
+            assert!(e.contains("whole number"), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_bad_model_file_is_a_configuration_error_naming_it() {
+        let e = Config::from_toml("model = \"khong-co.vnlm\"\n")
+            .unwrap_err()
+            .0;
+        assert!(
+            e.contains("vnlint.toml:1") && e.contains("khong-co.vnlm"),
             "{e}"
         );
     }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod model;
 pub mod render;
 pub mod rules;
 pub mod suppress;
@@ -163,6 +164,7 @@ pub fn lint_bytes(
         doc.vocabulary = config.vocabulary.clone();
         doc.options = config.options.clone();
         doc.tables = config.tables.clone();
+        doc.model = config.model.clone();
         let diagnostics = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
@@ -171,22 +173,13 @@ pub fn lint_bytes(
             diagnostics,
         });
     }
-    let check_len = bytes.len().min(8192);
-    if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
-        return Err(InputError::Binary {
-            path: path.to_string(),
-            offset,
-        });
-    }
-    let source = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        path: path.to_string(),
-        offset: e.valid_up_to(),
-    })?;
+    let source = decode(path, bytes)?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let mut doc = Document::parse(source, body_start, format);
     doc.vocabulary = config.vocabulary.clone();
     doc.options = config.options.clone();
     doc.tables = config.tables.clone();
+    doc.model = config.model.clone();
     let diagnostics = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),
@@ -194,6 +187,36 @@ pub fn lint_bytes(
         locator: Locator::Lines,
         diagnostics,
     })
+}
+
+/// A text file's bytes as text: refuses a binary file (a NUL byte early on) and bytes that
+/// are not UTF-8.
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    let check_len = bytes.len().min(8192);
+    if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_string(),
+        offset: e.valid_up_to(),
+    })
+}
+
+/// Reads a file's bytes as a document in `format`, as the linter would (no rules run).
+pub fn read_document(path: &str, bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    if format == Format::Docx {
+        let text = document::docx::extract(bytes).map_err(|reason| InputError::BadDocx {
+            path: path.to_string(),
+            reason,
+        })?;
+        return Ok(Document::from_docx(&text));
+    }
+    let source = decode(path, bytes)?;
+    let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    Ok(Document::parse(source, body_start, format))
 }
 
 /// Runs the rules over a document read from `source`, maps the spans back to `source`,

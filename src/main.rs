@@ -49,6 +49,20 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Learn a model of the archive's syllables and pairs from the documents below DIR
+    /// (the files `check` would read there), for the rule `rare-variant`.
+    Learn {
+        /// Folders (or files) of published documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The model file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Leave out pairs seen fewer times than this (smaller file; the rule reads a
+        /// missing pair as never seen).
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_pair_count: u32,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
@@ -79,6 +93,10 @@ struct CheckArgs {
     /// Use this configuration file for every file (no search for vnlint.toml).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// A model learned with `vnlint learn` (replaces `model` of vnlint.toml): enables
+    /// `rare-variant`.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -139,6 +157,11 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule } => explain(&rule, lang),
         Command::Init => init(lang),
+        Command::Learn {
+            paths,
+            output,
+            min_pair_count,
+        } => learn(&paths, &output, min_pair_count, lang),
         Command::TestRules { files } => test_rules(&files, lang),
         Command::Convert { from, file, output } => convert(from, &file, output.as_deref()),
         Command::Completions { shell } => {
@@ -168,6 +191,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         config_file: args.config.clone(),
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        model: args.model.clone(),
     };
     let resolver = match ConfigResolver::new(options) {
         Ok(r) => r,
@@ -440,6 +464,56 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
             eprintln!("vnlint: {}: {e}", out.display());
             ExitCode::from(EXIT_INPUT_ERROR)
         }
+    }
+}
+
+fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> ExitCode {
+    let (counts, errors) = vnlint::model::learn(paths);
+    let prefix = match lang {
+        Lang::Vi => "lỗi",
+        Lang::En => "error",
+    };
+    for e in &errors {
+        eprintln!("vnlint: {prefix}: {}", e.message(lang));
+    }
+    if counts.documents == 0 {
+        match lang {
+            Lang::Vi => eprintln!("vnlint: {prefix}: không tìm thấy tài liệu nào để học"),
+            Lang::En => eprintln!("vnlint: {prefix}: no documents found to learn from"),
+        }
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
+    let bytes = match counts.encode(min_pair_count) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("vnlint: {prefix}: {e}");
+            return ExitCode::from(EXIT_INPUT_ERROR);
+        }
+    };
+    if let Err(e) = std::fs::write(output, &bytes) {
+        eprintln!("vnlint: {prefix}: {}: {e}", output.display());
+        return ExitCode::from(EXIT_INPUT_ERROR);
+    }
+    let mb = counts.text_bytes as f64 / 1e6;
+    let size = bytes.len() as f64 / 1e6;
+    match lang {
+        Lang::Vi => eprintln!(
+            "vnlint: đã học {} tài liệu ({mb:.1} MB văn bản, {} âm tiết khác nhau) vào {} ({size:.2} MB)",
+            counts.documents,
+            counts.syllables(),
+            output.display()
+        ),
+        Lang::En => eprintln!(
+            "vnlint: learned {} documents ({mb:.1} MB of text, {} distinct syllables) into {} ({size:.2} MB)",
+            counts.documents,
+            counts.syllables(),
+            output.display()
+        ),
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_INPUT_ERROR)
     }
 }
 

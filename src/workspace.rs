@@ -34,6 +34,8 @@ pub struct RunOptions {
     pub select: Vec<String>,
     /// `--ignore`: not these rules.
     pub ignore: Vec<String>,
+    /// `--model FILE`: this model for every file, instead of the configuration's.
+    pub model: Option<PathBuf>,
 }
 
 /// Why a run could not even start, or a file was not checked.
@@ -76,24 +78,43 @@ struct FileOutcome {
 /// Finds and caches the configuration of each folder.
 pub struct ConfigResolver {
     options: RunOptions,
+    model: Option<Arc<crate::model::Model>>,
     fixed: Option<Arc<Config>>,
     by_dir: Mutex<HashMap<PathBuf, Result<Arc<Config>, ConfigError>>>,
 }
 
 impl ConfigResolver {
     pub fn new(options: RunOptions) -> Result<ConfigResolver, ConfigError> {
+        let model = match &options.model {
+            Some(path) => {
+                Some(crate::model::load_shared(path).map_err(|e| ConfigError(e.to_string()))?)
+            }
+            None => None,
+        };
         let fixed = match &options.config_file {
-            Some(path) => Some(Arc::new(Self::narrow(&options, Config::load(path)?)?)),
+            Some(path) => Some(Arc::new(Self::narrow(
+                &options,
+                model.as_ref(),
+                Config::load(path)?,
+            )?)),
             None => None,
         };
         Ok(ConfigResolver {
             options,
+            model,
             fixed,
             by_dir: Mutex::new(HashMap::new()),
         })
     }
 
-    fn narrow(options: &RunOptions, mut config: Config) -> Result<Config, ConfigError> {
+    fn narrow(
+        options: &RunOptions,
+        model: Option<&Arc<crate::model::Model>>,
+        mut config: Config,
+    ) -> Result<Config, ConfigError> {
+        if let (Some(model), Some(path)) = (model, &options.model) {
+            config.set_model(model.clone(), path.clone());
+        }
         if !options.select.is_empty() {
             config.select(&options.select)?;
         }
@@ -121,7 +142,7 @@ impl ConfigResolver {
                     Some(path) => Config::load(&path)?,
                     None => Config::default(),
                 };
-                Self::narrow(&self.options, config).map(Arc::new)
+                Self::narrow(&self.options, self.model.as_ref(), config).map(Arc::new)
             })
             .clone()
     }

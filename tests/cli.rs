@@ -631,3 +631,109 @@ fn tcvn3_conversion_agrees_with_glibc_iconv() {
         assert_eq!(*ours, expected, "byte {b:#04x}");
     }
 }
+
+#[test]
+fn learn_writes_a_model_that_check_and_the_config_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("luu-tru.vnlm");
+    vnlint()
+        .args([
+            "--lang",
+            "en",
+            "learn",
+            &fixture("rare-variant/archive"),
+            "-o",
+        ])
+        .arg(&model)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("learned 13 documents"));
+    let text = "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phố.\n";
+    let file = write(dir.path(), "tin.txt", text.as_bytes());
+    // No model, no rule.
+    vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "rare-variant",
+            &file,
+        ])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    let out = vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "rare-variant",
+            "--model",
+        ])
+        .arg(&model)
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let found = json_of(&out);
+    assert_eq!(found.len(), 1);
+    assert_eq!(span_text(text.as_bytes(), &found[0]), "trướng");
+    // The same model named in vnlint.toml, relative to it.
+    write(dir.path(), "vnlint.toml", b"model = \"luu-tru.vnlm\"\n");
+    vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "rare-variant",
+            &file,
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("trướng"));
+}
+
+#[test]
+fn learning_from_nothing_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("rong.vnlm");
+    vnlint()
+        .args(["--lang", "en", "learn"])
+        .arg(dir.path().join("khong-co"))
+        .arg("-o")
+        .arg(&model)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("khong-co").and(predicate::str::contains("no documents")));
+    assert!(!model.exists());
+}
+
+#[test]
+fn a_damaged_model_is_an_input_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("hong.vnlm");
+    vnlint()
+        .args(["learn", &fixture("rare-variant/archive"), "-o"])
+        .arg(&model)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&model).unwrap();
+    std::fs::write(&model, &bytes[..bytes.len() / 2]).unwrap();
+    let file = write(dir.path(), "tin.txt", "Phường họp.\n".as_bytes());
+    vnlint()
+        .args(["--lang", "en", "check", "--model"])
+        .arg(&model)
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("hong.vnlm").and(predicate::str::contains("truncated")));
+    write(dir.path(), "vnlint.toml", b"\nmodel = \"hong.vnlm\"\n");
+    vnlint().args(["check", &file]).assert().code(2).stderr(
+        predicate::str::contains("vnlint.toml:2").and(predicate::str::contains("hong.vnlm")),
+    );
+}

@@ -107,6 +107,8 @@ pub struct Document {
     pub options: Arc<crate::config::RuleOptions>,
     /// The user's own `confusion` tables from the configuration.
     pub tables: Arc<crate::rules::Table>,
+    /// The model of the user's archive (`--model`, `model = ...`), shared by every file.
+    pub model: Option<Arc<crate::model::Model>>,
     /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
     pub comments: Vec<Range<usize>>,
     /// The dates, extracted on first use and shared by every rule.
@@ -175,6 +177,7 @@ impl Document {
             vocabulary: Arc::default(),
             options: Arc::default(),
             tables: Arc::default(),
+            model: None,
             comments: Vec::new(),
             dates: OnceLock::new(),
             sentences: OnceLock::new(),

@@ -20,6 +20,7 @@ mod ordinal_mismatch;
 mod part_exceeds_whole;
 mod percent_mismatch;
 mod punctuation_spacing;
+mod rare_variant;
 mod repeated_word;
 mod spelling_variant;
 mod term_mismatch;
@@ -39,6 +40,9 @@ pub use docs::RuleDocs;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::Document;
 
+/// The values of an option that takes a whole number (0 or more) rather than a word.
+pub const INTEGER: &[&str] = &["<integer>"];
+
 /// What every rule declares about itself.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -46,7 +50,7 @@ pub struct RuleMeta {
     pub id: &'static str,
     pub default_severity: Severity,
     /// The options the rule takes in `vnlint.toml` and the values each accepts
-    /// (`tone-style = { style = "old" }`).
+    /// (`tone-style = { style = "old" }`); [`INTEGER`] for a whole number.
     pub options: &'static [(&'static str, &'static [&'static str])],
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
@@ -109,6 +113,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &tone_style::ToneStyle,
     &double_space::DoubleSpace,
     &spelling_variant::SpellingVariant,
+    &rare_variant::RareVariant,
     &repeated_word::RepeatedWord,
     &punctuation_spacing::PunctuationSpacing,
     &unbalanced_pair::UnbalancedPair,
@@ -167,7 +172,9 @@ mod tests {
 
     #[test]
     fn documented_examples_behave_as_documented() {
-        let config = Config::default();
+        // `rare-variant` needs a model: the one of the fixtures' archive, for every rule.
+        let mut config = Config::from_toml(testing::ARCHIVE_OPTIONS).unwrap();
+        config.set_model(testing::archive_model(), "archive".into());
         for rule in REGISTRY {
             let meta = rule.meta();
             let docs = meta.docs(Lang::En);

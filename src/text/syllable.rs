@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 mod candidates;
 
-pub use candidates::{candidates, missing_vowel_mark, one_edit_apart};
+pub use candidates::{Edit, candidates, edits, edits_up_to, missing_vowel_mark, one_edit_apart};
 
 /// Longer tokens are never one syllable ("nghiêng" has 7 letters).
 pub const MAX_LETTERS: usize = 8;

@@ -76,10 +76,40 @@ const ONSET_SWAPS: &[(&str, &str)] = &[
 ];
 const CODA_SWAPS: &[(&str, &str)] = &[("n", "ng"), ("ng", "n"), ("t", "c"), ("c", "t")];
 
+/// The kind of edit that turns a word into a candidate, in the order candidates come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edit {
+    /// The tone mark moved to where it belongs, a doubled mark or an eth fixed.
+    Placement,
+    /// Another tone.
+    Tone,
+    /// A vowel mark added, removed or changed (a/ă/â, e/ê, o/ô/ơ, u/ư), or d/đ.
+    VowelMark,
+    /// An onset respelt by its rule: gh/g, ngh/ng, k/c, c/qu, iê/yê.
+    SpellingRule,
+    /// A dialect swap: s/x, ch/tr, d/gi/r, l/n at the start, n/ng and t/c at the end.
+    Dialect,
+    /// One letter deleted, two adjacent swapped, one replaced, one inserted; or the marks
+    /// of a word typed without any.
+    Letter,
+}
+
+impl Edit {
+    pub const ALL: [Edit; 6] = [
+        Edit::Placement,
+        Edit::Tone,
+        Edit::VowelMark,
+        Edit::SpellingRule,
+        Edit::Dialect,
+        Edit::Letter,
+    ];
+}
+
 struct Collector {
     original: String,
     max: usize,
-    out: Vec<String>,
+    kind: Edit,
+    out: Vec<(String, Edit)>,
 }
 
 impl Collector {
@@ -93,9 +123,9 @@ impl Collector {
         }
         if let Some(word) = compose(letters, tone, MarkStyle::Old)
             && word != self.original
-            && !self.out.contains(&word)
+            && !self.out.iter().any(|(w, _)| *w == word)
         {
-            self.out.push(word);
+            self.out.push((word, self.kind));
         }
     }
 }
@@ -156,6 +186,16 @@ fn restore_marks(c: &mut Collector, letters: &mut [char], from: usize) {
 /// first (tone marks placed in the old style). Empty for a token with a non-Vietnamese
 /// letter.
 pub fn candidates(word: &str, max: usize) -> Vec<String> {
+    edits(word, max).into_iter().map(|(w, _)| w).collect()
+}
+
+/// [`candidates`] with the kind of edit that makes each.
+pub fn edits(word: &str, max: usize) -> Vec<(String, Edit)> {
+    edits_up_to(word, max, Edit::Letter)
+}
+
+/// [`edits`] of the kinds up to `last` only (the cheaper kinds come first).
+pub fn edits_up_to(word: &str, max: usize, last: Edit) -> Vec<(String, Edit)> {
     let Ok(spelling) = Spelling::of(word) else {
         return Vec::new();
     };
@@ -164,15 +204,24 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
     let mut c = Collector {
         original: word.to_lowercase(),
         max,
+        kind: Edit::Placement,
         out: Vec::new(),
     };
     // 1. Mark placed where it belongs.
     c.try_push(&letters, tone);
     // 2. Tone changed.
+    c.kind = Edit::Tone;
+    if c.kind > last {
+        return c.out;
+    }
     for t in tone_order(tone) {
         c.try_push(&letters, t);
     }
     // 3. Vowel mark or d/đ.
+    c.kind = Edit::VowelMark;
+    if c.kind > last {
+        return c.out;
+    }
     let mut buf = letters.clone();
     for i in 0..letters.len() {
         for &r in mark_swaps(letters[i]) {
@@ -182,6 +231,10 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
         buf[i] = letters[i];
     }
     // 4. The spelling rules of onsets: gh/g, ngh/ng, k/c, c/qu, iê/yê.
+    c.kind = Edit::SpellingRule;
+    if c.kind > last {
+        return c.out;
+    }
     for (from, to) in RULE_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -200,6 +253,10 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
         c.try_push(&v, tone);
     }
     // 5. Dialect swaps.
+    c.kind = Edit::Dialect;
+    if c.kind > last {
+        return c.out;
+    }
     for (from, to) in ONSET_SWAPS {
         if starts_with(&letters, from) {
             let mut v: Vec<char> = to.chars().collect();
@@ -218,7 +275,11 @@ pub fn candidates(word: &str, max: usize) -> Vec<String> {
             c.try_push(&v, tone);
         }
     }
-    // 6. The marks of a word typed without any.
+    // 6. The marks of a word typed without any, then one letter changed.
+    c.kind = Edit::Letter;
+    if c.kind > last {
+        return c.out;
+    }
     if spelling.mark.is_none() && letters.iter().all(char::is_ascii) {
         restore_marks(&mut c, &mut letters.clone(), 0);
     }

@@ -1,0 +1,533 @@
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::{Block, Document};
+use crate::model::{self, Model, NUMBER};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, apply_case, case_of, lower_into};
+use crate::text::syllable::{self, Edit, MarkStyle};
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// A word pair the user's archive almost never writes, one edit from a pair it writes often (needs a model).
+    ///
+    /// ## What it does
+    /// Needs a model of the archive, learned with `vnlint learn DIR -o FILE` and given with
+    /// `vnlint check --model FILE` or `model = "FILE"` in `vnlint.toml`; without one it does
+    /// nothing. For every lower-case syllable standing beside another (or a number), it
+    /// asks the model how often the archive writes the syllable beside its neighbours. When
+    /// a pair is rare (seen at most `max-count` times, default 1) and a syllable one edit
+    /// away (a tone, a vowel mark or d/đ, an onset's spelling rule, a dialect swap such as
+    /// s/x or ch/tr; with `edits = "all"` also one letter deleted, swapped, replaced or
+    /// inserted) makes a pair the archive writes at least `min-count` times (default 5),
+    /// and the model finds that variant at least `min-ratio` times (default 10000) likelier
+    /// in this place than the word written (both neighbours counted; each pair's count
+    /// interpolated with the words' own frequencies, Witten-Bell), the syllable is reported
+    /// with the variant as the suggestion and both counts. Words with a capital inside a
+    /// sentence (names), words in quotation marks, words of the user's vocabulary and
+    /// paragraphs in a legacy encoding are left alone. The defaults were chosen on the
+    /// `viwiki-spelling` sample (`scripts/measure_realword.py`, a model of 0.6 MB of text).
+    /// The ratio a slip reaches grows with the archive (a word it never saw gets a
+    /// probability near 1/size): for a much larger or smaller archive, measure and adjust.
+    ///
+    /// ## Why
+    /// The curated tables of `confusion` know the slips common to every newsroom; an
+    /// archive knows the organisation's own phrases and names. A tone or letter slip that
+    /// leaves a real syllable ("công tác tuyên chuyền") passes every spell checker, but the
+    /// archive has written "tuyên truyền" hundreds of times and "tuyên chuyền" never.
+    ///
+    /// ## Example
+    /// ```text
+    /// Phường đẩy mạnh công tác tuyên chuyền về phòng cháy, chữa cháy trong khu dân cư.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Phường đẩy mạnh công tác tuyên truyền về phòng cháy, chữa cháy trong khu dân cư.
+    /// ```
+    pub struct RareVariant {
+        id: "rare-variant",
+        severity: Warning,
+        options: [
+            ("max-count", ["<integer>"]),
+            ("min-count", ["<integer>"]),
+            ("min-ratio", ["<integer>"]),
+            ("edits", ["marks", "all"]),
+        ],
+        vi: "Cặp từ mà kho văn bản của người dùng hầu như không bao giờ viết, chỉ khác một chỗ so với một cặp được viết thường xuyên (cần mô hình).
+
+## Tác dụng
+Cần một mô hình của kho văn bản, học bằng `vnlint learn THƯ_MỤC -o TỆP` và đưa vào bằng `vnlint check --model TỆP` hoặc `model = \"TỆP\"` trong `vnlint.toml`; không có mô hình thì quy tắc không làm gì. Với mỗi âm tiết viết thường đứng cạnh âm tiết khác (hoặc một con số), quy tắc hỏi mô hình xem kho văn bản viết âm tiết đó cạnh các từ bên cạnh bao nhiêu lần. Khi một cặp hiếm gặp (tối đa `max-count` lần, mặc định 1) mà một âm tiết chỉ khác một chỗ (dấu thanh, dấu mũ hoặc móc, d/đ, quy tắc chính tả của phụ âm đầu, lẫn lộn phương ngữ như s/x, ch/tr; với `edits = \"all\"` thêm cả thiếu, thừa, đảo hoặc thay một chữ cái) tạo thành cặp được viết ít nhất `min-count` lần (mặc định 5), và mô hình thấy biến thể đó hợp với chỗ này hơn từ đã viết ít nhất `min-ratio` lần (mặc định 10000; tính cả hai bên, số lần của cặp được nội suy với tần suất của chính từng từ), thì âm tiết bị báo, kèm gợi ý và cả hai con số. Từ viết hoa giữa câu (tên riêng), từ trong ngoặc kép, từ trong từ điển riêng của người dùng và đoạn văn mã cũ được bỏ qua. Các giá trị mặc định được chọn trên mẫu `viwiki-spelling` (`scripts/measure_realword.py`, mô hình học từ 0,6 MB văn bản). Tỷ lệ mà một lỗi đạt được tăng theo cỡ kho văn bản (từ chưa gặp bao giờ có xác suất gần 1/cỡ kho): với kho lớn hơn hoặc nhỏ hơn nhiều, hãy đo và điều chỉnh.
+
+## Vì sao
+Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi tòa soạn; kho văn bản thì biết cách viết và tên riêng của chính cơ quan. Lỗi gõ sai dấu hoặc sai chữ mà vẫn ra âm tiết có thật (“công tác tuyên chuyền”) lọt qua mọi trình kiểm tra chính tả, nhưng kho văn bản đã viết “tuyên truyền” hàng trăm lần và chưa từng viết “tuyên chuyền”.",
+    }
+}
+
+/// The defaults of the options, as documented.
+const MAX_COUNT: u32 = 1;
+const MIN_COUNT: u32 = 5;
+const MIN_RATIO: u32 = 10_000;
+/// How many variants of a syllable the archive never wrote are looked up.
+const UNSEEN_VARIANTS: usize = 40;
+
+/// A syllable or number of a block as the model knows it.
+#[derive(Debug, Clone)]
+enum Unit {
+    Known(u16),
+    /// A syllable the archive never wrote (its key).
+    Unseen(String),
+}
+
+/// A suspected word and its best variant.
+struct Finding {
+    /// Index into the block's units.
+    at: usize,
+    variant: u16,
+    /// How many times likelier the variant is in this place than the word written.
+    score: f64,
+    /// The pair quoted in the message: the neighbour is left (true) or right.
+    left: bool,
+    written_count: u32,
+    variant_count: u32,
+}
+
+struct Thresholds {
+    /// Whether variants one letter away (deleted, swapped, replaced, inserted) are tried,
+    /// or only those of tone, vowel mark, d/đ, onset spelling and dialect swaps.
+    letters: bool,
+    max_count: u32,
+    min_count: u32,
+    min_ratio: u32,
+}
+
+impl Rule for RareVariant {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(model) = doc.model.as_deref() else {
+            return;
+        };
+        let option = |key: &str, default: u32| {
+            doc.option(self.meta().id, key)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
+        };
+        let t = Thresholds {
+            letters: doc.option(self.meta().id, "edits") == Some("all"),
+            max_count: option("max-count", MAX_COUNT),
+            min_count: option("min-count", MIN_COUNT).max(1),
+            min_ratio: option("min-ratio", MIN_RATIO).max(1),
+        };
+        let mut units: Vec<(usize, Option<Unit>)> = Vec::new();
+        // The variants of each syllable the archive never wrote, generated once.
+        let mut unseen: FxHashMap<String, Vec<u16>> = FxHashMap::default();
+        for block in &doc.blocks {
+            if doc.is_legacy_block(block) {
+                continue;
+            }
+            units.clear();
+            model::walk(doc, block, |i, key| {
+                let unit = key.map(|k| match model.id(k) {
+                    Some(id) => Unit::Known(id),
+                    None => Unit::Unseen(k.to_string()),
+                });
+                units.push((i, unit));
+            });
+            let found = candidates(doc, block, model, &units, &t, &mut unseen);
+            if found.is_empty() {
+                continue;
+            }
+            let quoted = quoted_ranges(doc, block);
+            let mut kept: Vec<&Finding> = Vec::new();
+            for f in &found {
+                let token = &doc.tokens[units[f.at].0];
+                if quoted.iter().any(|q| q.contains(&token.range.start)) {
+                    continue;
+                }
+                // Two neighbours both suspected: the one with the better variant stays.
+                if let Some(last) = kept.last()
+                    && last.at + 1 == f.at
+                {
+                    if last.score >= f.score {
+                        continue;
+                    }
+                    kept.pop();
+                }
+                kept.push(f);
+            }
+            for f in kept {
+                out.push(diagnostic(self.meta(), doc, model, &units, f));
+            }
+        }
+    }
+}
+
+/// The syllables of a block whose variant fits their neighbours far better, by the model.
+fn candidates(
+    doc: &Document,
+    block: &Block,
+    model: &Model,
+    units: &[(usize, Option<Unit>)],
+    t: &Thresholds,
+    unseen: &mut FxHashMap<String, Vec<u16>>,
+) -> Vec<Finding> {
+    let known = |k: usize| match units.get(k) {
+        Some((_, Some(Unit::Known(id)))) => Some(*id),
+        _ => None,
+    };
+    let number = model.id(NUMBER);
+    let mut out = Vec::new();
+    let mut variants: Vec<u16> = Vec::new();
+    for (k, (i, unit)) in units.iter().enumerate() {
+        let Some(unit) = unit else { continue };
+        if doc.tokens[*i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = match unit {
+            Unit::Known(id) => Some(*id),
+            Unit::Unseen(_) => None,
+        };
+        let left = k.checked_sub(1).and_then(known);
+        let right = known(k + 1);
+        let pair = |a: Option<u16>, b: Option<u16>| match (a, b) {
+            (Some(a), Some(b)) => model.bigram(a, b),
+            _ => 0,
+        };
+        let (cl, cr) = (pair(left, w), pair(w, right));
+        let rare_left = left.is_some() && cl <= t.max_count;
+        let rare_right = right.is_some() && cr <= t.max_count;
+        if (!rare_left && !rare_right) || !eligible(doc, block, *i) {
+            continue;
+        }
+        variants.clear();
+        let wanted = |kind: Edit| t.letters || kind != Edit::Letter;
+        match unit {
+            Unit::Known(id) => variants.extend(
+                model
+                    .neighbours(*id)
+                    .filter(|(_, kind)| wanted(*kind))
+                    .map(|(v, _)| v),
+            ),
+            Unit::Unseen(key) => {
+                let found = unseen.entry(key.clone()).or_insert_with(|| {
+                    let last = if t.letters {
+                        Edit::Letter
+                    } else {
+                        Edit::Dialect
+                    };
+                    syllable::edits_up_to(key, UNSEEN_VARIANTS, last)
+                        .iter()
+                        .filter_map(|(c, _)| model.id(c))
+                        .collect()
+                });
+                variants.extend_from_slice(found);
+            }
+        }
+        let fit = |x: Option<u16>| fit(model, left, x, right);
+        let written = fit(w);
+        let mut best: Option<Finding> = None;
+        for &v in &variants {
+            if Some(v) == number {
+                continue;
+            }
+            // The variant must make a pair the archive writes often where the written
+            // word makes a rare one (so the variant itself must be that frequent)...
+            if model.unigram(v) < t.min_count {
+                continue;
+            }
+            let vl = if rare_left { pair(left, Some(v)) } else { 0 };
+            let supports_left = vl >= t.min_count;
+            let vr = if rare_right || supports_left {
+                pair(Some(v), right)
+            } else {
+                0
+            };
+            let supports_right = rare_right && vr >= t.min_count;
+            if !supports_left && !supports_right {
+                continue;
+            }
+            // ...and be far likelier in this place, both neighbours counted.
+            let score = fit(Some(v)) / written;
+            if score < f64::from(t.min_ratio) || best.as_ref().is_some_and(|b| b.score >= score) {
+                continue;
+            }
+            let use_left = supports_left && (!supports_right || vl >= vr);
+            best = Some(Finding {
+                at: k,
+                variant: v,
+                score,
+                left: use_left,
+                written_count: if use_left { cl } else { cr },
+                variant_count: if use_left { vl } else { vr },
+            });
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// How likely the model finds `x` between `left` and `right`: P(x | left) · P(right | x)
+/// (P(x) with nothing before),
+/// each estimated by Witten-Bell interpolation: a pair's count is trusted in proportion to
+/// how rarely its first syllable is followed by something new, the rest of the weight goes
+/// to the second syllable's own frequency (add-one smoothed). A frequent word in an unseen
+/// pair after a word followed by many different words is then not improbable.
+fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> f64 {
+    let total = model.provenance().tokens as f64 + model.syllable_count() as f64;
+    let unigram = |y: Option<u16>| y.map_or(0.0, |y| f64::from(model.unigram(y)));
+    let prior = |y: Option<u16>| (unigram(y) + 1.0) / total;
+    let given = |a: Option<u16>, b: Option<u16>| {
+        let pair = match (a, b) {
+            (Some(a), Some(b)) => f64::from(model.bigram(a, b)),
+            _ => 0.0,
+        };
+        let followers = a.map_or(0.0, |a| f64::from(model.followers(a)));
+        let seen = unigram(a);
+        if seen + followers == 0.0 {
+            return prior(b);
+        }
+        (pair + followers * prior(b)) / (seen + followers)
+    };
+    // With no word before, the word's own frequency stands for P(x | left).
+    let mut p = if left.is_some() {
+        given(left, x)
+    } else {
+        prior(x)
+    };
+    if right.is_some() {
+        p *= given(x, right);
+    }
+    p
+}
+
+/// Whether the written word may be judged: a lower-case word, or a capitalised one opening
+/// its sentence (a capital inside a sentence makes a name), not in the user's vocabulary.
+fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
+    let text = doc.token_text(&doc.tokens[i]);
+    match case_of(text) {
+        Case::Lower => {}
+        Case::Capitalized => {
+            let before = doc.tokens[block.tokens.start..i]
+                .iter()
+                .rev()
+                .find(|t| !t.is_space());
+            let opens = before.is_none_or(|t| {
+                t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…")
+            });
+            if !opens {
+                return false;
+            }
+        }
+        Case::Upper | Case::Mixed => return false,
+    }
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    !doc.vocabulary.contains(&lower)
+}
+
+/// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
+/// quotes paired in order when the block has an even number of them.
+fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
+    let tokens = doc.block_tokens(block);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let straight = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
+        .count();
+    let mut straight_open: Option<usize> = None;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
+        match doc.token_text(t) {
+            "“" | "«" => open = open.or(Some(t.range.end)),
+            "”" | "»" => {
+                out.extend(open.take().map(|s| s..t.range.start));
+            }
+            "\"" if straight % 2 == 0 => match straight_open.take() {
+                Some(s) => out.push(s..t.range.start),
+                None => straight_open = Some(t.range.end),
+            },
+            _ => {}
+        }
+    }
+    // A quotation left open runs to the end of its paragraph.
+    out.extend(open.map(|s| s..block.range.end));
+    out
+}
+
+fn diagnostic(
+    meta: &RuleMeta,
+    doc: &Document,
+    model: &Model,
+    units: &[(usize, Option<Unit>)],
+    f: &Finding,
+) -> Diagnostic {
+    let token = &doc.tokens[units[f.at].0];
+    let written = doc.token_text(token);
+    let variant = model.syllable(f.variant);
+    // The writer's capitals and tone style carried over to the variant.
+    let restyled = match syllable::parse(written) {
+        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+        _ => None,
+    };
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let neighbour = if f.left {
+        units[f.at - 1].0
+    } else {
+        units[f.at + 1].0
+    };
+    let neighbour = doc.token_text(&doc.tokens[neighbour]);
+    let (pair, variant_pair) = if f.left {
+        (
+            format!("{neighbour} {written}"),
+            format!("{neighbour} {variant}"),
+        )
+    } else {
+        (
+            format!("{written} {neighbour}"),
+            format!("{variant} {neighbour}"),
+        )
+    };
+    let (wc, vc) = (f.written_count, f.variant_count);
+    let message = Message::new(
+        format!(
+            "kho văn bản viết “{pair}” {wc} lần nhưng viết “{variant_pair}” {vc} lần: có phải định viết “{variant}”?"
+        ),
+        format!(
+            "the archive writes “{pair}” {wc} times but “{variant_pair}” {vc} times: is “{variant}” meant?"
+        ),
+    );
+    Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message)
+        .with_suggestion(token.range.clone(), variant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RareVariant;
+    use crate::document::Document;
+    use crate::rules::Rule;
+    use crate::rules::testing::archive_model;
+
+    /// The flagged words and their first suggestion, with the archive's model.
+    fn flagged(text: &str, options: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut doc = Document::from_text(text);
+        doc.model = Some(archive_model());
+        let mut o = crate::config::RuleOptions::new();
+        let small = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS).unwrap();
+        o.extend(small.options.iter().map(|(k, v)| (*k, v.clone())));
+        for (k, v) in options {
+            o.entry("rare-variant")
+                .or_default()
+                .insert(k.to_string(), v.to_string());
+        }
+        doc.options = std::sync::Arc::new(o);
+        let mut out = Vec::new();
+        RareVariant.check(&doc, &mut out);
+        out.iter()
+            .map(|d| {
+                (
+                    doc.text[d.span.clone()].to_string(),
+                    d.suggestions[0].replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_slip_the_archive_never_writes() {
+        assert_eq!(
+            flagged(
+                "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.",
+                &[]
+            ),
+            pairs(&[("trướng", "trường"), ("phô", "phố")])
+        );
+        assert_eq!(
+            flagged("Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.", &[]),
+            pairs(&[("cứ", "cư"), ("chảy", "cháy")])
+        );
+        assert_eq!(
+            flagged("Tuyên chuyền về an toàn giao thông.", &[]),
+            pairs(&[("chuyền", "truyền")])
+        );
+        // A capital opening the sentence is the writer's, and carried over.
+        assert_eq!(
+            flagged("Vê sinh môi trường là việc chung.", &[]),
+            pairs(&[("Vê", "Vệ")])
+        );
+    }
+
+    #[test]
+    fn the_message_gives_both_counts() {
+        let mut doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
+        doc.model = Some(archive_model());
+        doc.options = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS)
+            .unwrap()
+            .options;
+        let mut out = Vec::new();
+        RareVariant.check(&doc, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].message.en.contains("“đô thi” 0 times")
+                && out[0].message.en.contains("“đô thị” 12 times"),
+            "{}",
+            out[0].message.en
+        );
+        assert!(out[0].message.vi.contains("“đô thị” 12 lần"));
+    }
+
+    #[test]
+    fn silent_without_a_model_on_names_quotations_and_the_vocabulary() {
+        let text = "Phường kiểm tra vệ sinh môi trướng.";
+        let doc = Document::from_text(text);
+        let mut out = Vec::new();
+        RareVariant.check(&doc, &mut out);
+        assert!(out.is_empty());
+        for text in [
+            "Đồng chí Lê Văn Chữa Chảy dự họp.",
+            "Khẩu hiệu “giữ vệ sinh môi trướng” là lời người dân.",
+            "Tổ trưởng nói: \"khu dân cứ của tôi\" rất sạch.",
+            "VỆ SINH MÔI TRƯỚNG LÀ VIỆC CỦA MỖI NGƯỜI.",
+            "Phường ra quân vệ sinh môi trường tại các tổ dân phố.",
+        ] {
+            assert_eq!(flagged(text, &[]), vec![], "{text}");
+        }
+        let mut doc = Document::from_text("Phường kiểm tra vệ sinh môi trướng.");
+        doc.model = Some(archive_model());
+        doc.vocabulary = std::sync::Arc::new(["trướng".to_string()].into_iter().collect());
+        let mut out = Vec::new();
+        RareVariant.check(&doc, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn thresholds_are_options() {
+        let text = "Phường kiểm tra vệ sinh môi trướng.";
+        assert_eq!(flagged(text, &[("min-count", "15")]), vec![]);
+        assert_eq!(flagged(text, &[("min-count", "14")]).len(), 1);
+        assert_eq!(flagged(text, &[("min-ratio", "100000000")]), vec![]);
+        // The archive wrote "công tắc điện" once: a rare pair, but "tác" fits this place
+        // no better than "tắc" (the archive never wrote "tác điện"), whatever the ratio.
+        let text = "Không lắp công tắc điện sát hàng dễ cháy.";
+        assert_eq!(flagged(text, &[]), vec![]);
+        assert_eq!(flagged(text, &[("min-ratio", "1")]), vec![]);
+        // Letter edits only when asked: "hành chín" is one letter from "hành chính".
+        let text = "Phường làm tốt cải cách hành chín.";
+        assert_eq!(flagged(text, &[]), vec![]);
+        assert_eq!(
+            flagged(text, &[("edits", "all")]),
+            pairs(&[("chín", "chính")])
+        );
+        assert_eq!(flagged(text, &[("max-count", "0")]), vec![]);
+    }
+}
