@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{Layout, MAGIC, NUMBER, VERSION, checksum, walk};
+use super::{Layout, MAGIC, NUMBER, VERSION, checksum, keys, walk};
 use crate::document::{Document, Format};
 use crate::text::syllable::{self, Edit};
 use crate::workspace::{self, ConfigResolver, RunError, RunOptions};
@@ -57,12 +57,13 @@ impl Counts {
     pub fn add_document(&mut self, doc: &Document) {
         self.documents += 1;
         self.text_bytes += doc.text.len() as u64;
+        let keys = keys(doc);
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
                 continue;
             }
             let mut previous: Option<u32> = None;
-            walk(doc, block, |_, unit| {
+            walk(doc, block, &keys, |_, unit| {
                 let Some(key) = unit else {
                     previous = None;
                     return;

@@ -435,12 +435,32 @@ pub fn key(word: &str, buf: &mut String) -> bool {
     true
 }
 
-/// Walks a block's tokens as the model sees them: `f(token index, Some(key))` for a
-/// syllable (its [`key`]) or a number ([`NUMBER`]), `f(token index, None)` for a break:
-/// punctuation, a line break, a word that is no syllable, or two words with no space
-/// between them. Two units in a row with no break between them are a pair.
-pub fn walk(doc: &Document, block: &Block, mut f: impl FnMut(usize, Option<&str>)) {
+/// The model's [`key`] of every distinct word of a document, by its lexicon entry
+/// ([`crate::document::Lexicon`]): worked out once per written form, not per token.
+pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
     let mut buf = String::new();
+    let mut out: Vec<Option<Box<str>>> = vec![None; doc.lexicon.len()];
+    for token in &doc.tokens {
+        let Some(slot) = out.get_mut(token.word as usize) else {
+            continue;
+        };
+        if slot.is_none() && key(doc.token_text(token), &mut buf) {
+            *slot = Some(buf.as_str().into());
+        }
+    }
+    out
+}
+
+/// Walks a block's tokens as the model sees them: `f(token index, Some(key))` for a
+/// syllable (its key in `keys`, from [`keys`]) or a number ([`NUMBER`]), `f(token index,
+/// None)` for a break: punctuation, a line break, a word that is no syllable, or two words
+/// with no space between them. Two units in a row with no break between them are a pair.
+pub fn walk<'k>(
+    doc: &Document,
+    block: &Block,
+    keys: &'k [Option<Box<str>>],
+    mut f: impl FnMut(usize, Option<&'k str>),
+) {
     let mut glued = false;
     for i in block.tokens.clone() {
         let token = &doc.tokens[i];
@@ -451,10 +471,8 @@ pub fn walk(doc: &Document, block: &Block, mut f: impl FnMut(usize, Option<&str>
                     None
                 } else if token.kind == TokenKind::Number {
                     Some(NUMBER)
-                } else if key(doc.token_text(token), &mut buf) {
-                    Some(buf.as_str())
                 } else {
-                    None
+                    keys.get(token.word as usize).and_then(|k| k.as_deref())
                 };
                 f(i, unit);
                 glued = true;

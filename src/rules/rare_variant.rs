@@ -1,4 +1,5 @@
 use std::ops::Range;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -6,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case, case_of, lower_into};
+use crate::text::case::{Case, apply_case, case_of};
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -78,10 +79,11 @@ const UNSEEN_VARIANTS: usize = 40;
 enum Unit {
     Known(u16),
     /// A syllable the archive never wrote (its key).
-    Unseen(String),
+    Unseen(Rc<str>),
 }
 
 /// A suspected word and its best variant.
+#[derive(Clone)]
 struct Finding {
     /// Index into the block's units.
     at: usize,
@@ -125,20 +127,35 @@ impl Rule for RareVariant {
         };
         let mut units: Vec<(usize, Option<Unit>)> = Vec::new();
         // The variants of each syllable the archive never wrote, generated once.
-        let mut unseen: FxHashMap<String, Vec<u16>> = FxHashMap::default();
+        let mut unseen: FxHashMap<Rc<str>, Vec<u16>> = FxHashMap::default();
+        // The verdict on each known word between the same two neighbours, worked out once.
+        let mut verdicts: FxHashMap<u64, Option<Finding>> = FxHashMap::default();
+        let keys = model::keys(doc);
+        // The unit of each written form, by its lexicon entry, looked up once.
+        let mut ids: Vec<Option<Unit>> = vec![None; keys.len()];
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
                 continue;
             }
             units.clear();
-            model::walk(doc, block, |i, key| {
-                let unit = key.map(|k| match model.id(k) {
-                    Some(id) => Unit::Known(id),
-                    None => Unit::Unseen(k.to_string()),
+            model::walk(doc, block, &keys, |i, key| {
+                let unit = key.map(|k| {
+                    let memo = ids.get_mut(doc.tokens[i].word as usize);
+                    if let Some(Some(unit)) = memo.as_deref() {
+                        return unit.clone();
+                    }
+                    let unit = match model.id(k) {
+                        Some(id) => Unit::Known(id),
+                        None => Unit::Unseen(Rc::from(k)),
+                    };
+                    if let Some(slot) = memo {
+                        *slot = Some(unit.clone());
+                    }
+                    unit
                 });
                 units.push((i, unit));
             });
-            let found = candidates(doc, block, model, &units, &t, &mut unseen);
+            let found = candidates(doc, block, model, &units, &t, &mut unseen, &mut verdicts);
             if found.is_empty() {
                 continue;
             }
@@ -174,7 +191,8 @@ fn candidates(
     model: &Model,
     units: &[(usize, Option<Unit>)],
     t: &Thresholds,
-    unseen: &mut FxHashMap<String, Vec<u16>>,
+    unseen: &mut FxHashMap<Rc<str>, Vec<u16>>,
+    verdicts: &mut FxHashMap<u64, Option<Finding>>,
 ) -> Vec<Finding> {
     let known = |k: usize| match units.get(k) {
         Some((_, Some(Unit::Known(id)))) => Some(*id),
@@ -194,6 +212,18 @@ fn candidates(
         };
         let left = k.checked_sub(1).and_then(known);
         let right = known(k + 1);
+        if !eligible(doc, block, *i) {
+            continue;
+        }
+        // A known word between the same neighbours gets the same verdict.
+        let context = w.map(|w| {
+            let side = |n: Option<u16>| n.map_or(0, |n| u64::from(n) + 1);
+            side(left) << 34 | side(right) << 17 | u64::from(w)
+        });
+        if let Some(verdict) = context.and_then(|c| verdicts.get(&c)) {
+            out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
+            continue;
+        }
         let pair = |a: Option<u16>, b: Option<u16>| match (a, b) {
             (Some(a), Some(b)) => model.bigram(a, b),
             _ => 0,
@@ -201,7 +231,10 @@ fn candidates(
         let (cl, cr) = (pair(left, w), pair(w, right));
         let rare_left = left.is_some() && cl <= t.max_count;
         let rare_right = right.is_some() && cr <= t.max_count;
-        if (!rare_left && !rare_right) || !eligible(doc, block, *i) {
+        if !rare_left && !rare_right {
+            if let Some(c) = context {
+                verdicts.insert(c, None);
+            }
             continue;
         }
         variants.clear();
@@ -266,6 +299,9 @@ fn candidates(
                 variant_count: if use_left { vl } else { vr },
             });
         }
+        if let Some(c) = context {
+            verdicts.insert(c, best.clone());
+        }
         out.extend(best);
     }
     out
@@ -308,8 +344,8 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
 /// its sentence (a capital inside a sentence makes a name), not in the user's vocabulary.
 fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
-    let text = doc.token_text(&doc.tokens[i]);
-    match case_of(text) {
+    let token = &doc.tokens[i];
+    match doc.case(token) {
         Case::Lower => {}
         Case::Capitalized => {
             let before = doc.tokens[block.tokens.start..i]
@@ -325,9 +361,7 @@ fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
         }
         Case::Upper | Case::Mixed => return false,
     }
-    let mut lower = String::new();
-    lower_into(text, &mut lower);
-    !doc.vocabulary.contains(&lower)
+    !doc.vocabulary.contains(doc.lower(token))
 }
 
 /// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
