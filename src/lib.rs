@@ -132,20 +132,33 @@ impl std::error::Error for InputError {}
 /// Runs every enabled rule over a document; spans are offsets into `doc.text`. `file`, when
 /// given, selects the configuration's per-file overrides.
 pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in rules::REGISTRY {
+    let enabled: Vec<&dyn rules::Rule> = rules::REGISTRY
+        .iter()
+        .copied()
+        .filter(|rule| config.is_enabled_for(rule.meta().id, file))
+        .collect();
+    let run = |rule: &&dyn rules::Rule| {
         let id = rule.meta().id;
-        if !config.is_enabled_for(id, file) {
-            continue;
-        }
-        let first = out.len();
-        rule.check(doc, &mut out);
-        for d in &mut out[first..] {
+        let mut found = Vec::new();
+        rule.check(doc, &mut found);
+        for d in &mut found {
             d.severity = config.severity_for(id, d.severity, file);
         }
-    }
-    out
+        found
+    };
+    // Files are checked in parallel already; a long document also spreads its rules over
+    // the cores. The findings keep the registry's order either way.
+    let per_rule: Vec<Vec<Diagnostic>> = if doc.text.len() >= PARALLEL_RULES_FROM {
+        use rayon::prelude::*;
+        enabled.par_iter().map(run).collect()
+    } else {
+        enabled.iter().map(run).collect()
+    };
+    per_rule.into_iter().flatten().collect()
 }
+
+/// The size of text (bytes) from which a document's rules run in parallel.
+const PARALLEL_RULES_FROM: usize = 64 * 1024;
 
 /// Lints a file's bytes: decodes them, reads the document in `format`, runs the rules and
 /// maps every span back to byte offsets into `bytes`.

@@ -1,6 +1,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Message};
@@ -75,6 +76,9 @@ fn is_candidate(word: &str) -> bool {
 /// The first letter of a word without its diacritics, upper-case ("Ủy" → 'U', "đảng" → 'Đ').
 fn initial(word: &str) -> Option<char> {
     let first = word.chars().next()?;
+    if first.is_ascii() {
+        return Some(first.to_ascii_uppercase());
+    }
     let base = std::iter::once(first).nfd().next()?;
     base.to_uppercase().next()
 }
@@ -235,7 +239,7 @@ fn names_by_initials<'a>(
     wanted: impl Iterator<Item = &'a str>,
 ) -> HashMap<&'a str, usize> {
     let mut out: HashMap<&'a str, usize> = HashMap::new();
-    let wanted: HashSet<&'a str> = wanted.collect();
+    let wanted: FxHashSet<&'a str> = wanted.collect();
     let longest = wanted
         .iter()
         .map(|w| w.chars().count())
@@ -248,15 +252,17 @@ fn names_by_initials<'a>(
         let mut run: Vec<usize> = Vec::new();
         let mut flush = |run: &mut Vec<usize>| {
             for start in 0..run.len() {
-                let first = doc.token_text(&doc.tokens[run[start]]);
-                if !matches!(case_of(first), Case::Capitalized | Case::Upper) {
+                if !matches!(
+                    doc.case(&doc.tokens[run[start]]),
+                    Case::Capitalized | Case::Upper
+                ) {
                     continue;
                 }
                 key.clear();
                 let mut all_capitalised = true;
                 for (n, &w) in run[start..].iter().take(longest).enumerate() {
                     let word = doc.token_text(&doc.tokens[w]);
-                    all_capitalised &= case_of(word) != Case::Lower;
+                    all_capitalised &= doc.case(&doc.tokens[w]) != Case::Lower;
                     let Some(c) = initial(word) else { break };
                     key.push(c);
                     if n >= 1
