@@ -99,7 +99,7 @@ impl Rule for Nonword {
 }
 
 /// What is wrong with a token worth flagging, and so what to offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Finding {
     /// A misspelt syllable: offer the candidates one edit away.
     Syllable,
@@ -107,6 +107,8 @@ enum Finding {
     Glued(usize),
     /// A word in Vietnamese letters typed without its marks (thuoc, kich): offer them.
     Unmarked,
+    /// A Telex tone key left in the word ("Ngfay"): offer the word with that tone.
+    TelexKey(String),
 }
 
 fn diagnostic(
@@ -123,6 +125,10 @@ fn diagnostic(
             "it looks typed without its marks (tone or vowel marks)",
         ),
         Finding::Syllable => why.reason(),
+        Finding::TelexKey(_) => (
+            "có phím gõ dấu Telex (f: huyền, j: nặng) bị sót lại trong từ",
+            "a Telex tone key (f: falling, j: heavy) is left in the word",
+        ),
     };
     let message = Message::new(
         format!("“{text}” không phải là âm tiết tiếng Việt: {vi}"),
@@ -130,13 +136,47 @@ fn diagnostic(
     );
     let case = case_of(text);
     let d = Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message);
-    if let Finding::Glued(at) = finding {
-        let fix = format!("{} {}", &text[..at], &text[at..]);
-        return d.with_suggestion(token.range.clone(), fix);
+    match finding {
+        Finding::Glued(at) => {
+            let fix = format!("{} {}", &text[..at], &text[at..]);
+            return d.with_suggestion(token.range.clone(), fix);
+        }
+        Finding::TelexKey(word) => {
+            return d.with_suggestion(token.range.clone(), apply_case(&word, case));
+        }
+        _ => {}
     }
     syllable::candidates(text, 3).into_iter().fold(d, |d, c| {
         d.with_suggestion(token.range.clone(), apply_case(&c, case))
     })
+}
+
+/// A word with a Telex tone key typed inside it, the input method having failed to turn
+/// it into a mark ("Ngfay" for "ngày": f is the key of the huyền tone, j of the nặng tone):
+/// the word with that tone, in lower case. Only after an onset no foreign word writes before
+/// those letters (ng, ngh, nh, tr, đ) and when the rest is an unmarked syllable, so that
+/// names such as "Nijmegen" or "Trjo" stay foreign.
+fn telex_key_left(text: &str) -> Option<String> {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let (at, key) = lower
+        .char_indices()
+        .find(|(_, c)| matches!(c, 'f' | 'j' | 'w' | 'z'))?;
+    let onset = &lower[..at];
+    let after = &lower[at + 1..];
+    if !matches!(key, 'f' | 'j')
+        || !matches!(onset, "ng" | "ngh" | "nh" | "tr" | "đ")
+        || after.contains(['f', 'j', 'w', 'z'])
+    {
+        return None;
+    }
+    let rest = format!("{onset}{after}");
+    let spelling = syllable::Spelling::of(&rest).ok()?;
+    if spelling.tone != Tone::Ngang || syllable::parse(&rest).is_err() {
+        return None;
+    }
+    let tone = if key == 'f' { Tone::Huyen } else { Tone::Nang };
+    syllable::compose(spelling.letters(), tone, syllable::MarkStyle::Old)
 }
 
 /// Whether a character carries a tone mark.
@@ -271,9 +311,13 @@ fn judge(
     why: IllFormed,
     lower: &mut String,
 ) -> Option<Finding> {
-    if matches!(why, IllFormed::ForeignLetter(_)) || text.chars().nth(1).is_none() {
-        return None;
+    if matches!(why, IllFormed::ForeignLetter(_)) {
+        return telex_key_left(text)
+            .filter(|_| among_vietnamese_words(doc, tokens, i))
+            .map(Finding::TelexKey);
     }
+    // One letter alone ("A", "ý") is an initial or a word, never a slip.
+    text.chars().nth(1)?;
     let case = case_of(text);
     if case == Case::Upper {
         return None;
