@@ -120,7 +120,10 @@ impl Rule for VariantOutlier {
             return;
         }
         // A slip a confusion table knows is reported there, as an error.
-        let confusion = confusion_spans(doc, findings.iter().map(|f| &index.slots[f.slot].range));
+        let confusion = super::confusion::flagged_in_blocks_of(
+            doc,
+            findings.iter().map(|f| &index.slots[f.slot].range),
+        );
         findings.retain(|f| {
             let span = &index.slots[f.slot].range;
             !confusion
@@ -536,35 +539,6 @@ impl<'a> Index<'a> {
         }
         d.with_suggestion(slot.range.clone(), other.to_string())
     }
-}
-
-/// What the `confusion` rule flags in the blocks holding `spans`: each block is read as a
-/// document of its own, since the confusion guards look no further than the neighbouring
-/// words.
-fn confusion_spans<'a>(
-    doc: &Document,
-    spans: impl Iterator<Item = &'a Range<usize>>,
-) -> Vec<Range<usize>> {
-    let mut blocks: Vec<Range<usize>> = spans
-        .filter_map(|span| {
-            let i = doc.blocks.partition_point(|b| b.range.start <= span.start);
-            let block = &doc.blocks[i.checked_sub(1)?];
-            (span.end <= block.range.end).then(|| block.range.clone())
-        })
-        .collect();
-    blocks.dedup();
-    let mut out = Vec::new();
-    for block in blocks {
-        let mut part = Document::from_text(&doc.text[block.clone()]);
-        part.tables = doc.tables.clone();
-        let mut found = Vec::new();
-        super::confusion::Confusion.check(&part, &mut found);
-        out.extend(found.into_iter().map(|d| {
-            let span = part.map.source_range(d.span);
-            block.start + span.start..block.start + span.end
-        }));
-    }
-    out
 }
 
 fn is_word_or_number(token: &Token) -> bool {
