@@ -2,6 +2,8 @@
 //! ("của", "và", "các"), so the rules ask the lexicon for a word's lower case or its
 //! reading as a syllable instead of working it out again at every occurrence.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::case::{Case, case_of, lower_into};
@@ -17,6 +19,33 @@ pub struct WordInfo {
     pub case: Case,
     /// The form read as a Vietnamese syllable, or why it is not one.
     pub syllable: Result<Syllable, IllFormed>,
+}
+
+type Analysis = (Case, Result<Syllable, IllFormed>);
+
+/// The most distinct forms a thread remembers before it starts afresh.
+const REMEMBERED_FORMS: usize = 1 << 16;
+
+thread_local! {
+    /// Forms already analysed by this thread, across documents: a folder of short press
+    /// releases repeats the same few thousand words from file to file.
+    static ANALYSED: RefCell<FxHashMap<Box<str>, Analysis>> = RefCell::default();
+}
+
+/// A written form's capitalisation and syllable reading, from this thread's memory when it
+/// has met the form before.
+fn analysed(form: &str) -> Analysis {
+    ANALYSED.with_borrow_mut(|memory| {
+        if let Some(&known) = memory.get(form) {
+            return known;
+        }
+        if memory.len() >= REMEMBERED_FORMS {
+            memory.clear();
+        }
+        let analysis = (case_of(form), syllable::parse(form));
+        memory.insert(form.into(), analysis);
+        analysis
+    })
 }
 
 /// The words of a document; a word token's [`Token::word`] indexes it.
@@ -36,10 +65,11 @@ impl Lexicon {
             let form = &text[token.range.clone()];
             token.word = *index.entry(form).or_insert_with(|| {
                 lower_into(form, &mut lower);
+                let (case, syllable) = analysed(form);
                 words.push(WordInfo {
                     lower: lower.as_str().into(),
-                    case: case_of(form),
-                    syllable: syllable::parse(form),
+                    case,
+                    syllable,
                 });
                 u32::try_from(words.len() - 1).expect("fewer than 2^32 distinct words")
             });
