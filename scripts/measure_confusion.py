@@ -31,9 +31,10 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..")
-DATA = os.path.join(ROOT, "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
+import viwiki  # scripts/viwiki.py
+
+ROOT = viwiki.ROOT
+DATA = viwiki.DATA
 BENCH_RULES = os.path.join(ROOT, "..", "shared", "bench", "rules.tsv")
 
 
@@ -101,17 +102,11 @@ def main():
     wrong = defaultdict(list)
     labelled = 0
     found_labels = set()
-    docs = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    docs = viwiki.load(args.data)
     for doc in docs:
         text = doc["text"]
         data = text.encode("utf-8")
-        byte_at = [0]
-        for ch in text:
-            byte_at.append(byte_at[-1] + len(ch.encode("utf-8")))
-        labels = []
-        for m in doc["mistakes"]:
-            start = int(m["start_offset"])
-            labels.append((byte_at[start], byte_at[start + len(m["text"])], m))
+        labels = viwiki.label_spans(doc)
         labelled += len(labels)
         for d in run(args.bin, data):
             s, e = d["byte_start"], d["byte_end"]

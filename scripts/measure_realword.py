@@ -37,9 +37,10 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(HERE, "..")
-DATA = os.path.join(ROOT, "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
+import viwiki  # scripts/viwiki.py
+
+ROOT = viwiki.ROOT
+DATA = viwiki.DATA
 MAKE_CORPUS = os.path.join(ROOT, "..", "shared", "bench", "make_corpus.py")
 WORD = re.compile(r"[^\W\d_]+")
 RULES = ["confusion", "variant-outlier", "rare-variant"]
@@ -65,7 +66,7 @@ def main():
             sys.exit(f"missing {path}: {what}")
     known_rules = set(run([args.bin, "rules"]).stdout.decode().split())
 
-    docs = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    docs = viwiki.load(args.data)
     docs.sort(key=lambda d: (len(d["_id"]), d["_id"]))
     labels, real = read_labels(docs, args.grammar)
     train = docs[0::2]
@@ -163,16 +164,10 @@ def read_labels(docs, grammar):
     labels = {}
     words = []
     for doc in docs:
-        text = doc["text"]
-        byte_at = [0]
-        for ch in text:
-            byte_at.append(byte_at[-1] + len(ch.encode("utf-8")))
-        spans = []
-        for i, m in enumerate(doc["mistakes"]):
-            start = int(m["start_offset"])
-            spans.append((byte_at[start], byte_at[start + len(m["text"])]))
+        spans = viwiki.label_spans(doc)
+        for i, (_, _, m) in enumerate(spans):
             words.append(((doc["_id"], i), WORD.findall(m["text"])))
-        labels[doc["_id"]] = spans
+        labels[doc["_id"]] = [(s, e) for s, e, _ in spans]
     flat = [w for _, ws in words for w in ws]
     verdicts = run([grammar], input="\n".join(flat).encode()).stdout.decode().split("\n")
     real = set()

@@ -22,8 +22,10 @@ import subprocess
 import sys
 from collections import defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
+import viwiki  # scripts/viwiki.py
+
+HERE = viwiki.HERE
+DATA = viwiki.DATA
 SPELLING_RULES = {"confusion", "nonword"}
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -50,19 +52,11 @@ def main():
     false_hits = defaultdict(list)
     labelled = 0
     found_labels = set()
-    docs = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    docs = viwiki.load(args.data)
     for doc in docs:
         text = doc["text"]
         data = text.encode("utf-8")
-        # Character offsets of labels -> byte ranges.
-        byte_at = [0]
-        for ch in text:
-            byte_at.append(byte_at[-1] + len(ch.encode("utf-8")))
-        labels = []
-        for m in doc["mistakes"]:
-            start = int(m["start_offset"])
-            end = start + len(m["text"])
-            labels.append((byte_at[start], byte_at[end]))
+        labels = [(s, e) for s, e, _ in viwiki.label_spans(doc)]
         labelled += len(labels)
         words += len(text.split())
         for i, m in enumerate(doc["mistakes"]):

@@ -1,0 +1,26 @@
+"""What the measurement scripts share about ../shared/data/viwiki-spelling/dev.jsonl: where
+it is, reading it, and turning a label's character offset into the byte range vnlint's JSON
+speaks in."""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+DATA = os.path.join(ROOT, "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
+
+
+def load(path):
+    """The documents, one per JSON line."""
+    return [json.loads(line) for line in open(path, encoding="utf-8")]
+
+
+def label_spans(doc):
+    """(byte start, byte end, mistake) of every label of a document, in label order."""
+    byte_at = [0]
+    for ch in doc["text"]:
+        byte_at.append(byte_at[-1] + len(ch.encode("utf-8")))
+    out = []
+    for m in doc["mistakes"]:
+        start = int(m["start_offset"])
+        out.append((byte_at[start], byte_at[start + len(m["text"])], m))
+    return out
