@@ -498,56 +498,62 @@ mod tests {
 
     #[test]
     fn words_run_together_are_split() {
+        for (text, fix) in [
+            (
+                "Quận rà soát cáccông trình.",
+                "Quận rà soát các công trình.",
+            ),
+            (
+                "Bài phát biểu củaAndy Nguyễn.",
+                "Bài phát biểu của Andy Nguyễn.",
+            ),
+            ("Đoàn đi thăm TâyBan Nha.", "Đoàn đi thăm Tây Ban Nha."),
+            ("Quận đứng trướcCơ hội lớn.", "Quận đứng trước Cơ hội lớn."),
+            ("Anh ấy rời Anhkhỏi đây.", "Anh ấy rời Anh khỏi đây."),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+    }
+
+    #[test]
+    fn a_telex_key_left_in_a_word() {
         assert_eq!(
-            fixed(&Nonword, "Quận rà soát cáccông trình."),
-            "Quận rà soát các công trình."
+            fixed(&Nonword, "Phường tổ chức Ngfay hội tại nhfa văn hóa."),
+            "Phường tổ chức Ngày hội tại nhà văn hóa."
         );
-        assert_eq!(
-            fixed(&Nonword, "Bài phát biểu củaAndy Nguyễn."),
-            "Bài phát biểu của Andy Nguyễn."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Đoàn đi thăm TâyBan Nha."),
-            "Đoàn đi thăm Tây Ban Nha."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Quận đứng trướcCơ hội lớn."),
-            "Quận đứng trước Cơ hội lớn."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Anh ấy rời Anhkhỏi đây."),
-            "Anh ấy rời Anh khỏi đây."
+        // f, j, w, z in foreign names; a key after an onset English writes too; a key
+        // whose tone the ending cannot carry ("trfac": no huyền before c).
+        silent(
+            &Nonword,
+            &[
+                "Ông Wang Jian và bà Lowe dự họp tại Nijmegen.",
+                "Đoàn làm việc với ông Thfa tại xã.",
+                "Tổ trfac nghiệm của phường.",
+            ],
         );
     }
 
     #[test]
     fn capitalised_slips_and_words_without_marks() {
-        assert_eq!(fixed(&Nonword, "Tổgn số hồ sơ."), "Tổng số hồ sơ.");
-        assert_eq!(
-            fixed(&Nonword, "Quốc hội và Quóc kỳ."),
-            "Quốc hội và Quốc kỳ."
-        );
-        assert_eq!(fixed(&Nonword, "Viét thư cảm ơn."), "Viết thư cảm ơn.");
-        assert_eq!(
-            fixed(&Nonword, "Tăng cường đả kich tham nhũng."),
-            "Tăng cường đả kích tham nhũng."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Nói chuyện tronng hội nghị."),
-            "Nói chuyện trong hội nghị."
-        );
-        assert_eq!(
-            flagged(&Nonword, "Kế hoach năm nay đã xong."),
-            vec!["hoach"]
-        );
-        assert_eq!(
-            flagged(&Nonword, "Học về lich sử địa phương."),
-            vec!["lich"]
-        );
-        assert_eq!(
-            flagged(&Nonword, "Được giao cho lunh mục phụ trách."),
-            vec!["lunh"]
-        );
+        for (text, fix) in [
+            ("Tổgn số hồ sơ.", "Tổng số hồ sơ."),
+            ("Quốc hội và Quóc kỳ.", "Quốc hội và Quốc kỳ."),
+            ("Viét thư cảm ơn.", "Viết thư cảm ơn."),
+            (
+                "Tăng cường đả kich tham nhũng.",
+                "Tăng cường đả kích tham nhũng.",
+            ),
+            ("Nói chuyện tronng hội nghị.", "Nói chuyện trong hội nghị."),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        for (text, word) in [
+            ("Kế hoach năm nay đã xong.", "hoach"),
+            ("Học về lich sử địa phương.", "lich"),
+            ("Được giao cho lunh mục phụ trách.", "lunh"),
+        ] {
+            assert_eq!(flagged(&Nonword, text), vec![word]);
+        }
         let d = &check(&Nonword, "Người dân thuoc diện hộ nghèo.")[0];
         let fixes: Vec<&str> = d
             .suggestions
