@@ -650,28 +650,15 @@ fn learn_writes_a_model_that_check_and_the_config_use() {
         .stderr(predicate::str::contains("learned 13 documents"));
     let text = "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phố.\n";
     let file = write(dir.path(), "tin.txt", text.as_bytes());
+    let rare_variant = || {
+        let mut cmd = vnlint();
+        cmd.args(["check", "--format", "json", "--select", "rare-variant"]);
+        cmd
+    };
     // No model, no rule.
-    vnlint()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "rare-variant",
-            &file,
-        ])
-        .assert()
-        .success()
-        .stdout("[]\n");
-    let out = vnlint()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "rare-variant",
-            "--model",
-        ])
+    rare_variant().arg(&file).assert().success().stdout("[]\n");
+    let out = rare_variant()
+        .arg("--model")
         .arg(&model)
         .arg(&file)
         .assert()
@@ -684,15 +671,8 @@ fn learn_writes_a_model_that_check_and_the_config_use() {
     assert_eq!(span_text(text.as_bytes(), &found[0]), "trướng");
     // The same model named in vnlint.toml, relative to it.
     write(dir.path(), "vnlint.toml", b"model = \"luu-tru.vnlm\"\n");
-    vnlint()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "rare-variant",
-            &file,
-        ])
+    rare_variant()
+        .arg(&file)
         .assert()
         .code(1)
         .stdout(predicate::str::contains("trướng"));
