@@ -11,34 +11,18 @@
 //!
 //! Run: `cargo bench --bench model`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use common::{corpus, root};
 use divan::counter::BytesCount;
+use vnlint::Config;
 use vnlint::model::{Counts, Model};
-use vnlint::{Config, Format};
 
 fn main() {
     divan::main();
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A file of the benchmark corpus (`1m`, `10m`), made on first use.
-fn corpus(size: &str) -> Option<String> {
-    let out = root().join("target/bench-corpus");
-    let file = out.join(format!("{size}.txt"));
-    let script = root().join("../shared/bench/make_corpus.py");
-    if !file.exists() && script.exists() {
-        let _ = Command::new("python3")
-            .arg(&script)
-            .args(["--out", &out.to_string_lossy(), "--sizes", "1m,10m"])
-            .status();
-    }
-    std::fs::read_to_string(&file).ok()
 }
 
 /// A small deterministic generator (no dependency).
@@ -129,16 +113,7 @@ fn config() -> Config {
 #[divan::bench(sample_count = 10)]
 fn lint_1mb_with_model(bencher: divan::Bencher) {
     let text = corpus("1m").expect("../shared/bench/make_corpus.py");
-    let config = config();
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        vnlint::lint_bytes(
-            "1m.txt",
-            divan::black_box(text.as_bytes()),
-            Format::Plain,
-            &config,
-        )
-        .unwrap()
-    });
+    common::lint(bencher, &text, &config());
 }
 
 /// The viwiki dev text, one document after another.
@@ -156,35 +131,16 @@ fn wiki() -> Option<String> {
 
 #[divan::bench(sample_count = 10)]
 fn lint_wiki_with_model(bencher: divan::Bencher) {
-    let Some(text) = wiki() else {
-        eprintln!("bench: no ../shared/data/viwiki-spelling/dev.jsonl; skipped");
-        return;
-    };
-    let config = config();
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        vnlint::lint_bytes(
-            "wiki.txt",
-            divan::black_box(text.as_bytes()),
-            Format::Plain,
-            &config,
-        )
-        .unwrap()
-    });
+    match wiki() {
+        Some(text) => common::lint(bencher, &text, &config()),
+        None => eprintln!("bench: no ../shared/data/viwiki-spelling/dev.jsonl; skipped"),
+    }
 }
 
 #[divan::bench(sample_count = 10)]
 fn lint_wiki_without_model(bencher: divan::Bencher) {
-    let Some(text) = wiki() else {
-        return;
-    };
-    let config = Config::default();
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        vnlint::lint_bytes(
-            "wiki.txt",
-            divan::black_box(text.as_bytes()),
-            Format::Plain,
-            &config,
-        )
-        .unwrap()
-    });
+    match wiki() {
+        Some(text) => common::lint(bencher, &text, &Config::default()),
+        None => eprintln!("bench: no ../shared/data/viwiki-spelling/dev.jsonl; skipped"),
+    }
 }

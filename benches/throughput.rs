@@ -3,13 +3,14 @@
 //! common benchmark text); without it, the bench says so and uses the project's fixtures
 //! repeated to 1 MB.
 //!
-//! Run: `cargo bench --bench throughput`. Throughput is bytes per second on one core.
+//! Run: `cargo bench --bench throughput`. Throughput is bytes per second of wall time; a
+//! document this long runs its rules in parallel, so it uses every core.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use divan::counter::BytesCount;
-use vnlint::{Config, Format};
+use std::path::PathBuf;
+
+use vnlint::Config;
 
 fn main() {
     divan::main();
@@ -18,33 +19,24 @@ fn main() {
 const SIZE: usize = 1_000_000;
 
 fn corpus() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let script = root.join("../shared/bench/make_corpus.py");
-    let out = root.join("target/bench-corpus");
-    let file = out.join("1m.txt");
-    if !file.exists() && script.exists() {
-        let status = Command::new("python3")
-            .arg(&script)
-            .args(["--out", &out.to_string_lossy(), "--sizes", "1m"])
-            .status();
-        if !matches!(status, Ok(s) if s.success()) {
-            eprintln!("bench: make_corpus.py failed; falling back to the fixtures");
-        }
-    }
-    if let Ok(text) = std::fs::read_to_string(&file) {
+    if let Some(text) = common::corpus("1m") {
         return text;
     }
     eprintln!(
         "bench: ../shared/bench/make_corpus.py not found; using the fixtures repeated to 1 MB"
     );
     let mut docs: Vec<PathBuf> = Vec::new();
-    for dir in std::fs::read_dir(root.join("fixtures")).unwrap().flatten() {
+    for dir in std::fs::read_dir(common::root().join("fixtures"))
+        .unwrap()
+        .flatten()
+    {
         if dir.path().is_dir() {
             docs.extend(
                 std::fs::read_dir(dir.path())
                     .unwrap()
                     .flatten()
-                    .map(|e| e.path()),
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file()),
             );
         }
     }
@@ -61,15 +53,5 @@ fn corpus() -> String {
 
 #[divan::bench(sample_count = 10)]
 fn lint_1mb(bencher: divan::Bencher) {
-    let text = corpus();
-    let config = Config::default();
-    bencher.counter(BytesCount::new(text.len())).bench(|| {
-        vnlint::lint_bytes(
-            "1m.txt",
-            divan::black_box(text.as_bytes()),
-            Format::Plain,
-            &config,
-        )
-        .unwrap()
-    });
+    common::lint(bencher, &corpus(), &Config::default());
 }
