@@ -4,8 +4,8 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
-use crate::text::syllable::{self, Nucleus, Onset};
 use crate::text::tokens::{Token, TokenKind};
+use crate::text::variants::variant_key;
 
 declare_rule! {
     /// The same word spelt two accepted ways in one document.
@@ -47,50 +47,6 @@ Cả hai cách viết đều được chấp nhận nên riêng mỗi cách khô
     }
 }
 
-/// Spelling pairs other than i/y: (the spelling dictionaries list first, the other one, an
-/// example of the word). Both spellings are in use for the same word; none of them has a
-/// second meaning that the other lacks.
-const PAIRS: &[(&str, &str, &str)] = &[
-    ("giày", "giầy", "đôi giày / đôi giầy"),
-    ("dày", "dầy", "dày đặc / dầy đặc"),
-    ("giàu", "giầu", "giàu có / giầu có"),
-    ("gãy", "gẫy", "gãy cành / gẫy cành"),
-    ("nảy", "nẩy", "nảy sinh / nẩy sinh"),
-    ("xảy", "xẩy", "xảy ra / xẩy ra"),
-    ("nhảy", "nhẩy", "nhảy vọt / nhẩy vọt"),
-];
-
-/// i with each tone, and y with the same tone at the same index.
-const I_FORMS: [char; 6] = ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'];
-const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
-
-/// The key shared by both spellings of a word (the i spelling, or the first of a pair),
-/// for a lower-case word that has a variant; `None` otherwise.
-pub(crate) fn variant_key(lower: &str) -> Option<String> {
-    let last = lower.chars().next_back()?;
-    if I_FORMS.contains(&last) || Y_FORMS.contains(&last) {
-        let open_i = syllable::parse(lower).is_ok_and(|s| {
-            matches!(s.nucleus, Nucleus::I | Nucleus::Y)
-                && s.coda == syllable::Coda::None
-                && !matches!(s.onset, Onset::None | Onset::Gi)
-                && (!s.medial || s.onset == Onset::Qu)
-        });
-        if open_i {
-            let stem = &lower[..lower.len() - last.len_utf8()];
-            let i = Y_FORMS
-                .iter()
-                .position(|&y| y == last)
-                .map_or(last, |at| I_FORMS[at]);
-            // "qu" + i: the glide is written u either way (quí, quý).
-            return Some(format!("{stem}{i}"));
-        }
-    }
-    PAIRS
-        .iter()
-        .find(|(a, b, _)| *a == lower || *b == lower)
-        .map(|(a, _, _)| (*a).to_string())
-}
-
 /// A word glued to an address, a file name, a number or a hyphenated transliteration
 /// (`vy.nguyen@`, `mi-li-mét`): not prose.
 fn is_glued(tokens: &[Token], i: usize, text: &str) -> bool {
@@ -107,7 +63,8 @@ fn is_glued(tokens: &[Token], i: usize, text: &str) -> bool {
     before || after
 }
 
-/// A lower-case word that may have a variant: ends in i or y, or is one of [`PAIRS`]
+/// A lower-case word that may have a variant: ends in i or y, or is one of the pairs of
+/// [`variant_key`]
 /// (a cheap test before the syllable is parsed).
 fn may_vary(word: &str) -> bool {
     word.len() <= 8
@@ -203,27 +160,8 @@ impl Rule for SpellingVariant {
 
 #[cfg(test)]
 mod tests {
-    use super::{SpellingVariant, variant_key};
+    use super::SpellingVariant;
     use crate::rules::testing::{check, fails, fixed, flagged, silent};
-
-    #[test]
-    fn keys_join_the_two_spellings() {
-        for (a, b) in [
-            ("kĩ", "kỹ"),
-            ("lí", "lý"),
-            ("quí", "quý"),
-            ("sĩ", "sỹ"),
-            ("tỉ", "tỷ"),
-            ("ti", "ty"),
-            ("giày", "giầy"),
-        ] {
-            assert_eq!(variant_key(a), variant_key(b), "{a}/{b}");
-            assert!(variant_key(a).is_some(), "{a}");
-        }
-        for word in ["y", "ý", "gì", "thủy", "tuy", "kính", "mai", "ly0"] {
-            assert_eq!(variant_key(word), None, "{word}");
-        }
-    }
 
     #[test]
     fn fails_on_mixed_spellings() {

@@ -5,11 +5,11 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::spelling_variant::variant_key;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::Case;
 use crate::text::syllable::{self, Spelling};
 use crate::text::tokens::{Token, TokenKind};
+use crate::text::variants::variant_key;
 
 declare_rule! {
     /// A word written once where the document writes a form one slip away in the same context.

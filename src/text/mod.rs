@@ -1,5 +1,5 @@
 //! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
-//! figures, dates, numbered events and the written syllable.
+//! figures, dates, numbered events, the written syllable and its accepted variants.
 
 pub mod case;
 pub mod dates;
@@ -12,3 +12,4 @@ pub mod roman;
 pub mod sentences;
 pub mod syllable;
 pub mod tokens;
+pub mod variants;
