@@ -148,13 +148,36 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
     };
     // Files are checked in parallel already; a long document also spreads its rules over
     // the cores. The findings keep the registry's order either way.
-    let per_rule: Vec<Vec<Diagnostic>> = if doc.text.len() >= PARALLEL_RULES_FROM {
+    let mut per_rule: Vec<Vec<Diagnostic>> = if doc.text.len() >= PARALLEL_RULES_FROM {
         use rayon::prelude::*;
         enabled.par_iter().map(run).collect()
     } else {
         enabled.iter().map(run).collect()
     };
+    give_way(&enabled, &mut per_rule);
     per_rule.into_iter().flatten().collect()
+}
+
+/// Drops a finding whose words a rule it gives way to ([`rules::RuleMeta::gives_way_to`])
+/// has also flagged: one slip, one report, from the rule that knows it best.
+fn give_way(enabled: &[&dyn rules::Rule], per_rule: &mut [Vec<Diagnostic>]) {
+    for (i, rule) in enabled.iter().enumerate() {
+        let others: Vec<std::ops::Range<usize>> = rule
+            .meta()
+            .gives_way_to
+            .iter()
+            .filter_map(|id| enabled.iter().position(|r| r.meta().id == *id))
+            .flat_map(|j| per_rule[j].iter().map(|d| d.span.clone()))
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        per_rule[i].retain(|d| {
+            !others
+                .iter()
+                .any(|o| o.start < d.span.end && d.span.start < o.end)
+        });
+    }
 }
 
 /// The size of text (bytes) from which a document's rules run in parallel.

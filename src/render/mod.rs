@@ -90,9 +90,10 @@ pub fn statistics(reports: &[FileReport], lang: Lang) -> String {
 /// `vnlint explain`: a rule's documentation as Markdown, in `lang`.
 pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
     let docs = meta.docs(lang);
-    let (severity, what, why, example, silent) = match lang {
+    let (severity, gives_way, what, why, example, silent) = match lang {
         Lang::Vi => (
             "Mức mặc định",
+            "Nhường cho (cùng một chỗ chỉ báo một lần)",
             "Tác dụng",
             "Vì sao",
             "Ví dụ lỗi",
@@ -100,14 +101,21 @@ pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
         ),
         Lang::En => (
             "Default severity",
+            "Gives way to (one report per slip)",
             "What it does",
             "Why",
             "Example",
             "Silent example",
         ),
     };
+    let yields = if meta.gives_way_to.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<String> = meta.gives_way_to.iter().map(|r| format!("`{r}`")).collect();
+        format!("\n{gives_way}: {}\n", ids.join(", "))
+    };
     format!(
-        "# {id}\n\n{summary}\n\n{severity}: {level}\n\n## {what}\n{w}\n\n## {why}\n{y}\n\n## {example}\n```text\n{e}\n```\n\n## {silent}\n```text\n{s}\n```\n",
+        "# {id}\n\n{summary}\n\n{severity}: {level}\n{yields}\n## {what}\n{w}\n\n## {why}\n{y}\n\n## {example}\n```text\n{e}\n```\n\n## {silent}\n```text\n{s}\n```\n",
         id = meta.id,
         summary = docs.summary,
         level = meta.default_severity,

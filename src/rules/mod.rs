@@ -52,6 +52,9 @@ pub struct RuleMeta {
     /// The options the rule takes in `vnlint.toml` and the values each accepts
     /// (`tone-style = { style = "old" }`); [`INTEGER`] for a whole number.
     pub options: &'static [(&'static str, &'static [&'static str])],
+    /// The rules whose finding, when enabled and on the same words, replaces this rule's:
+    /// one slip is reported once, by the rule that knows it best.
+    pub gives_way_to: &'static [&'static str],
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
     /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
@@ -81,6 +84,7 @@ macro_rules! declare_rule {
             id: $id:literal,
             severity: $severity:ident,
             $(options: [$(($option:literal, [$($value:literal),* $(,)?])),* $(,)?],)?
+            $(gives_way_to: [$($other:literal),* $(,)?],)?
             vi: $vi:literal $(,)?
         }
     ) => {
@@ -92,6 +96,7 @@ macro_rules! declare_rule {
                 id: $id,
                 default_severity: $crate::diagnostic::Severity::$severity,
                 options: &[$($(($option, &[$($value),*])),*)?],
+                gives_way_to: &[$($($other),*)?],
                 doc_en: concat!($($doc, "\n"),*),
                 doc_vi: $vi,
             };

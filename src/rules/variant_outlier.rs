@@ -55,6 +55,7 @@ declare_rule! {
     pub struct VariantOutlier {
         id: "variant-outlier",
         severity: Warning,
+        gives_way_to: ["confusion"],
         vi: "Một từ chỉ viết một lần, trong khi chính văn bản nhiều lần viết một dạng lệch một lỗi gõ, trong cùng ngữ cảnh.
 
 ## Tác dụng
@@ -115,20 +116,6 @@ impl Rule for VariantOutlier {
         findings.retain(|f| {
             let word = &index.names[index.slots[f.slot].id as usize];
             !doc.vocabulary.contains::<str>(word) && !index.bound_elsewhere(f)
-        });
-        if findings.is_empty() {
-            return;
-        }
-        // A slip a confusion table knows is reported there, as an error.
-        let confusion = super::confusion::flagged_in_blocks_of(
-            doc,
-            findings.iter().map(|f| &index.slots[f.slot].range),
-        );
-        findings.retain(|f| {
-            let span = &index.slots[f.slot].range;
-            !confusion
-                .iter()
-                .any(|c| c.start < span.end && span.start < c.end)
         });
         for f in findings {
             out.push(index.diagnostic(doc, &f, self.meta()));
@@ -645,11 +632,15 @@ mod tests {
             "Quận có 8 phường. 3 phường đạt chuẩn, 4 phường đạt một phần và 1 phương đạt thấp.";
         let doc = crate::document::Document::from_text(text);
         assert_eq!(super::Index::build(&doc).findings().len(), 1);
-        assert!(
-            crate::lint_text(text, &crate::Config::default())
+        let rules = |config: &crate::Config| -> Vec<&str> {
+            crate::lint_text(text, config)
                 .iter()
-                .any(|d| d.rule == "confusion")
-        );
-        silent(&VariantOutlier, &[text]);
+                .map(|d| d.rule)
+                .collect()
+        };
+        assert_eq!(rules(&crate::Config::default()), ["confusion"]);
+        // With the tables off, the slip is still reported, here.
+        let off = crate::Config::from_toml("[rules]\nconfusion = \"off\"\n").unwrap();
+        assert_eq!(rules(&off), ["variant-outlier"]);
     }
 }

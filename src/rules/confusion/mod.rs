@@ -175,35 +175,5 @@ fn guards_hold(
     true
 }
 
-/// What this rule flags in the blocks holding `spans` (the other spelling rules leave
-/// those slips to it): each block is read as a
-/// document of its own, since the confusion guards look no further than the neighbouring
-/// words.
-pub(crate) fn flagged_in_blocks_of<'a>(
-    doc: &Document,
-    spans: impl Iterator<Item = &'a std::ops::Range<usize>>,
-) -> Vec<std::ops::Range<usize>> {
-    let mut blocks: Vec<std::ops::Range<usize>> = spans
-        .filter_map(|span| {
-            let i = doc.blocks.partition_point(|b| b.range.start <= span.start);
-            let block = &doc.blocks[i.checked_sub(1)?];
-            (span.end <= block.range.end).then(|| block.range.clone())
-        })
-        .collect();
-    blocks.dedup();
-    let mut out = Vec::new();
-    for block in blocks {
-        let mut part = Document::from_text(&doc.text[block.clone()]);
-        part.tables = doc.tables.clone();
-        let mut found = Vec::new();
-        Confusion.check(&part, &mut found);
-        out.extend(found.into_iter().map(|d| {
-            let span = part.map.source_range(d.span);
-            block.start + span.start..block.start + span.end
-        }));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests;
