@@ -9,24 +9,28 @@ leave valid syllables behind, which `nonword` cannot see.
   (1) `confusion`: the curated tables;
   (2) `variant-outlier`: reported as absent when the binary has no such rule;
   (3) `rare-variant`: a model of an archive. The documents are sorted by _id and dealt
-      alternately into a training half and a test half; the training half, its labelled
-      mistakes replaced by their first suggestion, is learned with `vnlint learn`, and the
-      test half is checked with `--model`.
+      alternately into two halves; one half, its labelled mistakes replaced by their first
+      suggestion, is learned with `vnlint learn`, and the other half is checked with
+      `--model`; then the halves swap (two folds).
 
-For each rule alone (`--select RULE`): precision = its findings that overlap a labelled
-mistake / all its findings (labels are not exhaustive: `--show N` lists the others to read),
-recall = labelled real-word mistakes it finds / all labelled real-word mistakes. (1) and (2)
-are measured on all documents and on the test half; (3) on the test half, and the recall of
-(1)+(2) and of (1)+(2)+(3) on the test half is reported.
+For each rule alone (`--select RULE`, so no other rule takes a slip from it): precision = its
+findings that overlap a labelled mistake / all its findings; recall = labelled real-word
+mistakes it finds / all labelled real-word mistakes. The labels are not exhaustive, so a second
+precision also counts the findings off the labels that a person has read and judged real
+mistakes (scripts/realword_read.tsv, with the reason for each verdict); `--show N` lists the
+findings nobody has read yet, with their context, in the file's format. (1) and (2) are
+measured on all documents and on each test half; the recall of (1)+(2) and of (1)+(2)+(3) is
+given for each test half.
 
-`--bench-corpus` also learns from the team's benchmark corpus (10 MB of press releases from
-../shared/bench/make_corpus.py; note that it holds injected mistakes) alone and with the
-training half, and reports those models separately. `--sweep` prints (3) over a grid of
-thresholds instead of the defaults.
+`--curve` also learns from a quarter and a half of each training half, to show how (3) grows
+with the archive. `--bench-corpus` also learns from the team's benchmark corpus (10 MB of press
+releases from ../shared/bench/make_corpus.py; note that it holds injected mistakes) alone and
+with the training half. `--sweep` prints (3) over a grid of thresholds instead of the defaults.
 
 Usage: cargo build --release --bins --examples
        python3 scripts/measure_realword.py [--bin target/release/vnlint] [--show 10]
-           [--bench-corpus] [--sweep] [--min-count N] [--min-ratio N] [--max-count N]
+           [--folds 1|2] [--curve] [--bench-corpus] [--sweep] [--read FILE]
+           [--min-count N] [--min-ratio N] [--max-count N] [--edits marks|all]
 """
 import argparse
 import json
@@ -44,6 +48,7 @@ DATA = viwiki.DATA
 MAKE_CORPUS = os.path.join(ROOT, "..", "shared", "bench", "make_corpus.py")
 WORD = re.compile(r"[^\W\d_]+")
 RULES = ["confusion", "variant-outlier", "rare-variant"]
+READ = os.path.join(viwiki.HERE, "realword_read.tsv")
 
 
 def main():
@@ -51,7 +56,10 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "vnlint"))
     ap.add_argument("--grammar", default=os.path.join(ROOT, "target", "release", "examples", "syllables"))
     ap.add_argument("--data", default=DATA)
-    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--read", default=READ, help="findings off the labels that a person has read")
+    ap.add_argument("--show", type=int, default=0, help="list N unread findings off the labels, per row")
+    ap.add_argument("--folds", type=int, choices=[1, 2], default=2)
+    ap.add_argument("--curve", action="store_true")
     ap.add_argument("--bench-corpus", action="store_true")
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--min-count", type=int)
@@ -68,21 +76,13 @@ def main():
 
     docs = viwiki.load(args.data)
     docs.sort(key=lambda d: (len(d["_id"]), d["_id"]))
-    labels, real = read_labels(docs, args.grammar)
-    train = docs[0::2]
-    test = docs[1::2]
-    test_ids = {d["_id"] for d in test}
-    n_real = len(real)
-    n_real_test = len([k for k in real if k[0] in test_ids])
-    print(f"{len(docs)} documents, {sum(len(v) for v in labels.values())} labelled mistakes, "
-          f"{n_real} of them real-word (every word accepted by the syllable grammar)")
-    print(f"halves by sorted _id, alternately: training {len(train)} documents "
-          f"({sum(len(d['text']) for d in train):,} characters), test {len(test)} documents "
-          f"({sum(len(d['text']) for d in test):,} characters, {n_real_test} real-word labels)")
+    ev = Evaluation(docs, *read_labels(docs, args.grammar), read_verdicts(args.read), args.show)
+    print(f"{len(docs)} documents, {sum(len(v) for v in ev.labels.values())} labelled mistakes, "
+          f"{len(ev.real)} of them real-word (every word accepted by the syllable grammar)")
+    print(f"findings off the labels read by a person: {len(ev.verdicts)} in {os.path.relpath(args.read)}")
 
     with tempfile.TemporaryDirectory() as tmp:
         all_dir = write_docs(os.path.join(tmp, "all"), docs, corrected=False)
-        train_dir = write_docs(os.path.join(tmp, "train"), train, corrected=True)
         config = None
         if any(x is not None for x in (args.min_count, args.min_ratio, args.max_count, args.edits)):
             config = write_config(tmp, args.max_count, args.min_count, args.min_ratio, args.edits)
@@ -93,59 +93,89 @@ def main():
         for rule in RULES[:2]:
             if rule not in known_rules:
                 print(f"{rule:16} {'all':>6}  absent: the binary has no such rule (recall 0)")
-                found[rule] = set()
+                found[rule] = []
                 continue
-            findings = check(args.bin, all_dir, rule)
-            report(rule, "all", findings, labels, real, None, args.show)
-            found[rule] = report(rule, "test", findings, labels, real, test_ids, 0)
-        base = found["confusion"] | found["variant-outlier"]
-        print(f"(1)+(2) recall on the test half: {len(base)}/{n_real_test} = {pct(len(base), n_real_test)}")
+            found[rule] = check(args.bin, all_dir, rule)
+            ev.report(rule, "all", found[rule], None)
 
-        models = [("dev training half", [train_dir])]
-        if args.bench_corpus:
-            if not os.path.exists(MAKE_CORPUS):
-                print(f"(no {MAKE_CORPUS}: the bench-corpus models are skipped)")
-            else:
-                corpus = os.path.join(tmp, "bench")
-                run(["python3", MAKE_CORPUS, "--out", corpus, "--sizes", "10m"])
-                bench = os.path.join(tmp, "bench-10m")
-                os.makedirs(bench)
-                os.link(os.path.join(corpus, "10m.txt"), os.path.join(bench, "10m.txt"))
-                models.append(("bench corpus 10 MB (injected mistakes inside)", [bench]))
-                models.append(("bench corpus 10 MB + dev training half", [bench, train_dir]))
-        if "rare-variant" not in known_rules:
-            print("rare-variant: absent from the binary")
-            return
-        for name, dirs in models:
-            model = os.path.join(tmp, "model.vnlm")
-            started = time.time()
-            learned = run([args.bin, "--lang", "en", "learn", *dirs, "-o", model])
-            took = time.time() - started
-            size = os.path.getsize(model)
-            print(f"\nmodel: {name}: {learned.stderr.decode().strip().removeprefix('vnlint: ')}; "
-                  f"{size:,} bytes, learned in {took:.1f} s")
-            if args.sweep:
-                print(f"{'edits':>5} {'min':>4} {'ratio':>6} {'found':>6} {'on label':>8} {'precision':>9} {'recall':>7} {'(1)+(2)+(3)':>11}")
-                for edits in ("marks", "all"):
-                    for min_count in (3, 5, 10):
-                        for min_ratio in (100, 1000, 3000, 10000, 30000):
-                            cfg = write_config(tmp, None, min_count, min_ratio, edits)
-                            findings = check(args.bin, all_dir, "rare-variant", model, cfg, test_ids)
-                            hit, on_label, total = score(findings, labels, real, test_ids)
-                            print(f"{edits:>5} {min_count:4} {min_ratio:6} {total:6} {on_label:8} "
-                                  f"{pct(on_label, total):>9} {pct(len(hit), n_real_test):>7} "
-                                  f"{pct(len(hit | base), n_real_test):>11}")
-                continue
+        for fold in range(args.folds):
+            # Fold 0 learns from the even documents and checks the odd ones; fold 1 the reverse.
+            train, test = (docs[0::2], docs[1::2]) if fold == 0 else (docs[1::2], docs[0::2])
+            test_ids = {d["_id"] for d in test}
+            n_real = ev.real_in(test_ids)
+            print(f"\nfold {fold}: training {len(train)} documents "
+                  f"({sum(len(d['text']) for d in train):,} characters), test {len(test)} documents "
+                  f"({sum(len(d['text']) for d in test):,} characters, {n_real} real-word labels)")
             header()
-            findings = check(args.bin, all_dir, "rare-variant", model, config, test_ids)
-            hit = report("rare-variant", "test", findings, labels, real, test_ids, args.show)
-            both = base | hit
-            print(f"(1)+(2)+(3) recall on the test half: {len(both)}/{n_real_test} = {pct(len(both), n_real_test)}"
-                  f" (rare-variant adds {len(hit - base)})")
+            base = set()
+            for rule in RULES[:2]:
+                base |= ev.report(rule, "test", found[rule], test_ids)
+            print(f"(1)+(2) recall: {len(base)}/{n_real} = {pct(len(base), n_real)}")
+            if "rare-variant" not in known_rules:
+                print("rare-variant: absent from the binary")
+                continue
+            train_dir = write_docs(os.path.join(tmp, f"train{fold}"), train, corrected=True)
+            models = [("training half", [train_dir])]
+            if args.curve:
+                for part in (4, 2):
+                    name = f"1/{part} of the training half"
+                    models.append((name, [write_docs(os.path.join(tmp, f"train{fold}-{part}"),
+                                                     train[::part], corrected=True)]))
+            if args.bench_corpus:
+                bench = bench_corpus(tmp)
+                if bench:
+                    models.append(("bench corpus 10 MB (injected mistakes inside)", [bench]))
+                    models.append(("bench corpus 10 MB + training half", [bench, train_dir]))
+            for name, dirs in models:
+                model = os.path.join(tmp, "model.vnlm")
+                started = time.time()
+                learned = run([args.bin, "--lang", "en", "learn", *dirs, "-o", model])
+                took = time.time() - started
+                size = os.path.getsize(model)
+                print(f"model of the {name}: {learned.stderr.decode().strip().removeprefix('vnlint: ')}; "
+                      f"{size:,} bytes, learned in {took:.1f} s")
+                if args.sweep:
+                    sweep(args.bin, all_dir, model, tmp, ev, test_ids, base)
+                    continue
+                findings = check(args.bin, all_dir, "rare-variant", model, config, test_ids)
+                hit = ev.report("rare-variant", "test", findings, test_ids)
+                both = base | hit
+                print(f"(1)+(2)+(3) recall: {len(both)}/{n_real} = {pct(len(both), n_real)}"
+                      f" (rare-variant adds {len(hit - base)})")
+
+
+def sweep(binary, all_dir, model, tmp, ev, test_ids, base):
+    """(3) over a grid of thresholds."""
+    n_real = ev.real_in(test_ids)
+    print(f"{'edits':>5} {'min':>4} {'ratio':>6} {'found':>6} {'on label':>8} {'precision':>9} {'recall':>7} {'(1)+(2)+(3)':>11}")
+    for edits in ("marks", "all"):
+        for min_count in (3, 5, 10):
+            for min_ratio in (100, 1000, 3000, 10000, 30000):
+                cfg = write_config(tmp, None, min_count, min_ratio, edits)
+                findings = check(binary, all_dir, "rare-variant", model, cfg, test_ids)
+                hit, on_label, _, total = ev.score(findings, test_ids)
+                print(f"{edits:>5} {min_count:4} {min_ratio:6} {total:6} {on_label:8} "
+                      f"{pct(on_label, total):>9} {pct(len(hit), n_real):>7} "
+                      f"{pct(len(hit | base), n_real):>11}")
+
+
+def bench_corpus(tmp):
+    """The team's 10 MB benchmark corpus in a folder of its own, or None without the generator."""
+    if not os.path.exists(MAKE_CORPUS):
+        print(f"(no {MAKE_CORPUS}: the bench-corpus models are skipped)")
+        return None
+    corpus = os.path.join(tmp, "bench")
+    folder = os.path.join(tmp, "bench-10m")
+    if not os.path.exists(folder):
+        run(["python3", MAKE_CORPUS, "--out", corpus, "--sizes", "10m"])
+        os.makedirs(folder)
+        os.link(os.path.join(corpus, "10m.txt"), os.path.join(folder, "10m.txt"))
+    return folder
 
 
 def header():
-    print(f"{'rule':16} {'docs':>6} {'findings':>8} {'on label':>8} {'precision':>9} {'real-word recall':>18}")
+    print(f"{'rule':16} {'docs':>6} {'findings':>8} {'on label':>8} {'precision':>9} "
+          f"{'read real':>8} {'+ read':>9} {'unread':>6} {'real-word recall':>18}")
 
 
 def pct(a, b):
@@ -225,35 +255,64 @@ def check(binary, folder, rule, model=None, config=None, only=None):
     return out
 
 
-def score(findings, labels, real, only):
-    """The real-word labels found, the findings on a label, and all findings (within `only`)."""
-    hit = set()
-    on_label = total = 0
-    for doc, s, e, _ in findings:
-        if only is not None and doc not in only:
+def read_verdicts(path):
+    """(doc id, byte start, text) -> "real" or "false", from the file of read findings."""
+    verdicts = {}
+    if not os.path.exists(path):
+        return verdicts
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
             continue
-        total += 1
-        over = [i for i, (ls, le) in enumerate(labels[doc]) if s < le and ls < e]
-        if over:
-            on_label += 1
-            hit.update((doc, i) for i in over if (doc, i) in real)
-    return hit, on_label, total
+        doc, start, text, verdict, *_ = line.rstrip("\n").split("\t")
+        if verdict not in ("real", "false"):
+            sys.exit(f"{path}: verdict must be real or false: {line!r}")
+        verdicts[(doc, int(start), text)] = verdict
+    return verdicts
 
 
-def report(rule, name, findings, labels, real, only, show):
-    hit, on_label, total = score(findings, labels, real, only)
-    n = len([k for k in real if only is None or k[0] in only])
-    print(f"{rule:16} {name:>6} {total:8} {on_label:8} {pct(on_label, total):>9} "
-          f"{len(hit):>6}/{n:<4} = {pct(len(hit), n):>6}")
-    if show:
-        shown = 0
+class Evaluation:
+    """Scores findings against the labels and the read verdicts."""
+
+    def __init__(self, docs, labels, real, verdicts, show):
+        self.text = {d["_id"]: d["text"].encode("utf-8") for d in docs}
+        self.labels, self.real, self.verdicts, self.show = labels, real, verdicts, show
+
+    def real_in(self, ids):
+        return len([k for k in self.real if k[0] in ids])
+
+    def score(self, findings, only):
+        """The real-word labels found, the findings on a label, those off the labels that
+        were read as real mistakes, and all findings (within `only`)."""
+        hit = set()
+        on_label = read_real = total = 0
+        self.unread = []
         for doc, s, e, text in findings:
-            if (only is None or doc in only) and not any(s < le and ls < e for ls, le in labels[doc]):
-                print(f"    not on a label: {doc}: {text!r}")
-                shown += 1
-                if shown == show:
-                    break
-    return hit
+            if only is not None and doc not in only:
+                continue
+            total += 1
+            over = [i for i, (ls, le) in enumerate(self.labels[doc]) if s < le and ls < e]
+            if over:
+                on_label += 1
+                hit.update((doc, i) for i in over if (doc, i) in self.real)
+            else:
+                verdict = self.verdicts.get((doc, s, text))
+                read_real += verdict == "real"
+                if verdict is None:
+                    self.unread.append((doc, s, e, text))
+        return hit, on_label, read_real, total
+
+    def report(self, rule, name, findings, only):
+        hit, on_label, read_real, total = self.score(findings, only)
+        n = len(self.real) if only is None else self.real_in(only)
+        print(f"{rule:16} {name:>6} {total:8} {on_label:8} {pct(on_label, total):>9} "
+              f"{read_real:>8} {pct(on_label + read_real, total):>9} {len(self.unread):>6} "
+              f"{len(hit):>6}/{n:<4} = {pct(len(hit), n):>6}")
+        for doc, s, e, text in self.unread[:self.show]:
+            body = self.text[doc]
+            context = (body[max(0, s - 60):s].decode("utf-8", "replace") + "[[" + text + "]]"
+                       + body[e:e + 60].decode("utf-8", "replace")).replace("\n", " ")
+            print(f"    unread\t{doc}\t{s}\t{text}\t\t{context}")
+        return hit
 
 
 if __name__ == "__main__":

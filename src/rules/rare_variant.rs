@@ -28,8 +28,9 @@ declare_rule! {
     /// interpolated with the words' own frequencies, Witten-Bell), the syllable is reported
     /// with the variant as the suggestion and both counts. Words with a capital inside a
     /// sentence (names), words in quotation marks, words of the user's vocabulary,
-    /// paragraphs in a legacy encoding and slips a `confusion` table already reports are
-    /// left alone. The defaults were chosen on the
+    /// paragraphs in a legacy encoding, a rare pair the document itself writes three times
+    /// or more without ever writing the variant's pair (the writer's choice: "album phòng
+    /// thu") and slips `confusion` or `variant-outlier` already report are left alone. The defaults were chosen on the
     /// `viwiki-spelling` sample (`scripts/measure_realword.py`, a model of 0.6 MB of text).
     /// The ratio a slip reaches grows with the archive (a word it never saw gets a
     /// probability near 1/size): for a much larger or smaller archive, measure and adjust.
@@ -62,7 +63,7 @@ declare_rule! {
         vi: "Cặp từ mà kho văn bản của người dùng hầu như không bao giờ viết, chỉ khác một chỗ so với một cặp được viết thường xuyên (cần mô hình).
 
 ## Tác dụng
-Cần một mô hình của kho văn bản, học bằng `vnlint learn THƯ_MỤC -o TỆP` và đưa vào bằng `vnlint check --model TỆP` hoặc `model = \"TỆP\"` trong `vnlint.toml`; không có mô hình thì quy tắc không làm gì. Với mỗi âm tiết viết thường đứng cạnh âm tiết khác (hoặc một con số), quy tắc hỏi mô hình xem kho văn bản viết âm tiết đó cạnh các từ bên cạnh bao nhiêu lần. Khi một cặp hiếm gặp (tối đa `max-count` lần, mặc định 1) mà một âm tiết chỉ khác một chỗ (dấu thanh, dấu mũ hoặc móc, d/đ, quy tắc chính tả của phụ âm đầu, lẫn lộn phương ngữ như s/x, ch/tr; với `edits = \"all\"` thêm cả thiếu, thừa, đảo hoặc thay một chữ cái) tạo thành cặp được viết ít nhất `min-count` lần (mặc định 5), và mô hình thấy biến thể đó hợp với chỗ này hơn từ đã viết ít nhất `min-ratio` lần (mặc định 10000; tính cả hai bên, số lần của cặp được nội suy với tần suất của chính từng từ), thì âm tiết bị báo, kèm gợi ý và cả hai con số. Từ viết hoa giữa câu (tên riêng), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, đoạn văn mã cũ và lỗi mà bảng `confusion` đã báo được bỏ qua. Các giá trị mặc định được chọn trên mẫu `viwiki-spelling` (`scripts/measure_realword.py`, mô hình học từ 0,6 MB văn bản). Tỷ lệ mà một lỗi đạt được tăng theo cỡ kho văn bản (từ chưa gặp bao giờ có xác suất gần 1/cỡ kho): với kho lớn hơn hoặc nhỏ hơn nhiều, hãy đo và điều chỉnh.
+Cần một mô hình của kho văn bản, học bằng `vnlint learn THƯ_MỤC -o TỆP` và đưa vào bằng `vnlint check --model TỆP` hoặc `model = \"TỆP\"` trong `vnlint.toml`; không có mô hình thì quy tắc không làm gì. Với mỗi âm tiết viết thường đứng cạnh âm tiết khác (hoặc một con số), quy tắc hỏi mô hình xem kho văn bản viết âm tiết đó cạnh các từ bên cạnh bao nhiêu lần. Khi một cặp hiếm gặp (tối đa `max-count` lần, mặc định 1) mà một âm tiết chỉ khác một chỗ (dấu thanh, dấu mũ hoặc móc, d/đ, quy tắc chính tả của phụ âm đầu, lẫn lộn phương ngữ như s/x, ch/tr; với `edits = \"all\"` thêm cả thiếu, thừa, đảo hoặc thay một chữ cái) tạo thành cặp được viết ít nhất `min-count` lần (mặc định 5), và mô hình thấy biến thể đó hợp với chỗ này hơn từ đã viết ít nhất `min-ratio` lần (mặc định 10000; tính cả hai bên, số lần của cặp được nội suy với tần suất của chính từng từ), thì âm tiết bị báo, kèm gợi ý và cả hai con số. Từ viết hoa giữa câu (tên riêng), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, đoạn văn mã cũ, cặp từ hiếm mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (cách viết có chủ ý: “album phòng thu”), và lỗi mà `confusion` hoặc `variant-outlier` đã báo được bỏ qua. Các giá trị mặc định được chọn trên mẫu `viwiki-spelling` (`scripts/measure_realword.py`, mô hình học từ 0,6 MB văn bản). Tỷ lệ mà một lỗi đạt được tăng theo cỡ kho văn bản (từ chưa gặp bao giờ có xác suất gần 1/cỡ kho): với kho lớn hơn hoặc nhỏ hơn nhiều, hãy đo và điều chỉnh.
 
 ## Vì sao
 Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi tòa soạn; kho văn bản thì biết cách viết và tên riêng của chính cơ quan. Lỗi gõ sai dấu hoặc sai chữ mà vẫn ra âm tiết có thật (“phòng cháy, chữa chảy”) lọt qua mọi trình kiểm tra chính tả, nhưng kho văn bản đã viết “chữa cháy” hàng trăm lần và chưa từng viết “chữa chảy”.",
@@ -75,6 +76,8 @@ const MIN_COUNT: u32 = 5;
 const MIN_RATIO: u32 = 10_000;
 /// How many variants of a syllable the archive never wrote are looked up.
 const UNSEEN_VARIANTS: usize = 40;
+/// How many times the document may write a rare pair before it counts as deliberate.
+const REPEATED: u32 = 3;
 
 /// A syllable or number of a block as the model knows it.
 #[derive(Debug, Clone)]
@@ -96,6 +99,9 @@ struct Finding {
     left: bool,
     written_count: u32,
     variant_count: u32,
+    /// Which of the written pairs the archive rarely writes.
+    rare_left: bool,
+    rare_right: bool,
 }
 
 struct Thresholds {
@@ -133,6 +139,8 @@ impl Rule for RareVariant {
         // The verdict on each known word between the same two neighbours, worked out once.
         let mut verdicts: FxHashMap<u64, Option<Finding>> = FxHashMap::default();
         let keys = model::keys(doc);
+        // How often the document writes each pair, counted at the first suspect.
+        let mut written_pairs: Option<FxHashMap<(&str, &str), u32>> = None;
         // The unit of each written form, by its lexicon entry, looked up once.
         let mut ids: Vec<Option<Unit>> = vec![None; keys.len()];
         for block in &doc.blocks {
@@ -162,10 +170,13 @@ impl Rule for RareVariant {
                 continue;
             }
             let quoted = quoted_ranges(doc, block);
+            let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
             let mut kept: Vec<&Finding> = Vec::new();
             for f in &found {
                 let token = &doc.tokens[units[f.at].0];
-                if quoted.iter().any(|q| q.contains(&token.range.start)) {
+                if quoted.iter().any(|q| q.contains(&token.range.start))
+                    || repeated(pairs, &units, &keys, doc, model, f)
+                {
                     continue;
                 }
                 // Two neighbours both suspected: the one with the better variant stays.
@@ -297,6 +308,8 @@ fn candidates(
                 variant: v,
                 score,
                 left: use_left,
+                rare_left,
+                rare_right,
                 written_count: if use_left { cl } else { cr },
                 variant_count: if use_left { vl } else { vr },
             });
@@ -307,6 +320,51 @@ fn candidates(
         out.extend(best);
     }
     out
+}
+
+/// How often the document writes each pair of syllables (by their model keys).
+fn pair_counts<'k>(
+    doc: &Document,
+    keys: &'k [Option<Box<str>>],
+) -> FxHashMap<(&'k str, &'k str), u32> {
+    let mut out = FxHashMap::default();
+    for block in &doc.blocks {
+        let mut last: Option<&str> = None;
+        model::walk(doc, block, keys, |_, key| {
+            if let (Some(a), Some(b)) = (last, key) {
+                *out.entry((a, b)).or_insert(0) += 1;
+            }
+            last = key;
+        });
+    }
+    out
+}
+
+/// Whether the document writes a rare pair of the finding [`REPEATED`] times or more, and
+/// never the variant's pair: a phrase written again and again, with no other spelling
+/// beside it, is the writer's choice ("album phòng thu"), not a slip.
+fn repeated(
+    pairs: &FxHashMap<(&str, &str), u32>,
+    units: &[(usize, Option<Unit>)],
+    keys: &[Option<Box<str>>],
+    doc: &Document,
+    model: &Model,
+    f: &Finding,
+) -> bool {
+    let key = |k: usize| {
+        units
+            .get(k)
+            .filter(|(_, unit)| unit.is_some())
+            .and_then(|(i, _)| keys.get(doc.tokens[*i].word as usize)?.as_deref())
+    };
+    let count = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
+        _ => 0,
+    };
+    let (word, variant) = (key(f.at), Some(model.syllable(f.variant)));
+    let (left, right) = (f.at.checked_sub(1).and_then(key), key(f.at + 1));
+    (f.rare_left && count(left, word) >= REPEATED && count(left, variant) == 0)
+        || (f.rare_right && count(word, right) >= REPEATED && count(variant, right) == 0)
 }
 
 /// How likely the model finds `x` between `left` and `right`: P(x | left) · P(right | x)
@@ -567,6 +625,20 @@ mod tests {
         let mut out = Vec::new();
         RareVariant.check(&doc, &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_pair_the_document_keeps_writing_is_the_writers_choice() {
+        let thrice = "Giữ trật tự đô thi. Đô thi sạch. Trật tự đô thi là việc chung.";
+        assert_eq!(flagged(thrice, &[]), vec![]);
+        // Twice is not yet a choice; and beside the archive's own spelling, it is a slip.
+        let twice = "Giữ trật tự đô thi. Đô thi sạch.";
+        assert_eq!(
+            flagged(twice, &[]),
+            pairs(&[("thi", "thị"), ("thi", "thị")])
+        );
+        let beside = format!("{thrice} Trật tự đô thị văn minh.");
+        assert_eq!(flagged(&beside, &[]).len(), 3);
     }
 
     #[test]
