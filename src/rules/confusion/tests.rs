@@ -124,3 +124,59 @@ fn the_compiled_tables_match_the_files() {
     }
     assert_eq!(built.by_first, parsed.by_first);
 }
+
+/// Why a `safe` entry is not certain, by the tables' own account (empty: no reason).
+///
+/// `safe = true` lets `--fix` rewrite a document without asking, so it must mean "wrong in
+/// every context, and only one fix". Three things in the tables contradict that, and each is
+/// the likely way a later edit breaks it:
+/// - a guard (`before`, `after`, `not_before`, `not_after`): someone met text where the
+///   phrase is right (a name, another word, two words meeting: "bản chất | lương thiện")
+///   and fenced it off; the fence proves the phrase depends on its context, and no fence
+///   lists every context;
+/// - severity `warning`: the entry itself says the phrase may be right;
+/// - the phrase is another entry's `right`: the tables themselves call it real Vietnamese.
+fn doubts_about_safe(
+    entry: &TableEntry,
+    rights: &std::collections::HashSet<&str>,
+) -> Vec<&'static str> {
+    let mut doubts = Vec::new();
+    if !entry.safe {
+        return doubts;
+    }
+    if entry.guards().iter().any(|list| !list.is_empty()) {
+        doubts.push("has a guard");
+    }
+    if entry.severity != crate::diagnostic::Severity::Error {
+        doubts.push("is not an error");
+    }
+    if rights.contains(entry.wrong.as_str()) {
+        doubts.push("is another entry's `right`");
+    }
+    doubts
+}
+
+#[test]
+fn safe_entries_are_certain_by_the_tables_own_account() {
+    let table = Table::builtin();
+    let rights = table.entries.iter().map(|e| e.right.as_str()).collect();
+    let problems: Vec<String> = table
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let doubts = doubts_about_safe(e, &rights);
+            (!doubts.is_empty()).then(|| format!("{:?} is safe but {}", e.wrong, doubts.join(", ")))
+        })
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "drop `safe = true`:\n{}",
+        problems.join("\n")
+    );
+    // The check does catch each kind of doubt.
+    let mut guarded = table.entries.iter().find(|e| e.safe).unwrap().clone();
+    guarded.not_after = vec!["x".into()];
+    guarded.severity = crate::diagnostic::Severity::Warning;
+    let rights = [guarded.wrong.as_str()].into();
+    assert_eq!(doubts_about_safe(&guarded, &rights).len(), 3);
+}
