@@ -8,6 +8,7 @@ use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
+use crate::text::sentences::opens_sentence;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -407,18 +408,8 @@ fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
     let token = &doc.tokens[i];
     match doc.case(token) {
         Case::Lower => {}
-        Case::Capitalized => {
-            let before = doc.tokens[block.tokens.start..i]
-                .iter()
-                .rev()
-                .find(|t| !t.is_space());
-            let opens = before.is_none_or(|t| {
-                t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…")
-            });
-            if !opens {
-                return false;
-            }
-        }
+        Case::Capitalized if !opens_sentence(doc, block, i) => return false,
+        Case::Capitalized => {}
         Case::Upper | Case::Mixed => return false,
     }
     !doc.vocabulary.contains(doc.lower(token))

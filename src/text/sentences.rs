@@ -43,6 +43,19 @@ impl SentenceIndex {
     }
 }
 
+/// Whether the token at `i` (an index into `doc.tokens`, inside `block`) opens a sentence:
+/// nothing but space before it in the block, or a full stop, `!`, `?` or `…`. A capital
+/// anywhere else marks a name.
+pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
+    doc.tokens[block.tokens.start..i]
+        .iter()
+        .rev()
+        .find(|t| !t.is_space())
+        .is_none_or(|t| {
+            t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…")
+        })
+}
+
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,
 /// the closing mark included.
 pub fn sentences<'a>(doc: &'a Document, block: &Block) -> Vec<&'a [usize]> {
@@ -60,6 +73,16 @@ pub fn sentences<'a>(doc: &'a Document, block: &Block) -> Vec<&'a [usize]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_opens_at_the_block_start_and_after_a_full_stop() {
+        let doc = Document::from_text("Ông Bình đến. Bình về, rồi (Bình) đi!");
+        let opens: Vec<bool> = (0..doc.tokens.len())
+            .filter(|&i| doc.token_text(&doc.tokens[i]) == "Bình" || i == 0)
+            .map(|i| opens_sentence(&doc, &doc.blocks[0], i))
+            .collect();
+        assert_eq!(opens, [true, false, true, false]);
+    }
 
     #[test]
     fn splits_at_sentence_marks_not_inside_numbers() {

@@ -1,9 +1,10 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Block, Document};
 use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::transfer_case;
+use crate::text::case::{Case, transfer_case};
+use crate::text::sentences::opens_sentence;
 use crate::text::tokens::{Token, TokenKind};
 
 mod table;
@@ -114,7 +115,8 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 .collect();
             let replacement = transfer_case(&written, &entry.right);
             let d = Diagnostic::new(rule, entry.severity, span.clone(), entry.message());
-            out.push(if entry.safe {
+            let name = written_as_a_name(doc, block, block.tokens.start + i, &tokens[i..end]);
+            out.push(if entry.safe && !name {
                 d.with_fix(span, replacement)
             } else {
                 d.with_suggestion(span, replacement)
@@ -122,6 +124,16 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
             i = end;
         }
     }
+}
+
+/// Whether a match is written the way a name is: every syllable capitalised, and more than
+/// one syllable or not at a sentence's start ("chị Thương hiểu", "Chung Bình"). Its fix is
+/// then only offered, never applied by `--fix`: the tables match without regard to case.
+fn written_as_a_name(doc: &Document, block: &Block, first: usize, matched: &[Token]) -> bool {
+    let mut words = matched.iter().filter(|t| t.kind == TokenKind::Word);
+    let count = words.clone().count();
+    words.all(|t| doc.case(t) == Case::Capitalized)
+        && (count > 1 || !opens_sentence(doc, block, first))
 }
 
 /// Matches the syllables from token `start`, words separated only by white space; returns

@@ -45,7 +45,9 @@ pub struct TableEntry {
     /// `bad` with the fix applied: nothing may fire on it.
     pub good: String,
     /// Whether `--fix` may apply the replacement without asking: only for phrases that are
-    /// never right as written.
+    /// never right as written, so with no guard and severity error (a test holds the tables
+    /// to that). A match written like a name (every syllable capitalised, or one capitalised
+    /// syllable inside a sentence) is still only offered.
     #[serde(default)]
     pub safe: bool,
     /// More sentences on which nothing may fire.

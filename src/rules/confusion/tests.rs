@@ -51,6 +51,28 @@ fn fixes_keep_the_writers_case() {
     );
 }
 
+/// Whether each finding's fix is safe (applied by `--fix`), in document order.
+fn safe_fixes(text: &str) -> Vec<bool> {
+    let doc = Document::from_text(text);
+    let mut out = Vec::new();
+    Confusion.check(&doc, &mut out);
+    out.iter().map(|d| d.suggestions[0].safe).collect()
+}
+
+#[test]
+fn a_slip_written_as_a_name_is_only_offered_a_fix() {
+    // "hồ chức" (for "hồ chứa", a reservoir) is a safe entry; "Hồ Chức" may be a person.
+    for (text, safe) in [
+        ("Các hồ chức thủy lợi đã tích đủ nước.", true),
+        ("Hồ chức thủy lợi đã tích đủ nước.", true),
+        ("HỒ CHỨC THỦY LỢI ĐÃ TÍCH ĐỦ NƯỚC", true),
+        ("Ông Hồ Chức phát biểu tại hội nghị.", false),
+        ("Hồ Chức phát biểu tại hội nghị.", false),
+    ] {
+        assert_eq!(safe_fixes(text), [safe], "{text}");
+    }
+}
+
 #[test]
 fn spans_cover_the_phrase_in_decomposed_text() {
     let text = "Ngày Gia\u{309}i pho\u{300}ng Thủ đô";
