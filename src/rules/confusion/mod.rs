@@ -20,6 +20,10 @@ declare_rule! {
     /// wrong in a given context ("phương" after a count, where wards are meant). Matches
     /// whole syllables, ignores case, and keeps the writer's capitals in the fix. Each entry
     /// sets its own severity and carries the context that must, or must not, surround it.
+    /// A phrase standing alone between quotation marks is a spelling talked about (viết
+    /// “sát nhập” là sai), not used, and is left alone. A fix the table marks certain is
+    /// applied by `--fix` unless the match is written like a name (every syllable
+    /// capitalised, or one capital inside a sentence), where it is only offered.
     ///
     /// ## Why
     /// A spell checker accepts "Giải phòng" because both syllables exist; a reader sees at
@@ -41,7 +45,7 @@ declare_rule! {
         vi: "Từ có thật nhưng đặt sai chỗ: lỗi gõ để lại những âm tiết vẫn hợp lệ.
 
 ## Tác dụng
-Dò từng cụm từ của văn bản trong các bảng dữ liệu `rules/*.toml`: cụm từ cố định bị sai dấu hoặc sai chữ (“Giải phòng”, “A ninh”, “quốc phóng”) và những từ chỉ sai trong một ngữ cảnh nhất định (“phương” đứng sau một con số, khi ý nói là phường). So khớp trọn âm tiết, không phân biệt chữ hoa chữ thường, và giữ nguyên cách viết hoa của người viết trong gợi ý sửa. Mỗi mục tự đặt mức độ và ngữ cảnh bắt buộc phải có hoặc không được có.
+Dò từng cụm từ của văn bản trong các bảng dữ liệu `rules/*.toml`: cụm từ cố định bị sai dấu hoặc sai chữ (“Giải phòng”, “A ninh”, “quốc phóng”) và những từ chỉ sai trong một ngữ cảnh nhất định (“phương” đứng sau một con số, khi ý nói là phường). So khớp trọn âm tiết, không phân biệt chữ hoa chữ thường, và giữ nguyên cách viết hoa của người viết trong gợi ý sửa. Mỗi mục tự đặt mức độ và ngữ cảnh bắt buộc phải có hoặc không được có. Cụm từ đứng một mình trong ngoặc kép là chữ được nhắc tới (viết “sát nhập” là sai), không phải chữ được dùng, nên được bỏ qua. Gợi ý sửa mà bảng đánh dấu chắc chắn được `--fix` tự áp dụng, trừ khi cụm từ được viết như tên riêng (mọi âm tiết viết hoa, hoặc một chữ hoa giữa câu): khi đó chỉ gợi ý.
 
 ## Vì sao
 Trình kiểm tra chính tả chấp nhận “Giải phòng” vì cả hai âm tiết đều có thật; người đọc thì nhận ra ngay. Đây là loại lỗi hay gặp nhất trong các thông cáo báo chí đã đăng.",
@@ -106,6 +110,10 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 i += 1;
                 continue;
             };
+            if mentioned(doc, tokens, i, end) {
+                i = end;
+                continue;
+            }
             let entry = &table.entries[idx];
             let span = token.range.start..tokens[end - 1].range.end;
             let written: Vec<&str> = tokens[i..end]
@@ -124,6 +132,17 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
             i = end;
         }
     }
+}
+
+/// Whether the match stands alone between quotation marks, as a spelling talked about
+/// rather than used: viết “sát nhập” là sai.
+fn mentioned(doc: &Document, tokens: &[Token], start: usize, end: usize) -> bool {
+    let quote = |t: Option<&Token>, marks: &[&str]| {
+        t.is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&doc.token_text(t)))
+    };
+    let before = start.checked_sub(1).and_then(|k| tokens.get(k));
+    quote(before, &["“", "«", "\"", "‘", "'"])
+        && quote(tokens.get(end), &["”", "»", "\"", "’", "'"])
 }
 
 /// Whether a match is written the way a name is: every syllable capitalised, and more than

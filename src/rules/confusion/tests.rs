@@ -31,6 +31,26 @@ fn silent_on_the_right_words_and_their_look_alikes() {
 }
 
 #[test]
+fn a_spelling_quoted_on_its_own_is_talked_about_not_used() {
+    silent(
+        &Confusion,
+        &[
+            "Bài viết ghi “sát nhập”, đúng ra là “sáp nhập”.",
+            "Không viết \"Giải phòng\" mà viết \"Giải phóng\".",
+            "Chữ «a ninh» là lỗi gõ.",
+        ],
+    );
+    fails(
+        &Confusion,
+        &[
+            "Ông nói: “Hai xã sẽ sát nhập vào tháng tới.”",
+            "Khẩu hiệu “Mừng ngày Giải phòng”.",
+            "“Sát nhập, rồi tính tiếp”.",
+        ],
+    );
+}
+
+#[test]
 fn matches_whole_syllables_only() {
     silent(&Confusion, &["Giải phòngx", "xGiải phòng"]);
 }
