@@ -229,7 +229,7 @@ impl Table {
 
     /// This table alone over a one-line text: each finding's text and first replacement,
     /// and the text with every first replacement applied.
-    fn run(&self, text: &str) -> (Vec<(String, String)>, String) {
+    pub(super) fn run(&self, text: &str) -> (Vec<(String, String)>, String) {
         let doc = crate::document::Document::from_text(text);
         let mut diagnostics = Vec::new();
         super::check_table(self, "confusion", &doc, &mut diagnostics);
