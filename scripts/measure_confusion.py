@@ -98,6 +98,8 @@ def main():
         sys.exit(f"missing {args.bin}: build it first (cargo build --release --bins)")
 
     entries = load_entries()
+    verdicts = viwiki.read_verdicts()
+    read_real = 0
     right = defaultdict(list)
     wrong = defaultdict(list)
     labelled = 0
@@ -117,7 +119,9 @@ def main():
                 m = labels[hit[0]][2]
                 right[idx].append(f"{doc['_id']}: {context(data, s, e)} (label “{m['text']}” → “{m.get('suggest', '')}”)")
             else:
-                wrong[idx].append(f"{doc['_id']}: {context(data, s, e)}")
+                verdict = verdicts.get((doc["_id"], s, d["text"]), "unread")
+                read_real += verdict == "real"
+                wrong[idx].append(f"{doc['_id']}: {context(data, s, e)} [read: {verdict}]")
 
     fired = sorted(set(right) | set(wrong), key=lambda i: (i is None, i))
     t = sum(len(v) for v in right.values())
@@ -134,6 +138,8 @@ def main():
             print(f"  other  {line}")
     print(f"\nfindings: {t + f}; on a labelled mistake {t}, elsewhere {f}; "
           f"precision {t / max(t + f, 1):.1%}")
+    print(f"of those elsewhere, read and found real mistakes ({os.path.relpath(viwiki.READ)}): "
+          f"{read_real}; precision counting them {(t + read_real) / max(t + f, 1):.1%}")
     print(f"recall over the labels: {len(found_labels)}/{labelled} = "
           f"{len(found_labels) / max(labelled, 1):.1%}")
     for path in args.text:

@@ -48,7 +48,7 @@ DATA = viwiki.DATA
 MAKE_CORPUS = os.path.join(ROOT, "..", "shared", "bench", "make_corpus.py")
 WORD = re.compile(r"[^\W\d_]+")
 RULES = ["confusion", "variant-outlier", "rare-variant"]
-READ = os.path.join(viwiki.HERE, "realword_read.tsv")
+READ = viwiki.READ
 
 
 def main():
@@ -76,7 +76,7 @@ def main():
 
     docs = viwiki.load(args.data)
     docs.sort(key=lambda d: (len(d["_id"]), d["_id"]))
-    ev = Evaluation(docs, *read_labels(docs, args.grammar), read_verdicts(args.read), args.show)
+    ev = Evaluation(docs, *read_labels(docs, args.grammar), viwiki.read_verdicts(args.read), args.show)
     print(f"{len(docs)} documents, {sum(len(v) for v in ev.labels.values())} labelled mistakes, "
           f"{len(ev.real)} of them real-word (every word accepted by the syllable grammar)")
     print(f"findings off the labels read by a person: {len(ev.verdicts)} in {os.path.relpath(args.read)}")
@@ -253,21 +253,6 @@ def check(binary, folder, rule, model=None, config=None, only=None):
         doc = os.path.basename(d["path"])[:-4]
         out.append((doc, d["byte_start"], d["byte_end"], d["text"]))
     return out
-
-
-def read_verdicts(path):
-    """(doc id, byte start, text) -> "real" or "false", from the file of read findings."""
-    verdicts = {}
-    if not os.path.exists(path):
-        return verdicts
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        doc, start, text, verdict, *_ = line.rstrip("\n").split("\t")
-        if verdict not in ("real", "false"):
-            sys.exit(f"{path}: verdict must be real or false: {line!r}")
-        verdicts[(doc, int(start), text)] = verdict
-    return verdicts
 
 
 class Evaluation:

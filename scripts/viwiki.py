@@ -7,6 +7,8 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 DATA = os.path.join(ROOT, "..", "shared", "data", "viwiki-spelling", "dev.jsonl")
+# Findings off the labels that a person has read, with a verdict and a reason.
+READ = os.path.join(HERE, "realword_read.tsv")
 
 
 def load(path):
@@ -24,3 +26,18 @@ def label_spans(doc):
         start = int(m["start_offset"])
         out.append((byte_at[start], byte_at[start + len(m["text"])], m))
     return out
+
+
+def read_verdicts(path=READ):
+    """(doc id, byte start, flagged text) -> "real" or "false", from the file of read findings."""
+    verdicts = {}
+    if not os.path.exists(path):
+        return verdicts
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        doc, start, text, verdict, *_ = line.rstrip("\n").split("\t")
+        if verdict not in ("real", "false"):
+            raise SystemExit(f"{path}: verdict must be real or false: {line!r}")
+        verdicts[(doc, int(start), text)] = verdict
+    return verdicts
