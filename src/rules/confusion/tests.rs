@@ -155,6 +155,9 @@ fn the_self_test_catches_a_broken_entry() {
 #[test]
 fn tables_are_sorted_deduplicated_and_nfc() {
     let mut seen = std::collections::HashSet::new();
+    // A phrase lives in one file: a second entry elsewhere, with other guards, would
+    // override the first one's (the first entry that matches wins).
+    let mut home: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     let mut total = 0;
     for (name, text) in BUILTIN_TABLES {
         assert_eq!(text.nfc().collect::<String>(), *text, "{name} is not NFC");
@@ -165,6 +168,8 @@ fn tables_are_sorted_deduplicated_and_nfc() {
         sorted.sort();
         assert_eq!(wrongs, sorted, "{name}: entries are not sorted by `wrong`");
         for entry in &table.entries {
+            let file = *home.entry(entry.wrong.clone()).or_insert(name);
+            assert_eq!(file, *name, "{:?} is in {file} and {name}", entry.wrong);
             let key = format!("{}|{:?}", entry.wrong, entry.guards());
             assert!(
                 seen.insert(key),
