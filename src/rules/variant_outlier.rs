@@ -145,7 +145,8 @@ struct Index<'a> {
     followers: FxHashMap<u32, Vec<(u32, u32)>>,
     predecessors: FxHashMap<u32, Vec<(u32, u32)>>,
     /// For two words with one between, the middles that fill more than half of those
-    /// triples, at least [`TRIPLE_EVIDENCE`] times.
+    /// triples, at least [`TRIPLE_EVIDENCE`] times; only for the two words around a slot
+    /// that `findings` may report by its middle.
     middles: FxHashMap<(u32, u32), Vec<(u32, u32)>>,
     /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword),
     /// parsed on first use.
@@ -297,31 +298,33 @@ impl<'a> Index<'a> {
                 predecessors.entry(b).or_default().push((a, count));
             }
         }
-        // A triple seen twice has both its pairs seen twice: only those are counted, and
-        // then how often their two outer words frame anything.
-        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+        // The middles are looked up only for an open slot whose two pairs occur once each
+        // (see `findings`): only the frames of such slots are counted, with the triples
+        // they hold.
+        let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (k, s) in slots.iter().enumerate() {
-            if s.left != NONE
+            if s.open
+                && s.left != NONE
                 && s.right != NONE
-                && pair_counts[slots[k - 1].next as usize] >= TRIPLE_EVIDENCE
-                && pair_counts[s.next as usize] >= TRIPLE_EVIDENCE
+                && !(s.left == NUMBER && s.right == NUMBER)
+                && pair_counts[slots[k - 1].next as usize] == 1
+                && pair_counts[s.next as usize] == 1
             {
-                *triples.entry((s.left, s.id, s.right)).or_default() += 1;
+                frames.insert((s.left, s.right), 0);
             }
         }
-        triples.retain(|_, count| *count >= TRIPLE_EVIDENCE);
-        let mut frames: FxHashMap<(u32, u32), u32> =
-            triples.keys().map(|&(a, _, b)| ((a, b), 0)).collect();
+        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
         if !frames.is_empty() {
             for s in slots.iter().filter(|s| s.left != NONE && s.right != NONE) {
                 if let Some(n) = frames.get_mut(&(s.left, s.right)) {
                     *n += 1;
+                    *triples.entry((s.left, s.id, s.right)).or_default() += 1;
                 }
             }
         }
         let mut middles: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
         for (&(a, m, b), &count) in &triples {
-            if 2 * count > frames[&(a, b)] {
+            if count >= TRIPLE_EVIDENCE && 2 * count > frames[&(a, b)] {
                 middles.entry((a, b)).or_default().push((m, count));
             }
         }
