@@ -3,6 +3,11 @@
 //! common benchmark text); without it, the bench says so and uses the project's fixtures
 //! repeated to 1 MB.
 //!
+//! Real text is slower than the corpus: `lint_viwiki_one_document` lints the articles of
+//! `../shared/data/viwiki-spelling/dev.jsonl` joined into one 1.5 MB document (names,
+//! foreign words, Latin-1 signs; the length where a rule that compares every finding with
+//! the whole document shows). Without the data it says so and lints the corpus instead.
+//!
 //! Run: `cargo bench --bench throughput`. Throughput is bytes per second of wall time; a
 //! document this long runs its rules in parallel, so it uses every core.
 
@@ -54,4 +59,30 @@ fn corpus() -> String {
 #[divan::bench(sample_count = 10)]
 fn lint_1mb(bencher: divan::Bencher) {
     common::lint(bencher, &corpus(), &Config::default());
+}
+
+/// The viwiki articles, joined by blank lines; `None` without the data.
+fn viwiki() -> Option<String> {
+    let path = common::root().join("../shared/data/viwiki-spelling/dev.jsonl");
+    let data = std::fs::read_to_string(path).ok()?;
+    let texts: Vec<String> = data
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let article: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            article["text"].as_str().expect("a text").to_string()
+        })
+        .collect();
+    Some(texts.join("\n\n"))
+}
+
+#[divan::bench(sample_count = 10)]
+fn lint_viwiki_one_document(bencher: divan::Bencher) {
+    let text = viwiki().unwrap_or_else(|| {
+        eprintln!(
+            "bench: ../shared/data/viwiki-spelling/dev.jsonl not found; linting the corpus instead"
+        );
+        corpus()
+    });
+    common::lint(bencher, &text, &Config::default());
 }

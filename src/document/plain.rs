@@ -101,9 +101,13 @@ fn kind_of(line: &str) -> BlockKind {
     if is_list_marker(line) {
         return BlockKind::ListItem;
     }
-    let words = line.split_whitespace().count();
+    // A heading: no closing punctuation, at most 30 words and 250 characters (counted only
+    // that far: a paragraph can be long).
     let ends_with_punctuation = line.ends_with(['.', ',', ';', ':', '…']);
-    if words <= 30 && line.chars().count() <= 250 && !ends_with_punctuation {
+    if !ends_with_punctuation
+        && line.split_whitespace().nth(30).is_none()
+        && line.chars().nth(250).is_none()
+    {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph

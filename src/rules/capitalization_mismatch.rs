@@ -68,6 +68,8 @@ impl Rule for CapitalizationMismatch {
         let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
         let mut key = String::new();
         let mut sentence: Vec<usize> = Vec::new();
+        // Whether each written form (an entry of the lexicon) counts, decided once.
+        let mut counting: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
@@ -84,7 +86,13 @@ impl Rule for CapitalizationMismatch {
                     (t.kind == TokenKind::Word).then(|| doc.case(t))
                 };
                 for p in 1..sentence.len().saturating_sub(2) {
-                    if !counted(doc, token(p - 1)) {
+                    let before = token(p - 1);
+                    let counts = match before.kind {
+                        TokenKind::Word => *counting[before.word as usize]
+                            .get_or_insert_with(|| counted(doc, before)),
+                        _ => counted(doc, before),
+                    };
+                    if !counts {
                         continue;
                     }
                     let first = match case(p) {

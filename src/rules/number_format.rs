@@ -47,7 +47,7 @@ Một thông cáo báo chí được biên tập như một văn bản thống n
 }
 
 /// The four kinds of number the rule compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Kind {
     Count,
     Date,
@@ -180,7 +180,9 @@ impl Rule for NumberFormat {
             }
         }
         let mut keys: Vec<&(Kind, String)> = groups.keys().collect();
-        keys.sort_by_key(|k| groups[*k][0].span.start);
+        // The percent and decimal-mark groups can start on the same number: the key breaks
+        // the tie, so the findings come out in the same order on every run.
+        keys.sort_by_key(|k| (groups[*k][0].span.start, *k));
         for key in keys {
             let places = &groups[key];
             if places.iter().all(|p| p.way == places[0].way) {

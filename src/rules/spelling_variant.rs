@@ -77,18 +77,25 @@ fn may_vary(word: &str) -> bool {
         && case_of(word) == Case::Lower
 }
 
-/// The words of the document that may vary, in order, with their token's place.
-fn candidates(doc: &Document) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
-    doc.blocks.iter().flat_map(move |block| {
+/// The words of the document that may vary, in order.
+fn candidates(doc: &Document) -> Vec<&Token> {
+    // Whether each written form (an entry of the lexicon) may vary, decided at its first use.
+    let mut may: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
+    let mut out = Vec::new();
+    for block in &doc.blocks {
         let tokens = doc.block_tokens(block);
-        tokens.iter().enumerate().filter_map(move |(i, token)| {
+        for (i, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word {
-                return None;
+                continue;
             }
-            let word = doc.token_text(token);
-            (may_vary(word) && !is_glued(tokens, i, &doc.text)).then(|| (word, token.range.clone()))
-        })
-    })
+            let varies =
+                *may[token.word as usize].get_or_insert_with(|| may_vary(doc.token_text(token)));
+            if varies && !is_glued(tokens, i, &doc.text) {
+                out.push(token);
+            }
+        }
+    }
+    out
 }
 
 impl Rule for SpellingVariant {
@@ -97,42 +104,52 @@ impl Rule for SpellingVariant {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // Each spelling: how often, and where first.
-        let mut seen: FxHashMap<&str, (usize, std::ops::Range<usize>)> = FxHashMap::default();
-        for (word, range) in candidates(doc) {
-            seen.entry(word).or_insert((0, range)).0 += 1;
+        // Each spelling (a written form: an entry of the lexicon): how often, and where
+        // first.
+        let mut seen: Vec<(usize, std::ops::Range<usize>)> = vec![(0, 0..0); doc.lexicon.len()];
+        let mut spellings: Vec<u32> = Vec::new();
+        let candidates = candidates(doc);
+        for token in &candidates {
+            let (n, first) = &mut seen[token.word as usize];
+            if *n == 0 {
+                *first = token.range.clone();
+                spellings.push(token.word);
+            }
+            *n += 1;
         }
+        let spelling = |entry: u32| &doc.text[seen[entry as usize].1.clone()];
         // The spellings of one word, grouped by their shared key.
-        let mut groups: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-        for &word in seen.keys() {
-            if let Some(key) = variant_key(word) {
-                groups.entry(key).or_default().push(word);
+        let mut groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for &entry in &spellings {
+            if let Some(key) = variant_key(spelling(entry)) {
+                groups.entry(key).or_default().push(entry);
             }
         }
         // Each rarer spelling -> the majority spelling.
-        let mut minority: FxHashMap<&str, &str> = FxHashMap::default();
+        let mut minority: Vec<Option<u32>> = vec![None; doc.lexicon.len()];
+        let mut any = false;
         for forms in groups.values() {
             let [a, b] = forms[..] else {
                 continue;
             };
-            match seen[a].0.cmp(&seen[b].0) {
-                std::cmp::Ordering::Equal => {}
-                std::cmp::Ordering::Greater => {
-                    minority.insert(b, a);
-                }
-                std::cmp::Ordering::Less => {
-                    minority.insert(a, b);
-                }
-            }
+            let (rare, major) = match seen[a as usize].0.cmp(&seen[b as usize].0) {
+                std::cmp::Ordering::Equal => continue,
+                std::cmp::Ordering::Greater => (b, a),
+                std::cmp::Ordering::Less => (a, b),
+            };
+            minority[rare as usize] = Some(major);
+            any = true;
         }
-        if minority.is_empty() {
+        if !any {
             return;
         }
-        for (word, span) in candidates(doc) {
-            let Some(&major) = minority.get(word) else {
+        for token in candidates {
+            let Some(major) = minority[token.word as usize] else {
                 continue;
             };
-            let (n, (m, first)) = (seen[word].0, &seen[major]);
+            let (word, span) = (doc.token_text(token), token.range.clone());
+            let (n, (m, first)) = (seen[token.word as usize].0, &seen[major as usize]);
+            let major = spelling(major);
             let message = Message::new(
                 format!(
                     "“{word}” ({n} lần) và “{major}” ({m} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{major}”"

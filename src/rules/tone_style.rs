@@ -59,16 +59,17 @@ impl Rule for ToneStyle {
                 if token.kind != TokenKind::Word || token.range.len() < 3 {
                     continue;
                 }
-                let text = doc.token_text(token);
-                // Fast path: the styles differ only on a marked o/u followed by a/e/y, or
-                // on o/u followed by a marked a/e/y.
-                if !has_oa_oe_uy(text) {
-                    continue;
-                }
+                // The lexicon has read every word once: most are out on their style.
                 let Some(Ok(s)) = doc.syllable(token) else {
                     continue;
                 };
-                if s.style == MarkStyle::Neutral || is_name(doc, tokens, i, text) {
+                if s.style == MarkStyle::Neutral {
+                    continue;
+                }
+                // The styles differ only on a marked o/u followed by a/e/y, or on o/u
+                // followed by a marked a/e/y.
+                let text = doc.token_text(token);
+                if !has_oa_oe_uy(text) || is_name(doc, tokens, i, text) {
                     continue;
                 }
                 found.push((token, s.style));

@@ -118,6 +118,10 @@ impl Rule for UndefinedAbbreviation {
                 if kind(i) != TokenKind::Word {
                     continue;
                 }
+                // The lexicon knows each word's case: most words are out without a look.
+                if doc.case(&doc.tokens[i]) != Case::Upper {
+                    continue;
+                }
                 let word = text(i);
                 if !is_candidate(word) || seen.contains(word) {
                     continue;
@@ -240,6 +244,11 @@ fn names_by_initials<'a>(
 ) -> HashMap<&'a str, usize> {
     let mut out: HashMap<&'a str, usize> = HashMap::new();
     let wanted: FxHashSet<&'a str> = wanted.collect();
+    // Every start of a wanted abbreviation: a run of initials that starts none ends there.
+    let prefixes: FxHashSet<&'a str> = wanted
+        .iter()
+        .flat_map(|w| w.char_indices().map(|(i, c)| &w[..i + c.len_utf8()]))
+        .collect();
     let longest = wanted
         .iter()
         .map(|w| w.chars().count())
@@ -248,43 +257,41 @@ fn names_by_initials<'a>(
         .min(8);
     let mut key = String::new();
     for block in &doc.blocks {
-        // Runs of words separated by spaces only (a hyphen between words is kept).
-        let mut run: Vec<usize> = Vec::new();
-        let mut flush = |run: &mut Vec<usize>| {
-            for start in 0..run.len() {
-                if !matches!(
-                    doc.case(&doc.tokens[run[start]]),
-                    Case::Capitalized | Case::Upper
-                ) {
-                    continue;
-                }
-                key.clear();
-                let mut all_capitalised = true;
-                for (n, &w) in run[start..].iter().take(longest).enumerate() {
-                    let word = doc.token_text(&doc.tokens[w]);
-                    all_capitalised &= doc.case(&doc.tokens[w]) != Case::Lower;
-                    let Some(c) = initial(word) else { break };
-                    key.push(c);
-                    if n >= 1
-                        && (all_capitalised || n >= 2)
-                        && let Some(&abbr) = wanted.get(key.as_str())
-                    {
-                        out.entry(abbr).or_insert(doc.tokens[w].range.end);
-                    }
-                }
+        let tokens = &doc.tokens[block.tokens.clone()];
+        for (start, first) in tokens.iter().enumerate() {
+            if first.kind != TokenKind::Word
+                || !matches!(doc.case(first), Case::Capitalized | Case::Upper)
+            {
+                continue;
             }
-            run.clear();
-        };
-        for i in block.tokens.clone() {
-            let t = &doc.tokens[i];
-            match t.kind {
-                TokenKind::Word => run.push(i),
-                TokenKind::Space => {}
-                TokenKind::Punct if doc.token_text(t) == "-" => {}
-                _ => flush(&mut run),
+            // The words from here on separated by spaces only (a hyphen between words is
+            // kept).
+            let run = tokens[start..]
+                .iter()
+                .filter(|t| {
+                    !(t.kind == TokenKind::Space
+                        || (t.kind == TokenKind::Punct && doc.token_text(t) == "-"))
+                })
+                .take_while(|t| t.kind == TokenKind::Word);
+            key.clear();
+            let mut all_capitalised = true;
+            for (n, w) in run.take(longest).enumerate() {
+                all_capitalised &= doc.case(w) != Case::Lower;
+                let Some(c) = initial(doc.token_text(w)) else {
+                    break;
+                };
+                key.push(c);
+                if !prefixes.contains(key.as_str()) {
+                    break;
+                }
+                if n >= 1
+                    && (all_capitalised || n >= 2)
+                    && let Some(&abbr) = wanted.get(key.as_str())
+                {
+                    out.entry(abbr).or_insert(w.range.end);
+                }
             }
         }
-        flush(&mut run);
     }
     out
 }

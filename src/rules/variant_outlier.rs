@@ -113,12 +113,16 @@ impl Rule for VariantOutlier {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let index = Index::build(doc);
         let mut findings = index.findings();
+        if findings.is_empty() {
+            return;
+        }
+        let uses = index.uses(findings.iter().map(|f| f.other));
         findings.retain(|f| {
             let word = &index.names[index.slots[f.slot].id as usize];
-            !doc.vocabulary.contains::<str>(word) && !index.bound_elsewhere(f)
+            !doc.vocabulary.contains::<str>(word) && !index.bound_elsewhere(f, &uses)
         });
         for f in findings {
-            out.push(index.diagnostic(doc, &f, self.meta()));
+            out.push(index.diagnostic(doc, &f, &uses, self.meta()));
         }
     }
 }
@@ -141,11 +145,35 @@ struct Index<'a> {
     followers: FxHashMap<u32, Vec<(u32, u32)>>,
     predecessors: FxHashMap<u32, Vec<(u32, u32)>>,
     /// For two words with one between, the middles that fill more than half of those
-    /// triples, at least [`TRIPLE_EVIDENCE`] times.
+    /// triples, at least [`TRIPLE_EVIDENCE`] times; only for the two words around a slot
+    /// that `findings` may report by its middle.
     middles: FxHashMap<(u32, u32), Vec<(u32, u32)>>,
     /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword),
     /// parsed on first use.
     syllables: Vec<OnceCell<Option<Spelling>>>,
+}
+
+/// The slots of a few words (the frequent forms of the findings), in text order: a finding
+/// looks at those, not at every slot of a long document.
+struct Uses {
+    /// By word id; `None` for a word not asked for.
+    slots: Vec<Option<Vec<usize>>>,
+}
+
+impl Uses {
+    /// The slots holding `other` in `context`, in text order.
+    fn of<'i>(
+        &'i self,
+        index: &'i Index,
+        other: u32,
+        context: Context,
+    ) -> impl Iterator<Item = usize> + 'i {
+        self.slots[other as usize]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(move |&k| index.in_context(k, other, context))
+    }
 }
 
 /// The rare form occurs at most this often in the document.
@@ -270,31 +298,33 @@ impl<'a> Index<'a> {
                 predecessors.entry(b).or_default().push((a, count));
             }
         }
-        // A triple seen twice has both its pairs seen twice: only those are counted, and
-        // then how often their two outer words frame anything.
-        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
+        // The middles are looked up only for an open slot whose two pairs occur once each
+        // (see `findings`): only the frames of such slots are counted, with the triples
+        // they hold.
+        let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (k, s) in slots.iter().enumerate() {
-            if s.left != NONE
+            if s.open
+                && s.left != NONE
                 && s.right != NONE
-                && pair_counts[slots[k - 1].next as usize] >= TRIPLE_EVIDENCE
-                && pair_counts[s.next as usize] >= TRIPLE_EVIDENCE
+                && !(s.left == NUMBER && s.right == NUMBER)
+                && pair_counts[slots[k - 1].next as usize] == 1
+                && pair_counts[s.next as usize] == 1
             {
-                *triples.entry((s.left, s.id, s.right)).or_default() += 1;
+                frames.insert((s.left, s.right), 0);
             }
         }
-        triples.retain(|_, count| *count >= TRIPLE_EVIDENCE);
-        let mut frames: FxHashMap<(u32, u32), u32> =
-            triples.keys().map(|&(a, _, b)| ((a, b), 0)).collect();
+        let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
         if !frames.is_empty() {
             for s in slots.iter().filter(|s| s.left != NONE && s.right != NONE) {
                 if let Some(n) = frames.get_mut(&(s.left, s.right)) {
                     *n += 1;
+                    *triples.entry((s.left, s.id, s.right)).or_default() += 1;
                 }
             }
         }
         let mut middles: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
         for (&(a, m, b), &count) in &triples {
-            if 2 * count > frames[&(a, b)] {
+            if count >= TRIPLE_EVIDENCE && 2 * count > frames[&(a, b)] {
                 middles.entry((a, b)).or_default().push((m, count));
             }
         }
@@ -312,6 +342,20 @@ impl<'a> Index<'a> {
             middles,
             syllables,
         }
+    }
+
+    /// Gathers the slots of the words `ids`, in one pass over the document.
+    fn uses(&self, ids: impl Iterator<Item = u32>) -> Uses {
+        let mut slots = vec![None; self.names.len()];
+        for id in ids {
+            slots[id as usize] = Some(Vec::new());
+        }
+        for (k, s) in self.slots.iter().enumerate() {
+            if let Some(list) = &mut slots[s.id as usize] {
+                list.push(k);
+            }
+        }
+        Uses { slots }
     }
 
     fn pair(&self, a: u32, b: u32) -> u32 {
@@ -434,7 +478,7 @@ impl<'a> Index<'a> {
     /// the rare occurrence lacks: "đề cập đến" written four times says nothing about "có
     /// thể cập bến". Bound means that one word (not an edge) stands there in at least four
     /// uses out of five.
-    fn bound_elsewhere(&self, f: &Finding) -> bool {
+    fn bound_elsewhere(&self, f: &Finding, uses: &Uses) -> bool {
         // The word one further out than the context, for the slot at `k`.
         let outer = |k: usize| -> u32 {
             match f.context {
@@ -447,14 +491,14 @@ impl<'a> Index<'a> {
             return false;
         }
         let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut uses = 0;
-        for k in (0..self.slots.len()).filter(|&k| self.in_context(k, f.other, f.context)) {
-            uses += 1;
+        let mut total = 0;
+        for k in uses.of(self, f.other, f.context) {
+            total += 1;
             *seen.entry(outer(k)).or_default() += 1;
         }
         let own = outer(f.slot);
         seen.iter()
-            .any(|(&word, &n)| word != NONE && word != own && 5 * n >= 4 * uses)
+            .any(|(&word, &n)| word != NONE && word != own && 5 * n >= 4 * total)
     }
 
     /// Whether slot `k` holds `other` in `context`.
@@ -477,7 +521,7 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn diagnostic(&self, doc: &Document, f: &Finding, meta: &RuleMeta) -> Diagnostic {
+    fn diagnostic(&self, doc: &Document, f: &Finding, uses: &Uses, meta: &RuleMeta) -> Diagnostic {
         let slot = &self.slots[f.slot];
         let written = doc.text[slot.range.clone()].to_string();
         let other = &self.names[f.other as usize];
@@ -512,9 +556,7 @@ impl<'a> Index<'a> {
             ),
         );
         let mut d = Diagnostic::new(meta.id, meta.default_severity, slot.range.clone(), message);
-        let evidence = (0..self.slots.len())
-            .filter(|&k| self.in_context(k, f.other, f.context))
-            .take(2);
+        let evidence = uses.of(self, f.other, f.context).take(2);
         for k in evidence {
             d = d.with_related(
                 self.slots[k].range.clone(),
@@ -602,7 +644,8 @@ mod tests {
         let index = super::Index::build(&doc);
         let findings = index.findings();
         assert_eq!(findings.len(), 1);
-        assert!(index.bound_elsewhere(&findings[0]));
+        let uses = index.uses(findings.iter().map(|f| f.other));
+        assert!(index.bound_elsewhere(&findings[0], &uses));
         silent(&VariantOutlier, &[text]);
         // Bound to nothing in particular, the same counts are evidence.
         fails(
@@ -611,6 +654,35 @@ mod tests {
                 "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
             ],
         );
+    }
+
+    #[test]
+    fn the_uses_in_a_context_are_the_slots_holding_the_word_there_in_text_order() {
+        // A long document: every word has many slots, in many contexts.
+        let text = format!("{COMMUNES} và 3 xa đạt thấp. Xã 5 có 3 xã mới và 4 xã cũ. ").repeat(20);
+        let doc = crate::document::Document::from_text(&text);
+        let index = super::Index::build(&doc);
+        let ids = 0..index.names.len() as u32;
+        let uses = index.uses(ids.clone());
+        for (k, s) in index.slots.iter().enumerate() {
+            for context in [
+                super::Context::After(s.left),
+                super::Context::Before(s.right),
+                super::Context::Between(s.left, s.right),
+            ] {
+                let every_slot: Vec<usize> = (0..index.slots.len())
+                    .filter(|&j| index.in_context(j, s.id, context))
+                    .collect();
+                assert!(every_slot.contains(&k));
+                assert_eq!(
+                    uses.of(&index, s.id, context).collect::<Vec<_>>(),
+                    every_slot
+                );
+            }
+        }
+        // A word not asked for has none.
+        let some = index.uses(std::iter::once(0));
+        assert!(ids.skip(1).all(|id| some.slots[id as usize].is_none()));
     }
 
     #[test]

@@ -420,10 +420,12 @@ impl<'a> Scan<'a> {
     /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
     /// letters have the same UTF-8 length, so most words are told apart by length alone).
     fn word_is(&self, k: usize, lower: &str) -> bool {
-        let text = self.text(k);
-        text.len() == lower.len()
-            && text.as_bytes()[0].to_ascii_lowercase() == lower.as_bytes()[0]
-            && self.word(k) == Some(lower)
+        k < self.len() && {
+            let range = &self.token(k).range;
+            range.len() == lower.len()
+                && self.doc.text.as_bytes()[range.start].to_ascii_lowercase() == lower.as_bytes()[0]
+                && self.word(k) == Some(lower)
+        }
     }
 
     fn punct(&self, k: usize) -> Option<&'a str> {
@@ -441,9 +443,11 @@ impl<'a> Scan<'a> {
 
     /// A plain run of ASCII digits at `k`.
     fn digits(&self, k: usize) -> Option<&'a str> {
-        let kind = self.kind(k)?;
+        if self.kind(k)? != TokenKind::Number {
+            return None;
+        }
         let t = self.text(k);
-        (kind == TokenKind::Number && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+        t.bytes().all(|b| b.is_ascii_digit()).then_some(t)
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {

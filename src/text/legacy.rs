@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::text::syllable::{self, Tone};
 
@@ -503,23 +503,49 @@ fn is_unicode_vietnamese_latin1(c: char) -> bool {
     )
 }
 
-/// Cheap look at a paragraph: which encodings it could be in.
+/// Cheap look at a paragraph: which encodings it could be in. It reads bytes: a character
+/// of U+0080..U+00FF starts with the byte C2 or C3, and a VIQR mark follows an ASCII vowel
+/// (the byte before it in UTF-8, since no byte of a wider character is ASCII).
 fn candidates(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
     let mut latin1 = false;
     let mut viqr = false;
-    let mut prev = '\0';
-    for c in text.chars() {
-        if ('\u{A1}'..='\u{FF}').contains(&c) && !is_unicode_vietnamese_latin1(c) {
-            latin1 = true;
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|b| matches!(b, 0xC2 | 0xC3 | b'^' | b'`' | b'\'' | b'~' | b'+' | b'('))
+    {
+        let i = from + found;
+        if bytes[i] >= 0x80 {
+            latin1 = latin1
+                || text[i..].chars().next().is_some_and(|c| {
+                    ('\u{A1}'..='\u{FF}').contains(&c) && !is_unicode_vietnamese_latin1(c)
+                });
+        } else if i > 0 {
+            viqr = viqr
+                || matches!(
+                    bytes[i - 1].to_ascii_lowercase(),
+                    b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+                );
         }
-        if matches!(c, '^' | '`' | '\'' | '~' | '+' | '(')
-            && matches!(prev.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
-        {
-            viqr = true;
-        }
-        prev = c;
+        from = i + 1;
     }
     (latin1, viqr)
+}
+
+/// Whether [`decode`] may change a chunk of NFC text: only when a character of the chunk
+/// is one the encoding reads otherwise, all of them in U+00A1..U+00FF (VIQR: any chunk,
+/// its marks are ASCII).
+fn may_change(chunk: &str, encoding: Encoding) -> bool {
+    let read_otherwise = |c: char| match encoding {
+        Encoding::Tcvn3 => TCVN3.binary_search_by_key(&c, |p| p.0).is_ok(),
+        Encoding::Vni => vni_letter(c).is_some() || vni_mark(c).is_some(),
+        Encoding::Viqr => true,
+    };
+    encoding == Encoding::Viqr
+        || chunk
+            .chars()
+            .any(|c| ('\u{A1}'..='\u{FF}').contains(&c) && read_otherwise(c))
 }
 
 /// The letters of a chunk with the punctuation around it taken off.
@@ -567,6 +593,10 @@ pub fn detect(text: &str) -> Option<Detection> {
         let mut strong = 0;
         for (start, chunk) in chunks(text) {
             if encoding == Encoding::Viqr && !has_viqr_mark(chunk) {
+                continue;
+            }
+            // Decoding leaves such a chunk as it is (`decode` only normalises it to NFC).
+            if !may_change(chunk, encoding) && is_nfc_quick(chunk.chars()) == IsNormalized::Yes {
                 continue;
             }
             let original = core(chunk);
@@ -627,6 +657,29 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_chunk_that_may_not_change_decodes_to_itself() {
+        // Every character up to U+024F, the Vietnamese letters, and each after a vowel (a
+        // VNI mark changes only what it follows).
+        let singles = (0..=0x24F_u32).filter_map(char::from_u32).chain(letters());
+        let chunks: Vec<String> = singles
+            .flat_map(|c| [c.to_string(), format!("a{c}"), format!("o{c}")])
+            .filter(|s| s.nfc().eq(s.chars()))
+            .collect();
+        let mut changing = 0;
+        for encoding in [Encoding::Tcvn3, Encoding::Vni] {
+            for chunk in &chunks {
+                if may_change(chunk, encoding) {
+                    changing += 1;
+                } else {
+                    assert_eq!(&decode(chunk, encoding), chunk, "{encoding:?}");
+                }
+            }
+        }
+        // The TCVN3 bytes and the VNI letters and marks, alone and after two vowels.
+        assert!(changing > 3 * 150, "{changing}");
     }
 
     #[test]

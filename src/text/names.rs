@@ -57,6 +57,8 @@ impl NameMention {
 /// Every person's name the document states.
 pub fn names(doc: &Document) -> Vec<NameMention> {
     let mut out = Vec::new();
+    // The words of the current run (one buffer for the document).
+    let mut words = Vec::new();
     for block in &doc.blocks {
         if block.kind == BlockKind::Meta {
             continue;
@@ -66,7 +68,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
         while i < tokens.len() {
             // A run of capitalised words separated by single spaces.
             let mut end = i;
-            let mut words = Vec::new();
+            words.clear();
             while end < tokens.len()
                 && tokens[end].kind == TokenKind::Word
                 && doc.case(&tokens[end]) == Case::Capitalized

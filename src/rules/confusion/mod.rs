@@ -84,6 +84,8 @@ fn guard_allows(list_in: &[String], list_not: &[String], name: &str) -> bool {
 /// Runs one table over a document.
 pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut context = String::new();
+    // The entries starting with each written form (an entry of the lexicon), looked up once.
+    let mut starting: Vec<Option<Option<&[usize]>>> = vec![None; doc.lexicon.len()];
     for block in &doc.blocks {
         let tokens = doc.block_tokens(block);
         let mut i = 0;
@@ -93,7 +95,9 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 i += 1;
                 continue;
             }
-            let Some(candidates) = table.by_first.get(doc.lower(token)) else {
+            let candidates = *starting[token.word as usize]
+                .get_or_insert_with(|| table.by_first.get(doc.lower(token)).map(Vec::as_slice));
+            let Some(candidates) = candidates else {
                 i += 1;
                 continue;
             };
