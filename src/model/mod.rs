@@ -386,22 +386,11 @@ impl Model {
         let Some(seconds) = self.bytes.get(base + 2 * row.start..base + 2 * row.end) else {
             return 0;
         };
-        let (mut lo, mut hi) = (0, seconds.len() / 2);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let s = u16::from_le_bytes([seconds[2 * mid], seconds[2 * mid + 1]]);
-            match s.cmp(&second) {
-                std::cmp::Ordering::Equal => {
-                    return u32_at(
-                        &self.bytes,
-                        self.layout.bigram_counts + 4 * (row.start + mid),
-                    );
-                }
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-            }
+        let (seconds, _) = seconds.as_chunks::<2>();
+        match seconds.binary_search_by(|s| u16::from_le_bytes(*s).cmp(&second)) {
+            Ok(at) => u32_at(&self.bytes, self.layout.bigram_counts + 4 * (row.start + at)),
+            Err(_) => 0,
         }
-        0
     }
 
     /// The syllables of the vocabulary one edit away from `id`, likeliest edit first, with
