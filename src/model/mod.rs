@@ -388,7 +388,10 @@ impl Model {
         };
         let (seconds, _) = seconds.as_chunks::<2>();
         match seconds.binary_search_by(|s| u16::from_le_bytes(*s).cmp(&second)) {
-            Ok(at) => u32_at(&self.bytes, self.layout.bigram_counts + 4 * (row.start + at)),
+            Ok(at) => u32_at(
+                &self.bytes,
+                self.layout.bigram_counts + 4 * (row.start + at),
+            ),
             Err(_) => 0,
         }
     }

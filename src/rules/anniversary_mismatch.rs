@@ -232,34 +232,36 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
     let span = |p: usize| doc.tokens[sentence[p]].range.clone();
     let mut out = Vec::new();
     for p in 0..sentence.len() {
-        if let Some(years) = count(doc, sentence, p) {
-            if is(p + 1, "năm") {
-                let kn = commemorates(p);
-                // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
-                let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
-                if kn || day_of {
-                    out.push(Claim {
-                        years,
-                        span: span(p),
-                        phrase: span(p).start..span(p + 1).end,
-                        start: p,
-                        end: p + 1,
-                        commemorates: kn,
-                    });
-                }
-            }
-        }
-        if is(p, "lần") && is(p + 1, "thứ") && commemorates(p) {
-            if let Some(years) = count(doc, sentence, p + 2) {
+        if let Some(years) = count(doc, sentence, p)
+            && is(p + 1, "năm")
+        {
+            let kn = commemorates(p);
+            // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
+            let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
+            if kn || day_of {
                 out.push(Claim {
                     years,
-                    span: span(p + 2),
-                    phrase: span(p).start..span(p + 2).end,
+                    span: span(p),
+                    phrase: span(p).start..span(p + 1).end,
                     start: p,
-                    end: p + 2,
-                    commemorates: true,
+                    end: p + 1,
+                    commemorates: kn,
                 });
             }
+        }
+        if is(p, "lần")
+            && is(p + 1, "thứ")
+            && commemorates(p)
+            && let Some(years) = count(doc, sentence, p + 2)
+        {
+            out.push(Claim {
+                years,
+                span: span(p + 2),
+                phrase: span(p).start..span(p + 2).end,
+                start: p,
+                end: p + 2,
+                commemorates: true,
+            });
         }
     }
     out

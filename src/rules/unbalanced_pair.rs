@@ -181,7 +181,7 @@ impl UnbalancedPair {
         let quotes: Vec<usize> = (0..tokens.len())
             .filter(|&i| is(doc, Some(&tokens[i]), "\""))
             .collect();
-        if quotes.len() % 2 == 0 {
+        if quotes.len().is_multiple_of(2) {
             return;
         }
         // An inch or second mark (15,6" or 5'30"): a quote right after a number, followed

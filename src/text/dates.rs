@@ -848,24 +848,23 @@ fn interpret_chunk(
         ([p], []) if !all_digits => {
             let text = scan.text(*p);
             let pieces: Vec<&str> = text.split('.').collect();
-            if let [d, m, y] = pieces[..] {
-                if let (Some(day), Some(month), Some(year)) =
+            if let [d, m, y] = pieces[..]
+                && let (Some(day), Some(month), Some(year)) =
                     (small(d, 31), small(m, 12), four_digit_year(y))
-                {
-                    let range = scan.token(*p).range.clone();
-                    let year_span = range.end - y.len()..range.end;
-                    found.push(Item {
-                        kind: ItemKind::Date {
-                            day,
-                            month,
-                            year: Some((year, year_span)),
-                        },
-                        first: *p,
-                        last: *p,
-                        span: range,
-                        weekday: None,
-                    });
-                }
+            {
+                let range = scan.token(*p).range.clone();
+                let year_span = range.end - y.len()..range.end;
+                found.push(Item {
+                    kind: ItemKind::Date {
+                        day,
+                        month,
+                        year: Some((year, year_span)),
+                    },
+                    first: *p,
+                    last: *p,
+                    span: range,
+                    weekday: None,
+                });
             }
         }
         ([p], []) => {
@@ -930,11 +929,11 @@ fn interpret_chunk(
                     found.push(a);
                     found.push(b);
                 }
-            } else if context_before(first) {
-                if let (Some(a), Some(b)) = (day_month(*a1, *b1), day_month(*a2, *b2)) {
-                    found.push(a);
-                    found.push(b);
-                }
+            } else if context_before(first)
+                && let (Some(a), Some(b)) = (day_month(*a1, *b1), day_month(*a2, *b2))
+            {
+                found.push(a);
+                found.push(b);
             }
         }
         _ => {}
@@ -1010,10 +1009,10 @@ pub fn extract(doc: &Document) -> Dates {
         let items = block_items(&scan, meta, &enumerates);
         // Years stated: written years of dates and ranges, and "năm 2024".
         for k in 0..scan.len() {
-            if let Some(y) = scan.digits(k).and_then(four_digit_year) {
-                if PLAUSIBLE_YEARS.contains(&y) {
-                    stated_years.push((y, scan.token(k).range.clone()));
-                }
+            if let Some(y) = scan.digits(k).and_then(four_digit_year)
+                && PLAUSIBLE_YEARS.contains(&y)
+            {
+                stated_years.push((y, scan.token(k).range.clone()));
             }
         }
         for pair in items.windows(2) {
