@@ -1,7 +1,7 @@
 //! Sentences of a block as lists of its non-space tokens.
 
 use crate::document::{Block, Document};
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{Token, TokenKind};
 
 /// Marks that end a sentence (a `.` inside a number is part of the number token).
 const SENTENCE_END: &[&str] = &[".", ";", "!", "?", "…"];
@@ -44,15 +44,18 @@ impl SentenceIndex {
 }
 
 /// Whether the token at `i` (an index into `doc.tokens`, inside `block`) opens a sentence:
-/// nothing but space before it in the block, or a full stop, `!`, `?` or `…`. A capital
-/// anywhere else marks a name.
+/// nothing before it in the block but space and opening marks (quotation marks, a bracket,
+/// a list dash), or a full stop, `!`, `?`, `…` or a colon. A capital anywhere else marks a
+/// name.
 pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
+    const OPENING: &[&str] = &["“", "«", "\"", "‘", "'", "(", "[", "-", "–", "—"];
+    let opening = |t: &Token| t.kind == TokenKind::Punct && OPENING.contains(&doc.token_text(t));
     doc.tokens[block.tokens.start..i]
         .iter()
         .rev()
-        .find(|t| !t.is_space())
+        .find(|t| !t.is_space() && !opening(t))
         .is_none_or(|t| {
-            t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…")
+            t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…" | ":")
         })
 }
 
@@ -76,12 +79,14 @@ mod tests {
 
     #[test]
     fn a_sentence_opens_at_the_block_start_and_after_a_full_stop() {
-        let doc = Document::from_text("Ông Bình đến. Bình về, rồi (Bình) đi!");
+        let doc = Document::from_text(
+            "Ông Bình đến. Bình về, rồi (Bình) đi! Ông nói: “Bình ở đây”, (Bình đến) và “Bình”.",
+        );
         let opens: Vec<bool> = (0..doc.tokens.len())
             .filter(|&i| doc.token_text(&doc.tokens[i]) == "Bình" || i == 0)
             .map(|i| opens_sentence(&doc, &doc.blocks[0], i))
             .collect();
-        assert_eq!(opens, [true, false, true, false]);
+        assert_eq!(opens, [true, false, true, false, true, false, false]);
     }
 
     #[test]

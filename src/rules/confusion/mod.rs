@@ -22,8 +22,8 @@ declare_rule! {
     /// sets its own severity and carries the context that must, or must not, surround it.
     /// A phrase standing alone between quotation marks is a spelling talked about (viết
     /// “sát nhập” là sai), not used, and is left alone. A fix the table marks certain is
-    /// applied by `--fix` unless the match is written like a name (every syllable
-    /// capitalised, or one capital inside a sentence), where it is only offered.
+    /// applied by `--fix` unless a syllable of the match has a capital inside a sentence (a
+    /// name may run into it: "chị Trâm cứu"), where it is only offered.
     ///
     /// ## Why
     /// A spell checker accepts "Giải phòng" because both syllables exist; a reader sees at
@@ -45,7 +45,7 @@ declare_rule! {
         vi: "Từ có thật nhưng đặt sai chỗ: lỗi gõ để lại những âm tiết vẫn hợp lệ.
 
 ## Tác dụng
-Dò từng cụm từ của văn bản trong các bảng dữ liệu `rules/*.toml`: cụm từ cố định bị sai dấu hoặc sai chữ (“Giải phòng”, “A ninh”, “quốc phóng”) và những từ chỉ sai trong một ngữ cảnh nhất định (“phương” đứng sau một con số, khi ý nói là phường). So khớp trọn âm tiết, không phân biệt chữ hoa chữ thường, và giữ nguyên cách viết hoa của người viết trong gợi ý sửa. Mỗi mục tự đặt mức độ và ngữ cảnh bắt buộc phải có hoặc không được có. Cụm từ đứng một mình trong ngoặc kép là chữ được nhắc tới (viết “sát nhập” là sai), không phải chữ được dùng, nên được bỏ qua. Gợi ý sửa mà bảng đánh dấu chắc chắn được `--fix` tự áp dụng, trừ khi cụm từ được viết như tên riêng (mọi âm tiết viết hoa, hoặc một chữ hoa giữa câu): khi đó chỉ gợi ý.
+Dò từng cụm từ của văn bản trong các bảng dữ liệu `rules/*.toml`: cụm từ cố định bị sai dấu hoặc sai chữ (“Giải phòng”, “A ninh”, “quốc phóng”) và những từ chỉ sai trong một ngữ cảnh nhất định (“phương” đứng sau một con số, khi ý nói là phường). So khớp trọn âm tiết, không phân biệt chữ hoa chữ thường, và giữ nguyên cách viết hoa của người viết trong gợi ý sửa. Mỗi mục tự đặt mức độ và ngữ cảnh bắt buộc phải có hoặc không được có. Cụm từ đứng một mình trong ngoặc kép là chữ được nhắc tới (viết “sát nhập” là sai), không phải chữ được dùng, nên được bỏ qua. Gợi ý sửa mà bảng đánh dấu chắc chắn được `--fix` tự áp dụng, trừ khi một âm tiết của cụm từ viết hoa giữa câu (có thể là tên riêng: “chị Trâm cứu”): khi đó chỉ gợi ý.
 
 ## Vì sao
 Trình kiểm tra chính tả chấp nhận “Giải phòng” vì cả hai âm tiết đều có thật; người đọc thì nhận ra ngay. Đây là loại lỗi hay gặp nhất trong các thông cáo báo chí đã đăng.",
@@ -149,14 +149,17 @@ fn mentioned(doc: &Document, tokens: &[Token], start: usize, end: usize) -> bool
         && quote(tokens.get(end), &["”", "»", "\"", "’", "'"])
 }
 
-/// Whether a match is written the way a name is: every syllable capitalised, and more than
-/// one syllable or not at a sentence's start ("chị Thương hiểu", "Chung Bình"). Its fix is
-/// then only offered, never applied by `--fix`: the tables match without regard to case.
+/// Whether a match is written the way a name is, or touches one: a capital inside a
+/// sentence on any of its syllables ("chị Trâm cứu", "đường Nguyễn Trãi nhựa", "Chung
+/// Bình"). Its fix is then only offered, never applied by `--fix`: the tables match without
+/// regard to case.
 fn written_as_a_name(doc: &Document, block: &Block, first: usize, matched: &[Token]) -> bool {
     let mut words = matched.iter().filter(|t| t.kind == TokenKind::Word);
-    let count = words.clone().count();
-    words.all(|t| doc.case(t) == Case::Capitalized)
-        && (count > 1 || !opens_sentence(doc, block, first))
+    let capital = |t: &Token| doc.case(t) == Case::Capitalized;
+    words
+        .next()
+        .is_some_and(|t| capital(t) && !opens_sentence(doc, block, first))
+        || words.any(capital)
 }
 
 /// Matches the syllables from token `start`, words separated only by white space; returns

@@ -46,8 +46,8 @@ pub struct TableEntry {
     pub good: String,
     /// Whether `--fix` may apply the replacement without asking: only for phrases that are
     /// never right as written, so with no guard and severity error (a test holds the tables
-    /// to that). A match written like a name (every syllable capitalised, or one capitalised
-    /// syllable inside a sentence) is still only offered.
+    /// to that). A match with a capital inside a sentence (a name may run into it) is still
+    /// only offered.
     #[serde(default)]
     pub safe: bool,
     /// More sentences on which nothing may fire.
