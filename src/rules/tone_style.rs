@@ -1,7 +1,8 @@
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
+use crate::document::{Block, Document};
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
+use crate::text::sentences::opens_sentence;
 use crate::text::syllable::{self, MarkStyle};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -69,7 +70,7 @@ impl Rule for ToneStyle {
                 // The styles differ only on a marked o/u followed by a/e/y, or on o/u
                 // followed by a marked a/e/y.
                 let text = doc.token_text(token);
-                if !has_oa_oe_uy(text) || is_name(doc, tokens, i, text) {
+                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i, text) {
                     continue;
                 }
                 found.push((token, s.style));
@@ -198,24 +199,8 @@ fn base_vowel(c: char) -> Option<char> {
 }
 
 /// A capitalised word inside a sentence: a name, which keeps its registered spelling.
-fn is_name(doc: &Document, tokens: &[Token], i: usize, text: &str) -> bool {
-    if case_of(text) != Case::Capitalized {
-        return false;
-    }
-    let previous = tokens[..i]
-        .iter()
-        .rev()
-        .find(|t| t.kind != TokenKind::Space);
-    match previous {
-        None => false,
-        Some(t) => {
-            let p = doc.token_text(t);
-            !matches!(
-                p,
-                "." | "!" | "?" | ":" | "…" | "\"" | "“" | "(" | "-" | "–" | "*" | "•"
-            )
-        }
-    }
+fn is_name(doc: &Document, block: &Block, i: usize, text: &str) -> bool {
+    case_of(text) == Case::Capitalized && !opens_sentence(doc, block, i)
 }
 
 #[cfg(test)]

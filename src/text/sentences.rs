@@ -45,10 +45,10 @@ impl SentenceIndex {
 
 /// Whether the token at `i` (an index into `doc.tokens`, inside `block`) opens a sentence:
 /// nothing before it in the block but space and opening marks (quotation marks, a bracket,
-/// a list dash), or a full stop, `!`, `?`, `…` or a colon. A capital anywhere else marks a
+/// a list dash or bullet), or a full stop, `!`, `?`, `…` or a colon. A capital anywhere else marks a
 /// name.
 pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
-    const OPENING: &[&str] = &["“", "«", "\"", "‘", "'", "(", "[", "-", "–", "—"];
+    const OPENING: &[&str] = &["“", "«", "\"", "‘", "'", "(", "[", "-", "–", "—", "*", "•"];
     let opening = |t: &Token| t.kind == TokenKind::Punct && OPENING.contains(&doc.token_text(t));
     doc.tokens[block.tokens.start..i]
         .iter()
