@@ -92,10 +92,7 @@ def main():
     ap.add_argument("--text", action="append", default=[],
                     help="more real text without labels: every finding is listed")
     args = ap.parse_args()
-    if not os.path.exists(args.data):
-        sys.exit(f"missing {args.data}: this measurement needs ../shared beside the project")
-    if not os.path.exists(args.bin):
-        sys.exit(f"missing {args.bin}: build it first (cargo build --release --bins)")
+    viwiki.require(args.data, args.bin, build="cargo build --release --bins")
 
     entries = load_entries()
     verdicts = viwiki.read_verdicts()

@@ -67,11 +67,7 @@ def main():
     ap.add_argument("--max-count", type=int)
     ap.add_argument("--edits", choices=["marks", "all"])
     args = ap.parse_args()
-    for path, what in [(args.data, "this measurement needs ../shared beside the project"),
-                       (args.bin, "build it first: cargo build --release --bins --examples"),
-                       (args.grammar, "build it first: cargo build --release --bins --examples")]:
-        if not os.path.exists(path):
-            sys.exit(f"missing {path}: {what}")
+    viwiki.require(args.data, args.bin, args.grammar)
     known_rules = set(run([args.bin, "rules"]).stdout.decode().split())
 
     docs = viwiki.load(args.data)

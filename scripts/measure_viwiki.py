@@ -37,10 +37,7 @@ def main():
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--grammar", default=os.path.join(HERE, "..", "target", "release", "examples", "syllables"))
     args = ap.parse_args()
-    if not os.path.exists(args.data):
-        sys.exit(f"missing {args.data}: this measurement needs ../shared beside the project")
-    if not os.path.exists(args.bin):
-        sys.exit(f"missing {args.bin}: build it first (cargo build --release)")
+    viwiki.require(args.data, args.bin, build="cargo build --release")
 
     nonword_labels = set()  # (doc, label index) whose text the grammar rejects
     nonword_found = set()

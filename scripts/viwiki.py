@@ -1,8 +1,9 @@
 """What the measurement scripts share about ../shared/data/viwiki-spelling/dev.jsonl: where
 it is, reading it, and turning a label's character offset into the byte range vnlint's JSON
-speaks in."""
+speaks in, what a person has read of the findings, and the checks every script starts with."""
 import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
@@ -41,3 +42,12 @@ def read_verdicts(path=READ):
             raise SystemExit(f"{path}: verdict must be real or false: {line!r}")
         verdicts[(doc, int(start), text)] = verdict
     return verdicts
+
+
+def require(data, *built, build="cargo build --release --bins --examples"):
+    """Exits with a clear message when the data (../shared) or a built binary is missing."""
+    if not os.path.exists(data):
+        sys.exit(f"missing {data}: this measurement needs ../shared beside the project")
+    for path in built:
+        if not os.path.exists(path):
+            sys.exit(f"missing {path}: build it first ({build})")
