@@ -1,7 +1,8 @@
 //! A model of the user's own archive: how often each Vietnamese syllable, and each pair of
 //! adjacent syllables, occurs in the documents the organisation has published.
 //!
-//! `vnlint learn DIR -o FILE` reads the documents with the project's readers ([`learn`]),
+//! `vnlint learn DIR -o FILE` reads the documents with the project's readers (the engine's
+//! [`crate::engine::learn`] walks and reads them, [`Counts`] counts them),
 //! counts lower-case syllables (tone marks in the old style, so "hoà" and "hòa" are one
 //! syllable; every number is the one class `<number>`) and the pairs standing side by side
 //! with one space between them, and writes the counts in the binary format of
@@ -31,7 +32,7 @@ use crate::text::case::lower_into;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
-pub use learn::{Counts, learn};
+pub use learn::Counts;
 
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"VNLMODEL";
