@@ -13,8 +13,17 @@ pub fn error_prefix() -> Message {
 pub fn fixed(places: usize, files: usize) -> Message {
     Message::new(
         format!("đã sửa {places} chỗ trong {files} tệp"),
-        format!("fixed {places} places in {files} files"),
+        format!(
+            "fixed {} in {}",
+            counted(places, "place", "places"),
+            counted(files, "file", "files")
+        ),
     )
+}
+
+/// "1 file", "2 files" (Vietnamese nouns do not change with the number).
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `--write-baseline` recorded today's findings.
@@ -22,7 +31,10 @@ pub fn baseline_recorded(findings: usize, path: &Path) -> Message {
     let path = path.display();
     Message::new(
         format!("đã ghi {findings} phát hiện vào {path}"),
-        format!("recorded {findings} findings in {path}"),
+        format!(
+            "recorded {} in {path}",
+            counted(findings, "finding", "findings")
+        ),
     )
 }
 

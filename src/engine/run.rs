@@ -438,3 +438,214 @@ fn check_input(
     }
     Ok(checked)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stdin(text: &str) -> Option<NamedInput> {
+        Some(NamedInput {
+            name: "tin.txt".to_string(),
+            bytes: text.as_bytes().to_vec(),
+        })
+    }
+
+    fn spans(report: &FileReport) -> Vec<(&'static str, std::ops::Range<usize>)> {
+        report
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule, d.span.clone()))
+            .collect()
+    }
+
+    const DOUBLED: &str = "Hai  dấu cách và A ninh.\n";
+
+    #[test]
+    fn standard_input_and_a_file_give_the_same_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tin.txt");
+        std::fs::write(&path, DOUBLED).unwrap();
+        let from_file = run(
+            &Request {
+                paths: vec![path],
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        let from_stdin = run(
+            &Request {
+                stdin: stdin(DOUBLED),
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert_eq!(from_file.reports.len(), 1);
+        assert_eq!(spans(&from_file.reports[0]), spans(&from_stdin.reports[0]));
+        assert!(!from_stdin.reports[0].diagnostics.is_empty());
+        assert_eq!(from_stdin.exit, ExitStatus::Findings);
+        assert_eq!(from_stdin.shown, Shown::Reports);
+    }
+
+    #[test]
+    fn diff_writes_nothing_and_counts_nothing_as_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tin.txt");
+        std::fs::write(&path, DOUBLED).unwrap();
+        let outcome = run(
+            &Request {
+                paths: vec![path.clone()],
+                stdin: stdin(DOUBLED),
+                fix: FixMode::Diff {
+                    include_unsafe: false,
+                },
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert_eq!(outcome.diffs.len(), 2, "the file's and standard input's");
+        assert!(outcome.diffs.iter().all(|d| d.contains("+Hai dấu cách")));
+        assert_eq!((outcome.fixes_applied, outcome.files_fixed), (0, 0));
+        assert!(outcome.notices().is_empty());
+        assert_eq!(outcome.shown, Shown::Diffs);
+        assert_eq!(outcome.exit, ExitStatus::Findings);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), DOUBLED);
+        // The reports are those of the text as it is.
+        assert!(outcome.reports.iter().all(|r| r.source == DOUBLED));
+    }
+
+    #[test]
+    fn fix_writes_the_file_and_prints_standard_input_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tin.txt");
+        std::fs::write(&path, DOUBLED).unwrap();
+        let outcome = run(
+            &Request {
+                paths: vec![path.clone()],
+                stdin: stdin(DOUBLED),
+                fix: FixMode::Write {
+                    include_unsafe: false,
+                },
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        let fixed = "Hai dấu cách và A ninh.\n";
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+        assert_eq!(outcome.fixed_input.as_deref(), Some(fixed.as_bytes()));
+        assert_eq!((outcome.fixes_applied, outcome.files_fixed), (1, 1));
+        assert_eq!(
+            outcome.notices(),
+            vec![Message::new(
+                "đã sửa 1 chỗ trong 1 tệp",
+                "fixed 1 place in 1 file"
+            )]
+        );
+        assert_eq!(outcome.shown, Shown::FixedInput);
+        assert_eq!(outcome.exit, ExitStatus::Clean);
+    }
+
+    #[test]
+    fn fail_on_sets_the_exit_status() {
+        let only_a_warning = "Hai  dấu cách.\n";
+        let at = |fail_on| {
+            run(
+                &Request {
+                    stdin: stdin(only_a_warning),
+                    fail_on,
+                    ..Request::default()
+                },
+                &NoProgress,
+            )
+            .exit
+        };
+        assert_eq!(at(Severity::Warning), ExitStatus::Findings);
+        assert_eq!(at(Severity::Error), ExitStatus::Clean);
+    }
+
+    #[test]
+    fn a_baseline_hides_what_it_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let baseline = dir.path().join("baseline.json");
+        let recorded = run(
+            &Request {
+                stdin: stdin(DOUBLED),
+                baseline: BaselineMode::Record(baseline.clone()),
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        let (path, findings) = recorded.baseline_recorded.clone().unwrap();
+        assert_eq!(path, baseline);
+        assert!(findings > 0);
+        assert_eq!(recorded.shown, Shown::Nothing);
+        assert_eq!(recorded.exit, ExitStatus::Clean);
+        let applied = run(
+            &Request {
+                stdin: stdin(DOUBLED),
+                baseline: BaselineMode::Apply(baseline),
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert!(applied.reports[0].diagnostics.is_empty());
+        assert_eq!(applied.exit, ExitStatus::Clean);
+    }
+
+    #[test]
+    fn an_unreadable_baseline_stops_the_run_naming_it() {
+        let outcome = run(
+            &Request {
+                stdin: stdin(DOUBLED),
+                baseline: BaselineMode::Apply(PathBuf::from("khong-co/baseline.json")),
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert!(outcome.reports.is_empty());
+        assert_eq!(outcome.shown, Shown::Nothing);
+        assert_eq!(outcome.exit, ExitStatus::Error);
+        let said = &outcome.error_messages()[0];
+        assert!(said.vi.contains("khong-co/baseline.json"), "{said:?}");
+        assert!(said.en.contains("khong-co/baseline.json"), "{said:?}");
+    }
+
+    #[test]
+    fn folders_give_the_same_sorted_files_every_time() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b/z.txt",
+            "b/a.md",
+            "a.txt",
+            "c/d/e.html",
+            "c/skip.json",
+            "a/b.txt",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "Tin.\n").unwrap();
+        }
+        let resolver = ConfigResolver::new(RunOptions::default()).unwrap();
+        let (first, errors) = collect_files(&[dir.path().to_path_buf()], &resolver);
+        assert!(errors.is_empty());
+        let names: Vec<String> = first
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            // Sorted as paths, component by component: the folder `a` before `a.txt`.
+            vec!["a/b.txt", "a.txt", "b/a.md", "b/z.txt", "c/d/e.html"]
+        );
+        for _ in 0..5 {
+            assert_eq!(
+                collect_files(&[dir.path().to_path_buf()], &resolver).0,
+                first
+            );
+        }
+    }
+}
