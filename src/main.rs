@@ -166,7 +166,7 @@ fn main() -> ExitCode {
             min_pair_count,
         } => learn(&paths, &output, min_pair_count, lang),
         Command::TestRules { files } => test_rules(&files, lang),
-        Command::Convert { from, file, output } => convert(from, &file, output.as_deref()),
+        Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
@@ -315,6 +315,15 @@ impl Progress for ProgressBar {
     }
 }
 
+/// A file that could not be written, in both languages.
+fn write_error(path: &Path, e: &std::io::Error) -> Message {
+    RunError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+    .to_message()
+}
+
 /// Prints an error on standard error: "vnlint: lỗi: ...".
 fn say_error(message: &Message, lang: Lang) {
     eprintln!(
@@ -355,7 +364,7 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     }
 }
 
-fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
+fn convert(from: LegacyArg, file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
     use vnlint::text::legacy::{Encoding, convert_bytes};
     let encoding = match from {
         LegacyArg::Tcvn3 => Encoding::Tcvn3,
@@ -365,7 +374,7 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
     let bytes = match vnlint::read_file(file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("vnlint: {e}");
+            say_error(&e.to_message(), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
     };
@@ -384,7 +393,7 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("vnlint: {}: {e}", out.display());
+            say_error(&write_error(out, &e), lang);
             ExitCode::from(EXIT_INPUT_ERROR)
         }
     }
@@ -407,11 +416,7 @@ fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> E
         }
     };
     if let Err(e) = std::fs::write(output, &bytes) {
-        let error = RunError::Write {
-            path: output.display().to_string(),
-            reason: e.to_string(),
-        };
-        say_error(&error.to_message(), lang);
+        say_error(&write_error(output, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     let learned = notice::learned(
@@ -436,7 +441,7 @@ fn init(lang: Lang) -> ExitCode {
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     if let Err(e) = std::fs::write(path, vnlint::config::starter()) {
-        eprintln!("vnlint: vnlint.toml: {e}");
+        say_error(&write_error(path, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     emit(format!("{}\n", notice::init_written().get(lang)).as_bytes());
