@@ -26,7 +26,7 @@ use std::time::SystemTime;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::Lang;
+use crate::diagnostic::{Lang, Message};
 use crate::document::{Block, Document};
 use crate::text::case::lower_into;
 use crate::text::syllable::{self, Edit, MarkStyle};
@@ -50,14 +50,19 @@ pub struct ModelError {
 }
 
 impl ModelError {
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => format!(
+    /// The message in both languages; it names the file.
+    pub fn to_message(&self) -> Message {
+        Message::new(
+            format!(
                 "{}: không dùng được tệp mô hình: {}",
                 self.path, self.reason
             ),
-            Lang::En => format!("{}: unusable model file: {}", self.path, self.reason),
-        }
+            format!("{}: unusable model file: {}", self.path, self.reason),
+        )
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().get(lang).to_string()
     }
 }
 
