@@ -3,12 +3,12 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
-use crate::text::sentences::opens_sentence;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -55,10 +55,10 @@ declare_rule! {
         id: "rare-variant",
         severity: Warning,
         options: [
-            ("max-count", ["<integer>"]),
-            ("min-count", ["<integer>"]),
-            ("min-ratio", ["<integer>"]),
-            ("edits", ["marks", "all"]),
+            OptionSpec::integer("max-count", 1, 0),
+            OptionSpec::integer("min-count", 5, 1),
+            OptionSpec::integer("min-ratio", 10_000, 1),
+            OptionSpec::choice("edits", &["marks", "all"], "marks"),
         ],
         gives_way_to: ["confusion", "variant-outlier"],
         vi: "Cặp từ mà kho văn bản của người dùng hầu như không bao giờ viết, chỉ khác một chỗ so với một cặp được viết thường xuyên (cần mô hình).
@@ -71,10 +71,6 @@ Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi
     }
 }
 
-/// The defaults of the options, as documented.
-const MAX_COUNT: u32 = 1;
-const MIN_COUNT: u32 = 5;
-const MIN_RATIO: u32 = 10_000;
 /// How many variants of a syllable the archive never wrote are looked up.
 const UNSEEN_VARIANTS: usize = 40;
 /// How many times the document may write a rare pair before it counts as deliberate.
@@ -119,20 +115,16 @@ impl Rule for RareVariant {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(model) = doc.model.as_deref() else {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let Some(model) = ctx.model() else {
             return;
         };
-        let option = |key: &str, default: u32| {
-            doc.option(self.meta().id, key)
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(default)
-        };
         let t = Thresholds {
-            letters: doc.option(self.meta().id, "edits") == Some("all"),
-            max_count: option("max-count", MAX_COUNT),
-            min_count: option("min-count", MIN_COUNT).max(1),
-            min_ratio: option("min-ratio", MIN_RATIO).max(1),
+            letters: ctx.choice("edits") == "all",
+            max_count: ctx.integer("max-count"),
+            min_count: ctx.integer("min-count"),
+            min_ratio: ctx.integer("min-ratio"),
         };
         let mut units: Vec<(usize, Option<Unit>)> = Vec::new();
         // The variants of each syllable the archive never wrote, generated once.
@@ -403,16 +395,13 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
 }
 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
-/// its sentence (a capital inside a sentence makes a name), not in the user's vocabulary.
+/// its sentence (a capital inside a sentence makes a name).
 fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
-    let token = &doc.tokens[i];
-    match doc.case(token) {
-        Case::Lower => {}
-        Case::Capitalized if !opens_sentence(doc, block, i) => return false,
-        Case::Capitalized => {}
-        Case::Upper | Case::Mixed => return false,
+    match doc.case(&doc.tokens[i]) {
+        Case::Lower => true,
+        Case::Capitalized => opens_sentence(doc, block, i),
+        Case::Upper | Case::Mixed => false,
     }
-    !doc.vocabulary.contains(doc.lower(token))
 }
 
 /// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
@@ -494,24 +483,26 @@ fn diagnostic(
 mod tests {
     use super::RareVariant;
     use crate::document::Document;
-    use crate::rules::Rule;
-    use crate::rules::testing::archive_model;
+    use crate::rules::testing::{archive_config, archive_model, run};
 
     /// The flagged words and their first suggestion, with the archive's model.
     fn flagged(text: &str, options: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut doc = Document::from_text(text);
-        doc.model = Some(archive_model());
-        let mut o = crate::config::RuleOptions::new();
-        let small = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS).unwrap();
-        o.extend(small.options.iter().map(|(k, v)| (*k, v.clone())));
-        for (k, v) in options {
-            o.entry("rare-variant")
-                .or_default()
-                .insert(k.to_string(), v.to_string());
+        let doc = Document::from_text(text);
+        // The small archive's ratio (see `testing::ARCHIVE_OPTIONS`) unless the test sets one.
+        let mut toml = String::from("[rules]\nrare-variant = { severity = \"warning\"");
+        if !options.iter().any(|(k, _)| *k == "min-ratio") {
+            toml.push_str(", min-ratio = 1000");
         }
-        doc.options = std::sync::Arc::new(o);
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
+        for (k, v) in options {
+            let quoted = v
+                .parse::<u32>()
+                .map_or_else(|_| format!("\"{v}\""), |n| n.to_string());
+            toml.push_str(&format!(", {k} = {quoted}"));
+        }
+        toml.push_str(" }\n");
+        let mut config = crate::Config::from_toml(&toml).unwrap();
+        config.set_model(archive_model(), "archive".into());
+        let out = run(&RareVariant, &doc, &config);
         out.iter()
             .map(|d| {
                 (
@@ -577,13 +568,8 @@ mod tests {
 
     #[test]
     fn the_message_gives_both_counts() {
-        let mut doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
-        doc.model = Some(archive_model());
-        doc.options = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS)
-            .unwrap()
-            .options;
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
+        let doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
+        let out = run(&RareVariant, &doc, &archive_config());
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(
             out[0].message.en.contains("“đô thi” 0 times")
@@ -598,9 +584,7 @@ mod tests {
     fn silent_without_a_model_on_names_quotations_and_the_vocabulary() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
         let doc = Document::from_text(text);
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
-        assert!(out.is_empty());
+        assert!(run(&RareVariant, &doc, &crate::Config::default()).is_empty());
         for text in [
             "Đồng chí Lê Văn Chữa Chảy dự họp.",
             "Khẩu hiệu “giữ vệ sinh môi trướng” là lời người dân.",
@@ -610,12 +594,20 @@ mod tests {
         ] {
             assert_eq!(flagged(text, &[]), vec![], "{text}");
         }
-        let mut doc = Document::from_text("Phường kiểm tra vệ sinh môi trướng.");
-        doc.model = Some(archive_model());
-        doc.vocabulary = std::sync::Arc::new(["trướng".to_string()].into_iter().collect());
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
-        assert!(out.is_empty());
+        // The user's vocabulary is the engine's policy, for every rule.
+        let mut config = archive_config();
+        let text = "Phường kiểm tra vệ sinh môi trướng.";
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .any(|d| d.rule == "rare-variant")
+        );
+        config.vocabulary = std::sync::Arc::new(["trướng".to_string()].into_iter().collect());
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .all(|d| d.rule != "rare-variant")
+        );
     }
 
     #[test]
