@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
+use crate::text::punctuation::is_quote;
 use crate::text::syllable::{self, IllFormed, Tone};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -270,11 +271,10 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
 /// ASCII that is no syllable (an English word: "rich kid", "tech startup").
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let fence = |t: &&Token| {
-        t.kind == TokenKind::Punct
-            && matches!(
-                doc.token_text(t),
-                "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "(" | ")" | "[" | "]"
-            )
+        t.kind == TokenKind::Punct && {
+            let mark = doc.token_text(t);
+            is_quote(mark) || matches!(mark, "(" | ")" | "[" | "]")
+        }
     };
     let mut vietnamese = false;
     for side in [

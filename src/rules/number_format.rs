@@ -75,8 +75,8 @@ impl Rule for NumberFormat {
         let mut counts = [0usize; 2];
         let prose = |b: usize| {
             let block = &doc.blocks[b];
+            // Not the publication line (a Meta block in every reader).
             matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-                && !publication_line(&doc.text[block.range.clone()])
         };
         let dates = doc.dates();
         for date in &dates.dates {
@@ -240,16 +240,6 @@ impl NumberFormat {
             Message::new("cách viết thường dùng", "the usual way"),
         )
     }
-}
-
-/// A publication line a site writes ("Ngày đăng 28/09/2024 | 08:30"), which Markdown
-/// and HTML readers keep as a paragraph.
-fn publication_line(text: &str) -> bool {
-    let head: String = text.chars().take(12).collect::<String>().to_lowercase();
-    head.starts_with("ngày đăng")
-        || head.starts_with("đăng ngày")
-        || head.starts_with("cập nhật")
-        || (text.len() < 80 && text.contains(" | "))
 }
 
 /// Whether a date's day and month are written with a leading zero (`Some(true)`), without

@@ -1,8 +1,8 @@
-use std::ops::Range;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::quotes::quoted_ranges;
 use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
@@ -402,35 +402,6 @@ fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
         Case::Capitalized => opens_sentence(doc, block, i),
         Case::Upper | Case::Mixed => false,
     }
-}
-
-/// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
-/// quotes paired in order when the block has an even number of them.
-fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
-    let tokens = doc.block_tokens(block);
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let straight = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
-        .count();
-    let mut straight_open: Option<usize> = None;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
-        match doc.token_text(t) {
-            "“" | "«" => open = open.or(Some(t.range.end)),
-            "”" | "»" => {
-                out.extend(open.take().map(|s| s..t.range.start));
-            }
-            "\"" if straight % 2 == 0 => match straight_open.take() {
-                Some(s) => out.push(s..t.range.start),
-                None => straight_open = Some(t.range.end),
-            },
-            _ => {}
-        }
-    }
-    // A quotation left open runs to the end of its paragraph.
-    out.extend(open.map(|s| s..block.range.end));
-    out
 }
 
 fn diagnostic(

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
+use crate::text::punctuation::is_quote;
 use crate::text::roman;
 use crate::text::syllable::is_syllable;
 use crate::text::tokens::TokenKind;
@@ -169,9 +170,7 @@ impl Rule for UndefinedAbbreviation {
                     })
                 };
                 // A quoted word in capitals ("'LONDON'") is cited, not abbreviated.
-                let quote = |j: Option<usize>| {
-                    j.is_some_and(|j| matches!(text(j), "'" | "\"" | "“" | "”" | "‘" | "’"))
-                };
+                let quote = |j: Option<usize>| j.is_some_and(|j| is_quote(text(j)));
                 if foreign(before) || foreign(after) || (quote(before) && quote(after)) {
                     continue;
                 }

@@ -3,6 +3,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -214,19 +215,10 @@ impl<'a> Index<'a> {
                 continue;
             }
             let tokens = doc.block_tokens(block);
-            let mut quoted = false;
+            let quotations = quoted_ranges(doc, block);
             for (i, token) in tokens.iter().enumerate() {
                 let (id, lower) = match token.kind {
-                    TokenKind::Punct => {
-                        match doc.token_text(token) {
-                            "“" | "«" => quoted = true,
-                            "”" | "»" => quoted = false,
-                            "\"" => quoted = !quoted,
-                            _ => {}
-                        }
-                        continue;
-                    }
-                    TokenKind::Space => continue,
+                    TokenKind::Punct | TokenKind::Space => continue,
                     TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
                         let Some(info) = doc.lexicon.get(token) else {
@@ -270,7 +262,7 @@ impl<'a> Index<'a> {
                 } else {
                     NONE
                 };
-                let open = lower && !quoted;
+                let open = lower && !quotations.iter().any(|q| q.contains(&token.range.start));
                 slots.push(Slot {
                     id,
                     range: token.range.clone(),
