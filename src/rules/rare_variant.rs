@@ -495,14 +495,18 @@ mod tests {
     use super::RareVariant;
     use crate::document::Document;
     use crate::rules::Rule;
-    use crate::rules::testing::archive_model;
+    use crate::rules::testing::{SMALL_ARCHIVE_OPTIONS, archive_model};
 
-    /// The flagged words and their first suggestion, with the archive's model.
-    fn flagged(text: &str, options: &[(&str, &str)]) -> Vec<(String, String)> {
+    /// The flagged words and their first suggestion, with the archive's model and the small
+    /// archive's thresholds, changed by `options`.
+    fn flagged_with_small_archive_thresholds(
+        text: &str,
+        options: &[(&str, &str)],
+    ) -> Vec<(String, String)> {
         let mut doc = Document::from_text(text);
         doc.model = Some(archive_model());
         let mut o = crate::config::RuleOptions::new();
-        let small = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS).unwrap();
+        let small = crate::Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();
         o.extend(small.options.iter().map(|(k, v)| (*k, v.clone())));
         for (k, v) in options {
             o.entry("rare-variant")
@@ -510,8 +514,12 @@ mod tests {
                 .insert(k.to_string(), v.to_string());
         }
         doc.options = std::sync::Arc::new(o);
+        findings(&doc)
+    }
+
+    fn findings(doc: &Document) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
+        RareVariant.check(doc, &mut out);
         out.iter()
             .map(|d| {
                 (
@@ -522,6 +530,29 @@ mod tests {
             .collect()
     }
 
+    /// A model learned from the fixtures' archive read `times` times: repetition multiplies
+    /// every count and the archive's size alike, as a larger archive of the same writing would.
+    fn repeated_archive_model(times: usize) -> std::sync::Arc<crate::model::Model> {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
+        let counts = (0..times)
+            .map(|_| crate::model::learn(std::slice::from_ref(&dir)).0)
+            .reduce(crate::model::Counts::merge)
+            .expect("at least once");
+        let model = crate::model::Model::from_bytes(counts.encode(1).unwrap()).unwrap();
+        std::sync::Arc::new(model)
+    }
+
+    /// The flagged words and their first suggestion with the shipped thresholds.
+    fn flagged_with_default_thresholds(
+        text: &str,
+        model: &std::sync::Arc<crate::model::Model>,
+    ) -> Vec<(String, String)> {
+        let mut doc = Document::from_text(text);
+        doc.model = Some(model.clone());
+        findings(&doc)
+    }
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -529,30 +560,33 @@ mod tests {
     }
 
     #[test]
-    fn flags_a_slip_the_archive_never_writes() {
+    fn small_archive_thresholds_flag_a_slip_the_archive_never_writes() {
         assert_eq!(
-            flagged(
+            flagged_with_small_archive_thresholds(
                 "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.",
                 &[]
             ),
             pairs(&[("trướng", "trường"), ("phô", "phố")])
         );
         assert_eq!(
-            flagged("Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.", &[]),
+            flagged_with_small_archive_thresholds(
+                "Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.",
+                &[]
+            ),
             pairs(&[("cứ", "cư"), ("chảy", "cháy")])
         );
         // A capital opening the sentence is the writer's, and carried over.
         assert_eq!(
-            flagged("Vê sinh môi trường là việc chung.", &[]),
+            flagged_with_small_archive_thresholds("Vê sinh môi trường là việc chung.", &[]),
             pairs(&[("Vê", "Vệ")])
         );
     }
 
-    /// The rules reporting each word, all rules on but `off`, with the archive's model.
+    /// The rules reporting each word, all rules on but `off`, with the archive's model and the
+    /// small archive's thresholds.
     fn reported(text: &str, off: &str) -> Vec<(&'static str, String)> {
         let mut config =
-            crate::Config::from_toml(&format!("{}{off}", crate::rules::testing::ARCHIVE_OPTIONS))
-                .unwrap();
+            crate::Config::from_toml(&format!("{SMALL_ARCHIVE_OPTIONS}{off}")).unwrap();
         config.model = Some(archive_model());
         crate::lint_text(text, &config)
             .into_iter()
@@ -562,7 +596,7 @@ mod tests {
     }
 
     #[test]
-    fn a_slip_a_confusion_table_reports_is_left_to_it() {
+    fn small_archive_thresholds_a_slip_a_confusion_table_reports_is_left_to_it() {
         // "hành chinh" is in rules/hanh-chinh.toml; "đô thi" is in no table.
         let text = "Phường làm tốt cải cách hành chinh và trật tự đô thi.";
         let both = [("confusion", "hành chinh"), ("rare-variant", "thi")];
@@ -576,10 +610,10 @@ mod tests {
     }
 
     #[test]
-    fn the_message_gives_both_counts() {
+    fn small_archive_thresholds_the_message_gives_both_counts() {
         let mut doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
         doc.model = Some(archive_model());
-        doc.options = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS)
+        doc.options = crate::Config::from_toml(SMALL_ARCHIVE_OPTIONS)
             .unwrap()
             .options;
         let mut out = Vec::new();
@@ -595,7 +629,7 @@ mod tests {
     }
 
     #[test]
-    fn silent_without_a_model_on_names_quotations_and_the_vocabulary() {
+    fn small_archive_thresholds_silent_without_a_model_on_names_quotations_and_the_vocabulary() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
         let doc = Document::from_text(text);
         let mut out = Vec::new();
@@ -608,7 +642,11 @@ mod tests {
             "VỆ SINH MÔI TRƯỚNG LÀ VIỆC CỦA MỖI NGƯỜI.",
             "Phường ra quân vệ sinh môi trường tại các tổ dân phố.",
         ] {
-            assert_eq!(flagged(text, &[]), vec![], "{text}");
+            assert_eq!(
+                flagged_with_small_archive_thresholds(text, &[]),
+                vec![],
+                "{text}"
+            );
         }
         let mut doc = Document::from_text("Phường kiểm tra vệ sinh môi trướng.");
         doc.model = Some(archive_model());
@@ -619,37 +657,78 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_the_document_keeps_writing_is_the_writers_choice() {
+    fn small_archive_thresholds_a_pair_the_document_keeps_writing_is_the_writers_choice() {
         let thrice = "Giữ trật tự đô thi. Đô thi sạch. Trật tự đô thi là việc chung.";
-        assert_eq!(flagged(thrice, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(thrice, &[]), vec![]);
         // Twice is not yet a choice; and beside the archive's own spelling, it is a slip.
         let twice = "Giữ trật tự đô thi. Đô thi sạch.";
         assert_eq!(
-            flagged(twice, &[]),
+            flagged_with_small_archive_thresholds(twice, &[]),
             pairs(&[("thi", "thị"), ("thi", "thị")])
         );
         let beside = format!("{thrice} Trật tự đô thị văn minh.");
-        assert_eq!(flagged(&beside, &[]).len(), 3);
+        assert_eq!(flagged_with_small_archive_thresholds(&beside, &[]).len(), 3);
     }
 
     #[test]
-    fn thresholds_are_options() {
+    fn small_archive_thresholds_thresholds_are_options() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
-        assert_eq!(flagged(text, &[("min-count", "15")]), vec![]);
-        assert_eq!(flagged(text, &[("min-count", "14")]).len(), 1);
-        assert_eq!(flagged(text, &[("min-ratio", "100000000")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "15")]),
+            vec![]
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "14")]).len(),
+            1
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "100000000")]),
+            vec![]
+        );
         // The archive wrote "công tắc điện" once: a rare pair, but "tác" fits this place
         // no better than "tắc" (the archive never wrote "tác điện"), whatever the ratio.
         let text = "Không lắp công tắc điện sát hàng dễ cháy.";
-        assert_eq!(flagged(text, &[]), vec![]);
-        assert_eq!(flagged(text, &[("min-ratio", "1")]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "1")]),
+            vec![]
+        );
         // Letter edits only when asked: "hành chín" is one letter from "hành chính".
         let text = "Phường làm tốt cải cách hành chín.";
-        assert_eq!(flagged(text, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
         assert_eq!(
-            flagged(text, &[("edits", "all")]),
+            flagged_with_small_archive_thresholds(text, &[("edits", "all")]),
             pairs(&[("chín", "chính")])
         );
-        assert_eq!(flagged(text, &[("max-count", "0")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("max-count", "0")]),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn default_thresholds_with_a_ten_times_larger_archive() {
+        // Ten times the archive's 56 KB is about the 0.6 MB the defaults were chosen with.
+        let larger = repeated_archive_model(10);
+        let slip = "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.";
+        let expected = pairs(&[("trướng", "trường"), ("phô", "phố")]);
+        assert_eq!(flagged_with_default_thresholds(slip, &larger), expected);
+        for right in [
+            "Phường kiểm tra vệ sinh môi trường tại các tổ dân phố.",
+            "Không lắp công tắc điện sát hàng dễ cháy.",
+            "Tập huấn cho khu dân cư, phòng cháy và chữa cháy.",
+        ] {
+            assert_eq!(
+                flagged_with_default_thresholds(right, &larger),
+                vec![],
+                "{right}"
+            );
+        }
+        // The archive read once is too small for the shipped min-ratio (the ratio grows with
+        // the archive): "phô" is missed, which is why the other tests use the small archive's.
+        assert_eq!(
+            flagged_with_default_thresholds(slip, &repeated_archive_model(1)),
+            expected[..1].to_vec()
+        );
     }
 }

@@ -62,11 +62,10 @@ pub fn fixed(rule: &dyn Rule, text: &str) -> String {
     out
 }
 
-/// The configuration of `rare-variant` for the small archive of the fixtures: its default
-/// `min-ratio` (10000) was chosen with a model of 0.6 MB of text (the likelihood ratio
-/// grows with the archive: a word never seen gets a probability near 1/size); 13 short
-/// documents need less.
-pub const ARCHIVE_OPTIONS: &str = "[rules]\nrare-variant = { min-ratio = 1000 }\n";
+/// `rare-variant`'s non-default thresholds for the small archive of the fixtures (why: in the
+/// file, which the integration tests read too).
+pub const SMALL_ARCHIVE_OPTIONS: &str =
+    include_str!("../../fixtures/rare-variant/small-archive.toml");
 
 /// The model learned from `fixtures/rare-variant/archive` (once per test run).
 pub fn archive_model() -> std::sync::Arc<crate::model::Model> {
