@@ -24,8 +24,29 @@ pub fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Every case must make the rule fire.
-pub fn fails(rule: &dyn Rule, cases: &[&str]) {
+/// The rule must flag exactly `expected`, in document order.
+#[track_caller]
+pub fn flags(rule: &dyn Rule, text: &str, expected: &[&str]) {
+    assert_eq!(
+        flagged(rule, text),
+        expected,
+        "{} on: {text}",
+        rule.meta().id
+    );
+}
+
+/// [`flags`] for each case: a text and what the rule must flag in it.
+#[track_caller]
+pub fn flags_each(rule: &dyn Rule, cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        flags(rule, text, expected);
+    }
+}
+
+/// Every case must make the rule fire, anywhere: for the few cases where the place is not
+/// the point (prefer [`flags`]).
+#[track_caller]
+pub fn fires_somewhere(rule: &dyn Rule, cases: &[&str]) {
     for case in cases {
         assert!(
             !check(rule, case).is_empty(),
