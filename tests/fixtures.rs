@@ -81,24 +81,45 @@ fn expected_entries(rule: &str, problems: &mut Vec<String>) -> BTreeMap<String, 
             return entries;
         }
     };
-    match expectations::parse(&markdown) {
-        Ok(parsed) => {
-            for entry in parsed {
-                let file = entry.file.clone();
-                if entries.insert(file.clone(), entry).is_some() {
-                    problems.push(format!(
-                        "fixtures/{rule}/EXPECTED.md: `{file}` listed twice"
-                    ));
-                }
-            }
-        }
-        Err(errors) => {
-            for e in errors {
-                problems.push(format!("fixtures/{rule}/EXPECTED.md: {e}"));
-            }
+    let (parsed, errors) = expectations::parse_lines(&markdown);
+    for e in errors {
+        problems.push(format!("fixtures/{rule}/EXPECTED.md: {e}"));
+    }
+    for entry in parsed {
+        let file = entry.file.clone();
+        if entries.insert(file.clone(), entry).is_some() {
+            problems.push(format!(
+                "fixtures/{rule}/EXPECTED.md: `{file}` listed twice"
+            ));
         }
     }
     entries
+}
+
+/// What a rule folder may hold besides `EXPECTED.md` and its `fail-*` and `silent-*`
+/// documents.
+const SUPPORT_FILES: &[&str] = &["rare-variant/archive", "rare-variant/small-archive.toml"];
+
+/// Files of a rule folder that are neither fixtures nor known support files (a misspelt
+/// `fial-` would otherwise never be checked).
+fn stray_files(rule: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rule);
+    let mut out = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        let known = name == "EXPECTED.md"
+            || name.starts_with("fail-")
+            || name.starts_with("silent-")
+            || SUPPORT_FILES.contains(&format!("{rule}/{name}").as_str());
+        if !known {
+            out.push(format!(
+                "fixtures/{rule}/{name}: neither a fixture nor a support file"
+            ));
+        }
+    }
+    out
 }
 
 #[test]
@@ -115,6 +136,7 @@ fn fixtures_produce_exactly_their_expected_findings() {
             "fixtures/{rule}: no such rule"
         );
         let mut entries = expected_entries(&rule, &mut problems);
+        problems.extend(stray_files(&rule));
         let config = config_for(&rule);
         for path in paths {
             let name = relative(&path);

@@ -38,6 +38,16 @@ const KNOWN_FALSE_ALARM: &str = "known false alarm: ";
 
 /// The entries of an `EXPECTED.md`, or every malformed line as `line N: why`.
 pub fn parse(markdown: &str) -> Result<Vec<Entry>, Vec<String>> {
+    let (entries, errors) = parse_lines(markdown);
+    if errors.is_empty() {
+        Ok(entries)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The well-formed entries of an `EXPECTED.md`, and every malformed line as `line N: why`.
+pub fn parse_lines(markdown: &str) -> (Vec<Entry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     for (index, line) in markdown.lines().enumerate() {
@@ -53,11 +63,7 @@ pub fn parse(markdown: &str) -> Result<Vec<Entry>, Vec<String>> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(entries)
-    } else {
-        Err(errors)
-    }
+    (entries, errors)
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {
@@ -437,4 +443,13 @@ fn comparison_names_missing_unexpected_and_misplaced_findings() {
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].starts_with("missing: `nonword` “taị” in “taị kia”"));
     assert!(problems[1].starts_with("unexpected: `nonword` “taị” at 1:1"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_quoted_reads_back_as_itself(text in "\\PC{1,12}|[ \u{a0}\u{ad}\u{200b}\u{301}\u{323}a-eđ\\\\”“\t]{1,12}") {
+        let line = format!("- `fail-a.txt`: `nonword` {}", quote(&text));
+        let entries = parse(&line).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{line}: {e:?}")))?;
+        proptest::prop_assert_eq!(&entries[0].findings[0].text, &text);
+    }
 }
