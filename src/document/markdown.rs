@@ -337,6 +337,7 @@ mod tests {
             &source[doc.map.source_range(meta.range.clone())],
             "2024-06-27"
         );
+        use crate::analysis::Facts;
         assert_eq!(doc.dates().publication.as_ref().unwrap().0, (2024, 6, 27));
         let undated = Document::parse("---\ndate: soon\n---\nThân bài.\n", 0, Format::Markdown);
         assert!(undated.blocks.iter().all(|b| b.kind != BlockKind::Meta));

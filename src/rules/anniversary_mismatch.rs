@@ -1,11 +1,12 @@
 use std::ops::Range;
 
+use crate::analysis::Facts;
+use crate::analysis::dates::{Dates, YearSource};
+use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::lower_into;
-use crate::text::dates::{Dates, YearSource};
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -78,7 +79,8 @@ impl Rule for AnniversaryMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let dates = doc.dates();
         // The evidence is in parentheses: blocks with a range right after "(", and, for the
         // founding-year form, blocks that say "kỷ niệm" and date an event.

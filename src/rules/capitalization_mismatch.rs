@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
 
@@ -64,7 +64,8 @@ impl Rule for CapitalizationMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
         let mut key = String::new();
         let mut sentence: Vec<usize> = Vec::new();

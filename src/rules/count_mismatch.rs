@@ -1,9 +1,9 @@
+use crate::analysis::figures::{figure_at, is_punct, word_at};
+use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::Case;
-use crate::text::figures::{figure_at, is_punct, word_at};
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -70,7 +70,8 @@ impl Rule for CountMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let rule = self.meta();
         for block in &doc.blocks {
             // Every check here starts from a number: most blocks are passed over at once.

@@ -1,6 +1,7 @@
+use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::document::BlockKind;
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -60,7 +61,8 @@ impl Rule for DateOrder {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let dates = doc.dates();
         let Some((published, published_span)) = &dates.publication else {
             return;

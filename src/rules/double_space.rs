@@ -1,6 +1,5 @@
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::{TokenKind, is_inline_space_char};
 
 declare_rule! {
@@ -42,7 +41,8 @@ impl Rule for DoubleSpace {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             for token in doc.block_tokens(block) {
                 if token.kind != TokenKind::Space || token.range.len() < 2 {

@@ -1,7 +1,9 @@
+use crate::analysis::Facts;
+use crate::analysis::dates::DateMention;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::dates::{DateMention, days_in_month, is_leap_year, max_days_in_month};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::text::calendar::{days_in_month, is_leap_year, max_days_in_month};
 
 declare_rule! {
     /// A date that does not exist in the calendar.
@@ -60,7 +62,8 @@ impl Rule for InvalidDate {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for date in &doc.dates().dates {
             if date.exists() != Some(false) {
                 continue;

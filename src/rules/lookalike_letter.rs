@@ -4,8 +4,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::legacy;
 use crate::text::syllable;
 
@@ -160,7 +159,8 @@ impl Rule for LookalikeLetter {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             let text = &doc.text[block.range.clone()];
             if !may_be_suspicious(text) {

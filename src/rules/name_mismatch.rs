@@ -2,10 +2,10 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::analysis::names::{NameMention, names};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::names::{NameMention, names};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// A person's name written two ways, one mark apart.
@@ -120,7 +120,8 @@ impl Rule for NameMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mentions = names(doc);
         // Each spelling: its count and its mentions, in order of first appearance.
         let mut order: Vec<String> = Vec::new();

@@ -1,9 +1,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -67,7 +68,8 @@ impl Rule for NumberFormat {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut groups: HashMap<(Kind, String), Vec<Place>> = HashMap::new();
         // Every single-digit count, whatever its noun, decides the usual way for counts.
         let mut counts = [0usize; 2];

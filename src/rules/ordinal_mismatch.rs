@@ -1,7 +1,6 @@
+use crate::analysis::ordinals::{OrdinalMention, ordinal_mentions};
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::ordinals::{OrdinalMention, ordinal_mentions};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// The headline numbers an event differently from the body.
@@ -48,7 +47,8 @@ impl Rule for OrdinalMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mentions = ordinal_mentions(doc);
         let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
             mentions.iter().partition(|m| m.in_title);

@@ -1,8 +1,8 @@
+use crate::analysis::figures::{FigureAt, figure_at, is_punct, unit_words, word_at};
+use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::figures::{FigureAt, figure_at, is_punct, unit_words, word_at};
-use crate::text::sentences::sentences;
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// A part larger than the whole it belongs to.
@@ -97,7 +97,8 @@ impl Rule for PartExceedsWhole {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;

@@ -1,11 +1,11 @@
-use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::figures::{
+use crate::analysis::figures::{
     FigureAt, Percent, fraction_at, is_punct, percents, unit_words, word_at,
 };
+use crate::analysis::sentences::sentences;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
-use crate::text::sentences::sentences;
 
 declare_rule! {
     /// A percentage that the figures it is computed from contradict.
@@ -98,7 +98,8 @@ impl Rule for PercentMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             let has_percent = doc
                 .block_tokens(block)
@@ -313,7 +314,7 @@ fn figure_before_verb(
         verb_at
     };
     (end.saturating_sub(4)..end).find_map(|start| {
-        let figure = crate::text::figures::figure_at(doc, sentence, start)?;
+        let figure = crate::analysis::figures::figure_at(doc, sentence, start)?;
         let unit = unit_words(doc, sentence, start + 1);
         (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
     })
@@ -330,7 +331,7 @@ fn figure_in_parens_after(
     if (from..open).any(|p| word_at(doc, sentence, p).is_none()) {
         return None; // only words between the claim and the parenthesis
     }
-    let figure = crate::text::figures::figure_at(doc, sentence, open + 1)?;
+    let figure = crate::analysis::figures::figure_at(doc, sentence, open + 1)?;
     let inner_unit = unit_words(doc, sentence, open + 2);
     let close = open + 2 + inner_unit.len();
     (is_punct(doc, sentence, close, ")") && (inner_unit.is_empty() || inner_unit == unit))

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::syllable;
 use crate::text::tokens::{Token, TokenKind};
@@ -211,12 +211,9 @@ impl Rule for PunctuationSpacing {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
-            // VIQR writes tones with . ? ' and friends: a legacy paragraph is legacy-encoding's.
-            if doc.is_legacy_block(block) {
-                continue;
-            }
             let tokens = doc.block_tokens(block);
             let roles = Quotes::of(doc, tokens);
             for (i, token) in tokens.iter().enumerate() {

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::lower_into;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -88,7 +88,8 @@ impl Rule for RepeatedWord {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let (mut first, mut second, mut other) = (String::new(), String::new(), String::new());
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);

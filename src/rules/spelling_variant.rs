@@ -2,7 +2,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::variants::variant_key;
@@ -103,7 +103,8 @@ impl Rule for SpellingVariant {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         // Each spelling (a written form: an entry of the lexicon): how often, and where
         // first.
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = vec![(0, 0..0); doc.lexicon.len()];

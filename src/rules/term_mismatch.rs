@@ -1,11 +1,11 @@
 use std::ops::Range;
 
+use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
@@ -75,7 +75,8 @@ impl Rule for TermMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut ranges: Vec<Term> = Vec::new();
         let mut khoas: Vec<Term> = Vec::new();
         for block in &doc.blocks {

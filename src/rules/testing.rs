@@ -6,9 +6,28 @@ use crate::rules::Rule;
 
 /// The rule's findings on a plain text, spans mapped to byte offsets into `text`.
 pub fn check(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
-    let doc = Document::from_text(text);
+    check_with(rule, text, &crate::Config::default())
+}
+
+/// The rule alone on a document, with the options, tables and model of `config` (the
+/// engine's policies, such as the vocabulary, are not applied: see [`crate::lint_text`]).
+pub fn run(rule: &dyn Rule, doc: &Document, config: &crate::Config) -> Vec<Diagnostic> {
+    let shared = crate::rules::Shared {
+        vocabulary: &config.vocabulary,
+        tables: &config.tables,
+        model: config.model.as_deref(),
+    };
+    let options = config.options_for(rule.meta().id, None);
+    let ctx = crate::rules::LintContext::new(doc, shared, rule.meta(), options.as_ref());
     let mut out = Vec::new();
-    rule.check(&doc, &mut out);
+    rule.check(&ctx, &mut out);
+    out
+}
+
+/// The rule's findings on a plain text with `config`, spans mapped to byte offsets.
+pub fn check_with(rule: &dyn Rule, text: &str, config: &crate::Config) -> Vec<Diagnostic> {
+    let doc = Document::from_text(text);
+    let mut out = run(rule, &doc, config);
     for d in &mut out {
         d.map_spans(|s| doc.map.source_range(s));
     }
@@ -87,6 +106,14 @@ pub fn fixed(rule: &dyn Rule, text: &str) -> String {
 /// file, which the integration tests read too).
 pub const SMALL_ARCHIVE_OPTIONS: &str =
     include_str!("../../fixtures/rare-variant/small-archive.toml");
+
+/// The configuration for `rare-variant` on the fixtures' small archive:
+/// [`SMALL_ARCHIVE_OPTIONS`] and the [`archive_model`].
+pub fn small_archive_config() -> crate::Config {
+    let mut config = crate::Config::from_toml(SMALL_ARCHIVE_OPTIONS).expect("valid options");
+    config.set_model(archive_model(), "archive".into());
+    config
+}
 
 /// The model learned from `fixtures/rare-variant/archive` (once per test run).
 pub fn archive_model() -> std::sync::Arc<crate::model::Model> {

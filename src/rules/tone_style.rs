@@ -1,8 +1,8 @@
+use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
-use crate::text::sentences::opens_sentence;
 use crate::text::syllable::{self, MarkStyle};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -36,7 +36,7 @@ declare_rule! {
     pub struct ToneStyle {
         id: "tone-style",
         severity: Warning,
-        options: [("style", ["old", "new"])],
+        options: [OptionSpec::choice("style", &["auto", "old", "new"], "auto")],
         vi: "Văn bản trộn kiểu đặt dấu thanh cũ và mới trên oa, oe, uy (hòa và khoẻ).
 
 ## Tác dụng
@@ -52,7 +52,8 @@ impl Rule for ToneStyle {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut found: Vec<(&Token, MarkStyle)> = Vec::new();
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
@@ -78,9 +79,9 @@ impl Rule for ToneStyle {
         }
         let old = found.iter().filter(|f| f.1 == MarkStyle::Old).count();
         let new = found.len() - old;
-        let configured = match doc.option(self.meta().id, "style") {
-            Some("old") => Some(MarkStyle::Old),
-            Some("new") => Some(MarkStyle::New),
+        let configured = match ctx.choice("style") {
+            "old" => Some(MarkStyle::Old),
+            "new" => Some(MarkStyle::New),
             _ => None,
         };
         let target = match configured {
@@ -206,8 +207,6 @@ fn is_name(doc: &Document, block: &Block, i: usize, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ToneStyle;
-    use crate::document::Document;
-    use crate::rules::Rule;
     use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
@@ -262,15 +261,11 @@ mod tests {
     #[test]
     fn the_configured_style_wins() {
         let run = |text: &str, style: &str| {
-            let mut doc = Document::from_text(text);
-            let mut options = crate::config::RuleOptions::default();
-            options
-                .entry("tone-style")
-                .or_default()
-                .insert("style".to_string(), style.to_string());
-            doc.options = std::sync::Arc::new(options);
-            let mut out = Vec::new();
-            ToneStyle.check(&doc, &mut out);
+            let config = crate::Config::from_toml(&format!(
+                "[rules]\ntone-style = {{ style = \"{style}\" }}\n"
+            ))
+            .unwrap();
+            let out = crate::rules::testing::check_with(&ToneStyle, text, &config);
             out.iter()
                 .map(|d| text[d.span.clone()].to_string())
                 .collect::<Vec<_>>()

@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
 use crate::text::syllable::is_syllable;
@@ -88,7 +88,8 @@ impl Rule for UndefinedAbbreviation {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let rule = self.meta();
         let standard = standard();
         let mut seen: HashSet<&str> = HashSet::new();
@@ -143,11 +144,7 @@ impl Rule for UndefinedAbbreviation {
                     continue;
                 }
                 let lower = word.to_lowercase();
-                if standard.contains(word)
-                    || roman::parse(word).is_some()
-                    || is_syllable(&lower)
-                    || doc.vocabulary.contains(&lower)
-                {
+                if standard.contains(word) || roman::parse(word).is_some() || is_syllable(&lower) {
                     continue;
                 }
                 let before = near(i, -1);

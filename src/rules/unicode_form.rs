@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::Token;
 
 declare_rule! {
@@ -51,7 +51,8 @@ impl Rule for UnicodeForm {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut ranges = doc.map.recomposed_ranges().peekable();
         if ranges.peek().is_none() {
             return;

@@ -1,7 +1,7 @@
+use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::dates::Weekday;
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::text::calendar::Weekday;
 
 declare_rule! {
     /// A weekday that is wrong for the date it is attached to.
@@ -47,7 +47,8 @@ impl Rule for WeekdayMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for date in &doc.dates().dates {
             let Some(stated) = &date.weekday else {
                 continue;

@@ -1,10 +1,10 @@
 use std::sync::LazyLock;
 
+use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, transfer_case};
-use crate::text::sentences::opens_sentence;
 use crate::text::tokens::{Token, TokenKind};
 
 mod table;
@@ -59,10 +59,11 @@ impl Rule for Confusion {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         check_table(&BUILTIN, Self::META.id, doc, out);
-        if !doc.tables.entries.is_empty() {
-            check_table(&doc.tables, Self::META.id, doc, out);
+        if !ctx.shared.tables.entries.is_empty() {
+            check_table(ctx.shared.tables, Self::META.id, doc, out);
         }
     }
 }

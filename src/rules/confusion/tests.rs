@@ -80,8 +80,7 @@ fn fixes_keep_the_writers_case() {
 /// Whether each finding's fix is safe (applied by `--fix`), in document order.
 fn safe_fixes(text: &str) -> Vec<bool> {
     let doc = Document::from_text(text);
-    let mut out = Vec::new();
-    Confusion.check(&doc, &mut out);
+    let out = crate::rules::testing::run(&Confusion, &doc, &crate::Config::default());
     out.iter().map(|d| d.suggestions[0].safe).collect()
 }
 

@@ -155,7 +155,7 @@ pub fn percents(doc: &Document, sentence: &[usize]) -> Vec<Percent> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::sentences::sentences;
+    use crate::analysis::sentences::sentences;
 
     fn first_sentence(doc: &Document) -> Vec<usize> {
         sentences(doc, &doc.blocks[0])[0].to_vec()

@@ -2,7 +2,8 @@
 //! "27-6-2024", "27.6.2024", "ngày 27 tháng 6 năm 2024", "ngày 27-6" and "27/6" with the
 //! year taken from the document, "tháng 6/2024", "tháng 6 năm 2024"; ranges such as
 //! "10/10/1954-10/10/2024" and "(1944 - 2024)"; weekdays attached to a date ("thứ Hai,
-//! ngày 27/6/2024", "Chủ nhật (30/6)"). Also the calendar arithmetic the rules need.
+//! ngày 27/6/2024", "Chủ nhật (30/6)"). The calendar
+//! arithmetic lives in [`crate::text::calendar`].
 //!
 //! The extractor is strict: a day from 1 to 31 and a month from 1 to 12, and for a day and a
 //! month without a year some context saying it is a date (a preceding "ngày", "sáng",
@@ -13,128 +14,9 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::{Token, TokenKind};
-
-// ---------------------------------------------------------------------------------------
-// Calendar
-// ---------------------------------------------------------------------------------------
-
-/// Gregorian leap years.
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in `month` (1–12) of `year`.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// The most days `month` ever has (29 for February).
-pub fn max_days_in_month(month: u32) -> u32 {
-    days_in_month(2000, month)
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// A day of the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weekday {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
-}
-
-impl Weekday {
-    const ALL: [Weekday; 7] = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
-
-    /// The weekday of a date.
-    pub fn of(year: i32, month: u32, day: u32) -> Weekday {
-        // 1970-01-01 was a Thursday (index 3 from Monday).
-        let index = (days_from_civil(year, month, day) + 3).rem_euclid(7);
-        Weekday::ALL[usize::try_from(index).unwrap_or(0)]
-    }
-
-    /// "thứ N": 2 for Monday … 7 for Saturday; `None` for Sunday ("Chủ nhật").
-    pub fn number(self) -> Option<u32> {
-        match self {
-            Weekday::Sunday => None,
-            d => Some(d as u32 + 2),
-        }
-    }
-
-    fn from_number(n: u32) -> Option<Weekday> {
-        (2..=7).contains(&n).then(|| Weekday::ALL[(n - 2) as usize])
-    }
-
-    /// The word after "thứ", lower-case ("hai"); `None` for Sunday.
-    fn vi_word(self) -> Option<&'static str> {
-        Some(match self {
-            Weekday::Monday => "hai",
-            Weekday::Tuesday => "ba",
-            Weekday::Wednesday => "tư",
-            Weekday::Thursday => "năm",
-            Weekday::Friday => "sáu",
-            Weekday::Saturday => "bảy",
-            Weekday::Sunday => return None,
-        })
-    }
-
-    fn from_vi_word(word: &str) -> Option<Weekday> {
-        Weekday::ALL[..6]
-            .iter()
-            .copied()
-            .find(|d| d.vi_word() == Some(word))
-    }
-
-    /// The name in Vietnamese, as a style guide writes it ("thứ Năm", "Chủ nhật").
-    pub fn vi(self) -> String {
-        match self.vi_word() {
-            Some(w) => format!("thứ {}", apply_case(w, Case::Capitalized)),
-            None => "Chủ nhật".to_string(),
-        }
-    }
-
-    /// The English name.
-    pub fn en(self) -> &'static str {
-        match self {
-            Weekday::Monday => "Monday",
-            Weekday::Tuesday => "Tuesday",
-            Weekday::Wednesday => "Wednesday",
-            Weekday::Thursday => "Thursday",
-            Weekday::Friday => "Friday",
-            Weekday::Saturday => "Saturday",
-            Weekday::Sunday => "Sunday",
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------
 // Extracted facts
@@ -1103,6 +985,7 @@ pub fn extract(doc: &Document) -> Dates {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::calendar::is_leap_year;
 
     #[test]
     fn leap_years_and_month_lengths() {

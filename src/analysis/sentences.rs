@@ -1,5 +1,6 @@
 //! Sentences of a block as lists of its non-space tokens.
 
+use crate::analysis::Facts;
 use crate::document::{Block, Document};
 use crate::text::tokens::{Token, TokenKind};
 
