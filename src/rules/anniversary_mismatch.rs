@@ -338,19 +338,37 @@ fn evidence(
 #[cfg(test)]
 mod tests {
     use super::AnniversaryMismatch;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_when_the_years_disagree() {
-        fails(
+        flags_each(
             &AnniversaryMismatch,
             &[
-                "Kỷ niệm 75 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024).",
-                "Tiêu đề ngắn\nNgày đăng 20/12/2024 | 08:00\n\nTổ chức kỷ niệm 85 năm ngày thành lập (1944 - 2024).",
-                "Chuẩn bị kỷ niệm 90 năm ngày thành lập Đảng (3/2/1930 - 3/2/2025).",
-                "Các ngày lễ lớn: 70 năm ngày Giải phóng Thủ đô (10/10/1954-10/10/2024), 79 năm ngày thành lập Quân đội (22/12/1944-22/12/2024).",
-                "Trường tổ chức kỷ niệm lần thứ 45 ngày thành lập (1974 - 2024).",
-                "Sáng 20/11/2024, trường long trọng tổ chức lễ kỷ niệm lần thứ 40 ngày thành lập (1974).",
+                (
+                    "Kỷ niệm 75 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2024).",
+                    &["75"],
+                ),
+                (
+                    "Tiêu đề ngắn\nNgày đăng 20/12/2024 | 08:00\n\nTổ chức kỷ niệm 85 năm ngày thành lập (1944 - 2024).",
+                    &["85"],
+                ),
+                (
+                    "Chuẩn bị kỷ niệm 90 năm ngày thành lập Đảng (3/2/1930 - 3/2/2025).",
+                    &["90"],
+                ),
+                (
+                    "Các ngày lễ lớn: 70 năm ngày Giải phóng Thủ đô (10/10/1954-10/10/2024), 79 năm ngày thành lập Quân đội (22/12/1944-22/12/2024).",
+                    &["79"],
+                ),
+                (
+                    "Trường tổ chức kỷ niệm lần thứ 45 ngày thành lập (1974 - 2024).",
+                    &["45"],
+                ),
+                (
+                    "Sáng 20/11/2024, trường long trọng tổ chức lễ kỷ niệm lần thứ 40 ngày thành lập (1974).",
+                    &["40"],
+                ),
             ],
         );
     }

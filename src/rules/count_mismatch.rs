@@ -453,19 +453,34 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::CountMismatch;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_on_counts_the_items_contradict() {
-        fails(
+        flags_each(
             &CountMismatch,
             &[
-                "Hội nghị thống nhất 3 nội dung: (1) nhân sự; (2) tổ dân phố.",
-                "Các nội dung: (1) nhân sự; (2) tổ dân phố; (4) ngân sách.",
-                "Các nội dung: (1) nhân sự; (2) tổ dân phố; (2) ngân sách.",
-                "Quận có 3 phường sắp xếp lại là Quan Hoa và Nghĩa Tân.",
-                "Có 55 đại biểu, gồm 30 nam và 24 nữ.",
-                "1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n4. Việc thứ tư.",
+                (
+                    "Hội nghị thống nhất 3 nội dung: (1) nhân sự; (2) tổ dân phố.",
+                    &["3"],
+                ),
+                (
+                    "Các nội dung: (1) nhân sự; (2) tổ dân phố; (4) ngân sách.",
+                    &["4"],
+                ),
+                (
+                    "Các nội dung: (1) nhân sự; (2) tổ dân phố; (2) ngân sách.",
+                    &["2"],
+                ),
+                (
+                    "Quận có 3 phường sắp xếp lại là Quan Hoa và Nghĩa Tân.",
+                    &["3"],
+                ),
+                ("Có 55 đại biểu, gồm 30 nam và 24 nữ.", &["55"]),
+                (
+                    "1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n4. Việc thứ tư.",
+                    &["4"],
+                ),
             ],
         );
     }

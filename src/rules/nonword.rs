@@ -424,20 +424,20 @@ fn looks_like_address(chunk: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Nonword;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_ill_formed_syllables() {
-        fails(
+        flags_each(
             &Nonword,
             &[
-                "Quận đã sắp xêp lại bộ máy.",
-                "Phòng họp tại trụ sở taị phường.",
-                "Các nghành chức năng đã vào cuộc.",
-                "Thưc hiện nghiêm chỉ thị.",
-                "Hoàn thành tòan bộ kế hoạch.",
-                "Nghành giáo dục quận.",
-                "Vượt chỉ tiêu, vựơt kế hoạch.",
+                ("Quận đã sắp xêp lại bộ máy.", &["xêp"]),
+                ("Phòng họp tại trụ sở taị phường.", &["taị"]),
+                ("Các nghành chức năng đã vào cuộc.", &["nghành"]),
+                ("Thưc hiện nghiêm chỉ thị.", &["Thưc"]),
+                ("Hoàn thành tòan bộ kế hoạch.", &["tòan"]),
+                ("Nghành giáo dục quận.", &["Nghành"]),
+                ("Vượt chỉ tiêu, vựơt kế hoạch.", &["vựơt"]),
             ],
         );
     }

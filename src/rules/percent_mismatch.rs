@@ -342,19 +342,34 @@ fn figure_in_parens_after(
 #[cfg(test)]
 mod tests {
     use super::PercentMismatch;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_when_the_arithmetic_disagrees() {
-        fails(
+        flags_each(
             &PercentMismatch,
             &[
-                "Thu ngân sách đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng 36% so với cùng kỳ 2023 và đạt hơn 64% dự toán.",
-                "Đã hoàn thành 45/60 chỉ tiêu (80%).",
-                "Thu đạt 742,5 tỷ đồng, bằng 58,4% dự toán (1.250 tỷ đồng).",
-                "Thu đạt 1.426,8 tỷ đồng, tăng 29% so với cùng kỳ (1.180 tỷ đồng).",
-                "Giải ngân 412,6 tỷ đồng / 507,4 tỷ đồng, đạt gần 90% kế hoạch.",
-                "Giải ngân 300 tỷ đồng / 400 tỷ đồng, đạt 75,5% kế hoạch.",
+                (
+                    "Thu ngân sách đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng 36% so với cùng kỳ 2023 và đạt hơn 64% dự toán.",
+                    &["64%"],
+                ),
+                ("Đã hoàn thành 45/60 chỉ tiêu (80%).", &["80%"]),
+                (
+                    "Thu đạt 742,5 tỷ đồng, bằng 58,4% dự toán (1.250 tỷ đồng).",
+                    &["58,4%"],
+                ),
+                (
+                    "Thu đạt 1.426,8 tỷ đồng, tăng 29% so với cùng kỳ (1.180 tỷ đồng).",
+                    &["29%"],
+                ),
+                (
+                    "Giải ngân 412,6 tỷ đồng / 507,4 tỷ đồng, đạt gần 90% kế hoạch.",
+                    &["90%"],
+                ),
+                (
+                    "Giải ngân 300 tỷ đồng / 400 tỷ đồng, đạt 75,5% kế hoạch.",
+                    &["75,5%"],
+                ),
             ],
         );
     }

@@ -322,26 +322,26 @@ impl PunctuationSpacing {
 #[cfg(test)]
 mod tests {
     use super::PunctuationSpacing;
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_spaces_before_marks_and_missing_spaces_after() {
-        fails(
+        flags_each(
             &PunctuationSpacing,
             &[
-                "Hội nghị đã thống nhất , giao UBND quận.",
-                "Quận đã hoàn thành kế hoạch .",
-                "Các nội dung sau :",
-                "Có thật vậy không ?",
-                "Ban hành Kế hoạch (số 12 ).",
-                "Chủ đề “Kỷ cương, trách nhiệm ”.",
-                "Chủ đề \"Kỷ cương \".",
-                "Ban hành Kế hoạch ( số 12).",
-                "Chủ đề “ Kỷ cương”.",
-                "Giao UBND quận thực hiện.Năm 2025 tiếp tục.",
-                "Thu ngân sách,chi ngân sách.",
-                "Lưu ý:thực hiện ngay.",
-                "Một là tăng cường;hai là đổi mới.",
+                ("Hội nghị đã thống nhất , giao UBND quận.", &[" ,"]),
+                ("Quận đã hoàn thành kế hoạch .", &[" ."]),
+                ("Các nội dung sau :", &[" :"]),
+                ("Có thật vậy không ?", &[" ?"]),
+                ("Ban hành Kế hoạch (số 12 ).", &[" )"]),
+                ("Chủ đề “Kỷ cương, trách nhiệm ”.", &[" ”"]),
+                ("Chủ đề \"Kỷ cương \".", &[" \""]),
+                ("Ban hành Kế hoạch ( số 12).", &["( "]),
+                ("Chủ đề “ Kỷ cương”.", &["“ "]),
+                ("Giao UBND quận thực hiện.Năm 2025 tiếp tục.", &["."]),
+                ("Thu ngân sách,chi ngân sách.", &[","]),
+                ("Lưu ý:thực hiện ngay.", &[":"]),
+                ("Một là tăng cường;hai là đổi mới.", &[";"]),
             ],
         );
     }

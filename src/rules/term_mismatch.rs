@@ -252,16 +252,25 @@ impl TermMismatch {
 #[cfg(test)]
 mod tests {
     use super::TermMismatch;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_on_the_same_term_stated_two_ways() {
-        fails(
+        flags_each(
             &TermMismatch,
             &[
-                "Hội nghị lần thứ 25 (nhiệm kỳ 2020-2025). Đây là hội nghị cuối năm của nhiệm kỳ 2020-2024.",
-                "Nhiệm kỳ 2021-2026 của HĐND. Kỳ họp thứ 8 HĐND quận nhiệm kỳ 2020-2026 bế mạc.",
-                "Ban Chấp hành Đảng bộ quận Cầu Giấy (khóa VI) họp. Ban Chấp hành Đảng bộ quận Cầu Giấy khóa VII thống nhất nội dung.",
+                (
+                    "Hội nghị lần thứ 25 (nhiệm kỳ 2020-2025). Đây là hội nghị cuối năm của nhiệm kỳ 2020-2024.",
+                    &["2020-2024"],
+                ),
+                (
+                    "Nhiệm kỳ 2021-2026 của HĐND. Kỳ họp thứ 8 HĐND quận nhiệm kỳ 2020-2026 bế mạc.",
+                    &["2020-2026"],
+                ),
+                (
+                    "Ban Chấp hành Đảng bộ quận Cầu Giấy (khóa VI) họp. Ban Chấp hành Đảng bộ quận Cầu Giấy khóa VII thống nhất nội dung.",
+                    &["khóa VII"],
+                ),
             ],
         );
     }

@@ -207,16 +207,16 @@ fn is_name(doc: &Document, block: &Block, i: usize, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ToneStyle;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_a_minority_style() {
-        fails(
+        flags_each(
             &ToneStyle,
             &[
-                "Hòa giải, hòa nhập và sức khoẻ.",
-                "Sức khoẻ, hoà nhập và thủy lợi.",
-                "Thủy lợi, thủy sản và quận ủy cùng uỷ ban.",
+                ("Hòa giải, hòa nhập và sức khoẻ.", &["khoẻ"]),
+                ("Sức khoẻ, hoà nhập và thủy lợi.", &["thủy"]),
+                ("Thủy lợi, thủy sản và quận ủy cùng uỷ ban.", &["uỷ"]),
             ],
         );
     }

@@ -295,7 +295,7 @@ fn names_by_initials<'a>(
 #[cfg(test)]
 mod tests {
     use super::{LIST, UndefinedAbbreviation};
-    use crate::rules::testing::{fails, flagged, silent};
+    use crate::rules::testing::{flagged, flags_each, silent};
     use unicode_normalization::UnicodeNormalization;
 
     #[test]
@@ -314,13 +314,22 @@ mod tests {
 
     #[test]
     fn fails_on_abbreviations_never_spelled_out() {
-        fails(
+        flags_each(
             &UndefinedAbbreviation,
             &[
-                "Phát triển KTXH bền vững.",
-                "Các đồng chí Bí thư các TCCS Đảng trực thuộc quận.",
-                "Tiến tới Đại hội đại biểu Đảng bộ. Lãnh đạo công tác chuẩn bị ĐH đảng các cấp.",
-                "Hoàn thành TCCS. Sau đó, Tổ chức cơ sở đảng (TCCS) được kiện toàn.",
+                ("Phát triển KTXH bền vững.", &["KTXH"]),
+                (
+                    "Các đồng chí Bí thư các TCCS Đảng trực thuộc quận.",
+                    &["TCCS"],
+                ),
+                (
+                    "Tiến tới Đại hội đại biểu Đảng bộ. Lãnh đạo công tác chuẩn bị ĐH đảng các cấp.",
+                    &["ĐH"],
+                ),
+                (
+                    "Hoàn thành TCCS. Sau đó, Tổ chức cơ sở đảng (TCCS) được kiện toàn.",
+                    &["TCCS"],
+                ),
             ],
         );
     }

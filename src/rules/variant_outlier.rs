@@ -567,19 +567,25 @@ fn is_word_or_number(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::VariantOutlier;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     const COMMUNES: &str =
         "Huyện có 12 xã. Trong đó 5 xã đạt chuẩn nông thôn mới, 4 xã đạt một phần";
 
     #[test]
     fn fails_on_a_form_the_document_writes_otherwise() {
-        fails(
+        flags_each(
             &VariantOutlier,
             &[
-                &format!("{COMMUNES} và 3 xa đạt thấp."),
-                "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.",
-                "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
+                (&format!("{COMMUNES} và 3 xa đạt thấp."), &["xa"]),
+                (
+                    "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.",
+                    &["bống"],
+                ),
+                (
+                    "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
+                    &["quan"],
+                ),
             ],
         );
     }
@@ -638,11 +644,12 @@ mod tests {
         assert!(index.bound_elsewhere(&findings[0], &uses));
         silent(&VariantOutlier, &[text]);
         // Bound to nothing in particular, the same counts are evidence.
-        fails(
+        flags_each(
             &VariantOutlier,
-            &[
+            &[(
                 "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
-            ],
+                &["bến"],
+            )],
         );
     }
 
