@@ -66,7 +66,7 @@ def parse_marked(marked, name="?"):
 def load_documents():
     docs = []
     for path in sorted(CLEAN.iterdir()):
-        if path.suffix not in (".txt", ".md"):
+        if path.suffix not in (".txt", ".md") or path.name == "README.md":
             continue
         plain, facts = parse_marked(path.read_text(encoding="utf-8"), path.name)
         docs.append({"name": path.name, "plain": plain, "facts": facts})
@@ -480,6 +480,22 @@ def apply(doc, mutation):
     return mutated.decode(), gold, related, {"at": end, "delta": delta}
 
 
+def still_consistent(doc, mutation):
+    """True when the facts of the mutated group still agree: a mutation that breaks nothing."""
+    fact = doc["facts"][mutation["fact"]]
+    members = []
+    for f in doc["facts"]:
+        if f["class"] != fact["class"] or f["group"] != fact["group"]:
+            continue
+        if "delete" in mutation and mutation["delete"][0] <= f["start"] < mutation["delete"][1]:
+            continue
+        members.append({**f, "text": mutation["new"]} if f is fact and "new" in mutation else f)
+    try:
+        return not verify_group(fact["class"], members, doc["name"])
+    except ValueError:
+        return False  # the mutated text is no longer a valid fact (a month 13): broken
+
+
 def build_cases(docs, seed, per_class):
     rng = random.Random(seed)
     pool = {c: [] for c in CLASSES}
@@ -490,7 +506,7 @@ def build_cases(docs, seed, per_class):
     for cls in CLASSES:
         items = pool[cls]
         rng.shuffle(items)
-        for doc, m in items[:per_class]:
+        for doc, m in (items[:per_class] if per_class else items):
             cases.append((doc, m))
     return cases, {c: len(pool[c]) for c in CLASSES}
 
@@ -500,11 +516,16 @@ def main():
     ap.add_argument("--check", action="store_true", help="verify the facts and exit")
     ap.add_argument("--out", type=Path, help="write clean/, cases/ and cases.jsonl here")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--per-class", type=int, default=110,
-                    help="at most this many cases per class (default 110)")
+    ap.add_argument("--per-class", type=int, default=0,
+                    help="at most this many cases per class (default 0: every possible case)")
     args = ap.parse_args()
     docs = load_documents()
     problems = [p for d in docs for p in verify(d)]
+    rng = random.Random(args.seed)
+    for d in docs:
+        for m in candidates(d, rng):
+            if still_consistent(d, m):
+                problems.append(f"{d['name']}: mutation breaks nothing: {m['what']}")
     for p in problems:
         print("FACT:", p, file=sys.stderr)
     if args.check or problems:

@@ -88,7 +88,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "vnlint")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--per-class", type=int, default=110)
+    ap.add_argument("--per-class", type=int, default=0,
+                    help="at most this many cases per class (default 0: all)")
     ap.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2))
     ap.add_argument("--json", type=Path, help="write a JSON summary here")
     ap.add_argument("--misses", type=Path, help="write every missed case (JSON lines) here")
