@@ -407,6 +407,11 @@ def candidates(doc, rng):
                     add(f, new, f"date {f['text']} -> {new} (past month end)", "impossible-day")
                 new = f["text"][:ms] + str(rng.choice([13, 14, 15])) + f["text"][me:]
                 add(f, new, f"date {f['text']} -> {new} (month above 12)", "impossible-month")
+                if iso.day > 12 and "tháng" not in f["text"]:
+                    new = (f["text"][:ds] + f["text"][ms:me] + f["text"][de:ms]
+                           + f["text"][ds:de] + f["text"][me:])
+                    add(f, new, f"date {f['text']} -> {new} (day and month swapped)",
+                        "day-month-swap")
                 if has_weekday:
                     for delta in (rng.choice([1, 2, 3]), -rng.choice([1, 2, 3])):
                         day = iso.day + delta
