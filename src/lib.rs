@@ -9,6 +9,7 @@
 //! A whole run (files, folders, standard input, fixes, baselines, the exit status) is
 //! [`engine::run`]; one document is [`lint_bytes`].
 
+pub mod analysis;
 pub mod baseline;
 pub mod config;
 pub mod diagnostic;

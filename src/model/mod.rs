@@ -34,6 +34,12 @@ use crate::text::tokens::TokenKind;
 
 pub use learn::Counts;
 
+/// The rule tests reach the engine's reading of an archive through this path.
+#[cfg(test)]
+pub(crate) fn learn(paths: &[std::path::PathBuf]) -> (Counts, Vec<crate::engine::RunError>) {
+    crate::engine::learn(paths)
+}
+
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"VNLMODEL";
 /// The format version this build reads and writes.
