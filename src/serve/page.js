@@ -18,7 +18,7 @@ const STRINGS = {
     at: (l, c) => `dòng ${l}, cột ${c}`,
     paragraph: (p) => `Đoạn ${p}`,
     paragraphAt: (p, c) => `đoạn ${p}, ký tự ${c}`,
-    fix: (r) => (r === "" ? "Xoá" : `Sửa thành “${r}”`),
+    fix: (r) => (r === "" ? "Xoá" : `Sửa thành “${visible(r)}”`),
     explain: "Giải thích",
     related: "Chỗ liên quan",
     docx: "Tệp Word không được sửa tại đây: các phát hiện được liệt kê theo đoạn, hãy sửa trong Word.",
@@ -40,7 +40,7 @@ const STRINGS = {
     at: (l, c) => `line ${l}, column ${c}`,
     paragraph: (p) => `Paragraph ${p}`,
     paragraphAt: (p, c) => `paragraph ${p}, character ${c}`,
-    fix: (r) => (r === "" ? "Delete" : `Replace with “${r}”`),
+    fix: (r) => (r === "" ? "Delete" : `Replace with “${visible(r)}”`),
     explain: "Explanation",
     related: "Related places",
     docx: "A Word file is not changed here: its findings are listed by paragraph; fix them in Word.",
@@ -48,6 +48,11 @@ const STRINGS = {
     nothingToFix: "Nothing can be fixed with certainty.",
   },
 };
+
+// Spaces shown as ␣ in a button, so that "one space" can be read.
+function visible(text) {
+  return text.replace(/ /g, "␣").replace(/\u00a0/g, "⍽");
+}
 
 const state = {
   lang: localStorage.getItem("vnlint-lang") || "vi",
