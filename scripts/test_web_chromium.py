@@ -4,7 +4,8 @@ over the WebDriver protocol with the standard library only.
 
 Pastes the reference press release, expects its five errors highlighted, applies a fix,
 downloads the corrected text, uploads a .docx made here, and saves a screenshot to
-docs/serve.png. Every wait is bounded; the server and the driver are stopped on exit.
+docs/serve.png (or to $VNLINT_SCREENSHOT). Every wait is bounded; the server and the
+driver are stopped on exit.
 """
 
 import base64
@@ -23,7 +24,7 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "..", "shared", "seed", "cau-giay-press-release.txt")
-SCREENSHOT = os.path.join(ROOT, "docs", "serve.png")
+SCREENSHOT = os.environ.get("VNLINT_SCREENSHOT") or os.path.join(ROOT, "docs", "serve.png")
 WAIT = 20  # seconds, for anything the page does
 
 

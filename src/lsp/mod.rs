@@ -456,7 +456,11 @@ impl Server<'_> {
                 self.publish(uri.clone(), diagnostics, Some(version));
             }
             Err(e) => {
-                self.show_message(MessageType::WARNING, e.message(self.lang));
+                // Said in the log, not in a pop-up: it would come back at every edit.
+                self.notify::<notif::LogMessage>(lsp_types::LogMessageParams {
+                    typ: MessageType::WARNING,
+                    message: format!("vnlint: {}", e.message(self.lang)),
+                });
                 self.publish(uri.clone(), Vec::new(), Some(version));
             }
         }
