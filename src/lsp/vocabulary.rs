@@ -73,7 +73,7 @@ fn append_word(file: &Path, word: &str) -> Result<(), String> {
     } else {
         "\n"
     };
-    write!(out, "{separator}{word}\n").map_err(shown)
+    writeln!(out, "{separator}{word}").map_err(shown)
 }
 
 #[cfg(test)]
