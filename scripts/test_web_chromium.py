@@ -229,6 +229,17 @@ def main():
             fail("the downloaded text is not the corrected text")
         print(f"downloaded {len(downloaded.encode())} bytes of corrected text")
 
+        # The English switch: the interface and the messages change language.
+        browser.click("#lang-en")
+        browser.wait_until("return document.getElementById('status').textContent"
+                           ".startsWith('4 errors') && document.querySelector("
+                           "\".finding[data-rule='percent-mismatch'] .message\")"
+                           ".textContent.includes('not')", "the page in English")
+        browser.click("#lang-vi")
+        browser.wait_until("return document.getElementById('status').textContent"
+                           ".startsWith('4 lỗi')", "the page back in Vietnamese")
+        print("language switch: English and back")
+
         # A Word document: its findings by paragraph, nothing to fix or download.
         docx = os.path.join(work, "thong-cao.docx")
         make_docx(docx, ["Hội nghị lần thứ 24", "Quận ủy tổ chức Hội nghị lần thứ 24.",
