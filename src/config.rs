@@ -26,7 +26,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules;
+use crate::rules::{self, OptionKind, OptionValue, OptionValues};
 
 /// The file names searched for, in order.
 pub const CONFIG_NAMES: [&str; 2] = ["vnlint.toml", ".vnlint.toml"];
@@ -97,12 +97,13 @@ struct ConfigFile {
     overrides: Vec<OverrideFile>,
 }
 
-/// Rule levels for the files an `[[overrides]]` entry matches.
+/// Rule levels and options for the files an `[[overrides]]` entry matches.
 #[derive(Debug, Clone)]
 struct Override {
     files: GlobSet,
     patterns: Vec<String>,
     levels: BTreeMap<&'static str, RuleLevel>,
+    options: RuleOptions,
 }
 
 /// The effective configuration.
@@ -121,8 +122,9 @@ pub struct Config {
     vocabulary_files: Vec<PathBuf>,
     /// Words never flagged, lower-case.
     pub vocabulary: Arc<HashSet<String>>,
-    /// Rule options (`tone-style = { style = "old" }`), validated against each rule's list.
-    pub options: Arc<RuleOptions>,
+    /// Rule options (`tone-style = { style = "old" }`), checked against each rule's
+    /// declared options; per-file values in `overrides`.
+    options: RuleOptions,
     /// The user's own `confusion` tables, in the format of `rules/*.toml`.
     pub tables: Arc<rules::Table>,
     table_files: Vec<PathBuf>,
@@ -204,16 +206,17 @@ impl Config {
             Some(line) => format!("{shown}:{line}"),
             None => shown.clone(),
         };
-        let mut options = RuleOptions::new();
-        config.levels = levels(&file.rules, &at, &mut options)?;
+        config.levels = levels(&file.rules, &at, &mut config.options)?;
         for o in &file.overrides {
+            let mut options = RuleOptions::new();
+            let levels = levels(&o.rules, &at, &mut options)?;
             config.overrides.push(Override {
                 files: glob_set(&o.files, &shown)?,
                 patterns: o.files.clone(),
-                levels: levels(&o.rules, &at, &mut RuleOptions::new())?,
+                levels,
+                options,
             });
         }
-        config.options = Arc::new(options);
         if !file.include.is_empty() {
             config.include = Some(glob_set(&file.include, &shown)?);
             config.include_patterns = file.include.clone();
@@ -319,6 +322,25 @@ impl Config {
         }
     }
 
+    /// The options the configuration sets for a rule on `path` (overrides applied); the
+    /// rule's declared defaults fill in the rest ([`rules::LintContext`]).
+    pub fn options_for(&self, id: &str, path: Option<&Path>) -> Option<OptionValues> {
+        let mut values = self.options.get(id).cloned();
+        if let Some(path) = path {
+            let relative = self.relative(path);
+            for o in self
+                .overrides
+                .iter()
+                .filter(|o| o.files.is_match(&relative))
+            {
+                if let Some(set) = o.options.get(id) {
+                    values.get_or_insert_with(OptionValues::new).extend(set);
+                }
+            }
+        }
+        values
+    }
+
     fn level_for(&self, id: &str, path: Option<&Path>) -> Option<RuleLevel> {
         let mut level = self.levels.get(id).copied();
         if let Some(path) = path {
@@ -391,40 +413,57 @@ impl Config {
                 .get(meta.id)
                 .copied()
                 .unwrap_or(RuleLevel::On(meta.default_severity));
-            match self.options.get(meta.id) {
-                Some(options) => {
-                    let options: String = options
-                        .iter()
-                        .map(|(k, v)| {
-                            let integer = meta
-                                .options
-                                .iter()
-                                .any(|(name, values)| name == k && *values == rules::INTEGER);
-                            if integer {
-                                format!(", {k} = {v}")
-                            } else {
-                                format!(", {k} = \"{v}\"")
-                            }
-                        })
-                        .collect();
-                    out.push_str(&format!(
-                        "{} = {{ severity = \"{}\"{options} }}\n",
-                        meta.id,
-                        level.as_str()
-                    ));
-                }
-                None => out.push_str(&format!("{} = \"{}\"\n", meta.id, level.as_str())),
+            if meta.options.is_empty() {
+                out.push_str(&format!("{} = \"{}\"\n", meta.id, level.as_str()));
+                continue;
             }
+            // Every option, with the configured value or the rule's default.
+            let set = self.options.get(meta.id);
+            let options: String = meta
+                .options
+                .iter()
+                .map(|spec| {
+                    let value = set
+                        .and_then(|s| s.get(spec.key))
+                        .map_or_else(|| spec.default_toml(), |v| v.to_toml());
+                    format!(", {} = {value}", spec.key)
+                })
+                .collect();
+            out.push_str(&format!(
+                "{} = {{ severity = \"{}\"{options} }}\n",
+                meta.id,
+                level.as_str()
+            ));
         }
         for o in &self.overrides {
             out.push_str(&format!(
                 "\n[[overrides]]\nfiles = [{}]\n",
                 list(&o.patterns)
             ));
-            let rules: Vec<String> = o
-                .levels
-                .iter()
-                .map(|(id, l)| format!("{id} = \"{}\"", l.as_str()))
+            let ids: std::collections::BTreeSet<&str> =
+                o.levels.keys().chain(o.options.keys()).copied().collect();
+            let rules: Vec<String> = ids
+                .into_iter()
+                .map(|id| {
+                    let level = o
+                        .levels
+                        .get(id)
+                        .map(|l| format!("severity = \"{}\"", l.as_str()));
+                    let options = o
+                        .options
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|(k, v)| format!("{k} = {}", v.to_toml()));
+                    format!(
+                        "{id} = {{ {} }}",
+                        level
+                            .into_iter()
+                            .chain(options)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
                 .collect();
             out.push_str(&format!("rules = {{ {} }}\n", rules.join(", ")));
         }
@@ -439,7 +478,7 @@ fn known_rule(id: &str) -> Result<&'static str, ConfigError> {
 }
 
 /// Rule options from the configuration: rule id -> option -> value.
-pub type RuleOptions = BTreeMap<&'static str, BTreeMap<String, String>>;
+pub type RuleOptions = BTreeMap<&'static str, OptionValues>;
 
 fn levels(
     entries: &BTreeMap<String, RuleEntry>,
@@ -454,43 +493,45 @@ fn levels(
             toml::Value::Table(t) => {
                 let allowed = rules::find(rule).map_or(&[][..], |r| r.meta().options);
                 for (key, value) in t.iter().filter(|(k, _)| *k != "severity") {
-                    let Some((_, values)) = allowed.iter().find(|(name, _)| name == key) else {
-                        let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+                    let Some(spec) = allowed.iter().find(|spec| spec.key == key) else {
                         return Err(ConfigError(format!(
                             "{}: rule `{id}`: unknown option `{key}` (it takes `severity`{})",
                             at(id),
-                            names.iter().map(|n| format!(", `{n}`")).collect::<String>()
+                            allowed
+                                .iter()
+                                .map(|s| format!(", `{}`", s.key))
+                                .collect::<String>()
                         )));
                     };
-                    let value = if *values == rules::INTEGER {
-                        value
+                    let value = match spec.kind {
+                        OptionKind::Integer { min, .. } => value
                             .as_integer()
-                            .filter(|n| *n >= 0)
-                            .map(|n| n.to_string())
+                            .filter(|n| *n >= i64::from(min))
+                            .and_then(|n| u32::try_from(n).ok())
+                            .map(OptionValue::Integer)
                             .ok_or_else(|| {
                                 ConfigError(format!(
-                                    "{}: rule `{id}`: option `{key}` takes a whole number (0 or more), not `{value}`",
+                                    "{}: rule `{id}`: option `{key}` takes a whole number, at least {min}, not `{value}`",
                                     at(id)
                                 ))
-                            })?
-                    } else {
-                        value
-                        .as_str()
-                        .filter(|v| values.contains(v))
-                        .map(str::to_string)
-                        .ok_or_else(|| {
-                            ConfigError(format!(
-                                "{}: rule `{id}`: option `{key}` takes one of {}, not `{value}`",
-                                at(id),
-                                values
-                                    .iter()
-                                    .map(|v| format!("\"{v}\""))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ))
-                        })?
+                            })?,
+                        OptionKind::Choice { values, .. } => value
+                            .as_str()
+                            .and_then(|v| values.iter().find(|allowed| **allowed == v))
+                            .map(|v| OptionValue::Choice(v))
+                            .ok_or_else(|| {
+                                ConfigError(format!(
+                                    "{}: rule `{id}`: option `{key}` takes one of {}, not `{value}`",
+                                    at(id),
+                                    values
+                                        .iter()
+                                        .map(|v| format!("\"{v}\""))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ))
+                            })?,
                     };
-                    options.entry(rule).or_default().insert(key.clone(), value);
+                    options.entry(rule).or_default().insert(spec.key, value);
                 }
                 match t.get("severity") {
                     None => None,
@@ -550,19 +591,19 @@ pub fn starter() -> String {
         if meta.options.is_empty() {
             out.push_str(&format!("# {} = \"{}\"\n", meta.id, meta.default_severity));
         } else {
+            // Each option at its default, with the values it accepts.
             let options: String = meta
                 .options
                 .iter()
-                .map(|(name, values)| {
-                    if *values == rules::INTEGER {
-                        format!(", {name} = <n>")
-                    } else {
-                        format!(", {name} = \"{}\"", values.join("|"))
-                    }
-                })
+                .map(|spec| format!(", {} = {}", spec.key, spec.default_toml()))
+                .collect();
+            let accepted: String = meta
+                .options
+                .iter()
+                .map(|spec| format!("\n#   {}: {}", spec.key, spec.accepted()))
                 .collect();
             out.push_str(&format!(
-                "# {} = {{ severity = \"{}\"{options} }}\n",
+                "# {} = {{ severity = \"{}\"{options} }}{accepted}\n",
                 meta.id, meta.default_severity
             ));
         }
@@ -639,7 +680,10 @@ mod tests {
     #[test]
     fn whole_number_options_take_whole_numbers() {
         let config = Config::from_toml("[rules]\nrare-variant = { min-count = 8 }\n").unwrap();
-        assert_eq!(config.options["rare-variant"]["min-count"], "8");
+        assert_eq!(
+            config.options_for("rare-variant", None).unwrap()["min-count"],
+            OptionValue::Integer(8)
+        );
         assert!(config.to_toml().contains("min-count = 8"));
         for bad in ["\"8\"", "-1", "2.5"] {
             let e = Config::from_toml(&format!(

@@ -6,6 +6,7 @@
 //! assert_eq!(diagnostics[0].suggestions[0].replacement, "An ninh");
 //! ```
 
+pub mod analysis;
 pub mod baseline;
 pub mod config;
 pub mod diagnostic;
@@ -137,12 +138,23 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
         .copied()
         .filter(|rule| config.is_enabled_for(rule.meta().id, file))
         .collect();
+    let shared = rules::Shared {
+        vocabulary: &config.vocabulary,
+        tables: &config.tables,
+        model: config.model.as_deref(),
+    };
     let run = |rule: &&dyn rules::Rule| {
-        let id = rule.meta().id;
+        let meta = rule.meta();
+        let options = config.options_for(meta.id, file);
+        let ctx = rules::LintContext::new(doc, shared, meta, options.as_ref());
         let mut found = Vec::new();
-        rule.check(doc, &mut found);
+        rule.check(&ctx, &mut found);
+        found.retain(|d| {
+            !in_user_vocabulary(doc, &config.vocabulary, d)
+                && (meta.reads_legacy_text || !in_legacy_block(doc, d))
+        });
         for d in &mut found {
-            d.severity = config.severity_for(id, d.severity, file);
+            d.severity = config.severity_for(meta.id, d.severity, file);
         }
         found
     };
@@ -156,6 +168,28 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
     };
     give_way(&enabled, &mut per_rule);
     per_rule.into_iter().flatten().collect()
+}
+
+/// Whether a finding flags a word (or phrase) of the user's vocabulary: never reported.
+fn in_user_vocabulary(
+    doc: &Document,
+    vocabulary: &std::collections::HashSet<String>,
+    d: &Diagnostic,
+) -> bool {
+    !vocabulary.is_empty()
+        && doc
+            .text
+            .get(d.span.clone())
+            .is_some_and(|flagged| vocabulary.contains(&flagged.to_lowercase()))
+}
+
+/// Whether a finding lies in a paragraph written in a legacy encoding (TCVN3, VNI, VIQR read
+/// as Unicode): `legacy-encoding` reports such a paragraph as a whole.
+fn in_legacy_block(doc: &Document, d: &Diagnostic) -> bool {
+    let i = doc.blocks.partition_point(|b| b.range.end <= d.span.start);
+    doc.blocks
+        .get(i)
+        .is_some_and(|b| b.range.start <= d.span.start && doc.is_legacy_block(b))
 }
 
 /// Drops a finding whose words a rule it gives way to ([`rules::RuleMeta::gives_way_to`])
@@ -196,11 +230,7 @@ pub fn lint_bytes(
             path: path.to_string(),
             reason,
         })?;
-        let mut doc = Document::from_docx(&text);
-        doc.vocabulary = config.vocabulary.clone();
-        doc.options = config.options.clone();
-        doc.tables = config.tables.clone();
-        doc.model = config.model.clone();
+        let doc = Document::from_docx(&text);
         let diagnostics = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
@@ -211,11 +241,7 @@ pub fn lint_bytes(
     }
     let source = decode(path, bytes)?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut doc = Document::parse(source, body_start, format);
-    doc.vocabulary = config.vocabulary.clone();
-    doc.options = config.options.clone();
-    doc.tables = config.tables.clone();
-    doc.model = config.model.clone();
+    let doc = Document::parse(source, body_start, format);
     let diagnostics = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),

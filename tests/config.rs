@@ -215,3 +215,97 @@ fn user_tables_add_entries_and_test_themselves() {
         .code(1)
         .stderr(predicate::str::contains("hong.toml"));
 }
+
+#[test]
+fn options_inside_overrides_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    write(
+        &root.join("vnlint.toml"),
+        "[[overrides]]\nfiles = [\"cu/**\"]\nrules = { tone-style = { style = \"old\" } }\n",
+    );
+    // Written in the new style throughout: only a house style of "old" makes it a finding.
+    let text = "Phường tổ chức hoà giải, chăm lo sức khoẻ và thuỷ lợi.\n";
+    write(&root.join("cu/a.txt"), text);
+    write(&root.join("moi/b.txt"), text);
+    let fired = rules_fired(root, &["cu", "moi"]);
+    let tone: Vec<&str> = fired
+        .iter()
+        .filter(|(_, rule)| rule == "tone-style")
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert_eq!(tone, ["cu/a.txt", "cu/a.txt", "cu/a.txt"]);
+}
+
+#[test]
+fn a_bad_option_value_names_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        &dir.path().join("vnlint.toml"),
+        "[rules]\nconfusion = \"off\"\nrare-variant = { min-ratio = 0 }\n",
+    );
+    write(&dir.path().join("a.txt"), SLIP);
+    vnlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("vnlint.toml:3")
+                .and(predicate::str::contains("min-ratio"))
+                .and(predicate::str::contains("at least 1")),
+        );
+}
+
+#[test]
+fn every_option_is_shown_with_its_default() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        &dir.path().join("vnlint.toml"),
+        "[rules]\nrare-variant = { min-count = 8 }\n",
+    );
+    let shown = vnlint()
+        .current_dir(dir.path())
+        .args(["check", "--show-config"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    assert!(shown.contains(
+        "rare-variant = { severity = \"warning\", max-count = 1, min-count = 8, min-ratio = 10000, edits = \"marks\" }"
+    ), "{shown}");
+    assert!(shown.contains("tone-style = { severity = \"warning\", style = \"auto\" }"));
+    let explained = vnlint()
+        .args(["--lang", "en", "explain", "rare-variant"])
+        .output()
+        .unwrap();
+    let explained = String::from_utf8(explained.stdout).unwrap();
+    assert!(explained.contains("`min-ratio` = 10000"), "{explained}");
+    let starter = vnlint()
+        .current_dir(dir.path())
+        .args(["init"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        starter.status.code(),
+        Some(2),
+        "vnlint.toml exists: not overwritten"
+    );
+    let fresh = tempfile::tempdir().unwrap();
+    vnlint()
+        .current_dir(fresh.path())
+        .arg("init")
+        .assert()
+        .success();
+    let starter = std::fs::read_to_string(fresh.path().join("vnlint.toml")).unwrap();
+    assert!(
+        starter.contains("# tone-style = { severity = \"warning\", style = \"auto\" }"),
+        "{starter}"
+    );
+    assert!(
+        starter.contains("#   style: \"auto\"|\"old\"|\"new\""),
+        "{starter}"
+    );
+}

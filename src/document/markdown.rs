@@ -189,16 +189,8 @@ impl Reader {
     }
 
     fn close_block(&mut self) {
-        if let Some((kind, start)) = self.open.take() {
-            let end = self.builder.len();
-            if end > start {
-                self.blocks.push(RawBlock {
-                    kind,
-                    range: start..end,
-                });
-                let at = self.builder.map.source_end(end);
-                self.builder.push_standing_for("\n", at..at);
-            }
+        if let Some(block) = self.builder.close_block(self.open.take()) {
+            self.blocks.push(block);
         }
     }
 
@@ -337,6 +329,7 @@ mod tests {
             &source[doc.map.source_range(meta.range.clone())],
             "2024-06-27"
         );
+        use crate::analysis::Facts;
         assert_eq!(doc.dates().publication.as_ref().unwrap().0, (2024, 6, 27));
         let undated = Document::parse("---\ndate: soon\n---\nThân bài.\n", 0, Format::Markdown);
         assert!(undated.blocks.iter().all(|b| b.kind != BlockKind::Meta));

@@ -9,10 +9,9 @@ mod markdown;
 mod plain;
 mod source_map;
 
-use std::collections::HashSet;
+use std::any::Any;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
@@ -20,8 +19,8 @@ pub use lexicon::{Lexicon, WordInfo};
 pub use source_map::SourceMap;
 
 use crate::text::case::Case;
-use crate::text::dates::{self, Dates};
 use crate::text::numbers::{self, NumberStyle};
+use crate::text::publication::is_publication_line;
 use crate::text::syllable::{IllFormed, Syllable};
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 
@@ -101,23 +100,18 @@ pub struct Document {
     pub lexicon: Lexicon,
     /// How this document writes its numbers.
     pub number_style: NumberStyle,
-    /// The user's words that are never flagged (lower-case), from the configuration.
-    pub vocabulary: Arc<HashSet<String>>,
-    /// Rule options from the configuration.
-    pub options: Arc<crate::config::RuleOptions>,
-    /// The user's own `confusion` tables from the configuration.
-    pub tables: Arc<crate::rules::Table>,
-    /// The model of the user's archive (`--model`, `model = ...`), shared by every file.
-    pub model: Option<Arc<crate::model::Model>>,
     /// Source byte ranges of comments (Markdown `<!-- -->`, plain-text directive lines).
     pub comments: Vec<Range<usize>>,
-    /// The dates, extracted on first use and shared by every rule.
-    dates: OnceLock<Dates>,
-    /// The sentences of every block, split on first use.
-    sentences: OnceLock<crate::text::sentences::SentenceIndex>,
+    /// Facts computed from the document on first use and shared by every rule (dates,
+    /// sentences: see `crate::analysis`). The document only keeps them; it does not know
+    /// their types.
+    facts: [OnceLock<Box<dyn Any + Send + Sync>>; FACT_SLOTS],
     /// Whether each block is legacy-encoded text, decided for a block on first use.
     legacy_blocks: Vec<OnceLock<bool>>,
 }
+
+/// How many facts a document can keep (see [`Document::fact`]).
+pub const FACT_SLOTS: usize = 4;
 
 impl Document {
     /// Builds a document from the decoded source. `body_start` skips a byte-order mark.
@@ -155,8 +149,15 @@ impl Document {
             .map(|b| {
                 let first = tokens.len();
                 tokenize_into(&text, b.range.clone(), &mut tokens);
+                // Every reader's paragraph that is a site's publication line is metadata.
+                let kind = match b.kind {
+                    BlockKind::Paragraph if is_publication_line(&text[b.range.clone()]) => {
+                        BlockKind::Meta
+                    }
+                    kind => kind,
+                };
                 Block {
-                    kind: b.kind,
+                    kind,
                     range: b.range,
                     tokens: first..tokens.len(),
                 }
@@ -177,22 +178,23 @@ impl Document {
             tokens,
             lexicon,
             number_style,
-            vocabulary: Arc::default(),
-            options: Arc::default(),
-            tables: Arc::default(),
-            model: None,
             comments: Vec::new(),
-            dates: OnceLock::new(),
-            sentences: OnceLock::new(),
+            facts: Default::default(),
             legacy_blocks,
         }
     }
 
-    /// Every date of the document (extracted once, on first use).
-    /// The sentences of every block (see [`crate::text::sentences::sentences`]).
-    pub fn sentence_index(&self) -> &crate::text::sentences::SentenceIndex {
-        self.sentences
-            .get_or_init(|| crate::text::sentences::SentenceIndex::build(self))
+    /// The fact kept in `slot`, computed by `compute` on first use. Each slot holds one type,
+    /// assigned by the layer that defines the fact (`crate::analysis`).
+    pub fn fact<T: Any + Send + Sync>(
+        &self,
+        slot: usize,
+        compute: impl FnOnce(&Document) -> T,
+    ) -> &T {
+        self.facts[slot]
+            .get_or_init(|| Box::new(compute(self)))
+            .downcast_ref::<T>()
+            .expect("a fact slot holds one type")
     }
 
     /// Whether a block is text in a legacy encoding (TCVN3, VNI, VIQR) read as Unicode:
@@ -215,15 +217,6 @@ impl Document {
             .iter()
             .map(|b| (b.kind, self.text[b.range.clone()].to_string()))
             .collect()
-    }
-
-    pub fn dates(&self) -> &Dates {
-        self.dates.get_or_init(|| dates::extract(self))
-    }
-
-    /// A rule's option from the configuration (`tone-style = { style = "old" }`).
-    pub fn option(&self, rule: &str, key: &str) -> Option<&str> {
-        self.options.get(rule)?.get(key).map(String::as_str)
     }
 
     /// The text of a token.

@@ -90,10 +90,11 @@ pub fn statistics(reports: &[FileReport], lang: Lang) -> String {
 /// `vnlint explain`: a rule's documentation as Markdown, in `lang`.
 pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
     let docs = meta.docs(lang);
-    let (severity, gives_way, what, why, example, silent) = match lang {
+    let (severity, gives_way, options, what, why, example, silent) = match lang {
         Lang::Vi => (
             "Mức mặc định",
             "Nhường cho (cùng một chỗ chỉ báo một lần)",
+            "Tùy chọn (giá trị mặc định; nhận)",
             "Tác dụng",
             "Vì sao",
             "Ví dụ lỗi",
@@ -102,6 +103,7 @@ pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
         Lang::En => (
             "Default severity",
             "Gives way to (one report per slip)",
+            "Options (default; accepts)",
             "What it does",
             "Why",
             "Example",
@@ -114,8 +116,18 @@ pub fn explain(meta: &RuleMeta, lang: Lang) -> String {
         let ids: Vec<String> = meta.gives_way_to.iter().map(|r| format!("`{r}`")).collect();
         format!("\n{gives_way}: {}\n", ids.join(", "))
     };
+    let options = if meta.options.is_empty() {
+        String::new()
+    } else {
+        let list: String = meta
+            .options
+            .iter()
+            .map(|o| format!("- `{}` = {} ({})\n", o.key, o.default_toml(), o.accepted()))
+            .collect();
+        format!("\n{options}:\n{list}")
+    };
     format!(
-        "# {id}\n\n{summary}\n\n{severity}: {level}\n{yields}\n## {what}\n{w}\n\n## {why}\n{y}\n\n## {example}\n```text\n{e}\n```\n\n## {silent}\n```text\n{s}\n```\n",
+        "# {id}\n\n{summary}\n\n{severity}: {level}\n{yields}{options}\n## {what}\n{w}\n\n## {why}\n{y}\n\n## {example}\n```text\n{e}\n```\n\n## {silent}\n```text\n{s}\n```\n",
         id = meta.id,
         summary = docs.summary,
         level = meta.default_severity,

@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
 
@@ -64,7 +64,8 @@ impl Rule for CapitalizationMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
         let mut key = String::new();
         let mut sentence: Vec<usize> = Vec::new();
@@ -259,15 +260,21 @@ impl CapitalizationMismatch {
 #[cfg(test)]
 mod tests {
     use super::CapitalizationMismatch;
-    use crate::rules::testing::{check, fails, fixed, silent};
+    use crate::rules::testing::{check, fixed, flags_each, silent};
 
     #[test]
     fn fails_on_a_term_capitalised_two_ways() {
-        fails(
+        flags_each(
             &CapitalizationMismatch,
             &[
-                "Ban hành 06 chương trình công tác của Quận ủy và 6 Chương trình công tác của Quận ủy.",
-                "Thực hiện các Nghị quyết chuyên đề của Đảng ủy, triển khai 3 nghị quyết chuyên đề mới và 2 Nghị quyết chuyên đề khác.",
+                (
+                    "Ban hành 06 chương trình công tác của Quận ủy và 6 Chương trình công tác của Quận ủy.",
+                    &["Chương"],
+                ),
+                (
+                    "Thực hiện các Nghị quyết chuyên đề của Đảng ủy, triển khai 3 nghị quyết chuyên đề mới và 2 Nghị quyết chuyên đề khác.",
+                    &["nghị"],
+                ),
             ],
         );
     }

@@ -1,6 +1,5 @@
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::{TokenKind, is_inline_space_char};
 
 declare_rule! {
@@ -42,7 +41,8 @@ impl Rule for DoubleSpace {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             for token in doc.block_tokens(block) {
                 if token.kind != TokenKind::Space || token.range.len() < 2 {
@@ -80,17 +80,17 @@ impl Rule for DoubleSpace {
 #[cfg(test)]
 mod tests {
     use super::DoubleSpace;
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_doubled_spaces() {
-        fails(
+        flags_each(
             &DoubleSpace,
             &[
-                "Quận ủy  và HĐND quận.",
-                "Quận ủy\u{a0} và HĐND quận.",
-                "14:46 \u{a0}| Lượt xem",
-                "Ba   dấu cách.",
+                ("Quận ủy  và HĐND quận.", &["  "]),
+                ("Quận ủy\u{a0} và HĐND quận.", &["\u{a0} "]),
+                ("14:46 \u{a0}| Lượt xem", &[" \u{a0}"]),
+                ("Ba   dấu cách.", &["   "]),
             ],
         );
     }

@@ -1,7 +1,9 @@
+use crate::analysis::Facts;
+use crate::analysis::dates::DateMention;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::dates::{DateMention, days_in_month, is_leap_year, max_days_in_month};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::text::calendar::{days_in_month, is_leap_year, max_days_in_month};
 
 declare_rule! {
     /// A date that does not exist in the calendar.
@@ -60,7 +62,8 @@ impl Rule for InvalidDate {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for date in &doc.dates().dates {
             if date.exists() != Some(false) {
                 continue;
@@ -111,22 +114,28 @@ impl InvalidDate {
 #[cfg(test)]
 mod tests {
     use super::InvalidDate;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_on_dates_that_do_not_exist() {
-        fails(
+        flags_each(
             &InvalidDate,
             &[
-                "Ngày 31/6/2024, phường họp.",
-                "Hạn chót là 30/02/2024.",
-                "Ngày 29/2/2023, phường họp.",
-                "Hà Nội, ngày 31 tháng 4 năm 2024.",
-                "Hội nghị diễn ra ngày 31-9-2024.",
-                "Văn bản ký ngày 31.11.2024.",
-                "Sáng 31/4, phường ra quân.",
-                "Tiêu đề ngắn\nNgày đăng 05/03/2023 | 10:00\n\nNgày 29-2, phường họp.",
-                "Kỷ niệm 70 năm (10/10/1954-31/6/2024).",
+                ("Ngày 31/6/2024, phường họp.", &["31/6/2024"]),
+                ("Hạn chót là 30/02/2024.", &["30/02/2024"]),
+                ("Ngày 29/2/2023, phường họp.", &["29/2/2023"]),
+                (
+                    "Hà Nội, ngày 31 tháng 4 năm 2024.",
+                    &["31 tháng 4 năm 2024"],
+                ),
+                ("Hội nghị diễn ra ngày 31-9-2024.", &["31-9-2024"]),
+                ("Văn bản ký ngày 31.11.2024.", &["31.11.2024"]),
+                ("Sáng 31/4, phường ra quân.", &["31/4"]),
+                (
+                    "Tiêu đề ngắn\nNgày đăng 05/03/2023 | 10:00\n\nNgày 29-2, phường họp.",
+                    &["29-2"],
+                ),
+                ("Kỷ niệm 70 năm (10/10/1954-31/6/2024).", &["31/6/2024"]),
             ],
         );
     }

@@ -1,6 +1,5 @@
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::legacy;
 
 declare_rule! {
@@ -31,6 +30,7 @@ declare_rule! {
     pub struct LegacyEncoding {
         id: "legacy-encoding",
         severity: Error,
+        reads_legacy_text: true,
         vi: "Văn bản ở bảng mã cũ trước Unicode (TCVN3, VNI, VIQR) bị đọc như Unicode.
 
 ## Tác dụng
@@ -46,7 +46,8 @@ impl Rule for LegacyEncoding {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for block in &doc.blocks {
             // The document decides once per block; the detail is read again only when needed.
             if !doc.is_legacy_block(block) {
@@ -96,18 +97,33 @@ impl Rule for LegacyEncoding {
 #[cfg(test)]
 mod tests {
     use super::LegacyEncoding;
-    use crate::rules::testing::{check, fails, fixed, silent};
+    use crate::rules::testing::{check, fixed, flags_each, silent};
 
     #[test]
     fn fails_on_each_encoding() {
-        fails(
+        flags_each(
             &LegacyEncoding,
             &[
-                "TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc.",
-                "Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc.",
-                "Xin chaøo caùc baïn ñaõ ñeán döï hoäi nghò.",
-                "Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c.",
-                "Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n.",
+                (
+                    "TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc.",
+                    &["TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc."],
+                ),
+                (
+                    "Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc.",
+                    &["Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc."],
+                ),
+                (
+                    "Xin chaøo caùc baïn ñaõ ñeán döï hoäi nghò.",
+                    &["chaøo caùc baïn ñaõ ñeán döï hoäi nghò."],
+                ),
+                (
+                    "Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c.",
+                    &["Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c."],
+                ),
+                (
+                    "Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n.",
+                    &["Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n."],
+                ),
             ],
         );
     }

@@ -6,6 +6,7 @@
 mod anniversary_mismatch;
 mod capitalization_mismatch;
 mod confusion;
+mod context;
 mod count_mismatch;
 mod date_order;
 mod docs;
@@ -35,13 +36,89 @@ mod variant_outlier;
 mod weekday_mismatch;
 
 pub use confusion::{Confusion, Table, TableEntry};
+pub use context::{LintContext, OptionValues, Shared};
 pub use docs::RuleDocs;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::document::Document;
 
-/// The values of an option that takes a whole number (0 or more) rather than a word.
-pub const INTEGER: &[&str] = &["<integer>"];
+/// An option a rule takes in `vnlint.toml` (`tone-style = { style = "old" }`), with its
+/// type and default: the configuration is checked against it, `vnlint explain`, `init` and
+/// `--show-config` show it, and the rule reads it with [`LintContext::integer`] or
+/// [`LintContext::choice`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionSpec {
+    pub key: &'static str,
+    pub kind: OptionKind,
+}
+
+/// The type of an option, with its default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A whole number, at least `min`.
+    Integer { default: u32, min: u32 },
+    /// One of `values`.
+    Choice {
+        values: &'static [&'static str],
+        default: &'static str,
+    },
+}
+
+impl OptionSpec {
+    pub const fn integer(key: &'static str, default: u32, min: u32) -> OptionSpec {
+        OptionSpec {
+            key,
+            kind: OptionKind::Integer { default, min },
+        }
+    }
+
+    pub const fn choice(
+        key: &'static str,
+        values: &'static [&'static str],
+        default: &'static str,
+    ) -> OptionSpec {
+        OptionSpec {
+            key,
+            kind: OptionKind::Choice { values, default },
+        }
+    }
+
+    /// The default as it is written in TOML.
+    pub fn default_toml(&self) -> String {
+        match self.kind {
+            OptionKind::Integer { default, .. } => default.to_string(),
+            OptionKind::Choice { default, .. } => format!("\"{default}\""),
+        }
+    }
+
+    /// The values it accepts, for messages and `vnlint init`: `"old"|"new"`, or `<n> ≥ 1`.
+    pub fn accepted(&self) -> String {
+        match self.kind {
+            OptionKind::Integer { min, .. } => format!("<n> ≥ {min}"),
+            OptionKind::Choice { values, .. } => values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join("|"),
+        }
+    }
+}
+
+/// A checked option value from the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionValue {
+    Integer(u32),
+    Choice(&'static str),
+}
+
+impl OptionValue {
+    /// The value as it is written in TOML.
+    pub fn to_toml(self) -> String {
+        match self {
+            OptionValue::Integer(n) => n.to_string(),
+            OptionValue::Choice(v) => format!("\"{v}\""),
+        }
+    }
+}
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -49,12 +126,15 @@ pub struct RuleMeta {
     /// Stable kebab-case id.
     pub id: &'static str,
     pub default_severity: Severity,
-    /// The options the rule takes in `vnlint.toml` and the values each accepts
-    /// (`tone-style = { style = "old" }`); [`INTEGER`] for a whole number.
-    pub options: &'static [(&'static str, &'static [&'static str])],
+    /// The options the rule takes in `vnlint.toml`, with their types and defaults.
+    pub options: &'static [OptionSpec],
     /// The rules whose finding, when enabled and on the same words, replaces this rule's:
     /// one slip is reported once, by the rule that knows it best.
     pub gives_way_to: &'static [&'static str],
+    /// Whether the rule reads paragraphs in a legacy encoding (TCVN3, VNI, VIQR read as
+    /// Unicode). Every other rule's findings there are dropped by the engine: such text is
+    /// `legacy-encoding`'s to report.
+    pub reads_legacy_text: bool,
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
     /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
@@ -71,8 +151,8 @@ impl RuleMeta {
 /// A check over a whole document.
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
-    /// Pushes findings with spans as offsets into `doc.text`.
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// Pushes findings with spans as offsets into `ctx.doc.text`.
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
 }
 
 /// Declares a rule's unit struct and its [`RuleMeta`] from the struct's doc comment (the
@@ -83,8 +163,9 @@ macro_rules! declare_rule {
         pub struct $name:ident {
             id: $id:literal,
             severity: $severity:ident,
-            $(options: [$(($option:literal, [$($value:literal),* $(,)?])),* $(,)?],)?
+            $(options: [$($option:expr),* $(,)?],)?
             $(gives_way_to: [$($other:literal),* $(,)?],)?
+            $(reads_legacy_text: $legacy:literal,)?
             vi: $vi:literal $(,)?
         }
     ) => {
@@ -95,8 +176,9 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 id: $id,
                 default_severity: $crate::diagnostic::Severity::$severity,
-                options: &[$($(($option, &[$($value),*])),*)?],
+                options: &[$($($option),*)?],
                 gives_way_to: &[$($($other),*)?],
+                reads_legacy_text: false $(|| $legacy)?,
                 doc_en: concat!($($doc, "\n"),*),
                 doc_vi: $vi,
             };
@@ -177,8 +259,9 @@ mod tests {
 
     #[test]
     fn documented_examples_behave_as_documented() {
-        // `rare-variant` needs a model: the one of the fixtures' archive, for every rule.
-        let mut config = Config::from_toml(testing::ARCHIVE_OPTIONS).unwrap();
+        // `rare-variant` needs a model: the one of the fixtures' archive, for every rule, with
+        // the small archive's thresholds.
+        let mut config = Config::from_toml(testing::SMALL_ARCHIVE_OPTIONS).unwrap();
         config.set_model(testing::archive_model(), "archive".into());
         for rule in REGISTRY {
             let meta = rule.meta();

@@ -2,10 +2,10 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::analysis::names::{NameMention, names};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::names::{NameMention, names};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// A person's name written two ways, one mark apart.
@@ -120,7 +120,8 @@ impl Rule for NameMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mentions = names(doc);
         // Each spelling: its count and its mentions, in order of first appearance.
         let mut order: Vec<String> = Vec::new();
@@ -198,7 +199,7 @@ impl Rule for NameMismatch {
 #[cfg(test)]
 mod tests {
     use super::{NameMismatch, one_apart};
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn one_mark_or_one_letter() {
@@ -215,12 +216,21 @@ mod tests {
 
     #[test]
     fn fails_on_a_name_written_two_ways() {
-        fails(
+        flags_each(
             &NameMismatch,
             &[
-                "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hòa kết luận.",
-                "Ông Nguyễn Văn Dũng phát biểu. Ông Nguyễn Văn Dũng nhấn mạnh. Ông Nguyễn Văn Dung đề nghị.",
-                "Đ/c Lê Minh Tuấn phát biểu. Đ/c Lê Minh Tuấn nhấn mạnh. Đ/c Lê Minh Tuân kết luận.",
+                (
+                    "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hòa kết luận.",
+                    &["Trần Thị Phương Hòa"],
+                ),
+                (
+                    "Ông Nguyễn Văn Dũng phát biểu. Ông Nguyễn Văn Dũng nhấn mạnh. Ông Nguyễn Văn Dung đề nghị.",
+                    &["Nguyễn Văn Dung"],
+                ),
+                (
+                    "Đ/c Lê Minh Tuấn phát biểu. Đ/c Lê Minh Tuấn nhấn mạnh. Đ/c Lê Minh Tuân kết luận.",
+                    &["Lê Minh Tuân"],
+                ),
             ],
         );
     }

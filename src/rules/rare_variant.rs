@@ -1,14 +1,14 @@
-use std::ops::Range;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::quotes::quoted_ranges;
+use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case, case_of};
-use crate::text::sentences::opens_sentence;
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
+use crate::text::case::{Case, apply_case};
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -55,10 +55,10 @@ declare_rule! {
         id: "rare-variant",
         severity: Warning,
         options: [
-            ("max-count", ["<integer>"]),
-            ("min-count", ["<integer>"]),
-            ("min-ratio", ["<integer>"]),
-            ("edits", ["marks", "all"]),
+            OptionSpec::integer("max-count", 1, 0),
+            OptionSpec::integer("min-count", 5, 1),
+            OptionSpec::integer("min-ratio", 10_000, 1),
+            OptionSpec::choice("edits", &["marks", "all"], "marks"),
         ],
         gives_way_to: ["confusion", "variant-outlier"],
         vi: "Cặp từ mà kho văn bản của người dùng hầu như không bao giờ viết, chỉ khác một chỗ so với một cặp được viết thường xuyên (cần mô hình).
@@ -71,10 +71,6 @@ Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi
     }
 }
 
-/// The defaults of the options, as documented.
-const MAX_COUNT: u32 = 1;
-const MIN_COUNT: u32 = 5;
-const MIN_RATIO: u32 = 10_000;
 /// How many variants of a syllable the archive never wrote are looked up.
 const UNSEEN_VARIANTS: usize = 40;
 /// How many times the document may write a rare pair before it counts as deliberate.
@@ -119,20 +115,16 @@ impl Rule for RareVariant {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(model) = doc.model.as_deref() else {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let Some(model) = ctx.model() else {
             return;
         };
-        let option = |key: &str, default: u32| {
-            doc.option(self.meta().id, key)
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(default)
-        };
         let t = Thresholds {
-            letters: doc.option(self.meta().id, "edits") == Some("all"),
-            max_count: option("max-count", MAX_COUNT),
-            min_count: option("min-count", MIN_COUNT).max(1),
-            min_ratio: option("min-ratio", MIN_RATIO).max(1),
+            letters: ctx.choice("edits") == "all",
+            max_count: ctx.integer("max-count"),
+            min_count: ctx.integer("min-count"),
+            min_ratio: ctx.integer("min-ratio"),
         };
         let mut units: Vec<(usize, Option<Unit>)> = Vec::new();
         // The variants of each syllable the archive never wrote, generated once.
@@ -403,45 +395,13 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
 }
 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
-/// its sentence (a capital inside a sentence makes a name), not in the user's vocabulary.
+/// its sentence (a capital inside a sentence makes a name).
 fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
-    let token = &doc.tokens[i];
-    match doc.case(token) {
-        Case::Lower => {}
-        Case::Capitalized if !opens_sentence(doc, block, i) => return false,
-        Case::Capitalized => {}
-        Case::Upper | Case::Mixed => return false,
+    match doc.case(&doc.tokens[i]) {
+        Case::Lower => true,
+        Case::Capitalized => opens_sentence(doc, block, i),
+        Case::Upper | Case::Mixed => false,
     }
-    !doc.vocabulary.contains(doc.lower(token))
-}
-
-/// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
-/// quotes paired in order when the block has an even number of them.
-fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
-    let tokens = doc.block_tokens(block);
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let straight = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
-        .count();
-    let mut straight_open: Option<usize> = None;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
-        match doc.token_text(t) {
-            "“" | "«" => open = open.or(Some(t.range.end)),
-            "”" | "»" => {
-                out.extend(open.take().map(|s| s..t.range.start));
-            }
-            "\"" if straight % 2 == 0 => match straight_open.take() {
-                Some(s) => out.push(s..t.range.start),
-                None => straight_open = Some(t.range.end),
-            },
-            _ => {}
-        }
-    }
-    // A quotation left open runs to the end of its paragraph.
-    out.extend(open.map(|s| s..block.range.end));
-    out
 }
 
 fn diagnostic(
@@ -455,11 +415,11 @@ fn diagnostic(
     let written = doc.token_text(token);
     let variant = model.syllable(f.variant);
     // The writer's capitals and tone style carried over to the variant.
-    let restyled = match syllable::parse(written) {
-        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+    let restyled = match doc.syllable(token) {
+        Some(Ok(s)) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
         _ => None,
     };
-    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), doc.case(token));
     let neighbour = if f.left {
         units[f.at - 1].0
     } else {
@@ -494,25 +454,32 @@ fn diagnostic(
 mod tests {
     use super::RareVariant;
     use crate::document::Document;
-    use crate::rules::Rule;
-    use crate::rules::testing::archive_model;
+    use crate::rules::testing::{SMALL_ARCHIVE_OPTIONS, archive_model, run, small_archive_config};
 
-    /// The flagged words and their first suggestion, with the archive's model.
-    fn flagged(text: &str, options: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut doc = Document::from_text(text);
-        doc.model = Some(archive_model());
-        let mut o = crate::config::RuleOptions::new();
-        let small = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS).unwrap();
-        o.extend(small.options.iter().map(|(k, v)| (*k, v.clone())));
+    /// The small archive's configuration (its thresholds and model) with `options` changed.
+    fn small_archive_config_with(options: &[(&str, &str)]) -> crate::Config {
+        let mut table: toml::Table = SMALL_ARCHIVE_OPTIONS.parse().expect("valid TOML");
+        let rule = table
+            .get_mut("rules")
+            .and_then(|r| r.get_mut("rare-variant"))
+            .and_then(|r| r.as_table_mut())
+            .expect("[rules] rare-variant = { ... }");
         for (k, v) in options {
-            o.entry("rare-variant")
-                .or_default()
-                .insert(k.to_string(), v.to_string());
+            let value = v
+                .parse::<i64>()
+                .map_or_else(|_| toml::Value::from(*v), toml::Value::from);
+            rule.insert(k.to_string(), value);
         }
-        doc.options = std::sync::Arc::new(o);
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
-        out.iter()
+        let mut config = crate::Config::from_toml(&toml::to_string(&table).unwrap()).unwrap();
+        config.set_model(archive_model(), "archive".into());
+        config
+    }
+
+    /// The flagged words and their first suggestion with `config`.
+    fn findings(text: &str, config: &crate::Config) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        run(&RareVariant, &doc, config)
+            .iter()
             .map(|d| {
                 (
                     doc.text[d.span.clone()].to_string(),
@@ -522,6 +489,30 @@ mod tests {
             .collect()
     }
 
+    /// The flagged words and their first suggestion, with the archive's model and the small
+    /// archive's thresholds, changed by `options`.
+    fn flagged_with_small_archive_thresholds(
+        text: &str,
+        options: &[(&str, &str)],
+    ) -> Vec<(String, String)> {
+        findings(text, &small_archive_config_with(options))
+    }
+
+    /// A model learned from the fixtures' archive read `times` times: repetition multiplies
+    /// every count and the archive's size alike, as a larger archive of the same writing would.
+    fn repeated_archive_config(times: usize) -> crate::Config {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
+        let counts = (0..times)
+            .map(|_| crate::model::learn(std::slice::from_ref(&dir)).0)
+            .reduce(crate::model::Counts::merge)
+            .expect("at least once");
+        let model = crate::model::Model::from_bytes(counts.encode(1).unwrap()).unwrap();
+        let mut config = crate::Config::default();
+        config.set_model(std::sync::Arc::new(model), "repeated archive".into());
+        config
+    }
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -529,30 +520,33 @@ mod tests {
     }
 
     #[test]
-    fn flags_a_slip_the_archive_never_writes() {
+    fn small_archive_thresholds_flag_a_slip_the_archive_never_writes() {
         assert_eq!(
-            flagged(
+            flagged_with_small_archive_thresholds(
                 "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.",
                 &[]
             ),
             pairs(&[("trướng", "trường"), ("phô", "phố")])
         );
         assert_eq!(
-            flagged("Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.", &[]),
+            flagged_with_small_archive_thresholds(
+                "Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.",
+                &[]
+            ),
             pairs(&[("cứ", "cư"), ("chảy", "cháy")])
         );
         // A capital opening the sentence is the writer's, and carried over.
         assert_eq!(
-            flagged("Vê sinh môi trường là việc chung.", &[]),
+            flagged_with_small_archive_thresholds("Vê sinh môi trường là việc chung.", &[]),
             pairs(&[("Vê", "Vệ")])
         );
     }
 
-    /// The rules reporting each word, all rules on but `off`, with the archive's model.
+    /// The rules reporting each word, all rules on but `off`, with the archive's model and the
+    /// small archive's thresholds.
     fn reported(text: &str, off: &str) -> Vec<(&'static str, String)> {
         let mut config =
-            crate::Config::from_toml(&format!("{}{off}", crate::rules::testing::ARCHIVE_OPTIONS))
-                .unwrap();
+            crate::Config::from_toml(&format!("{SMALL_ARCHIVE_OPTIONS}{off}")).unwrap();
         config.model = Some(archive_model());
         crate::lint_text(text, &config)
             .into_iter()
@@ -562,7 +556,7 @@ mod tests {
     }
 
     #[test]
-    fn a_slip_a_confusion_table_reports_is_left_to_it() {
+    fn small_archive_thresholds_a_slip_a_confusion_table_reports_is_left_to_it() {
         // "hành chinh" is in rules/hanh-chinh.toml; "đô thi" is in no table.
         let text = "Phường làm tốt cải cách hành chinh và trật tự đô thi.";
         let both = [("confusion", "hành chinh"), ("rare-variant", "thi")];
@@ -576,14 +570,9 @@ mod tests {
     }
 
     #[test]
-    fn the_message_gives_both_counts() {
-        let mut doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
-        doc.model = Some(archive_model());
-        doc.options = crate::Config::from_toml(crate::rules::testing::ARCHIVE_OPTIONS)
-            .unwrap()
-            .options;
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
+    fn small_archive_thresholds_the_message_gives_both_counts() {
+        let doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
+        let out = run(&RareVariant, &doc, &small_archive_config());
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(
             out[0].message.en.contains("“đô thi” 0 times")
@@ -595,12 +584,10 @@ mod tests {
     }
 
     #[test]
-    fn silent_without_a_model_on_names_quotations_and_the_vocabulary() {
+    fn small_archive_thresholds_silent_without_a_model_on_names_quotations_and_the_vocabulary() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
         let doc = Document::from_text(text);
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
-        assert!(out.is_empty());
+        assert!(run(&RareVariant, &doc, &crate::Config::default()).is_empty());
         for text in [
             "Đồng chí Lê Văn Chữa Chảy dự họp.",
             "Khẩu hiệu “giữ vệ sinh môi trướng” là lời người dân.",
@@ -608,48 +595,97 @@ mod tests {
             "VỆ SINH MÔI TRƯỚNG LÀ VIỆC CỦA MỖI NGƯỜI.",
             "Phường ra quân vệ sinh môi trường tại các tổ dân phố.",
         ] {
-            assert_eq!(flagged(text, &[]), vec![], "{text}");
+            assert_eq!(
+                flagged_with_small_archive_thresholds(text, &[]),
+                vec![],
+                "{text}"
+            );
         }
-        let mut doc = Document::from_text("Phường kiểm tra vệ sinh môi trướng.");
-        doc.model = Some(archive_model());
-        doc.vocabulary = std::sync::Arc::new(["trướng".to_string()].into_iter().collect());
-        let mut out = Vec::new();
-        RareVariant.check(&doc, &mut out);
-        assert!(out.is_empty());
+        // The user's vocabulary is the engine's policy, for every rule.
+        let mut config = small_archive_config();
+        let text = "Phường kiểm tra vệ sinh môi trướng.";
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .any(|d| d.rule == "rare-variant")
+        );
+        config.vocabulary = std::sync::Arc::new(["trướng".to_string()].into_iter().collect());
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .all(|d| d.rule != "rare-variant")
+        );
     }
 
     #[test]
-    fn a_pair_the_document_keeps_writing_is_the_writers_choice() {
+    fn small_archive_thresholds_a_pair_the_document_keeps_writing_is_the_writers_choice() {
         let thrice = "Giữ trật tự đô thi. Đô thi sạch. Trật tự đô thi là việc chung.";
-        assert_eq!(flagged(thrice, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(thrice, &[]), vec![]);
         // Twice is not yet a choice; and beside the archive's own spelling, it is a slip.
         let twice = "Giữ trật tự đô thi. Đô thi sạch.";
         assert_eq!(
-            flagged(twice, &[]),
+            flagged_with_small_archive_thresholds(twice, &[]),
             pairs(&[("thi", "thị"), ("thi", "thị")])
         );
         let beside = format!("{thrice} Trật tự đô thị văn minh.");
-        assert_eq!(flagged(&beside, &[]).len(), 3);
+        assert_eq!(flagged_with_small_archive_thresholds(&beside, &[]).len(), 3);
     }
 
     #[test]
-    fn thresholds_are_options() {
+    fn small_archive_thresholds_thresholds_are_options() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
-        assert_eq!(flagged(text, &[("min-count", "15")]), vec![]);
-        assert_eq!(flagged(text, &[("min-count", "14")]).len(), 1);
-        assert_eq!(flagged(text, &[("min-ratio", "100000000")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "15")]),
+            vec![]
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "14")]).len(),
+            1
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "100000000")]),
+            vec![]
+        );
         // The archive wrote "công tắc điện" once: a rare pair, but "tác" fits this place
         // no better than "tắc" (the archive never wrote "tác điện"), whatever the ratio.
         let text = "Không lắp công tắc điện sát hàng dễ cháy.";
-        assert_eq!(flagged(text, &[]), vec![]);
-        assert_eq!(flagged(text, &[("min-ratio", "1")]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "1")]),
+            vec![]
+        );
         // Letter edits only when asked: "hành chín" is one letter from "hành chính".
         let text = "Phường làm tốt cải cách hành chín.";
-        assert_eq!(flagged(text, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
         assert_eq!(
-            flagged(text, &[("edits", "all")]),
+            flagged_with_small_archive_thresholds(text, &[("edits", "all")]),
             pairs(&[("chín", "chính")])
         );
-        assert_eq!(flagged(text, &[("max-count", "0")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("max-count", "0")]),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn default_thresholds_with_a_ten_times_larger_archive() {
+        // Ten times the archive's 56 KB is about the 0.6 MB the defaults were chosen with.
+        let larger = repeated_archive_config(10);
+        let slip = "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.";
+        let expected = pairs(&[("trướng", "trường"), ("phô", "phố")]);
+        assert_eq!(findings(slip, &larger), expected);
+        for right in [
+            "Phường kiểm tra vệ sinh môi trường tại các tổ dân phố.",
+            "Không lắp công tắc điện sát hàng dễ cháy.",
+            "Tập huấn cho khu dân cư, phòng cháy và chữa cháy.",
+        ] {
+            assert_eq!(findings(right, &larger), vec![], "{right}");
+        }
+        // The archive read once is too small for the shipped min-ratio (the ratio grows with
+        // the archive): "phô" is missed, which is why the other tests use the small archive's.
+        assert_eq!(
+            findings(slip, &repeated_archive_config(1)),
+            expected[..1].to_vec()
+        );
     }
 }

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::lower_into;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -88,7 +88,8 @@ impl Rule for RepeatedWord {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let (mut first, mut second, mut other) = (String::new(), String::new(), String::new());
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
@@ -162,7 +163,7 @@ impl Rule for RepeatedWord {
 #[cfg(test)]
 mod tests {
     use super::{REDUPLICATIONS, RepeatedWord};
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
     use unicode_normalization::UnicodeNormalization;
 
     #[test]
@@ -183,15 +184,15 @@ mod tests {
 
     #[test]
     fn fails_on_doubled_grammatical_words() {
-        fails(
+        flags_each(
             &RepeatedWord,
             &[
-                "Báo cáo của của quận.",
-                "Các các đơn vị tham dự.",
-                "Kết quả cũng cũng như năm trước.",
-                "Quận đã đã hoàn thành.",
-                "Và  và thêm nữa.",
-                "Có hơn hơn 180 hộ.",
+                ("Báo cáo của của quận.", &["của"]),
+                ("Các các đơn vị tham dự.", &["các"]),
+                ("Kết quả cũng cũng như năm trước.", &["cũng"]),
+                ("Quận đã đã hoàn thành.", &["đã"]),
+                ("Và  và thêm nữa.", &["và"]),
+                ("Có hơn hơn 180 hộ.", &["hơn"]),
             ],
         );
     }

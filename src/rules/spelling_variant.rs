@@ -2,7 +2,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::variants::variant_key;
@@ -103,7 +103,8 @@ impl Rule for SpellingVariant {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         // Each spelling (a written form: an entry of the lexicon): how often, and where
         // first.
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = vec![(0, 0..0); doc.lexicon.len()];
@@ -178,19 +179,22 @@ impl Rule for SpellingVariant {
 #[cfg(test)]
 mod tests {
     use super::SpellingVariant;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_mixed_spellings() {
-        fails(
+        flags_each(
             &SpellingVariant,
             &[
-                "Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.",
-                "Bác sĩ trực, bác sĩ khám và bác sỹ kê đơn.",
-                "Thu 12 tỷ đồng, chi 9 tỷ đồng, còn 3 tỉ đồng.",
-                "Công ty A, công ty B và công ti C.",
-                "Quỹ phúc lợi, quỹ khen thưởng, quỹ dự phòng và quĩ khác.",
-                "Mua giày, bán giày, sửa giầy.",
+                ("Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.", &["kĩ"]),
+                ("Bác sĩ trực, bác sĩ khám và bác sỹ kê đơn.", &["sỹ"]),
+                ("Thu 12 tỷ đồng, chi 9 tỷ đồng, còn 3 tỉ đồng.", &["tỉ"]),
+                ("Công ty A, công ty B và công ti C.", &["ti"]),
+                (
+                    "Quỹ phúc lợi, quỹ khen thưởng, quỹ dự phòng và quĩ khác.",
+                    &["quĩ"],
+                ),
+                ("Mua giày, bán giày, sửa giầy.", &["giầy"]),
             ],
         );
     }

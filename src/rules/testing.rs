@@ -6,9 +6,28 @@ use crate::rules::Rule;
 
 /// The rule's findings on a plain text, spans mapped to byte offsets into `text`.
 pub fn check(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
-    let doc = Document::from_text(text);
+    check_with(rule, text, &crate::Config::default())
+}
+
+/// The rule alone on a document, with the options, tables and model of `config` (the
+/// engine's policies, such as the vocabulary, are not applied: see [`crate::lint_text`]).
+pub fn run(rule: &dyn Rule, doc: &Document, config: &crate::Config) -> Vec<Diagnostic> {
+    let shared = crate::rules::Shared {
+        vocabulary: &config.vocabulary,
+        tables: &config.tables,
+        model: config.model.as_deref(),
+    };
+    let options = config.options_for(rule.meta().id, None);
+    let ctx = crate::rules::LintContext::new(doc, shared, rule.meta(), options.as_ref());
     let mut out = Vec::new();
-    rule.check(&doc, &mut out);
+    rule.check(&ctx, &mut out);
+    out
+}
+
+/// The rule's findings on a plain text with `config`, spans mapped to byte offsets.
+pub fn check_with(rule: &dyn Rule, text: &str, config: &crate::Config) -> Vec<Diagnostic> {
+    let doc = Document::from_text(text);
+    let mut out = run(rule, &doc, config);
     for d in &mut out {
         d.map_spans(|s| doc.map.source_range(s));
     }
@@ -24,8 +43,29 @@ pub fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Every case must make the rule fire.
-pub fn fails(rule: &dyn Rule, cases: &[&str]) {
+/// The rule must flag exactly `expected`, in document order.
+#[track_caller]
+pub fn flags(rule: &dyn Rule, text: &str, expected: &[&str]) {
+    assert_eq!(
+        flagged(rule, text),
+        expected,
+        "{} on: {text}",
+        rule.meta().id
+    );
+}
+
+/// [`flags`] for each case: a text and what the rule must flag in it.
+#[track_caller]
+pub fn flags_each(rule: &dyn Rule, cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        flags(rule, text, expected);
+    }
+}
+
+/// Every case must make the rule fire, anywhere: for the few cases where the place is not
+/// the point (prefer [`flags`]).
+#[track_caller]
+pub fn fires_somewhere(rule: &dyn Rule, cases: &[&str]) {
     for case in cases {
         assert!(
             !check(rule, case).is_empty(),
@@ -62,11 +102,18 @@ pub fn fixed(rule: &dyn Rule, text: &str) -> String {
     out
 }
 
-/// The configuration of `rare-variant` for the small archive of the fixtures: its default
-/// `min-ratio` (10000) was chosen with a model of 0.6 MB of text (the likelihood ratio
-/// grows with the archive: a word never seen gets a probability near 1/size); 13 short
-/// documents need less.
-pub const ARCHIVE_OPTIONS: &str = "[rules]\nrare-variant = { min-ratio = 1000 }\n";
+/// `rare-variant`'s non-default thresholds for the small archive of the fixtures (why: in the
+/// file, which the integration tests read too).
+pub const SMALL_ARCHIVE_OPTIONS: &str =
+    include_str!("../../fixtures/rare-variant/small-archive.toml");
+
+/// The configuration for `rare-variant` on the fixtures' small archive:
+/// [`SMALL_ARCHIVE_OPTIONS`] and the [`archive_model`].
+pub fn small_archive_config() -> crate::Config {
+    let mut config = crate::Config::from_toml(SMALL_ARCHIVE_OPTIONS).expect("valid options");
+    config.set_model(archive_model(), "archive".into());
+    config
+}
 
 /// The model learned from `fixtures/rare-variant/archive` (once per test run).
 pub fn archive_model() -> std::sync::Arc<crate::model::Model> {

@@ -1,8 +1,8 @@
+use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
-use crate::rules::{Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, case_of};
-use crate::text::sentences::opens_sentence;
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
+use crate::text::case::Case;
 use crate::text::syllable::{self, MarkStyle};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -36,7 +36,7 @@ declare_rule! {
     pub struct ToneStyle {
         id: "tone-style",
         severity: Warning,
-        options: [("style", ["old", "new"])],
+        options: [OptionSpec::choice("style", &["auto", "old", "new"], "auto")],
         vi: "Văn bản trộn kiểu đặt dấu thanh cũ và mới trên oa, oe, uy (hòa và khoẻ).
 
 ## Tác dụng
@@ -52,7 +52,8 @@ impl Rule for ToneStyle {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut found: Vec<(&Token, MarkStyle)> = Vec::new();
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
@@ -70,7 +71,7 @@ impl Rule for ToneStyle {
                 // The styles differ only on a marked o/u followed by a/e/y, or on o/u
                 // followed by a marked a/e/y.
                 let text = doc.token_text(token);
-                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i, text) {
+                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i) {
                     continue;
                 }
                 found.push((token, s.style));
@@ -78,9 +79,9 @@ impl Rule for ToneStyle {
         }
         let old = found.iter().filter(|f| f.1 == MarkStyle::Old).count();
         let new = found.len() - old;
-        let configured = match doc.option(self.meta().id, "style") {
-            Some("old") => Some(MarkStyle::Old),
-            Some("new") => Some(MarkStyle::New),
+        let configured = match ctx.choice("style") {
+            "old" => Some(MarkStyle::Old),
+            "new" => Some(MarkStyle::New),
             _ => None,
         };
         let target = match configured {
@@ -199,25 +200,23 @@ fn base_vowel(c: char) -> Option<char> {
 }
 
 /// A capitalised word inside a sentence: a name, which keeps its registered spelling.
-fn is_name(doc: &Document, block: &Block, i: usize, text: &str) -> bool {
-    case_of(text) == Case::Capitalized && !opens_sentence(doc, block, i)
+fn is_name(doc: &Document, block: &Block, i: usize) -> bool {
+    doc.case(&doc.tokens[i]) == Case::Capitalized && !opens_sentence(doc, block, i)
 }
 
 #[cfg(test)]
 mod tests {
     use super::ToneStyle;
-    use crate::document::Document;
-    use crate::rules::Rule;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_a_minority_style() {
-        fails(
+        flags_each(
             &ToneStyle,
             &[
-                "Hòa giải, hòa nhập và sức khoẻ.",
-                "Sức khoẻ, hoà nhập và thủy lợi.",
-                "Thủy lợi, thủy sản và quận ủy cùng uỷ ban.",
+                ("Hòa giải, hòa nhập và sức khoẻ.", &["khoẻ"]),
+                ("Sức khoẻ, hoà nhập và thủy lợi.", &["thủy"]),
+                ("Thủy lợi, thủy sản và quận ủy cùng uỷ ban.", &["uỷ"]),
             ],
         );
     }
@@ -262,15 +261,11 @@ mod tests {
     #[test]
     fn the_configured_style_wins() {
         let run = |text: &str, style: &str| {
-            let mut doc = Document::from_text(text);
-            let mut options = crate::config::RuleOptions::default();
-            options
-                .entry("tone-style")
-                .or_default()
-                .insert("style".to_string(), style.to_string());
-            doc.options = std::sync::Arc::new(options);
-            let mut out = Vec::new();
-            ToneStyle.check(&doc, &mut out);
+            let config = crate::Config::from_toml(&format!(
+                "[rules]\ntone-style = {{ style = \"{style}\" }}\n"
+            ))
+            .unwrap();
+            let out = crate::rules::testing::check_with(&ToneStyle, text, &config);
             out.iter()
                 .map(|d| text[d.span.clone()].to_string())
                 .collect::<Vec<_>>()

@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::punctuation_spacing::mark_names;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
@@ -235,7 +235,8 @@ impl Rule for UnbalancedPair {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut start = 0;
         while start < doc.blocks.len() {
             let mut end = start;
@@ -252,11 +253,7 @@ impl Rule for UnbalancedPair {
                 end += 1;
             }
             let tokens = &doc.tokens[doc.blocks[start].tokens.start..doc.blocks[end].tokens.end];
-            // In a legacy-encoded paragraph "(" and "'" are letters' marks: legacy-encoding's case.
-            let legacy = (start..=end).any(|b| doc.is_legacy_block(&doc.blocks[b]));
-            if !legacy {
-                self.check_group(doc, tokens, out);
-            }
+            self.check_group(doc, tokens, out);
             start = end + 1;
         }
     }
@@ -265,19 +262,22 @@ impl Rule for UnbalancedPair {
 #[cfg(test)]
 mod tests {
     use super::UnbalancedPair;
-    use crate::rules::testing::{fails, flagged, silent};
+    use crate::rules::testing::{flagged, flags_each, silent};
 
     #[test]
     fn fails_on_marks_left_open_or_closing_nothing() {
-        fails(
+        flags_each(
             &UnbalancedPair,
             &[
-                "Đảng bộ quận (khóa VI đã họp.",
-                "Đảng bộ quận khóa VI) đã họp.",
-                "Chủ đề “Kỷ cương, trách nhiệm.",
-                "Chủ đề Kỷ cương, trách nhiệm” đã được quán triệt.",
-                "Theo tài liệu [3 của quận.",
-                "Chủ đề \"Kỷ cương, trách nhiệm. Sau đó \"Phát triển\" được nêu.",
+                ("Đảng bộ quận (khóa VI đã họp.", &["("]),
+                ("Đảng bộ quận khóa VI) đã họp.", &[")"]),
+                ("Chủ đề “Kỷ cương, trách nhiệm.", &["“"]),
+                ("Chủ đề Kỷ cương, trách nhiệm” đã được quán triệt.", &["”"]),
+                ("Theo tài liệu [3 của quận.", &["["]),
+                (
+                    "Chủ đề \"Kỷ cương, trách nhiệm. Sau đó \"Phát triển\" được nêu.",
+                    &["\""],
+                ),
             ],
         );
     }

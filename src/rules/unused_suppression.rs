@@ -1,6 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// A suppression comment that names an unknown rule or suppresses nothing.
@@ -46,5 +45,5 @@ impl Rule for UnusedSuppression {
     }
 
     /// Nothing to do per document: see the module documentation above.
-    fn check(&self, _doc: &Document, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _ctx: &LintContext<'_>, _out: &mut Vec<Diagnostic>) {}
 }

@@ -1,15 +1,14 @@
-//! Vietnamese text primitives: tokens, sentences, letter case, numbers, Roman numerals,
-//! figures, dates, numbered events, the written syllable and its accepted variants.
+//! Vietnamese text primitives, pure functions of strings: tokens, letter case, numbers,
+//! Roman numerals, the calendar, legacy encodings, the written syllable and its accepted
+//! variants. Nothing here reads a document (that is `crate::analysis`).
 
+pub mod calendar;
 pub mod case;
-pub mod dates;
-pub mod figures;
 pub mod legacy;
-pub mod names;
 pub mod numbers;
-pub mod ordinals;
+pub mod publication;
+pub mod punctuation;
 pub mod roman;
-pub mod sentences;
 pub mod syllable;
 pub mod tokens;
 pub mod variants;

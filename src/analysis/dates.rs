@@ -2,7 +2,8 @@
 //! "27-6-2024", "27.6.2024", "ngày 27 tháng 6 năm 2024", "ngày 27-6" and "27/6" with the
 //! year taken from the document, "tháng 6/2024", "tháng 6 năm 2024"; ranges such as
 //! "10/10/1954-10/10/2024" and "(1944 - 2024)"; weekdays attached to a date ("thứ Hai,
-//! ngày 27/6/2024", "Chủ nhật (30/6)"). Also the calendar arithmetic the rules need.
+//! ngày 27/6/2024", "Chủ nhật (30/6)"). The calendar
+//! arithmetic lives in [`crate::text::calendar`].
 //!
 //! The extractor is strict: a day from 1 to 31 and a month from 1 to 12, and for a day and a
 //! month without a year some context saying it is a date (a preceding "ngày", "sáng",
@@ -12,129 +13,12 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS, YEARS};
 use crate::document::{BlockKind, Document};
+use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
-use crate::text::tokens::{Token, TokenKind};
-
-// ---------------------------------------------------------------------------------------
-// Calendar
-// ---------------------------------------------------------------------------------------
-
-/// Gregorian leap years.
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in `month` (1–12) of `year`.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// The most days `month` ever has (29 for February).
-pub fn max_days_in_month(month: u32) -> u32 {
-    days_in_month(2000, month)
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// A day of the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weekday {
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
-}
-
-impl Weekday {
-    const ALL: [Weekday; 7] = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
-
-    /// The weekday of a date.
-    pub fn of(year: i32, month: u32, day: u32) -> Weekday {
-        // 1970-01-01 was a Thursday (index 3 from Monday).
-        let index = (days_from_civil(year, month, day) + 3).rem_euclid(7);
-        Weekday::ALL[usize::try_from(index).unwrap_or(0)]
-    }
-
-    /// "thứ N": 2 for Monday … 7 for Saturday; `None` for Sunday ("Chủ nhật").
-    pub fn number(self) -> Option<u32> {
-        match self {
-            Weekday::Sunday => None,
-            d => Some(d as u32 + 2),
-        }
-    }
-
-    fn from_number(n: u32) -> Option<Weekday> {
-        (2..=7).contains(&n).then(|| Weekday::ALL[(n - 2) as usize])
-    }
-
-    /// The word after "thứ", lower-case ("hai"); `None` for Sunday.
-    fn vi_word(self) -> Option<&'static str> {
-        Some(match self {
-            Weekday::Monday => "hai",
-            Weekday::Tuesday => "ba",
-            Weekday::Wednesday => "tư",
-            Weekday::Thursday => "năm",
-            Weekday::Friday => "sáu",
-            Weekday::Saturday => "bảy",
-            Weekday::Sunday => return None,
-        })
-    }
-
-    fn from_vi_word(word: &str) -> Option<Weekday> {
-        Weekday::ALL[..6]
-            .iter()
-            .copied()
-            .find(|d| d.vi_word() == Some(word))
-    }
-
-    /// The name in Vietnamese, as a style guide writes it ("thứ Năm", "Chủ nhật").
-    pub fn vi(self) -> String {
-        match self.vi_word() {
-            Some(w) => format!("thứ {}", apply_case(w, Case::Capitalized)),
-            None => "Chủ nhật".to_string(),
-        }
-    }
-
-    /// The English name.
-    pub fn en(self) -> &'static str {
-        match self {
-            Weekday::Monday => "Monday",
-            Weekday::Tuesday => "Tuesday",
-            Weekday::Wednesday => "Wednesday",
-            Weekday::Thursday => "Thursday",
-            Weekday::Friday => "Friday",
-            Weekday::Saturday => "Saturday",
-            Weekday::Sunday => "Sunday",
-        }
-    }
-}
+use crate::text::punctuation::RANGE_DASHES;
+use crate::text::tokens::TokenKind;
 
 // ---------------------------------------------------------------------------------------
 // Extracted facts
@@ -327,12 +211,6 @@ const CHAIN_WORDS: &[&str] = &["và", "đến", "tới", "-", "–"];
 const WEEKDAY_LEAD_WORDS: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "vào"];
 /// Further words allowed before a capitalised weekday ("ngày thứ Hai", "từ thứ Hai").
 const WEEKDAY_LEAD_WORDS_CAPITALIZED: &[&str] = &["ngày", "từ", "đến", "tới", "và"];
-const DASHES: &[&str] = &["-", "–", "—"];
-
-/// Years the extractor accepts as written years.
-const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
-/// Years that count as "stated" for inferring a missing year.
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// A day and month written without a year is read in the publication year when it falls
 /// this many days before to this many days after the publication date.
@@ -370,96 +248,6 @@ struct Item {
     weekday: Option<WeekdayMention>,
 }
 
-/// The block's non-space tokens with helpers.
-struct Scan<'a> {
-    doc: &'a Document,
-    toks: Vec<usize>,
-}
-
-impl<'a> Scan<'a> {
-    fn new(doc: &'a Document) -> Scan<'a> {
-        Scan {
-            doc,
-            toks: Vec::new(),
-        }
-    }
-
-    /// Reads another block, reusing the buffers.
-    fn reset(&mut self, tokens: Range<usize>) {
-        let doc = self.doc;
-        self.toks.clear();
-        self.toks
-            .extend(tokens.filter(|&i| !doc.tokens[i].is_space()));
-    }
-
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-
-    fn token(&self, k: usize) -> &'a Token {
-        &self.doc.tokens[self.toks[k]]
-    }
-
-    /// The token's text; empty past the end.
-    fn text(&self, k: usize) -> &'a str {
-        if k < self.len() {
-            self.doc.token_text(self.token(k))
-        } else {
-            ""
-        }
-    }
-
-    fn kind(&self, k: usize) -> Option<TokenKind> {
-        (k < self.len()).then(|| self.token(k).kind)
-    }
-
-    fn word(&self, k: usize) -> Option<&'a str> {
-        (self.kind(k)? == TokenKind::Word).then(|| self.doc.lower(self.token(k)))
-    }
-
-    /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
-    /// letters have the same UTF-8 length, so most words are told apart by length alone).
-    fn word_is(&self, k: usize, lower: &str) -> bool {
-        k < self.len() && {
-            let range = &self.token(k).range;
-            range.len() == lower.len()
-                && self.doc.text.as_bytes()[range.start].to_ascii_lowercase() == lower.as_bytes()[0]
-                && self.word(k) == Some(lower)
-        }
-    }
-
-    fn punct(&self, k: usize) -> Option<&'a str> {
-        (self.kind(k)? == TokenKind::Punct).then(|| self.text(k))
-    }
-
-    fn is_punct(&self, k: usize, mark: &str) -> bool {
-        self.punct(k) == Some(mark)
-    }
-
-    /// Tokens `k` and `k + 1` touch (no space between).
-    fn touching(&self, k: usize) -> bool {
-        k + 1 < self.len() && self.token(k).range.end == self.token(k + 1).range.start
-    }
-
-    /// A plain run of ASCII digits at `k`.
-    fn digits(&self, k: usize) -> Option<&'a str> {
-        if self.kind(k)? != TokenKind::Number {
-            return None;
-        }
-        let t = self.text(k);
-        t.bytes().all(|b| b.is_ascii_digit()).then_some(t)
-    }
-
-    fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.token(first).range.start..self.token(last).range.end
-    }
-
-    /// Whether position `k` opens a sentence (block start or after a sentence mark).
-    fn starts_sentence(&self, k: usize) -> bool {
-        k == 0 || matches!(self.punct(k - 1), Some("." | "!" | "?" | ";" | ":" | "…"))
-    }
-}
-
 /// A day (1–31) or a month (1–12) written with one or two digits.
 fn small(s: &str, max: u32) -> Option<u32> {
     if s.is_empty() || s.len() > 2 {
@@ -469,16 +257,16 @@ fn small(s: &str, max: u32) -> Option<u32> {
 }
 
 fn four_digit_year(s: &str) -> Option<i32> {
-    if s.len() != 4 {
-        return None;
-    }
-    s.parse().ok().filter(|y| YEARS.contains(y))
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| YEARS.contains(y))
 }
 
 /// A weekday whose last token is at `last`, with where it starts, if it reads as a weekday
 /// in its place (not "lần thứ hai", "thứ hai là").
 fn weekday_ending_at(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<(usize, WeekdayMention)> {
@@ -516,7 +304,7 @@ fn weekday_ending_at(
             Weekday::Sunday,
             WeekdayForm::Sunday {
                 chu: first_case,
-                starts_sentence: scan.starts_sentence(first),
+                starts_sentence: scan.opens_sentence(first),
             },
             true,
         )
@@ -572,7 +360,7 @@ fn weekday_ending_at(
 /// The weekday attached before a date starting at `k`: "thứ Hai, ngày 27/6", "thứ Hai
 /// (27/6)", "Chủ nhật 30/6", "T2, 27/6".
 fn weekday_before(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     k: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
@@ -591,7 +379,7 @@ fn weekday_before(
 
 /// The weekday in parentheses right after a date ending at `last`: "27/6/2024 (thứ Năm)".
 fn weekday_after(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
@@ -619,7 +407,7 @@ fn weekday_after(
 
 /// A run of numbers joined by "/" or "-" with no space: the numbers' positions and the
 /// separators.
-fn chunk_at(scan: &Scan<'_>, k: usize) -> Chunk {
+fn chunk_at(scan: &Cursor<'_>, k: usize) -> Chunk {
     let mut chunk = Chunk {
         parts: [k; MAX_PARTS],
         seps: ['/'; MAX_PARTS - 1],
@@ -657,7 +445,7 @@ struct Chunk {
 const MAX_PARTS: usize = 6;
 
 /// The items of one block, in order.
-fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
+fn block_items(scan: &Cursor<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut k = 0;
     while k < scan.len() {
@@ -702,16 +490,13 @@ fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Ve
 }
 
 /// "ngày 27 tháng 6 [năm 2024]" starting at the word "ngày".
-fn words_date(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+fn words_date(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
     let day = small(scan.digits(k + 1)?, 31)?;
     if scan.word(k + 2) != Some("tháng") {
         return None;
     }
     let month = small(scan.digits(k + 3)?, 12)?;
-    let (year, last) = match (
-        scan.word(k + 4),
-        scan.digits(k + 5).and_then(four_digit_year),
-    ) {
+    let (year, last) = match (scan.word(k + 4), scan.year(k + 5)) {
         (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range.clone())), k + 5),
         _ => (None, k + 3),
     };
@@ -728,12 +513,12 @@ fn words_date(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
 }
 
 /// "tháng 6 năm 2024" starting at the word "tháng" ("tháng 6/2024" is a number chunk).
-fn words_month(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+fn words_month(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
     let month = small(scan.digits(k + 1)?, 12)?;
     if scan.touching(k + 1) || scan.word(k + 2) != Some("năm") {
         return None;
     }
-    let year = scan.digits(k + 3).and_then(four_digit_year)?;
+    let year = scan.year(k + 3)?;
     Some((
         Item {
             kind: ItemKind::MonthYear {
@@ -752,7 +537,7 @@ fn words_month(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
 }
 
 fn interpret_chunk(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     parts: &[usize],
     seps: &[char],
     meta: bool,
@@ -797,7 +582,7 @@ fn interpret_chunk(
     let full_date = |d: usize, m: usize, y: usize| -> Option<Item> {
         let day = small(scan.digits(d)?, 31)?;
         let month = small(scan.digits(m)?, 12)?;
-        let year = four_digit_year(scan.digits(y)?)?;
+        let year = scan.year(y)?;
         Some(Item {
             kind: ItemKind::Date {
                 day,
@@ -827,7 +612,7 @@ fn interpret_chunk(
     };
     let month_year = |m: usize, y: usize, dated: bool| -> Option<Item> {
         let month = small(scan.digits(m)?, 12)?;
-        let year = four_digit_year(scan.digits(y)?)?;
+        let year = scan.year(y)?;
         Some(Item {
             kind: ItemKind::MonthYear {
                 month,
@@ -841,7 +626,7 @@ fn interpret_chunk(
             weekday: None,
         })
     };
-    let is_year = |p: usize| scan.digits(p).and_then(four_digit_year).is_some();
+    let is_year = |p: usize| scan.year(p).is_some();
     let mut found: Vec<Item> = Vec::new();
     match (parts, seps) {
         // "27.6.2024": one number token with two dots.
@@ -868,7 +653,7 @@ fn interpret_chunk(
             }
         }
         ([p], []) => {
-            if let Some(year) = scan.digits(*p).and_then(four_digit_year) {
+            if let Some(year) = scan.year(*p) {
                 found.push(Item {
                     kind: ItemKind::Year { year },
                     first: *p,
@@ -889,7 +674,7 @@ fn interpret_chunk(
         }
         ([y1, y2], ['-']) if is_year(*y1) && is_year(*y2) => {
             for &p in &[*y1, *y2] {
-                let year = scan.digits(p).and_then(four_digit_year).unwrap_or_default();
+                let year = scan.year(p).unwrap_or_default();
                 found.push(Item {
                     kind: ItemKind::Year { year },
                     first: p,
@@ -958,7 +743,7 @@ fn interpret_chunk(
 }
 
 /// A range: two items with written years joined by a dash.
-fn range_end(item: &Item, scan: &Scan<'_>) -> Option<RangeEnd> {
+fn range_end(item: &Item, scan: &Cursor<'_>) -> Option<RangeEnd> {
     let (year, month, day, year_span) = match &item.kind {
         ItemKind::Date {
             day,
@@ -996,7 +781,7 @@ pub fn extract(doc: &Document) -> Dates {
     };
     let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
     let mut pending: Vec<(DateMention, bool)> = Vec::new();
-    let mut scan = Scan::new(doc);
+    let mut non_space: Vec<usize> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         if !doc.text.as_bytes()[block.range.clone()]
             .iter()
@@ -1004,12 +789,14 @@ pub fn extract(doc: &Document) -> Dates {
         {
             continue;
         }
-        scan.reset(block.tokens.clone());
+        non_space.clear();
+        non_space.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+        let scan = Cursor::new(doc, &non_space);
         let meta = block.kind == BlockKind::Meta;
         let items = block_items(&scan, meta, &enumerates);
         // Years stated: written years of dates and ranges, and "năm 2024".
         for k in 0..scan.len() {
-            if let Some(y) = scan.digits(k).and_then(four_digit_year)
+            if let Some(y) = scan.year(k)
                 && PLAUSIBLE_YEARS.contains(&y)
             {
                 stated_years.push((y, scan.token(k).range.clone()));
@@ -1018,7 +805,9 @@ pub fn extract(doc: &Document) -> Dates {
         for pair in items.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let joined = b.first == a.last + 2
-                && scan.punct(a.last + 1).is_some_and(|p| DASHES.contains(&p));
+                && scan
+                    .punct(a.last + 1)
+                    .is_some_and(|p| RANGE_DASHES.contains(&p));
             if !joined {
                 continue;
             }
@@ -1026,14 +815,14 @@ pub fn extract(doc: &Document) -> Dates {
                 out.ranges.push(DateRange {
                     span: a.span.start..b.span.end,
                     block: block_index,
-                    tokens: scan.toks[a.first]..scan.toks[b.last] + 1,
+                    tokens: scan.tokens[a.first]..scan.tokens[b.last] + 1,
                     from,
                     to,
                 });
             }
         }
         for item in items {
-            let tokens = scan.toks[item.first]..scan.toks[item.last] + 1;
+            let tokens = scan.tokens[item.first]..scan.tokens[item.last] + 1;
             let mention = match item.kind {
                 ItemKind::Date { day, month, year } => {
                     let (year, year_source) = match year {
@@ -1103,6 +892,7 @@ pub fn extract(doc: &Document) -> Dates {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::calendar::is_leap_year;
 
     #[test]
     fn leap_years_and_month_lengths() {

@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
+use crate::analysis::sentences::sentences;
 use crate::document::{BlockKind, Document};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
-use crate::text::sentences::sentences;
 use crate::text::tokens::TokenKind;
 
 /// Two-syllable event nouns and the name they are grouped under.

@@ -1,0 +1,197 @@
+//! Figures in running text: a number token with its value and the unit words after it
+//! ("12.455,236 tỷ đồng", "51 chỉ tiêu"), and the percentages stated about them.
+
+use std::ops::Range;
+
+use crate::analysis::cursor::Cursor;
+use crate::text::numbers::Figure;
+use crate::text::tokens::TokenKind;
+
+/// Words that follow a figure as its unit, read at most this far.
+const MAX_UNIT_WORDS: usize = 3;
+
+/// A figure at a token of a sentence.
+#[derive(Debug, Clone)]
+pub struct FigureAt {
+    /// Position in the sentence.
+    pub at: usize,
+    pub figure: Figure,
+    pub span: Range<usize>,
+}
+
+impl Cursor<'_> {
+    /// The figure at position `at` with its place, if that token is a number that reads as
+    /// one figure.
+    pub fn figure_at(&self, at: usize) -> Option<FigureAt> {
+        let figure = self.figure(at)?;
+        Some(FigureAt {
+            at,
+            figure,
+            span: self.token(at).range.clone(),
+        })
+    }
+
+    /// The lower-case unit words from position `from`: up to three words, ended by anything
+    /// that is not a lower-case word.
+    pub fn unit_words(&self, from: usize) -> Vec<String> {
+        (from..self.len().min(from + MAX_UNIT_WORDS))
+            .map(|k| (self.kind(k), self.text(k)))
+            .take_while(|(kind, text)| {
+                *kind == Some(TokenKind::Word) && text.chars().all(|c| !c.is_uppercase())
+            })
+            .map(|(_, text)| text.to_string())
+            .collect()
+    }
+}
+
+/// A stated fraction "X [unit] / Y [unit]": the two figures and the shared unit.
+#[derive(Debug, Clone)]
+pub struct Fraction {
+    pub numerator: FigureAt,
+    pub denominator: FigureAt,
+    pub unit: Vec<String>,
+    /// The position after the fraction (and its unit).
+    pub end: usize,
+}
+
+/// Dates are written like fractions; these words announce one.
+const DATE_WORDS: &[&str] = &[
+    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "đến", "từ",
+];
+
+/// The fraction starting at position `at` of a sentence, if there is one and it is not a
+/// date: the units on both sides must agree, and a bare "27/6" with no unit is left alone.
+impl Cursor<'_> {
+    pub fn fraction_at(&self, at: usize) -> Option<Fraction> {
+        if at > 0 && (self.is_punct(at - 1, "/") || self.is_punct(at - 1, "-")) {
+            return None; // the middle of 10/10/1954 or 1954-10/10
+        }
+        let numerator = self.figure_at(at)?;
+        let unit_before = self.unit_words(at + 1);
+        let slash = at + 1 + unit_before.len();
+        if !self.is_punct(slash, "/") {
+            return None;
+        }
+        let denominator = self.figure_at(slash + 1)?;
+        let unit_after = self.unit_words(slash + 2);
+        if self.is_punct(slash + 2, "/") || self.is_punct(slash + 2, "-") {
+            return None; // 27/6/2024, 27/6-3/7
+        }
+        if at > 0 && self.word(at - 1).is_some_and(|w| DATE_WORDS.contains(&w)) {
+            return None;
+        }
+        if !unit_before.is_empty()
+            && (unit_after.len() < unit_before.len()
+                || unit_after[..unit_before.len()] != unit_before[..])
+        {
+            return None;
+        }
+        if unit_before.is_empty()
+            && numerator.figure.value <= 31.0
+            && denominator.figure.value <= 12.0
+        {
+            return None; // "27/6 đã họp": could be a day and a month, whatever follows
+        }
+        let unit = if unit_before.is_empty() {
+            unit_after.clone()
+        } else {
+            unit_before
+        };
+        let end = slash
+            + 2
+            + unit_after
+                .len()
+                .min(if unit.is_empty() { 0 } else { unit.len() });
+        Some(Fraction {
+            numerator,
+            denominator,
+            unit,
+            end,
+        })
+    }
+}
+
+/// A percentage: the figure before a `%` sign.
+#[derive(Debug, Clone)]
+pub struct Percent {
+    pub figure: FigureAt,
+    /// The figure and its `%` sign.
+    pub span: Range<usize>,
+    /// The position of the `%` sign.
+    pub sign_at: usize,
+}
+
+impl Cursor<'_> {
+    /// Every percentage of a sentence.
+    pub fn percents(&self) -> Vec<Percent> {
+        (0..self.len())
+            .filter(|&at| self.is_punct(at + 1, "%"))
+            .filter_map(|at| {
+                let figure = self.figure_at(at)?;
+                let end = self.token(at + 1).range.end;
+                Some(Percent {
+                    span: figure.span.start..end,
+                    figure,
+                    sign_at: at + 1,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::sentences;
+    use crate::document::Document;
+
+    fn first_sentence(doc: &Document) -> Vec<usize> {
+        sentences(doc, &doc.blocks[0])[0].to_vec()
+    }
+
+    #[test]
+    fn fractions_with_units() {
+        let doc = Document::from_text("đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng");
+        let s = first_sentence(&doc);
+        let f = Cursor::new(&doc, &s).fraction_at(1).unwrap();
+        assert_eq!(f.numerator.figure.value, 12455.236);
+        assert_eq!(f.denominator.figure.value, 19492.8);
+        assert_eq!(f.unit, vec!["tỷ", "đồng"]);
+    }
+
+    #[test]
+    fn dates_are_not_fractions() {
+        for text in [
+            "ngày 27/6 vừa qua",
+            "lúc 10/10/1954 xong",
+            "27/6 đã họp",
+            "Ngày 12/11 họp",
+        ] {
+            let doc = Document::from_text(text);
+            let s = first_sentence(&doc);
+            assert!(
+                (0..s.len()).all(|at| Cursor::new(&doc, &s).fraction_at(at).is_none()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unit_mismatch_is_not_a_fraction() {
+        let doc = Document::from_text("12 tỷ đồng / 19 triệu đồng");
+        let s = first_sentence(&doc);
+        assert!(Cursor::new(&doc, &s).fraction_at(0).is_none());
+    }
+
+    #[test]
+    fn finds_percentages() {
+        let doc = Document::from_text("đạt hơn 64% và 63,9 % dự toán");
+        let s = first_sentence(&doc);
+        let values: Vec<f64> = Cursor::new(&doc, &s)
+            .percents()
+            .iter()
+            .map(|p| p.figure.figure.value)
+            .collect();
+        assert_eq!(values, vec![64.0, 63.9]);
+    }
+}

@@ -1,0 +1,38 @@
+//! Facts read from a document, shared by the rules: sentences, dates, ordinals with their
+//! organisation, figures with their unit, people's names. `text/` holds the pure string and
+//! calendar primitives; this layer reads them off a [`Document`]'s tokens, and a fact that
+//! several rules read is computed once per document (see [`Facts`]).
+
+pub mod cursor;
+pub mod dates;
+pub mod figures;
+pub mod names;
+pub mod ordinals;
+pub mod quotes;
+pub mod sentences;
+
+use crate::document::Document;
+
+/// The facts a document keeps once computed, by slot (see [`Document::fact`]).
+mod slot {
+    pub const DATES: usize = 0;
+    pub const SENTENCES: usize = 1;
+}
+
+/// The facts computed once per document on first use.
+pub trait Facts {
+    /// Every date of the document.
+    fn dates(&self) -> &dates::Dates;
+    /// The sentences of every block (see [`sentences::sentences`]).
+    fn sentence_index(&self) -> &sentences::SentenceIndex;
+}
+
+impl Facts for Document {
+    fn dates(&self) -> &dates::Dates {
+        self.fact(slot::DATES, dates::extract)
+    }
+
+    fn sentence_index(&self) -> &sentences::SentenceIndex {
+        self.fact(slot::SENTENCES, sentences::SentenceIndex::build)
+    }
+}
