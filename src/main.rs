@@ -10,6 +10,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use vnlint::engine::{
     self, BaselineMode, FixMode, NamedInput, Progress, Request, RunError, RunOptions, Shown, notice,
 };
+
+mod lsp;
+mod serve;
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
 use vnlint::{InputError, Lang, Message, Severity};
@@ -70,6 +73,14 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Run the language server over standard input and output (editors: docs/editors.md).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Serve a local web page to check documents, and its JSON API (`POST /api/check`).
+    Serve(serve::ServeArgs),
     /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
     /// example (bad must fire and fix to good; good and ok must stay silent).
     TestRules {
@@ -166,6 +177,8 @@ fn main() -> ExitCode {
             min_pair_count,
         } => learn(&paths, &output, min_pair_count, lang),
         Command::TestRules { files } => test_rules(&files, lang),
+        Command::Lsp { .. } => lsp::run(lang),
+        Command::Serve(args) => serve::run(args, lang),
         Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
