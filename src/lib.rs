@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod lists;
 pub mod model;
 pub mod render;
 pub mod rules;

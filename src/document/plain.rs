@@ -1,18 +1,7 @@
 //! Plain text: one block per non-empty line, kinds told from the line's shape.
 
 use super::{BlockKind, RawBlock, Read, TextBuilder};
-
-/// Lines that carry publication data rather than prose.
-const META_PREFIXES: &[&str] = &[
-    "ngày đăng",
-    "đăng ngày",
-    "đăng lúc",
-    "cập nhật",
-    "ngày cập nhật",
-    "nguồn:",
-    "tác giả:",
-    "lượt xem",
-];
+use crate::lists::META_LINE_PREFIXES;
 
 /// Whether a line is a suppression directive (`vnlint-disable-next-line rule`): not prose.
 fn is_directive(line: &str) -> bool {
@@ -95,7 +84,7 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
 
 fn kind_of(line: &str) -> BlockKind {
     let lower: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
-    if META_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if META_LINE_PREFIXES.entries().any(|p| lower.starts_with(p)) {
         return BlockKind::Meta;
     }
     if is_list_marker(line) {

@@ -3,6 +3,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::QUANTIFIERS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
@@ -210,7 +211,7 @@ fn counted(doc: &Document, token: &crate::text::tokens::Token) -> bool {
     let text = doc.token_text(token);
     match token.kind {
         TokenKind::Number => text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()),
-        TokenKind::Word => matches!(text, "các" | "những" | "mọi" | "mỗi" | "từng"),
+        TokenKind::Word => QUANTIFIERS.contains(text),
         _ => false,
     }
 }

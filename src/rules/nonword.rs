@@ -1,9 +1,6 @@
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::LOAN_WORDS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
 use crate::text::syllable::{self, IllFormed, Tone};
@@ -52,15 +49,6 @@ declare_rule! {
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
     }
 }
-
-/// Loans written solid that the grammar rejects: `rules/allow-loans.txt`, one a line.
-static LOANS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/allow-loans.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
-});
 
 impl Rule for Nonword {
     fn meta(&self) -> &'static RuleMeta {
@@ -321,7 +309,7 @@ fn judge(
     let chunk = chunk_around(tokens, i);
     let chunk_text = &doc.text[chunk.clone()];
     lower_into(text, lower);
-    if LOANS.contains(lower.as_str()) || looks_like_address(chunk_text) {
+    if LOAN_WORDS.contains(&lower) || looks_like_address(chunk_text) {
         return None;
     }
     if case == Case::Mixed {

@@ -4,6 +4,7 @@ use crate::analysis::figures::{
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -56,6 +57,16 @@ enum Claim {
 }
 
 impl Claim {
+    /// The claim named in `rules/lists/percent-qualifiers.txt`.
+    fn listed(name: &str) -> Option<Claim> {
+        match name {
+            "above" => Some(Claim::Above),
+            "below" => Some(Claim::Below),
+            "near" => Some(Claim::Near),
+            _ => None,
+        }
+    }
+
     fn accepts(self, computed: f64, stated: f64, decimals: u8) -> bool {
         const EPS: f64 = 1e-9;
         let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
@@ -67,23 +78,6 @@ impl Claim {
         }
     }
 }
-
-/// Qualifiers right before the figure, nearest first.
-const QUALIFIERS: &[(&str, Claim)] = &[
-    ("hơn", Claim::Above),
-    ("trên", Claim::Above),
-    ("vượt", Claim::Above),
-    ("gần", Claim::Near),
-    ("xỉ", Claim::Near), // xấp xỉ
-    ("khoảng", Claim::Near),
-    ("chừng", Claim::Near),
-    ("ước", Claim::Near),
-    ("dưới", Claim::Below),
-];
-
-/// Verbs that state a share of a whole, and verbs that state a change.
-const RATIO_VERBS: &[&str] = &["đạt", "bằng", "chiếm", "là"];
-const CHANGE_VERBS: &[(&str, f64)] = &[("tăng", 1.0), ("giảm", -1.0)];
 
 /// A recomputation the claim contradicts.
 struct Contradiction {
@@ -137,11 +131,11 @@ impl PercentMismatch {
             fraction_before_paren(doc, sentence, at - 1)
         } else if let Some(verb) = verb {
             let verb_at = verb_at?;
-            if RATIO_VERBS.contains(&verb) {
+            if RATIO_VERBS.contains(verb) {
                 ratio_claim(doc, sentence, verb_at, percent)
             } else {
-                let (_, sign) = CHANGE_VERBS.iter().find(|(v, _)| *v == verb)?;
-                change_claim(doc, sentence, verb_at, percent, *sign)
+                let sign = CHANGE_VERBS.value(verb)?.parse().ok()?;
+                change_claim(doc, sentence, verb_at, percent, sign)
             }
         } else {
             None
@@ -153,7 +147,7 @@ impl PercentMismatch {
         }
         // The claim as quoted: from the qualifier on, and with the verb for a change
         // ("tăng 29%"), whose direction is part of what is wrong.
-        let is_change = verb.is_some_and(|v| CHANGE_VERBS.iter().any(|(c, _)| *c == v));
+        let is_change = verb.is_some_and(|v| CHANGE_VERBS.contains(v));
         let claim_start = verb_at
             .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
@@ -192,8 +186,8 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
         let Some(word) = word_at(doc, sentence, prev) else {
             break;
         };
-        if let Some((_, c)) = QUALIFIERS.iter().find(|(q, _)| *q == word) {
-            claim = *c;
+        if let Some(c) = PERCENT_QUALIFIERS.value(word).and_then(Claim::listed) {
+            claim = c;
             pos = prev;
         } else if word == "xấp" || word == "như" {
             pos = prev;
@@ -253,7 +247,7 @@ fn ratio_claim(
             p.figure.at > fraction.end && p.figure.at < percent.figure.at && {
                 let (_, v) = claim_before(doc, sentence, p.figure.at);
                 v.and_then(|v| word_at(doc, sentence, v))
-                    .is_some_and(|w| RATIO_VERBS.contains(&w))
+                    .is_some_and(|w| RATIO_VERBS.contains(w))
             }
         });
         if claims_between {
@@ -340,8 +334,22 @@ fn figure_in_parens_after(
 
 #[cfg(test)]
 mod tests {
-    use super::PercentMismatch;
+    use super::{Claim, PercentMismatch};
+    use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS};
     use crate::rules::testing::{check, fails, silent};
+
+    #[test]
+    fn every_listed_qualifier_and_change_verb_has_a_meaning() {
+        for (word, claim) in PERCENT_QUALIFIERS.pairs() {
+            assert!(Claim::listed(claim).is_some(), "{word}: {claim}");
+        }
+        for (verb, sign) in CHANGE_VERBS.pairs() {
+            assert!(
+                sign.parse::<f64>().is_ok_and(|s| s.abs() == 1.0),
+                "{verb}: {sign}"
+            );
+        }
+    }
 
     #[test]
     fn fails_when_the_arithmetic_disagrees() {

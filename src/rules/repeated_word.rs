@@ -1,9 +1,6 @@
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::{COMPOUNDS_AFTER_DOUBLED_WORD, NEVER_DOUBLED_WORDS, REDUPLICATIONS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::lower_into;
 use crate::text::tokens::{Token, TokenKind};
@@ -54,25 +51,6 @@ Từ bị lặp là lỗi biên tập phổ biến nhất: câu được sửa l
     }
 }
 
-/// Grammatical words that are never doubled on purpose and rarely end or start a compound
-/// that could meet a copy of themselves.
-const FUNCTION_WORDS: &[&str] = &[
-    "bị", "bởi", "các", "cho", "cũng", "của", "đã", "đang", "để", "đến", "hơn", "hoặc", "mà",
-    "mọi", "nếu", "những", "nhưng", "rằng", "sẽ", "sự", "thì", "tuy", "và", "vì", "với",
-];
-
-/// Compounds whose first syllable is one of [`FUNCTION_WORDS`]: "của của cải" is "of wealth".
-const COMPOUNDS_STARTING: &[&str] = &["của cải", "để dành"];
-
-/// Full reduplications used on purpose, one per line (lower case, NFC).
-static REDUPLICATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/reduplications.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// The lower-cased word at `tokens[i]` if it is a word, else empty.
 fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
     buf.clear();
@@ -112,7 +90,7 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 lower_into(at, &mut first);
-                if !FUNCTION_WORDS.contains(&first.as_str()) {
+                if !NEVER_DOUBLED_WORDS.contains(&first) {
                     continue;
                 }
                 lower_into(bt, &mut second);
@@ -120,7 +98,7 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 let pair = format!("{first} {second}");
-                if REDUPLICATIONS.contains(pair.as_str()) {
+                if REDUPLICATIONS.contains(&pair) {
                     continue;
                 }
                 // A word glued to the first copy (an address, a code) is not prose.
@@ -133,7 +111,7 @@ impl Rule for RepeatedWord {
                 {
                     word_at(doc, tokens, i + 4, &mut other);
                     if !other.is_empty()
-                        && COMPOUNDS_STARTING.contains(&format!("{second} {other}").as_str())
+                        && COMPOUNDS_AFTER_DOUBLED_WORD.contains(&format!("{second} {other}"))
                     {
                         continue;
                     }
@@ -162,20 +140,14 @@ impl Rule for RepeatedWord {
 
 #[cfg(test)]
 mod tests {
-    use super::{REDUPLICATIONS, RepeatedWord};
+    use super::RepeatedWord;
+    use crate::lists::REDUPLICATIONS;
     use crate::rules::testing::{fails, fixed, flagged, silent};
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
-    fn the_reduplication_list_is_sorted_nfc_lower_case_pairs() {
-        let text = include_str!("../../rules/reduplications.txt");
-        let lines: Vec<&str> = text.lines().collect();
-        let mut sorted = lines.clone();
-        sorted.sort_unstable();
-        assert_eq!(lines, sorted);
-        for line in lines {
-            assert_eq!(line.nfc().collect::<String>(), line);
-            assert_eq!(line.to_lowercase(), line);
+    fn every_listed_reduplication_is_one_word_twice() {
+        // Order, NFC and case: the lists' self-test (`crate::lists`).
+        for line in REDUPLICATIONS.entries() {
             let words: Vec<&str> = line.split(' ').collect();
             assert!(words.len() == 2 && words[0] == words[1], "{line}");
         }

@@ -1,11 +1,11 @@
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::ABBREVIATIONS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
@@ -53,19 +53,6 @@ Thông cáo báo chí được đọc bởi cả những người ngoài cơ qua
     }
 }
 
-/// The standard abbreviations, one per line with the expansion after a tab.
-const LIST: &str = include_str!("abbreviations.txt");
-
-fn standard() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LIST.lines()
-            .filter_map(|l| l.split('\t').next())
-            .filter(|a| !a.is_empty())
-            .collect()
-    })
-}
-
 /// Whether a word looks like an abbreviation: two or more capital letters, nothing else.
 fn is_candidate(word: &str) -> bool {
     word.chars().nth(1).is_some()
@@ -91,7 +78,6 @@ impl Rule for UndefinedAbbreviation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let rule = self.meta();
-        let standard = standard();
         let mut seen: HashSet<&str> = HashSet::new();
         // First uses not spelled out in place: checked against the initials of the
         // capitalised names before them once all are known.
@@ -144,7 +130,10 @@ impl Rule for UndefinedAbbreviation {
                     continue;
                 }
                 let lower = word.to_lowercase();
-                if standard.contains(word) || roman::parse(word).is_some() || is_syllable(&lower) {
+                if ABBREVIATIONS.contains(word)
+                    || roman::parse(word).is_some()
+                    || is_syllable(&lower)
+                {
                     continue;
                 }
                 let before = near(i, -1);
@@ -295,21 +284,16 @@ fn names_by_initials<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{LIST, UndefinedAbbreviation};
+    use super::UndefinedAbbreviation;
+    use crate::lists::ABBREVIATIONS;
     use crate::rules::testing::{fails, flagged, silent};
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
-    fn the_list_is_sorted_nfc_and_tab_separated() {
-        let lines: Vec<&str> = LIST.lines().collect();
-        for pair in lines.windows(2) {
-            assert!(pair[0] < pair[1], "not sorted: {} / {}", pair[0], pair[1]);
-        }
-        for line in lines {
-            assert_eq!(line.nfc().collect::<String>(), line, "not NFC: {line}");
-            let (abbr, expansion) = line.split_once('\t').expect("a tab");
+    fn every_listed_abbreviation_is_a_candidate_with_its_expansion() {
+        // Order, NFC and whitespace: the lists' self-test (`crate::lists`).
+        for (abbr, expansion) in ABBREVIATIONS.pairs() {
             assert!(super::is_candidate(abbr), "{abbr}");
-            assert!(!expansion.is_empty());
+            assert!(!expansion.is_empty(), "{abbr}");
         }
     }
 
