@@ -15,8 +15,9 @@ declare_rule! {
     /// Finds a percentage stated together with its operands and recomputes it: "X / Y, đạt
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
     /// so với cùng kỳ (Y tỷ đồng)". The words before the figure decide what agrees with it:
-    /// "hơn", "trên", "vượt" need a ratio above Z; "gần", "xấp xỉ", "khoảng" one near Z;
-    /// "dưới" one below; a plain "đạt", "bằng", "chiếm" the same value at the precision
+    /// the qualifiers of `rules/lists/percent-qualifiers.txt` say above ("hơn", "vượt"),
+    /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
+    /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
     /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
     /// silent when it cannot tell which figures are the operands.
     ///
@@ -39,7 +40,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: “hơn”, “trên”, “vượt” đòi tỷ lệ lớn hơn Z; “gần”, “xấp xỉ”, “khoảng” đòi tỷ lệ gần Z; “dưới” đòi nhỏ hơn; “đạt”, “bằng”, “chiếm” đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",

@@ -17,7 +17,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Reports the first use of an abbreviation in capitals ("KTXH", "TCCS", "ĐH") that is
-    /// not a standard one (UBND, HĐND, MTTQ, THCS, BHXH ... from a built-in list), not
+    /// not a standard one (UBND, HĐND, BHXH ... of `rules/lists/abbreviations.txt`), not
     /// spelled out earlier in the document (a name followed by the abbreviation in
     /// parentheses, "Tổ chức cơ sở đảng (TCCS)", "viết tắt là WOSM", "(EW: Electronic
     /// Warfare)", or a capitalised name whose initials it is, "Ban Quản lý dự án" before
@@ -46,7 +46,7 @@ declare_rule! {
         vi: "Chữ viết tắt được dùng mà chưa được viết đầy đủ trước đó.
 
 ## Tác dụng
-Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng (UBND, HĐND, MTTQ, THCS, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, “viết tắt là WOSM”, “(EW: Electronic Warfare)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) và chữ viết tắt nằm trong một tên nước ngoài (“HMS Eagle”) được bỏ qua.
+Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng `rules/lists/abbreviations.txt` (UBND, HĐND, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, “viết tắt là WOSM”, “(EW: Electronic Warfare)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) và chữ viết tắt nằm trong một tên nước ngoài (“HMS Eagle”) được bỏ qua.
 
 ## Vì sao
 Thông cáo báo chí được đọc bởi cả những người ngoài cơ quan soạn thảo: “TCCS” hay “KTXH” rõ với người viết nhưng khó hiểu với họ. Viết đầy đủ một lần chỉ tốn thêm vài chữ.",

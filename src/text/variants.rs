@@ -10,8 +10,9 @@ use crate::text::syllable::{self, Nucleus, Onset};
 const I_FORMS: [char; 6] = ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'];
 const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
 
-/// The key shared by both spellings of a word (the i spelling, or the first of a pair),
-/// for a lower-case word that has a variant; `None` otherwise.
+/// The key shared by both spellings of a word (the i spelling, or the first of a pair of
+/// `rules/lists/spelling-variant-pairs.txt`), for a lower-case word that has a variant;
+/// `None` otherwise.
 pub fn variant_key(lower: &str) -> Option<String> {
     let last = lower.chars().next_back()?;
     if I_FORMS.contains(&last) || Y_FORMS.contains(&last) {
