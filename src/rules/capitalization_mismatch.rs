@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::QUANTIFIERS;
+use crate::lists::{NAME_BREAK_WORDS, QUANTIFIERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
@@ -171,27 +171,7 @@ fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
         match t.kind {
             TokenKind::Number => return true,
             TokenKind::Word => {
-                if matches!(
-                    text,
-                    "của"
-                        | "và"
-                        | "với"
-                        | "cho"
-                        | "tại"
-                        | "trong"
-                        | "về"
-                        | "do"
-                        | "để"
-                        | "theo"
-                        | "là"
-                        | "đã"
-                        | "được"
-                        | "thuộc"
-                        | "ở"
-                        | "các"
-                        | "những"
-                        | "trên"
-                ) {
+                if NAME_BREAK_WORDS.contains(text) {
                     return false;
                 }
                 if matches!(case_of(text), Case::Capitalized | Case::Upper) {

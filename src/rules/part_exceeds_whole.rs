@@ -2,7 +2,10 @@ use crate::analysis::figures::{FigureAt, figure_at, is_punct, unit_words, word_a
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::{PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_VERBS};
+use crate::lists::{
+    PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
+    PART_VERBS,
+};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -170,24 +173,7 @@ impl PartExceedsWhole {
                 continue;
             }
             let before = at.checked_sub(1).and_then(|p| word_at(doc, sentence, p));
-            if before.is_some_and(|w| {
-                matches!(
-                    w,
-                    "ngày"
-                        | "hôm"
-                        | "sáng"
-                        | "trưa"
-                        | "chiều"
-                        | "tối"
-                        | "đêm"
-                        | "từ"
-                        | "đến"
-                        | "số"
-                        | "tháng"
-                        | "tỷ"
-                        | "lệ"
-                )
-            }) {
+            if before.is_some_and(|w| PART_NOT_FRACTION_WORDS.contains(w)) {
                 continue;
             }
             let Some(noun) = word_at(doc, sentence, at + 3) else {
