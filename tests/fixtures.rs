@@ -1,12 +1,17 @@
-//! Every fixture document: `fail-*` files must make their rule fire, `silent-*` files must
-//! not, and no fixture may raise an error from another rule. The rendered human output of
-//! each is a snapshot (`cargo insta review` to accept a change).
+//! Every fixture document produces exactly the findings its folder's `EXPECTED.md` states
+//! (rule and flagged text, any severity, any rule; the grammar is in `fixtures/README.md`),
+//! and the rendered human output of each is a snapshot (`cargo insta review` to accept a
+//! change).
 
+mod expectations;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use expectations::{Actual, Entry};
 use vnlint::render::human::{self, HumanOptions};
 use vnlint::render::json;
-use vnlint::{Config, Lang, Severity};
+use vnlint::{Config, Lang};
 
 fn fixture_files() -> Vec<(String, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -36,11 +41,12 @@ fn fixture_files() -> Vec<(String, PathBuf)> {
 
 /// The configuration a fixture is checked with: the default one, and for `rare-variant`
 /// (which needs a model) a model learned from `fixtures/rare-variant/archive`, our own small
-/// archive of ward press releases. Other rules' fixtures are checked without a model.
+/// archive of ward press releases, with the thresholds of `small-archive.toml` beside it.
+/// Other rules' fixtures are checked without a model.
 fn config_for(rule: &str) -> Config {
     let mut config = Config::default();
     if rule == "rare-variant" {
-        config = Config::from_toml(SMALL_ARCHIVE).unwrap();
+        config = Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();
         let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
         let (counts, errors) = vnlint::model::learn(&[archive]);
         assert!(errors.is_empty());
@@ -50,10 +56,8 @@ fn config_for(rule: &str) -> Config {
     config
 }
 
-/// `rare-variant`'s default `min-ratio` (10000) was chosen with a model of 0.6 MB of text
-/// (the likelihood ratio grows with the archive: a word never seen gets a probability near
-/// 1/size); the 13 short documents of the fixtures' archive need less.
-const SMALL_ARCHIVE: &str = "[rules]\nrare-variant = { min-ratio = 1000 }\n";
+/// `rare-variant`'s non-default thresholds for the fixtures' small archive (why: in the file).
+const SMALL_ARCHIVE_OPTIONS: &str = include_str!("../fixtures/rare-variant/small-archive.toml");
 
 fn relative(path: &Path) -> String {
     path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
@@ -62,40 +66,132 @@ fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// Each rule folder's `EXPECTED.md`, parsed; every malformed line or unreadable file is a
+/// problem.
+fn expected_entries(rule: &str, problems: &mut Vec<String>) -> BTreeMap<String, Entry> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rule)
+        .join("EXPECTED.md");
+    let mut entries = BTreeMap::new();
+    let markdown = match std::fs::read_to_string(&path) {
+        Ok(markdown) => markdown,
+        Err(e) => {
+            problems.push(format!("fixtures/{rule}/EXPECTED.md: {e}"));
+            return entries;
+        }
+    };
+    let (parsed, errors) = expectations::parse_lines(&markdown);
+    for e in errors {
+        problems.push(format!("fixtures/{rule}/EXPECTED.md: {e}"));
+    }
+    for entry in parsed {
+        let file = entry.file.clone();
+        if entries.insert(file.clone(), entry).is_some() {
+            problems.push(format!(
+                "fixtures/{rule}/EXPECTED.md: `{file}` listed twice"
+            ));
+        }
+    }
+    entries
+}
+
+/// What a rule folder may hold besides `EXPECTED.md` and its `fail-*` and `silent-*`
+/// documents.
+const SUPPORT_FILES: &[&str] = &["rare-variant/archive", "rare-variant/small-archive.toml"];
+
+/// Files of a rule folder that are neither fixtures nor known support files (a misspelt
+/// `fial-` would otherwise never be checked).
+fn stray_files(rule: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rule);
+    let mut out = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        let known = name == "EXPECTED.md"
+            || name.starts_with("fail-")
+            || name.starts_with("silent-")
+            || SUPPORT_FILES.contains(&format!("{rule}/{name}").as_str());
+        if !known {
+            out.push(format!(
+                "fixtures/{rule}/{name}: neither a fixture nor a support file"
+            ));
+        }
+    }
+    out
+}
+
 #[test]
-fn fixtures_fire_or_stay_silent_as_named() {
+fn fixtures_produce_exactly_their_expected_findings() {
     let mut problems = Vec::new();
+    let mut known_false_alarms = Vec::new();
+    let mut by_rule: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for (rule, path) in fixture_files() {
-        let config = config_for(&rule);
+        by_rule.entry(rule).or_default().push(path);
+    }
+    for (rule, paths) in by_rule {
         assert!(
             vnlint::rules::find(&rule).is_some(),
             "fixtures/{rule}: no such rule"
         );
-        let report = vnlint::lint_file(&path, &config).unwrap();
-        let name = relative(&path);
-        let own = report.diagnostics.iter().filter(|d| d.rule == rule).count();
-        let fail = path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("fail-");
-        if fail && own == 0 {
-            problems.push(format!("{name}: {rule} did not fire"));
+        let mut entries = expected_entries(&rule, &mut problems);
+        problems.extend(stray_files(&rule));
+        let config = config_for(&rule);
+        for path in paths {
+            let name = relative(&path);
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            let Some(entry) = entries.remove(&file) else {
+                problems.push(format!("{name}: not listed in fixtures/{rule}/EXPECTED.md"));
+                continue;
+            };
+            let stated_own = entry
+                .findings
+                .iter()
+                .any(|f| f.rule == rule && !f.known_false_alarm);
+            if file.starts_with("fail-") && !stated_own {
+                problems.push(format!("{name}: a fail- fixture states no {rule} finding"));
+            }
+            if file.starts_with("silent-") && entry.findings.iter().any(|f| !f.known_false_alarm) {
+                problems.push(format!("{name}: a silent- fixture states a finding"));
+            }
+            for f in entry.findings.iter().filter(|f| f.known_false_alarm) {
+                known_false_alarms.push(format!(
+                    "{name}: `{}` {}",
+                    f.rule,
+                    expectations::quote(&f.text)
+                ));
+            }
+            let report = vnlint::lint_file(&path, &config).unwrap();
+            let actual: Vec<Actual> = report
+                .diagnostics
+                .iter()
+                .map(|d| Actual {
+                    rule: d.rule,
+                    span: d.span.clone(),
+                })
+                .collect();
+            let differences = expectations::compare(&report.source, &entry.findings, &actual);
+            if !differences.is_empty() {
+                problems.push(format!(
+                    "{name}:\n    {}\n    found: {}",
+                    differences.join("\n    "),
+                    expectations::summary(&report.source, &actual)
+                ));
+            }
         }
-        if !fail && own > 0 {
-            problems.push(format!("{name}: {rule} fired {own} times"));
-        }
-        for d in report
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule != rule && d.severity == Severity::Error)
-        {
+        for file in entries.keys() {
             problems.push(format!(
-                "{name}: unexpected {} error on {:?}",
-                d.rule,
-                &report.source[d.span.clone()]
+                "fixtures/{rule}/EXPECTED.md: `{file}` does not exist"
             ));
         }
+    }
+    if !known_false_alarms.is_empty() {
+        eprintln!(
+            "known false alarms, stated in EXPECTED.md ({}):\n  {}",
+            known_false_alarms.len(),
+            known_false_alarms.join("\n  ")
+        );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -7,10 +7,8 @@ use std::path::Path;
 
 use vnlint::{Config, Severity};
 
-/// `rare-variant`'s default `min-ratio` (10000) was chosen with a model of 0.6 MB of text
-/// (the likelihood ratio grows with the archive: a word never seen gets a probability near
-/// 1/size); the 13 short documents of the fixtures' archive need less.
-const SMALL_ARCHIVE: &str = "[rules]\nrare-variant = { min-ratio = 1000 }\n";
+/// `rare-variant`'s non-default thresholds for the fixtures' small archive (why: in the file).
+const SMALL_ARCHIVE_OPTIONS: &str = include_str!("../fixtures/rare-variant/small-archive.toml");
 
 fn data(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -57,20 +55,25 @@ const MISTAKES: &[(&str, &str)] = &[
 
 /// The default configuration with a model of an archive: `rare-variant` needs one, and does
 /// nothing without. The model is learned here from the fixtures' small archive of our own
-/// ward press releases (`fixtures/rare-variant/archive`), not committed as a binary.
-fn config() -> Config {
+/// ward press releases (`fixtures/rare-variant/archive`), not committed as a binary, and
+/// `rare-variant` gets the thresholds of that small archive.
+fn config_with_small_archive() -> Config {
     let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
     let (counts, errors) = vnlint::model::learn(&[archive]);
     assert!(errors.is_empty());
     let model = vnlint::model::Model::from_bytes(counts.encode(2).unwrap()).unwrap();
-    let mut config = Config::from_toml(SMALL_ARCHIVE).unwrap();
+    let mut config = Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();
     config.set_model(std::sync::Arc::new(model), "archive".into());
     config
 }
 
 #[test]
 fn the_release_with_mistakes_reports_exactly_one_of_each() {
-    let report = vnlint::lint_file(&data("release-with-mistakes.txt"), &config()).unwrap();
+    let report = vnlint::lint_file(
+        &data("release-with-mistakes.txt"),
+        &config_with_small_archive(),
+    )
+    .unwrap();
     let mut found: Vec<(&str, &str)> = report
         .diagnostics
         .iter()
@@ -96,7 +99,8 @@ fn every_rule_has_its_mistake_in_the_release() {
 
 #[test]
 fn the_corrected_release_reports_nothing_at_warning_level() {
-    let report = vnlint::lint_file(&data("release-corrected.txt"), &config()).unwrap();
+    let report =
+        vnlint::lint_file(&data("release-corrected.txt"), &config_with_small_archive()).unwrap();
     let serious: Vec<(&str, &str)> = report
         .diagnostics
         .iter()

@@ -13,13 +13,15 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS, YEARS};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
     DATE_CHAIN_WORDS, DATE_CONTEXT_WORDS, WEEKDAY_LEAD_WORDS, WEEKDAY_LEAD_WORDS_CAPITALIZED,
 };
 use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
-use crate::text::tokens::{Token, TokenKind};
+use crate::text::punctuation::RANGE_DASHES;
+use crate::text::tokens::TokenKind;
 
 // ---------------------------------------------------------------------------------------
 // Extracted facts
@@ -202,13 +204,6 @@ pub struct Dates {
 // Extraction
 // ---------------------------------------------------------------------------------------
 
-const DASHES: &[&str] = &["-", "–", "—"];
-
-/// Years the extractor accepts as written years.
-const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
-/// Years that count as "stated" for inferring a missing year.
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
-
 /// A day and month written without a year is read in the publication year when it falls
 /// this many days before to this many days after the publication date.
 const DAYS_BEFORE_PUBLICATION: i64 = 240;
@@ -245,96 +240,6 @@ struct Item {
     weekday: Option<WeekdayMention>,
 }
 
-/// The block's non-space tokens with helpers.
-struct Scan<'a> {
-    doc: &'a Document,
-    toks: Vec<usize>,
-}
-
-impl<'a> Scan<'a> {
-    fn new(doc: &'a Document) -> Scan<'a> {
-        Scan {
-            doc,
-            toks: Vec::new(),
-        }
-    }
-
-    /// Reads another block, reusing the buffers.
-    fn reset(&mut self, tokens: Range<usize>) {
-        let doc = self.doc;
-        self.toks.clear();
-        self.toks
-            .extend(tokens.filter(|&i| !doc.tokens[i].is_space()));
-    }
-
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-
-    fn token(&self, k: usize) -> &'a Token {
-        &self.doc.tokens[self.toks[k]]
-    }
-
-    /// The token's text; empty past the end.
-    fn text(&self, k: usize) -> &'a str {
-        if k < self.len() {
-            self.doc.token_text(self.token(k))
-        } else {
-            ""
-        }
-    }
-
-    fn kind(&self, k: usize) -> Option<TokenKind> {
-        (k < self.len()).then(|| self.token(k).kind)
-    }
-
-    fn word(&self, k: usize) -> Option<&'a str> {
-        (self.kind(k)? == TokenKind::Word).then(|| self.doc.lower(self.token(k)))
-    }
-
-    /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
-    /// letters have the same UTF-8 length, so most words are told apart by length alone).
-    fn word_is(&self, k: usize, lower: &str) -> bool {
-        k < self.len() && {
-            let range = &self.token(k).range;
-            range.len() == lower.len()
-                && self.doc.text.as_bytes()[range.start].to_ascii_lowercase() == lower.as_bytes()[0]
-                && self.word(k) == Some(lower)
-        }
-    }
-
-    fn punct(&self, k: usize) -> Option<&'a str> {
-        (self.kind(k)? == TokenKind::Punct).then(|| self.text(k))
-    }
-
-    fn is_punct(&self, k: usize, mark: &str) -> bool {
-        self.punct(k) == Some(mark)
-    }
-
-    /// Tokens `k` and `k + 1` touch (no space between).
-    fn touching(&self, k: usize) -> bool {
-        k + 1 < self.len() && self.token(k).range.end == self.token(k + 1).range.start
-    }
-
-    /// A plain run of ASCII digits at `k`.
-    fn digits(&self, k: usize) -> Option<&'a str> {
-        if self.kind(k)? != TokenKind::Number {
-            return None;
-        }
-        let t = self.text(k);
-        t.bytes().all(|b| b.is_ascii_digit()).then_some(t)
-    }
-
-    fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.token(first).range.start..self.token(last).range.end
-    }
-
-    /// Whether position `k` opens a sentence (block start or after a sentence mark).
-    fn starts_sentence(&self, k: usize) -> bool {
-        k == 0 || matches!(self.punct(k - 1), Some("." | "!" | "?" | ";" | ":" | "…"))
-    }
-}
-
 /// A day (1–31) or a month (1–12) written with one or two digits.
 fn small(s: &str, max: u32) -> Option<u32> {
     if s.is_empty() || s.len() > 2 {
@@ -344,16 +249,16 @@ fn small(s: &str, max: u32) -> Option<u32> {
 }
 
 fn four_digit_year(s: &str) -> Option<i32> {
-    if s.len() != 4 {
-        return None;
-    }
-    s.parse().ok().filter(|y| YEARS.contains(y))
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| YEARS.contains(y))
 }
 
 /// A weekday whose last token is at `last`, with where it starts, if it reads as a weekday
 /// in its place (not "lần thứ hai", "thứ hai là").
 fn weekday_ending_at(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<(usize, WeekdayMention)> {
@@ -391,7 +296,7 @@ fn weekday_ending_at(
             Weekday::Sunday,
             WeekdayForm::Sunday {
                 chu: first_case,
-                starts_sentence: scan.starts_sentence(first),
+                starts_sentence: scan.opens_sentence(first),
             },
             true,
         )
@@ -447,7 +352,7 @@ fn weekday_ending_at(
 /// The weekday attached before a date starting at `k`: "thứ Hai, ngày 27/6", "thứ Hai
 /// (27/6)", "Chủ nhật 30/6", "T2, 27/6".
 fn weekday_before(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     k: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
@@ -466,7 +371,7 @@ fn weekday_before(
 
 /// The weekday in parentheses right after a date ending at `last`: "27/6/2024 (thứ Năm)".
 fn weekday_after(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
@@ -494,7 +399,7 @@ fn weekday_after(
 
 /// A run of numbers joined by "/" or "-" with no space: the numbers' positions and the
 /// separators.
-fn chunk_at(scan: &Scan<'_>, k: usize) -> Chunk {
+fn chunk_at(scan: &Cursor<'_>, k: usize) -> Chunk {
     let mut chunk = Chunk {
         parts: [k; MAX_PARTS],
         seps: ['/'; MAX_PARTS - 1],
@@ -532,7 +437,7 @@ struct Chunk {
 const MAX_PARTS: usize = 6;
 
 /// The items of one block, in order.
-fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
+fn block_items(scan: &Cursor<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut k = 0;
     while k < scan.len() {
@@ -577,16 +482,13 @@ fn block_items(scan: &Scan<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> Ve
 }
 
 /// "ngày 27 tháng 6 [năm 2024]" starting at the word "ngày".
-fn words_date(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+fn words_date(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
     let day = small(scan.digits(k + 1)?, 31)?;
     if scan.word(k + 2) != Some("tháng") {
         return None;
     }
     let month = small(scan.digits(k + 3)?, 12)?;
-    let (year, last) = match (
-        scan.word(k + 4),
-        scan.digits(k + 5).and_then(four_digit_year),
-    ) {
+    let (year, last) = match (scan.word(k + 4), scan.year(k + 5)) {
         (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range.clone())), k + 5),
         _ => (None, k + 3),
     };
@@ -603,12 +505,12 @@ fn words_date(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
 }
 
 /// "tháng 6 năm 2024" starting at the word "tháng" ("tháng 6/2024" is a number chunk).
-fn words_month(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
+fn words_month(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
     let month = small(scan.digits(k + 1)?, 12)?;
     if scan.touching(k + 1) || scan.word(k + 2) != Some("năm") {
         return None;
     }
-    let year = scan.digits(k + 3).and_then(four_digit_year)?;
+    let year = scan.year(k + 3)?;
     Some((
         Item {
             kind: ItemKind::MonthYear {
@@ -627,7 +529,7 @@ fn words_month(scan: &Scan<'_>, k: usize) -> Option<(Item, usize)> {
 }
 
 fn interpret_chunk(
-    scan: &Scan<'_>,
+    scan: &Cursor<'_>,
     parts: &[usize],
     seps: &[char],
     meta: bool,
@@ -672,7 +574,7 @@ fn interpret_chunk(
     let full_date = |d: usize, m: usize, y: usize| -> Option<Item> {
         let day = small(scan.digits(d)?, 31)?;
         let month = small(scan.digits(m)?, 12)?;
-        let year = four_digit_year(scan.digits(y)?)?;
+        let year = scan.year(y)?;
         Some(Item {
             kind: ItemKind::Date {
                 day,
@@ -702,7 +604,7 @@ fn interpret_chunk(
     };
     let month_year = |m: usize, y: usize, dated: bool| -> Option<Item> {
         let month = small(scan.digits(m)?, 12)?;
-        let year = four_digit_year(scan.digits(y)?)?;
+        let year = scan.year(y)?;
         Some(Item {
             kind: ItemKind::MonthYear {
                 month,
@@ -716,7 +618,7 @@ fn interpret_chunk(
             weekday: None,
         })
     };
-    let is_year = |p: usize| scan.digits(p).and_then(four_digit_year).is_some();
+    let is_year = |p: usize| scan.year(p).is_some();
     let mut found: Vec<Item> = Vec::new();
     match (parts, seps) {
         // "27.6.2024": one number token with two dots.
@@ -743,7 +645,7 @@ fn interpret_chunk(
             }
         }
         ([p], []) => {
-            if let Some(year) = scan.digits(*p).and_then(four_digit_year) {
+            if let Some(year) = scan.year(*p) {
                 found.push(Item {
                     kind: ItemKind::Year { year },
                     first: *p,
@@ -764,7 +666,7 @@ fn interpret_chunk(
         }
         ([y1, y2], ['-']) if is_year(*y1) && is_year(*y2) => {
             for &p in &[*y1, *y2] {
-                let year = scan.digits(p).and_then(four_digit_year).unwrap_or_default();
+                let year = scan.year(p).unwrap_or_default();
                 found.push(Item {
                     kind: ItemKind::Year { year },
                     first: p,
@@ -833,7 +735,7 @@ fn interpret_chunk(
 }
 
 /// A range: two items with written years joined by a dash.
-fn range_end(item: &Item, scan: &Scan<'_>) -> Option<RangeEnd> {
+fn range_end(item: &Item, scan: &Cursor<'_>) -> Option<RangeEnd> {
     let (year, month, day, year_span) = match &item.kind {
         ItemKind::Date {
             day,
@@ -871,7 +773,7 @@ pub fn extract(doc: &Document) -> Dates {
     };
     let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
     let mut pending: Vec<(DateMention, bool)> = Vec::new();
-    let mut scan = Scan::new(doc);
+    let mut non_space: Vec<usize> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         if !doc.text.as_bytes()[block.range.clone()]
             .iter()
@@ -879,12 +781,14 @@ pub fn extract(doc: &Document) -> Dates {
         {
             continue;
         }
-        scan.reset(block.tokens.clone());
+        non_space.clear();
+        non_space.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+        let scan = Cursor::new(doc, &non_space);
         let meta = block.kind == BlockKind::Meta;
         let items = block_items(&scan, meta, &enumerates);
         // Years stated: written years of dates and ranges, and "năm 2024".
         for k in 0..scan.len() {
-            if let Some(y) = scan.digits(k).and_then(four_digit_year)
+            if let Some(y) = scan.year(k)
                 && PLAUSIBLE_YEARS.contains(&y)
             {
                 stated_years.push((y, scan.token(k).range.clone()));
@@ -893,7 +797,9 @@ pub fn extract(doc: &Document) -> Dates {
         for pair in items.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let joined = b.first == a.last + 2
-                && scan.punct(a.last + 1).is_some_and(|p| DASHES.contains(&p));
+                && scan
+                    .punct(a.last + 1)
+                    .is_some_and(|p| RANGE_DASHES.contains(&p));
             if !joined {
                 continue;
             }
@@ -901,14 +807,14 @@ pub fn extract(doc: &Document) -> Dates {
                 out.ranges.push(DateRange {
                     span: a.span.start..b.span.end,
                     block: block_index,
-                    tokens: scan.toks[a.first]..scan.toks[b.last] + 1,
+                    tokens: scan.tokens[a.first]..scan.tokens[b.last] + 1,
                     from,
                     to,
                 });
             }
         }
         for item in items {
-            let tokens = scan.toks[item.first]..scan.toks[item.last] + 1;
+            let tokens = scan.tokens[item.first]..scan.tokens[item.last] + 1;
             let mention = match item.kind {
                 ItemKind::Date { day, month, year } => {
                     let (year, year_source) = match year {

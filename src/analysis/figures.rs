@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::analysis::cursor::Cursor;
 use crate::lists::FRACTION_DATE_WORDS;
-use crate::text::numbers::{self, Figure};
+use crate::text::numbers::Figure;
 use crate::text::tokens::TokenKind;
 
 /// Words that follow a figure as its unit, read at most this far.
@@ -20,48 +20,29 @@ pub struct FigureAt {
     pub span: Range<usize>,
 }
 
-/// The figure at position `at` of a sentence (token indices into `doc.tokens`), if that
-/// token is a number that reads as one figure.
-pub fn figure_at(doc: &Document, sentence: &[usize], at: usize) -> Option<FigureAt> {
-    let token = &doc.tokens[*sentence.get(at)?];
-    if token.kind != TokenKind::Number {
-        return None;
-    }
-    let figure = numbers::parse(doc.token_text(token), doc.number_style)?;
-    Some(FigureAt {
-        at,
-        figure,
-        span: token.range.clone(),
-    })
-}
-
-/// The lower-case unit words from position `from` of a sentence: up to three words, ended
-/// by anything that is not a lower-case word.
-pub fn unit_words(doc: &Document, sentence: &[usize], from: usize) -> Vec<String> {
-    sentence
-        .iter()
-        .skip(from)
-        .take(MAX_UNIT_WORDS)
-        .map(|&i| &doc.tokens[i])
-        .take_while(|t| {
-            t.kind == TokenKind::Word && doc.token_text(t).chars().all(|c| !c.is_uppercase())
+impl Cursor<'_> {
+    /// The figure at position `at` with its place, if that token is a number that reads as
+    /// one figure.
+    pub fn figure_at(&self, at: usize) -> Option<FigureAt> {
+        let figure = self.figure(at)?;
+        Some(FigureAt {
+            at,
+            figure,
+            span: self.token(at).range.clone(),
         })
-        .map(|t| doc.token_text(t).to_string())
-        .collect()
-}
+    }
 
-/// Whether the token at position `at` of a sentence is the punctuation `mark`.
-pub fn is_punct(doc: &Document, sentence: &[usize], at: usize, mark: &str) -> bool {
-    sentence.get(at).is_some_and(|&i| {
-        let t = &doc.tokens[i];
-        t.kind == TokenKind::Punct && doc.token_text(t) == mark
-    })
-}
-
-/// The lower-case word at position `at`, if it is a word.
-pub fn word_at<'a>(doc: &'a Document, sentence: &[usize], at: usize) -> Option<&'a str> {
-    let t = &doc.tokens[*sentence.get(at)?];
-    (t.kind == TokenKind::Word).then(|| doc.lower(t))
+    /// The lower-case unit words from position `from`: up to three words, ended by anything
+    /// that is not a lower-case word.
+    pub fn unit_words(&self, from: usize) -> Vec<String> {
+        (from..self.len().min(from + MAX_UNIT_WORDS))
+            .map(|k| (self.kind(k), self.text(k)))
+            .take_while(|(kind, text)| {
+                *kind == Some(TokenKind::Word) && text.chars().all(|c| !c.is_uppercase())
+            })
+            .map(|(_, text)| text.to_string())
+            .collect()
+    }
 }
 
 /// A stated fraction "X [unit] / Y [unit]": the two figures and the shared unit.
@@ -76,50 +57,58 @@ pub struct Fraction {
 
 /// The fraction starting at position `at` of a sentence, if there is one and it is not a
 /// date: the units on both sides must agree, and a bare "27/6" with no unit is left alone.
-pub fn fraction_at(doc: &Document, sentence: &[usize], at: usize) -> Option<Fraction> {
-    if at > 0 && (is_punct(doc, sentence, at - 1, "/") || is_punct(doc, sentence, at - 1, "-")) {
-        return None; // the middle of 10/10/1954 or 1954-10/10
+impl Cursor<'_> {
+    pub fn fraction_at(&self, at: usize) -> Option<Fraction> {
+        if at > 0 && (self.is_punct(at - 1, "/") || self.is_punct(at - 1, "-")) {
+            return None; // the middle of 10/10/1954 or 1954-10/10
+        }
+        let numerator = self.figure_at(at)?;
+        let unit_before = self.unit_words(at + 1);
+        let slash = at + 1 + unit_before.len();
+        if !self.is_punct(slash, "/") {
+            return None;
+        }
+        let denominator = self.figure_at(slash + 1)?;
+        let unit_after = self.unit_words(slash + 2);
+        if self.is_punct(slash + 2, "/") || self.is_punct(slash + 2, "-") {
+            return None; // 27/6/2024, 27/6-3/7
+        }
+        if at > 0
+            && self
+                .word(at - 1)
+                .is_some_and(|w| FRACTION_DATE_WORDS.contains(w))
+        {
+            return None;
+        }
+        if !unit_before.is_empty()
+            && (unit_after.len() < unit_before.len()
+                || unit_after[..unit_before.len()] != unit_before[..])
+        {
+            return None;
+        }
+        if unit_before.is_empty()
+            && numerator.figure.value <= 31.0
+            && denominator.figure.value <= 12.0
+        {
+            return None; // "27/6 đã họp": could be a day and a month, whatever follows
+        }
+        let unit = if unit_before.is_empty() {
+            unit_after.clone()
+        } else {
+            unit_before
+        };
+        let end = slash
+            + 2
+            + unit_after
+                .len()
+                .min(if unit.is_empty() { 0 } else { unit.len() });
+        Some(Fraction {
+            numerator,
+            denominator,
+            unit,
+            end,
+        })
     }
-    let numerator = figure_at(doc, sentence, at)?;
-    let unit_before = unit_words(doc, sentence, at + 1);
-    let slash = at + 1 + unit_before.len();
-    if !is_punct(doc, sentence, slash, "/") {
-        return None;
-    }
-    let denominator = figure_at(doc, sentence, slash + 1)?;
-    let unit_after = unit_words(doc, sentence, slash + 2);
-    if is_punct(doc, sentence, slash + 2, "/") || is_punct(doc, sentence, slash + 2, "-") {
-        return None; // 27/6/2024, 27/6-3/7
-    }
-    if at > 0 && word_at(doc, sentence, at - 1).is_some_and(|w| FRACTION_DATE_WORDS.contains(w)) {
-        return None;
-    }
-    if !unit_before.is_empty()
-        && (unit_after.len() < unit_before.len()
-            || unit_after[..unit_before.len()] != unit_before[..])
-    {
-        return None;
-    }
-    if unit_before.is_empty() && numerator.figure.value <= 31.0 && denominator.figure.value <= 12.0
-    {
-        return None; // "27/6 đã họp": could be a day and a month, whatever follows
-    }
-    let unit = if unit_before.is_empty() {
-        unit_after.clone()
-    } else {
-        unit_before
-    };
-    let end = slash
-        + 2
-        + unit_after
-            .len()
-            .min(if unit.is_empty() { 0 } else { unit.len() });
-    Some(Fraction {
-        numerator,
-        denominator,
-        unit,
-        end,
-    })
 }
 
 /// A percentage: the figure before a `%` sign.
@@ -132,26 +121,29 @@ pub struct Percent {
     pub sign_at: usize,
 }
 
-/// Every percentage of a sentence.
-pub fn percents(doc: &Document, sentence: &[usize]) -> Vec<Percent> {
-    (0..sentence.len())
-        .filter(|&at| is_punct(doc, sentence, at + 1, "%"))
-        .filter_map(|at| {
-            let figure = figure_at(doc, sentence, at)?;
-            let end = doc.tokens[sentence[at + 1]].range.end;
-            Some(Percent {
-                span: figure.span.start..end,
-                figure,
-                sign_at: at + 1,
+impl Cursor<'_> {
+    /// Every percentage of a sentence.
+    pub fn percents(&self) -> Vec<Percent> {
+        (0..self.len())
+            .filter(|&at| self.is_punct(at + 1, "%"))
+            .filter_map(|at| {
+                let figure = self.figure_at(at)?;
+                let end = self.token(at + 1).range.end;
+                Some(Percent {
+                    span: figure.span.start..end,
+                    figure,
+                    sign_at: at + 1,
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::sentences::sentences;
+    use crate::document::Document;
 
     fn first_sentence(doc: &Document) -> Vec<usize> {
         sentences(doc, &doc.blocks[0])[0].to_vec()
@@ -161,7 +153,7 @@ mod tests {
     fn fractions_with_units() {
         let doc = Document::from_text("đạt 12.455,236 tỷ đồng / 19.492,800 tỷ đồng, tăng");
         let s = first_sentence(&doc);
-        let f = fraction_at(&doc, &s, 1).unwrap();
+        let f = Cursor::new(&doc, &s).fraction_at(1).unwrap();
         assert_eq!(f.numerator.figure.value, 12455.236);
         assert_eq!(f.denominator.figure.value, 19492.8);
         assert_eq!(f.unit, vec!["tỷ", "đồng"]);
@@ -178,7 +170,7 @@ mod tests {
             let doc = Document::from_text(text);
             let s = first_sentence(&doc);
             assert!(
-                (0..s.len()).all(|at| fraction_at(&doc, &s, at).is_none()),
+                (0..s.len()).all(|at| Cursor::new(&doc, &s).fraction_at(at).is_none()),
                 "{text}"
             );
         }
@@ -188,14 +180,15 @@ mod tests {
     fn unit_mismatch_is_not_a_fraction() {
         let doc = Document::from_text("12 tỷ đồng / 19 triệu đồng");
         let s = first_sentence(&doc);
-        assert!(fraction_at(&doc, &s, 0).is_none());
+        assert!(Cursor::new(&doc, &s).fraction_at(0).is_none());
     }
 
     #[test]
     fn finds_percentages() {
         let doc = Document::from_text("đạt hơn 64% và 63,9 % dự toán");
         let s = first_sentence(&doc);
-        let values: Vec<f64> = percents(&doc, &s)
+        let values: Vec<f64> = Cursor::new(&doc, &s)
+            .percents()
             .iter()
             .map(|p| p.figure.figure.value)
             .collect();

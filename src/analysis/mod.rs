@@ -3,10 +3,12 @@
 //! calendar primitives; this layer reads them off a [`Document`]'s tokens, and a fact that
 //! several rules read is computed once per document (see [`Facts`]).
 
+pub mod cursor;
 pub mod dates;
 pub mod figures;
 pub mod names;
 pub mod ordinals;
+pub mod quotes;
 pub mod sentences;
 
 use crate::document::Document;

@@ -2,12 +2,10 @@
 
 use crate::analysis::Facts;
 use crate::document::{Block, Document};
+use crate::text::punctuation::{self, BEFORE_SENTENCE};
 use crate::text::tokens::{Token, TokenKind};
 
-/// Marks that end a sentence (a `.` inside a number is part of the number token).
-const SENTENCE_END: &[&str] = &[".", ";", "!", "?", "…"];
-
-/// Every block's sentences, computed once per document: the non-space token indices of
+/// Every block's sentences (split where a clause ends: [`punctuation::ends_clause`]), computed once per document: the non-space token indices of
 /// the whole document, and for each sentence its block's first token and its range there.
 #[derive(Debug, Default)]
 pub struct SentenceIndex {
@@ -27,7 +25,8 @@ impl SentenceIndex {
                     continue;
                 }
                 index.tokens.push(i);
-                if token.kind == TokenKind::Punct && SENTENCE_END.contains(&doc.token_text(token)) {
+                if token.kind == TokenKind::Punct && punctuation::ends_clause(doc.token_text(token))
+                {
                     index
                         .sentences
                         .push((block.tokens.start, start..index.tokens.len()));
@@ -45,19 +44,17 @@ impl SentenceIndex {
 }
 
 /// Whether the token at `i` (an index into `doc.tokens`, inside `block`) opens a sentence:
-/// nothing before it in the block but space and opening marks (quotation marks, a bracket,
-/// a list dash or bullet), or a full stop, `!`, `?`, `…` or a colon. A capital anywhere else marks a
-/// name.
+/// nothing before it in the block but space and marks that may precede a sentence
+/// ([`punctuation::BEFORE_SENTENCE`]), or a mark after which a sentence opens
+/// ([`punctuation::opens_after`]: not a semicolon). A capital anywhere else marks a name.
 pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
-    const OPENING: &[&str] = &["“", "«", "\"", "‘", "'", "(", "[", "-", "–", "—", "*", "•"];
-    let opening = |t: &Token| t.kind == TokenKind::Punct && OPENING.contains(&doc.token_text(t));
+    let opening =
+        |t: &Token| t.kind == TokenKind::Punct && BEFORE_SENTENCE.contains(&doc.token_text(t));
     doc.tokens[block.tokens.start..i]
         .iter()
         .rev()
         .find(|t| !t.is_space() && !opening(t))
-        .is_none_or(|t| {
-            t.kind == TokenKind::Punct && matches!(doc.token_text(t), "." | "!" | "?" | "…" | ":")
-        })
+        .is_none_or(|t| t.kind == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
 }
 
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,

@@ -20,6 +20,7 @@ pub use source_map::SourceMap;
 
 use crate::text::case::Case;
 use crate::text::numbers::{self, NumberStyle};
+use crate::text::publication::is_publication_line;
 use crate::text::syllable::{IllFormed, Syllable};
 use crate::text::tokens::{Token, TokenKind, tokenize_into};
 
@@ -148,8 +149,15 @@ impl Document {
             .map(|b| {
                 let first = tokens.len();
                 tokenize_into(&text, b.range.clone(), &mut tokens);
+                // Every reader's paragraph that is a site's publication line is metadata.
+                let kind = match b.kind {
+                    BlockKind::Paragraph if is_publication_line(&text[b.range.clone()]) => {
+                        BlockKind::Meta
+                    }
+                    kind => kind,
+                };
                 Block {
-                    kind: b.kind,
+                    kind,
                     range: b.range,
                     tokens: first..tokens.len(),
                 }

@@ -1,7 +1,7 @@
 //! Plain text: one block per non-empty line, kinds told from the line's shape.
 
 use super::{BlockKind, RawBlock, Read, TextBuilder};
-use crate::lists::META_LINE_PREFIXES;
+use crate::text::publication::is_publication_line;
 
 /// Whether a line is a suppression directive (`vnlint-disable-next-line rule`): not prose.
 fn is_directive(line: &str) -> bool {
@@ -83,8 +83,7 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
 }
 
 fn kind_of(line: &str) -> BlockKind {
-    let lower: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
-    if META_LINE_PREFIXES.entries().any(|p| lower.starts_with(p)) {
+    if is_publication_line(line) {
         return BlockKind::Meta;
     }
     if is_list_marker(line) {

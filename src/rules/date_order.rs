@@ -89,8 +89,10 @@ impl Rule for DateOrder {
                 if is_end(i) {
                     break;
                 }
-                let lower = doc.token_text(t).to_lowercase();
-                if t.kind != TokenKind::Word || !DATE_LEAD_WORDS.contains(&lower) || leads == 2 {
+                if t.kind != TokenKind::Word
+                    || !DATE_LEAD_WORDS.contains(doc.lower(t))
+                    || leads == 2
+                {
                     opens = false;
                     break;
                 }
@@ -100,19 +102,17 @@ impl Rule for DateOrder {
                 continue;
             }
             // The words of the rest of the sentence.
-            let words: Vec<String> = (date.tokens.end..range.end)
+            let words: Vec<&str> = (date.tokens.end..range.end)
                 .take_while(|&j| !is_end(j))
                 .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
-                .map(|j| doc.token_text(&doc.tokens[j]).to_lowercase())
+                .map(|j| doc.lower(&doc.tokens[j]))
                 .collect();
-            let past = words.iter().any(|w| w == "đã");
+            let past = words.contains(&"đã");
             // "Ngày 28-5 tới", "dự kiến", "theo kế hoạch": an announcement.
             let future = words.iter().any(|w| FUTURE_WORDS.contains(w))
                 || words.windows(2).any(|p| p[0] == "dự" && p[1] == "kiến")
                 || words.windows(2).any(|p| p[0] == "kế" && p[1] == "hoạch")
-                || words
-                    .first()
-                    .is_some_and(|w| matches!(w.as_str(), "tới" | "này"));
+                || words.first().is_some_and(|w| matches!(*w, "tới" | "này"));
             if !past || future {
                 continue;
             }
@@ -144,17 +144,23 @@ impl Rule for DateOrder {
 #[cfg(test)]
 mod tests {
     use super::DateOrder;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     const HEAD: &str = "Hội nghị Ban Chấp hành lần thứ 25\nNgày đăng 27/06/2024 | 14:46\n\n";
 
     #[test]
     fn fails_on_a_past_event_after_the_publication_date() {
-        fails(
+        flags_each(
             &DateOrder,
             &[
-                &format!("{HEAD}Ngày 28-6, Ban Chấp hành đã tổ chức Hội nghị lần thứ 25."),
-                &format!("{HEAD}Sáng 3/7/2024, quận đã tổ chức lễ ra quân."),
+                (
+                    &format!("{HEAD}Ngày 28-6, Ban Chấp hành đã tổ chức Hội nghị lần thứ 25."),
+                    &["28-6"],
+                ),
+                (
+                    &format!("{HEAD}Sáng 3/7/2024, quận đã tổ chức lễ ra quân."),
+                    &["3/7/2024"],
+                ),
             ],
         );
     }

@@ -80,17 +80,17 @@ impl Rule for DoubleSpace {
 #[cfg(test)]
 mod tests {
     use super::DoubleSpace;
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_doubled_spaces() {
-        fails(
+        flags_each(
             &DoubleSpace,
             &[
-                "Quận ủy  và HĐND quận.",
-                "Quận ủy\u{a0} và HĐND quận.",
-                "14:46 \u{a0}| Lượt xem",
-                "Ba   dấu cách.",
+                ("Quận ủy  và HĐND quận.", &["  "]),
+                ("Quận ủy\u{a0} và HĐND quận.", &["\u{a0} "]),
+                ("14:46 \u{a0}| Lượt xem", &[" \u{a0}"]),
+                ("Ba   dấu cách.", &["   "]),
             ],
         );
     }

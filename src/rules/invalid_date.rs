@@ -114,22 +114,28 @@ impl InvalidDate {
 #[cfg(test)]
 mod tests {
     use super::InvalidDate;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_on_dates_that_do_not_exist() {
-        fails(
+        flags_each(
             &InvalidDate,
             &[
-                "Ngày 31/6/2024, phường họp.",
-                "Hạn chót là 30/02/2024.",
-                "Ngày 29/2/2023, phường họp.",
-                "Hà Nội, ngày 31 tháng 4 năm 2024.",
-                "Hội nghị diễn ra ngày 31-9-2024.",
-                "Văn bản ký ngày 31.11.2024.",
-                "Sáng 31/4, phường ra quân.",
-                "Tiêu đề ngắn\nNgày đăng 05/03/2023 | 10:00\n\nNgày 29-2, phường họp.",
-                "Kỷ niệm 70 năm (10/10/1954-31/6/2024).",
+                ("Ngày 31/6/2024, phường họp.", &["31/6/2024"]),
+                ("Hạn chót là 30/02/2024.", &["30/02/2024"]),
+                ("Ngày 29/2/2023, phường họp.", &["29/2/2023"]),
+                (
+                    "Hà Nội, ngày 31 tháng 4 năm 2024.",
+                    &["31 tháng 4 năm 2024"],
+                ),
+                ("Hội nghị diễn ra ngày 31-9-2024.", &["31-9-2024"]),
+                ("Văn bản ký ngày 31.11.2024.", &["31.11.2024"]),
+                ("Sáng 31/4, phường ra quân.", &["31/4"]),
+                (
+                    "Tiêu đề ngắn\nNgày đăng 05/03/2023 | 10:00\n\nNgày 29-2, phường họp.",
+                    &["29-2"],
+                ),
+                ("Kỷ niệm 70 năm (10/10/1954-31/6/2024).", &["31/6/2024"]),
             ],
         );
     }

@@ -97,18 +97,33 @@ impl Rule for LegacyEncoding {
 #[cfg(test)]
 mod tests {
     use super::LegacyEncoding;
-    use crate::rules::testing::{check, fails, fixed, silent};
+    use crate::rules::testing::{check, fixed, flags_each, silent};
 
     #[test]
     fn fails_on_each_encoding() {
-        fails(
+        flags_each(
             &LegacyEncoding,
             &[
-                "TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc.",
-                "Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc.",
-                "Xin chaøo caùc baïn ñaõ ñeán döï hoäi nghò.",
-                "Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c.",
-                "Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n.",
+                (
+                    "TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc.",
+                    &["TiÕng ViÖt lµ ng«n ng÷ chÝnh thøc."],
+                ),
+                (
+                    "Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc.",
+                    &["Gi¶i phãng miÒn Nam, thèng nhÊt ®Êt n\u{ad}íc."],
+                ),
+                (
+                    "Xin chaøo caùc baïn ñaõ ñeán döï hoäi nghò.",
+                    &["chaøo caùc baïn ñaõ ñeán döï hoäi nghò."],
+                ),
+                (
+                    "Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c.",
+                    &["Tie^'ng Vie^.t la` ngo^n ngu+~ chi'nh thu+'c."],
+                ),
+                (
+                    "Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n.",
+                    &["Ho^m nay ddoa`n dda~ dde^'n tha(m qua^.n."],
+                ),
             ],
         );
     }

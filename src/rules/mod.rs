@@ -259,8 +259,9 @@ mod tests {
 
     #[test]
     fn documented_examples_behave_as_documented() {
-        // `rare-variant` needs a model: the one of the fixtures' archive, for every rule.
-        let mut config = Config::from_toml(testing::ARCHIVE_OPTIONS).unwrap();
+        // `rare-variant` needs a model: the one of the fixtures' archive, for every rule, with
+        // the small archive's thresholds.
+        let mut config = Config::from_toml(testing::SMALL_ARCHIVE_OPTIONS).unwrap();
         config.set_model(testing::archive_model(), "archive".into());
         for rule in REGISTRY {
             let meta = rule.meta();

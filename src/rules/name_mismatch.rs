@@ -200,7 +200,7 @@ impl Rule for NameMismatch {
 #[cfg(test)]
 mod tests {
     use super::{NameMismatch, one_apart};
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn one_mark_or_one_letter() {
@@ -217,12 +217,21 @@ mod tests {
 
     #[test]
     fn fails_on_a_name_written_two_ways() {
-        fails(
+        flags_each(
             &NameMismatch,
             &[
-                "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hòa kết luận.",
-                "Ông Nguyễn Văn Dũng phát biểu. Ông Nguyễn Văn Dũng nhấn mạnh. Ông Nguyễn Văn Dung đề nghị.",
-                "Đ/c Lê Minh Tuấn phát biểu. Đ/c Lê Minh Tuấn nhấn mạnh. Đ/c Lê Minh Tuân kết luận.",
+                (
+                    "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hòa kết luận.",
+                    &["Trần Thị Phương Hòa"],
+                ),
+                (
+                    "Ông Nguyễn Văn Dũng phát biểu. Ông Nguyễn Văn Dũng nhấn mạnh. Ông Nguyễn Văn Dung đề nghị.",
+                    &["Nguyễn Văn Dung"],
+                ),
+                (
+                    "Đ/c Lê Minh Tuấn phát biểu. Đ/c Lê Minh Tuấn nhấn mạnh. Đ/c Lê Minh Tuân kết luận.",
+                    &["Lê Minh Tuân"],
+                ),
             ],
         );
     }

@@ -103,16 +103,25 @@ impl Rule for OrdinalMismatch {
 #[cfg(test)]
 mod tests {
     use super::OrdinalMismatch;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_when_the_headline_disagrees_with_the_body() {
-        fails(
+        flags_each(
             &OrdinalMismatch,
             &[
-                "Tổ chức Hội nghị Ban Chấp hành lần thứ 24\n\nHội nghị lần thứ 25 đã họp. Hội nghị Ban Chấp hành Đảng bộ quận lần thứ 25 thảo luận.",
-                "Khai mạc Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XVI HĐND quận diễn ra trong hai ngày.",
-                "# Đại hội lần thứ VI\n\nĐại hội đại biểu lần thứ VII Đảng bộ phường thành công tốt đẹp.",
+                (
+                    "Tổ chức Hội nghị Ban Chấp hành lần thứ 24\n\nHội nghị lần thứ 25 đã họp. Hội nghị Ban Chấp hành Đảng bộ quận lần thứ 25 thảo luận.",
+                    &["24"],
+                ),
+                (
+                    "Khai mạc Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XVI HĐND quận diễn ra trong hai ngày.",
+                    &["15"],
+                ),
+                (
+                    "# Đại hội lần thứ VI\n\nĐại hội đại biểu lần thứ VII Đảng bộ phường thành công tốt đẹp.",
+                    &["VI"],
+                ),
             ],
         );
     }

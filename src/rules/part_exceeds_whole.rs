@@ -1,4 +1,5 @@
-use crate::analysis::figures::{FigureAt, figure_at, is_punct, unit_words, word_at};
+use crate::analysis::cursor::Cursor;
+use crate::analysis::figures::FigureAt;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -75,7 +76,7 @@ impl Rule for PartExceedsWhole {
 
 /// The noun after a figure: its unit words, cut to two.
 fn noun_after(doc: &Document, tokens: &[usize], at: usize) -> Vec<String> {
-    let mut words = unit_words(doc, tokens, at + 1);
+    let mut words = Cursor::new(doc, tokens).unit_words(at + 1);
     words.truncate(2);
     words
 }
@@ -96,12 +97,12 @@ impl PartExceedsWhole {
         let mut at = 0;
         while at + 2 < all.len() {
             let marked = matches!(doc.token_text(&doc.tokens[all[at]]), "tổng" | "Tổng")
-                && matches!(word_at(doc, all, at + 1), Some("số" | "cộng"));
+                && matches!(Cursor::new(doc, all).word(at + 1), Some("số" | "cộng"));
             if !marked {
                 at += 1;
                 continue;
             }
-            let Some(whole) = figure_at(doc, all, at + 2).filter(is_count) else {
+            let Some(whole) = Cursor::new(doc, all).figure_at(at + 2).filter(is_count) else {
                 at += 1;
                 continue;
             };
@@ -114,10 +115,10 @@ impl PartExceedsWhole {
             let mut p = at + 3 + noun.len();
             while p < all.len() {
                 // Another whole starts another comparison.
-                if word_at(doc, all, p) == Some("tổng") {
+                if Cursor::new(doc, all).word(p) == Some("tổng") {
                     break;
                 }
-                if let Some(part) = figure_at(doc, all, p).filter(is_count)
+                if let Some(part) = Cursor::new(doc, all).figure_at(p).filter(is_count)
                     && same_noun(&noun, &noun_after(doc, all, p))
                     && is_part(doc, all, p, noun.len())
                     && part.figure.value > whole.figure.value
@@ -150,20 +151,22 @@ impl PartExceedsWhole {
     fn fractions(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
         for at in 0..sentence.len() {
-            if !is_punct(doc, sentence, at + 1, "/") {
+            if !Cursor::new(doc, sentence).is_punct(at + 1, "/") {
                 continue;
             }
             let (Some(top), Some(bottom)) = (
-                figure_at(doc, sentence, at).filter(is_count),
-                figure_at(doc, sentence, at + 2).filter(is_count),
+                Cursor::new(doc, sentence).figure_at(at).filter(is_count),
+                Cursor::new(doc, sentence)
+                    .figure_at(at + 2)
+                    .filter(is_count),
             ) else {
                 continue;
             };
             // The middle of a date or a code: "10/10/1954", "15/2024/NĐ", "số 12/11".
             let glued = |p: usize| {
-                is_punct(doc, sentence, p, "/")
-                    || is_punct(doc, sentence, p, "-")
-                    || is_punct(doc, sentence, p, ".")
+                Cursor::new(doc, sentence).is_punct(p, "/")
+                    || Cursor::new(doc, sentence).is_punct(p, "-")
+                    || Cursor::new(doc, sentence).is_punct(p, ".")
                         && doc.tokens[sentence[p]].range.end
                             == sentence
                                 .get(p + 1)
@@ -172,11 +175,13 @@ impl PartExceedsWhole {
             if (at > 0 && glued(at - 1)) || glued(at + 3) {
                 continue;
             }
-            let before = at.checked_sub(1).and_then(|p| word_at(doc, sentence, p));
+            let before = at
+                .checked_sub(1)
+                .and_then(|p| Cursor::new(doc, sentence).word(p));
             if before.is_some_and(|w| PART_NOT_FRACTION_WORDS.contains(w)) {
                 continue;
             }
-            let Some(noun) = word_at(doc, sentence, at + 3) else {
+            let Some(noun) = Cursor::new(doc, sentence).word(at + 3) else {
                 continue;
             };
             if !PART_COUNTABLE_NOUNS.contains(noun) {
@@ -204,7 +209,9 @@ impl PartExceedsWhole {
 /// Whether the count at `p` (its noun `noun_len` words long) is stated as a part of the
 /// whole: introduced by "trong đó", "có", "đến nay", or followed by "đạt", "được", "đã".
 fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool {
-    let before = p.checked_sub(1).and_then(|q| word_at(doc, tokens, q));
+    let before = p
+        .checked_sub(1)
+        .and_then(|q| Cursor::new(doc, tokens).word(q));
     if before.is_some_and(|w| PART_COMPARISON_WORDS.contains(w)) {
         return false;
     }
@@ -213,25 +220,37 @@ fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool 
     }
     // The verb may come after the noun or after a short list of other nouns.
     (p + 1 + noun_len..(p + 1 + noun_len + 4).min(tokens.len()))
-        .filter_map(|q| word_at(doc, tokens, q))
+        .filter_map(|q| Cursor::new(doc, tokens).word(q))
         .any(|w| PART_VERBS.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::PartExceedsWhole;
-    use crate::rules::testing::{check, fails, silent};
+    use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
     fn fails_when_a_part_is_larger_than_its_whole() {
-        fails(
+        flags_each(
             &PartExceedsWhole,
             &[
-                "Với tổng số 68 chỉ tiêu, và 31 đề án. Đến nay đã có 71 chỉ tiêu đạt và vượt kế hoạch.",
-                "Trong tổng số 40 đơn vị dự thi, có 42 đơn vị đạt giải.",
-                "Tổng cộng 12 dự án được phê duyệt, trong đó 15 dự án đã khởi công.",
-                "Đến nay đã có 12/11 xã đạt chuẩn nông thôn mới.",
-                "Kết quả 9/8 phường hoàn thành kế hoạch.",
+                (
+                    "Với tổng số 68 chỉ tiêu, và 31 đề án. Đến nay đã có 71 chỉ tiêu đạt và vượt kế hoạch.",
+                    &["71"],
+                ),
+                (
+                    "Trong tổng số 40 đơn vị dự thi, có 42 đơn vị đạt giải.",
+                    &["42"],
+                ),
+                (
+                    "Tổng cộng 12 dự án được phê duyệt, trong đó 15 dự án đã khởi công.",
+                    &["15"],
+                ),
+                (
+                    "Đến nay đã có 12/11 xã đạt chuẩn nông thôn mới.",
+                    &["12/11 xã"],
+                ),
+                ("Kết quả 9/8 phường hoàn thành kế hoạch.", &["9/8 phường"]),
             ],
         );
     }

@@ -305,7 +305,7 @@ impl PunctuationSpacing {
             "." => {
                 prev.kind == TokenKind::Word
                     && is_lower_syllable(p)
-                    && case_of(n) == Case::Capitalized
+                    && doc.case(next) == Case::Capitalized
                     && syllable::is_syllable(n)
                     && !(p.is_ascii() && n.is_ascii())
                     && tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".")
@@ -313,7 +313,9 @@ impl PunctuationSpacing {
             // "x,y", "a,b": letters in a formula or a list of symbols.
             "," => n.chars().nth(1).is_some() || p.chars().nth(1).is_some(),
             // "Yahoo!Mail" and other names with a mark inside.
-            "!" | "?" => case_of(n) != Case::Mixed && p.chars().all(|c| !c.is_ascii_uppercase()),
+            "!" | "?" => {
+                doc.case(next) != Case::Mixed && p.chars().all(|c| !c.is_ascii_uppercase())
+            }
             _ => true,
         }
     }
@@ -322,26 +324,26 @@ impl PunctuationSpacing {
 #[cfg(test)]
 mod tests {
     use super::PunctuationSpacing;
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_spaces_before_marks_and_missing_spaces_after() {
-        fails(
+        flags_each(
             &PunctuationSpacing,
             &[
-                "Hội nghị đã thống nhất , giao UBND quận.",
-                "Quận đã hoàn thành kế hoạch .",
-                "Các nội dung sau :",
-                "Có thật vậy không ?",
-                "Ban hành Kế hoạch (số 12 ).",
-                "Chủ đề “Kỷ cương, trách nhiệm ”.",
-                "Chủ đề \"Kỷ cương \".",
-                "Ban hành Kế hoạch ( số 12).",
-                "Chủ đề “ Kỷ cương”.",
-                "Giao UBND quận thực hiện.Năm 2025 tiếp tục.",
-                "Thu ngân sách,chi ngân sách.",
-                "Lưu ý:thực hiện ngay.",
-                "Một là tăng cường;hai là đổi mới.",
+                ("Hội nghị đã thống nhất , giao UBND quận.", &[" ,"]),
+                ("Quận đã hoàn thành kế hoạch .", &[" ."]),
+                ("Các nội dung sau :", &[" :"]),
+                ("Có thật vậy không ?", &[" ?"]),
+                ("Ban hành Kế hoạch (số 12 ).", &[" )"]),
+                ("Chủ đề “Kỷ cương, trách nhiệm ”.", &[" ”"]),
+                ("Chủ đề \"Kỷ cương \".", &[" \""]),
+                ("Ban hành Kế hoạch ( số 12).", &["( "]),
+                ("Chủ đề “ Kỷ cương”.", &["“ "]),
+                ("Giao UBND quận thực hiện.Năm 2025 tiếp tục.", &["."]),
+                ("Thu ngân sách,chi ngân sách.", &[","]),
+                ("Lưu ý:thực hiện ngay.", &[":"]),
+                ("Một là tăng cường;hai là đổi mới.", &[";"]),
             ],
         );
     }

@@ -1,14 +1,14 @@
-use std::ops::Range;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::quotes::quoted_ranges;
 use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case, case_of};
+use crate::text::case::{Case, apply_case};
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -404,35 +404,6 @@ fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
     }
 }
 
-/// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
-/// quotes paired in order when the block has an even number of them.
-fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
-    let tokens = doc.block_tokens(block);
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let straight = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
-        .count();
-    let mut straight_open: Option<usize> = None;
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
-        match doc.token_text(t) {
-            "“" | "«" => open = open.or(Some(t.range.end)),
-            "”" | "»" => {
-                out.extend(open.take().map(|s| s..t.range.start));
-            }
-            "\"" if straight % 2 == 0 => match straight_open.take() {
-                Some(s) => out.push(s..t.range.start),
-                None => straight_open = Some(t.range.end),
-            },
-            _ => {}
-        }
-    }
-    // A quotation left open runs to the end of its paragraph.
-    out.extend(open.map(|s| s..block.range.end));
-    out
-}
-
 fn diagnostic(
     meta: &RuleMeta,
     doc: &Document,
@@ -444,11 +415,11 @@ fn diagnostic(
     let written = doc.token_text(token);
     let variant = model.syllable(f.variant);
     // The writer's capitals and tone style carried over to the variant.
-    let restyled = match syllable::parse(written) {
-        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+    let restyled = match doc.syllable(token) {
+        Some(Ok(s)) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
         _ => None,
     };
-    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), doc.case(token));
     let neighbour = if f.left {
         units[f.at - 1].0
     } else {
@@ -483,27 +454,32 @@ fn diagnostic(
 mod tests {
     use super::RareVariant;
     use crate::document::Document;
-    use crate::rules::testing::{archive_config, archive_model, run};
+    use crate::rules::testing::{SMALL_ARCHIVE_OPTIONS, archive_model, run, small_archive_config};
 
-    /// The flagged words and their first suggestion, with the archive's model.
-    fn flagged(text: &str, options: &[(&str, &str)]) -> Vec<(String, String)> {
-        let doc = Document::from_text(text);
-        // The small archive's ratio (see `testing::ARCHIVE_OPTIONS`) unless the test sets one.
-        let mut toml = String::from("[rules]\nrare-variant = { severity = \"warning\"");
-        if !options.iter().any(|(k, _)| *k == "min-ratio") {
-            toml.push_str(", min-ratio = 1000");
-        }
+    /// The small archive's configuration (its thresholds and model) with `options` changed.
+    fn small_archive_config_with(options: &[(&str, &str)]) -> crate::Config {
+        let mut table: toml::Table = SMALL_ARCHIVE_OPTIONS.parse().expect("valid TOML");
+        let rule = table
+            .get_mut("rules")
+            .and_then(|r| r.get_mut("rare-variant"))
+            .and_then(|r| r.as_table_mut())
+            .expect("[rules] rare-variant = { ... }");
         for (k, v) in options {
-            let quoted = v
-                .parse::<u32>()
-                .map_or_else(|_| format!("\"{v}\""), |n| n.to_string());
-            toml.push_str(&format!(", {k} = {quoted}"));
+            let value = v
+                .parse::<i64>()
+                .map_or_else(|_| toml::Value::from(*v), toml::Value::from);
+            rule.insert(k.to_string(), value);
         }
-        toml.push_str(" }\n");
-        let mut config = crate::Config::from_toml(&toml).unwrap();
+        let mut config = crate::Config::from_toml(&toml::to_string(&table).unwrap()).unwrap();
         config.set_model(archive_model(), "archive".into());
-        let out = run(&RareVariant, &doc, &config);
-        out.iter()
+        config
+    }
+
+    /// The flagged words and their first suggestion with `config`.
+    fn findings(text: &str, config: &crate::Config) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        run(&RareVariant, &doc, config)
+            .iter()
             .map(|d| {
                 (
                     doc.text[d.span.clone()].to_string(),
@@ -513,6 +489,30 @@ mod tests {
             .collect()
     }
 
+    /// The flagged words and their first suggestion, with the archive's model and the small
+    /// archive's thresholds, changed by `options`.
+    fn flagged_with_small_archive_thresholds(
+        text: &str,
+        options: &[(&str, &str)],
+    ) -> Vec<(String, String)> {
+        findings(text, &small_archive_config_with(options))
+    }
+
+    /// A model learned from the fixtures' archive read `times` times: repetition multiplies
+    /// every count and the archive's size alike, as a larger archive of the same writing would.
+    fn repeated_archive_config(times: usize) -> crate::Config {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
+        let counts = (0..times)
+            .map(|_| crate::model::learn(std::slice::from_ref(&dir)).0)
+            .reduce(crate::model::Counts::merge)
+            .expect("at least once");
+        let model = crate::model::Model::from_bytes(counts.encode(1).unwrap()).unwrap();
+        let mut config = crate::Config::default();
+        config.set_model(std::sync::Arc::new(model), "repeated archive".into());
+        config
+    }
+
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -520,30 +520,33 @@ mod tests {
     }
 
     #[test]
-    fn flags_a_slip_the_archive_never_writes() {
+    fn small_archive_thresholds_flag_a_slip_the_archive_never_writes() {
         assert_eq!(
-            flagged(
+            flagged_with_small_archive_thresholds(
                 "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.",
                 &[]
             ),
             pairs(&[("trướng", "trường"), ("phô", "phố")])
         );
         assert_eq!(
-            flagged("Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.", &[]),
+            flagged_with_small_archive_thresholds(
+                "Tập huấn cho khu dân cứ, phòng cháy và chữa chảy.",
+                &[]
+            ),
             pairs(&[("cứ", "cư"), ("chảy", "cháy")])
         );
         // A capital opening the sentence is the writer's, and carried over.
         assert_eq!(
-            flagged("Vê sinh môi trường là việc chung.", &[]),
+            flagged_with_small_archive_thresholds("Vê sinh môi trường là việc chung.", &[]),
             pairs(&[("Vê", "Vệ")])
         );
     }
 
-    /// The rules reporting each word, all rules on but `off`, with the archive's model.
+    /// The rules reporting each word, all rules on but `off`, with the archive's model and the
+    /// small archive's thresholds.
     fn reported(text: &str, off: &str) -> Vec<(&'static str, String)> {
         let mut config =
-            crate::Config::from_toml(&format!("{}{off}", crate::rules::testing::ARCHIVE_OPTIONS))
-                .unwrap();
+            crate::Config::from_toml(&format!("{SMALL_ARCHIVE_OPTIONS}{off}")).unwrap();
         config.model = Some(archive_model());
         crate::lint_text(text, &config)
             .into_iter()
@@ -553,7 +556,7 @@ mod tests {
     }
 
     #[test]
-    fn a_slip_a_confusion_table_reports_is_left_to_it() {
+    fn small_archive_thresholds_a_slip_a_confusion_table_reports_is_left_to_it() {
         // "hành chinh" is in rules/hanh-chinh.toml; "đô thi" is in no table.
         let text = "Phường làm tốt cải cách hành chinh và trật tự đô thi.";
         let both = [("confusion", "hành chinh"), ("rare-variant", "thi")];
@@ -567,9 +570,9 @@ mod tests {
     }
 
     #[test]
-    fn the_message_gives_both_counts() {
+    fn small_archive_thresholds_the_message_gives_both_counts() {
         let doc = Document::from_text("Phường giữ gìn trật tự đô thi.");
-        let out = run(&RareVariant, &doc, &archive_config());
+        let out = run(&RareVariant, &doc, &small_archive_config());
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(
             out[0].message.en.contains("“đô thi” 0 times")
@@ -581,7 +584,7 @@ mod tests {
     }
 
     #[test]
-    fn silent_without_a_model_on_names_quotations_and_the_vocabulary() {
+    fn small_archive_thresholds_silent_without_a_model_on_names_quotations_and_the_vocabulary() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
         let doc = Document::from_text(text);
         assert!(run(&RareVariant, &doc, &crate::Config::default()).is_empty());
@@ -592,10 +595,14 @@ mod tests {
             "VỆ SINH MÔI TRƯỚNG LÀ VIỆC CỦA MỖI NGƯỜI.",
             "Phường ra quân vệ sinh môi trường tại các tổ dân phố.",
         ] {
-            assert_eq!(flagged(text, &[]), vec![], "{text}");
+            assert_eq!(
+                flagged_with_small_archive_thresholds(text, &[]),
+                vec![],
+                "{text}"
+            );
         }
         // The user's vocabulary is the engine's policy, for every rule.
-        let mut config = archive_config();
+        let mut config = small_archive_config();
         let text = "Phường kiểm tra vệ sinh môi trướng.";
         assert!(
             crate::lint_text(text, &config)
@@ -611,37 +618,74 @@ mod tests {
     }
 
     #[test]
-    fn a_pair_the_document_keeps_writing_is_the_writers_choice() {
+    fn small_archive_thresholds_a_pair_the_document_keeps_writing_is_the_writers_choice() {
         let thrice = "Giữ trật tự đô thi. Đô thi sạch. Trật tự đô thi là việc chung.";
-        assert_eq!(flagged(thrice, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(thrice, &[]), vec![]);
         // Twice is not yet a choice; and beside the archive's own spelling, it is a slip.
         let twice = "Giữ trật tự đô thi. Đô thi sạch.";
         assert_eq!(
-            flagged(twice, &[]),
+            flagged_with_small_archive_thresholds(twice, &[]),
             pairs(&[("thi", "thị"), ("thi", "thị")])
         );
         let beside = format!("{thrice} Trật tự đô thị văn minh.");
-        assert_eq!(flagged(&beside, &[]).len(), 3);
+        assert_eq!(flagged_with_small_archive_thresholds(&beside, &[]).len(), 3);
     }
 
     #[test]
-    fn thresholds_are_options() {
+    fn small_archive_thresholds_thresholds_are_options() {
         let text = "Phường kiểm tra vệ sinh môi trướng.";
-        assert_eq!(flagged(text, &[("min-count", "15")]), vec![]);
-        assert_eq!(flagged(text, &[("min-count", "14")]).len(), 1);
-        assert_eq!(flagged(text, &[("min-ratio", "100000000")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "15")]),
+            vec![]
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-count", "14")]).len(),
+            1
+        );
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "100000000")]),
+            vec![]
+        );
         // The archive wrote "công tắc điện" once: a rare pair, but "tác" fits this place
         // no better than "tắc" (the archive never wrote "tác điện"), whatever the ratio.
         let text = "Không lắp công tắc điện sát hàng dễ cháy.";
-        assert_eq!(flagged(text, &[]), vec![]);
-        assert_eq!(flagged(text, &[("min-ratio", "1")]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("min-ratio", "1")]),
+            vec![]
+        );
         // Letter edits only when asked: "hành chín" is one letter from "hành chính".
         let text = "Phường làm tốt cải cách hành chín.";
-        assert_eq!(flagged(text, &[]), vec![]);
+        assert_eq!(flagged_with_small_archive_thresholds(text, &[]), vec![]);
         assert_eq!(
-            flagged(text, &[("edits", "all")]),
+            flagged_with_small_archive_thresholds(text, &[("edits", "all")]),
             pairs(&[("chín", "chính")])
         );
-        assert_eq!(flagged(text, &[("max-count", "0")]), vec![]);
+        assert_eq!(
+            flagged_with_small_archive_thresholds(text, &[("max-count", "0")]),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn default_thresholds_with_a_ten_times_larger_archive() {
+        // Ten times the archive's 56 KB is about the 0.6 MB the defaults were chosen with.
+        let larger = repeated_archive_config(10);
+        let slip = "Phường kiểm tra vệ sinh môi trướng tại các tổ dân phô.";
+        let expected = pairs(&[("trướng", "trường"), ("phô", "phố")]);
+        assert_eq!(findings(slip, &larger), expected);
+        for right in [
+            "Phường kiểm tra vệ sinh môi trường tại các tổ dân phố.",
+            "Không lắp công tắc điện sát hàng dễ cháy.",
+            "Tập huấn cho khu dân cư, phòng cháy và chữa cháy.",
+        ] {
+            assert_eq!(findings(right, &larger), vec![], "{right}");
+        }
+        // The archive read once is too small for the shipped min-ratio (the ratio grows with
+        // the archive): "phô" is missed, which is why the other tests use the small archive's.
+        assert_eq!(
+            findings(slip, &repeated_archive_config(1)),
+            expected[..1].to_vec()
+        );
     }
 }

@@ -142,7 +142,7 @@ impl Rule for RepeatedWord {
 mod tests {
     use super::RepeatedWord;
     use crate::lists::REDUPLICATIONS;
-    use crate::rules::testing::{fails, fixed, flagged, silent};
+    use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
     fn every_listed_reduplication_is_one_word_twice() {
@@ -156,15 +156,15 @@ mod tests {
 
     #[test]
     fn fails_on_doubled_grammatical_words() {
-        fails(
+        flags_each(
             &RepeatedWord,
             &[
-                "Báo cáo của của quận.",
-                "Các các đơn vị tham dự.",
-                "Kết quả cũng cũng như năm trước.",
-                "Quận đã đã hoàn thành.",
-                "Và  và thêm nữa.",
-                "Có hơn hơn 180 hộ.",
+                ("Báo cáo của của quận.", &["của"]),
+                ("Các các đơn vị tham dự.", &["các"]),
+                ("Kết quả cũng cũng như năm trước.", &["cũng"]),
+                ("Quận đã đã hoàn thành.", &["đã"]),
+                ("Và  và thêm nữa.", &["và"]),
+                ("Có hơn hơn 180 hộ.", &["hơn"]),
             ],
         );
     }

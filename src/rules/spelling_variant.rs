@@ -178,19 +178,22 @@ impl Rule for SpellingVariant {
 #[cfg(test)]
 mod tests {
     use super::SpellingVariant;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_mixed_spellings() {
-        fails(
+        flags_each(
             &SpellingVariant,
             &[
-                "Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.",
-                "Bác sĩ trực, bác sĩ khám và bác sỹ kê đơn.",
-                "Thu 12 tỷ đồng, chi 9 tỷ đồng, còn 3 tỉ đồng.",
-                "Công ty A, công ty B và công ti C.",
-                "Quỹ phúc lợi, quỹ khen thưởng, quỹ dự phòng và quĩ khác.",
-                "Mua giày, bán giày, sửa giầy.",
+                ("Kiểm tra kỹ, rà soát kỹ và ghi chép kĩ.", &["kĩ"]),
+                ("Bác sĩ trực, bác sĩ khám và bác sỹ kê đơn.", &["sỹ"]),
+                ("Thu 12 tỷ đồng, chi 9 tỷ đồng, còn 3 tỉ đồng.", &["tỉ"]),
+                ("Công ty A, công ty B và công ti C.", &["ti"]),
+                (
+                    "Quỹ phúc lợi, quỹ khen thưởng, quỹ dự phòng và quĩ khác.",
+                    &["quĩ"],
+                ),
+                ("Mua giày, bán giày, sửa giầy.", &["giầy"]),
             ],
         );
     }

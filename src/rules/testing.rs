@@ -43,8 +43,29 @@ pub fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Every case must make the rule fire.
-pub fn fails(rule: &dyn Rule, cases: &[&str]) {
+/// The rule must flag exactly `expected`, in document order.
+#[track_caller]
+pub fn flags(rule: &dyn Rule, text: &str, expected: &[&str]) {
+    assert_eq!(
+        flagged(rule, text),
+        expected,
+        "{} on: {text}",
+        rule.meta().id
+    );
+}
+
+/// [`flags`] for each case: a text and what the rule must flag in it.
+#[track_caller]
+pub fn flags_each(rule: &dyn Rule, cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        flags(rule, text, expected);
+    }
+}
+
+/// Every case must make the rule fire, anywhere: for the few cases where the place is not
+/// the point (prefer [`flags`]).
+#[track_caller]
+pub fn fires_somewhere(rule: &dyn Rule, cases: &[&str]) {
     for case in cases {
         assert!(
             !check(rule, case).is_empty(),
@@ -81,16 +102,15 @@ pub fn fixed(rule: &dyn Rule, text: &str) -> String {
     out
 }
 
-/// The configuration of `rare-variant` for the small archive of the fixtures: its default
-/// `min-ratio` (10000) was chosen with a model of 0.6 MB of text (the likelihood ratio
-/// grows with the archive: a word never seen gets a probability near 1/size); 13 short
-/// documents need less.
-pub const ARCHIVE_OPTIONS: &str = "[rules]\nrare-variant = { min-ratio = 1000 }\n";
+/// `rare-variant`'s non-default thresholds for the small archive of the fixtures (why: in the
+/// file, which the integration tests read too).
+pub const SMALL_ARCHIVE_OPTIONS: &str =
+    include_str!("../../fixtures/rare-variant/small-archive.toml");
 
-/// The configuration for `rare-variant` on the fixtures' small archive: [`ARCHIVE_OPTIONS`]
-/// and the [`archive_model`].
-pub fn archive_config() -> crate::Config {
-    let mut config = crate::Config::from_toml(ARCHIVE_OPTIONS).expect("valid options");
+/// The configuration for `rare-variant` on the fixtures' small archive:
+/// [`SMALL_ARCHIVE_OPTIONS`] and the [`archive_model`].
+pub fn small_archive_config() -> crate::Config {
+    let mut config = crate::Config::from_toml(SMALL_ARCHIVE_OPTIONS).expect("valid options");
     config.set_model(archive_model(), "archive".into());
     config
 }

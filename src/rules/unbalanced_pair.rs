@@ -262,19 +262,22 @@ impl Rule for UnbalancedPair {
 #[cfg(test)]
 mod tests {
     use super::UnbalancedPair;
-    use crate::rules::testing::{fails, flagged, silent};
+    use crate::rules::testing::{flagged, flags_each, silent};
 
     #[test]
     fn fails_on_marks_left_open_or_closing_nothing() {
-        fails(
+        flags_each(
             &UnbalancedPair,
             &[
-                "Đảng bộ quận (khóa VI đã họp.",
-                "Đảng bộ quận khóa VI) đã họp.",
-                "Chủ đề “Kỷ cương, trách nhiệm.",
-                "Chủ đề Kỷ cương, trách nhiệm” đã được quán triệt.",
-                "Theo tài liệu [3 của quận.",
-                "Chủ đề \"Kỷ cương, trách nhiệm. Sau đó \"Phát triển\" được nêu.",
+                ("Đảng bộ quận (khóa VI đã họp.", &["("]),
+                ("Đảng bộ quận khóa VI) đã họp.", &[")"]),
+                ("Chủ đề “Kỷ cương, trách nhiệm.", &["“"]),
+                ("Chủ đề Kỷ cương, trách nhiệm” đã được quán triệt.", &["”"]),
+                ("Theo tài liệu [3 của quận.", &["["]),
+                (
+                    "Chủ đề \"Kỷ cương, trách nhiệm. Sau đó \"Phát triển\" được nêu.",
+                    &["\""],
+                ),
             ],
         );
     }

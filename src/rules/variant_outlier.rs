@@ -3,6 +3,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -214,19 +215,10 @@ impl<'a> Index<'a> {
                 continue;
             }
             let tokens = doc.block_tokens(block);
-            let mut quoted = false;
+            let quotations = quoted_ranges(doc, block);
             for (i, token) in tokens.iter().enumerate() {
                 let (id, lower) = match token.kind {
-                    TokenKind::Punct => {
-                        match doc.token_text(token) {
-                            "“" | "«" => quoted = true,
-                            "”" | "»" => quoted = false,
-                            "\"" => quoted = !quoted,
-                            _ => {}
-                        }
-                        continue;
-                    }
-                    TokenKind::Space => continue,
+                    TokenKind::Punct | TokenKind::Space => continue,
                     TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
                         let Some(info) = doc.lexicon.get(token) else {
@@ -270,7 +262,7 @@ impl<'a> Index<'a> {
                 } else {
                     NONE
                 };
-                let open = lower && !quoted;
+                let open = lower && !quotations.iter().any(|q| q.contains(&token.range.start));
                 slots.push(Slot {
                     id,
                     range: token.range.clone(),
@@ -575,19 +567,25 @@ fn is_word_or_number(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::VariantOutlier;
-    use crate::rules::testing::{check, fails, fixed, flagged, silent};
+    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
 
     const COMMUNES: &str =
         "Huyện có 12 xã. Trong đó 5 xã đạt chuẩn nông thôn mới, 4 xã đạt một phần";
 
     #[test]
     fn fails_on_a_form_the_document_writes_otherwise() {
-        fails(
+        flags_each(
             &VariantOutlier,
             &[
-                &format!("{COMMUNES} và 3 xa đạt thấp."),
-                "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.",
-                "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
+                (&format!("{COMMUNES} và 3 xa đạt thấp."), &["xa"]),
+                (
+                    "Đội bóng thắng. Đội bóng hòa. Đội bóng thua. Đội bống thua tiếp.",
+                    &["bống"],
+                ),
+                (
+                    "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
+                    &["quan"],
+                ),
             ],
         );
     }
@@ -646,11 +644,12 @@ mod tests {
         assert!(index.bound_elsewhere(&findings[0], &uses));
         silent(&VariantOutlier, &[text]);
         // Bound to nothing in particular, the same counts are evidence.
-        fails(
+        flags_each(
             &VariantOutlier,
-            &[
+            &[(
                 "Bài viết đề cập đến đất đai. Báo cáo nhắc cập đến nhà ở. Ông lại cập đến cây xanh. Tàu có thể cập bến.",
-            ],
+                &["bến"],
+            )],
         );
     }
 

@@ -93,21 +93,24 @@ impl Rule for WeekdayMismatch {
 #[cfg(test)]
 mod tests {
     use super::WeekdayMismatch;
-    use crate::rules::testing::{check, fails, fixed, silent};
+    use crate::rules::testing::{check, fixed, flags_each, silent};
 
     #[test]
     fn fails_when_the_weekday_is_wrong() {
-        fails(
+        flags_each(
             &WeekdayMismatch,
             &[
-                "Sáng thứ Hai, ngày 27/6/2024, phường họp.",
-                "Chủ nhật 29/6/2024, phường ra quân.",
-                "Thứ Ba (27/6/2024), phường họp.",
-                "Lịch: T2, 27/6/2024 họp giao ban.",
-                "Hội nghị diễn ra ngày 27/6/2024 (thứ Sáu).",
-                "Tiêu đề ngắn\nNgày đăng 27/06/2024 | 14:46\n\nChiều thứ Ba (26/6), phường họp.",
-                "Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.",
-                "Sáng thứ 2, ngày 27-6-2024, phường họp.",
+                ("Sáng thứ Hai, ngày 27/6/2024, phường họp.", &["thứ Hai"]),
+                ("Chủ nhật 29/6/2024, phường ra quân.", &["Chủ nhật"]),
+                ("Thứ Ba (27/6/2024), phường họp.", &["Thứ Ba"]),
+                ("Lịch: T2, 27/6/2024 họp giao ban.", &["T2"]),
+                ("Hội nghị diễn ra ngày 27/6/2024 (thứ Sáu).", &["thứ Sáu"]),
+                (
+                    "Tiêu đề ngắn\nNgày đăng 27/06/2024 | 14:46\n\nChiều thứ Ba (26/6), phường họp.",
+                    &["thứ Ba"],
+                ),
+                ("Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.", &["thứ Hai"]),
+                ("Sáng thứ 2, ngày 27-6-2024, phường họp.", &["thứ 2"]),
             ],
         );
     }

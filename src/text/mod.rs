@@ -6,6 +6,8 @@ pub mod calendar;
 pub mod case;
 pub mod legacy;
 pub mod numbers;
+pub mod publication;
+pub mod punctuation;
 pub mod roman;
 pub mod syllable;
 pub mod tokens;

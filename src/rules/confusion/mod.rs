@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Document};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, transfer_case};
+use crate::text::punctuation::{CLOSING_QUOTES, OPENING_QUOTES, STRAIGHT_QUOTES};
 use crate::text::tokens::{Token, TokenKind};
 
 mod table;
@@ -143,11 +144,13 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
 /// rather than used: viết “sát nhập” là sai.
 fn mentioned(doc: &Document, tokens: &[Token], start: usize, end: usize) -> bool {
     let quote = |t: Option<&Token>, marks: &[&str]| {
-        t.is_some_and(|t| t.kind == TokenKind::Punct && marks.contains(&doc.token_text(t)))
+        t.is_some_and(|t| {
+            let mark = doc.token_text(t);
+            t.kind == TokenKind::Punct && (marks.contains(&mark) || STRAIGHT_QUOTES.contains(&mark))
+        })
     };
     let before = start.checked_sub(1).and_then(|k| tokens.get(k));
-    quote(before, &["“", "«", "\"", "‘", "'"])
-        && quote(tokens.get(end), &["”", "»", "\"", "’", "'"])
+    quote(before, OPENING_QUOTES) && quote(tokens.get(end), CLOSING_QUOTES)
 }
 
 /// Whether a match is written the way a name is, or touches one: a capital inside a

@@ -2,16 +2,19 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::table::BUILTIN_TABLES;
 use super::*;
-use crate::rules::testing::{fails, fixed, flagged, silent};
+use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
 #[test]
 fn fails_on_the_seed_kind_of_slips() {
-    fails(
+    flags_each(
         &Confusion,
         &[
-            "A ninh chính trị được giữ vững.",
-            "Kỷ niệm 70 năm ngày Giải phòng Thủ đô.",
-            "Trong đó 2 phương sắp xếp lại là Quan Hoa và Nghĩa Tân.",
+            ("A ninh chính trị được giữ vững.", &["A ninh"]),
+            ("Kỷ niệm 70 năm ngày Giải phòng Thủ đô.", &["Giải phòng"]),
+            (
+                "Trong đó 2 phương sắp xếp lại là Quan Hoa và Nghĩa Tân.",
+                &["phương"],
+            ),
         ],
     );
 }
@@ -40,12 +43,15 @@ fn a_spelling_quoted_on_its_own_is_talked_about_not_used() {
             "Chữ «a ninh» là lỗi gõ.",
         ],
     );
-    fails(
+    flags_each(
         &Confusion,
         &[
-            "Ông nói: “Hai xã sẽ sát nhập vào tháng tới.”",
-            "Khẩu hiệu “Mừng ngày Giải phòng”.",
-            "“Sát nhập, rồi tính tiếp”.",
+            (
+                "Ông nói: “Hai xã sẽ sát nhập vào tháng tới.”",
+                &["sát nhập"],
+            ),
+            ("Khẩu hiệu “Mừng ngày Giải phòng”.", &["Giải phòng"]),
+            ("“Sát nhập, rồi tính tiếp”.", &["Sát nhập"]),
         ],
     );
 }

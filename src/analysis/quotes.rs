@@ -1,0 +1,70 @@
+//! Quotations: the text a block quotes, where a word is cited or reported rather than
+//! written by the author (so a spelling rule leaves it alone).
+
+use std::ops::Range;
+
+use crate::document::{Block, Document};
+use crate::text::punctuation::{CLOSING_QUOTES, OPENING_QUOTES};
+use crate::text::tokens::TokenKind;
+
+/// The text ranges inside double quotation marks in a block: “…”, «…», and straight `"`
+/// paired in order when the block has an even number of them. Single quotes are left out:
+/// ‘ and ' are apostrophes as often as quotes. A quotation left open runs to the end of its
+/// block.
+pub fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
+    let tokens = doc.block_tokens(block);
+    let marks = || {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Punct)
+            .map(|t| (t, doc.token_text(t)))
+    };
+    let straight = marks().filter(|(_, m)| *m == "\"").count();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    for (t, mark) in marks() {
+        if is_double(mark, OPENING_QUOTES) {
+            open = open.or(Some(t.range.end));
+        } else if is_double(mark, CLOSING_QUOTES) {
+            out.extend(open.take().map(|s| s..t.range.start));
+        } else if mark == "\"" && straight % 2 == 0 {
+            match straight_open.take() {
+                Some(s) => out.push(s..t.range.start),
+                None => straight_open = Some(t.range.end),
+            }
+        }
+    }
+    out.extend(open.map(|s| s..block.range.end));
+    out
+}
+
+/// A double quotation mark of `set` (“ ” « »), not a single one (‘ ’).
+fn is_double(mark: &str, set: &[&str]) -> bool {
+    set.contains(&mark) && !matches!(mark, "‘" | "’")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let doc = Document::from_text(text);
+        let ranges = quoted_ranges(&doc, &doc.blocks[0]);
+        ranges
+            .into_iter()
+            .map(|r| &text[doc.map.source_range(r)])
+            .collect()
+    }
+
+    #[test]
+    fn curly_guillemets_and_paired_straight_quotes() {
+        assert_eq!(
+            quoted("Ông nói “đúng” và «sai», rồi \"thôi\"."),
+            ["đúng", "sai", "thôi"]
+        );
+        // An odd number of straight quotes pairs nothing; an open quotation runs to the end.
+        assert_eq!(quoted("Cỡ 5\" và “còn mở"), ["còn mở"]);
+        assert!(quoted("Cái ‘áo’ của tôi").is_empty());
+    }
+}
