@@ -82,9 +82,10 @@ enum Command {
     /// Serve a local web page to check documents, and its JSON API (`POST /api/check`).
     Serve(serve::ServeArgs),
     /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
-    /// example (bad must fire and fix to good; good and ok must stay silent).
+    /// example (bad must fire and fix to good; good and ok must stay silent); and word lists
+    /// (rules/lists/*.txt): header, order, duplicates, NFC, case, whitespace, examples.
     TestRules {
-        /// The table files.
+        /// The table files (.toml) and list files (.txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -358,6 +359,9 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     for file in files {
         let shown = file.display().to_string();
         let problems = match std::fs::read_to_string(file) {
+            Ok(text) if file.extension().is_some_and(|e| e == "txt") => {
+                vnlint::lists::self_test(&shown, &text)
+            }
             Ok(text) => vnlint::rules::Table::self_test(&shown, &text),
             Err(e) => vec![format!("{shown}: {e}")],
         };

@@ -793,3 +793,21 @@ fn a_damaged_model_is_an_input_error_naming_the_file() {
         predicate::str::contains("vnlint.toml:2").and(predicate::str::contains("hong.vnlm")),
     );
 }
+
+#[test]
+fn test_rules_checks_word_lists() {
+    let lists = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lists");
+    vnlint()
+        .arg("test-rules")
+        .arg(lists.join("family-names.txt"))
+        .arg(lists.join("reduplications.txt"))
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let unsorted = write(dir.path(), "x.txt", "# A list.\nxa\nanh\n".as_bytes());
+    vnlint()
+        .args(["test-rules", &unsorted])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x.txt:3: not in byte order"));
+}
