@@ -60,7 +60,7 @@ const MISTAKES: &[(&str, &str)] = &[
 /// ward press releases (`fixtures/rare-variant/archive`), not committed as a binary.
 fn config() -> Config {
     let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
-    let (counts, errors) = vnlint::model::learn(&[archive]);
+    let (counts, errors) = vnlint::model::learn(&[archive], false);
     assert!(errors.is_empty());
     let model = vnlint::model::Model::from_bytes(counts.encode(2).unwrap()).unwrap();
     let mut config = Config::from_toml(SMALL_ARCHIVE).unwrap();
