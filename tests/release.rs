@@ -37,6 +37,7 @@ const MISTAKES: &[(&str, &str)] = &[
     ("date-order", "17/7/2024"),
     ("double-space", "  "),
     ("rare-variant", "trướng"),
+    ("realword", "đựng"),
     ("lookalike-letter", "\u{d0}ồng"),
     ("unicode-form", "hu\u{31b}o\u{31b}\u{301}ng"),
     ("tone-style", "hoà"),

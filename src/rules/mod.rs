@@ -21,6 +21,7 @@ mod part_exceeds_whole;
 mod percent_mismatch;
 mod punctuation_spacing;
 mod rare_variant;
+mod realword;
 mod repeated_word;
 mod spelling_variant;
 mod term_mismatch;
@@ -119,6 +120,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &double_space::DoubleSpace,
     &spelling_variant::SpellingVariant,
     &rare_variant::RareVariant,
+    &realword::Realword,
     &repeated_word::RepeatedWord,
     &punctuation_spacing::PunctuationSpacing,
     &unbalanced_pair::UnbalancedPair,

@@ -324,7 +324,7 @@ fn candidates(
 }
 
 /// How often the document writes each pair of syllables (by their model keys).
-fn pair_counts<'k>(
+pub(super) fn pair_counts<'k>(
     doc: &Document,
     keys: &'k [Option<Box<str>>],
 ) -> FxHashMap<(&'k str, &'k str), u32> {
@@ -404,7 +404,7 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
 /// its sentence (a capital inside a sentence makes a name), not in the user's vocabulary.
-fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
+pub(super) fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
     let token = &doc.tokens[i];
     match doc.case(token) {
         Case::Lower => {}
@@ -417,7 +417,7 @@ fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
 
 /// The byte ranges inside quotation marks in a block: “…”, «…», and straight double
 /// quotes paired in order when the block has an even number of them.
-fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
+pub(super) fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
     let tokens = doc.block_tokens(block);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
