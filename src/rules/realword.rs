@@ -23,8 +23,8 @@ declare_rule! {
     /// model on both sides of the word (triples where the model has seen them, backing off
     /// to pairs and single syllables, Witten-Bell), times a prior on the kind of slip. The
     /// syllable is reported when the written word makes a pair the model has seen at most
-    /// `max-count` times (default 1) or at most 1/200 as often as the variant's pair (the
-    /// reference text has slips of its own), and not inside a dictionary word, the variant
+    /// `max-count` times (default 1), or fewer than `min-count` times and at most 1/200 as
+    /// often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
     /// makes that pair at least `min-count` times (default 20), and the variant is at least
     /// `min-ratio` times (default 100000) likelier in this place. The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
@@ -60,7 +60,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1) hoặc ít hơn 1/200 số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 100000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/200 số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 100000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -194,7 +194,7 @@ impl Rule for Realword {
             .iter()
             .map(|k| k.as_deref().and_then(|k| model.id(k)))
             .collect();
-        let mut verdicts: FxHashMap<(u64, Written), Option<Finding>> = FxHashMap::default();
+        let mut memo = Memo::default();
         let mut written_pairs: Option<FxHashMap<(&str, &str), u32>> = None;
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
         for block in &doc.blocks {
@@ -212,7 +212,7 @@ impl Rule for Realword {
                 });
                 units.push((i, id));
             });
-            let found = suspects(doc, block, model, &keys, &units, &t, &mut verdicts);
+            let found = suspects(doc, block, model, &keys, &units, &t, &mut memo);
             if found.is_empty() {
                 continue;
             }
@@ -253,6 +253,15 @@ enum Written {
     Unseen(u32),
 }
 
+/// What one document's check works out once.
+#[derive(Default)]
+struct Memo {
+    /// The verdict on a word between the same two neighbours each side.
+    verdicts: FxHashMap<(u64, Written), Option<Finding>>,
+    /// The variants of each syllable the model never saw, by its lexicon entry.
+    unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
+}
+
 /// The syllables of a block whose variant fits their place far better, by the model.
 fn suspects(
     doc: &Document,
@@ -261,7 +270,7 @@ fn suspects(
     keys: &[Option<Box<str>>],
     units: &[(usize, Option<u16>)],
     t: &Thresholds,
-    verdicts: &mut FxHashMap<(u64, Written), Option<Finding>>,
+    memo: &mut Memo,
 ) -> Vec<Finding> {
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
     let number = model.id(model::NUMBER);
@@ -290,7 +299,7 @@ fn suspects(
             side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2),
             w,
         );
-        if let Some(verdict) = verdicts.get(&context) {
+        if let Some(verdict) = memo.verdicts.get(&context) {
             out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
             continue;
         }
@@ -298,9 +307,9 @@ fn suspects(
             .get(word as usize)
             .and_then(|k| k.as_deref())
             .unwrap_or("");
-        let verdict =
-            judge(model, key, [l2, l1, r1, r2], w, t, number).map(|f| Finding { at: k, ..f });
-        verdicts.insert(context, verdict.clone());
+        let verdict = judge(model, key, [l2, l1, r1, r2], w, t, number, &mut memo.unseen)
+            .map(|f| Finding { at: k, ..f });
+        memo.verdicts.insert(context, verdict.clone());
         out.extend(verdict);
     }
     out
@@ -319,6 +328,7 @@ fn judge(
     written: Written,
     t: &Thresholds,
     number: Option<u16>,
+    unseen: &mut FxHashMap<u32, Vec<(u16, Edit)>>,
 ) -> Option<Finding> {
     let w = match written {
         Written::Known(id) => Some(id),
@@ -333,14 +343,16 @@ fn judge(
         _ => false,
     };
     let (cl, cr) = (pair(l1, w), pair(w, r1));
-    // A written pair is rare when the model has seen it at most `max-count` times, or at
-    // most 1/RARE_SHARE as often as the variant's pair (the reference text has slips of its
-    // own); never when it stands inside a dictionary word. The variant's pair cannot be
+    // A written pair is rare when the model has seen it at most `max-count` times, or fewer
+    // than `min-count` times and at most 1/RARE_SHARE as often as the variant's pair (the
+    // reference text has slips of its own); never when it stands inside a dictionary word. The variant's pair cannot be
     // more frequent than its neighbour: a cheap bound first.
     let rare = |c: u32, neighbour: Option<u16>, inside_word: bool| {
         neighbour.is_some_and(|n| {
             !inside_word
-                && (c <= t.max_count || u64::from(c) * RARE_SHARE <= u64::from(model.unigram(n)))
+                && (c <= t.max_count
+                    || (c < t.min_count
+                        && u64::from(c) * RARE_SHARE <= u64::from(model.unigram(n))))
         })
     };
     let may_left = rare(cl, l1, word(l1, w));
@@ -348,24 +360,30 @@ fn judge(
     if !may_left && !may_right {
         return None;
     }
-    let rare_against =
-        |c: u32, v: u32| c <= t.max_count || u64::from(c) * RARE_SHARE <= u64::from(v);
-    let fit_written = log_fit(model, l2, l1, w, r1, r2);
-    let variants: Vec<(u16, Edit)> = match w {
-        Some(w) => model.neighbours(w).collect(),
-        None => syllable::edits(key, UNSEEN_VARIANTS)
-            .iter()
-            .filter_map(|(c, edit)| Some((model.id(c)?, *edit)))
-            .collect(),
+    let rare_against = |c: u32, v: u32| {
+        c <= t.max_count || (c < t.min_count && u64::from(c) * RARE_SHARE <= u64::from(v))
+    };
+    // The written word's fit is worked out at the first variant that passes the counts.
+    let mut fit_written: Option<f64> = None;
+    let known: Vec<(u16, Edit)>;
+    let variants: &[(u16, Edit)] = match (w, written) {
+        (Some(w), _) => {
+            known = model.neighbours(w).collect();
+            &known
+        }
+        (None, Written::Unseen(word)) => unseen.entry(word).or_insert_with(|| {
+            syllable::edits(key, UNSEEN_VARIANTS)
+                .iter()
+                .filter_map(|(c, edit)| Some((model.id(c)?, *edit)))
+                .collect()
+        }),
+        (None, Written::Known(_)) => return None,
     };
     let mut best: Option<Finding> = None;
-    for (v, edit) in variants {
-        if Some(v) == number || model.unigram(v) < t.min_count {
+    for &(v, edit) in variants {
+        if edit == Edit::Placement || Some(v) == number || model.unigram(v) < t.min_count {
             continue;
         }
-        let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
-            continue;
-        };
         let vl = if may_left { pair(l1, Some(v)) } else { 0 };
         let vr = if may_right { pair(Some(v), r1) } else { 0 };
         let rare_left = may_left && rare_against(cl, vl);
@@ -375,8 +393,12 @@ fn judge(
         if !supports_left && !supports_right {
             continue;
         }
+        let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
+            continue;
+        };
+        let written_fit = *fit_written.get_or_insert_with(|| log_fit(model, l2, l1, w, r1, r2));
         let score =
-            (log_fit(model, l2, l1, Some(v), r1, r2) - fit_written + slip.prior().ln()).exp();
+            (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
         if score < t.min_ratio || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
         }
