@@ -50,6 +50,11 @@ pub struct FileReport {
     pub locator: Locator,
     /// Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The source bytes a fix may replace (prose the reader mapped, never markup).
+    pub prose: document::ProseRanges,
+    /// Fixes a rule offered that would have touched markup or skipped bytes: taken out of
+    /// the diagnostics, kept here for the caller to mention.
+    pub dropped_fixes: Vec<fix::DroppedFix>,
 }
 
 /// Why a file could not be checked.
@@ -201,12 +206,14 @@ pub fn lint_bytes(
         doc.options = config.options.clone();
         doc.tables = config.tables.clone();
         doc.model = config.model.clone();
-        let diagnostics = finish(path, &text.text, &doc, config);
+        let (diagnostics, dropped_fixes) = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
             source: text.text,
             locator: Locator::Paragraphs,
             diagnostics,
+            prose: doc.map.prose_ranges(),
+            dropped_fixes,
         });
     }
     let source = decode(path, bytes)?;
@@ -216,12 +223,14 @@ pub fn lint_bytes(
     doc.options = config.options.clone();
     doc.tables = config.tables.clone();
     doc.model = config.model.clone();
-    let diagnostics = finish(path, source, &doc, config);
+    let (diagnostics, dropped_fixes) = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),
         source: source.to_string(),
         locator: Locator::Lines,
         diagnostics,
+        prose: doc.map.prose_ranges(),
+        dropped_fixes,
     })
 }
 
@@ -256,12 +265,20 @@ pub fn read_document(path: &str, bytes: &[u8], format: Format) -> Result<Documen
 }
 
 /// Runs the rules over a document read from `source`, maps the spans back to `source`,
-/// applies suppressions and sorts.
-fn finish(path: &str, source: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
+/// takes out the fixes that would touch anything but prose, applies suppressions and sorts.
+fn finish(
+    path: &str,
+    source: &str,
+    doc: &Document,
+    config: &Config,
+) -> (Vec<Diagnostic>, Vec<fix::DroppedFix>) {
     let file = std::fs::canonicalize(path).ok();
     let mut diagnostics = lint_document(doc, config, file.as_deref());
+    let prose = doc.map.prose_ranges();
+    let mut dropped = Vec::new();
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
+        fix::drop_unsafe_spans(d, &prose, &mut dropped);
     }
     let directives = suppress::parse(source, &doc.comments);
     let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
@@ -273,7 +290,7 @@ fn finish(path: &str, source: &str, doc: &Document, config: &Config) -> Vec<Diag
         d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
     }
     sort(&mut diagnostics);
-    diagnostics
+    (diagnostics, dropped)
 }
 
 /// Lints a file on disk, its format told by its extension.
