@@ -84,6 +84,11 @@ pub enum InputError {
         path: String,
         size: u64,
     },
+    /// Text in UTF-16 (told by its byte-order mark): refused rather than read with spans
+    /// that would not be the file's bytes, or fixed into UTF-8.
+    Utf16 {
+        path: String,
+    },
 }
 
 impl InputError {
@@ -121,6 +126,12 @@ impl InputError {
             }
             (InputError::TooLarge { path, size }, Lang::En) => {
                 format!("{path}: file too large ({size} bytes, at most {MAX_FILE_SIZE})")
+            }
+            (InputError::Utf16 { path }, Lang::Vi) => {
+                format!("{path}: văn bản mã hóa UTF-16, vnlint chỉ đọc UTF-8: lưu lại dạng UTF-8")
+            }
+            (InputError::Utf16 { path }, Lang::En) => {
+                format!("{path}: UTF-16 text, vnlint reads UTF-8 only: save as UTF-8")
             }
         }
     }
@@ -234,9 +245,14 @@ pub fn lint_bytes(
     })
 }
 
-/// A text file's bytes as text: refuses a binary file (a NUL byte early on) and bytes that
-/// are not UTF-8.
+/// A text file's bytes as text: refuses UTF-16 (by its byte-order mark), a binary file (a
+/// NUL byte early on) and bytes that are not UTF-8.
 fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16 {
+            path: path.to_string(),
+        });
+    }
     let check_len = bytes.len().min(8192);
     if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
         return Err(InputError::Binary {

@@ -60,3 +60,40 @@ fn heading_1_in_word_is_the_headline() {
         .collect();
     assert_eq!(titles, vec!["Phường tổ chức Hội nghị lần thứ 9"]);
 }
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_is_named_not_called_binary_and_fix_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    for big_endian in [false, true] {
+        let bytes = utf16("A ninh  chính trị được giữ vững.\n", big_endian);
+        let path = write(dir.path(), "u16.txt", &bytes);
+        vnlint()
+            .args(["check", &path])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("UTF-16").and(predicate::str::contains("UTF-8")));
+        vnlint()
+            .args(["--lang", "en", "check", &path])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("save as UTF-8"));
+        vnlint().args(["check", "--fix", &path]).assert().code(2);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "never rewritten");
+    }
+}
