@@ -298,7 +298,13 @@ fn finish(
     }
     let directives = suppress::parse(source, &doc.comments);
     let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
-    suppress::apply(source, &directives, &mut diagnostics, report_unused);
+    suppress::apply(
+        source,
+        &directives,
+        &mut diagnostics,
+        report_unused,
+        |rule| config.is_enabled_for(rule, file.as_deref()),
+    );
     for d in diagnostics
         .iter_mut()
         .filter(|d| d.rule == suppress::UNUSED)

@@ -34,13 +34,11 @@ fn a_word_file_cut_short_exits_2_naming_it() {
         "<w:document {W}><w:body><w:p><w:r><w:t>Đoạn một.</w:t></w:r></w:p><w:p><w:r><w:t>A ninh được giữ vững."
     );
     let path = write(dir.path(), "cut.docx", &docx(&xml));
-    vnlint()
-        .args(["check", &path])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("cut.docx").and(predicate::str::contains(
+    vnlint().args(["check", &path]).assert().code(2).stderr(
+        predicate::str::contains("cut.docx").and(predicate::str::contains(
             "word/document.xml ends inside <w:t>",
-        )));
+        )),
+    );
 }
 
 #[test]
