@@ -159,6 +159,7 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
         rule.check(doc, &mut found);
         for d in &mut found {
             d.severity = config.severity_for(id, d.severity, file);
+            d.cap_related();
         }
         found
     };
