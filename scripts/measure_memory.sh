@@ -22,11 +22,13 @@ python3 "$corpus_script" --out "$work/corpus" >/dev/null
 seed="$work/corpus/10m.txt"
 seed_size=$(stat -c %s "$seed")
 
-# A file of at least N MB: whole copies of the 10 MB corpus file, one after another.
+# A file of about N MB: whole copies of the 10 MB corpus file, one after another.
 build() {
   local mb=$1 out=$2
+  local copies=$(((mb * 1000 * 1000 + seed_size / 2) / seed_size))
+  [ "$copies" -ge 1 ] || copies=1
   : >"$out"
-  while [ "$(stat -c %s "$out")" -lt $((mb * 1000 * 1000)) ]; do cat "$seed" >>"$out"; done
+  for _ in $(seq "$copies"); do cat "$seed" >>"$out"; done
 }
 
 sizes=("$@")
@@ -43,7 +45,7 @@ for mb in "${sizes[@]}"; do
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
   findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out.json" 2>/dev/null || echo "-")
-  printf '%-8s %12.1f %8.2f %9s %5s %9s %12s\n' "$((size / 1000000))" "$(echo "$rss_kb / 1024" | bc -l)" \
+  printf '%-8s %12.1f %8.2f %9s %5s %9s %12s\n' "$(((size + 500000) / 1000000))" "$(echo "$rss_kb / 1024" | bc -l)" \
     "$(echo "$rss_kb * 1024 / $size" | bc -l)" "$wall" "$code" "$findings" "$(stat -c %s "$work/out.json")"
   rm -f "$file"
 done
