@@ -40,8 +40,9 @@ PY
         sort -u | head -400 | awk -v d="$dir" '{ f = d "/w" NR; printf "%s", $0 > f; close(f) }'
       ;;
     *)
-      find "$here/fixtures" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) \
-        -exec cp -t "$dir" {} +
+      # Named after their folder too: every rule's folder has an EXPECTED.md.
+      find "$here/fixtures" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) |
+        while read -r f; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
       ;;
   esac
 }
@@ -50,7 +51,7 @@ failed=0
 for target in "${targets[@]}"; do
   seed "$target"
   echo "== $target (${seconds}s)"
-  if ! cargo +nightly fuzz run "$target" "corpus/$target" -- \
+  if ! cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
       -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|panicked|Test unit written'; then
     :

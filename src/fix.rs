@@ -80,9 +80,10 @@ pub fn apply(
         let Some(s) = d.suggestions.first().filter(|s| s.safe || include_unsafe) else {
             continue;
         };
-        if !source
+        // A span off the text, or a replacement that changes nothing, is not an edit.
+        if source
             .get(s.span.clone())
-            .is_some_and(|old| old != s.replacement)
+            .is_none_or(|old| old == s.replacement)
         {
             continue;
         }

@@ -224,7 +224,7 @@ impl ProseRanges {
     /// The whole of a text of `len` bytes (a plain string that no reader mapped).
     pub fn whole(len: usize) -> ProseRanges {
         ProseRanges {
-            ranges: vec![0..len],
+            ranges: std::iter::once(0..len).collect(),
         }
     }
 
