@@ -4,40 +4,115 @@
 //! Re-checking until nothing more applies is the engine's ([`crate::engine::fix_text`]).
 
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message, Suggestion};
+use crate::document::ProseRanges;
 
 /// The rule tests reach the engine's fixing through this path.
 #[cfg(test)]
 pub use crate::engine::fix_text;
 
+/// A fix that was not applied because its range reached beyond the prose the reader
+/// mapped (markup, a comment, an image, bytes the reader skipped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedFix {
+    pub rule: &'static str,
+    /// Byte range in the file as read.
+    pub span: Range<usize>,
+}
+
+impl DroppedFix {
+    /// A note for the user, naming the file and the place.
+    pub fn message(&self, path: &str) -> Message {
+        Message::new(
+            format!(
+                "{path}: bỏ qua cách sửa của {} ở byte {}..{}: nó chạm vào phần không phải văn bản (mã định dạng, chú thích, ảnh)",
+                self.rule, self.span.start, self.span.end
+            ),
+            format!(
+                "{path}: skipped a fix by {} at bytes {}..{}: it reaches beyond the prose (markup, a comment, an image)",
+                self.rule, self.span.start, self.span.end
+            ),
+        )
+    }
+}
+
+/// Takes out of a diagnostic (spans already in source bytes) every suggestion whose range is
+/// not prose only, recording it in `dropped`.
+pub fn drop_unsafe_spans(d: &mut Diagnostic, prose: &ProseRanges, dropped: &mut Vec<DroppedFix>) {
+    d.suggestions.retain(|s| {
+        let ok = prose.covers(&s.span);
+        if !ok {
+            dropped.push(DroppedFix {
+                rule: d.rule,
+                span: s.span.clone(),
+            });
+        }
+        ok
+    });
+}
+
+/// What applying fixes to a text gave.
+#[derive(Debug)]
+pub struct Applied {
+    pub text: String,
+    /// The edits applied, in source order (ranges in the text before).
+    pub edits: Vec<Suggestion>,
+    /// Edits refused because they reach beyond `prose`.
+    pub dropped: Vec<DroppedFix>,
+}
+
 /// The text with the first suggestion of each diagnostic applied (safe ones only, unless
-/// `include_unsafe`), and how many were applied. Spans are byte offsets into `source`.
-pub fn apply(source: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> (String, usize) {
-    let mut edits: Vec<_> = diagnostics
-        .iter()
-        .filter_map(|d| d.suggestions.first())
-        .filter(|s| s.safe || include_unsafe)
-        .filter(|s| {
-            source
-                .get(s.span.clone())
-                .is_some_and(|old| old != s.replacement)
-        })
-        .collect();
-    edits.sort_by_key(|s| (s.span.start, s.span.end));
-    // Keep the first of overlapping edits.
-    let mut kept: Vec<&crate::diagnostic::Suggestion> = Vec::new();
-    for e in edits {
-        if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
-            kept.push(e);
+/// `include_unsafe`). Spans are byte offsets into `source`; an edit is applied only when its
+/// range lies inside `prose` (else it is dropped with a note), and of overlapping edits the
+/// first is kept.
+pub fn apply(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+    prose: &ProseRanges,
+) -> Applied {
+    let mut dropped = Vec::new();
+    let mut edits: Vec<&Suggestion> = Vec::new();
+    for d in diagnostics {
+        let Some(s) = d.suggestions.first().filter(|s| s.safe || include_unsafe) else {
+            continue;
+        };
+        // A span off the text, or a replacement that changes nothing, is not an edit.
+        if source
+            .get(s.span.clone())
+            .is_none_or(|old| old == s.replacement)
+        {
+            continue;
+        }
+        if prose.covers(&s.span) {
+            edits.push(s);
+        } else {
+            dropped.push(DroppedFix {
+                rule: d.rule,
+                span: s.span.clone(),
+            });
         }
     }
-    let mut out = source.to_string();
-    for e in kept.iter().rev() {
-        out.replace_range(e.span.clone(), &e.replacement);
+    edits.sort_by_key(|s| (s.span.start, s.span.end));
+    // Keep the first of overlapping edits.
+    let mut kept: Vec<Suggestion> = Vec::new();
+    for e in edits {
+        if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
+            kept.push(e.clone());
+        }
     }
-    (out, kept.len())
+    let mut text = source.to_string();
+    for e in kept.iter().rev() {
+        text.replace_range(e.span.clone(), &e.replacement);
+    }
+    Applied {
+        text,
+        edits: kept,
+        dropped,
+    }
 }
 
 /// Replaces the file's contents atomically, keeping its permissions.

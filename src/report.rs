@@ -25,4 +25,9 @@ pub struct FileReport {
     pub locator: Locator,
     /// Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The source bytes a fix may replace (prose the reader mapped, never markup).
+    pub prose: crate::document::ProseRanges,
+    /// Fixes a rule offered that would have touched markup or skipped bytes: taken out of
+    /// the diagnostics, kept here for the caller to mention.
+    pub dropped_fixes: Vec<crate::fix::DroppedFix>,
 }

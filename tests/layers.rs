@@ -12,8 +12,9 @@ use std::path::Path;
 const LAYERS: &[(&[&str], bool)] = &[
     (&["lists"], false),
     (&["text", "diagnostic", "position"], false),
-    (&["report", "fix"], false),
     (&["document"], false),
+    (&["fix"], false),
+    (&["report"], false),
     (&["analysis"], false),
     (&["model"], false),
     (&["rules"], false),

@@ -21,6 +21,8 @@ pub struct Fixed {
     pub report: FileReport,
     /// The findings in the text as given, when a fix changed it (else they are `report`'s).
     pub original: Option<FileReport>,
+    /// Fixes refused because they reached beyond the prose (markup, skipped bytes).
+    pub dropped: Vec<crate::fix::DroppedFix>,
 }
 
 /// Lints and fixes `bytes` until no fix applies (or a few rounds have passed).
@@ -34,13 +36,20 @@ pub fn fix_text(
     let mut report = lint_bytes(path, bytes, format, config)?;
     let mut original = None;
     let mut applied = 0;
+    let mut dropped = report.dropped_fixes.clone();
     for _ in 0..MAX_ROUNDS {
-        let (text, n) = apply(&report.source, &report.diagnostics, include_unsafe);
-        if n == 0 {
+        let round = apply(
+            &report.source,
+            &report.diagnostics,
+            include_unsafe,
+            &report.prose,
+        );
+        dropped.extend(round.dropped);
+        if round.edits.is_empty() {
             break;
         }
-        applied += n;
-        let next = lint_bytes(path, text.as_bytes(), format, config)?;
+        applied += round.edits.len();
+        let next = lint_bytes(path, round.text.as_bytes(), format, config)?;
         let previous = std::mem::replace(&mut report, next);
         original.get_or_insert(previous);
     }
@@ -49,6 +58,7 @@ pub fn fix_text(
         applied,
         report,
         original,
+        dropped,
     })
 }
 
@@ -119,21 +129,10 @@ mod tests {
         fn no_byte_outside_a_fix_changes(pieces in prop::collection::vec(piece(), 0..60)) {
             let text: String = pieces.concat();
             let report = lint_bytes("t.txt", text.as_bytes(), Format::Plain, &Config::default()).unwrap();
-            let (out, _) = apply(&text, &report.diagnostics, true);
-            // Walk the kept edits: everything between them is byte-identical.
-            let mut spans: Vec<_> = report
-                .diagnostics
-                .iter()
-                .filter_map(|d| d.suggestions.first())
-                .filter(|s| text.get(s.span.clone()).is_some_and(|old| old != s.replacement))
-                .collect();
-            spans.sort_by_key(|s| (s.span.start, s.span.end));
-            let mut kept = Vec::new();
-            for s in spans {
-                if kept.last().is_none_or(|k: &&crate::diagnostic::Suggestion| k.span.end <= s.span.start) {
-                    kept.push(s);
-                }
-            }
+            let applied = apply(&text, &report.diagnostics, true, &report.prose);
+            let out = applied.text;
+            // Walk the applied edits: everything between them is byte-identical.
+            let kept = applied.edits;
             let (mut i, mut j) = (0usize, 0usize);
             for s in &kept {
                 prop_assert_eq!(&text[i..s.span.start], &out[j..j + s.span.start - i]);

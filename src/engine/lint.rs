@@ -40,6 +40,11 @@ pub enum InputError {
         path: String,
         size: u64,
     },
+    /// Text in UTF-16 (told by its byte-order mark): refused rather than read with spans
+    /// that would not be the file's bytes, or fixed into UTF-8.
+    Utf16 {
+        path: String,
+    },
 }
 
 impl InputError {
@@ -73,6 +78,11 @@ impl InputError {
                 path,
                 format!("tệp quá lớn ({size} byte, tối đa {MAX_FILE_SIZE})"),
                 format!("file too large ({size} bytes, at most {MAX_FILE_SIZE})"),
+            ),
+            InputError::Utf16 { path } => (
+                path,
+                "văn bản mã hóa UTF-16, vnlint chỉ đọc UTF-8: lưu lại dạng UTF-8".into(),
+                "UTF-16 text, vnlint reads UTF-8 only: save as UTF-8".into(),
             ),
         };
         Message::new(format!("{path}: {vi}"), format!("{path}: {en}"))
@@ -118,6 +128,7 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
         });
         for d in &mut found {
             d.severity = config.severity_for(meta.id, d.severity, file);
+            d.cap_related();
         }
         found
     };
@@ -194,29 +205,38 @@ pub fn lint_bytes(
             reason,
         })?;
         let doc = Document::from_docx(&text);
-        let diagnostics = finish(path, &text.text, &doc, config);
+        let (diagnostics, dropped_fixes) = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
             path: path.to_string(),
             source: text.text,
             locator: Locator::Paragraphs,
             diagnostics,
+            prose: doc.map.prose_ranges(),
+            dropped_fixes,
         });
     }
     let source = decode(path, bytes)?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let doc = Document::parse(source, body_start, format);
-    let diagnostics = finish(path, source, &doc, config);
+    let (diagnostics, dropped_fixes) = finish(path, source, &doc, config);
     Ok(FileReport {
         path: path.to_string(),
         source: source.to_string(),
         locator: Locator::Lines,
         diagnostics,
+        prose: doc.map.prose_ranges(),
+        dropped_fixes,
     })
 }
 
-/// A text file's bytes as text: refuses a binary file (a NUL byte early on) and bytes that
-/// are not UTF-8.
+/// A text file's bytes as text: refuses UTF-16 (by its byte-order mark), a binary file (a
+/// NUL byte early on) and bytes that are not UTF-8.
 fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16 {
+            path: path.to_string(),
+        });
+    }
     let check_len = bytes.len().min(8192);
     if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
         return Err(InputError::Binary {
@@ -245,16 +265,30 @@ pub fn read_document(path: &str, bytes: &[u8], format: Format) -> Result<Documen
 }
 
 /// Runs the rules over a document read from `source`, maps the spans back to `source`,
-/// applies suppressions and sorts.
-fn finish(path: &str, source: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
+/// takes out the fixes that would touch anything but prose, applies suppressions and sorts.
+fn finish(
+    path: &str,
+    source: &str,
+    doc: &Document,
+    config: &Config,
+) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
     let file = std::fs::canonicalize(path).ok();
     let mut diagnostics = lint_document(doc, config, file.as_deref());
+    let prose = doc.map.prose_ranges();
+    let mut dropped = Vec::new();
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
+        crate::fix::drop_unsafe_spans(d, &prose, &mut dropped);
     }
     let directives = suppress::parse(source, &doc.comments);
     let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
-    suppress::apply(source, &directives, &mut diagnostics, report_unused);
+    suppress::apply(
+        source,
+        &directives,
+        &mut diagnostics,
+        report_unused,
+        |rule| config.is_enabled_for(rule, file.as_deref()),
+    );
     for d in diagnostics
         .iter_mut()
         .filter(|d| d.rule == suppress::UNUSED)
@@ -262,7 +296,7 @@ fn finish(path: &str, source: &str, doc: &Document, config: &Config) -> Vec<Diag
         d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
     }
     sort(&mut diagnostics);
-    diagnostics
+    (diagnostics, dropped)
 }
 
 /// Lints a file on disk, its format told by its extension.

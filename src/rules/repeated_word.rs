@@ -116,6 +116,17 @@ impl Rule for RepeatedWord {
                         continue;
                     }
                 }
+                // Markup between the copies (a comment, a tag) stays: only the space right
+                // before the second copy goes with it.
+                let fix_start = if doc.map.is_contiguous(a.range.end..b.range.end) {
+                    a.range.end
+                } else {
+                    b.range.start
+                        - doc.text[..b.range.start]
+                            .chars()
+                            .next_back()
+                            .map_or(0, char::len_utf8)
+                };
                 let message = Message::new(
                     format!("Từ “{}” bị lặp lại", doc.token_text(b)),
                     format!("“{}” is repeated", doc.token_text(b)),
@@ -131,7 +142,7 @@ impl Rule for RepeatedWord {
                         a.range.clone(),
                         Message::new("bản thứ nhất", "the first copy"),
                     )
-                    .with_fix(a.range.end..b.range.end, ""),
+                    .with_fix(fix_start..b.range.end, ""),
                 );
             }
         }
