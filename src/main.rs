@@ -299,7 +299,9 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
             message: e.to_message(),
         })
         .collect();
-    let summary = outcome.error_summary().unwrap_or_else(|| Message::new("", ""));
+    let summary = outcome
+        .error_summary()
+        .unwrap_or_else(|| Message::new("", ""));
     let mut output = match outcome.shown {
         Shown::Reports => render::render_run(
             args.format,

@@ -822,7 +822,10 @@ fn errors_are_never_silent_in_any_format() {
             .code(2);
         let stdout = String::from_utf8_lossy(&english.get_output().stdout).into_owned();
         assert!(!stdout.contains("No problems"), "{stdout}");
-        assert!(stdout.ends_with("1 input error: 1 file not checked\n"), "{stdout}");
+        assert!(
+            stdout.ends_with("1 input error: 1 file not checked\n"),
+            "{stdout}"
+        );
 
         // JSON: an object with the findings and the errors, each error naming its path.
         let json = vnlint()
@@ -916,7 +919,10 @@ fn statistics_go_to_standard_error_for_machine_formats() {
             .code(1)
             .stderr(predicate::str::contains("double-space"));
         let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-        assert!(!stdout.contains("double-space             "), "{format}: {stdout}");
+        assert!(
+            !stdout.contains("double-space             "),
+            "{format}: {stdout}"
+        );
         match format {
             "json" | "sarif" | "rdjson" => {
                 serde_json::from_str::<Value>(&stdout).expect("parseable");
@@ -962,11 +968,13 @@ fn fix_writes_through_a_symlink_to_its_target() {
         .arg(&link)
         .assert()
         .code(0);
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert_eq!(
-        std::fs::read_link(&link).unwrap(),
-        Path::new("goc/tin.txt")
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
     );
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("goc/tin.txt"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "Hai dấu cách.\n");
 }
 
@@ -997,7 +1005,11 @@ fn convert_refuses_to_write_over_its_input() {
     let path = write(dir.path(), "cu.txt", bytes);
     let mut spellings = vec![
         path.clone(),
-        dir.path().join(".").join("cu.txt").to_string_lossy().into_owned(),
+        dir.path()
+            .join(".")
+            .join("cu.txt")
+            .to_string_lossy()
+            .into_owned(),
         dir.path()
             .join("..")
             .join(dir.path().file_name().unwrap())
@@ -1055,7 +1067,10 @@ fn help_names_every_extension_a_folder_walk_reads() {
     let out = vnlint().args(["check", "--help"]).assert().success();
     let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     for extension in vnlint::engine::CHECKED_EXTENSIONS {
-        assert!(help.contains(&format!(".{extension}")), "{extension}: {help}");
+        assert!(
+            help.contains(&format!(".{extension}")),
+            "{extension}: {help}"
+        );
     }
     assert!(!help.contains("every .txt and .md file"), "{help}");
 }

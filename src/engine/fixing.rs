@@ -101,7 +101,11 @@ fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<
     std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|e| {
         std::io::Error::new(
             e.kind(),
-            format!("cannot keep owner and group ({}:{}): {e}", old.uid(), old.gid()),
+            format!(
+                "cannot keep owner and group ({}:{}): {e}",
+                old.uid(),
+                old.gid()
+            ),
         )
     })
 }

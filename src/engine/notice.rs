@@ -108,10 +108,7 @@ pub fn input_errors(errors: usize, unchecked: usize) -> Message {
     }
     Message::new(
         format!("{vi}: không kiểm tra được {unchecked} tệp"),
-        format!(
-            "{en}: {} not checked",
-            counted(unchecked, "file", "files")
-        ),
+        format!("{en}: {} not checked", counted(unchecked, "file", "files")),
     )
 }
 
@@ -119,8 +116,12 @@ pub fn input_errors(errors: usize, unchecked: usize) -> Message {
 pub fn convert_over_input(input: &Path, output: &Path) -> Message {
     let (input, output) = (input.display(), output.display());
     Message::new(
-        format!("{output} là chính tệp đầu vào {input}: convert không ghi đè lên tệp nó đọc; hãy ghi ra tệp khác"),
-        format!("{output} is the input file {input}: convert does not write over the file it reads; write to another file"),
+        format!(
+            "{output} là chính tệp đầu vào {input}: convert không ghi đè lên tệp nó đọc; hãy ghi ra tệp khác"
+        ),
+        format!(
+            "{output} is the input file {input}: convert does not write over the file it reads; write to another file"
+        ),
     )
 }
 
@@ -128,7 +129,11 @@ pub fn convert_over_input(input: &Path, output: &Path) -> Message {
 /// `--from` value is `other_arg`).
 pub fn convert_mismatch(chosen: &str, other: &str, other_arg: &str) -> Message {
     Message::new(
-        format!("văn bản không giống mã {chosen} mà giống mã {other}: kết quả có thể sai (thử --from {other_arg})"),
-        format!("the text does not look like {chosen} but like {other}: the result may be wrong (try --from {other_arg})"),
+        format!(
+            "văn bản không giống mã {chosen} mà giống mã {other}: kết quả có thể sai (thử --from {other_arg})"
+        ),
+        format!(
+            "the text does not look like {chosen} but like {other}: the result may be wrong (try --from {other_arg})"
+        ),
     )
 }

@@ -225,8 +225,7 @@ impl RunOutcome {
     /// A run that could not start. The reports' format still shows the error, but for
     /// `--fix` on standard input, whose output is the document itself.
     fn failed(request: &Request, error: RunError) -> RunOutcome {
-        let fixing_stdin =
-            request.stdin.is_some() && matches!(request.fix, FixMode::Write { .. });
+        let fixing_stdin = request.stdin.is_some() && matches!(request.fix, FixMode::Write { .. });
         RunOutcome {
             reports: Vec::new(),
             errors: vec![error],
@@ -696,11 +695,59 @@ mod tests {
             &NoProgress,
         );
         assert!(outcome.reports.is_empty());
-        assert_eq!(outcome.shown, Shown::Nothing);
+        // The chosen format still shows the error (a run is never silent).
+        assert_eq!(outcome.shown, Shown::Reports);
         assert_eq!(outcome.exit, ExitStatus::Error);
+        assert_eq!(
+            outcome.error_summary(),
+            Some(Message::new("1 lỗi đầu vào", "1 input error"))
+        );
         let said = &outcome.error_messages()[0];
         assert!(said.vi.contains("khong-co/baseline.json"), "{said:?}");
         assert!(said.en.contains("khong-co/baseline.json"), "{said:?}");
+    }
+
+    #[test]
+    fn a_folder_without_documents_is_an_error_unless_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ghi-chu.json"), "{}").unwrap();
+        let at = |allow_empty| {
+            run(
+                &Request {
+                    paths: vec![dir.path().to_path_buf()],
+                    allow_empty,
+                    ..Request::default()
+                },
+                &NoProgress,
+            )
+        };
+        let refused = at(false);
+        assert_eq!(refused.exit, ExitStatus::Error);
+        assert!(matches!(refused.errors[..], [RunError::NoDocuments { .. }]));
+        assert_eq!(at(true).exit, ExitStatus::Clean);
+    }
+
+    #[test]
+    fn fix_of_a_word_document_on_standard_input_is_refused() {
+        let outcome = run(
+            &Request {
+                stdin: Some(NamedInput {
+                    name: "ban-tin.docx".to_string(),
+                    bytes: b"PK".to_vec(),
+                }),
+                fix: FixMode::Write {
+                    include_unsafe: false,
+                },
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert_eq!(outcome.exit, ExitStatus::Error);
+        assert_eq!(outcome.fixed_input, None);
+        assert!(matches!(
+            outcome.errors[..],
+            [RunError::DocxOnStandardInput { .. }]
+        ));
     }
 
     #[test]

@@ -88,9 +88,8 @@ pub fn render_run(
     if problems.is_empty() {
         return render(format, reports, reports.len(), lang, color);
     }
-    let error_json = |p: &RunProblem| {
-        serde_json::json!({ "path": p.path, "message": p.message.get(lang) })
-    };
+    let error_json =
+        |p: &RunProblem| serde_json::json!({ "path": p.path, "message": p.message.get(lang) });
     match format {
         OutputFormat::Human => {
             let mut out = human::render(reports, human::HumanOptions { lang, color });
@@ -138,8 +137,15 @@ pub fn render_run(
         OutputFormat::Github => {
             let mut out = github::render(reports, lang);
             for p in problems {
-                let file = p.path.as_deref().map(|f| format!(" file={}", github::escape_property(f))).unwrap_or_default();
-                out.push_str(&format!("::error{file}::{}\n", github::escape_data(p.message.get(lang))));
+                let file = p
+                    .path
+                    .as_deref()
+                    .map(|f| format!(" file={}", github::escape_property(f)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "::error{file}::{}\n",
+                    github::escape_data(p.message.get(lang))
+                ));
             }
             out
         }
