@@ -945,11 +945,15 @@ fn fix_refuses_a_read_only_file_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "chi-doc.txt", "Hai  dấu cách.\n".as_bytes());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    vnlint()
-        .args(["check", "--fix", &path])
+    let out = vnlint()
+        .args(["check", "--fix", "--format", "json", &path])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("chi-doc.txt").and(predicate::str::contains("chỉ đọc")));
+    // The findings of the file as it stays are still reported, beside the error.
+    let value: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value["diagnostics"][0]["rule"], "double-space");
+    assert_eq!(value["errors"][0]["path"], path.as_str());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o444);

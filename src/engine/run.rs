@@ -347,6 +347,7 @@ pub fn run(request: &Request, progress: &dyn Progress) -> RunOutcome {
                     files_fixed += 1;
                 }
                 diffs.extend(c.diff);
+                errors.extend(c.unwritten);
                 fixed_input = fixed_input.or(c.output);
                 reports.push(c.report);
             }
@@ -458,6 +459,8 @@ struct Checked {
     written: usize,
     /// With `--fix` on standard input: the bytes to print.
     output: Option<Vec<u8>>,
+    /// With `--fix`: why the fixed text was not written (the findings are still reported).
+    unwritten: Option<RunError>,
 }
 
 fn check_file(file: &Path, resolver: &ConfigResolver, mode: FixMode) -> Result<Checked, RunError> {
@@ -502,6 +505,7 @@ fn check_input(
                 diff: None,
                 written: 0,
                 output: None,
+                unwritten: None,
             });
         }
     };
@@ -513,6 +517,7 @@ fn check_input(
         diff: None,
         written: 0,
         output: None,
+        unwritten: None,
     };
     match (mode, file) {
         (FixMode::Diff { .. }, _) => {
@@ -524,8 +529,16 @@ fn check_input(
         }
         (_, None) => checked.output = Some(fixed.text.into_bytes()),
         (_, Some(path)) if changed => {
-            write_fixed(name, path, fixed.text.as_bytes())?;
-            checked.written = fixed.applied;
+            // Not written: the findings are those of the file as it stays.
+            match write_fixed(name, path, fixed.text.as_bytes()) {
+                Ok(()) => checked.written = fixed.applied,
+                Err(e) => {
+                    if let Some(report) = fixed.original {
+                        checked.report = report;
+                    }
+                    checked.unwritten = Some(e);
+                }
+            }
         }
         _ => {}
     }
