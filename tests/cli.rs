@@ -868,6 +868,19 @@ fn errors_are_never_silent_in_any_format() {
             .assert()
             .code(2)
             .stdout(predicate::str::starts_with("::error file="));
+        // checkstyle and rdjson: an error entry naming the file.
+        vnlint()
+            .args(["check", "--format", "checkstyle", bad])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains("source=\"vnlint.input-error\""));
+        let rdjson = vnlint()
+            .args(["check", "--format", "rdjson", bad])
+            .assert()
+            .code(2);
+        let value: Value = serde_json::from_slice(&rdjson.get_output().stdout).unwrap();
+        assert_eq!(value["diagnostics"][0]["location"]["path"], bad);
+        assert_eq!(value["diagnostics"][0]["severity"], "ERROR");
     }
     // A configuration that cannot be used: still parseable JSON carrying the error.
     let config = write(dir.path(), "hong.toml", b"[rules]\nkhong-co = \"off\"\n");

@@ -75,7 +75,8 @@ pub struct RunProblem {
 /// ends with `summary` (and says "no problems" only of checked files with findings); `json`
 /// becomes an object `{"diagnostics": [...], "errors": [...]}`; `jsonl` adds one
 /// `{"error": ...}` line per error; SARIF gets an invocation with `executionSuccessful:
-/// false` and a notification per error; `github` an `::error` line per error. Without
+/// false` and a notification per error; `github` an `::error` line per error; `checkstyle`
+/// and `rdjson` an error entry (source or code `input-error`) per error. Without
 /// errors, the same as [`render`].
 pub fn render_run(
     format: OutputFormat,
@@ -149,9 +150,41 @@ pub fn render_run(
             }
             out
         }
-        // The other formats have no place for an error: standard error and the exit
+        OutputFormat::Checkstyle => {
+            let mut out = checkstyle::render(reports, lang);
+            let end = out.rfind("</checkstyle>").expect("checkstyle closes");
+            let mut errors = String::new();
+            for p in problems {
+                errors.push_str(&format!(
+                    "  <file name=\"{}\">\n    <error severity=\"error\" message=\"{}\" source=\"vnlint.input-error\"/>\n  </file>\n",
+                    quick_xml::escape::escape(p.path.as_deref().unwrap_or("")),
+                    quick_xml::escape::escape(p.message.get(lang)),
+                ));
+            }
+            out.insert_str(end, &errors);
+            out
+        }
+        OutputFormat::Rdjson => {
+            let mut log: serde_json::Value =
+                serde_json::from_str(&rdjson::render(reports, lang)).expect("rdjson parses");
+            let diagnostics = log["diagnostics"]
+                .as_array_mut()
+                .expect("rdjson diagnostics");
+            for p in problems {
+                diagnostics.push(serde_json::json!({
+                    "message": p.message.get(lang),
+                    "location": { "path": p.path.as_deref().unwrap_or("") },
+                    "severity": "ERROR",
+                    "code": { "value": "input-error" },
+                }));
+            }
+            let mut out = serde_json::to_string_pretty(&log).expect("rdjson serialises");
+            out.push('\n');
+            out
+        }
+        // One line per finding has no place for an error: standard error and the exit
         // status say it.
-        _ => render(format, reports, reports.len(), lang, color),
+        OutputFormat::Concise => render(format, reports, reports.len(), lang, color),
     }
 }
 
