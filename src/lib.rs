@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod lists;
 pub mod model;
 pub mod position;
 pub mod render;

@@ -10,6 +10,9 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use vnlint::engine::{
     self, BaselineMode, FixMode, NamedInput, Progress, Request, RunError, RunOptions, Shown, notice,
 };
+
+mod lsp;
+mod serve;
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
 use vnlint::{InputError, Lang, Message, Severity};
@@ -71,10 +74,19 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Run the language server over standard input and output (editors: docs/editors.md).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Serve a local web page to check documents, and its JSON API (`POST /api/check`).
+    Serve(serve::ServeArgs),
     /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
-    /// example (bad must fire and fix to good; good and ok must stay silent).
+    /// example (bad must fire and fix to good; good and ok must stay silent); and word lists
+    /// (rules/lists/*.txt): header, order, duplicates, NFC, case, whitespace, examples.
     TestRules {
-        /// The table files.
+        /// The table files (.toml) and list files (.txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -189,6 +201,8 @@ fn main() -> ExitCode {
             min_pair_count,
         } => learn(&paths, &output, min_pair_count, lang),
         Command::TestRules { files } => test_rules(&files, lang),
+        Command::Lsp { .. } => lsp::run(lang),
+        Command::Serve(args) => serve::run(args, lang),
         Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
@@ -391,6 +405,9 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     for file in files {
         let shown = file.display().to_string();
         let problems = match std::fs::read_to_string(file) {
+            Ok(text) if file.extension().is_some_and(|e| e == "txt") => {
+                vnlint::lists::self_test(&shown, &text)
+            }
             Ok(text) => vnlint::rules::Table::self_test(&shown, &text),
             Err(e) => vec![format!("{shown}: {e}")],
         };

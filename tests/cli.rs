@@ -799,6 +799,24 @@ fn a_damaged_model_is_an_input_error_naming_the_file() {
     );
 }
 
+#[test]
+fn test_rules_checks_word_lists() {
+    let lists = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lists");
+    vnlint()
+        .arg("test-rules")
+        .arg(lists.join("family-names.txt"))
+        .arg(lists.join("reduplications.txt"))
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let unsorted = write(dir.path(), "x.txt", "# A list.\nxa\nanh\n".as_bytes());
+    vnlint()
+        .args(["test-rules", &unsorted])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x.txt:3: not in byte order"));
+}
+
 /// A missing file, a binary file, a bad config: no format reads as a clean run.
 #[test]
 fn errors_are_never_silent_in_any_format() {

@@ -10,6 +10,7 @@ use std::path::Path;
 /// Each top-level module, its layer (lower first) and whether its peers in the layer may
 /// use each other.
 const LAYERS: &[(&[&str], bool)] = &[
+    (&["lists"], false),
     (&["text", "diagnostic", "position"], false),
     (&["report", "fix"], false),
     (&["document"], false),

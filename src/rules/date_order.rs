@@ -1,6 +1,7 @@
 use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::BlockKind;
+use crate::lists::{DATE_LEAD_WORDS, FUTURE_WORDS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
@@ -48,14 +49,6 @@ Bài tường thuật đăng trước ngày diễn ra sự kiện là bài có n
     }
 }
 
-/// Words a sentence may open with before its date ("Sáng 28-6", "Ngày 28/6").
-const LEADS: &[&str] = &[
-    "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "vào", "trong", "khuya",
-];
-
-/// Words that make a sentence an announcement rather than a report.
-const FUTURE: &[&str] = &["sẽ", "sắp"];
-
 impl Rule for DateOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -96,7 +89,10 @@ impl Rule for DateOrder {
                 if is_end(i) {
                     break;
                 }
-                if t.kind != TokenKind::Word || !LEADS.contains(&doc.lower(t)) || leads == 2 {
+                if t.kind != TokenKind::Word
+                    || !DATE_LEAD_WORDS.contains(doc.lower(t))
+                    || leads == 2
+                {
                     opens = false;
                     break;
                 }
@@ -113,7 +109,7 @@ impl Rule for DateOrder {
                 .collect();
             let past = words.contains(&"đã");
             // "Ngày 28-5 tới", "dự kiến", "theo kế hoạch": an announcement.
-            let future = words.iter().any(|w| FUTURE.contains(w))
+            let future = words.iter().any(|w| FUTURE_WORDS.contains(w))
                 || words.windows(2).any(|p| p[0] == "dự" && p[1] == "kiến")
                 || words.windows(2).any(|p| p[0] == "kế" && p[1] == "hoạch")
                 || words.first().is_some_and(|w| matches!(*w, "tới" | "này"));
