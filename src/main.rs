@@ -69,6 +69,14 @@ enum Command {
         /// missing pair as never seen).
         #[arg(long, value_name = "N", default_value_t = 2)]
         min_pair_count: u32,
+        /// Build the built-in model's recipe (triples counted, its pruning, version and
+        /// licence notice; `scripts/build_model.py` runs it): replaces --min-pair-count.
+        #[arg(long)]
+        builtin: bool,
+        /// A word list (one word a line): the pairs of syllables inside its words are
+        /// stored (Wiktionary's headwords for the built-in model).
+        #[arg(long, value_name = "FILE")]
+        word_list: Option<PathBuf>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
@@ -113,6 +121,10 @@ struct CheckArgs {
     /// `rare-variant`.
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Leave the built-in model of Vietnamese out (the rule `realword` then does
+    /// nothing): for measurement.
+    #[arg(long)]
+    no_builtin_model: bool,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -199,7 +211,26 @@ fn main() -> ExitCode {
             paths,
             output,
             min_pair_count,
-        } => learn(&paths, &output, min_pair_count, lang),
+            builtin,
+            word_list,
+        } => {
+            let recipe = if builtin {
+                vnlint::model::builtin_recipe()
+            } else {
+                vnlint::model::Recipe {
+                    min_bigram_count: min_pair_count,
+                    ..Default::default()
+                }
+            };
+            learn(
+                &paths,
+                &output,
+                &recipe,
+                builtin,
+                word_list.as_deref(),
+                lang,
+            )
+        }
         Command::TestRules { files } => test_rules(&files, lang),
         Command::Lsp { .. } => lsp::run(lang),
         Command::Serve(args) => serve::run(args, lang),
@@ -227,6 +258,9 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs, lang: Lang) -> ExitCode {
+    if args.no_builtin_model {
+        vnlint::model::disable_builtin();
+    }
     let options = RunOptions {
         config_file: args.config.clone(),
         select: args.select.clone(),
@@ -454,8 +488,15 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>, lang: Lang) -> E
     }
 }
 
-fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> ExitCode {
-    let (counts, errors) = engine::learn(paths);
+fn learn(
+    paths: &[PathBuf],
+    output: &Path,
+    recipe: &vnlint::model::Recipe,
+    trigrams: bool,
+    word_list: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let (mut counts, errors) = engine::learn(paths, trigrams);
     for e in &errors {
         say_error(&e.to_message(), lang);
     }
@@ -463,7 +504,23 @@ fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> E
         say_error(&notice::no_documents_to_learn(), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    let bytes = match counts.encode(min_pair_count) {
+    if let Some(list) = word_list {
+        match std::fs::read_to_string(list) {
+            Ok(text) => counts.add_word_list(&text),
+            Err(e) => {
+                say_error(
+                    &InputError::Unreadable {
+                        path: list.display().to_string(),
+                        reason: e.to_string(),
+                    }
+                    .to_message(),
+                    lang,
+                );
+                return ExitCode::from(EXIT_INPUT_ERROR);
+            }
+        }
+    }
+    let bytes = match counts.encode_with(recipe) {
         Ok(b) => b,
         Err(e) => {
             say_error(&Message::new(e.clone(), e), lang);

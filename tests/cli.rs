@@ -817,6 +817,58 @@ fn test_rules_checks_word_lists() {
         .stderr(predicate::str::contains("x.txt:3: not in byte order"));
 }
 
+#[test]
+fn the_builtin_model_can_be_left_out_for_measurement() {
+    let text = "Người dân đã thoát khởi cảnh nghèo nhờ chương trình của tỉnh.\n";
+    let with = vnlint()
+        .args(["check", "--format", "json", "--select", "realword", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1);
+    let found = json_of(&with.get_output().stdout);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(span_text(text.as_bytes(), &found[0]), "khởi");
+    let without = vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "realword",
+            "--no-builtin-model",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    assert!(json_of(&without.get_output().stdout).is_empty());
+}
+
+#[test]
+fn learn_builtin_writes_triples_the_word_list_and_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Người dân thoát khỏi cảnh nghèo. Người dân thoát khỏi cảnh nghèo.\n".as_bytes(),
+    );
+    let list = write(dir.path(), "words.list", "thoát khỏi\n".as_bytes());
+    let out = dir.path().join("m.vnlm");
+    vnlint()
+        .args(["learn", "--builtin", "--word-list", &list])
+        .arg(dir.path().join("a.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let model = vnlint::model::Model::load(&out).unwrap();
+    let id = |w: &str| model.id(w).unwrap();
+    assert_eq!(model.trigram(id("dân"), id("thoát"), id("khỏi")), 2);
+    assert!(model.in_word_list(id("thoát"), id("khỏi")));
+    assert_eq!(model.provenance().recipe, vnlint::model::RECIPE_VERSION);
+    assert!(model.notice().contains("CC BY-SA"));
+}
+
 /// A missing file, a binary file, a bad config: no format reads as a clean run.
 #[test]
 fn errors_are_never_silent_in_any_format() {

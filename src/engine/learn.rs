@@ -13,7 +13,15 @@ use crate::model::Counts;
 /// Reads every document below `paths` (the files `vnlint check` would check there:
 /// `.gitignore` and `exclude` respected) with the project's readers and counts them.
 /// Files that cannot be read are returned as errors beside the counts.
-pub fn learn(paths: &[PathBuf]) -> (Counts, Vec<RunError>) {
+/// With `trigrams`, syllable triples are counted too (the built-in model's recipe).
+pub fn learn(paths: &[PathBuf], trigrams: bool) -> (Counts, Vec<RunError>) {
+    let start = || {
+        if trigrams {
+            Counts::with_trigrams()
+        } else {
+            Counts::default()
+        }
+    };
     let resolver = match ConfigResolver::new(RunOptions::default()) {
         Ok(r) => r,
         Err(e) => return (Counts::default(), vec![RunError::Config(e)]),
@@ -22,7 +30,7 @@ pub fn learn(paths: &[PathBuf]) -> (Counts, Vec<RunError>) {
     let (counts, mut more) = files
         .par_iter()
         .fold(
-            || (Counts::default(), Vec::new()),
+            || (start(), Vec::new()),
             |(mut counts, mut errors), file| {
                 let shown = file.display().to_string();
                 match read_file(file)
@@ -35,7 +43,7 @@ pub fn learn(paths: &[PathBuf]) -> (Counts, Vec<RunError>) {
             },
         )
         .reduce(
-            || (Counts::default(), Vec::new()),
+            || (start(), Vec::new()),
             |(a, mut ea), (b, eb)| {
                 ea.extend(eb);
                 (a.merge(b), ea)

@@ -116,6 +116,7 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
         vocabulary: &config.vocabulary,
         tables: &config.tables,
         model: config.model.as_deref(),
+        reference: crate::model::builtin(),
     };
     let run = |rule: &&dyn rules::Rule| {
         let meta = rule.meta();
