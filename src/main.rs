@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use vnlint::engine::{
     self, BaselineMode, FixMode, NamedInput, Progress, Request, RunError, RunOptions, Shown, notice,
@@ -33,7 +33,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check files or folders (folders: every .txt and .md file below them); `-` reads stdin.
+    /// Check files or folders; `-` reads stdin. (Folders: the extensions read are filled in
+    /// from CHECKED_EXTENSIONS by `command()`.)
     Check(CheckArgs),
     /// List every rule with its id, default severity and summary.
     Rules,
@@ -148,9 +149,13 @@ struct CheckArgs {
     /// Report only the findings FILE (from --write-baseline) does not record.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
-    /// Print how many findings each rule made, after the output.
+    /// Print how many findings each rule made, after the output (on standard error with
+    /// json, jsonl, sarif, github, checkstyle and rdjson, so the output stays parseable).
     #[arg(long)]
     statistics: bool,
+    /// A named folder with no document to check is not an error.
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -173,8 +178,26 @@ enum ColorArg {
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_INPUT_ERROR: u8 = 2;
 
+/// The command line, with the help texts that come from the library's constants.
+fn command() -> clap::Command {
+    let extensions = engine::extension_list();
+    Cli::command().mut_subcommand("check", |check| {
+        check
+            .about(format!(
+                "Check files or folders (folders: every file below them ending in {extensions}, \
+                 .gitignore respected); `-` reads stdin."
+            ))
+            .mut_arg("paths", |paths| {
+                paths.help(format!(
+                    "Files or folders to check (default: the current folder; a folder: its files \
+                     ending in {extensions}); `-` for standard input."
+                ))
+            })
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     let lang = cli.lang;
     match cli.command {
         Command::Check(args) => check(args, lang),
@@ -214,13 +237,13 @@ fn main() -> ExitCode {
         Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
+            clap_complete::generate(shell, &mut command(), "vnlint", &mut script);
             emit(&script);
             ExitCode::SUCCESS
         }
         Command::Man => {
             let mut page = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+            match clap_mangen::Man::new(command()).render(&mut page) {
                 Ok(()) => {
                     emit(&page);
                     ExitCode::SUCCESS
@@ -303,6 +326,7 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         },
         options,
         fail_on: args.fail_on,
+        allow_empty: args.allow_empty,
     };
     let progress = ProgressBar {
         wanted: std::io::stderr().is_terminal() && args.format == OutputFormat::Human,
@@ -315,22 +339,44 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let problems: Vec<render::RunProblem> = outcome
+        .errors
+        .iter()
+        .map(|e| render::RunProblem {
+            path: e.path().map(str::to_string),
+            message: e.to_message(),
+        })
+        .collect();
+    let summary = outcome
+        .error_summary()
+        .unwrap_or_else(|| Message::new("", ""));
     let mut output = match outcome.shown {
-        Shown::Reports => {
-            let checked = outcome.reports.len();
-            render::render(args.format, &outcome.reports, checked, lang, color).into_bytes()
-        }
+        Shown::Reports => render::render_run(
+            args.format,
+            &outcome.reports,
+            &problems,
+            &summary,
+            lang,
+            color,
+        )
+        .into_bytes(),
         Shown::Diffs => outcome.diffs.concat().into_bytes(),
         Shown::FixedInput => outcome.fixed_input.clone().unwrap_or_default(),
         Shown::Nothing => Vec::new(),
     };
+    // Statistics follow the output, but on standard error when a program reads it.
+    let mut statistics = String::new();
     if args.statistics && matches!(outcome.shown, Shown::Reports | Shown::Diffs) {
-        output.extend(render::statistics(&outcome.reports, lang).into_bytes());
+        statistics = render::statistics(&outcome.reports, lang);
+        if !render::is_machine_readable(args.format) || outcome.shown == Shown::Diffs {
+            output.extend(std::mem::take(&mut statistics).into_bytes());
+        }
     }
     for notice in outcome.notices() {
         eprintln!("vnlint: {}", notice.get(lang));
     }
     emit(&output);
+    eprint!("{statistics}");
     for message in outcome.error_messages() {
         say_error(&message, lang);
     }
@@ -416,35 +462,27 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
 }
 
 fn convert(from: LegacyArg, file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
-    use vnlint::text::legacy::{Encoding, convert_bytes};
+    use vnlint::text::legacy::Encoding;
     let encoding = match from {
         LegacyArg::Tcvn3 => Encoding::Tcvn3,
         LegacyArg::Vni => Encoding::Vni,
         LegacyArg::Viqr => Encoding::Viqr,
     };
-    let bytes = match vnlint::read_file(file) {
-        Ok(b) => b,
+    match engine::convert::convert(file, encoding, output) {
+        Ok(converted) => {
+            if output.is_none() {
+                emit(converted.text.as_bytes());
+            }
+            match converted.warning {
+                Some(warning) => {
+                    eprintln!("vnlint: {}: {}", file.display(), warning.get(lang));
+                    ExitCode::from(EXIT_FINDINGS)
+                }
+                None => ExitCode::SUCCESS,
+            }
+        }
         Err(e) => {
             say_error(&e.to_message(), lang);
-            return ExitCode::from(EXIT_INPUT_ERROR);
-        }
-    };
-    let text = convert_bytes(&bytes, encoding);
-    let Some(out) = output else {
-        emit(text.as_bytes());
-        return ExitCode::SUCCESS;
-    };
-    // A new file is created first, so that it is then replaced atomically like any other.
-    let written = (if out.exists() {
-        Ok(())
-    } else {
-        std::fs::write(out, b"")
-    })
-    .and_then(|()| vnlint::fix::write_atomically(out, text.as_bytes()));
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            say_error(&write_error(out, &e), lang);
             ExitCode::from(EXIT_INPUT_ERROR)
         }
     }

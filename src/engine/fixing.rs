@@ -1,9 +1,13 @@
 //! Fixing one document: lint, apply the chosen fixes, lint the result again until no fix
 //! applies (a fix can reveal another finding), a few rounds at most.
 
+use std::io::Write;
+use std::path::Path;
+
 use crate::config::Config;
 use crate::document::Format;
 use crate::engine::lint::{InputError, lint_bytes};
+use crate::engine::run::RunError;
 use crate::fix::apply;
 use crate::report::FileReport;
 
@@ -60,6 +64,65 @@ pub fn fix_text(
         original,
         dropped,
     })
+}
+
+/// Replaces the file at `path` (shown as `name`) with `contents`, atomically, as `--fix`
+/// may: a read-only file is refused; through a symbolic link the target is replaced and the
+/// link stays; the new file keeps the old one's permissions, owner and group, or nothing is
+/// written.
+pub fn write_fixed(name: &str, path: &Path, contents: &[u8]) -> Result<(), RunError> {
+    let failed = |e: std::io::Error| RunError::Write {
+        path: name.to_string(),
+        reason: e.to_string(),
+    };
+    let target = std::fs::canonicalize(path).map_err(failed)?;
+    let metadata = std::fs::metadata(&target).map_err(failed)?;
+    // The permission bits decide even for root, who could open the file anyway.
+    let denied = metadata.permissions().readonly()
+        || matches!(
+            std::fs::OpenOptions::new().write(true).open(&target),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied
+        );
+    if denied {
+        return Err(RunError::ReadOnly {
+            path: name.to_string(),
+        });
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+    temp.write_all(contents).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.as_file()
+        .set_permissions(metadata.permissions())
+        .map_err(failed)?;
+    keep_owner(temp.as_file(), &metadata).map_err(failed)?;
+    temp.persist(&target).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+/// Gives `file` the owner and group of the file it replaces (when they differ).
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!(
+                "cannot keep owner and group ({}:{}): {e}",
+                old.uid(),
+                old.gid()
+            ),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _old: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]

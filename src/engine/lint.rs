@@ -48,6 +48,18 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// The path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::NotFound { path }
+            | InputError::Unreadable { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::BadDocx { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::TooLarge { path, .. } => path,
+        }
+    }
+
     /// The message in both languages; it always names the path.
     pub fn to_message(&self) -> Message {
         let (path, vi, en) = match self {

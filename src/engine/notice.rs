@@ -95,3 +95,45 @@ pub fn examples_hold(table: &str) -> Message {
         format!("{table}: every example holds"),
     )
 }
+
+/// The last line of the human output of a run with errors: how many, and how many inputs
+/// were not checked ("1 lỗi đầu vào: không kiểm tra được 1 tệp").
+pub fn input_errors(errors: usize, unchecked: usize) -> Message {
+    let (vi, en) = (
+        format!("{errors} lỗi đầu vào"),
+        counted(errors, "input error", "input errors"),
+    );
+    if unchecked == 0 {
+        return Message::new(vi, en);
+    }
+    Message::new(
+        format!("{vi}: không kiểm tra được {unchecked} tệp"),
+        format!("{en}: {} not checked", counted(unchecked, "file", "files")),
+    )
+}
+
+/// `convert` was asked to write over the file it reads.
+pub fn convert_over_input(input: &Path, output: &Path) -> Message {
+    let (input, output) = (input.display(), output.display());
+    Message::new(
+        format!(
+            "{output} là chính tệp đầu vào {input}: convert không ghi đè lên tệp nó đọc; hãy ghi ra tệp khác"
+        ),
+        format!(
+            "{output} is the input file {input}: convert does not write over the file it reads; write to another file"
+        ),
+    )
+}
+
+/// `convert --from X` on text that looks like another encoding (`other`, whose
+/// `--from` value is `other_arg`).
+pub fn convert_mismatch(chosen: &str, other: &str, other_arg: &str) -> Message {
+    Message::new(
+        format!(
+            "văn bản không giống mã {chosen} mà giống mã {other}: kết quả có thể sai (thử --from {other_arg})"
+        ),
+        format!(
+            "the text does not look like {chosen} but like {other}: the result may be wrong (try --from {other_arg})"
+        ),
+    )
+}

@@ -11,11 +11,11 @@ use crate::baseline::Baseline;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Lang, Message, Severity};
 use crate::document::Format;
-use crate::engine::fixing::fix_text;
+use crate::engine::fixing::{fix_text, write_fixed};
 use crate::engine::lint::{InputError, lint_bytes, read_file};
 use crate::engine::notice;
 use crate::engine::workspace::{ConfigResolver, RunOptions, collect_files};
-use crate::fix::{unified_diff, write_atomically};
+use crate::fix::unified_diff;
 use crate::report::FileReport;
 
 /// Whether and how fixes are applied.
@@ -61,6 +61,8 @@ pub struct Request {
     pub options: RunOptions,
     /// The exit status is `Findings` when a finding is at or above this severity.
     pub fail_on: Severity,
+    /// A named folder that holds no document to check is not an error (`--allow-empty`).
+    pub allow_empty: bool,
 }
 
 impl Default for Request {
@@ -72,6 +74,7 @@ impl Default for Request {
             baseline: BaselineMode::None,
             options: RunOptions::default(),
             fail_on: Severity::Warning,
+            allow_empty: false,
         }
     }
 }
@@ -91,6 +94,19 @@ pub enum RunError {
         path: String,
         reason: String,
     },
+    /// A named folder with no document to check (and no `--allow-empty`).
+    NoDocuments {
+        path: String,
+    },
+    /// `--fix` on a file without write permission: left as it is.
+    ReadOnly {
+        path: String,
+    },
+    /// `--fix` on standard input named as a Word file: the output would be text where a
+    /// Word file is expected.
+    DocxOnStandardInput {
+        name: String,
+    },
 }
 
 impl RunError {
@@ -107,6 +123,41 @@ impl RunError {
                 format!("{path}: không ghi được tệp: {reason}"),
                 format!("{path}: cannot write the file: {reason}"),
             ),
+            RunError::NoDocuments { path } => Message::new(
+                format!(
+                    "{path}: không có tài liệu nào để kiểm tra (đuôi {}; dùng --allow-empty nếu đó là điều mong đợi)",
+                    extension_list()
+                ),
+                format!(
+                    "{path}: no document to check (extensions {}; use --allow-empty if that is expected)",
+                    extension_list()
+                ),
+            ),
+            RunError::ReadOnly { path } => Message::new(
+                format!("{path}: tệp chỉ đọc, --fix không ghi đè"),
+                format!("{path}: read-only file, --fix does not overwrite it"),
+            ),
+            RunError::DocxOnStandardInput { name } => Message::new(
+                format!(
+                    "{name}: --fix không sửa tệp Word từ đầu vào chuẩn (kết quả sẽ là văn bản thô thay cho tệp Word); hãy kiểm tra không có --fix"
+                ),
+                format!(
+                    "{name}: --fix does not fix a Word file on standard input (the output would be plain text in place of the Word file); check it without --fix"
+                ),
+            ),
+        }
+    }
+
+    /// The file or folder the error is about, when there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            RunError::Input(e) => Some(e.path()),
+            RunError::Config(_) => None,
+            RunError::Baseline { path, .. }
+            | RunError::Write { path, .. }
+            | RunError::NoDocuments { path }
+            | RunError::ReadOnly { path } => Some(path),
+            RunError::DocxOnStandardInput { name } => Some(name),
         }
     }
 
@@ -171,8 +222,10 @@ pub struct RunOutcome {
 }
 
 impl RunOutcome {
-    /// A run that could not start.
-    fn failed(error: RunError) -> RunOutcome {
+    /// A run that could not start. The reports' format still shows the error, but for
+    /// `--fix` on standard input, whose output is the document itself.
+    fn failed(request: &Request, error: RunError) -> RunOutcome {
+        let fixing_stdin = request.stdin.is_some() && matches!(request.fix, FixMode::Write { .. });
         RunOutcome {
             reports: Vec::new(),
             errors: vec![error],
@@ -181,7 +234,11 @@ impl RunOutcome {
             fixes_applied: 0,
             files_fixed: 0,
             baseline_recorded: None,
-            shown: Shown::Nothing,
+            shown: if fixing_stdin || matches!(request.baseline, BaselineMode::Record(_)) {
+                Shown::Nothing
+            } else {
+                Shown::Reports
+            },
             exit: ExitStatus::Error,
         }
     }
@@ -196,6 +253,20 @@ impl RunOutcome {
             out.push(notice::baseline_recorded(*findings, path));
         }
         out
+    }
+
+    /// How many inputs could not be checked at all.
+    pub fn unchecked(&self) -> usize {
+        self.errors
+            .iter()
+            .filter(|e| matches!(e, RunError::Input(_)))
+            .count()
+    }
+
+    /// The line that ends the human output of a run with errors ("1 lỗi đầu vào: ...").
+    pub fn error_summary(&self) -> Option<Message> {
+        (!self.errors.is_empty())
+            .then(|| notice::input_errors(self.error_messages().len(), self.unchecked()))
     }
 
     /// The errors' messages, each said once.
@@ -227,18 +298,21 @@ impl Progress for NoProgress {}
 pub fn run(request: &Request, progress: &dyn Progress) -> RunOutcome {
     let resolver = match ConfigResolver::new(request.options.clone()) {
         Ok(r) => r,
-        Err(e) => return RunOutcome::failed(RunError::Config(e)),
+        Err(e) => return RunOutcome::failed(request, RunError::Config(e)),
     };
     let baseline = match &request.baseline {
         BaselineMode::Apply(path) => match read_baseline(path) {
             Ok(b) => Some(b),
-            Err(e) => return RunOutcome::failed(e),
+            Err(e) => return RunOutcome::failed(request, e),
         },
         _ => None,
     };
     let mode = request.fix;
 
     let (files, mut errors) = collect_files(&request.paths, &resolver);
+    if !request.allow_empty {
+        errors.extend(empty_folders(&request.paths, &files));
+    }
     progress.start(files.len());
     let mut checked: Vec<Result<Checked, RunError>> = files
         .par_iter()
@@ -273,6 +347,7 @@ pub fn run(request: &Request, progress: &dyn Progress) -> RunOutcome {
                     files_fixed += 1;
                 }
                 diffs.extend(c.diff);
+                errors.extend(c.unwritten);
                 fixed_input = fixed_input.or(c.output);
                 reports.push(c.report);
             }
@@ -345,6 +420,26 @@ pub fn effective_config(options: &RunOptions, paths: &[PathBuf]) -> Result<Strin
         .map_err(RunError::Config)
 }
 
+/// The named folders below which no file is checked.
+fn empty_folders(paths: &[PathBuf], files: &[PathBuf]) -> Vec<RunError> {
+    paths
+        .iter()
+        .filter(|p| p.is_dir() && !files.iter().any(|f| f.starts_with(p)))
+        .map(|p| RunError::NoDocuments {
+            path: p.display().to_string(),
+        })
+        .collect()
+}
+
+/// The extensions a folder walk reads, as ".txt .md ...".
+pub fn extension_list() -> String {
+    crate::engine::workspace::CHECKED_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn read_baseline(path: &Path) -> Result<Baseline, RunError> {
     std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
@@ -364,6 +459,8 @@ struct Checked {
     written: usize,
     /// With `--fix` on standard input: the bytes to print.
     output: Option<Vec<u8>>,
+    /// With `--fix`: why the fixed text was not written (the findings are still reported).
+    unwritten: Option<RunError>,
 }
 
 fn check_file(file: &Path, resolver: &ConfigResolver, mode: FixMode) -> Result<Checked, RunError> {
@@ -390,6 +487,11 @@ fn check_input(
     mode: FixMode,
     file: Option<&Path>,
 ) -> Result<Checked, RunError> {
+    if file.is_none() && format == Format::Docx && matches!(mode, FixMode::Write { .. }) {
+        return Err(RunError::DocxOnStandardInput {
+            name: name.to_string(),
+        });
+    }
     let include_unsafe = match mode {
         FixMode::Write { include_unsafe } | FixMode::Diff { include_unsafe }
             if format != Format::Docx =>
@@ -398,14 +500,12 @@ fn check_input(
         }
         _ => {
             let report = lint_bytes(name, bytes, format, config).map_err(RunError::Input)?;
-            // Standard input under `--fix` prints the document, here as it came.
-            let output =
-                (file.is_none() && matches!(mode, FixMode::Write { .. })).then(|| bytes.to_vec());
             return Ok(Checked {
                 report,
                 diff: None,
                 written: 0,
-                output,
+                output: None,
+                unwritten: None,
             });
         }
     };
@@ -417,6 +517,7 @@ fn check_input(
         diff: None,
         written: 0,
         output: None,
+        unwritten: None,
     };
     match (mode, file) {
         (FixMode::Diff { .. }, _) => {
@@ -428,11 +529,16 @@ fn check_input(
         }
         (_, None) => checked.output = Some(fixed.text.into_bytes()),
         (_, Some(path)) if changed => {
-            write_atomically(path, fixed.text.as_bytes()).map_err(|e| RunError::Write {
-                path: name.to_string(),
-                reason: e.to_string(),
-            })?;
-            checked.written = fixed.applied;
+            // Not written: the findings are those of the file as it stays.
+            match write_fixed(name, path, fixed.text.as_bytes()) {
+                Ok(()) => checked.written = fixed.applied,
+                Err(e) => {
+                    if let Some(report) = fixed.original {
+                        checked.report = report;
+                    }
+                    checked.unwritten = Some(e);
+                }
+            }
         }
         _ => {}
     }
@@ -602,11 +708,59 @@ mod tests {
             &NoProgress,
         );
         assert!(outcome.reports.is_empty());
-        assert_eq!(outcome.shown, Shown::Nothing);
+        // The chosen format still shows the error (a run is never silent).
+        assert_eq!(outcome.shown, Shown::Reports);
         assert_eq!(outcome.exit, ExitStatus::Error);
+        assert_eq!(
+            outcome.error_summary(),
+            Some(Message::new("1 lỗi đầu vào", "1 input error"))
+        );
         let said = &outcome.error_messages()[0];
         assert!(said.vi.contains("khong-co/baseline.json"), "{said:?}");
         assert!(said.en.contains("khong-co/baseline.json"), "{said:?}");
+    }
+
+    #[test]
+    fn a_folder_without_documents_is_an_error_unless_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ghi-chu.json"), "{}").unwrap();
+        let at = |allow_empty| {
+            run(
+                &Request {
+                    paths: vec![dir.path().to_path_buf()],
+                    allow_empty,
+                    ..Request::default()
+                },
+                &NoProgress,
+            )
+        };
+        let refused = at(false);
+        assert_eq!(refused.exit, ExitStatus::Error);
+        assert!(matches!(refused.errors[..], [RunError::NoDocuments { .. }]));
+        assert_eq!(at(true).exit, ExitStatus::Clean);
+    }
+
+    #[test]
+    fn fix_of_a_word_document_on_standard_input_is_refused() {
+        let outcome = run(
+            &Request {
+                stdin: Some(NamedInput {
+                    name: "ban-tin.docx".to_string(),
+                    bytes: b"PK".to_vec(),
+                }),
+                fix: FixMode::Write {
+                    include_unsafe: false,
+                },
+                ..Request::default()
+            },
+            &NoProgress,
+        );
+        assert_eq!(outcome.exit, ExitStatus::Error);
+        assert_eq!(outcome.fixed_input, None);
+        assert!(matches!(
+            outcome.errors[..],
+            [RunError::DocxOnStandardInput { .. }]
+        ));
     }
 
     #[test]
