@@ -106,16 +106,18 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            if !text.contains('/') && !text.contains("tổng") && !text.contains("Tổng") {
+            let lower = text.to_lowercase();
+            if !lower.contains('/') && !lower.contains("tổng") && !lower.contains("trong") {
                 continue;
             }
             let sentences = sentences(doc, block);
             // The tokens of the block's sentences, one after the other.
             let all: Vec<usize> = sentences.iter().flat_map(|s| s.iter()).copied().collect();
+            self.wholes(doc, &all, out);
             for sentence in &sentences {
                 self.fractions(doc, sentence, out);
+                self.parts_after_trong_do(doc, sentence, out);
             }
-            self.wholes(doc, &all, out);
         }
     }
 }
@@ -132,6 +134,39 @@ fn same_noun(whole: &[String], part: &[String]) -> bool {
     !whole.is_empty() && part.len() >= whole.len() && part[..whole.len()] == whole[..]
 }
 
+/// A figure a whole or a part can be after "trong đó": money and areas have decimals.
+fn is_whole_or_part(f: &FigureAt) -> bool {
+    f.figure.value > 0.0
+}
+
+/// Two figures compare the same way under either reading of "1.402": both ambiguous the
+/// same way, or neither.
+fn comparable(whole: &FigureAt, part: &FigureAt) -> bool {
+    whole.figure.ambiguous == part.figure.ambiguous
+}
+
+/// The finding: `part` of `noun` is more than the `whole`.
+fn too_large(
+    doc: &Document,
+    rule: &RuleMeta,
+    whole: &FigureAt,
+    part: &FigureAt,
+    noun: &[String],
+) -> Diagnostic {
+    let noun_text = noun.join(" ");
+    let (w, x) = (&doc.text[whole.span.clone()], &doc.text[part.span.clone()]);
+    Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        part.span.clone(),
+        Message::new(
+            format!("{x} {noun_text} nhiều hơn tổng số {w} {noun_text} đã nêu"),
+            format!("{x} {noun_text} is more than the total of {w} {noun_text} stated"),
+        ),
+    )
+    .with_related(whole.span.clone(), Message::new("tổng số", "the whole"))
+}
+
 fn is_count(f: &FigureAt) -> bool {
     f.figure.decimals == 0 && !f.figure.ambiguous && f.figure.value >= 1.0
 }
@@ -142,54 +177,95 @@ impl PartExceedsWhole {
         let rule = self.meta();
         let mut at = 0;
         while at + 2 < all.len() {
-            let marked = matches!(doc.token_text(&doc.tokens[all[at]]), "tổng" | "Tổng")
-                && matches!(Cursor::new(doc, all).word(at + 1), Some("số" | "cộng"));
-            if !marked {
+            let c = Cursor::new(doc, all);
+            // "tổng số N", "tổng cộng N"; "trong số N", whose whole is explicit.
+            let total = c.word_is(at, "tổng") && matches!(c.word(at + 1), Some("số" | "cộng"));
+            let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số");
+            if !total && !among {
                 at += 1;
                 continue;
             }
-            let Some(whole) = Cursor::new(doc, all).figure_at(at + 2).filter(is_count) else {
+            let Some(whole) = c
+                .figure_at(at + 2)
+                .filter(|f| is_count(f) || among && f.figure.ambiguous)
+            else {
                 at += 1;
                 continue;
             };
-            let noun = noun_after(doc, all, at + 2);
-            // A one-word noun is too loose to match on ("hộ", "người" are counted in many ways).
-            if noun.len() < 2 {
+            let mut noun = noun_after(doc, all, at + 2);
+            // After "tổng số" a one-word noun is too loose to match on ("hộ", "người" are
+            // counted in many ways); "trong số 50 hộ, 52 hộ ..." states the whole itself.
+            if among {
+                noun.truncate(1);
+            }
+            if noun.is_empty() || total && noun.len() < 2 {
                 at += 1;
                 continue;
             }
             let mut p = at + 3 + noun.len();
             while p < all.len() {
                 // Another whole starts another comparison.
-                if Cursor::new(doc, all).word(p) == Some("tổng") {
+                if matches!(Cursor::new(doc, all).word(p), Some("tổng"))
+                    || Cursor::new(doc, all).word_is(p, "trong")
+                        && Cursor::new(doc, all).word(p + 1) == Some("số")
+                {
                     break;
                 }
-                if let Some(part) = Cursor::new(doc, all).figure_at(p).filter(is_count)
+                if let Some(part) = Cursor::new(doc, all)
+                    .figure_at(p)
+                    .filter(|f| is_count(f) || f.figure.ambiguous)
+                    && comparable(&whole, &part)
                     && same_noun(&noun, &noun_after(doc, all, p))
                     && is_part(doc, all, p, noun.len())
                     && part.figure.value > whole.figure.value
                 {
-                    let noun_text = noun.join(" ");
-                    let (w, x) = (&doc.text[whole.span.clone()], &doc.text[part.span.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            rule.id,
-                            rule.default_severity,
-                            part.span.clone(),
-                            Message::new(
-                                format!("{x} {noun_text} nhiều hơn tổng số {w} {noun_text} đã nêu"),
-                                format!("{x} {noun_text} is more than the total of {w} {noun_text} stated"),
-                            ),
-                        )
-                        .with_related(
-                            whole.span.clone(),
-                            Message::new("tổng số", "the whole"),
-                        ),
-                    );
+                    out.push(too_large(doc, rule, &whole, &part, &noun));
                 }
                 p += 1;
             }
             at += 3;
+        }
+    }
+
+    /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the count just before "trong
+    /// đó" in the sentence is the whole, and the counts of its head noun after it are parts.
+    fn parts_after_trong_do(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+        let c = Cursor::new(doc, sentence);
+        let Some(marker) =
+            (1..sentence.len()).find(|&k| c.word_is(k, "trong") && c.word(k + 1) == Some("đó"))
+        else {
+            return;
+        };
+        // The whole: the last figure with a noun before the marker, in its clause.
+        let Some((whole, noun)) = (0..marker).rev().find_map(|k| {
+            let figure = c.figure_at(k).filter(is_whole_or_part)?;
+            let noun = noun_after(doc, sentence, k);
+            (!noun.is_empty() && !c.is_punct(k + 1, "%")).then_some((figure, noun))
+        }) else {
+            return;
+        };
+        let head = &noun[..1];
+        let rule = self.meta();
+        for p in marker + 2..sentence.len() {
+            if c.is_punct(p, ";") {
+                break;
+            }
+            let Some(part) = c.figure_at(p).filter(is_whole_or_part) else {
+                continue;
+            };
+            let compared = p
+                .checked_sub(1)
+                .and_then(|q| c.word(q))
+                .is_some_and(|w| COMPARISON.contains(&w));
+            if !compared
+                && comparable(&whole, &part)
+                && same_noun(head, &noun_after(doc, sentence, p))
+                && part.figure.value > whole.figure.value
+                // Already reported against a "tổng số" whole.
+                && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+            {
+                out.push(too_large(doc, rule, &whole, &part, head));
+            }
         }
     }
 
@@ -310,6 +386,27 @@ mod tests {
                     &["15"],
                 ),
                 (
+                    "Chi bộ hiện có 23 đảng viên, trong đó 24 đảng viên chính thức.",
+                    &["24"],
+                ),
+                (
+                    "Phường tiếp nhận 300 hồ sơ, trong đó 320 hồ sơ trực tuyến.",
+                    &["320"],
+                ),
+                ("Toàn xã có 10 thôn, trong đó 11 thôn đạt chuẩn.", &["11"]),
+                (
+                    "Tổng số thành viên là 504 người, trong đó 552 người là đồng bào Jrai.",
+                    &["552"],
+                ),
+                (
+                    "Trong số 1.402 người đăng ký, có 1.418 người đủ điều kiện.",
+                    &["1.418"],
+                ),
+                (
+                    "Quỹ quyên góp được 15,5 tỷ đồng, trong đó 16 tỷ đồng từ doanh nghiệp.",
+                    &["16"],
+                ),
+                (
                     "Đến nay đã có 12/11 xã đạt chuẩn nông thôn mới.",
                     &["12/11 xã"],
                 ),
@@ -331,6 +428,11 @@ mod tests {
                 "Tổng số 40 đơn vị; năm sau phấn đấu 45 đơn vị đạt chuẩn trong tổng số 50 đơn vị.",
                 "Tổng số 10 chỉ tiêu năm 2023; năm 2024 giao 12 chỉ tiêu.",
                 "Đạt 11/12 xã, 5/5 phường.",
+                "Chi bộ có 23 đảng viên, trong đó 20 đảng viên chính thức và 3 đảng viên dự bị.",
+                "Năm 2024 có 40 hộ thoát nghèo, trong đó tăng 45 hộ so với năm trước.",
+                "Phiên tòa thu hút 230 người dân, trong đó có 35 đoàn viên và 250 lượt người theo dõi trực tuyến.",
+                "Xã có 10 thôn, trong đó 3 thôn vùng cao; 12 thôn khác thuộc huyện bạn.",
+                "Trong số 50 hộ, có 45 hộ đã nhận hỗ trợ.",
             ],
         );
     }
