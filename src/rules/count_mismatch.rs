@@ -405,6 +405,9 @@ fn breakdown(
     out.len() > before
 }
 
+/// Words of the whole's noun phrase before "gồm" ("suất quà cho đoàn viên khó khăn").
+const MAX_WHOLE_WORDS: usize = 8;
+
 /// Words a part may take after its figure before the next part.
 const MAX_PART_WORDS: usize = 12;
 
@@ -426,9 +429,9 @@ fn breakdown_by_head(
         // The whole's noun phrase: lower-case words up to "gồm", perhaps after a comma.
         let noun: Vec<&str> = (at + 1..)
             .map_while(|k| c.word(k).filter(|w| *w != "gồm" && *w != "bao"))
-            .take(7)
+            .take(MAX_WHOLE_WORDS + 1)
             .collect();
-        if noun.is_empty() || noun.len() > 6 {
+        if noun.is_empty() || noun.len() > MAX_WHOLE_WORDS {
             continue;
         }
         let mut q = at + 1 + noun.len();
