@@ -13,7 +13,9 @@ declare_rule! {
     /// ## What it does
     /// Counts what a count announces and compares: the names after it ("2 phường ... là Quan
     /// Hoa và Nghĩa Tân"), the numbered items after a colon ("gồm 3 nội dung: (1) ... (2)
-    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"); and checks that
+    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"; "9 đảng viên
+    /// mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...", parts counted in the whole's own
+    /// noun, decimals allowed); and checks that
     /// markers "(1) (2) (3)" in a paragraph and list items "1. 2. 3." run in sequence without
     /// a gap or a repeat. The message lists what it counted. It stays silent on "trong đó",
     /// which introduces a part, not the whole.
@@ -37,7 +39,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
+Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”; “9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...”, các phần đếm bằng chính danh từ của tổng, kể cả số thập phân); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",

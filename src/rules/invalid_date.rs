@@ -12,7 +12,9 @@ declare_rule! {
     /// Reads every date of the document in the forms Vietnamese press uses ("31/6/2024",
     /// "31-6-2024", "31.6.2024", "ngày 31 tháng 6 năm 2024", "ngày 31-6" with the year of the
     /// publication date) and reports those whose day is past the end of their month: 31 June,
-    /// 30 February, 29 February of a year that is not a leap year. A 29 February without a
+    /// 30 February, 29 February of a year that is not a leap year; and those whose month
+    /// is past 12 ("22/13/2023", "ngày 21 tháng 13"), saying which date a swap of day and
+    /// month gives ("11/16/2024": 16 November). A 29 February without a
     /// year the document makes certain is left alone. Fractions ("51/68 chỉ tiêu"), times
     /// ("14:46") and document numbers ("15/2020/NĐ-CP") are not read as dates.
     ///
@@ -35,7 +37,7 @@ declare_rule! {
         vi: "Ngày tháng không có thật trên lịch.
 
 ## Tác dụng
-Đọc mọi ngày tháng trong văn bản theo các cách viết thông dụng của báo chí (“31/6/2024”, “31-6-2024”, “31.6.2024”, “ngày 31 tháng 6 năm 2024”, “ngày 31-6” với năm lấy từ ngày đăng) và báo những ngày vượt quá số ngày của tháng: 31 tháng 6, 30 tháng 2, 29 tháng 2 của năm không nhuận. Ngày 29 tháng 2 khi văn bản không cho biết chắc năm nào thì không bị báo. Phân số (“51/68 chỉ tiêu”), giờ (“14:46”) và số hiệu văn bản (“15/2020/NĐ-CP”) không bị coi là ngày tháng.
+Đọc mọi ngày tháng trong văn bản theo các cách viết thông dụng của báo chí (“31/6/2024”, “31-6-2024”, “31.6.2024”, “ngày 31 tháng 6 năm 2024”, “ngày 31-6” với năm lấy từ ngày đăng) và báo những ngày vượt quá số ngày của tháng: 31 tháng 6, 30 tháng 2, 29 tháng 2 của năm không nhuận; cùng những ngày có tháng lớn hơn 12 (“22/13/2023”, “ngày 21 tháng 13”), kèm ngày tháng có được khi đảo ngày và tháng (“11/16/2024”: ngày 16 tháng 11). Ngày 29 tháng 2 khi văn bản không cho biết chắc năm nào thì không bị báo. Phân số (“51/68 chỉ tiêu”), giờ (“14:46”) và số hiệu văn bản (“15/2020/NĐ-CP”) không bị coi là ngày tháng.
 
 ## Vì sao
 Một ngày không có thật là lỗi gõ nhầm ngày hoặc tháng, và nó che mất ngày thật: người đọc không biết cuộc họp diễn ra ngày 30 tháng 6 hay 31 tháng 7.",

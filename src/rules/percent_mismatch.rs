@@ -12,7 +12,10 @@ declare_rule! {
     /// ## What it does
     /// Finds a percentage stated together with its operands and recomputes it: "X / Y, đạt
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
-    /// so với cùng kỳ (Y tỷ đồng)". The words before the figure decide what agrees with it:
+    /// so với cùng kỳ (Y tỷ đồng)", "Z% (X/Y hộ)", "tăng từ A lên B, tăng Z%", and a share of
+    /// a whole stated earlier in the sentence ("tiếp nhận Y đơn, giải quyết X đơn, đạt Z%";
+    /// "X vụ trên tổng số Y vụ, đạt Z%"). "1.020/1.200" gives the same ratio under either
+    /// reading of the dots. The words before the figure decide what agrees with it:
     /// "hơn", "trên", "vượt" need a ratio above Z; "gần", "xấp xỉ", "khoảng" one near Z;
     /// "dưới" one below; a plain "đạt", "bằng", "chiếm" the same value at the precision
     /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
@@ -37,7 +40,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: “hơn”, “trên”, “vượt” đòi tỷ lệ lớn hơn Z; “gần”, “xấp xỉ”, “khoảng” đòi tỷ lệ gần Z; “dưới” đòi nhỏ hơn; “đạt”, “bằng”, “chiếm” đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, và phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”). “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: “hơn”, “trên”, “vượt” đòi tỷ lệ lớn hơn Z; “gần”, “xấp xỉ”, “khoảng” đòi tỷ lệ gần Z; “dưới” đòi nhỏ hơn; “đạt”, “bằng”, “chiếm” đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
