@@ -109,8 +109,10 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            let lower = text.to_lowercase();
-            if !lower.contains('/') && !lower.contains("tổng") && !lower.contains("trong") {
+            let marked = ["/", "tổng", "Tổng", "rong đó", "rong số"]
+                .iter()
+                .any(|m| text.contains(m));
+            if !marked {
                 continue;
             }
             let sentences = sentences(doc, block);
