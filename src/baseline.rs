@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::FileReport;
 use crate::diagnostic::Diagnostic;
+use crate::report::FileReport;
 
 /// Characters of context kept on each side of a finding.
 const CONTEXT_CHARS: usize = 16;

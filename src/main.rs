@@ -3,13 +3,19 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use vnlint::engine::{
+    self, BaselineMode, FixMode, NamedInput, Progress, Request, RunError, RunOptions, Shown, notice,
+};
+
+mod lsp;
+mod serve;
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
-use vnlint::workspace::{self, ConfigResolver, FixMode, RunError, RunOptions};
-use vnlint::{FileReport, Format, InputError, Lang, Severity};
+use vnlint::{InputError, Lang, Message, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -67,10 +73,19 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Run the language server over standard input and output (editors: docs/editors.md).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Serve a local web page to check documents, and its JSON API (`POST /api/check`).
+    Serve(serve::ServeArgs),
     /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
-    /// example (bad must fire and fix to good; good and ok must stay silent).
+    /// example (bad must fire and fix to good; good and ok must stay silent); and word lists
+    /// (rules/lists/*.txt): header, order, duplicates, NFC, case, whitespace, examples.
     TestRules {
-        /// The table files.
+        /// The table files (.toml) and list files (.txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -112,8 +127,8 @@ struct CheckArgs {
     /// With --fix or --diff: apply the suggestions that are not certain too.
     #[arg(long)]
     unsafe_fixes: bool,
-    /// Print a unified diff of what --fix would change; change nothing.
-    #[arg(long, conflicts_with = "fix")]
+    /// Print a unified diff of what --fix would change; change nothing (also with --fix).
+    #[arg(long)]
     diff: bool,
     /// Record today's findings in FILE (then exit 0): adopt vnlint on an existing archive.
     #[arg(long, value_name = "FILE")]
@@ -163,7 +178,9 @@ fn main() -> ExitCode {
             min_pair_count,
         } => learn(&paths, &output, min_pair_count, lang),
         Command::TestRules { files } => test_rules(&files, lang),
-        Command::Convert { from, file, output } => convert(from, &file, output.as_deref()),
+        Command::Lsp { .. } => lsp::run(lang),
+        Command::Serve(args) => serve::run(args, lang),
+        Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
@@ -193,201 +210,141 @@ fn check(args: CheckArgs, lang: Lang) -> ExitCode {
         ignore: args.ignore.clone(),
         model: args.model.clone(),
     };
-    let resolver = match ConfigResolver::new(options) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("vnlint: {e}");
-            return ExitCode::from(EXIT_INPUT_ERROR);
-        }
-    };
-    let paths = if args.paths.is_empty() {
+    let mut paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
+    let wants_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
     if args.show_config {
-        let first = paths.iter().find(|p| p.as_os_str() != "-");
-        return match resolver.config_for(first.map(|p| p.as_path())) {
-            Ok(config) => {
-                emit(config.to_toml().as_bytes());
+        return match engine::effective_config(&options, &paths) {
+            Ok(toml) => {
+                emit(toml.as_bytes());
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("vnlint: {e}");
+                say_error(&e.to_message(), lang);
                 ExitCode::from(EXIT_INPUT_ERROR)
             }
         };
     }
-
-    let (file_paths, mut errors) = workspace::collect_files(
-        &paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect::<Vec<_>>(),
-        &resolver,
-    );
-    let mode = if args.diff {
-        FixMode::Diff {
-            include_unsafe: args.unsafe_fixes,
-        }
-    } else if args.fix {
-        FixMode::Write {
-            include_unsafe: args.unsafe_fixes,
-        }
-    } else {
-        FixMode::Report
-    };
-    // A progress bar only for many files on a terminal, and only for human output.
-    let progress = (file_paths.len() >= 50
-        && std::io::stderr().is_terminal()
-        && args.format == OutputFormat::Human)
-        .then(|| indicatif::ProgressBar::new(file_paths.len() as u64));
-    let mut run = workspace::check_files(&file_paths, &resolver, mode, progress.as_ref());
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
-    errors.append(&mut run.errors);
-    if paths.iter().any(|p| p.as_os_str() == "-") {
+    let stdin = if wants_stdin {
         let name = args
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "-".to_string());
-        match read_stdin(&name, &resolver, mode) {
-            Ok((report, fixed)) => {
-                run.reports.push(report);
-                if let Some(text) = fixed {
-                    // `--fix` on standard input: the fixed text is the output.
-                    emit(text.as_bytes());
-                    return if errors.is_empty() {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(EXIT_INPUT_ERROR)
-                    };
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-        run.reports.sort_by(|a, b| a.path.cmp(&b.path));
-    }
-
-    if let Some(path) = &args.write_baseline {
-        let baseline = vnlint::baseline::Baseline::from_reports(&run.reports);
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
-            eprintln!("vnlint: {}: {e}", path.display());
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            let error = InputError::Unreadable {
+                path: name,
+                reason: e.to_string(),
+            };
+            say_error(&error.to_message(), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
-        match lang {
-            Lang::Vi => eprintln!(
-                "vnlint: đã ghi {} phát hiện vào {}",
-                baseline.findings.len(),
-                path.display()
-            ),
-            Lang::En => eprintln!(
-                "vnlint: recorded {} findings in {}",
-                baseline.findings.len(),
-                path.display()
-            ),
-        }
-        return if errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(EXIT_INPUT_ERROR)
-        };
-    }
-    if let Some(path) = &args.baseline {
-        let baseline = std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| vnlint::baseline::Baseline::from_json(&t));
-        match baseline {
-            Ok(b) => b.filter(&mut run.reports),
-            Err(e) => {
-                eprintln!("vnlint: {}: {e}", path.display());
-                return ExitCode::from(EXIT_INPUT_ERROR);
+        Some(NamedInput { name, bytes })
+    } else {
+        None
+    };
+    let request = Request {
+        paths,
+        stdin,
+        // `--fix --diff` shows the diff and writes nothing.
+        fix: if args.diff {
+            FixMode::Diff {
+                include_unsafe: args.unsafe_fixes,
             }
-        }
-    }
+        } else if args.fix {
+            FixMode::Write {
+                include_unsafe: args.unsafe_fixes,
+            }
+        } else {
+            FixMode::Report
+        },
+        baseline: match (&args.write_baseline, &args.baseline) {
+            (Some(path), _) => BaselineMode::Record(path.clone()),
+            (None, Some(path)) => BaselineMode::Apply(path.clone()),
+            (None, None) => BaselineMode::None,
+        },
+        options,
+        fail_on: args.fail_on,
+    };
+    let progress = ProgressBar {
+        wanted: std::io::stderr().is_terminal() && args.format == OutputFormat::Human,
+        bar: OnceLock::new(),
+    };
+    let outcome = engine::run(&request, &progress);
 
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let checked = run.reports.len();
-    let mut output = if args.diff {
-        run.diffs.concat()
-    } else {
-        render::render(args.format, &run.reports, checked, lang, color)
-    };
-    if run.files_fixed > 0 {
-        match lang {
-            Lang::Vi => eprintln!(
-                "vnlint: đã sửa {} chỗ trong {} tệp",
-                run.fixes_applied, run.files_fixed
-            ),
-            Lang::En => eprintln!(
-                "vnlint: fixed {} places in {} files",
-                run.fixes_applied, run.files_fixed
-            ),
+    let mut output = match outcome.shown {
+        Shown::Reports => {
+            let checked = outcome.reports.len();
+            render::render(args.format, &outcome.reports, checked, lang, color).into_bytes()
         }
-    }
-    if args.statistics {
-        output.push_str(&render::statistics(&run.reports, lang));
-    }
-    emit(output.as_bytes());
-    let prefix = match lang {
-        Lang::Vi => "lỗi",
-        Lang::En => "error",
+        Shown::Diffs => outcome.diffs.concat().into_bytes(),
+        Shown::FixedInput => outcome.fixed_input.clone().unwrap_or_default(),
+        Shown::Nothing => Vec::new(),
     };
-    let mut said = std::collections::HashSet::new();
-    for e in &errors {
-        let message = e.message(lang);
-        if said.insert(message.clone()) {
-            eprintln!("vnlint: {prefix}: {message}");
+    if args.statistics && matches!(outcome.shown, Shown::Reports | Shown::Diffs) {
+        output.extend(render::statistics(&outcome.reports, lang).into_bytes());
+    }
+    for notice in outcome.notices() {
+        eprintln!("vnlint: {}", notice.get(lang));
+    }
+    emit(&output);
+    for message in outcome.error_messages() {
+        say_error(&message, lang);
+    }
+    ExitCode::from(outcome.exit.code())
+}
+
+/// A progress bar on the terminal for many files (50 or more), with human output.
+struct ProgressBar {
+    wanted: bool,
+    bar: OnceLock<indicatif::ProgressBar>,
+}
+
+impl Progress for ProgressBar {
+    fn start(&self, files: usize) {
+        if self.wanted && files >= 50 {
+            let _ = self.bar.set(indicatif::ProgressBar::new(files as u64));
         }
     }
 
-    let fail_on = args.fail_on;
-    if !errors.is_empty() {
-        ExitCode::from(EXIT_INPUT_ERROR)
-    } else if args.diff {
-        if run.diffs.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(EXIT_FINDINGS)
+    fn advance(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.inc(1);
         }
-    } else if failing(&run.reports, fail_on) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
-/// Lints standard input; with `--fix`, also returns the fixed text.
-fn read_stdin(
-    name: &str,
-    resolver: &ConfigResolver,
-    mode: FixMode,
-) -> Result<(FileReport, Option<String>), RunError> {
-    let config = resolver.config_for(None).map_err(RunError::Config)?;
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-        RunError::Input(InputError::Unreadable {
-            path: name.to_string(),
-            reason: e.to_string(),
-        })
-    })?;
-    let format = Format::from_path(Path::new(name));
-    match mode {
-        FixMode::Write { include_unsafe } => {
-            let fixed = vnlint::fix::fix_text(name, &bytes, format, &config, include_unsafe)
-                .map_err(RunError::Input)?;
-            Ok((fixed.report, Some(fixed.text)))
-        }
-        _ => vnlint::lint_bytes(name, &bytes, format, &config)
-            .map(|r| (r, None))
-            .map_err(RunError::Input),
+/// A file that could not be written, in both languages.
+fn write_error(path: &Path, e: &std::io::Error) -> Message {
+    RunError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
     }
+    .to_message()
+}
+
+/// Prints an error on standard error: "vnlint: lỗi: ...".
+fn say_error(message: &Message, lang: Lang) {
+    eprintln!(
+        "vnlint: {}: {}",
+        notice::error_prefix().get(lang),
+        message.get(lang)
+    );
 }
 
 /// Writes to standard output; a closed pipe (`| head`) ends the output quietly.
@@ -397,27 +354,19 @@ fn emit(bytes: &[u8]) {
     let _ = stdout.flush();
 }
 
-fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
-    reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= fail_on)
-}
-
 fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for file in files {
         let shown = file.display().to_string();
         let problems = match std::fs::read_to_string(file) {
+            Ok(text) if file.extension().is_some_and(|e| e == "txt") => {
+                vnlint::lists::self_test(&shown, &text)
+            }
             Ok(text) => vnlint::rules::Table::self_test(&shown, &text),
             Err(e) => vec![format!("{shown}: {e}")],
         };
         if problems.is_empty() {
-            let message = match lang {
-                Lang::Vi => format!("{shown}: mọi ví dụ đều đúng\n"),
-                Lang::En => format!("{shown}: every example holds\n"),
-            };
-            emit(message.as_bytes());
+            emit(format!("{}\n", notice::examples_hold(&shown).get(lang)).as_bytes());
         } else {
             failed = true;
             for p in problems {
@@ -432,7 +381,7 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     }
 }
 
-fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
+fn convert(from: LegacyArg, file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
     use vnlint::text::legacy::{Encoding, convert_bytes};
     let encoding = match from {
         LegacyArg::Tcvn3 => Encoding::Tcvn3,
@@ -442,7 +391,7 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
     let bytes = match vnlint::read_file(file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("vnlint: {e}");
+            say_error(&e.to_message(), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
     };
@@ -461,55 +410,40 @@ fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("vnlint: {}: {e}", out.display());
+            say_error(&write_error(out, &e), lang);
             ExitCode::from(EXIT_INPUT_ERROR)
         }
     }
 }
 
 fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> ExitCode {
-    let (counts, errors) = vnlint::model::learn(paths);
-    let prefix = match lang {
-        Lang::Vi => "lỗi",
-        Lang::En => "error",
-    };
+    let (counts, errors) = engine::learn(paths);
     for e in &errors {
-        eprintln!("vnlint: {prefix}: {}", e.message(lang));
+        say_error(&e.to_message(), lang);
     }
     if counts.documents == 0 {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: {prefix}: không tìm thấy tài liệu nào để học"),
-            Lang::En => eprintln!("vnlint: {prefix}: no documents found to learn from"),
-        }
+        say_error(&notice::no_documents_to_learn(), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     let bytes = match counts.encode(min_pair_count) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("vnlint: {prefix}: {e}");
+            say_error(&Message::new(e.clone(), e), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
     };
     if let Err(e) = std::fs::write(output, &bytes) {
-        eprintln!("vnlint: {prefix}: {}: {e}", output.display());
+        say_error(&write_error(output, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    let mb = counts.text_bytes as f64 / 1e6;
-    let size = bytes.len() as f64 / 1e6;
-    match lang {
-        Lang::Vi => eprintln!(
-            "vnlint: đã học {} tài liệu ({mb:.1} MB văn bản, {} âm tiết khác nhau) vào {} ({size:.2} MB)",
-            counts.documents,
-            counts.syllables(),
-            output.display()
-        ),
-        Lang::En => eprintln!(
-            "vnlint: learned {} documents ({mb:.1} MB of text, {} distinct syllables) into {} ({size:.2} MB)",
-            counts.documents,
-            counts.syllables(),
-            output.display()
-        ),
-    }
+    let learned = notice::learned(
+        counts.documents,
+        counts.text_bytes,
+        counts.syllables(),
+        output,
+        bytes.len(),
+    );
+    eprintln!("vnlint: {}", learned.get(lang));
     if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -520,20 +454,14 @@ fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> E
 fn init(lang: Lang) -> ExitCode {
     let path = Path::new("vnlint.toml");
     if path.exists() {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: vnlint.toml đã có, không ghi đè"),
-            Lang::En => eprintln!("vnlint: vnlint.toml already exists; not overwritten"),
-        }
+        eprintln!("vnlint: {}", notice::init_exists().get(lang));
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     if let Err(e) = std::fs::write(path, vnlint::config::starter()) {
-        eprintln!("vnlint: vnlint.toml: {e}");
+        say_error(&write_error(path, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    match lang {
-        Lang::Vi => emit("Đã tạo vnlint.toml\n".as_bytes()),
-        Lang::En => emit(b"Wrote vnlint.toml\n"),
-    }
+    emit(format!("{}\n", notice::init_written().get(lang)).as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -558,10 +486,7 @@ fn print_rules(lang: Lang) {
 
 fn explain(id: &str, lang: Lang) -> ExitCode {
     let Some(rule) = vnlint::rules::find(id) else {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: không có quy tắc `{id}` (xem `vnlint rules`)"),
-            Lang::En => eprintln!("vnlint: no rule `{id}` (see `vnlint rules`)"),
-        }
+        eprintln!("vnlint: {}", notice::unknown_rule(id).get(lang));
         return ExitCode::from(EXIT_INPUT_ERROR);
     };
     emit(vnlint::render::explain(rule.meta(), lang).as_bytes());

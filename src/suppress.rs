@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
-use crate::render::LineIndex;
+use crate::position::LineIndex;
 use crate::rules;
 
 /// What a directive does.
@@ -168,7 +168,7 @@ pub fn apply(
         if let Some(message) = message {
             diagnostics.push(Diagnostic::new(
                 UNUSED,
-                crate::Severity::Warning,
+                crate::diagnostic::Severity::Warning,
                 d.span.clone(),
                 message,
             ));

@@ -412,6 +412,67 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         .stdout("Hai dấu cách.\n");
 }
 
+#[test]
+fn diff_of_standard_input_is_printed_and_exits_1() {
+    vnlint()
+        .args(["check", "--diff", "-"])
+        .write_stdin("Hai  dấu cách.\n")
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-Hai  dấu cách.")
+                .and(predicate::str::contains("+Hai dấu cách.")),
+        );
+    // Nothing to fix: no diff, exit 0.
+    vnlint()
+        .args(["check", "--diff", "-"])
+        .write_stdin("Một dấu cách.\n")
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn diff_of_a_file_does_not_say_it_fixed_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "Hai  dấu cách.\n".as_bytes());
+    vnlint()
+        .args(["check", "--diff", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Hai dấu cách."))
+        .stderr(predicate::str::contains("sửa").not());
+    vnlint()
+        .args(["--lang", "en", "check", "--diff", &path])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
+}
+
+#[test]
+fn fix_with_diff_shows_the_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "Hai  dấu cách.\n".as_bytes());
+    vnlint()
+        .args(["check", "--fix", "--diff", &path])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-Hai  dấu cách.")
+                .and(predicate::str::contains("+Hai dấu cách.")),
+        )
+        .stderr(predicate::str::contains("sửa").not());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
+    // On standard input too: the diff, not the fixed text.
+    vnlint()
+        .args(["check", "--fix", "--diff", "-"])
+        .write_stdin("Hai  dấu cách.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Hai dấu cách."));
+}
+
 /// A .docx built here: paragraphs, a heading by style, a word split across runs.
 fn docx(paragraphs: &[(&str, &[&str])]) -> Vec<u8> {
     use std::io::Write;
@@ -483,6 +544,13 @@ fn word_documents_are_reported_by_paragraph_and_character() {
         .assert()
         .code(1);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    // --fix on standard input prints the document: a Word file as it came, not its text.
+    let out = vnlint()
+        .args(["check", "--fix", "--stdin-filename", "ban-tin.docx", "-"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .code(0);
+    assert_eq!(out.get_output().stdout, bytes);
 }
 
 #[test]
@@ -724,4 +792,22 @@ fn a_damaged_model_is_an_input_error_naming_the_file() {
     vnlint().args(["check", &file]).assert().code(2).stderr(
         predicate::str::contains("vnlint.toml:2").and(predicate::str::contains("hong.vnlm")),
     );
+}
+
+#[test]
+fn test_rules_checks_word_lists() {
+    let lists = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lists");
+    vnlint()
+        .arg("test-rules")
+        .arg(lists.join("family-names.txt"))
+        .arg(lists.join("reduplications.txt"))
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let unsorted = write(dir.path(), "x.txt", "# A list.\nxa\nanh\n".as_bytes());
+    vnlint()
+        .args(["test-rules", &unsorted])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x.txt:3: not in byte order"));
 }

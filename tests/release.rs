@@ -59,7 +59,7 @@ const MISTAKES: &[(&str, &str)] = &[
 /// `rare-variant` gets the thresholds of that small archive.
 fn config_with_small_archive() -> Config {
     let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
-    let (counts, errors) = vnlint::model::learn(&[archive]);
+    let (counts, errors) = vnlint::engine::learn(&[archive]);
     assert!(errors.is_empty());
     let model = vnlint::model::Model::from_bytes(counts.encode(2).unwrap()).unwrap();
     let mut config = Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();

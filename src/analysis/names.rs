@@ -5,40 +5,9 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::lists::{FAMILY_NAMES, LEADING_ADDRESS_FORMS, NAME_INTRO_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
-
-/// Family names common enough that a capitalised run starting with one is a person's name.
-const FAMILY_NAMES: &[&str] = &[
-    "bùi", "cao", "chu", "dương", "hoàng", "huỳnh", "hà", "hồ", "khổng", "kiều", "lâm", "lê",
-    "lương", "lại", "lưu", "mai", "ngô", "nguyễn", "phan", "phí", "phùng", "phạm", "quách", "thái",
-    "tiêu", "trương", "trần", "trịnh", "tô", "tạ", "vi", "vũ", "võ", "đinh", "đoàn", "đào", "đàm",
-    "đặng", "đỗ",
-];
-
-/// Forms of address written with a capital at the start of a sentence ("Ông Minh Tuấn").
-const LEADING_ADDRESS: &[&str] = &["ông", "bà", "anh", "chị", "cô", "chú", "bác"];
-
-/// Lower-case words after which a capitalised run is a person's name.
-const ADDRESS_WORDS: &[&str] = &[
-    "đồng chí",
-    "ông",
-    "bà",
-    "anh",
-    "chị",
-    "thư",
-    "tịch",
-    "đốc",
-    "ban",
-    "trưởng",
-    "tướng",
-    "tá",
-    "úy",
-    "ủy",
-    "sĩ",
-    "sư",
-    "viên",
-];
 
 /// One mention of a person's name.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,12 +72,12 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                 continue;
             }
             let mut addressed = false;
-            if words.len() > 2 && LEADING_ADDRESS.contains(&doc.lower(&tokens[words[0]])) {
+            if words.len() > 2 && LEADING_ADDRESS_FORMS.contains(doc.lower(&tokens[words[0]])) {
                 words.remove(0);
                 addressed = true;
             }
             if (2..=4).contains(&words.len()) {
-                let family = FAMILY_NAMES.contains(&doc.lower(&tokens[words[0]]));
+                let family = FAMILY_NAMES.contains(doc.lower(&tokens[words[0]]));
                 let addressed = addressed || (!family && address_before(doc, tokens, words[0]));
                 // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
                 let vietnamese = words
@@ -143,9 +112,9 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
     match (last, prev) {
         (Some("c"), Some("/")) => true, // Đ/c
         (Some(last), prev) => {
-            ADDRESS_WORDS.contains(&last)
+            NAME_INTRO_WORDS.contains(last)
                 || prev.is_some_and(|prev| {
-                    ADDRESS_WORDS.iter().any(|w| {
+                    NAME_INTRO_WORDS.entries().any(|w| {
                         w.split_once(' ')
                             .is_some_and(|(first, second)| first == prev && second == last)
                     })

@@ -1,14 +1,11 @@
 //! Counting an archive and writing the counts in the model format.
 
-use std::path::PathBuf;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Layout, MAGIC, NUMBER, VERSION, checksum, keys, walk};
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::text::syllable::{self, Edit};
-use crate::workspace::{self, ConfigResolver, RunError, RunOptions};
 
 /// Syllable and pair counts, as learned so far.
 #[derive(Debug, Clone)]
@@ -227,39 +224,4 @@ impl Counts {
         out[72..80].copy_from_slice(&sum.to_le_bytes());
         Ok(out)
     }
-}
-
-/// Reads every document below `paths` (the files `vnlint check` would check there:
-/// `.gitignore` and `exclude` respected) with the project's readers and counts them.
-/// Files that cannot be read are returned as errors beside the counts.
-pub fn learn(paths: &[PathBuf]) -> (Counts, Vec<RunError>) {
-    let resolver = match ConfigResolver::new(RunOptions::default()) {
-        Ok(r) => r,
-        Err(e) => return (Counts::default(), vec![RunError::Config(e)]),
-    };
-    let (files, mut errors) = workspace::collect_files(paths, &resolver);
-    let (counts, mut more) = files
-        .par_iter()
-        .fold(
-            || (Counts::default(), Vec::new()),
-            |(mut counts, mut errors), file| {
-                let shown = file.display().to_string();
-                match crate::read_file(file)
-                    .and_then(|b| crate::read_document(&shown, &b, Format::from_path(file)))
-                {
-                    Ok(doc) => counts.add_document(&doc),
-                    Err(e) => errors.push(RunError::Input(e)),
-                }
-                (counts, errors)
-            },
-        )
-        .reduce(
-            || (Counts::default(), Vec::new()),
-            |(a, mut ea), (b, eb)| {
-                ea.extend(eb);
-                (a.merge(b), ea)
-            },
-        );
-    errors.append(&mut more);
-    (counts, errors)
 }

@@ -1,7 +1,8 @@
 //! A model of the user's own archive: how often each Vietnamese syllable, and each pair of
 //! adjacent syllables, occurs in the documents the organisation has published.
 //!
-//! `vnlint learn DIR -o FILE` reads the documents with the project's readers ([`learn`]),
+//! `vnlint learn DIR -o FILE` reads the documents with the project's readers (the engine's
+//! [`crate::engine::learn`] walks and reads them, [`Counts`] counts them),
 //! counts lower-case syllables (tone marks in the old style, so "hoà" and "hòa" are one
 //! syllable; every number is the one class `<number>`) and the pairs standing side by side
 //! with one space between them, and writes the counts in the binary format of
@@ -25,13 +26,19 @@ use std::time::SystemTime;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::Lang;
+use crate::diagnostic::{Lang, Message};
 use crate::document::{Block, Document};
 use crate::text::case::lower_into;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
-pub use learn::{Counts, learn};
+pub use learn::Counts;
+
+/// The rule tests reach the engine's reading of an archive through this path.
+#[cfg(test)]
+pub(crate) fn learn(paths: &[std::path::PathBuf]) -> (Counts, Vec<crate::engine::RunError>) {
+    crate::engine::learn(paths)
+}
 
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"VNLMODEL";
@@ -49,14 +56,19 @@ pub struct ModelError {
 }
 
 impl ModelError {
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => format!(
+    /// The message in both languages; it names the file.
+    pub fn to_message(&self) -> Message {
+        Message::new(
+            format!(
                 "{}: không dùng được tệp mô hình: {}",
                 self.path, self.reason
             ),
-            Lang::En => format!("{}: unusable model file: {}", self.path, self.reason),
-        }
+            format!("{}: unusable model file: {}", self.path, self.reason),
+        )
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().get(lang).to_string()
     }
 }
 

@@ -1,9 +1,9 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner turns into
 //! annotations on the pull request. Columns count characters.
 
-use crate::FileReport;
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 /// Escapes a workflow command's message.
 fn escape_data(s: &str) -> String {

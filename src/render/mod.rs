@@ -6,14 +6,13 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
-mod position;
 pub mod rdjson;
 pub mod sarif;
 
-pub use position::{LineIndex, Position};
+pub use crate::position::{LineIndex, Position};
 
-use crate::FileReport;
 use crate::diagnostic::Lang;
+use crate::report::FileReport;
 use crate::rules::RuleMeta;
 
 /// The output formats of `vnlint check` (`--format`).

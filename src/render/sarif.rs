@@ -4,9 +4,9 @@
 
 use serde_json::{Value, json};
 
-use crate::FileReport;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::render::{LineIndex, explain};
+use crate::report::FileReport;
 use crate::rules::REGISTRY;
 
 fn level(severity: Severity) -> &'static str {

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case, case_of};
+use crate::text::case::{Case, apply_case};
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -415,11 +415,11 @@ fn diagnostic(
     let written = doc.token_text(token);
     let variant = model.syllable(f.variant);
     // The writer's capitals and tone style carried over to the variant.
-    let restyled = match syllable::parse(written) {
-        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+    let restyled = match doc.syllable(token) {
+        Some(Ok(s)) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
         _ => None,
     };
-    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), doc.case(token));
     let neighbour = if f.left {
         units[f.at - 1].0
     } else {

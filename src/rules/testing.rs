@@ -121,7 +121,7 @@ pub fn archive_model() -> std::sync::Arc<crate::model::Model> {
         std::sync::LazyLock::new(|| {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("fixtures/rare-variant/archive");
-            let (counts, errors) = crate::model::learn(&[dir]);
+            let (counts, errors) = crate::engine::learn(&[dir]);
             assert!(errors.is_empty(), "{:?}", errors.len());
             let bytes = counts.encode(1).expect("encodes");
             std::sync::Arc::new(crate::model::Model::from_bytes(bytes).expect("loads"))
