@@ -188,11 +188,37 @@ pub struct DateRange {
     pub tokens: Range<usize>,
 }
 
+/// A date whose month cannot be one (13 to 31) in a place only a date fits: "22/13/2023",
+/// "ngày 21 tháng 13", "Sáng 14/14"; when the day could be the month, the two were
+/// probably swapped ("11/16/2024" for 16/11/2024).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImpossibleMonth {
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+    /// The date as written.
+    pub span: Range<usize>,
+    pub block: usize,
+}
+
+impl ImpossibleMonth {
+    /// Day and month swapped, when that reading is a real date.
+    pub fn swapped(&self) -> Option<(u32, u32)> {
+        let (day, month) = (self.month, self.day);
+        let days = self
+            .year
+            .map_or(max_days_in_month(month), |y| days_in_month(y, month));
+        ((1..=12).contains(&month) && day <= days).then_some((day, month))
+    }
+}
+
 /// Every date of a document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dates {
     /// In text order.
     pub dates: Vec<DateMention>,
+    /// Dates whose month is past 12, in text order (not in `dates`).
+    pub impossible_months: Vec<ImpossibleMonth>,
     pub ranges: Vec<DateRange>,
     /// The publication date of a metadata line ("Ngày đăng 27/06/2024"): (y, m, d), span.
     pub publication: Option<((i32, u32, u32), Range<usize>)>,
@@ -228,6 +254,12 @@ enum ItemKind {
     },
     /// A bare four-digit year: only ever the end of a range.
     Year { year: i32 },
+    /// Day and month where the month is 13 to 31 (see [`ImpossibleMonth`]).
+    BadMonth {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -246,6 +278,34 @@ fn small(s: &str, max: u32) -> Option<u32> {
         return None;
     }
     s.parse().ok().filter(|v| (1..=max).contains(v))
+}
+
+/// A month that cannot be one but could be a day (13–31), written with one or two digits.
+fn bad_month(s: &str) -> Option<u32> {
+    small(s, 31).filter(|&m| m > 12)
+}
+
+/// The day and month at `d` and `m`: a real month, or else one past 12 (`bad` true).
+fn day_and_month(scan: &Cursor<'_>, d: usize, m: usize) -> Option<(u32, u32, bool)> {
+    let day = small(scan.digits(d)?, 31)?;
+    let month = scan.digits(m)?;
+    match small(month, 12) {
+        Some(month) => Some((day, month, false)),
+        None => bad_month(month).map(|month| (day, month, true)),
+    }
+}
+
+/// The item kind for a day and month with perhaps a year.
+fn date_kind(day: u32, month: u32, bad: bool, year: Option<(i32, Range<usize>)>) -> ItemKind {
+    if bad {
+        ItemKind::BadMonth {
+            day,
+            month,
+            year: year.map(|(y, _)| y),
+        }
+    } else {
+        ItemKind::Date { day, month, year }
+    }
 }
 
 fn four_digit_year(s: &str) -> Option<i32> {
@@ -483,18 +543,17 @@ fn block_items(scan: &Cursor<'_>, meta: bool, enumerates: &dyn Fn() -> bool) -> 
 
 /// "ngày 27 tháng 6 [năm 2024]" starting at the word "ngày".
 fn words_date(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
-    let day = small(scan.digits(k + 1)?, 31)?;
     if scan.word(k + 2) != Some("tháng") {
         return None;
     }
-    let month = small(scan.digits(k + 3)?, 12)?;
+    let (day, month, bad) = day_and_month(scan, k + 1, k + 3)?;
     let (year, last) = match (scan.word(k + 4), scan.year(k + 5)) {
         (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range.clone())), k + 5),
         _ => (None, k + 3),
     };
     Some((
         Item {
-            kind: ItemKind::Date { day, month, year },
+            kind: date_kind(day, month, bad, year),
             first: k + 1,
             last,
             span: scan.span(k + 1, last),
@@ -571,16 +630,16 @@ fn interpret_chunk(
                 .last()
                 .is_some_and(|i| i.last + 2 == k && matches!(i.kind, ItemKind::Date { .. }))
     };
+    // A document number, not a date: "số 12/15/2024".
+    let numbered = first > 0 && scan.word(first - 1) == Some("số");
     let full_date = |d: usize, m: usize, y: usize| -> Option<Item> {
-        let day = small(scan.digits(d)?, 31)?;
-        let month = small(scan.digits(m)?, 12)?;
+        let (day, month, bad) = day_and_month(scan, d, m)?;
         let year = scan.year(y)?;
+        if bad && numbered {
+            return None;
+        }
         Some(Item {
-            kind: ItemKind::Date {
-                day,
-                month,
-                year: Some((year, scan.token(y).range.clone())),
-            },
+            kind: date_kind(day, month, bad, Some((year, scan.token(y).range.clone()))),
             first: d,
             last: y,
             span: scan.span(d, y),
@@ -588,14 +647,9 @@ fn interpret_chunk(
         })
     };
     let day_month = |d: usize, m: usize| -> Option<Item> {
-        let day = small(scan.digits(d)?, 31)?;
-        let month = small(scan.digits(m)?, 12)?;
+        let (day, month, bad) = day_and_month(scan, d, m)?;
         Some(Item {
-            kind: ItemKind::Date {
-                day,
-                month,
-                year: None,
-            },
+            kind: date_kind(day, month, bad, None),
             first: d,
             last: m,
             span: scan.span(d, m),
@@ -749,7 +803,7 @@ fn range_end(item: &Item, scan: &Cursor<'_>) -> Option<RangeEnd> {
             ..
         } => (*year, Some(*month), None, year_span.clone()),
         ItemKind::Year { year } => (*year, None, None, scan.token(item.first).range.clone()),
-        ItemKind::Date { year: None, .. } => return None,
+        ItemKind::Date { year: None, .. } | ItemKind::BadMonth { .. } => return None,
     };
     Some(RangeEnd {
         year,
@@ -831,6 +885,16 @@ pub fn extract(doc: &Document) -> Dates {
                         tokens,
                         weekday: item.weekday,
                     }
+                }
+                ItemKind::BadMonth { day, month, year } => {
+                    out.impossible_months.push(ImpossibleMonth {
+                        day,
+                        month,
+                        year,
+                        span: item.span,
+                        block: block_index,
+                    });
+                    continue;
                 }
                 ItemKind::MonthYear {
                     month,

@@ -14,7 +14,9 @@ declare_rule! {
     /// ## What it does
     /// Counts what a count announces and compares: the names after it ("2 phường ... là Quan
     /// Hoa và Nghĩa Tân"), the numbered items after a colon ("gồm 3 nội dung: (1) ... (2)
-    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"); and checks that
+    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"; "9 đảng viên
+    /// mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...", parts counted in the whole's own
+    /// noun, decimals allowed); and checks that
     /// markers "(1) (2) (3)" in a paragraph and list items "1. 2. 3." run in sequence without
     /// a gap or a repeat. The message lists what it counted. It stays silent on "trong đó",
     /// which introduces a part, not the whole.
@@ -38,7 +40,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
+Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”; “9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...”, các phần đếm bằng chính danh từ của tổng, kể cả số thập phân); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -64,7 +66,9 @@ impl Rule for CountMismatch {
             }
             for sentence in sentences(doc, block) {
                 named_items(doc, sentence, rule, out);
-                breakdown(doc, sentence, rule, out);
+                if !breakdown(doc, sentence, rule, out) {
+                    breakdown_by_head(doc, sentence, rule, out);
+                }
             }
         }
         list_items(doc, rule, out);
@@ -287,7 +291,14 @@ fn name_list(doc: &Document, sentence: &[usize], from: usize) -> Option<(Vec<Str
 }
 
 /// "55 đại biểu, gồm 30 nam và 24 nữ": the parts must add up to the whole.
-fn breakdown(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+/// Returns whether it reported.
+fn breakdown(
+    doc: &Document,
+    sentence: &[usize],
+    rule: &RuleMeta,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let before = out.len();
     for at in 0..sentence.len() {
         let Some(total) = Cursor::new(doc, sentence).figure_at(at) else {
             continue;
@@ -371,6 +382,105 @@ fn breakdown(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<
             }
             out.push(d);
         }
+    }
+    out.len() > before
+}
+
+/// Words of the whole's noun phrase before "gồm" ("suất quà cho đoàn viên khó khăn").
+const MAX_WHOLE_WORDS: usize = 8;
+
+/// Words a part may take after its figure before the next part.
+const MAX_PART_WORDS: usize = 12;
+
+/// "đã kết nạp 9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...": parts counted
+/// in the whole's own noun (their first word is one of the whole's noun words), with
+/// any description after each, must add up to the whole; decimals allowed ("87,3 triệu
+/// đồng, gồm 70,8 triệu đồng ... và 16,5 triệu đồng ...").
+fn breakdown_by_head(
+    doc: &Document,
+    sentence: &[usize],
+    rule: &RuleMeta,
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = Cursor::new(doc, sentence);
+    for at in 0..sentence.len() {
+        let Some(total) = c.figure_at(at).filter(|f| !f.figure.ambiguous) else {
+            continue;
+        };
+        // The whole's noun phrase: lower-case words up to "gồm", perhaps after a comma.
+        let noun: Vec<&str> = (at + 1..)
+            .map_while(|k| c.word(k).filter(|w| *w != "gồm" && *w != "bao"))
+            .take(MAX_WHOLE_WORDS + 1)
+            .collect();
+        if noun.is_empty() || noun.len() > MAX_WHOLE_WORDS {
+            continue;
+        }
+        let mut q = at + 1 + noun.len();
+        if c.is_punct(q, ",") {
+            q += 1;
+        }
+        if c.word(q) == Some("bao") {
+            q += 1;
+        }
+        if c.word(q) != Some("gồm") {
+            continue;
+        }
+        let head_of = |k: usize| c.word(k + 1).filter(|w| noun.contains(w));
+        let mut parts = Vec::new();
+        let mut k = q + 1;
+        let mut saw_and = false;
+        while let Some(part) = c.figure_at(k).filter(|f| !f.figure.ambiguous) {
+            if head_of(k).is_none() {
+                break;
+            }
+            parts.push(part);
+            if saw_and {
+                break;
+            }
+            // The next part: after "," or "và", within a few words.
+            let next = (k + 2..(k + 2 + MAX_PART_WORDS).min(sentence.len()))
+                .take_while(|&p| !c.is_punct(p, ";") && !c.is_punct(p, "."))
+                .find(|&p| {
+                    (c.is_punct(p, ",") || c.word(p) == Some("và"))
+                        && c.figure_at(p + 1).is_some()
+                        && head_of(p + 1).is_some()
+                });
+            let Some(sep) = next else {
+                break;
+            };
+            saw_and = c.word(sep) == Some("và");
+            k = sep + 1;
+        }
+        if parts.len() < 2 || !saw_and {
+            continue;
+        }
+        let decimals = parts
+            .iter()
+            .chain([&total])
+            .map(|f| f.figure.decimals)
+            .max()
+            .unwrap_or(0);
+        let sum: f64 = parts.iter().map(|f| f.figure.value).sum();
+        if (sum - total.figure.value).abs() < 0.5 * 10f64.powi(-i32::from(decimals)) {
+            continue;
+        }
+        let terms: Vec<&str> = parts.iter().map(|f| &doc.text[f.span.clone()]).collect();
+        let whole = &doc.text[total.span.clone()];
+        let sum_text = format!("{sum:.prec$}", prec = usize::from(decimals)).replace('.', ",");
+        let formula = format!("{} = {sum_text}", terms.join(" + "));
+        let mut d = Diagnostic::new(
+            rule.id,
+            rule.default_severity,
+            total.span.clone(),
+            Message::new(
+                format!("Tổng {whole} không khớp với các thành phần: {formula}"),
+                format!("The total {whole} does not match its parts: {formula}"),
+            ),
+        );
+        for part in &parts {
+            d = d.with_related(part.span.clone(), Message::new("thành phần", "a part"));
+        }
+        out.push(d);
     }
 }
 
@@ -457,6 +567,18 @@ mod tests {
                 ),
                 ("Có 55 đại biểu, gồm 30 nam và 24 nữ.", &["55"]),
                 (
+                    "Đảng bộ đã kết nạp 10 đảng viên mới, gồm 6 đảng viên ở các chi bộ khu dân cư và 3 đảng viên ở các chi bộ trường học.",
+                    &["10"],
+                ),
+                (
+                    "Tổng kinh phí là 87,3 triệu đồng, gồm 70,8 triệu đồng quà của Chủ tịch nước và 15,5 triệu đồng quà của phường.",
+                    &["87,3"],
+                ),
+                (
+                    "Các đại biểu cho ý kiến vào 6 dự thảo nghị quyết, gồm 3 nghị quyết về đầu tư công, 1 nghị quyết về ngân sách và 1 nghị quyết về tổ chức bộ máy.",
+                    &["6"],
+                ),
+                (
                     "1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n4. Việc thứ tư.",
                     &["4"],
                 ),
@@ -473,6 +595,10 @@ mod tests {
                 "Các nội dung: (1) nhân sự, (2) tổ dân phố, (3) ngân sách.",
                 "Quận có 2 phường sắp xếp lại là Quan Hoa và Nghĩa Tân, với tổng 6 phường bị ảnh hưởng.",
                 "Có 55 đại biểu, gồm 31 nam và 24 nữ.",
+                "Đảng bộ đã kết nạp 9 đảng viên mới, gồm 6 đảng viên ở các chi bộ khu dân cư và 3 đảng viên ở các chi bộ trường học.",
+                "Tổng kinh phí là 87,3 triệu đồng, gồm 70,8 triệu đồng quà của Chủ tịch nước và 16,5 triệu đồng quà của phường.",
+                "Đã thăm 73 lượt hội viên, gồm 58 lượt thăm tại nhà và tặng 15 suất quà.",
+                "Thanh tra 8 cuộc, gồm 5 cuộc theo kế hoạch và 3 cuộc đột xuất; năm sau 10 cuộc.",
                 "Có 250 hộ, trong đó 30 hộ nghèo và 20 hộ cận nghèo.",
                 "1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n3. Việc thứ ba.",
                 "Tiếp tục thực hiện Kế hoạch (số 12) và Quyết định (số 7).",

@@ -16,7 +16,10 @@ declare_rule! {
     /// Finds a whole announced with "tổng số", "tổng cộng", "trong tổng số" or "trên tổng
     /// số" ("tổng số 68 chỉ tiêu") and the later counts of the same noun in the same
     /// paragraph that are stated as a part of it ("71 chỉ tiêu đạt", "trong đó 71 chỉ
-    /// tiêu"): a part above the whole is reported, with the whole as evidence. It also
+    /// tiêu"): a part above the whole is reported, with the whole as evidence. A whole is
+    /// also the count right before "trong đó" ("có 23 đảng viên, trong đó 24 đảng viên")
+    /// and the count after "trong số" ("Trong số 50 hộ, có 52 hộ"); there a part counted
+    /// in the whole's head noun is enough. It also
     /// reports a fraction of a countable noun whose top is above its bottom ("12/11 xã").
     /// It stays silent on counts compared with the whole ("tăng 80 hộ"), on a whole of a
     /// different noun, and on day/month dates ("ngày 12/11", "12/11/2024").
@@ -40,7 +43,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng ngay trước “trong đó” (“có 23 đảng viên, trong đó 24 đảng viên”) hoặc sau “trong số” (“Trong số 50 hộ, có 52 hộ”); khi đó chỉ cần phần được đếm bằng danh từ chính của tổng. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -60,16 +63,20 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            if !text.contains('/') && !text.contains("tổng") && !text.contains("Tổng") {
+            let marked = ["/", "tổng", "Tổng", "rong đó", "rong số"]
+                .iter()
+                .any(|m| text.contains(m));
+            if !marked {
                 continue;
             }
             let sentences = sentences(doc, block);
             // The tokens of the block's sentences, one after the other.
             let all: Vec<usize> = sentences.iter().flat_map(|s| s.iter()).copied().collect();
+            self.wholes(doc, &all, out);
             for sentence in &sentences {
                 self.fractions(doc, sentence, out);
+                self.parts_after_trong_do(doc, sentence, out);
             }
-            self.wholes(doc, &all, out);
         }
     }
 }
@@ -86,6 +93,39 @@ fn same_noun(whole: &[String], part: &[String]) -> bool {
     !whole.is_empty() && part.len() >= whole.len() && part[..whole.len()] == whole[..]
 }
 
+/// A figure a whole or a part can be after "trong đó": money and areas have decimals.
+fn is_whole_or_part(f: &FigureAt) -> bool {
+    f.figure.value > 0.0
+}
+
+/// Two figures compare the same way under either reading of "1.402": both ambiguous the
+/// same way, or neither.
+fn comparable(whole: &FigureAt, part: &FigureAt) -> bool {
+    whole.figure.ambiguous == part.figure.ambiguous
+}
+
+/// The finding: `part` of `noun` is more than the `whole`.
+fn too_large(
+    doc: &Document,
+    rule: &RuleMeta,
+    whole: &FigureAt,
+    part: &FigureAt,
+    noun: &[String],
+) -> Diagnostic {
+    let noun_text = noun.join(" ");
+    let (w, x) = (&doc.text[whole.span.clone()], &doc.text[part.span.clone()]);
+    Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        part.span.clone(),
+        Message::new(
+            format!("{x} {noun_text} nhiều hơn tổng số {w} {noun_text} đã nêu"),
+            format!("{x} {noun_text} is more than the total of {w} {noun_text} stated"),
+        ),
+    )
+    .with_related(whole.span.clone(), Message::new("tổng số", "the whole"))
+}
+
 fn is_count(f: &FigureAt) -> bool {
     f.figure.decimals == 0 && !f.figure.ambiguous && f.figure.value >= 1.0
 }
@@ -96,54 +136,95 @@ impl PartExceedsWhole {
         let rule = self.meta();
         let mut at = 0;
         while at + 2 < all.len() {
-            let marked = matches!(doc.token_text(&doc.tokens[all[at]]), "tổng" | "Tổng")
-                && matches!(Cursor::new(doc, all).word(at + 1), Some("số" | "cộng"));
-            if !marked {
+            let c = Cursor::new(doc, all);
+            // "tổng số N", "tổng cộng N"; "trong số N", whose whole is explicit.
+            let total = c.word_is(at, "tổng") && matches!(c.word(at + 1), Some("số" | "cộng"));
+            let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số");
+            if !total && !among {
                 at += 1;
                 continue;
             }
-            let Some(whole) = Cursor::new(doc, all).figure_at(at + 2).filter(is_count) else {
+            let Some(whole) = c
+                .figure_at(at + 2)
+                .filter(|f| is_count(f) || among && f.figure.ambiguous)
+            else {
                 at += 1;
                 continue;
             };
-            let noun = noun_after(doc, all, at + 2);
-            // A one-word noun is too loose to match on ("hộ", "người" are counted in many ways).
-            if noun.len() < 2 {
+            let mut noun = noun_after(doc, all, at + 2);
+            // After "tổng số" a one-word noun is too loose to match on ("hộ", "người" are
+            // counted in many ways); "trong số 50 hộ, 52 hộ ..." states the whole itself.
+            if among {
+                noun.truncate(1);
+            }
+            if noun.is_empty() || total && noun.len() < 2 {
                 at += 1;
                 continue;
             }
             let mut p = at + 3 + noun.len();
             while p < all.len() {
                 // Another whole starts another comparison.
-                if Cursor::new(doc, all).word(p) == Some("tổng") {
+                if matches!(Cursor::new(doc, all).word(p), Some("tổng"))
+                    || Cursor::new(doc, all).word_is(p, "trong")
+                        && Cursor::new(doc, all).word(p + 1) == Some("số")
+                {
                     break;
                 }
-                if let Some(part) = Cursor::new(doc, all).figure_at(p).filter(is_count)
+                if let Some(part) = Cursor::new(doc, all)
+                    .figure_at(p)
+                    .filter(|f| is_count(f) || f.figure.ambiguous)
+                    && comparable(&whole, &part)
                     && same_noun(&noun, &noun_after(doc, all, p))
                     && is_part(doc, all, p, noun.len())
                     && part.figure.value > whole.figure.value
                 {
-                    let noun_text = noun.join(" ");
-                    let (w, x) = (&doc.text[whole.span.clone()], &doc.text[part.span.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            rule.id,
-                            rule.default_severity,
-                            part.span.clone(),
-                            Message::new(
-                                format!("{x} {noun_text} nhiều hơn tổng số {w} {noun_text} đã nêu"),
-                                format!("{x} {noun_text} is more than the total of {w} {noun_text} stated"),
-                            ),
-                        )
-                        .with_related(
-                            whole.span.clone(),
-                            Message::new("tổng số", "the whole"),
-                        ),
-                    );
+                    out.push(too_large(doc, rule, &whole, &part, &noun));
                 }
                 p += 1;
             }
             at += 3;
+        }
+    }
+
+    /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the count just before "trong
+    /// đó" in the sentence is the whole, and the counts of its head noun after it are parts.
+    fn parts_after_trong_do(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+        let c = Cursor::new(doc, sentence);
+        let Some(marker) =
+            (1..sentence.len()).find(|&k| c.word_is(k, "trong") && c.word(k + 1) == Some("đó"))
+        else {
+            return;
+        };
+        // The whole: the last figure with a noun before the marker, in its clause.
+        let Some((whole, noun)) = (0..marker).rev().find_map(|k| {
+            let figure = c.figure_at(k).filter(is_whole_or_part)?;
+            let noun = noun_after(doc, sentence, k);
+            (!noun.is_empty() && !c.is_punct(k + 1, "%")).then_some((figure, noun))
+        }) else {
+            return;
+        };
+        let head = &noun[..1];
+        let rule = self.meta();
+        for p in marker + 2..sentence.len() {
+            if c.is_punct(p, ";") {
+                break;
+            }
+            let Some(part) = c.figure_at(p).filter(is_whole_or_part) else {
+                continue;
+            };
+            let compared = p
+                .checked_sub(1)
+                .and_then(|q| c.word(q))
+                .is_some_and(|w| PART_COMPARISON_WORDS.contains(w));
+            if !compared
+                && comparable(&whole, &part)
+                && same_noun(head, &noun_after(doc, sentence, p))
+                && part.figure.value > whole.figure.value
+                // Already reported against a "tổng số" whole.
+                && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+            {
+                out.push(too_large(doc, rule, &whole, &part, &noun));
+            }
         }
     }
 
@@ -247,6 +328,27 @@ mod tests {
                     &["15"],
                 ),
                 (
+                    "Chi bộ hiện có 23 đảng viên, trong đó 24 đảng viên chính thức.",
+                    &["24"],
+                ),
+                (
+                    "Phường tiếp nhận 300 hồ sơ, trong đó 320 hồ sơ trực tuyến.",
+                    &["320"],
+                ),
+                ("Toàn xã có 10 thôn, trong đó 11 thôn đạt chuẩn.", &["11"]),
+                (
+                    "Tổng số thành viên là 504 người, trong đó 552 người là đồng bào Jrai.",
+                    &["552"],
+                ),
+                (
+                    "Trong số 1.402 người đăng ký, có 1.418 người đủ điều kiện.",
+                    &["1.418"],
+                ),
+                (
+                    "Quỹ quyên góp được 15,5 tỷ đồng, trong đó 16 tỷ đồng từ doanh nghiệp.",
+                    &["16"],
+                ),
+                (
                     "Đến nay đã có 12/11 xã đạt chuẩn nông thôn mới.",
                     &["12/11 xã"],
                 ),
@@ -268,6 +370,11 @@ mod tests {
                 "Tổng số 40 đơn vị; năm sau phấn đấu 45 đơn vị đạt chuẩn trong tổng số 50 đơn vị.",
                 "Tổng số 10 chỉ tiêu năm 2023; năm 2024 giao 12 chỉ tiêu.",
                 "Đạt 11/12 xã, 5/5 phường.",
+                "Chi bộ có 23 đảng viên, trong đó 20 đảng viên chính thức và 3 đảng viên dự bị.",
+                "Năm 2024 có 40 hộ thoát nghèo, trong đó tăng 45 hộ so với năm trước.",
+                "Phiên tòa thu hút 230 người dân, trong đó có 35 đoàn viên và 250 lượt người theo dõi trực tuyến.",
+                "Xã có 10 thôn, trong đó 3 thôn vùng cao; 12 thôn khác thuộc huyện bạn.",
+                "Trong số 50 hộ, có 45 hộ đã nhận hỗ trợ.",
             ],
         );
     }

@@ -3,7 +3,7 @@ use crate::analysis::figures::{FigureAt, Percent};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS};
+use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS, WHOLE_MARKERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -13,7 +13,10 @@ declare_rule! {
     /// ## What it does
     /// Finds a percentage stated together with its operands and recomputes it: "X / Y, đạt
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
-    /// so với cùng kỳ (Y tỷ đồng)". The words before the figure decide what agrees with it:
+    /// so với cùng kỳ (Y tỷ đồng)", "Z% (X/Y hộ)", "tăng từ A lên B, tăng Z%", and a share of
+    /// a whole stated earlier in the sentence ("tiếp nhận Y đơn, giải quyết X đơn, đạt Z%";
+    /// "X vụ trên tổng số Y vụ, đạt Z%"). "1.020/1.200" gives the same ratio under either
+    /// reading of the dots. The words before the figure decide what agrees with it:
     /// the qualifiers of `rules/lists/percent-qualifiers.txt` say above ("hơn", "vượt"),
     /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
     /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
@@ -39,7 +42,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, và phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”). “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -129,6 +132,9 @@ impl PercentMismatch {
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
         let found = if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
+                .or_else(|| share_of_whole(doc, sentence, at - 1))
+        } else if let Some(found) = fraction_in_paren_after(doc, sentence, percent) {
+            Some(found)
         } else if let Some(verb) = verb {
             let verb_at = verb_at?;
             if RATIO_VERBS.contains(verb) {
@@ -200,7 +206,8 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
 
 /// X / Y as a percentage, with its formula written from the document's own figures.
 fn ratio(doc: &Document, numerator: &FigureAt, denominator: &FigureAt) -> Option<Contradiction> {
-    if numerator.figure.ambiguous || denominator.figure.ambiguous || denominator.figure.value == 0.0
+    // "1.020/1.200" reads 1 020/1 200 or 1,02/1,2: the same ratio when both are ambiguous.
+    if numerator.figure.ambiguous != denominator.figure.ambiguous || denominator.figure.value == 0.0
     {
         return None;
     }
@@ -256,8 +263,109 @@ fn ratio_claim(
         return ratio(doc, &fraction.numerator, &fraction.denominator);
     }
     let (base, unit) = figure_before_verb(doc, sentence, verb_at)?;
-    let whole = figure_in_parens_after(doc, sentence, percent.sign_at + 1, &unit)?;
-    ratio(doc, &base, &whole)
+    match figure_in_parens_after(doc, sentence, percent.sign_at + 1, &unit) {
+        Some(whole) => ratio(doc, &base, &whole),
+        None => share_of_whole(doc, sentence, verb_at),
+    }
+}
+
+/// "Z% (X/Y hộ)": the fraction in the parenthesis right after the percentage.
+fn fraction_in_paren_after(
+    doc: &Document,
+    sentence: &[usize],
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let open = percent.sign_at + 1;
+    if !Cursor::new(doc, sentence).is_punct(open, "(") {
+        return None;
+    }
+    let fraction = Cursor::new(doc, sentence).fraction_at(open + 1)?;
+    if !Cursor::new(doc, sentence).is_punct(fraction.end, ")") {
+        return None;
+    }
+    ratio(doc, &fraction.numerator, &fraction.denominator)
+}
+
+/// The head word of the unit of the figure at `k`.
+fn head_at(doc: &Document, sentence: &[usize], k: usize) -> Option<String> {
+    Cursor::new(doc, sentence)
+        .unit_words(k + 1)
+        .into_iter()
+        .next()
+}
+
+/// A share of a whole stated earlier in the sentence, the part's figure right before `end`
+/// (a comma, a verb or a parenthesis): "tiếp nhận 200 đơn, giải quyết 150 đơn, đạt 75%";
+/// "có 40 cán bộ, trong đó 30 cán bộ nữ (75%)"; and the whole after the part: "giải quyết
+/// 172 vụ trên tổng số 181 vụ, đạt 95%". Part and whole share their unit's head word.
+fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Contradiction> {
+    let c = Cursor::new(doc, sentence);
+    let end = if end > 0 && c.is_punct(end - 1, ",") {
+        end - 1
+    } else {
+        end
+    };
+    let (last, unit) = (end.saturating_sub(5)..end).find_map(|start| {
+        let figure = c.figure_at(start)?;
+        let unit = c.unit_words(start + 1);
+        (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
+    })?;
+    let head = &unit[0];
+    let same_head = |k: usize| head_at(doc, sentence, k).as_ref() == Some(head);
+    let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
+    // "X ... trên (tổng số) Y": `last` is the whole.
+    let over = before(last.at, 1) == Some("trên")
+        || before(last.at, 1) == Some("số")
+            && before(last.at, 2) == Some("tổng")
+            && before(last.at, 3) == Some("trên");
+    if over {
+        let part = (0..last.at)
+            .rev()
+            .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
+        return ratio(doc, &c.figure_at(part)?, &last);
+    }
+    let whole = (0..last.at).rev().find(|&k| {
+        c.figure_at(k).is_some()
+            && same_head(k)
+            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w))
+    })?;
+    ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// The position after a unit from `k`, a rate included ("tạ/ha", "triệu đồng/người").
+fn unit_end(c: &Cursor<'_>, k: usize) -> usize {
+    let end = k + c.unit_words(k).len();
+    if end > k && c.is_punct(end, "/") && c.word(end + 1).is_some() {
+        end + 2
+    } else {
+        end
+    }
+}
+
+/// "từ A [unit] lên|xuống [còn] B" before the verb: the values changed from and to.
+fn from_to_before(
+    doc: &Document,
+    sentence: &[usize],
+    verb_at: usize,
+) -> Option<(FigureAt, FigureAt)> {
+    let c = Cursor::new(doc, sentence);
+    let from_at = (verb_at.saturating_sub(14)..verb_at)
+        .rev()
+        .find(|&k| c.word_is(k, "từ") && c.figure_at(k + 1).is_some())?;
+    let from = c.figure_at(from_at + 1)?;
+    // The unit between: words, or a rate "tạ/ha".
+    let mut k = (from_at + 2..from_at + 7)
+        .take_while(|&p| c.word(p).is_some() || c.is_punct(p, "/"))
+        .find(|&p| matches!(c.word(p), Some("lên" | "xuống")))?
+        + 1;
+    while matches!(c.word(k), Some("còn" | "mức" | "đến")) {
+        k += 1;
+    }
+    let to = c.figure_at(k)?;
+    // Nothing but the unit and a comma between the "to" value and the verb.
+    let after = unit_end(&c, k + 1);
+    let gap_ok = after == verb_at || after + 1 == verb_at && c.is_punct(after, ",");
+    gap_ok.then_some((from, to))
 }
 
 /// "X đơn vị, tăng Z% so với cùng kỳ (Y đơn vị)".
@@ -268,14 +376,22 @@ fn change_claim(
     percent: &Percent,
     sign: f64,
 ) -> Option<Contradiction> {
-    let (now, unit) = figure_before_verb(doc, sentence, verb_at)?;
     let after = percent.sign_at + 1;
-    let compares = Cursor::new(doc, sentence).word(after) == Some("so")
-        && Cursor::new(doc, sentence).word(after + 1) == Some("với");
-    if !compares {
-        return None;
-    }
-    let before = figure_in_parens_after(doc, sentence, after + 2, &unit)?;
+    let (now, before) = match from_to_before(doc, sentence, verb_at) {
+        Some((from, to)) => (to, from),
+        None => {
+            let (now, unit) = figure_before_verb(doc, sentence, verb_at)?;
+            let compares = Cursor::new(doc, sentence).word(after) == Some("so")
+                && Cursor::new(doc, sentence).word(after + 1) == Some("với");
+            if !compares {
+                return None;
+            }
+            (
+                now,
+                figure_in_parens_after(doc, sentence, after + 2, &unit)?,
+            )
+        }
+    };
     if now.figure.ambiguous || before.figure.ambiguous || before.figure.value == 0.0 {
         return None;
     }
@@ -323,15 +439,18 @@ fn figure_in_parens_after(
 ) -> Option<FigureAt> {
     let open = (from..(from + 7).min(sentence.len()))
         .find(|&p| Cursor::new(doc, sentence).is_punct(p, "("))?;
-    if (from..open).any(|p| Cursor::new(doc, sentence).word(p).is_none()) {
-        return None; // only words between the claim and the parenthesis
+    if (from..open).any(|p| {
+        Cursor::new(doc, sentence).word(p).is_none() && Cursor::new(doc, sentence).year(p).is_none()
+    }) {
+        return None; // only words (and a year) between the claim and the parenthesis
     }
     let figure = Cursor::new(doc, sentence).figure_at(open + 1)?;
     let inner_unit = Cursor::new(doc, sentence).unit_words(open + 2);
     let close = open + 2 + inner_unit.len();
     (Cursor::new(doc, sentence).is_punct(close, ")")
-        && (inner_unit.is_empty() || inner_unit == unit))
-        .then_some(figure)
+        // The unit may carry a modifier on one side: "12 hội viên mới ... (10 hội viên)".
+        && (inner_unit.is_empty() || unit.starts_with(&inner_unit) || inner_unit.starts_with(unit)))
+    .then_some(figure)
 }
 
 #[cfg(test)]
@@ -379,6 +498,35 @@ mod tests {
                     "Giải ngân 300 tỷ đồng / 400 tỷ đồng, đạt 75,5% kế hoạch.",
                     &["75,5%"],
                 ),
+                ("Toàn xã đạt 50% (5.456/8.800 hộ).", &["50%"]),
+                (
+                    "Năng suất tăng từ 60 tạ/ha lên 63,6 tạ/ha, tăng 13%.",
+                    &["13%"],
+                ),
+                (
+                    "Số vụ giảm từ 38 vụ xuống còn 29 vụ, giảm 28,7%.",
+                    &["28,7%"],
+                ),
+                (
+                    "Xảy ra 17 vụ cháy, giảm 36% so với cùng kỳ năm 2023 (25 vụ).",
+                    &["36%"],
+                ),
+                (
+                    "Tòa giải quyết 172 vụ án trên tổng số 181 vụ thụ lý, đạt 83%.",
+                    &["83%"],
+                ),
+                (
+                    "Phường tiếp nhận 200 đơn, giải quyết 150 đơn, đạt hơn 80%.",
+                    &["80%"],
+                ),
+                (
+                    "Chi bộ có 40 cán bộ, trong đó 30 cán bộ (80%) là nữ.",
+                    &["80%"],
+                ),
+                (
+                    "Kết nạp 12 hội viên mới, đạt 150% kế hoạch (10 hội viên).",
+                    &["150%"],
+                ),
             ],
         );
     }
@@ -397,6 +545,13 @@ mod tests {
                 "Ngày 27/6 có 64% đại biểu tán thành.",
                 "Giải ngân 400 tỷ đồng / 500 tỷ đồng, đạt trên 79% kế hoạch.",
                 "Thu 5 tỷ đồng / 7 triệu đồng, đạt 70% dự toán.",
+                "Toàn xã đạt 62% (5.456/8.800 hộ).",
+                "Năng suất tăng từ 60 tạ/ha lên 63,6 tạ/ha, tăng 6%.",
+                "Số vụ giảm từ 38 vụ xuống còn 29 vụ, giảm 23,7%.",
+                "Tòa giải quyết 172 vụ án trên tổng số 181 vụ thụ lý, đạt 95%.",
+                "Phường tiếp nhận 200 đơn, giải quyết 150 đơn, đạt 75%.",
+                "Chi bộ có 40 cán bộ, trong đó 30 cán bộ (75%) là nữ.",
+                "Năm trước giải quyết 100 đơn; năm nay giải quyết 150 đơn, đạt 95% kế hoạch.",
             ],
         );
     }
