@@ -233,3 +233,14 @@ proptest! {
         prop_assert_eq!(html_markup(&fixed), html_markup(&text), "{:?} -> {:?}", text, fixed);
     }
 }
+
+/// Found by `fixing_markdown_keeps_its_markup`: prose edited into "** **" would turn a
+/// paragraph into a thematic break; that fix is dropped, the markup stays.
+#[test]
+fn a_fix_that_would_turn_prose_into_markup_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "** \u{a0}**\n\nPhường giữ vững an ninh  trật tự.\n";
+    let after = fix_file(dir.path(), "a.md", text);
+    assert_eq!(markdown_markup(&after), markdown_markup(text));
+    assert!(after.ends_with("an ninh trật tự.\n"), "{after:?}");
+}

@@ -47,6 +47,16 @@ const BLOCKS: &[&str] = &[
     "head",
 ];
 
+/// The document's structure without its text: every token but text. A fix must leave it as
+/// it was (`engine::fixing` checks).
+pub(crate) fn markup(source: &str) -> Vec<String> {
+    html5gum::Tokenizer::new(source)
+        .filter_map(|t| t.ok())
+        .filter(|t| !matches!(t, html5gum::Token::String(_) | html5gum::Token::Error(_)))
+        .map(|t| format!("{t:?}"))
+        .collect()
+}
+
 pub(crate) fn read(source: &str, body_start: usize) -> Read {
     let body = &source[body_start..];
     let mut emitter = DefaultEmitter::<usize>::new_with_span();

@@ -11,6 +11,18 @@ use super::{BlockKind, RawBlock, Read, TextBuilder};
 /// that the words on either side stay apart and no rule sees inside it.
 const PLACEHOLDER: &str = "\u{FFFC}";
 
+/// The document's structure without its text: every Markdown event but text, as written by
+/// the parser. A fix must leave it as it was (`engine::fixing` checks).
+pub(crate) fn markup(source: &str) -> Vec<String> {
+    Parser::new_ext(
+        source,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter(|e| !matches!(e, Event::Text(_)))
+    .map(|e| format!("{e:?}"))
+    .collect()
+}
+
 pub(crate) fn read(source: &str, body_start: usize) -> Read {
     let body = &source[body_start..];
     let options = Options::ENABLE_TABLES

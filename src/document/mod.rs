@@ -51,6 +51,16 @@ impl Format {
     }
 }
 
+/// A document's markup without its text (Markdown events, HTML tokens; nothing for plain
+/// text and Word): what a fix to the prose must leave unchanged.
+pub fn markup(source: &str, format: Format) -> Vec<String> {
+    match format {
+        Format::Markdown => markdown::markup(source),
+        Format::Html => html::markup(source),
+        Format::Plain | Format::Docx => Vec::new(),
+    }
+}
+
 /// What a block of prose is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {

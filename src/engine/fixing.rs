@@ -5,10 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
+use crate::diagnostic::Suggestion;
 use crate::document::Format;
+use crate::document::markup;
 use crate::engine::lint::{InputError, lint_bytes};
 use crate::engine::run::RunError;
-use crate::fix::apply;
+use crate::fix::{DroppedFix, apply};
 use crate::report::FileReport;
 
 /// How many check-and-fix rounds at most.
@@ -49,11 +51,12 @@ pub fn fix_text(
             &report.prose,
         );
         dropped.extend(round.dropped);
-        if round.edits.is_empty() {
+        let (text, edits) = keeping_markup(&report, format, round.text, round.edits, &mut dropped);
+        if edits == 0 {
             break;
         }
-        applied += round.edits.len();
-        let next = lint_bytes(path, round.text.as_bytes(), format, config)?;
+        applied += edits;
+        let next = lint_bytes(path, text.as_bytes(), format, config)?;
         let previous = std::mem::replace(&mut report, next);
         original.get_or_insert(previous);
     }
@@ -64,6 +67,47 @@ pub fn fix_text(
         original,
         dropped,
     })
+}
+
+/// The fixed text when the fixes left the document's markup as it was. Else each edit is
+/// tried alone, last first, and kept only if the markup stays the same (in Markdown, prose
+/// edited into "** **" becomes a thematic break); the others are dropped with a note.
+/// Returns the text and how many edits it holds.
+fn keeping_markup(
+    report: &FileReport,
+    format: Format,
+    fixed: String,
+    edits: Vec<Suggestion>,
+    dropped: &mut Vec<DroppedFix>,
+) -> (String, usize) {
+    if !matches!(format, Format::Markdown | Format::Html) || edits.is_empty() {
+        return (fixed, edits.len());
+    }
+    let before = markup(&report.source, format);
+    if markup(&fixed, format) == before {
+        return (fixed, edits.len());
+    }
+    let mut text = report.source.clone();
+    let mut kept = 0;
+    for edit in edits.iter().rev() {
+        let mut tried = text.clone();
+        tried.replace_range(edit.span.clone(), &edit.replacement);
+        if markup(&tried, format) == before {
+            text = tried;
+            kept += 1;
+        } else {
+            let rule = report
+                .diagnostics
+                .iter()
+                .find(|d| d.suggestions.first() == Some(edit))
+                .map_or("?", |d| d.rule);
+            dropped.push(DroppedFix {
+                rule,
+                span: edit.span.clone(),
+            });
+        }
+    }
+    (text, kept)
 }
 
 /// Replaces the file at `path` (shown as `name`) with `contents`, atomically, as `--fix`
