@@ -10,14 +10,25 @@ use crate::text::tokens::TokenKind;
 
 /// Family names common enough that a capitalised run starting with one is a person's name.
 const FAMILY_NAMES: &[&str] = &[
-    "bùi", "cao", "chu", "dương", "hoàng", "huỳnh", "hà", "hồ", "khổng", "kiều", "lâm", "lê",
-    "lương", "lại", "lưu", "mai", "ngô", "nguyễn", "phan", "phí", "phùng", "phạm", "quách", "thái",
-    "tiêu", "trương", "trần", "trịnh", "tô", "tạ", "vi", "vũ", "võ", "đinh", "đoàn", "đào", "đàm",
-    "đặng", "đỗ",
+    "bạch", "bùi", "cao", "chu", "cù", "diệp", "doãn", "dương", "giàng", "hoàng", "huỳnh", "hà",
+    "hầu", "hồ", "hứa", "kha", "khuất", "khúc", "khương", "khổng", "kiều", "lâm", "lê", "lò",
+    "lương", "lường", "lại", "lục", "lưu", "lã", "lý", "lỳ", "mai", "mạc", "mẫn", "nghiêm",
+    "ngô", "nguyễn", "nhữ", "ninh", "phan", "phí", "phùng", "phạm", "quách", "sùng", "thào",
+    "thái", "thân", "thạch", "tiêu", "triệu", "trương", "trần", "trịnh", "tô", "tôn", "tăng",
+    "tạ", "tống", "vi", "vũ", "vương", "võ", "âu", "điểu", "đinh", "đoàn", "đào", "đàm", "đặng",
+    "đậu", "đỗ", "đồng",
 ];
 
 /// Forms of address written with a capital at the start of a sentence ("Ông Minh Tuấn").
-const LEADING_ADDRESS: &[&str] = &["ông", "bà", "anh", "chị", "cô", "chú", "bác"];
+const LEADING_ADDRESS: &[&str] = &[
+    "anh", "bà", "bác", "bạn", "chị", "chú", "cháu", "cô", "cụ", "em", "ông", "thầy",
+];
+
+/// Academic and professional titles written before a name ("PGS.TS", "ThS.", "BS."),
+/// lower-case.
+const TITLES: &[&str] = &[
+    "bs", "bsck", "cn", "gs", "ks", "ls", "nsnd", "nsưt", "pgs", "ths", "ts", "ttnd", "ttưt",
+];
 
 /// Lower-case words after which a capitalised run is a person's name.
 const ADDRESS_WORDS: &[&str] = &[
@@ -26,6 +37,11 @@ const ADDRESS_WORDS: &[&str] = &[
     "bà",
     "anh",
     "chị",
+    "cô",
+    "em",
+    "thầy",
+    "cụ",
+    "bạn",
     "thư",
     "tịch",
     "đốc",
@@ -138,7 +154,16 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
         .iter()
         .rev()
         .filter(|t| t.kind != TokenKind::Space)
-        .map(|t| doc.lower(t));
+        .map(|t| doc.lower(t))
+        .peekable();
+    // "ThS. Lê", "PGS.TS Lê": a title, its full stop optional.
+    let dotted = before.next_if_eq(&".").is_some();
+    if before.peek().is_some_and(|w| TITLES.contains(w)) {
+        return true;
+    }
+    if dotted {
+        return false;
+    }
     let (last, prev) = (before.next(), before.next());
     match (last, prev) {
         (Some("c"), Some("/")) => true, // Đ/c
@@ -175,6 +200,15 @@ mod tests {
             vec!["Trần Thị Phương Hoa", "Phạm Văn Triển"]
         );
         assert_eq!(found("Ông Minh Tuấn cho biết."), vec!["Minh Tuấn"]);
+        assert_eq!(
+            found("Thầy Phạm Quốc Việt phát biểu. Em Võ Ngọc Bảo Trân đạt giải."),
+            vec!["Phạm Quốc Việt", "Võ Ngọc Bảo Trân"]
+        );
+        assert_eq!(
+            found("PGS.TS Doãn Thị Hồng Vân và ThS. Vương Đình Huệ dự."),
+            vec!["Doãn Thị Hồng Vân", "Vương Đình Huệ"]
+        );
+        assert_eq!(found("Theo ThS. Minh Khang, lớp học mở."), vec!["Minh Khang"]);
     }
 
     #[test]

@@ -20,6 +20,10 @@ const EVENTS: &[([&str; 2], &str)] = &[
     (["hội", "thi"], "hội thi"),
     (["hội", "diễn"], "hội diễn"),
     (["liên", "hoan"], "liên hoan"),
+    (["hội", "chợ"], "hội chợ"),
+    (["hội", "trại"], "hội trại"),
+    (["hội", "khỏe"], "hội khỏe"),
+    (["lễ", "hội"], "lễ hội"),
 ];
 
 /// Words that end the description of an event before any number: it is a sentence now.

@@ -139,6 +139,7 @@ impl Rule for CapitalizationMismatch {
             .collect();
         groups.sort_by_key(|list| list[0].word.start);
         let mut reported = std::collections::HashSet::new();
+        self.check_names(doc, &mut reported, out);
         for list in groups {
             let capitals = list.iter().filter(|r| r.capital).count();
             let lower = list.len() - capitals;
@@ -156,6 +157,123 @@ impl Rule for CapitalizationMismatch {
                     continue;
                 }
                 out.push(self.report(doc, run, evidence, count));
+            }
+        }
+    }
+}
+
+/// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
+/// trị"): its words' ranges and whether each word after the first is capitalised.
+struct NameRun {
+    words: Vec<Range<usize>>,
+    capitals: Vec<bool>,
+}
+
+/// The words of a name: two (when nothing but punctuation or the end follows) or three.
+const NAME_WORDS: [usize; 2] = [2, 3];
+
+impl CapitalizationMismatch {
+    /// Names written two ways: the same words after a capitalised first word, a later word
+    /// capitalised in one mention and not in another ("Hội Nông dân" / "Hội nông dân",
+    /// "Nghĩa trang" / "Nghĩa Trang"). The first word's capital says that a name starts
+    /// there (a sentence start included); the later words' capitals are then the writer's
+    /// spelling of that name, which one document keeps.
+    fn check_names(
+        &self,
+        doc: &Document,
+        reported: &mut std::collections::HashSet<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut runs: HashMap<String, Vec<NameRun>> = HashMap::new();
+        let mut key = String::new();
+        for block in &doc.blocks {
+            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                continue;
+            }
+            let sentence: Vec<usize> = block
+                .tokens
+                .clone()
+                .filter(|&i| !doc.tokens[i].is_space())
+                .collect();
+            let case = |p: usize| {
+                sentence.get(p).and_then(|&i| {
+                    let t = &doc.tokens[i];
+                    (t.kind == TokenKind::Word).then(|| doc.case(t))
+                })
+            };
+            for p in 0..sentence.len() {
+                if case(p) != Some(Case::Capitalized) {
+                    continue;
+                }
+                for len in NAME_WORDS {
+                    if !(p + 1..p + len)
+                        .all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized)))
+                    {
+                        break;
+                    }
+                    // Two words only when they are the whole name ("Bộ Chính trị." aside,
+                    // "Nhà văn" is not "Nhà Văn hóa").
+                    if len == 2 && case(p + 2).is_some() {
+                        continue;
+                    }
+                    key.clear();
+                    for q in p..p + len {
+                        key.push_str(doc.lower(&doc.tokens[sentence[q]]));
+                        key.push(' ');
+                    }
+                    let run = NameRun {
+                        words: (p..p + len)
+                            .map(|q| doc.tokens[sentence[q]].range.clone())
+                            .collect(),
+                        capitals: (p + 1..p + len)
+                            .map(|q| case(q) == Some(Case::Capitalized))
+                            .collect(),
+                    };
+                    match runs.get_mut(key.as_str()) {
+                        Some(list) => list.push(run),
+                        None => {
+                            runs.insert(key.clone(), vec![run]);
+                        }
+                    }
+                }
+            }
+        }
+        let mut groups: Vec<&Vec<NameRun>> = runs
+            .values()
+            .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
+            .collect();
+        groups.sort_by_key(|list| list[0].words[0].start);
+        for list in groups {
+            // The usual spelling: the most frequent, on a tie the first written.
+            let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
+            let Some(usual) = list.iter().max_by(|a, b| {
+                count(a)
+                    .cmp(&count(b))
+                    .then(b.words[0].start.cmp(&a.words[0].start))
+            }) else {
+                continue;
+            };
+            let usual_count = count(usual);
+            for run in list.iter().filter(|r| r.capitals != usual.capitals) {
+                let Some(k) = (0..run.capitals.len()).find(|&k| run.capitals[k] != usual.capitals[k])
+                else {
+                    continue;
+                };
+                let word = run.words[k + 1].clone();
+                if !reported.insert(word.start) {
+                    continue;
+                }
+                let this = Run {
+                    word,
+                    capital: run.capitals[k],
+                    phrase: run.words[0].start..run.words.last().unwrap().end,
+                };
+                let evidence = Run {
+                    word: usual.words[k + 1].clone(),
+                    capital: usual.capitals[k],
+                    phrase: usual.words[0].start..usual.words.last().unwrap().end,
+                };
+                out.push(self.report(doc, &this, &evidence, usual_count));
             }
         }
     }

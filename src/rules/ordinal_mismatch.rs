@@ -1,4 +1,5 @@
-use crate::analysis::ordinals::{OrdinalMention, ordinal_mentions};
+use crate::analysis::ordinals::{Numeral, OrdinalMention, ordinal_mentions};
+use crate::document::Document;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
@@ -52,6 +53,7 @@ impl Rule for OrdinalMismatch {
         let mentions = ordinal_mentions(doc);
         let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
             mentions.iter().partition(|m| m.in_title);
+        let mut reported = Vec::new();
         for title in titles {
             let same: Vec<&OrdinalMention> = body
                 .iter()
@@ -93,6 +95,120 @@ impl Rule for OrdinalMismatch {
                         format!("thân bài ghi {written} ở đây"),
                         format!("the body says {written} here"),
                     ),
+                );
+            }
+            reported.push(title.span.clone());
+            out.push(d);
+        }
+        self.check_odd_mention(doc, &mentions, &reported, out);
+    }
+}
+
+/// Words before a mention that name another session than the one reported on ("tiếp theo
+/// Hội nghị lần thứ 11", "chuẩn bị Đại hội lần thứ VII", "kết quả Kỳ họp thứ 7"): such a
+/// mention is expected to differ.
+const OTHER_SESSION_CUES: &[&str] = &[
+    "tiếp theo",
+    "so với",
+    "sau ",
+    "trước",
+    "tiến tới",
+    "hướng tới",
+    "chuẩn bị",
+    "kết luận",
+    "kết quả",
+    "nghị quyết",
+    "từ ",
+    "đến ",
+    "qua ",
+    "các ",
+    "những ",
+];
+
+/// Whether the words before a mention, within its sentence, point at another session.
+fn names_other_session(doc: &Document, mention: &OrdinalMention) -> bool {
+    let start = mention.phrase.start;
+    let mut from = start.saturating_sub(90);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &doc.text[from..start];
+    let sentence = before
+        .rfind(['.', '!', '?', '\n', ';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    let lower = sentence.to_lowercase();
+    OTHER_SESSION_CUES.iter().any(|c| lower.contains(c))
+}
+
+impl OrdinalMismatch {
+    /// One mention against the others of its event: when at least two agree on a number
+    /// and one alone says another (not one lower: the previous session), that one is
+    /// reported with the others as evidence. A
+    /// mention whose words point at another session, or whose event is ambiguous (no
+    /// organisation and several organisations around), is left out.
+    fn check_odd_mention(
+        &self,
+        doc: &Document,
+        mentions: &[OrdinalMention],
+        reported: &[std::ops::Range<usize>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let plain: Vec<&OrdinalMention> = mentions
+            .iter()
+            .filter(|m| !names_other_session(doc, m))
+            .collect();
+        for (i, odd) in plain.iter().enumerate() {
+            if reported.contains(&odd.span) || odd.numeral == Numeral::Word {
+                continue;
+            }
+            let others: Vec<&OrdinalMention> = plain
+                .iter()
+                .enumerate()
+                .filter(|&(j, m)| j != i && m.same_event(odd))
+                .map(|(_, m)| *m)
+                .collect();
+            // One event, not several that a bare mention would merge.
+            let one_event = others
+                .iter()
+                .all(|a| others.iter().all(|b| a.same_event(b)));
+            let Some(first) = others.first() else {
+                continue;
+            };
+            // One lower than the others is the previous session, which releases name
+            // without a cue ("tăng so với Đại hội lần thứ IX", "mục tiêu Đại hội lần thứ
+            // XXII đề ra"): not reported.
+            if !one_event
+                || others.len() < 2
+                || others.iter().any(|m| m.value != first.value)
+                || first.value == odd.value
+                || odd.value + 1 == first.value
+            {
+                continue;
+            }
+            let this = &doc.text[odd.phrase.clone()];
+            let usual = &doc.text[first.phrase.clone()];
+            let n = others.len();
+            let mut d = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                odd.span.clone(),
+                Message::new(
+                    format!(
+                        "Ghi “{this}” nhưng {n} chỗ khác ghi “{usual}” cho cùng {}",
+                        odd.event
+                    ),
+                    format!(
+                        "Says “{this}” but {n} other places say “{usual}” for the same {}",
+                        odd.event
+                    ),
+                ),
+            )
+            .with_suggestion(odd.span.clone(), odd.write(first.value));
+            for m in &others {
+                let written = &doc.text[m.span.clone()];
+                d = d.with_related(
+                    m.span.clone(),
+                    Message::new(format!("ghi {written} ở đây"), format!("says {written} here")),
                 );
             }
             out.push(d);
