@@ -24,6 +24,13 @@ declare_rule! {
     /// đoàn quân 28", "3 Giải vô địch bóng đá Việt Nam": the name of one thing), and
     /// sentence starts, headings and titles.
     ///
+    /// It also compares every name that starts with a capitalised word ("Hội Nông dân
+    /// huyện", "Bộ Chính trị", "Nghĩa trang liệt sĩ"): when a later word of the same name is
+    /// capitalised in one mention and not in another, the less frequent spelling is
+    /// reported. A longer name ("Đảng bộ Khối Doanh nghiệp") is not compared with its short
+    /// form ("Đảng bộ khối"), nor a last word followed by different words ("Đại hội Đảng
+    /// bộ" / "đại hội đảng các cấp").
+    ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
     /// "chương trình công tác" any work programme. Writing the same term both ways blurs
@@ -45,6 +52,8 @@ declare_rule! {
 
 ## Tác dụng
 So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc “các”, “những”, “mọi”, “mỗi”, “từng”, cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
+
+Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên dài (“Đảng bộ Khối Doanh nghiệp”) không được so với tên gọi tắt (“Đảng bộ khối”), và từ cuối có các từ khác nhau đi sau cũng không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -167,6 +176,8 @@ impl Rule for CapitalizationMismatch {
 struct NameRun {
     words: Vec<Range<usize>>,
     capitals: Vec<bool>,
+    /// The word after the run, lower-case ("" after punctuation or at the end).
+    next: String,
 }
 
 /// The words of a name: two (when nothing but punctuation or the end follows) or three.
@@ -221,6 +232,12 @@ impl CapitalizationMismatch {
                         key.push_str(doc.lower(&doc.tokens[sentence[q]]));
                         key.push(' ');
                     }
+                    // A capitalised word after it makes a longer name ("Đảng bộ Khối
+                    // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
+                    // spell alike: only names ending alike are compared.
+                    if case(p + len) == Some(Case::Capitalized) {
+                        key.push('+');
+                    }
                     let run = NameRun {
                         words: (p..p + len)
                             .map(|q| doc.tokens[sentence[q]].range.clone())
@@ -228,6 +245,10 @@ impl CapitalizationMismatch {
                         capitals: (p + 1..p + len)
                             .map(|q| case(q) == Some(Case::Capitalized))
                             .collect(),
+                        next: match case(p + len) {
+                            Some(_) => doc.lower(&doc.tokens[sentence[p + len]]).to_string(),
+                            None => String::new(),
+                        },
                     };
                     match runs.get_mut(key.as_str()) {
                         Some(list) => list.push(run),
@@ -259,6 +280,11 @@ impl CapitalizationMismatch {
                 else {
                     continue;
                 };
+                // The run's last word may start a different phrase in each ("Đại hội Đảng
+                // bộ" / "Đại hội đảng các cấp"): compared only when what follows agrees.
+                if k + 1 == run.capitals.len() && run.next != usual.next {
+                    continue;
+                }
                 let word = run.words[k + 1].clone();
                 if !reported.insert(word.start) {
                     continue;
@@ -411,6 +437,35 @@ mod tests {
                 "Hội Người cao tuổi xã tổ chức khám cho 350 người cao tuổi.",
                 "Các Tập đoàn quân 28 và 51 tấn công; các tập đoàn quân khác phòng ngự.",
                 "Đội đạt Hạng 3 Giải vô địch bóng đá Việt Nam và 2 giải vô địch khu vực.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fails_on_a_name_spelt_with_other_capitals() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[
+                (
+                    "Hội Nông dân huyện họp. Các cấp Hội nông dân huyện vận động. Hội Nông dân huyện khen thưởng.",
+                    &["nông"],
+                ),
+                (
+                    "Đoàn viếng Nghĩa trang liệt sĩ xã. Sau đó, đoàn dọn vệ sinh Nghĩa Trang liệt sĩ xã.",
+                    &["Trang"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_a_full_name_and_its_short_form() {
+        silent(
+            &CapitalizationMismatch,
+            &[
+                "Đảng bộ Khối Doanh nghiệp tỉnh họp. Đảng bộ khối hiện có 64 tổ chức.",
+                "Chuẩn bị Đại hội Đảng bộ quận và đại hội đảng các cấp.",
+                "Nhà văn Nguyễn Du được nhắc. Nhà Văn hóa xã mở cửa.",
             ],
         );
     }

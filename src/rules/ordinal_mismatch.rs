@@ -13,6 +13,12 @@ declare_rule! {
     /// the same event, and the body agrees with itself, the headline is reported with every
     /// body mention as evidence. Roman and Arabic numerals compare equal (XXV = 25).
     ///
+    /// Mentions are also compared with each other: when two or more agree and one alone
+    /// says another number, that one is reported with the others as evidence; not when it
+    /// is one lower (the previous session, named in passing) or follows words that point
+    /// at another session ("tiếp theo", "chuẩn bị", "kết quả", "so với" ...), nor a mention
+    /// without organisation that could belong to several events.
+    ///
     /// ## Why
     /// The headline is what readers and aggregators quote; a session numbered 24 in the title
     /// and 25 in the text forces a correction, and readers doubt the rest of the release.
@@ -37,6 +43,8 @@ declare_rule! {
 
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
+
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng; trừ khi số đó nhỏ hơn một đơn vị (kỳ trước, được nhắc qua), hoặc đứng sau những từ chỉ một kỳ khác (“tiếp theo”, “chuẩn bị”, “kết quả”, “so với” ...), hoặc là chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện.
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -253,6 +261,27 @@ mod tests {
                 "Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XV HĐND quận bế mạc.",
                 "Ban Chấp hành (khóa VI) họp\n\nChuẩn bị Đại hội lần thứ VII.",
                 "Hội nghị lần thứ 3 tổng kết năm\n\nKhông nhắc lại số hội nghị.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reports_the_odd_body_mention_with_the_others_as_evidence() {
+        let text = "Kỳ họp thứ 11 HĐND xã\n\nKỳ họp thứ 11 khai mạc. Kỳ họp thứ 12 xem xét báo cáo. Kỳ họp thứ 11 bế mạc.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "12");
+        assert_eq!(found[0].related.len(), 3);
+        assert_eq!(found[0].suggestions[0].replacement, "11");
+    }
+
+    #[test]
+    fn silent_on_the_previous_session_and_on_bare_mentions_of_two_events() {
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Hội chợ lần thứ 8\n\nHội chợ lần thứ 8 khai mạc. Doanh thu tại Hội chợ lần thứ 7 đạt 2 tỷ đồng. Hội chợ lần thứ 8 bế mạc.",
+                "Kỳ họp thứ 9 HĐND xã\n\nKỳ họp thứ 9 HĐND xã khai mạc. Kỳ họp thứ 12 HĐND huyện và Kỳ họp thứ 12 HĐND huyện đã bàn.",
             ],
         );
     }
