@@ -12,11 +12,11 @@ use crate::text::tokens::TokenKind;
 const FAMILY_NAMES: &[&str] = &[
     "bạch", "bùi", "cao", "chu", "cù", "diệp", "doãn", "dương", "giàng", "hoàng", "huỳnh", "hà",
     "hầu", "hồ", "hứa", "kha", "khuất", "khúc", "khương", "khổng", "kiều", "lâm", "lê", "lò",
-    "lương", "lường", "lại", "lục", "lưu", "lã", "lý", "lỳ", "mai", "mạc", "mẫn", "nghiêm",
-    "ngô", "nguyễn", "nhữ", "ninh", "phan", "phí", "phùng", "phạm", "quách", "sùng", "thào",
-    "thái", "thân", "thạch", "tiêu", "triệu", "trương", "trần", "trịnh", "tô", "tôn", "tăng",
-    "tạ", "tống", "vi", "vũ", "vương", "võ", "âu", "điểu", "đinh", "đoàn", "đào", "đàm", "đặng",
-    "đậu", "đỗ", "đồng",
+    "lương", "lường", "lại", "lục", "lưu", "lã", "lý", "lỳ", "mai", "mạc", "mẫn", "nghiêm", "ngô",
+    "nguyễn", "nhữ", "ninh", "phan", "phí", "phùng", "phạm", "quách", "sùng", "thào", "thái",
+    "thân", "thạch", "tiêu", "triệu", "trương", "trần", "trịnh", "tô", "tôn", "tăng", "tạ", "tống",
+    "vi", "vũ", "vương", "võ", "âu", "điểu", "đinh", "đoàn", "đào", "đàm", "đặng", "đậu", "đỗ",
+    "đồng",
 ];
 
 /// Forms of address written with a capital at the start of a sentence ("Ông Minh Tuấn").
@@ -208,7 +208,10 @@ mod tests {
             found("PGS.TS Doãn Thị Hồng Vân và ThS. Vương Đình Huệ dự."),
             vec!["Doãn Thị Hồng Vân", "Vương Đình Huệ"]
         );
-        assert_eq!(found("Theo ThS. Minh Khang, lớp học mở."), vec!["Minh Khang"]);
+        assert_eq!(
+            found("Theo ThS. Minh Khang, lớp học mở."),
+            vec!["Minh Khang"]
+        );
     }
 
     #[test]

@@ -106,8 +106,8 @@ fn kind_of(line: &str) -> BlockKind {
 
 /// Words a line holding only a date and time may have ("Thứ Hai, 06/07/2025 - 14:02").
 const DATELINE_WORDS: &[&str] = &[
-    "ngày", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "lúc", "gmt", "sa",
-    "ch", "am", "pm",
+    "ngày", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "lúc", "gmt", "sa", "ch",
+    "am", "pm",
 ];
 
 /// A line that is only a date, with its weekday and time: "Ngày 06/07/2025", "06-07-2025
@@ -176,11 +176,19 @@ mod tests {
         let kinds: Vec<BlockKind> = read(text, 0).blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Meta, BlockKind::Heading, BlockKind::Title, BlockKind::Paragraph]
+            [
+                BlockKind::Meta,
+                BlockKind::Heading,
+                BlockKind::Title,
+                BlockKind::Paragraph
+            ]
         );
         let text = "(TTV) -\nHội nghị lần thứ 27\n\nNgày 24/10, hội nghị họp.\n";
         let kinds: Vec<BlockKind> = read(text, 0).blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Meta, BlockKind::Title, BlockKind::Paragraph]);
+        assert_eq!(
+            kinds,
+            [BlockKind::Meta, BlockKind::Title, BlockKind::Paragraph]
+        );
     }
 
     #[test]

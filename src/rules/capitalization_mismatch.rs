@@ -228,8 +228,8 @@ impl CapitalizationMismatch {
                         continue;
                     }
                     key.clear();
-                    for q in p..p + len {
-                        key.push_str(doc.lower(&doc.tokens[sentence[q]]));
+                    for &i in &sentence[p..p + len] {
+                        key.push_str(doc.lower(&doc.tokens[i]));
                         key.push(' ');
                     }
                     // A capitalised word after it makes a longer name ("Đảng bộ Khối
@@ -276,7 +276,8 @@ impl CapitalizationMismatch {
             };
             let usual_count = count(usual);
             for run in list.iter().filter(|r| r.capitals != usual.capitals) {
-                let Some(k) = (0..run.capitals.len()).find(|&k| run.capitals[k] != usual.capitals[k])
+                let Some(k) =
+                    (0..run.capitals.len()).find(|&k| run.capitals[k] != usual.capitals[k])
                 else {
                     continue;
                 };

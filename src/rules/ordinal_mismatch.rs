@@ -1,6 +1,6 @@
 use crate::analysis::ordinals::{Numeral, OrdinalMention, ordinal_mentions};
-use crate::document::Document;
 use crate::diagnostic::{Diagnostic, Message};
+use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -216,7 +216,10 @@ impl OrdinalMismatch {
                 let written = &doc.text[m.span.clone()];
                 d = d.with_related(
                     m.span.clone(),
-                    Message::new(format!("ghi {written} ở đây"), format!("says {written} here")),
+                    Message::new(
+                        format!("ghi {written} ở đây"),
+                        format!("says {written} here"),
+                    ),
                 );
             }
             out.push(d);
