@@ -110,9 +110,16 @@ const DATELINE_WORDS: &[&str] = &[
     "am", "pm",
 ];
 
+/// The longest line taken for a date line, in bytes.
+const DATELINE_MAX_LEN: usize = 80;
+
 /// A line that is only a date, with its weekday and time: "Ngày 06/07/2025", "06-07-2025
 /// 14:02", "Thứ Hai, 6/7/2025".
 fn is_dateline(line: &str) -> bool {
+    // Most lines are prose: out on their length.
+    if line.len() > DATELINE_MAX_LEN {
+        return false;
+    }
     let has_date = line
         .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.'))
         .any(|piece| {

@@ -172,13 +172,18 @@ impl Rule for CapitalizationMismatch {
 }
 
 /// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
-/// trị"): its words' ranges and whether each word after the first is capitalised.
-struct NameRun {
-    words: Vec<Range<usize>>,
-    capitals: Vec<bool>,
+/// trị"): its words (token indices) and whether each word after the first is capitalised.
+struct NameRun<'a> {
+    tokens: [usize; 3],
+    len: usize,
+    capitals: [bool; 2],
     /// The word after the run, lower-case ("" after punctuation or at the end).
-    next: String,
+    next: &'a str,
 }
+
+/// What names are grouped by: the words lower-case ("" past the name's length) and whether
+/// a capitalised word follows (a longer name).
+type NameKey<'a> = ([&'a str; 3], bool);
 
 /// The words of a name: two (when nothing but punctuation or the end follows) or three.
 const NAME_WORDS: [usize; 2] = [2, 3];
@@ -195,23 +200,22 @@ impl CapitalizationMismatch {
         reported: &mut std::collections::HashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut runs: HashMap<String, Vec<NameRun>> = HashMap::new();
-        let mut key = String::new();
+        let mut runs: HashMap<NameKey<'_>, Vec<NameRun<'_>>> = HashMap::new();
+        let mut sentence: Vec<usize> = Vec::new();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            let sentence: Vec<usize> = block
-                .tokens
-                .clone()
-                .filter(|&i| !doc.tokens[i].is_space())
-                .collect();
+            sentence.clear();
+            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+            let sentence = &sentence;
             let case = |p: usize| {
                 sentence.get(p).and_then(|&i| {
                     let t = &doc.tokens[i];
                     (t.kind == TokenKind::Word).then(|| doc.case(t))
                 })
             };
+            let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
             for p in 0..sentence.len() {
                 if case(p) != Some(Case::Capitalized) {
                     continue;
@@ -227,78 +231,73 @@ impl CapitalizationMismatch {
                     if len == 2 && case(p + 2).is_some() {
                         continue;
                     }
-                    key.clear();
-                    for &i in &sentence[p..p + len] {
-                        key.push_str(doc.lower(&doc.tokens[i]));
-                        key.push(' ');
+                    let mut words = [""; 3];
+                    for (k, word) in words.iter_mut().enumerate().take(len) {
+                        *word = lower(p + k);
                     }
+                    let next = if case(p + len).is_some() {
+                        lower(p + len)
+                    } else {
+                        ""
+                    };
                     // A capitalised word after it makes a longer name ("Đảng bộ Khối
                     // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
                     // spell alike: only names ending alike are compared.
-                    if case(p + len) == Some(Case::Capitalized) {
-                        key.push('+');
+                    let longer = case(p + len) == Some(Case::Capitalized);
+                    let mut tokens = [sentence[p]; 3];
+                    let mut capitals = [false; 2];
+                    for k in 1..len {
+                        tokens[k] = sentence[p + k];
+                        capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
                     }
-                    let run = NameRun {
-                        words: (p..p + len)
-                            .map(|q| doc.tokens[sentence[q]].range.clone())
-                            .collect(),
-                        capitals: (p + 1..p + len)
-                            .map(|q| case(q) == Some(Case::Capitalized))
-                            .collect(),
-                        next: match case(p + len) {
-                            Some(_) => doc.lower(&doc.tokens[sentence[p + len]]).to_string(),
-                            None => String::new(),
-                        },
-                    };
-                    match runs.get_mut(key.as_str()) {
-                        Some(list) => list.push(run),
-                        None => {
-                            runs.insert(key.clone(), vec![run]);
-                        }
-                    }
+                    runs.entry((words, longer)).or_default().push(NameRun {
+                        tokens,
+                        len,
+                        capitals,
+                        next,
+                    });
                 }
             }
         }
-        let mut groups: Vec<&Vec<NameRun>> = runs
+        let mut groups: Vec<&Vec<NameRun<'_>>> = runs
             .values()
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
-        groups.sort_by_key(|list| list[0].words[0].start);
+        groups.sort_by_key(|list| list[0].tokens[0]);
+        let range = |i: usize| doc.tokens[i].range.clone();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
-            let Some(usual) = list.iter().max_by(|a, b| {
-                count(a)
-                    .cmp(&count(b))
-                    .then(b.words[0].start.cmp(&a.words[0].start))
-            }) else {
+            let Some(usual) = list
+                .iter()
+                .max_by(|a, b| count(a).cmp(&count(b)).then(b.tokens[0].cmp(&a.tokens[0])))
+            else {
                 continue;
             };
             let usual_count = count(usual);
             for run in list.iter().filter(|r| r.capitals != usual.capitals) {
-                let Some(k) =
-                    (0..run.capitals.len()).find(|&k| run.capitals[k] != usual.capitals[k])
+                let Some(k) = (0..run.len - 1).find(|&k| run.capitals[k] != usual.capitals[k])
                 else {
                     continue;
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
-                // bộ" / "Đại hội đảng các cấp"): compared only when what follows agrees.
-                if k + 1 == run.capitals.len() && run.next != usual.next {
+                // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
+                if k + 2 == run.len && run.next != usual.next {
                     continue;
                 }
-                let word = run.words[k + 1].clone();
+                let word = range(run.tokens[k + 1]);
                 if !reported.insert(word.start) {
                     continue;
                 }
                 let this = Run {
                     word,
                     capital: run.capitals[k],
-                    phrase: run.words[0].start..run.words.last().unwrap().end,
+                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len - 1]).end,
                 };
                 let evidence = Run {
-                    word: usual.words[k + 1].clone(),
+                    word: range(usual.tokens[k + 1]),
                     capital: usual.capitals[k],
-                    phrase: usual.words[0].start..usual.words.last().unwrap().end,
+                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len - 1]).end,
                 };
                 out.push(self.report(doc, &this, &evidence, usual_count));
             }

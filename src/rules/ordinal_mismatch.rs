@@ -133,6 +133,9 @@ const OTHER_SESSION_CUES: &[&str] = &[
     "những ",
 ];
 
+/// The most mentions of one event compared with each other.
+const MAX_MENTIONS: usize = 40;
+
 /// Whether the words before a mention, within its sentence, point at another session.
 fn names_other_session(doc: &Document, mention: &OrdinalMention) -> bool {
     let start = mention.phrase.start;
@@ -175,6 +178,11 @@ impl OrdinalMismatch {
                 .filter(|&(j, m)| j != i && m.same_event(odd))
                 .map(|(_, m)| *m)
                 .collect();
+            // A document naming one event more often is a collection, not one release:
+            // its mentions are not compared (and the pairwise test stays small).
+            if others.len() > MAX_MENTIONS {
+                continue;
+            }
             // One event, not several that a bare mention would merge.
             let one_event = others
                 .iter()
