@@ -1,6 +1,7 @@
 //! Reads every data rule table in `rules/*.toml` at build time, so that the binary starts
 //! without parsing TOML: the entries become static data (`BUILTIN_ENTRIES`), and the files'
-//! text is kept for the tables' self-test (`BUILTIN_TABLES`, tests only).
+//! text is kept for the tables' self-test (`BUILTIN_TABLES`, tests only). The word lists of
+//! `rules/lists/*.txt` become static slices the same way (`word_lists.rs`, see `src/lists.rs`).
 
 use std::fmt::Write;
 use std::path::Path;
@@ -82,6 +83,63 @@ fn main() {
     }
     tables.push_str("];\n");
     entries.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_tables.rs");
-    std::fs::write(out, tables + &entries).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(
+        Path::new(&out_dir).join("builtin_tables.rs"),
+        tables + &entries,
+    )
+    .unwrap();
+    std::fs::write(
+        Path::new(&out_dir).join("word_lists.rs"),
+        word_lists(&dir.join("lists")),
+    )
+    .unwrap();
+}
+
+/// One `pub static NAME: WordList` per `rules/lists/<name>.txt` (entries in file order; the
+/// self-test checks that order), `ALL` listing them, and the files' text for the self-test.
+fn word_lists(dir: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the rules/lists/ folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut out = String::new();
+    let mut all =
+        String::from("/// Every built-in word list.\npub static ALL: &[&WordList] = &[\n");
+    let mut files = String::from(
+        "/// The built-in list files: (file name, contents).\n#[cfg(test)]\npub static FILES: &[(&str, &str)] = &[\n",
+    );
+    for name in &names {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let ident = name
+            .trim_end_matches(".txt")
+            .replace('-', "_")
+            .to_uppercase();
+        let entries: Vec<(&str, &str)> = text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_once('\t').unwrap_or((l, "")))
+            .collect();
+        writeln!(
+            out,
+            "/// `rules/lists/{name}`.\npub static {ident}: WordList = WordList {{ file: {name:?}, entries: &{entries:?} }};"
+        )
+        .unwrap();
+        writeln!(all, "    &{ident},").unwrap();
+        writeln!(
+            files,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    all.push_str("];\n");
+    files.push_str("];\n");
+    out + &all + &files
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::FileReport;
 use crate::diagnostic::Diagnostic;
+use crate::report::FileReport;
 
 /// Characters of context kept on each side of a finding.
 const CONTEXT_CHARS: usize = 16;
@@ -29,6 +29,23 @@ pub struct Fingerprint {
 pub struct Baseline {
     pub version: u32,
     pub findings: Vec<Fingerprint>,
+}
+
+/// A path as the baseline compares it: forward slashes, no `.` segments, no doubled
+/// slashes, so `./drafts/a.txt`, `drafts//a.txt` and `drafts\\a.txt` are one file.
+pub fn normalize_path(path: &str) -> String {
+    let slashed = path.replace('\\', "/");
+    let absolute = slashed.starts_with('/');
+    let parts: Vec<&str> = slashed
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 fn squeeze(s: &str) -> String {
@@ -59,7 +76,7 @@ pub fn fingerprint(report: &FileReport, d: &Diagnostic) -> Fingerprint {
         .take(CONTEXT_CHARS)
         .collect();
     Fingerprint {
-        path: report.path.replace('\\', "/"),
+        path: normalize_path(&report.path),
         rule: d.rule.to_string(),
         text: squeeze(text),
         before: squeeze(&before),
@@ -88,9 +105,13 @@ impl Baseline {
     }
 
     pub fn from_json(text: &str) -> Result<Baseline, String> {
-        let baseline: Baseline = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut baseline: Baseline = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if baseline.version != 1 {
             return Err(format!("unknown baseline version {}", baseline.version));
+        }
+        // A baseline written before paths were normalised still matches.
+        for f in &mut baseline.findings {
+            f.path = normalize_path(&f.path);
         }
         Ok(baseline)
     }
@@ -156,5 +177,30 @@ mod tests {
         let mut after = vec![report("A ninh tốt.\nA ninh tốt.\n")];
         baseline.filter(&mut after);
         assert_eq!(after[0].diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn paths_match_however_they_were_spelt() {
+        let mut written = report("A ninh tốt.\n");
+        written.path = "./tin/a.txt".into();
+        let baseline = Baseline::from_reports(&[written]);
+        assert_eq!(baseline.findings[0].path, "tin/a.txt");
+        for spelt in [
+            "tin/a.txt",
+            "./tin/a.txt",
+            "tin//a.txt",
+            "tin\\a.txt",
+            "./tin/./a.txt",
+        ] {
+            let mut now = vec![report("A ninh tốt.\n")];
+            now[0].path = spelt.into();
+            baseline.filter(&mut now);
+            assert!(now[0].diagnostics.is_empty(), "{spelt}");
+        }
+        // An older baseline that kept the "./" still matches.
+        let old = r#"{"version":1,"findings":[{"path":"./tin/a.txt","rule":"confusion","text":"A ninh","before":"","after":"tốt."}]}"#;
+        let mut now = vec![report("A ninh tốt.\n")];
+        Baseline::from_json(old).unwrap().filter(&mut now);
+        assert!(now[0].diagnostics.is_empty());
     }
 }

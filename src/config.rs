@@ -25,7 +25,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Lang, Message, Severity};
 use crate::rules::{self, OptionKind, OptionValue, OptionValues};
 
 /// The file names searched for, in order.
@@ -54,13 +54,41 @@ impl RuleLevel {
     }
 }
 
-/// A configuration the tool cannot use: the message names the file, the line and the key.
+/// A configuration the tool cannot use: the message names the file, the line and the key,
+/// in Vietnamese and in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(pub String);
+pub struct ConfigError {
+    pub message: Message,
+}
+
+impl ConfigError {
+    /// The reason, after the place (`file:line`, a file, or nothing when empty).
+    pub fn new(place: &str, vi: impl Into<String>, en: impl Into<String>) -> ConfigError {
+        ConfigError {
+            message: Message::new(vi, en),
+        }
+        .within(place)
+    }
+
+    /// The same error, said to be at `place`.
+    fn within(self, place: &str) -> ConfigError {
+        if place.is_empty() {
+            return self;
+        }
+        let Message { vi, en } = self.message;
+        ConfigError {
+            message: Message::new(format!("{place}: {vi}"), format!("{place}: {en}")),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.message.get(lang).to_string()
+    }
+}
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message.en)
     }
 }
 
@@ -148,13 +176,18 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
 fn glob_set(patterns: &[String], origin: &str) -> Result<GlobSet, ConfigError> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        let glob =
-            Glob::new(p).map_err(|e| ConfigError(format!("{origin}: bad glob `{p}`: {e}")))?;
+        let glob = Glob::new(p).map_err(|e| {
+            ConfigError::new(
+                origin,
+                format!("mẫu glob sai `{p}`: {e}"),
+                format!("bad glob `{p}`: {e}"),
+            )
+        })?;
         builder.add(glob);
     }
     builder
         .build()
-        .map_err(|e| ConfigError(format!("{origin}: {e}")))
+        .map_err(|e| ConfigError::new(origin, format!("mẫu glob sai: {e}"), e.to_string()))
 }
 
 impl Config {
@@ -191,10 +224,11 @@ impl Config {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            match line {
-                Some(line) => ConfigError(format!("{shown}:{line}: {message}")),
-                None => ConfigError(format!("{shown}: {message}")),
-            }
+            let place = match line {
+                Some(line) => format!("{shown}:{line}"),
+                None => shown.clone(),
+            };
+            ConfigError::new(&place, format!("cấu hình sai: {message}"), message)
         })?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut config = Config {
@@ -227,11 +261,11 @@ impl Config {
         for v in &file.vocabulary {
             let vpath = root.join(v);
             let list = std::fs::read_to_string(&vpath).map_err(|e| {
-                ConfigError(format!(
-                    "{}: vocabulary file {}: {e}",
-                    at("vocabulary"),
-                    vpath.display()
-                ))
+                ConfigError::new(
+                    &at("vocabulary"),
+                    format!("tệp từ vựng {}: {e}", vpath.display()),
+                    format!("vocabulary file {}: {e}", vpath.display()),
+                )
             })?;
             words.extend(read_vocabulary(&list));
             config.vocabulary_files.push(vpath);
@@ -241,22 +275,29 @@ impl Config {
         for t in &file.tables {
             let tpath = root.join(t);
             let text = std::fs::read_to_string(&tpath).map_err(|e| {
-                ConfigError(format!(
-                    "{}: rule table {}: {e}",
-                    at("tables"),
-                    tpath.display()
-                ))
+                ConfigError::new(
+                    &at("tables"),
+                    format!("bảng quy tắc {}: {e}", tpath.display()),
+                    format!("rule table {}: {e}", tpath.display()),
+                )
             })?;
             tables
                 .add_toml(&tpath.display().to_string(), &text)
-                .map_err(|e| ConfigError(format!("{}: rule table {e}", at("tables"))))?;
+                .map_err(|e| {
+                    ConfigError::new(
+                        &at("tables"),
+                        format!("bảng quy tắc {e}"),
+                        format!("rule table {e}"),
+                    )
+                })?;
             config.table_files.push(tpath);
         }
         config.tables = Arc::new(tables);
         if let Some(m) = &file.model {
             let mpath = root.join(m);
-            let model = crate::model::load_shared(&mpath)
-                .map_err(|e| ConfigError(format!("{}: {e}", at("model"))))?;
+            let model = crate::model::load_shared(&mpath).map_err(|e| {
+                ConfigError::new(&at("model"), e.message(Lang::Vi), e.message(Lang::En))
+            })?;
             config.set_model(model, mpath);
         }
         Ok(config)
@@ -275,8 +316,13 @@ impl Config {
 
     /// Reads a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(
+                &path.display().to_string(),
+                format!("không đọc được tệp cấu hình: {e}"),
+                e.to_string(),
+            )
+        })?;
         Config::from_toml_at(&text, path)
     }
 
@@ -472,9 +518,13 @@ impl Config {
 }
 
 fn known_rule(id: &str) -> Result<&'static str, ConfigError> {
-    rules::find(id)
-        .map(|r| r.meta().id)
-        .ok_or_else(|| ConfigError(format!("unknown rule `{id}` (see `vnlint rules`)")))
+    rules::find(id).map(|r| r.meta().id).ok_or_else(|| {
+        ConfigError::new(
+            "",
+            format!("không có quy tắc `{id}` (xem `vnlint rules`)"),
+            format!("unknown rule `{id}` (see `vnlint rules`)"),
+        )
+    })
 }
 
 /// Rule options from the configuration: rule id -> option -> value.
@@ -487,21 +537,24 @@ fn levels(
 ) -> Result<BTreeMap<&'static str, RuleLevel>, ConfigError> {
     let mut out = BTreeMap::new();
     for (id, entry) in entries {
-        let rule = known_rule(id).map_err(|e| ConfigError(format!("{}: {e}", at(id))))?;
+        let rule = known_rule(id).map_err(|e| e.within(&at(id)))?;
         let level = match entry {
             toml::Value::String(l) => Some(l.as_str()),
             toml::Value::Table(t) => {
                 let allowed = rules::find(rule).map_or(&[][..], |r| r.meta().options);
                 for (key, value) in t.iter().filter(|(k, _)| *k != "severity") {
                     let Some(spec) = allowed.iter().find(|spec| spec.key == key) else {
-                        return Err(ConfigError(format!(
-                            "{}: rule `{id}`: unknown option `{key}` (it takes `severity`{})",
-                            at(id),
-                            allowed
-                                .iter()
-                                .map(|s| format!(", `{}`", s.key))
-                                .collect::<String>()
-                        )));
+                        let takes: String =
+                            allowed.iter().map(|s| format!(", `{}`", s.key)).collect();
+                        return Err(ConfigError::new(
+                            &at(id),
+                            format!(
+                                "quy tắc `{id}`: không có tùy chọn `{key}` (chỉ có `severity`{takes})"
+                            ),
+                            format!(
+                                "rule `{id}`: unknown option `{key}` (it takes `severity`{takes})"
+                            ),
+                        ));
                     };
                     let value = match spec.kind {
                         OptionKind::Integer { min, .. } => value
@@ -510,25 +563,27 @@ fn levels(
                             .and_then(|n| u32::try_from(n).ok())
                             .map(OptionValue::Integer)
                             .ok_or_else(|| {
-                                ConfigError(format!(
-                                    "{}: rule `{id}`: option `{key}` takes a whole number, at least {min}, not `{value}`",
-                                    at(id)
-                                ))
+                                ConfigError::new(
+                                    &at(id),
+                                    format!("quy tắc `{id}`: tùy chọn `{key}` nhận một số nguyên, từ {min} trở lên, không nhận `{value}`"),
+                                    format!("rule `{id}`: option `{key}` takes a whole number, at least {min}, not `{value}`"),
+                                )
                             })?,
                         OptionKind::Choice { values, .. } => value
                             .as_str()
                             .and_then(|v| values.iter().find(|allowed| **allowed == v))
                             .map(|v| OptionValue::Choice(v))
                             .ok_or_else(|| {
-                                ConfigError(format!(
-                                    "{}: rule `{id}`: option `{key}` takes one of {}, not `{value}`",
-                                    at(id),
-                                    values
-                                        .iter()
-                                        .map(|v| format!("\"{v}\""))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ))
+                                let one_of = values
+                                    .iter()
+                                    .map(|v| format!("\"{v}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                ConfigError::new(
+                                    &at(id),
+                                    format!("quy tắc `{id}`: tùy chọn `{key}` nhận một trong {one_of}, không nhận `{value}`"),
+                                    format!("rule `{id}`: option `{key}` takes one of {one_of}, not `{value}`"),
+                                )
                             })?,
                     };
                     options.entry(rule).or_default().insert(spec.key, value);
@@ -537,26 +592,35 @@ fn levels(
                     None => None,
                     Some(toml::Value::String(l)) => Some(l.as_str()),
                     Some(other) => {
-                        return Err(ConfigError(format!(
-                            "{}: rule `{id}`: severity must be a string, not `{other}`",
-                            at(id)
-                        )));
+                        return Err(ConfigError::new(
+                            &at(id),
+                            format!(
+                                "quy tắc `{id}`: severity phải là một chuỗi, không phải `{other}`"
+                            ),
+                            format!("rule `{id}`: severity must be a string, not `{other}`"),
+                        ));
                     }
                 }
             }
             other => {
-                return Err(ConfigError(format!(
-                    "{}: rule `{id}`: expected \"off\", \"info\", \"warning\", \"error\" or {{ severity = ... }}, not `{other}`",
-                    at(id)
-                )));
+                return Err(ConfigError::new(
+                    &at(id),
+                    format!(
+                        "quy tắc `{id}`: cần \"off\", \"info\", \"warning\", \"error\" hoặc {{ severity = ... }}, không phải `{other}`"
+                    ),
+                    format!(
+                        "rule `{id}`: expected \"off\", \"info\", \"warning\", \"error\" or {{ severity = ... }}, not `{other}`"
+                    ),
+                ));
             }
         };
         if let Some(level) = level {
             let parsed = RuleLevel::parse(level).ok_or_else(|| {
-                ConfigError(format!(
-                    "{}: rule `{id}`: `{level}` is not one of \"off\", \"info\", \"warning\", \"error\"",
-                    at(id)
-                ))
+                ConfigError::new(
+                    &at(id),
+                    format!("quy tắc `{id}`: `{level}` không phải một trong \"off\", \"info\", \"warning\", \"error\""),
+                    format!("rule `{id}`: `{level}` is not one of \"off\", \"info\", \"warning\", \"error\""),
+                )
             })?;
             out.insert(rule, parsed);
         }
@@ -642,16 +706,25 @@ mod tests {
     fn errors_name_the_file_the_line_and_the_key() {
         let e = Config::from_toml("[rules]\n\nno-such-rule = \"off\"\n")
             .unwrap_err()
-            .0;
+            .message(Lang::En);
         assert!(
             e.contains("vnlint.toml:3") && e.contains("no-such-rule"),
             "{e}"
         );
+        let vi = Config::from_toml("[rules]\n\nno-such-rule = \"off\"\n")
+            .unwrap_err()
+            .message(Lang::Vi);
+        assert!(
+            vi.contains("vnlint.toml:3") && vi.contains("không có quy tắc `no-such-rule`"),
+            "{vi}"
+        );
         let e = Config::from_toml("[rules]\nconfusion = \"loud\"\n")
             .unwrap_err()
-            .0;
+            .message(Lang::En);
         assert!(e.contains("vnlint.toml:2") && e.contains("loud"), "{e}");
-        let e = Config::from_toml("\ncolour = true\n").unwrap_err().0;
+        let e = Config::from_toml("\ncolour = true\n")
+            .unwrap_err()
+            .message(Lang::En);
         assert!(e.contains("vnlint.toml:2") && e.contains("colour"), "{e}");
     }
 
@@ -670,7 +743,7 @@ mod tests {
         let e =
             Config::from_toml("[rules]\nconfusion = { severity = \"info\", style = \"old\" }\n")
                 .unwrap_err()
-                .0;
+                .message(Lang::En);
         assert!(
             e.contains("vnlint.toml:2") && e.contains("unknown option `style`"),
             "{e}"
@@ -690,7 +763,7 @@ mod tests {
                 "[rules]\nrare-variant = {{ min-count = {bad} }}\n"
             ))
             .unwrap_err()
-            .0;
+            .message(Lang::En);
             assert!(e.contains("whole number"), "{e}");
         }
     }
@@ -699,7 +772,7 @@ mod tests {
     fn a_bad_model_file_is_a_configuration_error_naming_it() {
         let e = Config::from_toml("model = \"khong-co.vnlm\"\n")
             .unwrap_err()
-            .0;
+            .message(Lang::En);
         assert!(
             e.contains("vnlint.toml:1") && e.contains("khong-co.vnlm"),
             "{e}"

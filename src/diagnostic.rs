@@ -100,6 +100,9 @@ pub struct Suggestion {
     pub safe: bool,
 }
 
+/// The most related places one finding carries; the rest are counted in its message.
+pub const MAX_RELATED: usize = 20;
+
 /// One finding. Spans are offsets into the document's text while rules run, and byte
 /// offsets into the file as read once the engine has mapped them back.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +135,41 @@ impl Diagnostic {
     pub fn with_related(mut self, span: Range<usize>, message: Message) -> Diagnostic {
         self.related.push(Related { span, message });
         self
+    }
+
+    /// Adds the related places, at most [`MAX_RELATED`] of them; the message then says how
+    /// many more there are ("và 12 chỗ khác"). Places past the cap are counted, not kept.
+    pub fn with_related_places<I>(mut self, places: I) -> Diagnostic
+    where
+        I: IntoIterator<Item = (Range<usize>, Message)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let mut places = places.into_iter();
+        for (span, message) in places.by_ref() {
+            self.related.push(Related { span, message });
+            if self.related.len() >= MAX_RELATED {
+                break;
+            }
+        }
+        self.say_more(places.len());
+        self
+    }
+
+    /// Keeps at most [`MAX_RELATED`] related places, counting the others in the message.
+    pub fn cap_related(&mut self) {
+        if self.related.len() > MAX_RELATED {
+            let more = self.related.len() - MAX_RELATED;
+            self.related.truncate(MAX_RELATED);
+            self.related.shrink_to_fit();
+            self.say_more(more);
+        }
+    }
+
+    fn say_more(&mut self, more: usize) {
+        if more > 0 {
+            self.message.vi.push_str(&format!(" (và {more} chỗ khác)"));
+            self.message.en.push_str(&format!(" (and {more} more)"));
+        }
     }
 
     /// A replacement a reader should consider (applied only with `--unsafe-fixes`).
@@ -167,5 +205,32 @@ impl Diagnostic {
         for s in &mut self.suggestions {
             s.span = f(s.span.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding() -> Diagnostic {
+        Diagnostic::new("r", Severity::Warning, 0..1, Message::new("Sai", "Wrong"))
+    }
+
+    #[test]
+    fn related_places_are_capped_and_the_rest_counted() {
+        let places = (0..25).map(|i| (i..i + 1, Message::new("đây", "here")));
+        let d = finding().with_related_places(places);
+        assert_eq!(d.related.len(), MAX_RELATED);
+        assert_eq!(d.message.vi, "Sai (và 5 chỗ khác)");
+        assert_eq!(d.message.en, "Wrong (and 5 more)");
+        let few = finding().with_related_places((0..3).map(|i| (i..i, Message::new("", ""))));
+        assert_eq!((few.related.len(), few.message.en.as_str()), (3, "Wrong"));
+        let mut many = finding();
+        for i in 0..30 {
+            many = many.with_related(i..i, Message::new("", ""));
+        }
+        many.cap_related();
+        assert_eq!(many.related.len(), MAX_RELATED);
+        assert_eq!(many.message.en, "Wrong (and 10 more)");
     }
 }

@@ -1,79 +1,118 @@
 //! Applying suggested fixes: chosen from the diagnostics, applied last-to-first with
-//! overlapping ones skipped, the text re-checked until nothing more applies, and written
-//! back atomically (a temporary file beside the original, renamed over it, its permissions
-//! kept). No byte outside a fix's span changes.
+//! overlapping ones skipped, and written back atomically (a temporary file beside the
+//! original, renamed over it, its permissions kept). No byte outside a fix's span changes.
+//! Re-checking until nothing more applies is the engine's ([`crate::engine::fix_text`]).
 
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
-use crate::{Config, FileReport, Format, InputError};
+use crate::diagnostic::{Diagnostic, Message, Suggestion};
+use crate::document::ProseRanges;
 
-/// How many check-and-fix rounds at most (a fix can reveal another finding).
-const MAX_ROUNDS: usize = 8;
+/// The rule tests reach the engine's fixing through this path.
+#[cfg(test)]
+pub use crate::engine::fix_text;
+
+/// A fix that was not applied because its range reached beyond the prose the reader
+/// mapped (markup, a comment, an image, bytes the reader skipped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedFix {
+    pub rule: &'static str,
+    /// Byte range in the file as read.
+    pub span: Range<usize>,
+}
+
+impl DroppedFix {
+    /// A note for the user, naming the file and the place.
+    pub fn message(&self, path: &str) -> Message {
+        Message::new(
+            format!(
+                "{path}: bỏ qua cách sửa của {} ở byte {}..{}: nó chạm vào phần không phải văn bản (mã định dạng, chú thích, ảnh)",
+                self.rule, self.span.start, self.span.end
+            ),
+            format!(
+                "{path}: skipped a fix by {} at bytes {}..{}: it reaches beyond the prose (markup, a comment, an image)",
+                self.rule, self.span.start, self.span.end
+            ),
+        )
+    }
+}
+
+/// Takes out of a diagnostic (spans already in source bytes) every suggestion whose range is
+/// not prose only, recording it in `dropped`.
+pub fn drop_unsafe_spans(d: &mut Diagnostic, prose: &ProseRanges, dropped: &mut Vec<DroppedFix>) {
+    d.suggestions.retain(|s| {
+        let ok = prose.covers(&s.span);
+        if !ok {
+            dropped.push(DroppedFix {
+                rule: d.rule,
+                span: s.span.clone(),
+            });
+        }
+        ok
+    });
+}
+
+/// What applying fixes to a text gave.
+#[derive(Debug)]
+pub struct Applied {
+    pub text: String,
+    /// The edits applied, in source order (ranges in the text before).
+    pub edits: Vec<Suggestion>,
+    /// Edits refused because they reach beyond `prose`.
+    pub dropped: Vec<DroppedFix>,
+}
 
 /// The text with the first suggestion of each diagnostic applied (safe ones only, unless
-/// `include_unsafe`), and how many were applied. Spans are byte offsets into `source`.
-pub fn apply(source: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> (String, usize) {
-    let mut edits: Vec<_> = diagnostics
-        .iter()
-        .filter_map(|d| d.suggestions.first())
-        .filter(|s| s.safe || include_unsafe)
-        .filter(|s| {
-            source
-                .get(s.span.clone())
-                .is_some_and(|old| old != s.replacement)
-        })
-        .collect();
+/// `include_unsafe`). Spans are byte offsets into `source`; an edit is applied only when its
+/// range lies inside `prose` (else it is dropped with a note), and of overlapping edits the
+/// first is kept.
+pub fn apply(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+    prose: &ProseRanges,
+) -> Applied {
+    let mut dropped = Vec::new();
+    let mut edits: Vec<&Suggestion> = Vec::new();
+    for d in diagnostics {
+        let Some(s) = d.suggestions.first().filter(|s| s.safe || include_unsafe) else {
+            continue;
+        };
+        // A span off the text, or a replacement that changes nothing, is not an edit.
+        if source
+            .get(s.span.clone())
+            .is_none_or(|old| old == s.replacement)
+        {
+            continue;
+        }
+        if prose.covers(&s.span) {
+            edits.push(s);
+        } else {
+            dropped.push(DroppedFix {
+                rule: d.rule,
+                span: s.span.clone(),
+            });
+        }
+    }
     edits.sort_by_key(|s| (s.span.start, s.span.end));
     // Keep the first of overlapping edits.
-    let mut kept: Vec<&crate::diagnostic::Suggestion> = Vec::new();
+    let mut kept: Vec<Suggestion> = Vec::new();
     for e in edits {
         if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
-            kept.push(e);
+            kept.push(e.clone());
         }
     }
-    let mut out = source.to_string();
+    let mut text = source.to_string();
     for e in kept.iter().rev() {
-        out.replace_range(e.span.clone(), &e.replacement);
+        text.replace_range(e.span.clone(), &e.replacement);
     }
-    (out, kept.len())
-}
-
-/// The result of fixing one file's text.
-#[derive(Debug)]
-pub struct Fixed {
-    /// The fixed text.
-    pub text: String,
-    /// How many edits were applied in all.
-    pub applied: usize,
-    /// The findings that remain in the fixed text.
-    pub report: FileReport,
-}
-
-/// Lints and fixes `bytes` until no fix applies (or a few rounds have passed).
-pub fn fix_text(
-    path: &str,
-    bytes: &[u8],
-    format: Format,
-    config: &Config,
-    include_unsafe: bool,
-) -> Result<Fixed, InputError> {
-    let mut report = crate::lint_bytes(path, bytes, format, config)?;
-    let mut applied = 0;
-    for _ in 0..MAX_ROUNDS {
-        let (text, n) = apply(&report.source, &report.diagnostics, include_unsafe);
-        if n == 0 {
-            break;
-        }
-        applied += n;
-        report = crate::lint_bytes(path, text.as_bytes(), format, config)?;
+    Applied {
+        text,
+        edits: kept,
+        dropped,
     }
-    Ok(Fixed {
-        text: report.source.clone(),
-        applied,
-        report,
-    })
 }
 
 /// Replaces the file's contents atomically, keeping its permissions.
@@ -103,38 +142,6 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    fn fixed(text: &str, include_unsafe: bool) -> String {
-        fix_text(
-            "t.txt",
-            text.as_bytes(),
-            Format::Plain,
-            &Config::default(),
-            include_unsafe,
-        )
-        .unwrap()
-        .text
-    }
-
-    #[test]
-    fn safe_fixes_only_unless_asked() {
-        let text = "Quận ủy  và HĐND.\nA ninh được giữ vững.\n";
-        assert_eq!(
-            fixed(text, false),
-            "Quận ủy và HĐND.\nA ninh được giữ vững.\n"
-        );
-        assert_eq!(
-            fixed(text, true),
-            "Quận ủy và HĐND.\nAn ninh được giữ vững.\n"
-        );
-    }
-
-    #[test]
-    fn fixing_twice_changes_nothing_the_second_time() {
-        let once = fixed("Ba   dấu cách  và A ninh.\n", true);
-        assert_eq!(fixed(&once, true), once);
-    }
 
     #[test]
     fn writes_atomically_keeping_permissions() {
@@ -159,64 +166,5 @@ mod tests {
             1,
             "no temporary file left"
         );
-    }
-
-    /// Pieces generated documents are made of: words, slips, spaces, marks, numbers.
-    fn piece() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec![
-            "Hội nghị",
-            "A ninh",
-            "an ninh",
-            "Giải phòng",
-            "quận",
-            " ",
-            "  ",
-            " \u{a0}",
-            "\n",
-            ".",
-            ",",
-            "2 phương",
-            "đạt",
-            "12.455,236",
-            "64%",
-            "Gia\u{309}i",
-            "ĐẢNG",
-            "(",
-            ")",
-            "lần thứ 25",
-        ])
-    }
-
-    proptest! {
-        #[test]
-        fn no_byte_outside_a_fix_changes(pieces in prop::collection::vec(piece(), 0..60)) {
-            let text: String = pieces.concat();
-            let report = crate::lint_bytes("t.txt", text.as_bytes(), Format::Plain, &Config::default()).unwrap();
-            let (out, _) = apply(&text, &report.diagnostics, true);
-            // Walk the kept edits: everything between them is byte-identical.
-            let mut spans: Vec<_> = report
-                .diagnostics
-                .iter()
-                .filter_map(|d| d.suggestions.first())
-                .filter(|s| text.get(s.span.clone()).is_some_and(|old| old != s.replacement))
-                .collect();
-            spans.sort_by_key(|s| (s.span.start, s.span.end));
-            let mut kept = Vec::new();
-            for s in spans {
-                if kept.last().is_none_or(|k: &&crate::diagnostic::Suggestion| k.span.end <= s.span.start) {
-                    kept.push(s);
-                }
-            }
-            let (mut i, mut j) = (0usize, 0usize);
-            for s in &kept {
-                prop_assert_eq!(&text[i..s.span.start], &out[j..j + s.span.start - i]);
-                j += s.span.start - i + s.replacement.len();
-                i = s.span.end;
-            }
-            prop_assert_eq!(&text[i..], &out[j..]);
-            // And a second round of safe fixes over the result is a no-op.
-            let again = fixed(&fixed(&text, false), false);
-            prop_assert_eq!(fixed(&again, false), again);
-        }
     }
 }

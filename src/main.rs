@@ -3,13 +3,19 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use vnlint::engine::{
+    self, BaselineMode, FixMode, NamedInput, Progress, Request, RunError, RunOptions, Shown, notice,
+};
+
+mod lsp;
+mod serve;
 use vnlint::render::{self, OutputFormat};
 use vnlint::rules::REGISTRY;
-use vnlint::workspace::{self, ConfigResolver, FixMode, RunError, RunOptions};
-use vnlint::{FileReport, Format, InputError, Lang, Severity};
+use vnlint::{InputError, Lang, Message, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -27,7 +33,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check files or folders (folders: every .txt and .md file below them); `-` reads stdin.
+    /// Check files or folders; `-` reads stdin. (Folders: the extensions read are filled in
+    /// from CHECKED_EXTENSIONS by `command()`.)
     Check(CheckArgs),
     /// List every rule with its id, default severity and summary.
     Rules,
@@ -62,15 +69,32 @@ enum Command {
         /// missing pair as never seen).
         #[arg(long, value_name = "N", default_value_t = 2)]
         min_pair_count: u32,
+        /// Build the built-in model's recipe (triples counted, its pruning, version and
+        /// licence notice; `scripts/build_model.py` runs it): replaces --min-pair-count.
+        #[arg(long)]
+        builtin: bool,
+        /// A word list (one word a line): the pairs of syllables inside its words are
+        /// stored (Wiktionary's headwords for the built-in model).
+        #[arg(long, value_name = "FILE")]
+        word_list: Option<PathBuf>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Run the language server over standard input and output (editors: docs/editors.md).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Serve a local web page to check documents, and its JSON API (`POST /api/check`).
+    Serve(serve::ServeArgs),
     /// Check rule tables (the format of rules/*.toml): order, duplicates, NFC, and every
-    /// example (bad must fire and fix to good; good and ok must stay silent).
+    /// example (bad must fire and fix to good; good and ok must stay silent); and word lists
+    /// (rules/lists/*.txt): header, order, duplicates, NFC, case, whitespace, examples.
     TestRules {
-        /// The table files.
+        /// The table files (.toml) and list files (.txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -97,6 +121,10 @@ struct CheckArgs {
     /// `rare-variant`.
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Leave the built-in model of Vietnamese out (the rule `realword` then does
+    /// nothing): for measurement.
+    #[arg(long)]
+    no_builtin_model: bool,
     /// Run only these rules (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -112,8 +140,8 @@ struct CheckArgs {
     /// With --fix or --diff: apply the suggestions that are not certain too.
     #[arg(long)]
     unsafe_fixes: bool,
-    /// Print a unified diff of what --fix would change; change nothing.
-    #[arg(long, conflicts_with = "fix")]
+    /// Print a unified diff of what --fix would change; change nothing (also with --fix).
+    #[arg(long)]
     diff: bool,
     /// Record today's findings in FILE (then exit 0): adopt vnlint on an existing archive.
     #[arg(long, value_name = "FILE")]
@@ -121,9 +149,13 @@ struct CheckArgs {
     /// Report only the findings FILE (from --write-baseline) does not record.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
-    /// Print how many findings each rule made, after the output.
+    /// Print how many findings each rule made, after the output (on standard error with
+    /// json, jsonl, sarif, github, checkstyle and rdjson, so the output stays parseable).
     #[arg(long)]
     statistics: bool,
+    /// A named folder with no document to check is not an error.
+    #[arg(long)]
+    allow_empty: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -146,8 +178,26 @@ enum ColorArg {
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_INPUT_ERROR: u8 = 2;
 
+/// The command line, with the help texts that come from the library's constants.
+fn command() -> clap::Command {
+    let extensions = engine::extension_list();
+    Cli::command().mut_subcommand("check", |check| {
+        check
+            .about(format!(
+                "Check files or folders (folders: every file below them ending in {extensions}, \
+                 .gitignore respected); `-` reads stdin."
+            ))
+            .mut_arg("paths", |paths| {
+                paths.help(format!(
+                    "Files or folders to check (default: the current folder; a folder: its files \
+                     ending in {extensions}); `-` for standard input."
+                ))
+            })
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     let lang = cli.lang;
     match cli.command {
         Command::Check(args) => check(args, lang),
@@ -161,18 +211,39 @@ fn main() -> ExitCode {
             paths,
             output,
             min_pair_count,
-        } => learn(&paths, &output, min_pair_count, lang),
+            builtin,
+            word_list,
+        } => {
+            let recipe = if builtin {
+                vnlint::model::builtin_recipe()
+            } else {
+                vnlint::model::Recipe {
+                    min_bigram_count: min_pair_count,
+                    ..Default::default()
+                }
+            };
+            learn(
+                &paths,
+                &output,
+                &recipe,
+                builtin,
+                word_list.as_deref(),
+                lang,
+            )
+        }
         Command::TestRules { files } => test_rules(&files, lang),
-        Command::Convert { from, file, output } => convert(from, &file, output.as_deref()),
+        Command::Lsp { .. } => lsp::run(lang),
+        Command::Serve(args) => serve::run(args, lang),
+        Command::Convert { from, file, output } => convert(from, &file, output.as_deref(), lang),
         Command::Completions { shell } => {
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "vnlint", &mut script);
+            clap_complete::generate(shell, &mut command(), "vnlint", &mut script);
             emit(&script);
             ExitCode::SUCCESS
         }
         Command::Man => {
             let mut page = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+            match clap_mangen::Man::new(command()).render(&mut page) {
                 Ok(()) => {
                     emit(&page);
                     ExitCode::SUCCESS
@@ -187,207 +258,173 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs, lang: Lang) -> ExitCode {
+    if args.no_builtin_model {
+        vnlint::model::disable_builtin();
+    }
     let options = RunOptions {
         config_file: args.config.clone(),
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         model: args.model.clone(),
     };
-    let resolver = match ConfigResolver::new(options) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("vnlint: {e}");
-            return ExitCode::from(EXIT_INPUT_ERROR);
-        }
-    };
-    let paths = if args.paths.is_empty() {
+    let mut paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
+    let wants_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
     if args.show_config {
-        let first = paths.iter().find(|p| p.as_os_str() != "-");
-        return match resolver.config_for(first.map(|p| p.as_path())) {
-            Ok(config) => {
-                emit(config.to_toml().as_bytes());
+        return match engine::effective_config(&options, &paths) {
+            Ok(toml) => {
+                emit(toml.as_bytes());
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("vnlint: {e}");
+                say_error(&e.to_message(), lang);
                 ExitCode::from(EXIT_INPUT_ERROR)
             }
         };
     }
-
-    let (file_paths, mut errors) = workspace::collect_files(
-        &paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect::<Vec<_>>(),
-        &resolver,
-    );
-    let mode = if args.diff {
-        FixMode::Diff {
-            include_unsafe: args.unsafe_fixes,
-        }
-    } else if args.fix {
-        FixMode::Write {
-            include_unsafe: args.unsafe_fixes,
-        }
-    } else {
-        FixMode::Report
-    };
-    // A progress bar only for many files on a terminal, and only for human output.
-    let progress = (file_paths.len() >= 50
-        && std::io::stderr().is_terminal()
-        && args.format == OutputFormat::Human)
-        .then(|| indicatif::ProgressBar::new(file_paths.len() as u64));
-    let mut run = workspace::check_files(&file_paths, &resolver, mode, progress.as_ref());
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
-    errors.append(&mut run.errors);
-    if paths.iter().any(|p| p.as_os_str() == "-") {
+    let stdin = if wants_stdin {
         let name = args
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "-".to_string());
-        match read_stdin(&name, &resolver, mode) {
-            Ok((report, fixed)) => {
-                run.reports.push(report);
-                if let Some(text) = fixed {
-                    // `--fix` on standard input: the fixed text is the output.
-                    emit(text.as_bytes());
-                    return if errors.is_empty() {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(EXIT_INPUT_ERROR)
-                    };
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-        run.reports.sort_by(|a, b| a.path.cmp(&b.path));
-    }
-
-    if let Some(path) = &args.write_baseline {
-        let baseline = vnlint::baseline::Baseline::from_reports(&run.reports);
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
-            eprintln!("vnlint: {}: {e}", path.display());
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            let error = InputError::Unreadable {
+                path: name,
+                reason: e.to_string(),
+            };
+            say_error(&error.to_message(), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
-        match lang {
-            Lang::Vi => eprintln!(
-                "vnlint: đã ghi {} phát hiện vào {}",
-                baseline.findings.len(),
-                path.display()
-            ),
-            Lang::En => eprintln!(
-                "vnlint: recorded {} findings in {}",
-                baseline.findings.len(),
-                path.display()
-            ),
-        }
-        return if errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(EXIT_INPUT_ERROR)
-        };
-    }
-    if let Some(path) = &args.baseline {
-        let baseline = std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| vnlint::baseline::Baseline::from_json(&t));
-        match baseline {
-            Ok(b) => b.filter(&mut run.reports),
-            Err(e) => {
-                eprintln!("vnlint: {}: {e}", path.display());
-                return ExitCode::from(EXIT_INPUT_ERROR);
+        Some(NamedInput { name, bytes })
+    } else {
+        None
+    };
+    let request = Request {
+        paths,
+        stdin,
+        // `--fix --diff` shows the diff and writes nothing.
+        fix: if args.diff {
+            FixMode::Diff {
+                include_unsafe: args.unsafe_fixes,
             }
-        }
-    }
+        } else if args.fix {
+            FixMode::Write {
+                include_unsafe: args.unsafe_fixes,
+            }
+        } else {
+            FixMode::Report
+        },
+        baseline: match (&args.write_baseline, &args.baseline) {
+            (Some(path), _) => BaselineMode::Record(path.clone()),
+            (None, Some(path)) => BaselineMode::Apply(path.clone()),
+            (None, None) => BaselineMode::None,
+        },
+        options,
+        fail_on: args.fail_on,
+        allow_empty: args.allow_empty,
+    };
+    let progress = ProgressBar {
+        wanted: std::io::stderr().is_terminal() && args.format == OutputFormat::Human,
+        bar: OnceLock::new(),
+    };
+    let outcome = engine::run(&request, &progress);
 
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let checked = run.reports.len();
-    let mut output = if args.diff {
-        run.diffs.concat()
-    } else {
-        render::render(args.format, &run.reports, checked, lang, color)
+    let problems: Vec<render::RunProblem> = outcome
+        .errors
+        .iter()
+        .map(|e| render::RunProblem {
+            path: e.path().map(str::to_string),
+            message: e.to_message(),
+        })
+        .collect();
+    let summary = outcome
+        .error_summary()
+        .unwrap_or_else(|| Message::new("", ""));
+    let mut output = match outcome.shown {
+        Shown::Reports => render::render_run(
+            args.format,
+            &outcome.reports,
+            &problems,
+            &summary,
+            lang,
+            color,
+        )
+        .into_bytes(),
+        Shown::Diffs => outcome.diffs.concat().into_bytes(),
+        Shown::FixedInput => outcome.fixed_input.clone().unwrap_or_default(),
+        Shown::Nothing => Vec::new(),
     };
-    if run.files_fixed > 0 {
-        match lang {
-            Lang::Vi => eprintln!(
-                "vnlint: đã sửa {} chỗ trong {} tệp",
-                run.fixes_applied, run.files_fixed
-            ),
-            Lang::En => eprintln!(
-                "vnlint: fixed {} places in {} files",
-                run.fixes_applied, run.files_fixed
-            ),
+    // Statistics follow the output, but on standard error when a program reads it.
+    let mut statistics = String::new();
+    if args.statistics && matches!(outcome.shown, Shown::Reports | Shown::Diffs) {
+        statistics = render::statistics(&outcome.reports, lang);
+        if !render::is_machine_readable(args.format) || outcome.shown == Shown::Diffs {
+            output.extend(std::mem::take(&mut statistics).into_bytes());
         }
     }
-    if args.statistics {
-        output.push_str(&render::statistics(&run.reports, lang));
+    for notice in outcome.notices() {
+        eprintln!("vnlint: {}", notice.get(lang));
     }
-    emit(output.as_bytes());
-    let prefix = match lang {
-        Lang::Vi => "lỗi",
-        Lang::En => "error",
-    };
-    let mut said = std::collections::HashSet::new();
-    for e in &errors {
-        let message = e.message(lang);
-        if said.insert(message.clone()) {
-            eprintln!("vnlint: {prefix}: {message}");
+    emit(&output);
+    eprint!("{statistics}");
+    for message in outcome.error_messages() {
+        say_error(&message, lang);
+    }
+    ExitCode::from(outcome.exit.code())
+}
+
+/// A progress bar on the terminal for many files (50 or more), with human output.
+struct ProgressBar {
+    wanted: bool,
+    bar: OnceLock<indicatif::ProgressBar>,
+}
+
+impl Progress for ProgressBar {
+    fn start(&self, files: usize) {
+        if self.wanted && files >= 50 {
+            let _ = self.bar.set(indicatif::ProgressBar::new(files as u64));
         }
     }
 
-    let fail_on = args.fail_on;
-    if !errors.is_empty() {
-        ExitCode::from(EXIT_INPUT_ERROR)
-    } else if args.diff {
-        if run.diffs.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(EXIT_FINDINGS)
+    fn advance(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.inc(1);
         }
-    } else if failing(&run.reports, fail_on) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
-/// Lints standard input; with `--fix`, also returns the fixed text.
-fn read_stdin(
-    name: &str,
-    resolver: &ConfigResolver,
-    mode: FixMode,
-) -> Result<(FileReport, Option<String>), RunError> {
-    let config = resolver.config_for(None).map_err(RunError::Config)?;
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-        RunError::Input(InputError::Unreadable {
-            path: name.to_string(),
-            reason: e.to_string(),
-        })
-    })?;
-    let format = Format::from_path(Path::new(name));
-    match mode {
-        FixMode::Write { include_unsafe } => {
-            let fixed = vnlint::fix::fix_text(name, &bytes, format, &config, include_unsafe)
-                .map_err(RunError::Input)?;
-            Ok((fixed.report, Some(fixed.text)))
-        }
-        _ => vnlint::lint_bytes(name, &bytes, format, &config)
-            .map(|r| (r, None))
-            .map_err(RunError::Input),
+/// A file that could not be written, in both languages.
+fn write_error(path: &Path, e: &std::io::Error) -> Message {
+    RunError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
     }
+    .to_message()
+}
+
+/// Prints an error on standard error: "vnlint: lỗi: ...".
+fn say_error(message: &Message, lang: Lang) {
+    eprintln!(
+        "vnlint: {}: {}",
+        notice::error_prefix().get(lang),
+        message.get(lang)
+    );
 }
 
 /// Writes to standard output; a closed pipe (`| head`) ends the output quietly.
@@ -397,27 +434,19 @@ fn emit(bytes: &[u8]) {
     let _ = stdout.flush();
 }
 
-fn failing(reports: &[FileReport], fail_on: Severity) -> bool {
-    reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= fail_on)
-}
-
 fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     let mut failed = false;
     for file in files {
         let shown = file.display().to_string();
         let problems = match std::fs::read_to_string(file) {
+            Ok(text) if file.extension().is_some_and(|e| e == "txt") => {
+                vnlint::lists::self_test(&shown, &text)
+            }
             Ok(text) => vnlint::rules::Table::self_test(&shown, &text),
             Err(e) => vec![format!("{shown}: {e}")],
         };
         if problems.is_empty() {
-            let message = match lang {
-                Lang::Vi => format!("{shown}: mọi ví dụ đều đúng\n"),
-                Lang::En => format!("{shown}: every example holds\n"),
-            };
-            emit(message.as_bytes());
+            emit(format!("{}\n", notice::examples_hold(&shown).get(lang)).as_bytes());
         } else {
             failed = true;
             for p in problems {
@@ -432,84 +461,84 @@ fn test_rules(files: &[PathBuf], lang: Lang) -> ExitCode {
     }
 }
 
-fn convert(from: LegacyArg, file: &Path, output: Option<&Path>) -> ExitCode {
-    use vnlint::text::legacy::{Encoding, convert_bytes};
+fn convert(from: LegacyArg, file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
+    use vnlint::text::legacy::Encoding;
     let encoding = match from {
         LegacyArg::Tcvn3 => Encoding::Tcvn3,
         LegacyArg::Vni => Encoding::Vni,
         LegacyArg::Viqr => Encoding::Viqr,
     };
-    let bytes = match vnlint::read_file(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("vnlint: {e}");
-            return ExitCode::from(EXIT_INPUT_ERROR);
+    match engine::convert::convert(file, encoding, output) {
+        Ok(converted) => {
+            if output.is_none() {
+                emit(converted.text.as_bytes());
+            }
+            match converted.warning {
+                Some(warning) => {
+                    eprintln!("vnlint: {}: {}", file.display(), warning.get(lang));
+                    ExitCode::from(EXIT_FINDINGS)
+                }
+                None => ExitCode::SUCCESS,
+            }
         }
-    };
-    let text = convert_bytes(&bytes, encoding);
-    let Some(out) = output else {
-        emit(text.as_bytes());
-        return ExitCode::SUCCESS;
-    };
-    // A new file is created first, so that it is then replaced atomically like any other.
-    let written = (if out.exists() {
-        Ok(())
-    } else {
-        std::fs::write(out, b"")
-    })
-    .and_then(|()| vnlint::fix::write_atomically(out, text.as_bytes()));
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("vnlint: {}: {e}", out.display());
+            say_error(&e.to_message(), lang);
             ExitCode::from(EXIT_INPUT_ERROR)
         }
     }
 }
 
-fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> ExitCode {
-    let (counts, errors) = vnlint::model::learn(paths);
-    let prefix = match lang {
-        Lang::Vi => "lỗi",
-        Lang::En => "error",
-    };
+fn learn(
+    paths: &[PathBuf],
+    output: &Path,
+    recipe: &vnlint::model::Recipe,
+    trigrams: bool,
+    word_list: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let (mut counts, errors) = engine::learn(paths, trigrams);
     for e in &errors {
-        eprintln!("vnlint: {prefix}: {}", e.message(lang));
+        say_error(&e.to_message(), lang);
     }
     if counts.documents == 0 {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: {prefix}: không tìm thấy tài liệu nào để học"),
-            Lang::En => eprintln!("vnlint: {prefix}: no documents found to learn from"),
-        }
+        say_error(&notice::no_documents_to_learn(), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    let bytes = match counts.encode(min_pair_count) {
+    if let Some(list) = word_list {
+        match std::fs::read_to_string(list) {
+            Ok(text) => counts.add_word_list(&text),
+            Err(e) => {
+                say_error(
+                    &InputError::Unreadable {
+                        path: list.display().to_string(),
+                        reason: e.to_string(),
+                    }
+                    .to_message(),
+                    lang,
+                );
+                return ExitCode::from(EXIT_INPUT_ERROR);
+            }
+        }
+    }
+    let bytes = match counts.encode_with(recipe) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("vnlint: {prefix}: {e}");
+            say_error(&Message::new(e.clone(), e), lang);
             return ExitCode::from(EXIT_INPUT_ERROR);
         }
     };
     if let Err(e) = std::fs::write(output, &bytes) {
-        eprintln!("vnlint: {prefix}: {}: {e}", output.display());
+        say_error(&write_error(output, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    let mb = counts.text_bytes as f64 / 1e6;
-    let size = bytes.len() as f64 / 1e6;
-    match lang {
-        Lang::Vi => eprintln!(
-            "vnlint: đã học {} tài liệu ({mb:.1} MB văn bản, {} âm tiết khác nhau) vào {} ({size:.2} MB)",
-            counts.documents,
-            counts.syllables(),
-            output.display()
-        ),
-        Lang::En => eprintln!(
-            "vnlint: learned {} documents ({mb:.1} MB of text, {} distinct syllables) into {} ({size:.2} MB)",
-            counts.documents,
-            counts.syllables(),
-            output.display()
-        ),
-    }
+    let learned = notice::learned(
+        counts.documents,
+        counts.text_bytes,
+        counts.syllables(),
+        output,
+        bytes.len(),
+    );
+    eprintln!("vnlint: {}", learned.get(lang));
     if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -520,20 +549,14 @@ fn learn(paths: &[PathBuf], output: &Path, min_pair_count: u32, lang: Lang) -> E
 fn init(lang: Lang) -> ExitCode {
     let path = Path::new("vnlint.toml");
     if path.exists() {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: vnlint.toml đã có, không ghi đè"),
-            Lang::En => eprintln!("vnlint: vnlint.toml already exists; not overwritten"),
-        }
+        eprintln!("vnlint: {}", notice::init_exists().get(lang));
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
     if let Err(e) = std::fs::write(path, vnlint::config::starter()) {
-        eprintln!("vnlint: vnlint.toml: {e}");
+        say_error(&write_error(path, &e), lang);
         return ExitCode::from(EXIT_INPUT_ERROR);
     }
-    match lang {
-        Lang::Vi => emit("Đã tạo vnlint.toml\n".as_bytes()),
-        Lang::En => emit(b"Wrote vnlint.toml\n"),
-    }
+    emit(format!("{}\n", notice::init_written().get(lang)).as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -558,10 +581,7 @@ fn print_rules(lang: Lang) {
 
 fn explain(id: &str, lang: Lang) -> ExitCode {
     let Some(rule) = vnlint::rules::find(id) else {
-        match lang {
-            Lang::Vi => eprintln!("vnlint: không có quy tắc `{id}` (xem `vnlint rules`)"),
-            Lang::En => eprintln!("vnlint: no rule `{id}` (see `vnlint rules`)"),
-        }
+        eprintln!("vnlint: {}", notice::unknown_rule(id).get(lang));
         return ExitCode::from(EXIT_INPUT_ERROR);
     };
     emit(vnlint::render::explain(rule.meta(), lang).as_bytes());

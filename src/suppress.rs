@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
-use crate::render::LineIndex;
+use crate::position::LineIndex;
 use crate::rules;
 
 /// What a directive does.
@@ -84,12 +84,14 @@ pub const UNUSED: &str = "unused-suppression";
 
 /// Removes the suppressed diagnostics (spans are source offsets) and, when `report_unused`,
 /// adds an `unused-suppression` finding for each directive naming an unknown rule or
-/// suppressing nothing.
+/// suppressing nothing. A directive naming a rule that `is_enabled` says is off is not
+/// unused: it waits for the rule to be turned back on.
 pub fn apply(
     source: &str,
     directives: &[Directive],
     diagnostics: &mut Vec<Diagnostic>,
     report_unused: bool,
+    is_enabled: impl Fn(&str) -> bool,
 ) {
     if directives.is_empty() {
         return;
@@ -157,7 +159,7 @@ pub fn apply(
                 format!("Lệnh tắt kiểm tra nêu quy tắc không tồn tại: {names}"),
                 format!("The suppression names no such rule: {names}"),
             ))
-        } else if d.kind != Kind::Enable && !used[i] {
+        } else if d.kind != Kind::Enable && !used[i] && d.rules.iter().all(|r| is_enabled(r)) {
             Some(Message::new(
                 "Lệnh tắt kiểm tra này không che lỗi nào: hãy xoá nó",
                 "This suppression suppresses nothing: remove it",
@@ -168,7 +170,7 @@ pub fn apply(
         if let Some(message) = message {
             diagnostics.push(Diagnostic::new(
                 UNUSED,
-                crate::Severity::Warning,
+                crate::diagnostic::Severity::Warning,
                 d.span.clone(),
                 message,
             ));
@@ -239,5 +241,32 @@ mod tests {
             rules_at(md, Format::Markdown),
             vec![("A ninh".to_string(), "confusion")]
         );
+    }
+}
+
+#[cfg(test)]
+mod disabled_rule_tests {
+    use crate::{Config, Format};
+
+    fn unused(config: &Config) -> usize {
+        let text = "Mở đầu.\nvnlint-disable-next-line double-space\nAn ninh  được giữ vững.\n";
+        crate::lint_bytes("t.txt", text.as_bytes(), Format::Plain, config)
+            .unwrap()
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == super::UNUSED)
+            .count()
+    }
+
+    #[test]
+    fn a_suppression_for_a_rule_turned_off_is_not_unused() {
+        let off = Config::from_toml("[rules]\ndouble-space = \"off\"\n").unwrap();
+        assert_eq!(unused(&off), 0);
+        assert_eq!(unused(&Config::default()), 0, "used while the rule is on");
+        // The same directive with the rule on and nothing to suppress is still reported.
+        let text = "vnlint-disable-next-line double-space\nAn ninh được giữ vững.\n";
+        let report =
+            crate::lint_bytes("t.txt", text.as_bytes(), Format::Plain, &Config::default()).unwrap();
+        assert!(report.diagnostics.iter().any(|d| d.rule == super::UNUSED));
     }
 }

@@ -147,7 +147,10 @@ fn a_missing_file_exits_2_naming_it_and_the_others_are_still_checked() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("khong/co/tep.txt"));
-    assert_eq!(json_of(&out.get_output().stdout).len(), 4);
+    // With an error, JSON is an object: the findings, and the errors.
+    let value: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 4);
+    assert_eq!(value["errors"][0]["path"], "khong/co/tep.txt");
 }
 
 #[test]
@@ -412,6 +415,67 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         .stdout("Hai dấu cách.\n");
 }
 
+#[test]
+fn diff_of_standard_input_is_printed_and_exits_1() {
+    vnlint()
+        .args(["check", "--diff", "-"])
+        .write_stdin("Hai  dấu cách.\n")
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-Hai  dấu cách.")
+                .and(predicate::str::contains("+Hai dấu cách.")),
+        );
+    // Nothing to fix: no diff, exit 0.
+    vnlint()
+        .args(["check", "--diff", "-"])
+        .write_stdin("Một dấu cách.\n")
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn diff_of_a_file_does_not_say_it_fixed_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "Hai  dấu cách.\n".as_bytes());
+    vnlint()
+        .args(["check", "--diff", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Hai dấu cách."))
+        .stderr(predicate::str::contains("sửa").not());
+    vnlint()
+        .args(["--lang", "en", "check", "--diff", &path])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
+}
+
+#[test]
+fn fix_with_diff_shows_the_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "Hai  dấu cách.\n".as_bytes());
+    vnlint()
+        .args(["check", "--fix", "--diff", &path])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-Hai  dấu cách.")
+                .and(predicate::str::contains("+Hai dấu cách.")),
+        )
+        .stderr(predicate::str::contains("sửa").not());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
+    // On standard input too: the diff, not the fixed text.
+    vnlint()
+        .args(["check", "--fix", "--diff", "-"])
+        .write_stdin("Hai  dấu cách.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Hai dấu cách."));
+}
+
 /// A .docx built here: paragraphs, a heading by style, a word split across runs.
 fn docx(paragraphs: &[(&str, &[&str])]) -> Vec<u8> {
     use std::io::Write;
@@ -483,6 +547,15 @@ fn word_documents_are_reported_by_paragraph_and_character() {
         .assert()
         .code(1);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    // --fix on standard input named as a Word file is refused: nothing on standard output
+    // that a redirection would put where the Word file was.
+    vnlint()
+        .args(["check", "--fix", "--stdin-filename", "ban-tin.docx", "-"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("ban-tin.docx").and(predicate::str::contains("--fix")));
 }
 
 #[test]
@@ -724,4 +797,367 @@ fn a_damaged_model_is_an_input_error_naming_the_file() {
     vnlint().args(["check", &file]).assert().code(2).stderr(
         predicate::str::contains("vnlint.toml:2").and(predicate::str::contains("hong.vnlm")),
     );
+}
+
+#[test]
+fn test_rules_checks_word_lists() {
+    let lists = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lists");
+    vnlint()
+        .arg("test-rules")
+        .arg(lists.join("family-names.txt"))
+        .arg(lists.join("reduplications.txt"))
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let unsorted = write(dir.path(), "x.txt", "# A list.\nxa\nanh\n".as_bytes());
+    vnlint()
+        .args(["test-rules", &unsorted])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("x.txt:3: not in byte order"));
+}
+
+#[test]
+fn the_builtin_model_can_be_left_out_for_measurement() {
+    let text = "Người dân đã thoát khởi cảnh nghèo nhờ chương trình của tỉnh.\n";
+    let with = vnlint()
+        .args(["check", "--format", "json", "--select", "realword", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1);
+    let found = json_of(&with.get_output().stdout);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(span_text(text.as_bytes(), &found[0]), "khởi");
+    let without = vnlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "realword",
+            "--no-builtin-model",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    assert!(json_of(&without.get_output().stdout).is_empty());
+}
+
+#[test]
+fn learn_builtin_writes_triples_the_word_list_and_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Người dân thoát khỏi cảnh nghèo. Người dân thoát khỏi cảnh nghèo.\n".as_bytes(),
+    );
+    let list = write(dir.path(), "words.list", "thoát khỏi\n".as_bytes());
+    let out = dir.path().join("m.vnlm");
+    vnlint()
+        .args(["learn", "--builtin", "--word-list", &list])
+        .arg(dir.path().join("a.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let model = vnlint::model::Model::load(&out).unwrap();
+    let id = |w: &str| model.id(w).unwrap();
+    assert_eq!(model.trigram(id("dân"), id("thoát"), id("khỏi")), 2);
+    assert!(model.in_word_list(id("thoát"), id("khỏi")));
+    assert_eq!(model.provenance().recipe, vnlint::model::RECIPE_VERSION);
+    assert!(model.notice().contains("CC BY-SA"));
+}
+
+/// A missing file, a binary file, a bad config: no format reads as a clean run.
+#[test]
+fn errors_are_never_silent_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = write(dir.path(), "anh.txt", b"PNG\0\0\x01");
+    let clean = write(dir.path(), "sach.txt", "Tin ngắn.\n".as_bytes());
+    for bad in ["khong/co/tep.txt", binary.as_str()] {
+        let human = vnlint()
+            .args(["check", "--color", "never", bad])
+            .assert()
+            .code(2);
+        let stdout = String::from_utf8_lossy(&human.get_output().stdout).into_owned();
+        assert!(!stdout.contains("Không có lỗi nào"), "{stdout}");
+        assert!(
+            stdout.ends_with("1 lỗi đầu vào: không kiểm tra được 1 tệp\n"),
+            "{stdout}"
+        );
+        let english = vnlint()
+            .args(["--lang", "en", "check", "--color", "never", bad, &clean])
+            .assert()
+            .code(2);
+        let stdout = String::from_utf8_lossy(&english.get_output().stdout).into_owned();
+        assert!(!stdout.contains("No problems"), "{stdout}");
+        assert!(
+            stdout.ends_with("1 input error: 1 file not checked\n"),
+            "{stdout}"
+        );
+
+        // JSON: an object with the findings and the errors, each error naming its path.
+        let json = vnlint()
+            .args(["check", "--format", "json", bad, &clean])
+            .assert()
+            .code(2);
+        let value: Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+        assert_eq!(value["diagnostics"], Value::Array(vec![]));
+        let errors = value["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0]["path"], bad);
+        assert!(errors[0]["message"].as_str().unwrap().contains(bad));
+
+        // SARIF: an invocation that did not succeed, with a notification naming the file.
+        let sarif = vnlint()
+            .args(["check", "--format", "sarif", bad])
+            .assert()
+            .code(2);
+        let log: serde_sarif::sarif::Sarif =
+            serde_json::from_slice(&sarif.get_output().stdout).expect("valid SARIF");
+        let invocations = log.runs[0].invocations.as_ref().expect("invocations");
+        assert!(!invocations[0].execution_successful);
+        let notes = invocations[0]
+            .tool_execution_notifications
+            .as_ref()
+            .unwrap();
+        assert_eq!(notes.len(), 1);
+        let text = notes[0].message.text.as_deref().unwrap();
+        assert!(text.contains(bad), "{text}");
+
+        // jsonl: one error line; github: one ::error command.
+        let jsonl = vnlint()
+            .args(["check", "--format", "jsonl", bad])
+            .assert()
+            .code(2);
+        let line: Value = serde_json::from_slice(&jsonl.get_output().stdout).unwrap();
+        assert_eq!(line["error"]["path"], bad);
+        vnlint()
+            .args(["check", "--format", "github", bad])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::starts_with("::error file="));
+        // checkstyle and rdjson: an error entry naming the file.
+        vnlint()
+            .args(["check", "--format", "checkstyle", bad])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains("source=\"vnlint.input-error\""));
+        let rdjson = vnlint()
+            .args(["check", "--format", "rdjson", bad])
+            .assert()
+            .code(2);
+        let value: Value = serde_json::from_slice(&rdjson.get_output().stdout).unwrap();
+        assert_eq!(value["diagnostics"][0]["location"]["path"], bad);
+        assert_eq!(value["diagnostics"][0]["severity"], "ERROR");
+    }
+    // A configuration that cannot be used: still parseable JSON carrying the error.
+    let config = write(dir.path(), "hong.toml", b"[rules]\nkhong-co = \"off\"\n");
+    let json = vnlint()
+        .args(["check", "--config", &config, "--format", "json", &clean])
+        .assert()
+        .code(2);
+    let value: Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert!(
+        value["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("khong-co")
+    );
+    // Without errors, JSON stays the array it always was.
+    let ok = vnlint()
+        .args(["check", "--format", "json", &clean])
+        .assert()
+        .code(0);
+    assert!(json_of(&ok.get_output().stdout).is_empty());
+}
+
+#[test]
+fn a_folder_without_documents_is_an_error_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "du-lieu.json", b"{}");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let out = vnlint()
+        .args(["check", "--color", "never", &folder])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(folder.as_str()).and(predicate::str::contains(".docx")));
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!stdout.contains("0 tệp"), "{stdout}");
+    vnlint()
+        .args(["check", "--allow-empty", &folder])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn statistics_go_to_standard_error_for_machine_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "ban-tin.txt", RELEASE.as_bytes());
+    for format in ["json", "sarif", "github", "checkstyle", "rdjson", "jsonl"] {
+        let out = vnlint()
+            .args(["check", "--statistics", "--format", format, &path])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("double-space"));
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(
+            !stdout.contains("double-space             "),
+            "{format}: {stdout}"
+        );
+        match format {
+            "json" | "sarif" | "rdjson" => {
+                serde_json::from_str::<Value>(&stdout).expect("parseable");
+            }
+            _ => {}
+        }
+    }
+    // Human output keeps the table after the report.
+    vnlint()
+        .args(["check", "--statistics", "--color", "never", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("double-space"));
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_read_only_file_and_writes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "chi-doc.txt", "Hai  dấu cách.\n".as_bytes());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = vnlint()
+        .args(["check", "--fix", "--format", "json", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("chi-doc.txt").and(predicate::str::contains("chỉ đọc")));
+    // The findings of the file as it stays are still reported, beside the error.
+    let value: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value["diagnostics"][0]["rule"], "double-space");
+    assert_eq!(value["errors"][0]["path"], path.as_str());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai  dấu cách.\n");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink_to_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("goc")).unwrap();
+    let target = write(dir.path(), "goc/tin.txt", "Hai  dấu cách.\n".as_bytes());
+    let link = dir.path().join("lien-ket.txt");
+    std::os::unix::fs::symlink("goc/tin.txt", &link).unwrap();
+    vnlint()
+        .args(["check", "--fix"])
+        .arg(&link)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("goc/tin.txt"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "Hai dấu cách.\n");
+}
+
+/// The replaced file keeps its mode, and its owner and group. Changing them needs root
+/// (as in CI's container); elsewhere the owner part checks that they stay the caller's.
+#[cfg(unix)]
+#[test]
+fn fix_keeps_mode_owner_and_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tin.txt", "Hai  dấu cách.\n".as_bytes());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // Ids no process here runs as, so a change of owner would show.
+    let _ = std::os::unix::fs::chown(&path, Some(4321), Some(4322));
+    let before = std::fs::metadata(&path).unwrap();
+    vnlint().args(["check", "--fix", &path]).assert().code(0);
+    let after = std::fs::metadata(&path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Hai dấu cách.\n");
+    assert_ne!(after.ino(), before.ino(), "replaced, not written in place");
+    assert_eq!(after.permissions().mode() & 0o7777, 0o640);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+}
+
+#[test]
+fn convert_refuses_to_write_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = b"Ti\xd5ng Vi\xd6t, Gi\xb6i ph\xe3ng\n";
+    let path = write(dir.path(), "cu.txt", bytes);
+    let mut spellings = vec![
+        path.clone(),
+        dir.path()
+            .join(".")
+            .join("cu.txt")
+            .to_string_lossy()
+            .into_owned(),
+        dir.path()
+            .join("..")
+            .join(dir.path().file_name().unwrap())
+            .join("cu.txt")
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("lien-ket.txt");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        spellings.push(link.to_string_lossy().into_owned());
+    }
+    for out in spellings {
+        vnlint()
+            .args(["convert", "--from", "tcvn3", &path, "-o", &out])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(out.as_str()));
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{out}");
+    }
+}
+
+#[test]
+fn convert_warns_when_the_text_looks_like_another_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // TCVN3 bytes, converted as if they were VNI.
+    let path = write(
+        dir.path(),
+        "cu.txt",
+        b"Ti\xd5ng Vi\xd6t, Gi\xb6i ph\xe3ng, tr\xad\xeang h\xe4c\n",
+    );
+    let out = dir.path().join("moi.txt");
+    vnlint()
+        .args(["convert", "--from", "vni", &path, "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("TCVN3").and(predicate::str::contains("--from tcvn3")));
+    vnlint()
+        .args(["--lang", "en", "convert", "--from", "vni", &path])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not look like VNI-Windows"));
+    // The right encoding: no warning.
+    vnlint()
+        .args(["convert", "--from", "tcvn3", &path])
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+#[test]
+fn help_names_every_extension_a_folder_walk_reads() {
+    let out = vnlint().args(["check", "--help"]).assert().success();
+    let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for extension in vnlint::engine::CHECKED_EXTENSIONS {
+        assert!(
+            help.contains(&format!(".{extension}")),
+            "{extension}: {help}"
+        );
+    }
+    assert!(!help.contains("every .txt and .md file"), "{help}");
 }

@@ -249,13 +249,24 @@ fn a_bad_option_value_names_file_line_and_key() {
     write(&dir.path().join("a.txt"), SLIP);
     vnlint()
         .current_dir(dir.path())
-        .args(["check", "a.txt"])
+        .args(["--lang", "en", "check", "a.txt"])
         .assert()
         .code(2)
         .stderr(
             predicate::str::contains("vnlint.toml:3")
                 .and(predicate::str::contains("min-ratio"))
                 .and(predicate::str::contains("at least 1")),
+        );
+    // In Vietnamese, the default, naming the same file, line and key.
+    vnlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("vnlint.toml:3")
+                .and(predicate::str::contains("min-ratio"))
+                .and(predicate::str::contains("từ 1 trở lên")),
         );
 }
 

@@ -48,7 +48,7 @@ fn config_for(rule: &str) -> Config {
     if rule == "rare-variant" {
         config = Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();
         let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
-        let (counts, errors) = vnlint::model::learn(&[archive]);
+        let (counts, errors) = vnlint::engine::learn(&[archive], false);
         assert!(errors.is_empty());
         let model = vnlint::model::Model::from_bytes(counts.encode(1).unwrap()).unwrap();
         config.set_model(std::sync::Arc::new(model), "archive".into());

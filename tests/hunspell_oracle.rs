@@ -4,7 +4,6 @@
 //! (`.ci/run`) and fails here without it; elsewhere the test says it is skipped.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use vnlint::text::syllable;
 
@@ -42,12 +41,8 @@ fn dictionary_syllables(text: &str) -> BTreeSet<String> {
 }
 
 fn loans() -> BTreeSet<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/allow-loans.txt");
-    std::fs::read_to_string(path)
-        .expect("rules/allow-loans.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+    vnlint::lists::LOAN_WORDS
+        .entries()
         .map(str::to_string)
         .collect()
 }

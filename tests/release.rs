@@ -35,6 +35,7 @@ const MISTAKES: &[(&str, &str)] = &[
     ("date-order", "17/7/2024"),
     ("double-space", "  "),
     ("rare-variant", "trướng"),
+    ("realword", "đựng"),
     ("lookalike-letter", "\u{d0}ồng"),
     ("unicode-form", "hu\u{31b}o\u{31b}\u{301}ng"),
     ("tone-style", "hoà"),
@@ -59,7 +60,7 @@ const MISTAKES: &[(&str, &str)] = &[
 /// `rare-variant` gets the thresholds of that small archive.
 fn config_with_small_archive() -> Config {
     let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
-    let (counts, errors) = vnlint::model::learn(&[archive]);
+    let (counts, errors) = vnlint::engine::learn(&[archive], false);
     assert!(errors.is_empty());
     let model = vnlint::model::Model::from_bytes(counts.encode(2).unwrap()).unwrap();
     let mut config = Config::from_toml(SMALL_ARCHIVE_OPTIONS).unwrap();

@@ -15,6 +15,9 @@ use std::ops::Range;
 
 use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS, YEARS};
 use crate::document::{BlockKind, Document};
+use crate::lists::{
+    DATE_CHAIN_WORDS, DATE_CONTEXT_WORDS, WEEKDAY_LEAD_WORDS, WEEKDAY_LEAD_WORDS_CAPITALIZED,
+};
 use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::punctuation::RANGE_DASHES;
@@ -201,17 +204,6 @@ pub struct Dates {
 // Extraction
 // ---------------------------------------------------------------------------------------
 
-/// Words right before a day and month that say they are a date.
-const CONTEXT_WORDS: &[&str] = &[
-    "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm",
-];
-/// Words that join a second date to a first ("ngày 27/6 và 28/6").
-const CHAIN_WORDS: &[&str] = &["và", "đến", "tới", "-", "–"];
-/// Words before "thứ Hai" that make it a weekday rather than an ordinal, whatever its case.
-const WEEKDAY_LEAD_WORDS: &[&str] = &["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "hôm", "vào"];
-/// Further words allowed before a capitalised weekday ("ngày thứ Hai", "từ thứ Hai").
-const WEEKDAY_LEAD_WORDS_CAPITALIZED: &[&str] = &["ngày", "từ", "đến", "tới", "và"];
-
 /// A day and month written without a year is read in the publication year when it falls
 /// this many days before to this many days after the publication date.
 const DAYS_BEFORE_PUBLICATION: i64 = 240;
@@ -339,8 +331,8 @@ fn weekday_ending_at(
             Some(TokenKind::Punct) => true,
             Some(TokenKind::Word) => {
                 let w = scan.word(p).unwrap_or_default();
-                WEEKDAY_LEAD_WORDS.contains(&w)
-                    || (capitalized && WEEKDAY_LEAD_WORDS_CAPITALIZED.contains(&w))
+                WEEKDAY_LEAD_WORDS.contains(w)
+                    || (capitalized && WEEKDAY_LEAD_WORDS_CAPITALIZED.contains(w))
             }
             _ => false,
         },
@@ -568,13 +560,13 @@ fn interpret_chunk(
         let Some(p) = k.checked_sub(1) else {
             return false;
         };
-        if scan.word(p).is_some_and(|w| CONTEXT_WORDS.contains(&w)) {
+        if scan.word(p).is_some_and(|w| DATE_CONTEXT_WORDS.contains(w)) {
             return true;
         }
         // "ngày 27/6 và 28/6": joined to a date just before.
         scan.word(p)
             .or_else(|| scan.punct(p))
-            .is_some_and(|w| CHAIN_WORDS.contains(&w))
+            .is_some_and(|w| DATE_CHAIN_WORDS.contains(w))
             && items
                 .last()
                 .is_some_and(|i| i.last + 2 == k && matches!(i.kind, ItemKind::Date { .. }))

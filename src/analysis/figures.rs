@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::analysis::cursor::Cursor;
+use crate::lists::FRACTION_DATE_WORDS;
 use crate::text::numbers::Figure;
 use crate::text::tokens::TokenKind;
 
@@ -54,11 +55,6 @@ pub struct Fraction {
     pub end: usize,
 }
 
-/// Dates are written like fractions; these words announce one.
-const DATE_WORDS: &[&str] = &[
-    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "đến", "từ",
-];
-
 /// The fraction starting at position `at` of a sentence, if there is one and it is not a
 /// date: the units on both sides must agree, and a bare "27/6" with no unit is left alone.
 impl Cursor<'_> {
@@ -77,7 +73,11 @@ impl Cursor<'_> {
         if self.is_punct(slash + 2, "/") || self.is_punct(slash + 2, "-") {
             return None; // 27/6/2024, 27/6-3/7
         }
-        if at > 0 && self.word(at - 1).is_some_and(|w| DATE_WORDS.contains(&w)) {
+        if at > 0
+            && self
+                .word(at - 1)
+                .is_some_and(|w| FRACTION_DATE_WORDS.contains(w))
+        {
             return None;
         }
         if !unit_before.is_empty()

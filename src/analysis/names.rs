@@ -5,56 +5,9 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
+use crate::lists::{FAMILY_NAMES, LEADING_ADDRESS_FORMS, NAME_INTRO_WORDS, NAME_TITLES};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
-
-/// Family names common enough that a capitalised run starting with one is a person's name.
-const FAMILY_NAMES: &[&str] = &[
-    "bạch", "bùi", "cao", "chu", "cù", "diệp", "doãn", "dương", "giàng", "hoàng", "huỳnh", "hà",
-    "hầu", "hồ", "hứa", "kha", "khuất", "khúc", "khương", "khổng", "kiều", "lâm", "lê", "lò",
-    "lương", "lường", "lại", "lục", "lưu", "lã", "lý", "lỳ", "mai", "mạc", "mẫn", "nghiêm", "ngô",
-    "nguyễn", "nhữ", "ninh", "phan", "phí", "phùng", "phạm", "quách", "sùng", "thào", "thái",
-    "thân", "thạch", "tiêu", "triệu", "trương", "trần", "trịnh", "tô", "tôn", "tăng", "tạ", "tống",
-    "vi", "vũ", "vương", "võ", "âu", "điểu", "đinh", "đoàn", "đào", "đàm", "đặng", "đậu", "đỗ",
-    "đồng",
-];
-
-/// Forms of address written with a capital at the start of a sentence ("Ông Minh Tuấn").
-const LEADING_ADDRESS: &[&str] = &[
-    "anh", "bà", "bác", "bạn", "chị", "chú", "cháu", "cô", "cụ", "em", "ông", "thầy",
-];
-
-/// Academic and professional titles written before a name ("PGS.TS", "ThS.", "BS."),
-/// lower-case.
-const TITLES: &[&str] = &[
-    "bs", "bsck", "cn", "gs", "ks", "ls", "nsnd", "nsưt", "pgs", "ths", "ts", "ttnd", "ttưt",
-];
-
-/// Lower-case words after which a capitalised run is a person's name.
-const ADDRESS_WORDS: &[&str] = &[
-    "đồng chí",
-    "ông",
-    "bà",
-    "anh",
-    "chị",
-    "cô",
-    "em",
-    "thầy",
-    "cụ",
-    "bạn",
-    "thư",
-    "tịch",
-    "đốc",
-    "ban",
-    "trưởng",
-    "tướng",
-    "tá",
-    "úy",
-    "ủy",
-    "sĩ",
-    "sư",
-    "viên",
-];
 
 /// One mention of a person's name.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,12 +72,12 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                 continue;
             }
             let mut addressed = false;
-            if words.len() > 2 && LEADING_ADDRESS.contains(&doc.lower(&tokens[words[0]])) {
+            if words.len() > 2 && LEADING_ADDRESS_FORMS.contains(doc.lower(&tokens[words[0]])) {
                 words.remove(0);
                 addressed = true;
             }
             if (2..=4).contains(&words.len()) {
-                let family = FAMILY_NAMES.contains(&doc.lower(&tokens[words[0]]));
+                let family = FAMILY_NAMES.contains(doc.lower(&tokens[words[0]]));
                 let addressed = addressed || (!family && address_before(doc, tokens, words[0]));
                 // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
                 let vietnamese = words
@@ -158,7 +111,7 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
         .peekable();
     // "ThS. Lê", "PGS.TS Lê": a title, its full stop optional.
     let dotted = before.next_if_eq(&".").is_some();
-    if before.peek().is_some_and(|w| TITLES.contains(w)) {
+    if before.peek().is_some_and(|w| NAME_TITLES.contains(w)) {
         return true;
     }
     if dotted {
@@ -168,9 +121,9 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
     match (last, prev) {
         (Some("c"), Some("/")) => true, // Đ/c
         (Some(last), prev) => {
-            ADDRESS_WORDS.contains(&last)
+            NAME_INTRO_WORDS.contains(last)
                 || prev.is_some_and(|prev| {
-                    ADDRESS_WORDS.iter().any(|w| {
+                    NAME_INTRO_WORDS.entries().any(|w| {
                         w.split_once(' ')
                             .is_some_and(|(first, second)| first == prev && second == last)
                     })

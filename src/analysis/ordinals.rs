@@ -5,72 +5,12 @@ use std::ops::Range;
 
 use crate::analysis::sentences::sentences;
 use crate::document::{BlockKind, Document};
+use crate::lists::{
+    EVENT_NOUNS, EVENT_ORGANISATION_WORDS, EVENT_QUALIFIERS, EVENT_STOP_WORDS, WORD_ORDINALS,
+};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
 use crate::text::tokens::TokenKind;
-
-/// Two-syllable event nouns and the name they are grouped under.
-const EVENTS: &[([&str; 2], &str)] = &[
-    (["hội", "nghị"], "hội nghị"),
-    (["kỳ", "họp"], "kỳ họp"),
-    (["kì", "họp"], "kỳ họp"),
-    (["phiên", "họp"], "phiên họp"),
-    (["đại", "hội"], "đại hội"),
-    (["hội", "thảo"], "hội thảo"),
-    (["hội", "thi"], "hội thi"),
-    (["hội", "diễn"], "hội diễn"),
-    (["liên", "hoan"], "liên hoan"),
-    (["hội", "chợ"], "hội chợ"),
-    (["hội", "trại"], "hội trại"),
-    (["hội", "khỏe"], "hội khỏe"),
-    (["lễ", "hội"], "lễ hội"),
-];
-
-/// Words that end the description of an event before any number: it is a sentence now.
-const STOP_WORDS: &[&str] = &[
-    "đã", "được", "sẽ", "và", "với", "của", "là", "tại", "do", "cho", "để", "về", "có", "này",
-    "đó", "họp", "tổ", "diễn", "tiến", "tới", "các", "những", "lần", "trong", "từ", "theo",
-];
-
-/// Lower-case words that may name an organisation after the number ("HĐND quận").
-const ORG_WORDS_AFTER: &[&str] = &[
-    "quận",
-    "huyện",
-    "xã",
-    "phường",
-    "tỉnh",
-    "thành",
-    "phố",
-    "thị",
-    "trấn",
-    "khóa",
-    "khoá",
-    "đảng",
-    "bộ",
-    "ban",
-    "chấp",
-    "hành",
-    "nhân",
-    "dân",
-    "hội",
-    "đồng",
-];
-
-/// Words that qualify the event rather than name its organisation.
-const QUALIFIERS: &[&str] = &["đại", "biểu", "toàn", "thể"];
-
-const WORD_ORDINALS: &[(&str, u32)] = &[
-    ("nhất", 1),
-    ("hai", 2),
-    ("ba", 3),
-    ("tư", 4),
-    ("năm", 5),
-    ("sáu", 6),
-    ("bảy", 7),
-    ("tám", 8),
-    ("chín", 9),
-    ("mười", 10),
-];
 
 /// How the number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,13 +88,17 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 })
                 .collect();
             let event_at = |j: usize| {
-                EVENTS
+                EVENT_NOUNS
+                    .pairs()
                     .iter()
-                    .find(|(w, _)| {
-                        words.get(j).map(String::as_str) == Some(w[0])
-                            && words.get(j + 1).map(String::as_str) == Some(w[1])
+                    .find(|(phrase, _)| {
+                        phrase.split_once(' ').is_some_and(|(first, second)| {
+                            words.get(j).map(String::as_str) == Some(first)
+                                && words.get(j + 1).map(String::as_str) == Some(second)
+                        })
                     })
-                    .map(|(_, name)| *name)
+                    // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
+                    .map(|&(phrase, name)| if name.is_empty() { phrase } else { name })
             };
             for j in 0..sentence.len() {
                 let Some(event) = event_at(j) else { continue };
@@ -186,7 +130,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 &sentence[thu_at + 2..],
                                 &words[thu_at + 2..],
                             ));
-                            org.retain(|w| !QUALIFIERS.contains(&w.as_str()));
+                            org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                             out.push(OrdinalMention {
                                 event,
                                 org,
@@ -199,7 +143,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         }
                         break;
                     }
-                    if token.kind != TokenKind::Word || STOP_WORDS.contains(&word) {
+                    if token.kind != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
                         break;
                     }
                     org.push(word.to_string());
@@ -222,9 +166,9 @@ fn numeral_value(doc: &Document, token_index: usize, after_lan: bool) -> Option<
             }
             if after_lan && case_of(text) == Case::Lower {
                 return WORD_ORDINALS
-                    .iter()
-                    .find(|(w, _)| *w == text)
-                    .map(|&(_, v)| (v, Numeral::Word));
+                    .value(text)
+                    .and_then(|v| v.parse().ok())
+                    .map(|v| (v, Numeral::Word));
             }
             None
         }
@@ -242,7 +186,7 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> 
             break;
         }
         let case = doc.case(token);
-        if case == Case::Lower && !ORG_WORDS_AFTER.contains(&word.as_str()) {
+        if case == Case::Lower && !EVENT_ORGANISATION_WORDS.contains(word) {
             break;
         }
         out.push(word.clone());

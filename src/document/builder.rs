@@ -7,6 +7,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::source_map::SourceMap;
+use super::{BlockKind, RawBlock};
 
 /// Accumulates prose text and its source map.
 #[derive(Debug, Default)]
@@ -16,6 +17,22 @@ pub struct TextBuilder {
 }
 
 impl TextBuilder {
+    /// Ends the block opened at `open` (its kind and where its text starts): the block, if
+    /// it holds any text, and a line break after it that stands for no source byte.
+    pub(crate) fn close_block(&mut self, open: Option<(BlockKind, usize)>) -> Option<RawBlock> {
+        let (kind, start) = open?;
+        let end = self.len();
+        if end == start {
+            return None;
+        }
+        let at = self.map.source_end(end);
+        self.push_standing_for("\n", at..at);
+        Some(RawBlock {
+            kind,
+            range: start..end,
+        })
+    }
+
     /// Appends `piece`, which is the source text starting at byte `source_start`, as NFC.
     pub fn push_source(&mut self, piece: &str, source_start: usize) {
         if piece.chars().all(is_nfc_alone) || is_nfc_quick(piece.chars()) == IsNormalized::Yes {

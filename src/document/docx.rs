@@ -62,6 +62,11 @@ pub fn parse_document_xml(xml: &str) -> Result<DocxText, String> {
     let mut kind = BlockKind::Paragraph;
     let mut in_paragraph = false;
     let mut in_text = false;
+    // The heading level of each paragraph styled as a heading (for the headline).
+    let mut levels: Vec<Option<u8>> = Vec::new();
+    let mut level = None;
+    // Open elements, to tell a document cut short from a whole one.
+    let mut open: Vec<String> = Vec::new();
     // Deleted text (tracked changes) and field codes are not what the reader sees.
     let mut hidden_depth = 0usize;
     loop {
@@ -72,16 +77,20 @@ pub fn parse_document_xml(xml: &str) -> Result<DocxText, String> {
             )
         })?;
         match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"p" => {
-                    in_paragraph = true;
-                    paragraph.clear();
-                    kind = BlockKind::Paragraph;
+            Event::Start(e) => {
+                open.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                match e.local_name().as_ref() {
+                    b"p" => {
+                        in_paragraph = true;
+                        paragraph.clear();
+                        kind = BlockKind::Paragraph;
+                        level = None;
+                    }
+                    b"t" if hidden_depth == 0 => in_text = true,
+                    b"del" | b"instrText" | b"delText" => hidden_depth += 1,
+                    _ => {}
                 }
-                b"t" if hidden_depth == 0 => in_text = true,
-                b"del" | b"instrText" | b"delText" => hidden_depth += 1,
-                _ => {}
-            },
+            }
             Event::Empty(e) => match e.local_name().as_ref() {
                 b"pStyle" if in_paragraph => {
                     if let Some(style) = e
@@ -89,7 +98,9 @@ pub fn parse_document_xml(xml: &str) -> Result<DocxText, String> {
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == b"val")
                     {
-                        kind = style_kind(&String::from_utf8_lossy(&style.value));
+                        let style = String::from_utf8_lossy(&style.value);
+                        kind = style_kind(&style);
+                        level = (kind == BlockKind::Heading).then(|| heading_level(&style));
                     }
                 }
                 b"numPr" if in_paragraph && kind == BlockKind::Paragraph => {
@@ -99,6 +110,7 @@ pub fn parse_document_xml(xml: &str) -> Result<DocxText, String> {
                 b"br" | b"cr" if in_paragraph && hidden_depth == 0 => paragraph.push(' '),
                 b"p" => {
                     out.kinds.push(BlockKind::Paragraph);
+                    levels.push(None);
                     out.text.push('\n');
                 }
                 _ => {}
@@ -121,22 +133,55 @@ pub fn parse_document_xml(xml: &str) -> Result<DocxText, String> {
                     }
                 }
             }
-            Event::End(e) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"del" | b"instrText" | b"delText" => hidden_depth = hidden_depth.saturating_sub(1),
-                b"p" if in_paragraph => {
-                    in_paragraph = false;
-                    out.text.push_str(&paragraph);
-                    out.text.push('\n');
-                    out.kinds.push(kind);
+            Event::End(e) => {
+                open.pop();
+                match e.local_name().as_ref() {
+                    b"t" => in_text = false,
+                    b"del" | b"instrText" | b"delText" => {
+                        hidden_depth = hidden_depth.saturating_sub(1)
+                    }
+                    b"p" if in_paragraph => {
+                        in_paragraph = false;
+                        out.text.push_str(&paragraph);
+                        out.text.push('\n');
+                        out.kinds.push(kind);
+                        levels.push(level);
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             Event::Eof => break,
             _ => {}
         }
     }
+    if let Some(element) = open.last() {
+        return Err(format!(
+            "word/document.xml ends inside <{element}>: the file is cut short or damaged"
+        ));
+    }
+    promote_headline(&mut out.kinds, &levels);
     Ok(out)
+}
+
+/// Without a Title paragraph, the first Heading 1 is the headline, else the first heading.
+fn promote_headline(kinds: &mut [BlockKind], levels: &[Option<u8>]) {
+    if kinds.contains(&BlockKind::Title) {
+        return;
+    }
+    let first_level_one = levels.iter().position(|l| *l == Some(1));
+    let first_heading = || kinds.iter().position(|k| *k == BlockKind::Heading);
+    if let Some(i) = first_level_one.or_else(first_heading) {
+        kinds[i] = BlockKind::Title;
+    }
+}
+
+/// The level a heading style names ("Heading1", "heading 2", "Tiêu đề 1"); 9 when unsaid.
+fn heading_level(style: &str) -> u8 {
+    style
+        .chars()
+        .find(char::is_ascii_digit)
+        .and_then(|c| c.to_digit(10))
+        .map_or(9, |d| d as u8)
 }
 
 /// The block kind a paragraph style names ("Title", "Heading1", "Tiêu đề 1" ...).
@@ -203,6 +248,46 @@ pub(crate) mod tests {
         assert!(extract(truncated).is_err());
         let bad_xml = docx_with_body("<w:p><w:r><w:t>a</w:x></w:r></w:p>");
         assert!(extract(&bad_xml).unwrap_err().contains("well-formed"));
+    }
+
+    #[test]
+    fn an_unclosed_last_paragraph_is_an_error_not_a_silent_drop() {
+        let whole =
+            "<w:p><w:r><w:t>Đoạn một.</w:t></w:r></w:p><w:p><w:r><w:t>Đoạn hai.</w:t></w:r></w:p>";
+        assert_eq!(
+            extract(&docx_with_body(whole)).unwrap().text,
+            "Đoạn một.\nĐoạn hai.\n"
+        );
+        let xml = "<w:document><w:body><w:p><w:r><w:t>Đoạn một.</w:t></w:r></w:p><w:p><w:r><w:t>Đoạn hai.</w:t></w:r>";
+        let err = parse_document_xml(xml).unwrap_err();
+        assert!(err.contains("word/document.xml ends inside <w:p>"), "{err}");
+    }
+
+    #[test]
+    fn heading_1_is_the_headline_without_a_title() {
+        let docx = docx_with_body(
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>CÔNG TÁC ĐẢNG</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Hội nghị lần thứ 9</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Phần hai</w:t></w:r></w:p>",
+        );
+        assert_eq!(
+            extract(&docx).unwrap().kinds,
+            vec![BlockKind::Heading, BlockKind::Title, BlockKind::Heading]
+        );
+        let only_level_two = docx_with_body(
+            "<w:p><w:r><w:t>Mở đầu.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>Tin</w:t></w:r></w:p>",
+        );
+        assert_eq!(
+            extract(&only_level_two).unwrap().kinds,
+            vec![BlockKind::Paragraph, BlockKind::Title]
+        );
+        let titled = docx_with_body(
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Mục</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Tin</w:t></w:r></w:p>",
+        );
+        assert_eq!(
+            extract(&titled).unwrap().kinds,
+            vec![BlockKind::Heading, BlockKind::Title]
+        );
     }
 
     #[test]

@@ -189,16 +189,8 @@ impl Reader {
     }
 
     fn close_block(&mut self) {
-        if let Some((kind, start)) = self.open.take() {
-            let end = self.builder.len();
-            if end > start {
-                self.blocks.push(RawBlock {
-                    kind,
-                    range: start..end,
-                });
-                let at = self.builder.map.source_end(end);
-                self.builder.push_standing_for("\n", at..at);
-            }
+        if let Some(block) = self.builder.close_block(self.open.take()) {
+            self.blocks.push(block);
         }
     }
 

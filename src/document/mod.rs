@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
 pub use lexicon::{Lexicon, WordInfo};
-pub use source_map::SourceMap;
+pub use source_map::{ProseRanges, SourceMap};
 
 use crate::text::case::Case;
 use crate::text::numbers::{self, NumberStyle};

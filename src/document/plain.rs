@@ -55,11 +55,15 @@ pub(crate) fn read_lines(source: &str, kinds: &[BlockKind]) -> Read {
             .map(|(i, _)| i);
         // A style the writer chose wins; plain paragraphs keep the kind their shape gives
         // (a headline typed in bold is still the headline).
+        let styled_title = kinds.contains(&BlockKind::Title);
         for (block, i) in read.blocks.iter_mut().zip(line_of_block) {
-            if let Some(&kind) = kinds.get(i)
-                && kind != BlockKind::Paragraph
-            {
-                block.kind = kind;
+            match kinds.get(i) {
+                Some(&kind) if kind != BlockKind::Paragraph => block.kind = kind,
+                // The styled headline is the only one.
+                _ if styled_title && block.kind == BlockKind::Title => {
+                    block.kind = BlockKind::Heading
+                }
+                _ => {}
             }
         }
     }

@@ -129,6 +129,42 @@ impl SourceMap {
         source_end.is_some()
     }
 
+    /// Whether the text range comes from one unbroken stretch of the source: each piece
+    /// starts where the one before it ended, so no markup or skipped bytes lie in between
+    /// (an entity or a placeholder may be part of it).
+    pub fn is_unbroken(&self, span: Range<usize>) -> bool {
+        let first = self
+            .segments
+            .partition_point(|s| s.text_start + s.text_len <= span.start);
+        let mut source_end = None;
+        for s in &self.segments[first..] {
+            if s.text_start >= span.end.max(span.start + 1) {
+                break;
+            }
+            if source_end.is_some_and(|e| e != s.source_start) {
+                return false;
+            }
+            source_end = Some(s.source_start + s.source_len);
+        }
+        true
+    }
+
+    /// The source bytes a fix may replace: the stretches the reader took as the source's
+    /// own characters (verbatim or recomposed), merged where they touch. Markup, skipped
+    /// bytes, entities and inserted separators are not in it.
+    pub fn prose_ranges(&self) -> ProseRanges {
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for s in self.segments.iter().filter(|s| s.kind != Kind::Standing) {
+            match ranges.last_mut() {
+                Some(last) if last.end == s.source_start => {
+                    last.end = s.source_start + s.source_len
+                }
+                _ => ranges.push(s.source_range()),
+            }
+        }
+        ProseRanges { ranges }
+    }
+
     /// The length of the text mapped so far.
     pub fn text_len(&self) -> usize {
         self.text_len
@@ -178,6 +214,30 @@ impl SourceMap {
     }
 }
 
+/// Source byte ranges of prose, sorted and disjoint: where a fix may write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProseRanges {
+    ranges: Vec<Range<usize>>,
+}
+
+impl ProseRanges {
+    /// The whole of a text of `len` bytes (a plain string that no reader mapped).
+    pub fn whole(len: usize) -> ProseRanges {
+        ProseRanges {
+            ranges: std::iter::once(0..len).collect(),
+        }
+    }
+
+    /// Whether replacing the source range touches prose only: it lies inside one stretch
+    /// (an insertion may sit at either end of it).
+    pub fn covers(&self, span: &Range<usize>) -> bool {
+        let i = self.ranges.partition_point(|r| r.end < span.start);
+        self.ranges.get(i).is_some_and(|r| {
+            r.start <= span.start && span.end <= r.end && (!span.is_empty() || !r.is_empty())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +267,27 @@ mod tests {
         assert!(map.is_contiguous(0..5));
         assert!(!map.is_contiguous(4..7));
         assert!(map.is_contiguous(6..7));
+    }
+
+    #[test]
+    fn prose_ranges_leave_out_gaps_and_standing_pieces() {
+        let mut map = SourceMap::default();
+        map.push_verbatim(0, 5); // "quân "
+        map.push_verbatim(20, 4); // " tại", after an image at 5..20
+        map.push_opaque(1, 24..30); // "&nbsp;"
+        map.push_verbatim(30, 2);
+        let prose = map.prose_ranges();
+        assert!(prose.covers(&(0..5)));
+        assert!(prose.covers(&(20..24)));
+        assert!(prose.covers(&(5..5)), "an insertion at the edge of prose");
+        assert!(!prose.covers(&(4..21)), "the image lies in between");
+        assert!(
+            !prose.covers(&(22..31)),
+            "the entity is not the source's own text"
+        );
+        assert!(!prose.covers(&(10..12)));
+        assert!(!map.is_unbroken(3..6));
+        assert!(map.is_unbroken(6..10));
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Counting an archive and writing the counts in the model format.
 
-use std::path::PathBuf;
-
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Layout, MAGIC, NUMBER, VERSION, checksum, keys, walk};
-use crate::document::{Document, Format};
+use super::{
+    EXTENSION_LEN, Extension, HEADER_LEN, Layout, MAGIC, NUMBER, VERSION, checksum, key, keys,
+    quantise, walk,
+};
+use crate::document::Document;
 use crate::text::syllable::{self, Edit};
-use crate::workspace::{self, ConfigResolver, RunError, RunOptions};
 
 /// Syllable and pair counts, as learned so far.
 #[derive(Debug, Clone)]
@@ -18,6 +18,10 @@ pub struct Counts {
     unigrams: Vec<u64>,
     /// (first id << 32 | second id) -> count.
     bigrams: FxHashMap<u64, u64>,
+    /// (a << 42 | b << 21 | c) -> count, when triples are counted.
+    trigrams: Option<FxHashMap<u64, u64>>,
+    /// Adjacent syllables inside a word of the word list (ids).
+    compounds: FxHashSet<(u32, u32)>,
     pub tokens: u64,
     pub text_bytes: u64,
     pub documents: u64,
@@ -31,6 +35,8 @@ impl Default for Counts {
             words: Vec::new(),
             unigrams: Vec::new(),
             bigrams: FxHashMap::default(),
+            trigrams: None,
+            compounds: FxHashSet::default(),
             tokens: 0,
             text_bytes: 0,
             documents: 0,
@@ -40,7 +46,59 @@ impl Default for Counts {
     }
 }
 
+/// How a model file is written.
+#[derive(Debug, Clone, Default)]
+pub struct Recipe {
+    /// Pairs seen fewer times are left out.
+    pub min_bigram_count: u32,
+    /// Triples seen fewer times are left out (when triples were counted).
+    pub min_trigram_count: u32,
+    /// The built-in model's recipe version ([`super::RECIPE_VERSION`]); 0 for an archive.
+    pub recipe: u32,
+    /// The notice the file carries (the licence of what it was learned from).
+    pub notice: String,
+}
+
+fn pack3(a: u32, b: u32, c: u32) -> u64 {
+    u64::from(a) << 42 | u64::from(b) << 21 | u64::from(c)
+}
+
+fn unpack3(t: u64) -> (u32, u32, u32) {
+    let m = (1 << 21) - 1;
+    ((t >> 42) as u32, (t >> 21 & m) as u32, (t & m) as u32)
+}
+
 impl Counts {
+    /// No counts yet, and triples of syllables counted too.
+    pub fn with_trigrams() -> Counts {
+        Counts {
+            trigrams: Some(FxHashMap::default()),
+            ..Counts::default()
+        }
+    }
+
+    /// Adds the pairs of adjacent syllables inside each word of a word list (one word a
+    /// line; syllables parted by spaces or hyphens), for the syllables counted so far.
+    pub fn add_word_list(&mut self, list: &str) {
+        let mut buf = String::new();
+        for line in list.lines() {
+            let ids: Vec<Option<u32>> = line
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    (key(w, &mut buf))
+                        .then(|| self.ids.get(buf.as_str()).copied())
+                        .flatten()
+                })
+                .collect();
+            for pair in ids.windows(2) {
+                if let [Some(a), Some(b)] = pair {
+                    self.compounds.insert((*a, *b));
+                }
+            }
+        }
+    }
+
     fn id(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;
@@ -63,9 +121,11 @@ impl Counts {
                 continue;
             }
             let mut previous: Option<u32> = None;
+            let mut before: Option<u32> = None;
             walk(doc, block, &keys, |_, unit| {
                 let Some(key) = unit else {
                     previous = None;
+                    before = None;
                     return;
                 };
                 let id = self.id(key);
@@ -77,6 +137,10 @@ impl Counts {
                         .entry(u64::from(p) << 32 | u64::from(id))
                         .or_default() += 1;
                 }
+                if let (Some(a), Some(b), Some(trigrams)) = (before, previous, &mut self.trigrams) {
+                    *trigrams.entry(pack3(a, b, id)).or_default() += 1;
+                }
+                before = previous;
                 previous = Some(id);
             });
         }
@@ -106,6 +170,17 @@ impl Counts {
                 .entry(u64::from(a) << 32 | u64::from(b))
                 .or_default() += n;
         }
+        if let Some(theirs) = other.trigrams {
+            let ours = self.trigrams.get_or_insert_with(FxHashMap::default);
+            for (t, n) in theirs {
+                let (a, b, c) = unpack3(t);
+                let (a, b, c) = (map[a as usize], map[b as usize], map[c as usize]);
+                *ours.entry(pack3(a, b, c)).or_default() += n;
+            }
+        }
+        for (a, b) in other.compounds {
+            self.compounds.insert((map[a as usize], map[b as usize]));
+        }
         self.tokens += other.tokens;
         self.text_bytes += other.text_bytes;
         self.documents += other.documents;
@@ -121,6 +196,17 @@ impl Counts {
     /// rule reads a missing pair as 0). Fails only with more than 65,536 syllables, which
     /// the syllable grammar does not allow.
     pub fn encode(&self, min_bigram_count: u32) -> Result<Vec<u8>, String> {
+        self.encode_with(&Recipe {
+            min_bigram_count,
+            min_trigram_count: 2,
+            ..Recipe::default()
+        })
+    }
+
+    /// The model file written by a recipe: pairs and triples below their minimum counts
+    /// left out, triple counts quantised to a byte ([`super::quantise`]).
+    pub fn encode_with(&self, recipe: &Recipe) -> Result<Vec<u8>, String> {
+        let min_bigram_count = recipe.min_bigram_count;
         let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
         order.sort_by(|a, b| self.words[*a as usize].cmp(&self.words[*b as usize]));
         let v = order.len();
@@ -148,6 +234,31 @@ impl Counts {
             })
             .collect();
         pairs.sort_unstable();
+        // The triples whose first two syllables are a stored pair, by the pair's entry.
+        let entry: FxHashMap<(u16, u16), usize> = pairs
+            .iter()
+            .enumerate()
+            .map(|(j, &(a, b, _))| ((a, b), j))
+            .collect();
+        let mut trigram_followers = vec![0u16; pairs.len()];
+        let mut triples: Vec<(usize, u16, u8)> = Vec::new();
+        let min_trigram = u64::from(recipe.min_trigram_count.max(1));
+        for (&t, &n) in self.trigrams.iter().flatten() {
+            let (a, b, c) = unpack3(t);
+            let ids = (new_id[a as usize], new_id[b as usize]);
+            let Some(&j) = entry.get(&ids) else { continue };
+            trigram_followers[j] = trigram_followers[j].saturating_add(1);
+            if n >= min_trigram {
+                triples.push((j, new_id[c as usize], quantise(n)));
+            }
+        }
+        triples.sort_unstable();
+        let mut compounds: Vec<u32> = self
+            .compounds
+            .iter()
+            .map(|&(a, b)| u32::from(new_id[a as usize]) << 16 | u32::from(new_id[b as usize]))
+            .collect();
+        compounds.sort_unstable();
         let sorted: Vec<&str> = order
             .iter()
             .map(|&o| self.words[o as usize].as_str())
@@ -171,7 +282,19 @@ impl Counts {
             .collect();
         let strings_len: usize = sorted.iter().map(|w| w.len()).sum();
         let neighbour_total: usize = neighbours.iter().map(Vec::len).sum();
-        let layout = Layout::new(v, strings_len, pairs.len(), neighbour_total);
+        let extension = Extension {
+            trigrams: triples.len(),
+            compounds: compounds.len(),
+            notice_len: recipe.notice.len(),
+            with_trigrams: self.trigrams.is_some(),
+        };
+        let layout = Layout::new(
+            v,
+            strings_len,
+            pairs.len(),
+            neighbour_total,
+            Some(extension),
+        );
         let mut out = vec![0u8; layout.end];
         let put32 = |out: &mut Vec<u8>, at: usize, x: u32| {
             out[at..at + 4].copy_from_slice(&x.to_le_bytes());
@@ -212,6 +335,48 @@ impl Counts {
             }
         }
         put32(&mut out, layout.neighbour_rows + 4 * v, j as u32);
+        if self.trigrams.is_some() {
+            let mut row = 0;
+            for (k, &(j, c, q)) in triples.iter().enumerate() {
+                while row <= j {
+                    put32(&mut out, layout.trigram_rows + 4 * row, k as u32);
+                    row += 1;
+                }
+                put16(&mut out, layout.trigram_thirds + 2 * k, c);
+                out[layout.trigram_counts + k] = q;
+            }
+            while row <= pairs.len() {
+                put32(
+                    &mut out,
+                    layout.trigram_rows + 4 * row,
+                    triples.len() as u32,
+                );
+                row += 1;
+            }
+            for (j, n) in trigram_followers.iter().enumerate() {
+                put16(&mut out, layout.trigram_followers + 2 * j, *n);
+            }
+        }
+        for (k, pair) in compounds.iter().enumerate() {
+            put32(&mut out, layout.compound_pairs + 4 * k, *pair);
+        }
+        out[layout.notice..layout.notice + recipe.notice.len()]
+            .copy_from_slice(recipe.notice.as_bytes());
+        let ext = HEADER_LEN;
+        put32(&mut out, ext, triples.len() as u32);
+        put32(&mut out, ext + 4, compounds.len() as u32);
+        put32(&mut out, ext + 8, recipe.recipe);
+        put32(&mut out, ext + 12, recipe.notice.len() as u32);
+        put32(
+            &mut out,
+            ext + 16,
+            if self.trigrams.is_some() {
+                recipe.min_trigram_count.max(1)
+            } else {
+                0
+            },
+        );
+        debug_assert_eq!(ext + 20 + 4, HEADER_LEN + EXTENSION_LEN);
         out[..8].copy_from_slice(MAGIC);
         put32(&mut out, 8, VERSION);
         put32(&mut out, 16, v as u32);
@@ -227,39 +392,4 @@ impl Counts {
         out[72..80].copy_from_slice(&sum.to_le_bytes());
         Ok(out)
     }
-}
-
-/// Reads every document below `paths` (the files `vnlint check` would check there:
-/// `.gitignore` and `exclude` respected) with the project's readers and counts them.
-/// Files that cannot be read are returned as errors beside the counts.
-pub fn learn(paths: &[PathBuf]) -> (Counts, Vec<RunError>) {
-    let resolver = match ConfigResolver::new(RunOptions::default()) {
-        Ok(r) => r,
-        Err(e) => return (Counts::default(), vec![RunError::Config(e)]),
-    };
-    let (files, mut errors) = workspace::collect_files(paths, &resolver);
-    let (counts, mut more) = files
-        .par_iter()
-        .fold(
-            || (Counts::default(), Vec::new()),
-            |(mut counts, mut errors), file| {
-                let shown = file.display().to_string();
-                match crate::read_file(file)
-                    .and_then(|b| crate::read_document(&shown, &b, Format::from_path(file)))
-                {
-                    Ok(doc) => counts.add_document(&doc),
-                    Err(e) => errors.push(RunError::Input(e)),
-                }
-                (counts, errors)
-            },
-        )
-        .reduce(
-            || (Counts::default(), Vec::new()),
-            |(a, mut ea), (b, eb)| {
-                ea.extend(eb);
-                (a.merge(b), ea)
-            },
-        );
-    errors.append(&mut more);
-    (counts, errors)
 }

@@ -1,7 +1,8 @@
 //! A model of the user's own archive: how often each Vietnamese syllable, and each pair of
 //! adjacent syllables, occurs in the documents the organisation has published.
 //!
-//! `vnlint learn DIR -o FILE` reads the documents with the project's readers ([`learn`]),
+//! `vnlint learn DIR -o FILE` reads the documents with the project's readers (the engine's
+//! [`crate::engine::learn`] walks and reads them, [`Counts`] counts them),
 //! counts lower-case syllables (tone marks in the old style, so "hoà" and "hòa" are one
 //! syllable; every number is the one class `<number>`) and the pairs standing side by side
 //! with one space between them, and writes the counts in the binary format of
@@ -15,31 +16,36 @@
 //! every table once (sorted, in bounds), and indexes the vocabulary in a hash map; lookups
 //! then read the tables in place and cannot panic on any file that loaded.
 
+mod builtin;
 mod learn;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::SystemTime;
 
-use rustc_hash::FxHashMap;
-
-use crate::diagnostic::Lang;
+use crate::diagnostic::{Lang, Message};
 use crate::document::{Block, Document};
 use crate::text::case::lower_into;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
-pub use learn::{Counts, learn};
+pub use builtin::{RECIPE_VERSION, builtin, disable_builtin, recipe as builtin_recipe};
+pub use learn::{Counts, Recipe};
 
 /// The first eight bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"VNLMODEL";
-/// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The format version this build writes; it still reads version 1 (no triples, no word
+/// list, no notice).
+pub const VERSION: u32 = 2;
 /// The vocabulary entry every number stands for.
 pub const NUMBER: &str = "<number>";
 const HEADER_LEN: usize = 80;
+/// Version 2 adds six u32 after the header: triples stored, word-list pairs, recipe
+/// version, notice length, the minimum triple count, reserved.
+const EXTENSION_LEN: usize = 24;
 
 /// Why a model file cannot be used; the message names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,14 +55,19 @@ pub struct ModelError {
 }
 
 impl ModelError {
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => format!(
+    /// The message in both languages; it names the file.
+    pub fn to_message(&self) -> Message {
+        Message::new(
+            format!(
                 "{}: không dùng được tệp mô hình: {}",
                 self.path, self.reason
             ),
-            Lang::En => format!("{}: unusable model file: {}", self.path, self.reason),
-        }
+            format!("{}: unusable model file: {}", self.path, self.reason),
+        )
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().get(lang).to_string()
     }
 }
 
@@ -85,14 +96,50 @@ struct Layout {
     neighbour_rows: usize,
     neighbour_ids: usize,
     neighbour_kinds: usize,
+    /// Version 2 only (empty in version 1).
+    notice: usize,
+    notice_len: usize,
+    trigrams: usize,
+    compounds: usize,
+    trigram_rows: usize,
+    trigram_followers: usize,
+    trigram_thirds: usize,
+    trigram_counts: usize,
+    compound_pairs: usize,
     end: usize,
 }
 
+/// The sizes of a version 2 file's extra tables.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extension {
+    trigrams: usize,
+    compounds: usize,
+    notice_len: usize,
+    /// Whether the file has triple rows (the header's minimum triple count is not 0).
+    with_trigrams: bool,
+}
+
 impl Layout {
-    /// The sections for these table sizes, each aligned to 4 bytes, after the header.
-    fn new(syllables: usize, strings_len: usize, bigrams: usize, neighbours: usize) -> Layout {
+    /// The sections for these table sizes, each aligned to 4 bytes, after the header
+    /// (and, in version 2, its extension and the notice).
+    fn new(
+        syllables: usize,
+        strings_len: usize,
+        bigrams: usize,
+        neighbours: usize,
+        extension: Option<Extension>,
+    ) -> Layout {
         let pad = |n: usize| n.div_ceil(4) * 4;
         let mut at = HEADER_LEN;
+        let ext = extension.unwrap_or_default();
+        let notice = if extension.is_some() {
+            at += EXTENSION_LEN;
+            let n = at;
+            at += pad(ext.notice_len);
+            n
+        } else {
+            at
+        };
         let mut next = |len: usize| {
             let start = at;
             at += pad(len);
@@ -108,6 +155,16 @@ impl Layout {
         let neighbour_rows = next(4 * (syllables + 1));
         let neighbour_ids = next(2 * neighbours);
         let neighbour_kinds = next(neighbours);
+        // Version 2: the triples `a b c` of each stored pair `a b` are a row indexed by
+        // the pair's entry, like the pairs of a syllable.
+        let (trigram_rows, trigram_followers) = if ext.with_trigrams {
+            (next(4 * (bigrams + 1)), next(2 * bigrams))
+        } else {
+            (next(0), next(0))
+        };
+        let trigram_thirds = next(2 * ext.trigrams);
+        let trigram_counts = next(ext.trigrams);
+        let compound_pairs = next(4 * ext.compounds);
         Layout {
             syllables,
             strings_len,
@@ -123,6 +180,15 @@ impl Layout {
             neighbour_rows,
             neighbour_ids,
             neighbour_kinds,
+            notice,
+            notice_len: ext.notice_len,
+            trigrams: ext.trigrams,
+            compounds: ext.compounds,
+            trigram_rows,
+            trigram_followers,
+            trigram_thirds,
+            trigram_counts,
+            compound_pairs,
             end: at,
         }
     }
@@ -139,14 +205,19 @@ pub struct Provenance {
     pub text_bytes: u64,
     /// Documents read.
     pub documents: u64,
+    /// Triples seen fewer times than this were left out (0: no triples).
+    pub min_trigram_count: u32,
+    /// The version of the built-in model's recipe the file was built with (0: an
+    /// archive's model).
+    pub recipe: u32,
 }
 
-/// A loaded model.
+/// A loaded model: the file's bytes, read in place (a built-in model straight from the
+/// binary, with no copy).
 pub struct Model {
-    bytes: Vec<u8>,
+    bytes: Cow<'static, [u8]>,
     layout: Layout,
     provenance: Provenance,
-    index: FxHashMap<Box<str>, u16>,
 }
 
 impl fmt::Debug for Model {
@@ -200,6 +271,23 @@ pub(crate) fn checksum(file: &[u8]) -> u64 {
     h
 }
 
+/// A count of a triple stored in one byte: exact up to 127, then in steps of 6 %.
+pub(crate) fn quantise(n: u64) -> u8 {
+    if n < 128 {
+        return n as u8;
+    }
+    let steps = ((n as f64 / 127.0).ln() / 1.06f64.ln()).round();
+    (128.0 + steps).min(255.0) as u8
+}
+
+/// The count a byte of [`quantise`] stands for.
+pub(crate) fn dequantise(q: u8) -> u32 {
+    if q < 128 {
+        return u32::from(q);
+    }
+    (127.0 * 1.06f64.powi(i32::from(q) - 128)).round() as u32
+}
+
 impl Model {
     /// Reads and validates a model file.
     pub fn load(path: &Path) -> Result<Model, ModelError> {
@@ -216,55 +304,78 @@ impl Model {
 
     /// Validates a model held in memory; the error says what is wrong with it.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Model, String> {
+        let (layout, provenance) = Model::header(&bytes)?;
+        if checksum(&bytes) != u64_at(&bytes, 72) {
+            return Err("damaged: the checksum does not match".into());
+        }
+        let model = Model {
+            bytes: Cow::Owned(bytes),
+            layout,
+            provenance,
+        };
+        model.validate()?;
+        Ok(model)
+    }
+
+    /// A model the binary carries: only its header is read (its tables were validated
+    /// when it was built, and by the tests), so loading costs no pass over the file.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, String> {
+        let (layout, provenance) = Model::header(bytes)?;
+        Ok(Model {
+            bytes: Cow::Borrowed(bytes),
+            layout,
+            provenance,
+        })
+    }
+
+    /// The layout and provenance the header describes, checked against the file's length.
+    fn header(bytes: &[u8]) -> Result<(Layout, Provenance), String> {
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
             return Err("not a vnlint model (no VNLMODEL header)".into());
         }
-        let version = u32_at(&bytes, 8);
-        if version != VERSION {
+        let version = u32_at(bytes, 8);
+        if version != 1 && version != VERSION {
             return Err(format!(
-                "format version {version}, this vnlint reads version {VERSION}: learn it again with `vnlint learn`"
+                "format version {version}, this vnlint reads versions 1 and {VERSION}: learn it again with `vnlint learn`"
             ));
         }
-        if u32_at(&bytes, 12) != 0 || u32_at(&bytes, 36) != 0 {
+        let count = |at: usize| u32_at(bytes, at) as usize;
+        let v2 = version == VERSION;
+        if count(12) != 0 || count(36) != 0 || (v2 && count(HEADER_LEN + 20) != 0) {
             return Err("damaged header (reserved fields are not zero)".into());
         }
-        let count = |at: usize| u32_at(&bytes, at) as usize;
         let (syllables, strings_len, bigrams, neighbours) =
             (count(16), count(20), count(24), count(28));
         if syllables > usize::from(u16::MAX) + 1 {
             return Err(format!("{syllables} syllables, at most 65536"));
         }
-        let layout = Layout::new(syllables, strings_len, bigrams, neighbours);
-        if bytes.len() != layout.end || u64_at(&bytes, 64) != layout.end as u64 {
+        let extension = v2.then(|| Extension {
+            trigrams: count(HEADER_LEN),
+            compounds: count(HEADER_LEN + 4),
+            notice_len: count(HEADER_LEN + 12),
+            with_trigrams: count(HEADER_LEN + 16) != 0,
+        });
+        let layout = Layout::new(syllables, strings_len, bigrams, neighbours, extension);
+        if bytes.len() != layout.end || u64_at(bytes, 64) != layout.end as u64 {
             return Err(format!(
                 "truncated or damaged: {} bytes, the header describes {}",
                 bytes.len(),
                 layout.end
             ));
         }
-        if checksum(&bytes) != u64_at(&bytes, 72) {
-            return Err("damaged: the checksum does not match".into());
-        }
         let provenance = Provenance {
-            min_bigram_count: u32_at(&bytes, 32),
-            tokens: u64_at(&bytes, 40),
-            text_bytes: u64_at(&bytes, 48),
-            documents: u64_at(&bytes, 56),
+            min_bigram_count: u32_at(bytes, 32),
+            tokens: u64_at(bytes, 40),
+            text_bytes: u64_at(bytes, 48),
+            documents: u64_at(bytes, 56),
+            min_trigram_count: if v2 {
+                u32_at(bytes, HEADER_LEN + 16)
+            } else {
+                0
+            },
+            recipe: if v2 { u32_at(bytes, HEADER_LEN + 8) } else { 0 },
         };
-        let mut model = Model {
-            bytes,
-            layout,
-            provenance,
-            index: FxHashMap::default(),
-        };
-        model.validate()?;
-        let mut index = FxHashMap::default();
-        index.reserve(syllables);
-        for id in 0..syllables {
-            index.insert(model.syllable(id as u16).into(), id as u16);
-        }
-        model.index = index;
-        Ok(model)
+        Ok((layout, provenance))
     }
 
     /// Checks every table once, so that lookups can trust them.
@@ -316,6 +427,44 @@ impl Model {
                 return Err("damaged neighbour table".into());
             }
         }
+        if std::str::from_utf8(&self.bytes[l.notice..l.notice + l.notice_len]).is_err() {
+            return Err("damaged notice: not UTF-8".into());
+        }
+        if l.trigram_rows != l.trigram_followers {
+            let mut previous = 0;
+            for j in 0..=l.bigrams {
+                let v = u32_at(&self.bytes, l.trigram_rows + 4 * j) as usize;
+                if v < previous || v > l.trigrams || (j == 0 && v != 0) {
+                    return Err("damaged triple table".into());
+                }
+                previous = v;
+                if j < l.bigrams {
+                    let row = self.trigram_row(j);
+                    let mut last = None;
+                    for k in row {
+                        let third = u16_at(&self.bytes, l.trigram_thirds + 2 * k);
+                        if usize::from(third) >= l.syllables || last.is_some_and(|p| p >= third) {
+                            return Err("damaged triple table".into());
+                        }
+                        last = Some(third);
+                    }
+                }
+            }
+            if previous != l.trigrams {
+                return Err("damaged triple table".into());
+            }
+        }
+        let mut last = None;
+        for k in 0..l.compounds {
+            let pair = u32_at(&self.bytes, l.compound_pairs + 4 * k);
+            if (pair >> 16) as usize >= l.syllables
+                || (pair & 0xffff) as usize >= l.syllables
+                || last.is_some_and(|p| p >= pair)
+            {
+                return Err("damaged word list".into());
+            }
+            last = Some(pair);
+        }
         Ok(())
     }
 
@@ -330,6 +479,89 @@ impl Model {
     fn bigram_row(&self, id: u16) -> std::ops::Range<usize> {
         let at = self.layout.bigram_rows + 4 * usize::from(id);
         u32_at(&self.bytes, at) as usize..u32_at(&self.bytes, at + 4) as usize
+    }
+
+    /// The triples of the pair stored as entry `j` (empty without triples).
+    fn trigram_row(&self, j: usize) -> std::ops::Range<usize> {
+        if self.layout.trigram_rows == self.layout.trigram_followers {
+            return 0..0;
+        }
+        let at = self.layout.trigram_rows + 4 * j;
+        u32_at(&self.bytes, at) as usize..u32_at(&self.bytes, at + 4) as usize
+    }
+
+    /// The entry of `first second` in the pair table.
+    fn bigram_entry(&self, first: u16, second: u16) -> Option<usize> {
+        let row = self.bigram_row(first);
+        let base = self.layout.bigram_seconds;
+        let seconds = self.bytes.get(base + 2 * row.start..base + 2 * row.end)?;
+        let (seconds, _) = seconds.as_chunks::<2>();
+        let at = seconds
+            .binary_search_by(|s| u16::from_le_bytes(*s).cmp(&second))
+            .ok()?;
+        Some(row.start + at)
+    }
+
+    /// Whether the file holds triples.
+    pub fn has_trigrams(&self) -> bool {
+        self.layout.trigram_rows != self.layout.trigram_followers
+    }
+
+    /// How often `a b c` occurs (quantised above 127; 0 also for a triple seen fewer than
+    /// [`Provenance::min_trigram_count`] times, or in a file without triples).
+    pub fn trigram(&self, a: u16, b: u16, c: u16) -> u32 {
+        let Some(j) = self.bigram_entry(a, b) else {
+            return 0;
+        };
+        let row = self.trigram_row(j);
+        let base = self.layout.trigram_thirds;
+        let Some(thirds) = self.bytes.get(base + 2 * row.start..base + 2 * row.end) else {
+            return 0;
+        };
+        let (thirds, _) = thirds.as_chunks::<2>();
+        match thirds.binary_search_by(|s| u16::from_le_bytes(*s).cmp(&c)) {
+            Ok(at) => dequantise(
+                self.bytes
+                    .get(self.layout.trigram_counts + row.start + at)
+                    .copied()
+                    .unwrap_or(0),
+            ),
+            Err(_) => 0,
+        }
+    }
+
+    /// How many different units follow `a b`, counted before rare triples were left out
+    /// (saturating at 65,535; 0 without triples or for a pair not stored).
+    pub fn trigram_followers(&self, a: u16, b: u16) -> u32 {
+        if !self.has_trigrams() {
+            return 0;
+        }
+        self.bigram_entry(a, b).map_or(0, |j| {
+            u32::from(u16_at(&self.bytes, self.layout.trigram_followers + 2 * j))
+        })
+    }
+
+    /// Whether `first second` stand side by side in a word of the word list the model was
+    /// built with (Wiktionary's headwords for the built-in model).
+    pub fn in_word_list(&self, first: u16, second: u16) -> bool {
+        let key = u32::from(first) << 16 | u32::from(second);
+        let base = self.layout.compound_pairs;
+        let Some(pairs) = self.bytes.get(base..base + 4 * self.layout.compounds) else {
+            return false;
+        };
+        let (pairs, _) = pairs.as_chunks::<4>();
+        pairs
+            .binary_search_by(|p| u32::from_le_bytes(*p).cmp(&key))
+            .is_ok()
+    }
+
+    /// The notice the file carries (the licence of the text it was learned from).
+    pub fn notice(&self) -> &str {
+        let l = &self.layout;
+        self.bytes
+            .get(l.notice..l.notice + l.notice_len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 
     /// How the model was learned.
@@ -352,9 +584,19 @@ impl Model {
         self.bytes.len()
     }
 
-    /// The id of a syllable written as [`key`] makes it.
+    /// The id of a syllable written as [`key`] makes it: a binary search of the sorted
+    /// vocabulary, in place.
     pub fn id(&self, key: &str) -> Option<u16> {
-        self.index.get(key).copied()
+        let (mut low, mut high) = (0, self.layout.syllables);
+        while low < high {
+            let mid = (low + high) / 2;
+            match self.syllable(mid as u16).cmp(key) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u16),
+            }
+        }
+        None
     }
 
     /// The syllable (or `<number>`) with this id.
@@ -381,19 +623,9 @@ impl Model {
     /// How often `first second` occurs; 0 also for a pair seen fewer than
     /// [`Provenance::min_bigram_count`] times.
     pub fn bigram(&self, first: u16, second: u16) -> u32 {
-        let row = self.bigram_row(first);
-        let base = self.layout.bigram_seconds;
-        let Some(seconds) = self.bytes.get(base + 2 * row.start..base + 2 * row.end) else {
-            return 0;
-        };
-        let (seconds, _) = seconds.as_chunks::<2>();
-        match seconds.binary_search_by(|s| u16::from_le_bytes(*s).cmp(&second)) {
-            Ok(at) => u32_at(
-                &self.bytes,
-                self.layout.bigram_counts + 4 * (row.start + at),
-            ),
-            Err(_) => 0,
-        }
+        self.bigram_entry(first, second).map_or(0, |j| {
+            u32_at(&self.bytes, self.layout.bigram_counts + 4 * j)
+        })
     }
 
     /// The syllables of the vocabulary one edit away from `id`, likeliest edit first, with

@@ -143,3 +143,78 @@ fn keys_are_lower_case_old_style_syllables() {
     assert!(!key("UBND", &mut buf));
     assert!(!key("Stoke", &mut buf));
 }
+
+#[test]
+fn triples_and_the_word_list_survive_the_round_trip() {
+    let mut counts = Counts::with_trigrams();
+    counts.add_text(ARCHIVE);
+    counts.add_word_list("giải phóng\nthủ đô\nhòa bình\nkhông có ở đây\n");
+    let bytes = counts.encode(1).unwrap();
+    let model = Model::from_bytes(bytes).unwrap();
+    let id = |w: &str| model.id(w).unwrap();
+    assert!(model.has_trigrams());
+    assert_eq!(model.trigram(id("giải"), id("phóng"), id("thủ")), 2);
+    assert_eq!(model.trigram(id("phóng"), id("thủ"), id("đô")), 2);
+    // Seen once: left out (triples seen fewer than 2 times are pruned), yet counted as a
+    // follower of "quận có".
+    assert_eq!(model.trigram(id("quận"), id("có"), NUMBER_ID(&model)), 0);
+    assert_eq!(model.trigram_followers(id("quận"), id("có")), 1);
+    assert_eq!(model.trigram(id("thủ"), id("đô"), id("ngày")), 0);
+    // "ngày giải" is followed by "phóng" only; "ngày hội" by "của".
+    assert_eq!(model.trigram_followers(id("ngày"), id("giải")), 1);
+    assert!(model.in_word_list(id("giải"), id("phóng")));
+    assert!(model.in_word_list(id("hòa"), id("bình")));
+    assert!(!model.in_word_list(id("phóng"), id("giải")));
+    // Words of the list the archive never wrote add nothing.
+    assert!(model.id("đây").is_none());
+    assert_eq!(model.provenance().min_trigram_count, 2);
+    // An archive's model (no triples) answers 0.
+    let plain = model_of(ARCHIVE, 1);
+    assert!(!plain.has_trigrams());
+    assert_eq!(plain.trigram(id("giải"), id("phóng"), id("thủ")), 0);
+}
+
+#[allow(non_snake_case)]
+fn NUMBER_ID(model: &Model) -> u16 {
+    model.id(NUMBER).unwrap()
+}
+
+#[test]
+fn triple_counts_are_exact_up_to_127_then_within_three_percent() {
+    for n in 0..128u64 {
+        assert_eq!(u64::from(dequantise(quantise(n))), n);
+    }
+    for n in [128u64, 1_000, 54_321, 200_000] {
+        let back = f64::from(dequantise(quantise(n)));
+        assert!((back / n as f64 - 1.0).abs() < 0.03, "{n} -> {back}");
+    }
+    assert_eq!(quantise(u64::MAX), 255);
+}
+
+#[test]
+fn the_builtin_model_is_the_recipes_and_loads() {
+    let bytes = builtin::bytes();
+    // The full checks the binary skips at start-up: checksum, sorted tables, bounds.
+    let full = Model::from_bytes(bytes.to_vec()).expect("model/vi.vnlm validates");
+    assert_eq!(
+        full.provenance().recipe,
+        RECIPE_VERSION,
+        "model/vi.vnlm was built by another recipe: run scripts/build_model.py"
+    );
+    let recipe = builtin_recipe();
+    assert_eq!(full.provenance().min_bigram_count, recipe.min_bigram_count);
+    assert_eq!(
+        full.provenance().min_trigram_count,
+        recipe.min_trigram_count
+    );
+    assert_eq!(full.notice(), recipe.notice);
+    assert!(full.notice().contains("CC BY-SA"));
+    assert!(full.has_trigrams());
+    assert!(bytes.len() <= 15_000_000, "{} bytes", bytes.len());
+    let model = builtin().expect("the built-in model loads");
+    assert_eq!(model.size(), bytes.len());
+    let id = |w: &str| model.id(w).unwrap();
+    assert!(model.bigram(id("việt"), id("nam")) > 1_000);
+    assert!(model.trigram(id("cộng"), id("hòa"), id("xã")) > 100);
+    assert!(model.in_word_list(id("thoát"), id("khỏi")) || model.in_word_list(id("cơ"), id("sở")));
+}

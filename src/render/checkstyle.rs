@@ -2,9 +2,9 @@
 
 use quick_xml::escape::escape;
 
-use crate::FileReport;
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out =

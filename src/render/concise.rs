@@ -1,8 +1,8 @@
 //! `--format concise`: one line per finding, `path:line:col: severity[rule] message`.
 
-use crate::FileReport;
 use crate::diagnostic::Lang;
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();

@@ -1,19 +1,19 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner turns into
 //! annotations on the pull request. Columns count characters.
 
-use crate::FileReport;
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 /// Escapes a workflow command's message.
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

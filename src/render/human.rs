@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::FileReport;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 /// Options for the human format.
 #[derive(Debug, Clone, Copy)]
@@ -94,7 +94,7 @@ fn diagnostic_groups<'a>(
         }
         group = group.element(snippet);
     }
-    if report.locator == crate::Locator::Paragraphs {
+    if report.locator == crate::report::Locator::Paragraphs {
         let p = index.position(d.span.start);
         let place = match lang {
             Lang::Vi => format!("đoạn {}, ký tự {}", p.line, p.column),

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Lang;
 use crate::render::{LineIndex, Position};
-use crate::{FileReport, Locator};
+use crate::report::{FileReport, Locator};
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {

@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::FileReport;
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
+use crate::report::FileReport;
 
 fn range(index: &LineIndex<'_>, span: std::ops::Range<usize>) -> Value {
     let point = |offset: usize| {

@@ -4,9 +4,9 @@
 
 use serde_json::{Value, json};
 
-use crate::FileReport;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::render::{LineIndex, explain};
+use crate::report::FileReport;
 use crate::rules::REGISTRY;
 
 fn level(severity: Severity) -> &'static str {
@@ -17,16 +17,35 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A file path as a relative URI reference (forward slashes, spaces and `%` escaped).
-fn uri(path: &str) -> String {
-    let mut out = String::new();
-    for c in path.replace('\\', "/").chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            _ => out.push(c),
+/// The base a relative path is resolved against: the folder vnlint was run in (for code
+/// scanning, the repository's root). Consumers supply its value, as SARIF allows.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// A file path as a URI: percent-encoded (every byte outside RFC 3986's unreserved set and
+/// `/`), relative to [`SRCROOT`], or a `file:` URI when the path is absolute.
+fn artifact_location(path: &str) -> Value {
+    let slashed = path.replace('\\', "/");
+    let absolute = slashed.starts_with('/') || slashed.as_bytes().get(1) == Some(&b':');
+    let mut relative = slashed.as_str();
+    while let Some(rest) = relative.strip_prefix("./") {
+        relative = rest;
+    }
+    let encoded = percent_encode(if absolute { &slashed } else { relative });
+    if absolute {
+        let root = if slashed.starts_with('/') { "" } else { "/" };
+        json!({ "uri": format!("file://{root}{encoded}") })
+    } else {
+        json!({ "uri": encoded, "uriBaseId": SRCROOT })
+    }
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (b == b':' && out.len() == 1) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
@@ -48,7 +67,7 @@ fn region(report: &FileReport, index: &LineIndex<'_>, span: std::ops::Range<usiz
 fn result(report: &FileReport, index: &LineIndex<'_>, d: &Diagnostic, lang: Lang) -> Value {
     let location = |span: std::ops::Range<usize>| {
         json!({
-            "artifactLocation": { "uri": uri(&report.path) },
+            "artifactLocation": artifact_location(&report.path),
             "region": region(report, index, span),
         })
     };
@@ -71,7 +90,7 @@ fn result(report: &FileReport, index: &LineIndex<'_>, d: &Diagnostic, lang: Lang
             json!({
                 "description": { "text": s.replacement },
                 "artifactChanges": [{
-                    "artifactLocation": { "uri": uri(&report.path) },
+                    "artifactLocation": artifact_location(&report.path),
                     "replacements": [{
                         "deletedRegion": { "byteOffset": s.span.start, "byteLength": s.span.len() },
                         "insertedContent": { "text": s.replacement },
@@ -141,4 +160,29 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_percent_encoded_uris_with_a_base() {
+        assert_eq!(
+            artifact_location("./tin/bản tin#1.txt"),
+            json!({ "uri": "tin/b%E1%BA%A3n%20tin%231.txt", "uriBaseId": "%SRCROOT%" })
+        );
+        assert_eq!(
+            artifact_location("tin\\a [1].md"),
+            json!({ "uri": "tin/a%20%5B1%5D.md", "uriBaseId": "%SRCROOT%" })
+        );
+        assert_eq!(
+            artifact_location("/srv/tin/ả.txt"),
+            json!({ "uri": "file:///srv/tin/%E1%BA%A3.txt" })
+        );
+        assert_eq!(
+            artifact_location("C:\\tin\\a.txt"),
+            json!({ "uri": "file:///C:/tin/a.txt" })
+        );
+    }
 }

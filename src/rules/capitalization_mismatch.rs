@@ -3,6 +3,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::{NAME_BREAK_WORDS, QUANTIFIERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
@@ -16,8 +17,8 @@ declare_rule! {
     /// words in the same position: when the first word is capitalised in some ("6 Chương
     /// trình công tác của Quận ủy") and not in others ("06 chương trình công tác của Quận
     /// ủy"), the less frequent form is reported, with the first place of the usual one as
-    /// evidence (on a tie, the later form is reported). After a count or "các", "những",
-    /// "mọi", "mỗi", "từng" the term is a common noun, so its capitals are a choice of
+    /// evidence (on a tie, the later form is reported). After a count or a word of
+    /// `rules/lists/quantifiers.txt` ("các", "mỗi" …) the term is a common noun, so its capitals are a choice of
     /// style; elsewhere a capital may start a name ("Ngày thành lập Đảng" next to "ngày
     /// thành lập Quân đội", "Hội Người cao tuổi" next to "người cao tuổi") and is left
     /// alone, as is a capital followed by a number or another capitalised word ("các Tập
@@ -51,7 +52,7 @@ declare_rule! {
         vi: "Cùng một cụm từ được viết hoa theo hai cách ở giữa câu.
 
 ## Tác dụng
-So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc “các”, “những”, “mọi”, “mỗi”, “từng”, cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
+So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc một từ ghi trong `rules/lists/quantifiers.txt` (“các”, “mỗi”…), cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
 
 Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên dài (“Đảng bộ Khối Doanh nghiệp”) không được so với tên gọi tắt (“Đảng bộ khối”), và từ cuối có các từ khác nhau đi sau cũng không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
 
@@ -314,27 +315,7 @@ fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
         match t.kind {
             TokenKind::Number => return true,
             TokenKind::Word => {
-                if matches!(
-                    text,
-                    "của"
-                        | "và"
-                        | "với"
-                        | "cho"
-                        | "tại"
-                        | "trong"
-                        | "về"
-                        | "do"
-                        | "để"
-                        | "theo"
-                        | "là"
-                        | "đã"
-                        | "được"
-                        | "thuộc"
-                        | "ở"
-                        | "các"
-                        | "những"
-                        | "trên"
-                ) {
+                if NAME_BREAK_WORDS.contains(text) {
                     return false;
                 }
                 if matches!(case_of(text), Case::Capitalized | Case::Upper) {
@@ -354,7 +335,7 @@ fn counted(doc: &Document, token: &crate::text::tokens::Token) -> bool {
     let text = doc.token_text(token);
     match token.kind {
         TokenKind::Number => text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()),
-        TokenKind::Word => matches!(text, "các" | "những" | "mọi" | "mỗi" | "từng"),
+        TokenKind::Word => QUANTIFIERS.contains(text),
         _ => false,
     }
 }

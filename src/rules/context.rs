@@ -23,6 +23,9 @@ pub struct Shared<'a> {
     pub tables: &'a Table,
     /// The model of the user's archive, when one is configured.
     pub model: Option<&'a Model>,
+    /// The built-in model of Vietnamese (`model/vi.vnlm`), unless left out
+    /// (`--no-builtin-model`).
+    pub reference: Option<&'a Model>,
 }
 
 /// A rule's view of one run over one document.

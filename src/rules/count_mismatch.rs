@@ -3,6 +3,7 @@ use crate::analysis::cursor::Cursor;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::NAMED_COUNT_NOUNS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
@@ -43,28 +44,6 @@ declare_rule! {
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
     }
 }
-
-/// Nouns whose items are named after a count ("2 phường ... là Quan Hoa và Nghĩa Tân").
-const NAMED_NOUNS: &[&str] = &[
-    "phường",
-    "xã",
-    "quận",
-    "huyện",
-    "tỉnh",
-    "thôn",
-    "bản",
-    "ấp",
-    "tổ",
-    "trường",
-    "đơn",
-    "đồng",
-    "nước",
-    "thành",
-    "thị",
-    "khu",
-    "cụm",
-    "làng",
-];
 
 impl Rule for CountMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -197,7 +176,7 @@ fn named_items(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Ve
         let Some(noun) = Cursor::new(doc, sentence).word(at + 1) else {
             continue;
         };
-        if !NAMED_NOUNS.contains(&noun) {
+        if !NAMED_COUNT_NOUNS.contains(noun) {
             continue;
         }
         // "là" or ":" within a few lower-case words.

@@ -1,6 +1,7 @@
 use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::BlockKind;
+use crate::lists::{DATE_LEAD_WORDS, FUTURE_WORDS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
@@ -48,14 +49,6 @@ Bài tường thuật đăng trước ngày diễn ra sự kiện là bài có n
     }
 }
 
-/// Words a sentence may open with before its date ("Sáng 28-6", "Ngày 28/6").
-const LEADS: &[&str] = &[
-    "ngày", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "vào", "trong", "khuya",
-];
-
-/// Words that make a sentence an announcement rather than a report.
-const FUTURE: &[&str] = &["sẽ", "sắp"];
-
 impl Rule for DateOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -96,8 +89,10 @@ impl Rule for DateOrder {
                 if is_end(i) {
                     break;
                 }
-                let lower = doc.token_text(t).to_lowercase();
-                if t.kind != TokenKind::Word || !LEADS.contains(&lower.as_str()) || leads == 2 {
+                if t.kind != TokenKind::Word
+                    || !DATE_LEAD_WORDS.contains(doc.lower(t))
+                    || leads == 2
+                {
                     opens = false;
                     break;
                 }
@@ -107,19 +102,17 @@ impl Rule for DateOrder {
                 continue;
             }
             // The words of the rest of the sentence.
-            let words: Vec<String> = (date.tokens.end..range.end)
+            let words: Vec<&str> = (date.tokens.end..range.end)
                 .take_while(|&j| !is_end(j))
                 .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
-                .map(|j| doc.token_text(&doc.tokens[j]).to_lowercase())
+                .map(|j| doc.lower(&doc.tokens[j]))
                 .collect();
-            let past = words.iter().any(|w| w == "đã");
+            let past = words.contains(&"đã");
             // "Ngày 28-5 tới", "dự kiến", "theo kế hoạch": an announcement.
-            let future = words.iter().any(|w| FUTURE.contains(&w.as_str()))
+            let future = words.iter().any(|w| FUTURE_WORDS.contains(w))
                 || words.windows(2).any(|p| p[0] == "dự" && p[1] == "kiến")
                 || words.windows(2).any(|p| p[0] == "kế" && p[1] == "hoạch")
-                || words
-                    .first()
-                    .is_some_and(|w| matches!(w.as_str(), "tới" | "này"));
+                || words.first().is_some_and(|w| matches!(*w, "tới" | "này"));
             if !past || future {
                 continue;
             }

@@ -9,6 +9,7 @@ declare_rule! {
     /// Finds runs of two or more spaces between words, where any of them may be a no-break
     /// space (U+00A0) of the kind a CMS leaves when text is pasted. Indentation at the start
     /// of a line and spaces at its end are left alone. The fix is one ordinary space.
+    /// Spaces on the two sides of markup (an image, a tag, a comment) are not a run.
     ///
     /// ## Why
     /// A doubled space shows as a gap in print and on the web, and a hidden no-break space
@@ -29,7 +30,7 @@ declare_rule! {
         vi: "Hai dấu cách trở lên liền nhau trong một dòng.
 
 ## Tác dụng
-Tìm những chỗ có từ hai dấu cách liền nhau giữa các từ, kể cả khi một trong số đó là dấu cách không ngắt dòng (U+00A0) mà hệ thống quản trị nội dung để lại khi dán văn bản. Khoảng thụt đầu dòng và dấu cách cuối dòng không bị xét. Cách sửa: thay bằng một dấu cách thường.
+Tìm những chỗ có từ hai dấu cách liền nhau giữa các từ, kể cả khi một trong số đó là dấu cách không ngắt dòng (U+00A0) mà hệ thống quản trị nội dung để lại khi dán văn bản. Khoảng thụt đầu dòng và dấu cách cuối dòng không bị xét. Cách sửa: thay bằng một dấu cách thường. Hai dấu cách ở hai bên một đoạn mã định dạng (ảnh, thẻ, chú thích) không phải là dấu cách liền nhau.
 
 ## Vì sao
 Dấu cách thừa tạo khoảng trống khi in và khi đăng lên trang web; dấu cách không ngắt nằm cạnh dấu cách thường thì hầu hết trình soạn thảo không hiển thị, chỉ lộ ra khi bài đã đăng.",
@@ -44,12 +45,23 @@ impl Rule for DoubleSpace {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         for block in &doc.blocks {
-            for token in doc.block_tokens(block) {
+            let tokens = doc.block_tokens(block);
+            for (i, token) in tokens.iter().enumerate() {
                 if token.kind != TokenKind::Space || token.range.len() < 2 {
+                    continue;
+                }
+                // Indentation and spaces at the end of a block (a reader may keep a no-break
+                // space there) are not between words.
+                if i == 0 || i + 1 == tokens.len() {
                     continue;
                 }
                 let run = doc.token_text(token);
                 if run.chars().count() < 2 || !run.chars().all(is_inline_space_char) {
+                    continue;
+                }
+                // Spaces on either side of markup the reader left out (an image, a tag, a
+                // comment) are not a run in the file.
+                if !doc.map.is_unbroken(token.range.clone()) {
                     continue;
                 }
                 let message = if run.contains('\u{a0}') {

@@ -22,6 +22,7 @@ mod part_exceeds_whole;
 mod percent_mismatch;
 mod punctuation_spacing;
 mod rare_variant;
+mod realword;
 mod repeated_word;
 mod spelling_variant;
 mod term_mismatch;
@@ -201,6 +202,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &double_space::DoubleSpace,
     &spelling_variant::SpellingVariant,
     &rare_variant::RareVariant,
+    &realword::Realword,
     &repeated_word::RepeatedWord,
     &punctuation_spacing::PunctuationSpacing,
     &unbalanced_pair::UnbalancedPair,

@@ -12,8 +12,9 @@ declare_rule! {
     ///
     /// ## What it does
     /// Collects the people the document names (a capitalised run of two to four syllables
-    /// that starts with a Vietnamese family name, or follows a form of address or a title:
-    /// "đồng chí", "Đ/c", "ông", "bà", "Bí thư", "Chủ tịch" ...) and compares the spellings:
+    /// that starts with a family name of `rules/lists/family-names.txt`, or follows a form
+    /// of address or a title of `rules/lists/name-intro-words.txt`: "đồng chí", "Đ/c",
+    /// "ông", "Bí thư" ...) and compares the spellings:
     /// two names with the same syllables but one, which differs only by a tone or vowel mark
     /// or đ/d ("Trần Thị Phương Hoa" and "Trần Thị Phương Hòa"), are one person written two
     /// ways. Given names a letter apart (Đồng, Hồng) are taken for two people.
@@ -40,7 +41,7 @@ declare_rule! {
         vi: "Tên một người được viết hai cách, lệch nhau một dấu.
 
 ## Tác dụng
-Thu thập tên người trong văn bản (một chuỗi hai đến bốn âm tiết viết hoa bắt đầu bằng một họ Việt, hoặc đứng sau một cách xưng hô, một chức danh: “đồng chí”, “Đ/c”, “ông”, “bà”, “Bí thư”, “Chủ tịch” ...) và so sánh cách viết: hai tên giống nhau ở mọi âm tiết trừ một, chỉ lệch một dấu thanh, dấu mũ, dấu móc hoặc đ/d (“Trần Thị Phương Hoa” và “Trần Thị Phương Hòa”), là một người được viết hai cách. Tên lệch nhau một chữ cái (Đồng, Hồng) được coi là hai người. Cách viết ít gặp hơn bị báo so với cách viết phổ biến hơn, kèm chỗ đầu tiên của cách phổ biến làm bằng chứng và gợi ý sửa theo đó; khi hai cách xuất hiện bằng nhau, cách viết sau bị báo (chỉ với họ tên đủ từ ba âm tiết).
+Thu thập tên người trong văn bản (một chuỗi hai đến bốn âm tiết viết hoa bắt đầu bằng một họ ghi trong `rules/lists/family-names.txt`, hoặc đứng sau một cách xưng hô, một chức danh ghi trong `rules/lists/name-intro-words.txt`: “đồng chí”, “Đ/c”, “ông”, “Bí thư” ...) và so sánh cách viết: hai tên giống nhau ở mọi âm tiết trừ một, chỉ lệch một dấu thanh, dấu mũ, dấu móc hoặc đ/d (“Trần Thị Phương Hoa” và “Trần Thị Phương Hòa”), là một người được viết hai cách. Tên lệch nhau một chữ cái (Đồng, Hồng) được coi là hai người. Cách viết ít gặp hơn bị báo so với cách viết phổ biến hơn, kèm chỗ đầu tiên của cách phổ biến làm bằng chứng và gợi ý sửa theo đó; khi hai cách xuất hiện bằng nhau, cách viết sau bị báo (chỉ với họ tên đủ từ ba âm tiết).
 
 ## Vì sao
 Tên người viết sai là lỗi mà cán bộ nhận ra đầu tiên, và là lỗi mà lời đính chính phải xin lỗi.",

@@ -1,9 +1,6 @@
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::LOAN_WORDS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
 use crate::text::punctuation::is_quote;
@@ -25,7 +22,7 @@ declare_rule! {
     /// key left in a word ("Ngfay", "nhfa") gets the tone it stood for. Acronyms in
     /// capitals, tokens with digits, web and e-mail addresses, foreign names and words,
     /// English loans (top, hit, chat), and common loans written solid (axít, điốt, buýt,
-    /// ôxy) are left alone.
+    /// ôxy; those the grammar rejects are in `rules/lists/loan-words.txt`) are left alone.
     ///
     /// ## Why
     /// A tone mark on the wrong letter ("taị"), a tone a stop ending cannot carry ("xêp"),
@@ -47,21 +44,12 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Hai từ viết dính (“cáccông”, “củaAndy”) được gợi ý tách ra; từ gõ thiếu dấu (“lich”, “thuoc”) chỉ bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt; phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Hai từ viết dính (“cáccông”, “củaAndy”) được gợi ý tách ra; từ gõ thiếu dấu (“lich”, “thuoc”) chỉ bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt; phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
     }
 }
-
-/// Loans written solid that the grammar rejects: `rules/allow-loans.txt`, one a line.
-static LOANS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/allow-loans.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
-});
 
 impl Rule for Nonword {
     fn meta(&self) -> &'static RuleMeta {
@@ -321,7 +309,7 @@ fn judge(
     let chunk = chunk_around(tokens, i);
     let chunk_text = &doc.text[chunk.clone()];
     lower_into(text, lower);
-    if LOANS.contains(lower.as_str()) || looks_like_address(chunk_text) {
+    if LOAN_WORDS.contains(lower) || looks_like_address(chunk_text) {
         return None;
     }
     if case == Case::Mixed {

@@ -4,6 +4,7 @@ use std::ops::Range;
 use crate::analysis::Facts;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::{NUMBER_LABEL_WORDS, TIME_UNITS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
@@ -154,12 +155,10 @@ impl Rule for NumberFormat {
                     .find(|&j| kind(j) != TokenKind::Space)
                     .filter(|&j| kind(j) == TokenKind::Word)
                     .map(|j| text(j).to_lowercase());
-                if previous_word.as_deref().is_some_and(|w| {
-                    matches!(
-                        w,
-                        "số" | "ngày" | "tháng" | "lúc" | "khoản" | "điều" | "mục" | "phòng"
-                    )
-                }) {
+                if previous_word
+                    .as_deref()
+                    .is_some_and(|w| NUMBER_LABEL_WORDS.contains(w))
+                {
                     continue;
                 }
                 // "02 giờ sáng": a time of day, where a leading zero is usual.
@@ -171,7 +170,7 @@ impl Rule for NumberFormat {
                 else {
                     continue;
                 };
-                if matches!(noun.as_str(), "giờ" | "phút" | "giây" | "h") {
+                if TIME_UNITS.contains(&noun) {
                     continue;
                 }
                 counts[usize::from(padded)] += 1;

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::analysis::ordinals::{Numeral, OrdinalMention, ordinal_mentions};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
@@ -62,12 +64,18 @@ impl Rule for OrdinalMismatch {
         let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
             mentions.iter().partition(|m| m.in_title);
         let mut reported = Vec::new();
+        // A headline repeated (a page's <title> and <h1>, releases pasted one after another)
+        // is matched against the body once.
+        let mut matched: HashMap<(&str, &[String]), Vec<&OrdinalMention>> = HashMap::new();
         for title in titles {
-            let same: Vec<&OrdinalMention> = body
-                .iter()
-                .copied()
-                .filter(|m| m.same_event(title))
-                .collect();
+            let same = matched
+                .entry((title.event, title.org.as_slice()))
+                .or_insert_with(|| {
+                    body.iter()
+                        .copied()
+                        .filter(|m| m.same_event(title))
+                        .collect()
+                });
             let Some(first) = same.first() else { continue };
             // The body must agree with itself: when it names several sessions (the previous
             // one, the next), which one the headline means is not certain.
@@ -95,16 +103,14 @@ impl Rule for OrdinalMismatch {
                 message,
             )
             .with_suggestion(title.span.clone(), title.write(first.value));
-            for m in same {
+            d = d.with_related_places(same.iter().map(|m| {
                 let written = &doc.text[m.span.clone()];
-                d = d.with_related(
-                    m.span.clone(),
-                    Message::new(
-                        format!("thân bài ghi {written} ở đây"),
-                        format!("the body says {written} here"),
-                    ),
+                let message = Message::new(
+                    format!("thân bài ghi {written} ở đây"),
+                    format!("the body says {written} here"),
                 );
-            }
+                (m.span.clone(), message)
+            }));
             reported.push(title.span.clone());
             out.push(d);
         }
@@ -220,16 +226,12 @@ impl OrdinalMismatch {
                 ),
             )
             .with_suggestion(odd.span.clone(), odd.write(first.value));
-            for m in &others {
+            d = d.with_related_places(others.iter().map(|m| {
                 let written = &doc.text[m.span.clone()];
-                d = d.with_related(
-                    m.span.clone(),
-                    Message::new(
-                        format!("ghi {written} ở đây"),
-                        format!("says {written} here"),
-                    ),
-                );
-            }
+                let message =
+                    Message::new(format!("ghi {written} ở đây"), format!("says {written} here"));
+                (m.span.clone(), message)
+            }));
             out.push(d);
         }
     }
@@ -295,6 +297,22 @@ mod tests {
                 "Kỳ họp thứ 9 HĐND xã\n\nKỳ họp thứ 9 HĐND xã khai mạc. Kỳ họp thứ 12 HĐND huyện và Kỳ họp thứ 12 HĐND huyện đã bàn.",
             ],
         );
+    }
+
+    #[test]
+    fn a_body_repeating_the_event_gives_a_bounded_list_of_places() {
+        let title = "Tổ chức Hội nghị lần thứ 24\n\n";
+        let mut text = title.to_string();
+        for _ in 0..30 {
+            text.push_str("Hội nghị lần thứ 25 họp.\n\n");
+            text.push_str(title);
+        }
+        let found = check(&OrdinalMismatch, &text);
+        assert_eq!(found.len(), 31, "each copy of the headline");
+        for d in &found {
+            assert_eq!(d.related.len(), crate::diagnostic::MAX_RELATED);
+            assert!(d.message.en.ends_with("(and 10 more)"), "{}", d.message.en);
+        }
     }
 
     #[test]

@@ -3,6 +3,10 @@ use crate::analysis::figures::FigureAt;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::{
+    PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
+    PART_VERBS,
+};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 
 declare_rule! {
@@ -42,56 +46,6 @@ Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, �
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
     }
 }
-
-/// Nouns counted in a fraction "X/Y noun" (the first word of the noun).
-const COUNTABLE: &[&str] = &[
-    "xã",
-    "phường",
-    "huyện",
-    "tỉnh",
-    "thôn",
-    "tổ",
-    "hộ",
-    "người",
-    "chỉ",
-    "đề",
-    "dự",
-    "trường",
-    "đơn",
-    "cơ",
-    "doanh",
-    "học",
-    "đại",
-    "đảng",
-    "chi",
-    "nhiệm",
-    "hồ",
-    "thủ",
-    "công",
-    "mục",
-    "nội",
-    "tiêu",
-    "kế",
-    "vụ",
-    "xe",
-    "căn",
-    "lớp",
-    "điểm",
-    "bản",
-    "khu",
-];
-
-/// Words right before a count that make it a comparison with the whole, not a part of it.
-const COMPARISON: &[&str] = &[
-    "tăng", "giảm", "hơn", "thêm", "gấp", "so", "vượt", "trên", "dưới", "kém", "bớt", "ngoài",
-    "đấu", "giao",
-];
-
-/// Words after a part's noun that say it is counted within the whole.
-const PART_VERBS: &[&str] = &["đạt", "hoàn", "được", "đã", "có", "thực", "đang"];
-
-/// Words before a part that introduce it.
-const PART_INTRO: &[&str] = &["đó", "có", "gồm", "nay"];
 
 impl Rule for PartExceedsWhole {
     fn meta(&self) -> &'static RuleMeta {
@@ -224,30 +178,13 @@ impl PartExceedsWhole {
             let before = at
                 .checked_sub(1)
                 .and_then(|p| Cursor::new(doc, sentence).word(p));
-            if before.is_some_and(|w| {
-                matches!(
-                    w,
-                    "ngày"
-                        | "hôm"
-                        | "sáng"
-                        | "trưa"
-                        | "chiều"
-                        | "tối"
-                        | "đêm"
-                        | "từ"
-                        | "đến"
-                        | "số"
-                        | "tháng"
-                        | "tỷ"
-                        | "lệ"
-                )
-            }) {
+            if before.is_some_and(|w| PART_NOT_FRACTION_WORDS.contains(w)) {
                 continue;
             }
             let Some(noun) = Cursor::new(doc, sentence).word(at + 3) else {
                 continue;
             };
-            if !COUNTABLE.contains(&noun) {
+            if !PART_COUNTABLE_NOUNS.contains(noun) {
                 continue;
             }
             if top.figure.value > bottom.figure.value {
@@ -275,16 +212,16 @@ fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool 
     let before = p
         .checked_sub(1)
         .and_then(|q| Cursor::new(doc, tokens).word(q));
-    if before.is_some_and(|w| COMPARISON.contains(&w)) {
+    if before.is_some_and(|w| PART_COMPARISON_WORDS.contains(w)) {
         return false;
     }
-    if before.is_some_and(|w| PART_INTRO.contains(&w)) {
+    if before.is_some_and(|w| PART_INTRO_WORDS.contains(w)) {
         return true;
     }
     // The verb may come after the noun or after a short list of other nouns.
     (p + 1 + noun_len..(p + 1 + noun_len + 4).min(tokens.len()))
         .filter_map(|q| Cursor::new(doc, tokens).word(q))
-        .any(|w| PART_VERBS.contains(&w))
+        .any(|w| PART_VERBS.contains(w))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use crate::analysis::figures::{FigureAt, Percent};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -13,8 +14,9 @@ declare_rule! {
     /// Finds a percentage stated together with its operands and recomputes it: "X / Y, đạt
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
     /// so với cùng kỳ (Y tỷ đồng)". The words before the figure decide what agrees with it:
-    /// "hơn", "trên", "vượt" need a ratio above Z; "gần", "xấp xỉ", "khoảng" one near Z;
-    /// "dưới" one below; a plain "đạt", "bằng", "chiếm" the same value at the precision
+    /// the qualifiers of `rules/lists/percent-qualifiers.txt` say above ("hơn", "vượt"),
+    /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
+    /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
     /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
     /// silent when it cannot tell which figures are the operands.
     ///
@@ -37,7 +39,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: “hơn”, “trên”, “vượt” đòi tỷ lệ lớn hơn Z; “gần”, “xấp xỉ”, “khoảng” đòi tỷ lệ gần Z; “dưới” đòi nhỏ hơn; “đạt”, “bằng”, “chiếm” đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -55,6 +57,16 @@ enum Claim {
 }
 
 impl Claim {
+    /// The claim named in `rules/lists/percent-qualifiers.txt`.
+    fn listed(name: &str) -> Option<Claim> {
+        match name {
+            "above" => Some(Claim::Above),
+            "below" => Some(Claim::Below),
+            "near" => Some(Claim::Near),
+            _ => None,
+        }
+    }
+
     fn accepts(self, computed: f64, stated: f64, decimals: u8) -> bool {
         const EPS: f64 = 1e-9;
         let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
@@ -66,23 +78,6 @@ impl Claim {
         }
     }
 }
-
-/// Qualifiers right before the figure, nearest first.
-const QUALIFIERS: &[(&str, Claim)] = &[
-    ("hơn", Claim::Above),
-    ("trên", Claim::Above),
-    ("vượt", Claim::Above),
-    ("gần", Claim::Near),
-    ("xỉ", Claim::Near), // xấp xỉ
-    ("khoảng", Claim::Near),
-    ("chừng", Claim::Near),
-    ("ước", Claim::Near),
-    ("dưới", Claim::Below),
-];
-
-/// Verbs that state a share of a whole, and verbs that state a change.
-const RATIO_VERBS: &[&str] = &["đạt", "bằng", "chiếm", "là"];
-const CHANGE_VERBS: &[(&str, f64)] = &[("tăng", 1.0), ("giảm", -1.0)];
 
 /// A recomputation the claim contradicts.
 struct Contradiction {
@@ -136,11 +131,11 @@ impl PercentMismatch {
             fraction_before_paren(doc, sentence, at - 1)
         } else if let Some(verb) = verb {
             let verb_at = verb_at?;
-            if RATIO_VERBS.contains(&verb) {
+            if RATIO_VERBS.contains(verb) {
                 ratio_claim(doc, sentence, verb_at, percent)
             } else {
-                let (_, sign) = CHANGE_VERBS.iter().find(|(v, _)| *v == verb)?;
-                change_claim(doc, sentence, verb_at, percent, *sign)
+                let sign = CHANGE_VERBS.value(verb)?.parse().ok()?;
+                change_claim(doc, sentence, verb_at, percent, sign)
             }
         } else {
             None
@@ -152,7 +147,7 @@ impl PercentMismatch {
         }
         // The claim as quoted: from the qualifier on, and with the verb for a change
         // ("tăng 29%"), whose direction is part of what is wrong.
-        let is_change = verb.is_some_and(|v| CHANGE_VERBS.iter().any(|(c, _)| *c == v));
+        let is_change = verb.is_some_and(|v| CHANGE_VERBS.contains(v));
         let claim_start = verb_at
             .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
@@ -191,8 +186,8 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
         let Some(word) = Cursor::new(doc, sentence).word(prev) else {
             break;
         };
-        if let Some((_, c)) = QUALIFIERS.iter().find(|(q, _)| *q == word) {
-            claim = *c;
+        if let Some(c) = PERCENT_QUALIFIERS.value(word).and_then(Claim::listed) {
+            claim = c;
             pos = prev;
         } else if word == "xấp" || word == "như" {
             pos = prev;
@@ -252,7 +247,7 @@ fn ratio_claim(
             p.figure.at > fraction.end && p.figure.at < percent.figure.at && {
                 let (_, v) = claim_before(doc, sentence, p.figure.at);
                 v.and_then(|v| Cursor::new(doc, sentence).word(v))
-                    .is_some_and(|w| RATIO_VERBS.contains(&w))
+                    .is_some_and(|w| RATIO_VERBS.contains(w))
             }
         });
         if claims_between {
@@ -341,8 +336,22 @@ fn figure_in_parens_after(
 
 #[cfg(test)]
 mod tests {
-    use super::PercentMismatch;
+    use super::{Claim, PercentMismatch};
+    use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS};
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn every_listed_qualifier_and_change_verb_has_a_meaning() {
+        for (word, claim) in PERCENT_QUALIFIERS.pairs() {
+            assert!(Claim::listed(claim).is_some(), "{word}: {claim}");
+        }
+        for (verb, sign) in CHANGE_VERBS.pairs() {
+            assert!(
+                sign.parse::<f64>().is_ok_and(|s| s.abs() == 1.0),
+                "{verb}: {sign}"
+            );
+        }
+    }
 
     #[test]
     fn fails_when_the_arithmetic_disagrees() {

@@ -305,7 +305,7 @@ impl PunctuationSpacing {
             "." => {
                 prev.kind == TokenKind::Word
                     && is_lower_syllable(p)
-                    && case_of(n) == Case::Capitalized
+                    && doc.case(next) == Case::Capitalized
                     && syllable::is_syllable(n)
                     && !(p.is_ascii() && n.is_ascii())
                     && tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".")
@@ -313,7 +313,9 @@ impl PunctuationSpacing {
             // "x,y", "a,b": letters in a formula or a list of symbols.
             "," => n.chars().nth(1).is_some() || p.chars().nth(1).is_some(),
             // "Yahoo!Mail" and other names with a mark inside.
-            "!" | "?" => case_of(n) != Case::Mixed && p.chars().all(|c| !c.is_ascii_uppercase()),
+            "!" | "?" => {
+                doc.case(next) != Case::Mixed && p.chars().all(|c| !c.is_ascii_uppercase())
+            }
             _ => true,
         }
     }

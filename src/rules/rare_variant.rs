@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case, case_of};
+use crate::text::case::{Case, apply_case};
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -316,7 +316,7 @@ fn candidates(
 }
 
 /// How often the document writes each pair of syllables (by their model keys).
-fn pair_counts<'k>(
+pub(super) fn pair_counts<'k>(
     doc: &Document,
     keys: &'k [Option<Box<str>>],
 ) -> FxHashMap<(&'k str, &'k str), u32> {
@@ -396,7 +396,7 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
 /// its sentence (a capital inside a sentence makes a name).
-fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
+pub(super) fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
     match doc.case(&doc.tokens[i]) {
         Case::Lower => true,
         Case::Capitalized => opens_sentence(doc, block, i),
@@ -415,11 +415,11 @@ fn diagnostic(
     let written = doc.token_text(token);
     let variant = model.syllable(f.variant);
     // The writer's capitals and tone style carried over to the variant.
-    let restyled = match syllable::parse(written) {
-        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+    let restyled = match doc.syllable(token) {
+        Some(Ok(s)) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
         _ => None,
     };
-    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), doc.case(token));
     let neighbour = if f.left {
         units[f.at - 1].0
     } else {
@@ -504,7 +504,7 @@ mod tests {
         let dir =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rare-variant/archive");
         let counts = (0..times)
-            .map(|_| crate::model::learn(std::slice::from_ref(&dir)).0)
+            .map(|_| crate::engine::learn(std::slice::from_ref(&dir), false).0)
             .reduce(crate::model::Counts::merge)
             .expect("at least once");
         let model = crate::model::Model::from_bytes(counts.encode(1).unwrap()).unwrap();

@@ -1,9 +1,6 @@
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::{COMPOUNDS_AFTER_DOUBLED_WORD, NEVER_DOUBLED_WORDS, REDUPLICATIONS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::lower_into;
 use crate::text::tokens::{Token, TokenKind};
@@ -14,18 +11,18 @@ declare_rule! {
     /// ## What it does
     /// Finds a word repeated right after itself, in any capitals, with only spaces between
     /// (a line break, a comma or any other mark in between says nothing), when the word is
-    /// one of the grammatical words that Vietnamese never doubles on purpose: các, những,
-    /// mọi, của, và, với, cho, đến, để, bị, đã, sẽ, đang, cũng, thì, mà, nhưng, hoặc, nếu,
-    /// vì, bởi, tuy, rằng, sự, hơn. The fix removes the second copy and the space before
-    /// it. Content words are left alone, because two compounds often meet on the same
+    /// one of the grammatical words that Vietnamese never doubles on purpose, listed in
+    /// `rules/lists/never-doubled-words.txt` (các, của, đã …). The fix removes the second
+    /// copy and the space before it. Content words are left alone, because two compounds often meet on the same
     /// syllable ("trở thành thành phố", "có thể thể hiện", "đạt được được ghi nhận", "nhà ở
     /// ở"), and so are the doubled words Vietnamese uses on purpose, listed in
-    /// `rules/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là,
+    /// `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là,
     /// ...). That list was built by reading every doubled word in the Wikipedia sample of
     /// `viwiki-spelling` (dev set): the deliberate ones were kept, the slips ("cũng cũng",
     /// "sự sự") and the meetings of two compounds were not; a few common ones the sample
-    /// lacks were added. A second copy that starts a compound ("của của cải", "để để
-    /// dành") is not a slip either.
+    /// lacks were added. A second copy that starts a compound of
+    /// `rules/lists/compounds-after-doubled-word.txt` ("của của cải", "để để dành") is not a
+    /// slip either.
     ///
     /// ## Why
     /// A doubled word is the commonest slip of editing: a sentence is rewritten and one
@@ -47,31 +44,12 @@ declare_rule! {
         vi: "Một hư từ bị gõ hai lần liền nhau: “của của”, “các các”.
 
 ## Tác dụng
-Tìm một từ được lặp lại ngay sau chính nó, không phân biệt chữ hoa, chỉ cách nhau bằng dấu cách (nếu ở giữa có xuống dòng, dấu phẩy hay dấu khác thì không báo), khi đó là một hư từ mà tiếng Việt không bao giờ cố ý lặp: các, những, mọi, của, và, với, cho, đến, để, bị, đã, sẽ, đang, cũng, thì, mà, nhưng, hoặc, nếu, vì, bởi, tuy, rằng, sự, hơn. Cách sửa: xóa bản lặp thứ hai và dấu cách trước nó. Thực từ không bị xét, vì hai từ ghép thường gặp nhau ở cùng một âm tiết (“trở thành thành phố”, “có thể thể hiện”, “đạt được được ghi nhận”, “nhà ở ở”); các từ láy hoàn toàn mà tiếng Việt dùng có chủ ý, ghi trong `rules/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là…), cũng không bị báo. Danh sách này được lập bằng cách đọc mọi từ lặp trong mẫu Wikipedia của `viwiki-spelling` (tập dev): giữ những từ láy có chủ ý, bỏ các lỗi gõ (“cũng cũng”, “sự sự”) và các chỗ hai từ ghép gặp nhau; thêm vài từ láy thông dụng mà mẫu không có. Bản lặp thứ hai mở đầu một từ ghép (“của của cải”, “để để dành”) cũng không phải lỗi.
+Tìm một từ được lặp lại ngay sau chính nó, không phân biệt chữ hoa, chỉ cách nhau bằng dấu cách (nếu ở giữa có xuống dòng, dấu phẩy hay dấu khác thì không báo), khi đó là một hư từ mà tiếng Việt không bao giờ cố ý lặp, ghi trong `rules/lists/never-doubled-words.txt` (các, của, đã…). Cách sửa: xóa bản lặp thứ hai và dấu cách trước nó. Thực từ không bị xét, vì hai từ ghép thường gặp nhau ở cùng một âm tiết (“trở thành thành phố”, “có thể thể hiện”, “đạt được được ghi nhận”, “nhà ở ở”); các từ láy hoàn toàn mà tiếng Việt dùng có chủ ý, ghi trong `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là…), cũng không bị báo. Danh sách này được lập bằng cách đọc mọi từ lặp trong mẫu Wikipedia của `viwiki-spelling` (tập dev): giữ những từ láy có chủ ý, bỏ các lỗi gõ (“cũng cũng”, “sự sự”) và các chỗ hai từ ghép gặp nhau; thêm vài từ láy thông dụng mà mẫu không có. Bản lặp thứ hai mở đầu một từ ghép ghi trong `rules/lists/compounds-after-doubled-word.txt` (“của của cải”, “để để dành”) cũng không phải lỗi.
 
 ## Vì sao
 Từ bị lặp là lỗi biên tập phổ biến nhất: câu được sửa lại và một bản của từ cũ còn sót. Trình kiểm tra chính tả bỏ qua lỗi này vì mỗi bản đều là một từ đúng.",
     }
 }
-
-/// Grammatical words that are never doubled on purpose and rarely end or start a compound
-/// that could meet a copy of themselves.
-const FUNCTION_WORDS: &[&str] = &[
-    "bị", "bởi", "các", "cho", "cũng", "của", "đã", "đang", "để", "đến", "hơn", "hoặc", "mà",
-    "mọi", "nếu", "những", "nhưng", "rằng", "sẽ", "sự", "thì", "tuy", "và", "vì", "với",
-];
-
-/// Compounds whose first syllable is one of [`FUNCTION_WORDS`]: "của của cải" is "of wealth".
-const COMPOUNDS_STARTING: &[&str] = &["của cải", "để dành"];
-
-/// Full reduplications used on purpose, one per line (lower case, NFC).
-static REDUPLICATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/reduplications.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
 
 /// The lower-cased word at `tokens[i]` if it is a word, else empty.
 fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
@@ -112,7 +90,7 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 lower_into(at, &mut first);
-                if !FUNCTION_WORDS.contains(&first.as_str()) {
+                if !NEVER_DOUBLED_WORDS.contains(&first) {
                     continue;
                 }
                 lower_into(bt, &mut second);
@@ -120,7 +98,7 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 let pair = format!("{first} {second}");
-                if REDUPLICATIONS.contains(pair.as_str()) {
+                if REDUPLICATIONS.contains(&pair) {
                     continue;
                 }
                 // A word glued to the first copy (an address, a code) is not prose.
@@ -133,11 +111,22 @@ impl Rule for RepeatedWord {
                 {
                     word_at(doc, tokens, i + 4, &mut other);
                     if !other.is_empty()
-                        && COMPOUNDS_STARTING.contains(&format!("{second} {other}").as_str())
+                        && COMPOUNDS_AFTER_DOUBLED_WORD.contains(&format!("{second} {other}"))
                     {
                         continue;
                     }
                 }
+                // Markup between the copies (a comment, a tag) stays: only the space right
+                // before the second copy goes with it.
+                let fix_start = if doc.map.is_contiguous(a.range.end..b.range.end) {
+                    a.range.end
+                } else {
+                    b.range.start
+                        - doc.text[..b.range.start]
+                            .chars()
+                            .next_back()
+                            .map_or(0, char::len_utf8)
+                };
                 let message = Message::new(
                     format!("Từ “{}” bị lặp lại", doc.token_text(b)),
                     format!("“{}” is repeated", doc.token_text(b)),
@@ -153,7 +142,7 @@ impl Rule for RepeatedWord {
                         a.range.clone(),
                         Message::new("bản thứ nhất", "the first copy"),
                     )
-                    .with_fix(a.range.end..b.range.end, ""),
+                    .with_fix(fix_start..b.range.end, ""),
                 );
             }
         }
@@ -162,20 +151,14 @@ impl Rule for RepeatedWord {
 
 #[cfg(test)]
 mod tests {
-    use super::{REDUPLICATIONS, RepeatedWord};
+    use super::RepeatedWord;
+    use crate::lists::REDUPLICATIONS;
     use crate::rules::testing::{fixed, flagged, flags_each, silent};
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
-    fn the_reduplication_list_is_sorted_nfc_lower_case_pairs() {
-        let text = include_str!("../../rules/reduplications.txt");
-        let lines: Vec<&str> = text.lines().collect();
-        let mut sorted = lines.clone();
-        sorted.sort_unstable();
-        assert_eq!(lines, sorted);
-        for line in lines {
-            assert_eq!(line.nfc().collect::<String>(), line);
-            assert_eq!(line.to_lowercase(), line);
+    fn every_listed_reduplication_is_one_word_twice() {
+        // Order, NFC and case: the lists' self-test (`crate::lists`).
+        for line in REDUPLICATIONS.entries() {
             let words: Vec<&str> = line.split(' ').collect();
             assert!(words.len() == 2 && words[0] == words[1], "{line}");
         }

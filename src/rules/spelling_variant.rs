@@ -13,8 +13,7 @@ declare_rule! {
     /// ## What it does
     /// Groups the words that are one word in two spellings: a syllable ending in i or y
     /// after a consonant (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty), and
-    /// the pairs of a small table (giày/giầy, dày/dầy, giàu/giầu, gãy/gẫy, nảy/nẩy,
-    /// xảy/xẩy, nhảy/nhẩy). When a document uses both spellings of one word, each use of
+    /// the pairs of `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy …). When a document uses both spellings of one word, each use of
     /// the rarer spelling is reported, with both counts and the first use of the other
     /// spelling; replacing it is offered, not applied by `--fix`. A tie says nothing: there
     /// is no majority to follow. Only words in lower case count: a capital mid-sentence is
@@ -40,7 +39,7 @@ declare_rule! {
         vi: "Cùng một từ được viết theo hai cách trong một văn bản.
 
 ## Tác dụng
-Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp trong một bảng nhỏ (giày/giầy, dày/dầy, giàu/giầu, gãy/gẫy, nảy/nẩy, xảy/xẩy, nhảy/nhẩy). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
+Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp ghi trong `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy…). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
 
 ## Vì sao
 Cả hai cách viết đều được chấp nhận nên riêng mỗi cách không sai; nhưng trộn lẫn trong một văn bản là thiếu nhất quán và người đọc nhận ra ngay (“kỹ thuật” ở đoạn này, “kĩ thuật” ở đoạn sau).",

@@ -4,6 +4,7 @@ use crate::analysis::cursor::Cursor;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::TERM_TRANSITION_WORDS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
@@ -62,11 +63,6 @@ struct Term {
     transition: bool,
 }
 
-/// Words that make a sentence speak of another term than the current one.
-const TRANSITION: &[&str] = &[
-    "bầu", "mới", "tiếp", "tới", "sắp", "trước", "nguyên", "sau", "khóa", "khoá",
-];
-
 /// How far around a term its transition words are looked for, in tokens before and after.
 const WINDOW: (usize, usize) = (8, 4);
 
@@ -100,7 +96,7 @@ impl Rule for TermMismatch {
                 let transition = |p: usize, own: usize| {
                     (p.saturating_sub(WINDOW.0)..p + own + WINDOW.1).any(|q| {
                         !(p..p + own).contains(&q)
-                            && (word(q).is_some_and(|w| TRANSITION.contains(&w))
+                            && (word(q).is_some_and(|w| TERM_TRANSITION_WORDS.contains(w))
                                 || (word(q) == Some("đại") && word(q + 1) == Some("hội")))
                     })
                 };

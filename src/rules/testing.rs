@@ -16,6 +16,7 @@ pub fn run(rule: &dyn Rule, doc: &Document, config: &crate::Config) -> Vec<Diagn
         vocabulary: &config.vocabulary,
         tables: &config.tables,
         model: config.model.as_deref(),
+        reference: crate::model::builtin(),
     };
     let options = config.options_for(rule.meta().id, None);
     let ctx = crate::rules::LintContext::new(doc, shared, rule.meta(), options.as_ref());
@@ -121,7 +122,7 @@ pub fn archive_model() -> std::sync::Arc<crate::model::Model> {
         std::sync::LazyLock::new(|| {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("fixtures/rare-variant/archive");
-            let (counts, errors) = crate::model::learn(&[dir]);
+            let (counts, errors) = crate::engine::learn(&[dir], false);
             assert!(errors.is_empty(), "{:?}", errors.len());
             let bytes = counts.encode(1).expect("encodes");
             std::sync::Arc::new(crate::model::Model::from_bytes(bytes).expect("loads"))

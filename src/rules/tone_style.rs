@@ -2,7 +2,7 @@ use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, case_of};
+use crate::text::case::Case;
 use crate::text::syllable::{self, MarkStyle};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -71,7 +71,7 @@ impl Rule for ToneStyle {
                 // The styles differ only on a marked o/u followed by a/e/y, or on o/u
                 // followed by a marked a/e/y.
                 let text = doc.token_text(token);
-                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i, text) {
+                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i) {
                     continue;
                 }
                 found.push((token, s.style));
@@ -200,8 +200,8 @@ fn base_vowel(c: char) -> Option<char> {
 }
 
 /// A capitalised word inside a sentence: a name, which keeps its registered spelling.
-fn is_name(doc: &Document, block: &Block, i: usize, text: &str) -> bool {
-    case_of(text) == Case::Capitalized && !opens_sentence(doc, block, i)
+fn is_name(doc: &Document, block: &Block, i: usize) -> bool {
+    doc.case(&doc.tokens[i]) == Case::Capitalized && !opens_sentence(doc, block, i)
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
+use crate::lists::ABBREVIATIONS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::punctuation::is_quote;
@@ -18,7 +18,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Reports the first use of an abbreviation in capitals ("KTXH", "TCCS", "ĐH") that is
-    /// not a standard one (UBND, HĐND, MTTQ, THCS, BHXH ... from a built-in list), not
+    /// not a standard one (UBND, HĐND, BHXH ... of `rules/lists/abbreviations.txt`), not
     /// spelled out earlier in the document (a name followed by the abbreviation in
     /// parentheses, "Tổ chức cơ sở đảng (TCCS)", "viết tắt là WOSM", "(EW: Electronic
     /// Warfare)", or a capitalised name whose initials it is, "Ban Quản lý dự án" before
@@ -47,24 +47,11 @@ declare_rule! {
         vi: "Chữ viết tắt được dùng mà chưa được viết đầy đủ trước đó.
 
 ## Tác dụng
-Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng (UBND, HĐND, MTTQ, THCS, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, “viết tắt là WOSM”, “(EW: Electronic Warfare)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) và chữ viết tắt nằm trong một tên nước ngoài (“HMS Eagle”) được bỏ qua.
+Báo lần dùng đầu tiên của một chữ viết tắt in hoa (“KTXH”, “TCCS”, “ĐH”) không thuộc danh sách chữ viết tắt thông dụng `rules/lists/abbreviations.txt` (UBND, HĐND, BHXH...), chưa được viết đầy đủ ở phía trước trong văn bản (tên đầy đủ kèm chữ viết tắt trong ngoặc, “Tổ chức cơ sở đảng (TCCS)”, “viết tắt là WOSM”, “(EW: Electronic Warfare)”, hoặc một tên viết hoa có các chữ cái đầu tạo thành chữ viết tắt, “Ban Quản lý dự án” trước “BQLDA”) và không có trong từ vựng của người dùng. Tiêu đề viết in hoa toàn bộ, số La Mã (“khóa VI”), từ tiếng Việt viết in hoa (“KHÔNG”) và số hiệu văn bản (“28-CT/QU”) và chữ viết tắt nằm trong một tên nước ngoài (“HMS Eagle”) được bỏ qua.
 
 ## Vì sao
 Thông cáo báo chí được đọc bởi cả những người ngoài cơ quan soạn thảo: “TCCS” hay “KTXH” rõ với người viết nhưng khó hiểu với họ. Viết đầy đủ một lần chỉ tốn thêm vài chữ.",
     }
-}
-
-/// The standard abbreviations, one per line with the expansion after a tab.
-const LIST: &str = include_str!("abbreviations.txt");
-
-fn standard() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LIST.lines()
-            .filter_map(|l| l.split('\t').next())
-            .filter(|a| !a.is_empty())
-            .collect()
-    })
 }
 
 /// Whether a word looks like an abbreviation: two or more capital letters, nothing else.
@@ -92,7 +79,6 @@ impl Rule for UndefinedAbbreviation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let rule = self.meta();
-        let standard = standard();
         let mut seen: HashSet<&str> = HashSet::new();
         // First uses not spelled out in place: checked against the initials of the
         // capitalised names before them once all are known.
@@ -145,7 +131,10 @@ impl Rule for UndefinedAbbreviation {
                     continue;
                 }
                 let lower = word.to_lowercase();
-                if standard.contains(word) || roman::parse(word).is_some() || is_syllable(&lower) {
+                if ABBREVIATIONS.contains(word)
+                    || roman::parse(word).is_some()
+                    || is_syllable(&lower)
+                {
                     continue;
                 }
                 let before = near(i, -1);
@@ -294,21 +283,16 @@ fn names_by_initials<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{LIST, UndefinedAbbreviation};
+    use super::UndefinedAbbreviation;
+    use crate::lists::ABBREVIATIONS;
     use crate::rules::testing::{flagged, flags_each, silent};
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
-    fn the_list_is_sorted_nfc_and_tab_separated() {
-        let lines: Vec<&str> = LIST.lines().collect();
-        for pair in lines.windows(2) {
-            assert!(pair[0] < pair[1], "not sorted: {} / {}", pair[0], pair[1]);
-        }
-        for line in lines {
-            assert_eq!(line.nfc().collect::<String>(), line, "not NFC: {line}");
-            let (abbr, expansion) = line.split_once('\t').expect("a tab");
+    fn every_listed_abbreviation_is_a_candidate_with_its_expansion() {
+        // Order, NFC and whitespace: the lists' self-test (`crate::lists`).
+        for (abbr, expansion) in ABBREVIATIONS.pairs() {
             assert!(super::is_candidate(abbr), "{abbr}");
-            assert!(!expansion.is_empty());
+            assert!(!expansion.is_empty(), "{abbr}");
         }
     }
 

@@ -1,27 +1,18 @@
 //! The publication line a site prints above or below an article ("Ngày đăng 27/06/2024 |
 //! 14:46", "Cập nhật lúc 08:30", "Nguồn: …"): data about the document, not its prose.
 
-/// Openings of a publication line, lower-case.
-const OPENINGS: &[&str] = &[
-    "cập nhật",
-    "ngày cập nhật",
-    "ngày đăng",
-    "lượt xem",
-    "nguồn:",
-    "tác giả:",
-    "đăng lúc",
-    "đăng ngày",
-];
+use crate::lists::META_LINE_PREFIXES;
 
 /// The longest line read as a `date | time` publication line without an opening word.
 const SHORT_LINE: usize = 80;
 
-/// Whether a line is a publication line: it opens with one of the [`OPENINGS`], or it is a
+/// Whether a line is a publication line: it opens with one of the openings of
+/// `rules/lists/meta-line-prefixes.txt`, or it is a
 /// short line of fields separated by " | " with a digit in it ("27/06/2024 | 14:46").
 pub fn is_publication_line(line: &str) -> bool {
     let line = line.trim();
     let head: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
-    OPENINGS.iter().any(|o| head.starts_with(o))
+    META_LINE_PREFIXES.entries().any(|o| head.starts_with(o))
         || (line.len() < SHORT_LINE
             && line.contains(" | ")
             && line.bytes().any(|b| b.is_ascii_digit()))

@@ -3,27 +3,16 @@
 //! them in one document is `spelling-variant`'s finding, and another rule must not take one
 //! for a slip of the other.
 
+use crate::lists::SPELLING_VARIANT_PAIRS;
 use crate::text::syllable::{self, Nucleus, Onset};
-
-/// Spelling pairs other than i/y: (the spelling dictionaries list first, the other one, an
-/// example of the word). Both spellings are in use for the same word; none of them has a
-/// second meaning that the other lacks.
-const PAIRS: &[(&str, &str, &str)] = &[
-    ("giày", "giầy", "đôi giày / đôi giầy"),
-    ("dày", "dầy", "dày đặc / dầy đặc"),
-    ("giàu", "giầu", "giàu có / giầu có"),
-    ("gãy", "gẫy", "gãy cành / gẫy cành"),
-    ("nảy", "nẩy", "nảy sinh / nẩy sinh"),
-    ("xảy", "xẩy", "xảy ra / xẩy ra"),
-    ("nhảy", "nhẩy", "nhảy vọt / nhẩy vọt"),
-];
 
 /// i with each tone, and y with the same tone at the same index.
 const I_FORMS: [char; 6] = ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'];
 const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
 
-/// The key shared by both spellings of a word (the i spelling, or the first of a pair),
-/// for a lower-case word that has a variant; `None` otherwise.
+/// The key shared by both spellings of a word (the i spelling, or the first of a pair of
+/// `rules/lists/spelling-variant-pairs.txt`), for a lower-case word that has a variant;
+/// `None` otherwise.
 pub fn variant_key(lower: &str) -> Option<String> {
     let last = lower.chars().next_back()?;
     if I_FORMS.contains(&last) || Y_FORMS.contains(&last) {
@@ -43,10 +32,11 @@ pub fn variant_key(lower: &str) -> Option<String> {
             return Some(format!("{stem}{i}"));
         }
     }
-    PAIRS
+    SPELLING_VARIANT_PAIRS
+        .pairs()
         .iter()
-        .find(|(a, b, _)| *a == lower || *b == lower)
-        .map(|(a, _, _)| (*a).to_string())
+        .find(|(a, b)| *a == lower || *b == lower)
+        .map(|(a, _)| (*a).to_string())
 }
 
 #[cfg(test)]

@@ -247,7 +247,7 @@ impl Table {
                 (text[d.span.clone()].to_string(), replacement)
             })
             .collect();
-        let (fixed, _) = crate::fix::apply(text, &diagnostics, true);
+        let fixed = crate::fix::apply(text, &diagnostics, true, &doc.map.prose_ranges()).text;
         (found, fixed)
     }
 }

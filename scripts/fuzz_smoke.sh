@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs each cargo-fuzz target of fuzz/ for a short while (default 20 s each), its corpus
+# seeded from fixtures/ (and, for the Word reader, a few .docx built from fixture text).
+#
+#   scripts/fuzz_smoke.sh [seconds per target] [target ...]
+#
+# Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`): CI may lack them,
+# so this is not part of .ci/run. A crash leaves its input in fuzz/artifacts/<target>/ and
+# makes the script fail; reproduce it with `cargo +nightly fuzz run <target> <file>`.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-20}
+shift || true
+targets=("$@")
+cd "$here/fuzz"
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+
+seed() {
+  local target=$1 dir="corpus/$1"
+  mkdir -p "$dir"
+  case "$target" in
+    read_docx)
+      python3 - "$here/fixtures" "$dir" <<'PY'
+import pathlib, sys, zipfile
+from xml.sax.saxutils import escape
+fixtures, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for i, path in enumerate(sorted(fixtures.rglob("*.txt"))[:20]):
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>"
+        for line in path.read_text(encoding="utf-8").splitlines())
+    xml = ("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+           f"<w:body>{paragraphs}</w:body></w:document>")
+    with zipfile.ZipFile(out / f"seed-{i}.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml)
+PY
+      ;;
+    parse_syllable | parse_number)
+      # One word or figure per seed file.
+      find "$here/fixtures" -name '*.txt' -print0 | xargs -0 cat | tr -s ' \n\t' '\n' |
+        sort -u | head -400 | awk -v d="$dir" '{ f = d "/w" NR; printf "%s", $0 > f; close(f) }'
+      ;;
+    *)
+      # Named after their folder too: every rule's folder has an EXPECTED.md.
+      find "$here/fixtures" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) |
+        while read -r f; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      ;;
+  esac
+}
+
+failed=0
+for target in "${targets[@]}"; do
+  seed "$target"
+  echo "== $target (${seconds}s)"
+  if ! cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+      2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|panicked|Test unit written'; then
+    :
+  fi
+  if [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
+    echo "FAIL: $target left a crash in fuzz/artifacts/$target"
+    failed=1
+  fi
+done
+exit $failed

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Peak memory (RSS) and time of `vnlint check --format json` on large single files built
+# from the team's benchmark corpus (../shared/bench/make_corpus.py, its 10 MB file
+# repeated), and the refusal of a file past MAX_FILE_SIZE.
+#
+#   scripts/measure_memory.sh [sizes in MB ...]     (default: 10 40 200)
+#
+# Needs a release build (cargo build --release) and GNU time (/usr/bin/time). Writes the
+# files under $TMPDIR (default /tmp) and removes them afterwards. Prints one line per size:
+# size, peak RSS, the ratio peak/input, wall time, exit code, findings, JSON output size.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin="$here/target/release/vnlint"
+corpus_script="$here/../shared/bench/make_corpus.py"
+[ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) is needed" >&2; exit 2; }
+[ -f "$corpus_script" ] || { echo "missing $corpus_script" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 "$corpus_script" --out "$work/corpus" >/dev/null
+seed="$work/corpus/10m.txt"
+seed_size=$(stat -c %s "$seed")
+
+# A file of about N MB: whole copies of the 10 MB corpus file, one after another.
+build() {
+  local mb=$1 out=$2
+  local copies=$(((mb * 1000 * 1000 + seed_size / 2) / seed_size))
+  [ "$copies" -ge 1 ] || copies=1
+  : >"$out"
+  for _ in $(seq "$copies"); do cat "$seed" >>"$out"; done
+}
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10 40 200)
+printf '%-8s %12s %8s %9s %5s %9s %12s\n' size_MB peak_RSS_MiB ratio wall_s exit findings json_bytes
+for mb in "${sizes[@]}"; do
+  file="$work/big-$mb.txt"
+  build "$mb" "$file"
+  size=$(stat -c %s "$file")
+  set +e
+  /usr/bin/time -v -o "$work/time.txt" "$bin" check --format json "$file" >"$work/out.json" 2>"$work/err.txt"
+  code=$?
+  set -e
+  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+  findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out.json" 2>/dev/null || echo "-")
+  printf '%-8s %12.1f %8.2f %9s %5s %9s %12s\n' "$(((size + 500000) / 1000000))" "$(echo "$rss_kb / 1024" | bc -l)" \
+    "$(echo "$rss_kb * 1024 / $size" | bc -l)" "$wall" "$code" "$findings" "$(stat -c %s "$work/out.json")"
+  rm -f "$file"
+done
+
+# Past MAX_FILE_SIZE (256 MiB): refused with a message naming the file, exit 2, little memory.
+big="$work/too-big.txt"
+truncate -s $((257 * 1024 * 1024)) "$big"
+set +e
+/usr/bin/time -v -o "$work/time.txt" "$bin" check "$big" >/dev/null 2>"$work/err.txt"
+code=$?
+set -e
+rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+echo "past MAX_FILE_SIZE: exit $code, peak RSS $((rss_kb / 1024)) MiB: $(head -1 "$work/err.txt")"
+echo "(seed: $seed_size bytes of ../shared/bench/make_corpus.py output)"

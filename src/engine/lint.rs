@@ -1,0 +1,357 @@
+//! Checking one document: bytes in, a [`FileReport`] out. Decoding, reading the document,
+//! running the enabled rules, mapping spans back to the file, suppressions and order.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Lang, Message};
+use crate::document::{self, Document, Format};
+use crate::report::{FileReport, Locator};
+use crate::{rules, suppress};
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Why a file could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    NotFound {
+        path: String,
+    },
+    Unreadable {
+        path: String,
+        reason: String,
+    },
+    NotUtf8 {
+        path: String,
+        offset: usize,
+    },
+    /// A Word file that cannot be read (not a zip, damaged XML, too large once unpacked).
+    BadDocx {
+        path: String,
+        reason: String,
+    },
+    Binary {
+        path: String,
+        offset: usize,
+    },
+    TooLarge {
+        path: String,
+        size: u64,
+    },
+    /// Text in UTF-16 (told by its byte-order mark): refused rather than read with spans
+    /// that would not be the file's bytes, or fixed into UTF-8.
+    Utf16 {
+        path: String,
+    },
+}
+
+impl InputError {
+    /// The path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::NotFound { path }
+            | InputError::Unreadable { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::BadDocx { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::TooLarge { path, .. } => path,
+        }
+    }
+
+    /// The message in both languages; it always names the path.
+    pub fn to_message(&self) -> Message {
+        let (path, vi, en) = match self {
+            InputError::NotFound { path } => {
+                (path, "không tìm thấy tệp".into(), "no such file".into())
+            }
+            InputError::Unreadable { path, reason } => (
+                path,
+                format!("không đọc được tệp: {reason}"),
+                format!("cannot read the file: {reason}"),
+            ),
+            InputError::NotUtf8 { path, offset } => (
+                path,
+                format!("không phải văn bản UTF-8 (byte lỗi ở vị trí {offset})"),
+                format!("not UTF-8 text (invalid byte at offset {offset})"),
+            ),
+            InputError::BadDocx { path, reason } => (
+                path,
+                format!("không đọc được tệp Word: {reason}"),
+                format!("cannot read the Word file: {reason}"),
+            ),
+            InputError::Binary { path, offset } => (
+                path,
+                format!("tệp nhị phân, không phải văn bản (byte NUL ở vị trí {offset})"),
+                format!("a binary file, not text (NUL byte at offset {offset})"),
+            ),
+            InputError::TooLarge { path, size } => (
+                path,
+                format!("tệp quá lớn ({size} byte, tối đa {MAX_FILE_SIZE})"),
+                format!("file too large ({size} bytes, at most {MAX_FILE_SIZE})"),
+            ),
+            InputError::Utf16 { path } => (
+                path,
+                "văn bản mã hóa UTF-16, vnlint chỉ đọc UTF-8: lưu lại dạng UTF-8".into(),
+                "UTF-16 text, vnlint reads UTF-8 only: save as UTF-8".into(),
+            ),
+        };
+        Message::new(format!("{path}: {vi}"), format!("{path}: {en}"))
+    }
+
+    /// The message in the chosen language; it always names the path.
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().get(lang).to_string()
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Runs every enabled rule over a document; spans are offsets into `doc.text`. `file`, when
+/// given, selects the configuration's per-file overrides.
+pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Vec<Diagnostic> {
+    let enabled: Vec<&dyn rules::Rule> = rules::REGISTRY
+        .iter()
+        .copied()
+        .filter(|rule| config.is_enabled_for(rule.meta().id, file))
+        .collect();
+    let shared = rules::Shared {
+        vocabulary: &config.vocabulary,
+        tables: &config.tables,
+        model: config.model.as_deref(),
+        reference: crate::model::builtin(),
+    };
+    let run = |rule: &&dyn rules::Rule| {
+        let meta = rule.meta();
+        let options = config.options_for(meta.id, file);
+        let ctx = rules::LintContext::new(doc, shared, meta, options.as_ref());
+        let mut found = Vec::new();
+        rule.check(&ctx, &mut found);
+        found.retain(|d| {
+            !in_user_vocabulary(doc, &config.vocabulary, d)
+                && (meta.reads_legacy_text || !in_legacy_block(doc, d))
+        });
+        for d in &mut found {
+            d.severity = config.severity_for(meta.id, d.severity, file);
+            d.cap_related();
+        }
+        found
+    };
+    // Files are checked in parallel already; a long document also spreads its rules over
+    // the cores. The findings keep the registry's order either way.
+    let mut per_rule: Vec<Vec<Diagnostic>> = if doc.text.len() >= PARALLEL_RULES_FROM {
+        use rayon::prelude::*;
+        enabled.par_iter().map(run).collect()
+    } else {
+        enabled.iter().map(run).collect()
+    };
+    give_way(&enabled, &mut per_rule);
+    per_rule.into_iter().flatten().collect()
+}
+
+/// Whether a finding flags a word (or phrase) of the user's vocabulary: never reported.
+fn in_user_vocabulary(
+    doc: &Document,
+    vocabulary: &std::collections::HashSet<String>,
+    d: &Diagnostic,
+) -> bool {
+    !vocabulary.is_empty()
+        && doc
+            .text
+            .get(d.span.clone())
+            .is_some_and(|flagged| vocabulary.contains(&flagged.to_lowercase()))
+}
+
+/// Whether a finding lies in a paragraph written in a legacy encoding (TCVN3, VNI, VIQR read
+/// as Unicode): `legacy-encoding` reports such a paragraph as a whole.
+fn in_legacy_block(doc: &Document, d: &Diagnostic) -> bool {
+    let i = doc.blocks.partition_point(|b| b.range.end <= d.span.start);
+    doc.blocks
+        .get(i)
+        .is_some_and(|b| b.range.start <= d.span.start && doc.is_legacy_block(b))
+}
+
+/// Drops a finding whose words a rule it gives way to ([`rules::RuleMeta::gives_way_to`])
+/// has also flagged: one slip, one report, from the rule that knows it best.
+fn give_way(enabled: &[&dyn rules::Rule], per_rule: &mut [Vec<Diagnostic>]) {
+    for (i, rule) in enabled.iter().enumerate() {
+        let others: Vec<std::ops::Range<usize>> = rule
+            .meta()
+            .gives_way_to
+            .iter()
+            .filter_map(|id| enabled.iter().position(|r| r.meta().id == *id))
+            .flat_map(|j| per_rule[j].iter().map(|d| d.span.clone()))
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        per_rule[i].retain(|d| {
+            !others
+                .iter()
+                .any(|o| o.start < d.span.end && d.span.start < o.end)
+        });
+    }
+}
+
+/// The size of text (bytes) from which a document's rules run in parallel.
+const PARALLEL_RULES_FROM: usize = 64 * 1024;
+
+/// Lints a file's bytes: decodes them, reads the document in `format`, runs the rules and
+/// maps every span back to byte offsets into `bytes`.
+pub fn lint_bytes(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+    config: &Config,
+) -> Result<FileReport, InputError> {
+    if format == Format::Docx {
+        let text = document::docx::extract(bytes).map_err(|reason| InputError::BadDocx {
+            path: path.to_string(),
+            reason,
+        })?;
+        let doc = Document::from_docx(&text);
+        let (diagnostics, dropped_fixes) = finish(path, &text.text, &doc, config);
+        return Ok(FileReport {
+            path: path.to_string(),
+            source: text.text,
+            locator: Locator::Paragraphs,
+            diagnostics,
+            prose: doc.map.prose_ranges(),
+            dropped_fixes,
+        });
+    }
+    let source = decode(path, bytes)?;
+    let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let doc = Document::parse(source, body_start, format);
+    let (diagnostics, dropped_fixes) = finish(path, source, &doc, config);
+    Ok(FileReport {
+        path: path.to_string(),
+        source: source.to_string(),
+        locator: Locator::Lines,
+        diagnostics,
+        prose: doc.map.prose_ranges(),
+        dropped_fixes,
+    })
+}
+
+/// A text file's bytes as text: refuses UTF-16 (by its byte-order mark), a binary file (a
+/// NUL byte early on) and bytes that are not UTF-8.
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16 {
+            path: path.to_string(),
+        });
+    }
+    let check_len = bytes.len().min(8192);
+    if let Some(offset) = bytes[..check_len].iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_string(),
+        offset: e.valid_up_to(),
+    })
+}
+
+/// Reads a file's bytes as a document in `format`, as the linter would (no rules run).
+pub fn read_document(path: &str, bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    if format == Format::Docx {
+        let text = document::docx::extract(bytes).map_err(|reason| InputError::BadDocx {
+            path: path.to_string(),
+            reason,
+        })?;
+        return Ok(Document::from_docx(&text));
+    }
+    let source = decode(path, bytes)?;
+    let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    Ok(Document::parse(source, body_start, format))
+}
+
+/// Runs the rules over a document read from `source`, maps the spans back to `source`,
+/// takes out the fixes that would touch anything but prose, applies suppressions and sorts.
+fn finish(
+    path: &str,
+    source: &str,
+    doc: &Document,
+    config: &Config,
+) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
+    let file = std::fs::canonicalize(path).ok();
+    let mut diagnostics = lint_document(doc, config, file.as_deref());
+    let prose = doc.map.prose_ranges();
+    let mut dropped = Vec::new();
+    for d in &mut diagnostics {
+        d.map_spans(|span| doc.map.source_range(span));
+        crate::fix::drop_unsafe_spans(d, &prose, &mut dropped);
+    }
+    let directives = suppress::parse(source, &doc.comments);
+    let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
+    suppress::apply(
+        source,
+        &directives,
+        &mut diagnostics,
+        report_unused,
+        |rule| config.is_enabled_for(rule, file.as_deref()),
+    );
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.rule == suppress::UNUSED)
+    {
+        d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
+    }
+    sort(&mut diagnostics);
+    (diagnostics, dropped)
+}
+
+/// Lints a file on disk, its format told by its extension.
+pub fn lint_file(path: &Path, config: &Config) -> Result<FileReport, InputError> {
+    let shown = path.display().to_string();
+    let bytes = read_file(path)?;
+    lint_bytes(&shown, &bytes, Format::from_path(path), config)
+}
+
+/// Reads a file's bytes, refusing one larger than [`MAX_FILE_SIZE`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, InputError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(InputError::TooLarge {
+            path: shown,
+            size: metadata.len(),
+        });
+    }
+    std::fs::read(path).map_err(|e| io_error(&shown, &e))
+}
+
+/// Lints a plain text held in memory; spans are byte offsets into `text`.
+pub fn lint_text(text: &str, config: &Config) -> Vec<Diagnostic> {
+    lint_bytes("<text>", text.as_bytes(), Format::Plain, config)
+        .map(|r| r.diagnostics)
+        .unwrap_or_default()
+}
+
+pub(crate) fn io_error(path: &str, e: &std::io::Error) -> InputError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound {
+            path: path.to_string(),
+        },
+        _ => InputError::Unreadable {
+            path: path.to_string(),
+            reason: e.to_string(),
+        },
+    }
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+}

@@ -1,0 +1,702 @@
+use rustc_hash::FxHashMap;
+
+use crate::analysis::quotes::quoted_ranges;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::document::{Block, Document};
+use crate::model::{self, Model};
+use crate::rules::rare_variant::{eligible, pair_counts};
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
+use crate::text::case::{apply_case, case_of};
+use crate::text::syllable::{self, Edit, MarkStyle, Spelling};
+use crate::text::tokens::TokenKind;
+
+declare_rule! {
+    /// A real word that does not fit its place, where a word one slip away fits far better, by the built-in model of Vietnamese.
+    ///
+    /// ## What it does
+    /// vnlint carries a model of Vietnamese: how often each syllable, pair and triple of
+    /// syllables occurs in 12 million syllables of Vietnamese Wikipedia and Vietnamese
+    /// laws, and which pairs stand inside a word of Wiktionary. For every lower-case
+    /// syllable (or a capital opening its sentence), it tries the
+    /// syllables one slip away: another tone, a vowel mark (a/ă/â, o/ô/ơ, u/ư, e/ê) or d/đ,
+    /// an onset swap (s/x, ch/tr, d/gi/r, l/n) or its spelling rule, a final n/ng or t/c,
+    /// a final consonant missing or extra, i/y inside a rhyme. Each is scored with the
+    /// model on both sides of the word (triples where the model has seen them, backing off
+    /// to pairs and single syllables, Witten-Bell), times a prior on the kind of slip. The
+    /// syllable is reported when the written word makes a pair the model has seen at most
+    /// `max-count` times (default 1), or fewer than `min-count` times and at most 1/200 as
+    /// often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
+    /// makes that pair at least `min-count` times (default 20), and the variant is at least
+    /// `min-ratio` times (default 100000) likelier in this place. The message gives both
+    /// counts. A syllable the model never saw is judged the same way, against the
+    /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
+    /// times or more without ever writing the variant's, and a pair the user's archive
+    /// model (`--model`) writes are left alone; so are slips `confusion`, `variant-outlier`
+    /// or `rare-variant` report. The thresholds were chosen on slips injected into corpus
+    /// text the model was not built from (`scripts/tune_realword.py`).
+    ///
+    /// ## Why
+    /// A slip that leaves a real syllable ("thoát khởi", "cở sở") passes every spell
+    /// checker and no table can list them all; but the model has read "thoát khỏi"
+    /// hundreds of times and "thoát khởi" never.
+    ///
+    /// ## Example
+    /// ```text
+    /// Người dân đã thoát khởi cảnh nghèo nhờ chương trình hỗ trợ của tỉnh.
+    /// ```
+    ///
+    /// ## Silent example
+    /// ```text
+    /// Người dân đã thoát khỏi cảnh nghèo nhờ chương trình hỗ trợ của tỉnh.
+    /// ```
+    pub struct Realword {
+        id: "realword",
+        severity: Warning,
+        options: [
+            OptionSpec::integer("max-count", 1, 0),
+            OptionSpec::integer("min-count", 20, 1),
+            OptionSpec::integer("min-ratio", 100_000, 1),
+        ],
+        gives_way_to: ["confusion", "variant-outlier", "rare-variant"],
+        vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
+
+## Tác dụng
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/200 số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 100000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+
+## Vì sao
+Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
+    }
+}
+
+/// How many times the document may write a rare pair before it counts as deliberate.
+const REPEATED: u32 = 3;
+/// A written pair seen at most 1/RARE_SHARE as often as the variant's counts as rare.
+const RARE_SHARE: u64 = 200;
+
+/// The kind of slip that turns the variant into the word written, with its prior: how
+/// much likelier than a tone slip it is taken to be (a tone or a vowel mark is the
+/// commonest slip; a dropped or doubled consonant the rarest of these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    Tone,
+    VowelMark,
+    Onset,
+    FinalConsonant,
+    IY,
+}
+
+impl Slip {
+    fn prior(self) -> f64 {
+        match self {
+            Slip::Tone | Slip::VowelMark => 1.0,
+            Slip::Onset => 0.5,
+            Slip::FinalConsonant | Slip::IY => 0.3,
+        }
+    }
+
+    /// The kind of slip between `written` and `variant` that the model's neighbour list
+    /// found with `edit`, or None for an edit this rule does not consider (a tone mark
+    /// placed elsewhere is a style, `tone-style`'s; most one-letter edits are too far).
+    fn of(edit: Edit, written: &str, variant: &str) -> Option<Slip> {
+        match edit {
+            Edit::Placement => None,
+            Edit::Tone => Some(Slip::Tone),
+            Edit::VowelMark => Some(Slip::VowelMark),
+            Edit::SpellingRule | Edit::Dialect => Some(Slip::Onset),
+            Edit::Letter => letter_slip(written, variant),
+        }
+    }
+}
+
+/// A one-letter edit this rule considers: a final consonant missing or extra (thàn /
+/// thành, bạn / bạ), or i/y inside a rhyme (tai / tay), the tone the same. i/y as the
+/// whole rhyme after an onset (kỹ / kĩ) is a spelling convention, `spelling-variant`'s.
+fn letter_slip(written: &str, variant: &str) -> Option<Slip> {
+    let (Ok(a), Ok(b)) = (Spelling::of(written), Spelling::of(variant)) else {
+        return None;
+    };
+    if a.tone != b.tone {
+        return None;
+    }
+    let (a, b) = (a.letters(), b.letters());
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() == short.len() + 1 {
+        let extra = long[short.len()];
+        let consonant_end = matches!(extra, 'c' | 'g' | 'h' | 'm' | 'n' | 'p' | 't');
+        return (long.starts_with(short) && consonant_end).then_some(Slip::FinalConsonant);
+    }
+    if a.len() != b.len() {
+        return None;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let [i] = differ[..] else { return None };
+    let iy = matches!((a[i], b[i]), ('i', 'y') | ('y', 'i'));
+    // After "qu" the u is the onset's: quí / quý is the convention too.
+    let onset_before =
+        |j: usize| !syllable::is_vowel(a[j]) || (a[j] == 'u' && j > 0 && a[j - 1] == 'q');
+    let convention = i + 1 == a.len() && (i == 0 || onset_before(i - 1));
+    (iy && !convention).then_some(Slip::IY)
+}
+
+struct Thresholds {
+    max_count: u32,
+    min_count: u32,
+    min_ratio: f64,
+}
+
+/// A suspected word and its best variant.
+#[derive(Clone)]
+struct Finding {
+    /// Index into the block's units.
+    at: usize,
+    variant: u16,
+    /// How many times likelier the variant is here (slip prior included).
+    score: f64,
+    /// The pair quoted in the message: the neighbour is left (true) or right.
+    left: bool,
+    written_count: u32,
+    variant_count: u32,
+    rare_left: bool,
+    rare_right: bool,
+}
+
+/// The model this rule reads: the built-in model of Vietnamese. (One small function, so
+/// that where the model comes from can change in one place.)
+impl Rule for Realword {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let Some(model) = ctx.shared.reference else {
+            return;
+        };
+        let t = Thresholds {
+            max_count: ctx.integer("max-count"),
+            min_count: ctx.integer("min-count"),
+            min_ratio: f64::from(ctx.integer("min-ratio")),
+        };
+        let keys = model::keys(doc);
+        // The model's id of each written form, by its lexicon entry, looked up once.
+        let ids: Vec<Option<u16>> = keys
+            .iter()
+            .map(|k| k.as_deref().and_then(|k| model.id(k)))
+            .collect();
+        let mut memo = Memo::default();
+        let mut written_pairs: Option<FxHashMap<(&str, &str), u32>> = None;
+        let mut units: Vec<(usize, Option<u16>)> = Vec::new();
+        for block in &doc.blocks {
+            if doc.is_legacy_block(block) {
+                continue;
+            }
+            units.clear();
+            model::walk(doc, block, &keys, |i, key| {
+                let id = key.and_then(|k| {
+                    if k == model::NUMBER {
+                        model.id(k)
+                    } else {
+                        ids.get(doc.tokens[i].word as usize).copied().flatten()
+                    }
+                });
+                units.push((i, id));
+            });
+            let found = suspects(doc, block, model, &keys, &units, &t, &mut memo);
+            if found.is_empty() {
+                continue;
+            }
+            let quoted = quoted_ranges(doc, block);
+            let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
+            let mut kept: Vec<&Finding> = Vec::new();
+            for f in &found {
+                let token = &doc.tokens[units[f.at].0];
+                if quoted.iter().any(|q| q.contains(&token.range.start))
+                    || repeated(pairs, &units, doc, &keys, model, f)
+                    || archive_writes(ctx.model(), &units, model, f)
+                {
+                    continue;
+                }
+                // Two neighbours both suspected: the one with the better variant stays.
+                if let Some(last) = kept.last()
+                    && last.at + 1 == f.at
+                {
+                    if last.score >= f.score {
+                        continue;
+                    }
+                    kept.pop();
+                }
+                kept.push(f);
+            }
+            for f in kept {
+                out.push(diagnostic(self.meta(), doc, model, &units, f));
+            }
+        }
+    }
+}
+
+/// The word judged: a syllable the model knows, or one it never saw (by its lexicon
+/// entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Written {
+    Known(u16),
+    Unseen(u32),
+}
+
+/// What one document's check works out once.
+#[derive(Default)]
+struct Memo {
+    /// The verdict on a word between the same two neighbours each side.
+    verdicts: FxHashMap<(u64, Written), Option<Finding>>,
+    /// The variants of each syllable the model never saw, by its lexicon entry.
+    unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
+}
+
+/// The syllables of a block whose variant fits their place far better, by the model.
+fn suspects(
+    doc: &Document,
+    block: &Block,
+    model: &Model,
+    keys: &[Option<Box<str>>],
+    units: &[(usize, Option<u16>)],
+    t: &Thresholds,
+    memo: &mut Memo,
+) -> Vec<Finding> {
+    let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
+    let number = model.id(model::NUMBER);
+    let mut out = Vec::new();
+    for (k, &(i, w)) in units.iter().enumerate() {
+        if (w.is_some() && w == number) || doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.tokens[i].word;
+        let w = match w {
+            Some(id) => Written::Known(id),
+            // A syllable the model never saw (a word that is no syllable has no key).
+            None if keys.get(word as usize).is_some_and(Option::is_some) => Written::Unseen(word),
+            None => continue,
+        };
+        let (l1, r1) = (unit(k.checked_sub(1)), unit(Some(k + 1)));
+        if l1.is_none() && r1.is_none() {
+            continue;
+        }
+        let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));
+        if !eligible(doc, block, i) {
+            continue;
+        }
+        let side = |n: Option<u16>| n.map_or(0, |n| u64::from(n) + 1);
+        let context = (
+            side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2),
+            w,
+        );
+        if let Some(verdict) = memo.verdicts.get(&context) {
+            out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
+            continue;
+        }
+        let key = keys
+            .get(word as usize)
+            .and_then(|k| k.as_deref())
+            .unwrap_or("");
+        let verdict = judge(model, key, [l2, l1, r1, r2], w, t, number, &mut memo.unseen)
+            .map(|f| Finding { at: k, ..f });
+        memo.verdicts.insert(context, verdict.clone());
+        out.extend(verdict);
+    }
+    out
+}
+
+/// How many variants of a syllable the model never saw are looked up.
+const UNSEEN_VARIANTS: usize = 60;
+
+/// The best variant of the word written (`key`, the model's id `written` when it knows
+/// it) between its neighbours (two units each side, None for a break), if it passes the
+/// thresholds.
+fn judge(
+    model: &Model,
+    key: &str,
+    [l2, l1, r1, r2]: [Option<u16>; 4],
+    written: Written,
+    t: &Thresholds,
+    number: Option<u16>,
+    unseen: &mut FxHashMap<u32, Vec<(u16, Edit)>>,
+) -> Option<Finding> {
+    let w = match written {
+        Written::Known(id) => Some(id),
+        Written::Unseen(_) => None,
+    };
+    let pair = |a: Option<u16>, b: Option<u16>| match (a, b) {
+        (Some(a), Some(b)) => model.bigram(a, b),
+        _ => 0,
+    };
+    let word = |a: Option<u16>, b: Option<u16>| match (a, b) {
+        (Some(a), Some(b)) => model.in_word_list(a, b),
+        _ => false,
+    };
+    let (cl, cr) = (pair(l1, w), pair(w, r1));
+    // A written pair is rare when the model has seen it at most `max-count` times, or fewer
+    // than `min-count` times and at most 1/RARE_SHARE as often as the variant's pair (the
+    // reference text has slips of its own); never when it stands inside a dictionary word. The variant's pair cannot be
+    // more frequent than its neighbour: a cheap bound first.
+    let rare = |c: u32, neighbour: Option<u16>, inside_word: bool| {
+        neighbour.is_some_and(|n| {
+            !inside_word
+                && (c <= t.max_count
+                    || (c < t.min_count
+                        && u64::from(c) * RARE_SHARE <= u64::from(model.unigram(n))))
+        })
+    };
+    let may_left = rare(cl, l1, word(l1, w));
+    let may_right = rare(cr, r1, word(w, r1));
+    if !may_left && !may_right {
+        return None;
+    }
+    let rare_against = |c: u32, v: u32| {
+        c <= t.max_count || (c < t.min_count && u64::from(c) * RARE_SHARE <= u64::from(v))
+    };
+    // The written word's fit is worked out at the first variant that passes the counts.
+    let mut fit_written: Option<f64> = None;
+    let known: Vec<(u16, Edit)>;
+    let variants: &[(u16, Edit)] = match (w, written) {
+        (Some(w), _) => {
+            known = model.neighbours(w).collect();
+            &known
+        }
+        (None, Written::Unseen(word)) => unseen.entry(word).or_insert_with(|| {
+            syllable::edits(key, UNSEEN_VARIANTS)
+                .iter()
+                .filter_map(|(c, edit)| Some((model.id(c)?, *edit)))
+                .collect()
+        }),
+        (None, Written::Known(_)) => return None,
+    };
+    let mut best: Option<Finding> = None;
+    for &(v, edit) in variants {
+        if edit == Edit::Placement || Some(v) == number || model.unigram(v) < t.min_count {
+            continue;
+        }
+        let vl = if may_left { pair(l1, Some(v)) } else { 0 };
+        let vr = if may_right { pair(Some(v), r1) } else { 0 };
+        let rare_left = may_left && rare_against(cl, vl);
+        let rare_right = may_right && rare_against(cr, vr);
+        let supports_left = rare_left && vl >= t.min_count;
+        let supports_right = rare_right && vr >= t.min_count;
+        if !supports_left && !supports_right {
+            continue;
+        }
+        let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
+            continue;
+        };
+        let written_fit = *fit_written.get_or_insert_with(|| log_fit(model, l2, l1, w, r1, r2));
+        let score =
+            (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
+        if score < t.min_ratio || best.as_ref().is_some_and(|b| b.score >= score) {
+            continue;
+        }
+        let use_left = supports_left && (!supports_right || vl >= vr);
+        best = Some(Finding {
+            at: 0,
+            variant: v,
+            score,
+            left: use_left,
+            written_count: if use_left { cl } else { cr },
+            variant_count: if use_left { vl } else { vr },
+            rare_left,
+            rare_right,
+        });
+    }
+    best
+}
+
+/// The log of how likely the model finds `x` between its neighbours:
+/// P(x | l2 l1) · P(r1 | l1 x) · P(r2 | x r1), each a triple's estimate interpolated with
+/// the pair's (Witten-Bell: a history's own counts are trusted in proportion to how rarely
+/// it is followed by something new), the pair's with the syllable's own frequency.
+fn log_fit(
+    model: &Model,
+    l2: Option<u16>,
+    l1: Option<u16>,
+    x: Option<u16>,
+    r1: Option<u16>,
+    r2: Option<u16>,
+) -> f64 {
+    let mut p = if l1.is_some() {
+        given(model, l2, l1, x)
+    } else {
+        prior(model, x)
+    };
+    if let Some(r1) = r1 {
+        p *= given(model, l1, x, Some(r1));
+        if let Some(r2) = r2 {
+            p *= given(model, x, Some(r1), Some(r2));
+        }
+    }
+    p.ln()
+}
+
+/// P(x), add-one smoothed (None: a syllable the model never saw).
+fn prior(model: &Model, x: Option<u16>) -> f64 {
+    let total = model.provenance().tokens as f64 + model.syllable_count() as f64;
+    (x.map_or(0.0, |x| f64::from(model.unigram(x))) + 1.0) / total
+}
+
+/// P(x | a b), with `a` or `b` None for no history there.
+fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
+    let Some(b) = b else {
+        return prior(model, x);
+    };
+    let Some(x) = x else {
+        let followers = f64::from(model.followers(b));
+        let seen = f64::from(model.unigram(b));
+        if seen + followers == 0.0 {
+            return prior(model, None);
+        }
+        return followers * prior(model, None) / (seen + followers);
+    };
+    let seen = f64::from(model.unigram(b));
+    let followers = f64::from(model.followers(b));
+    let bigram = if seen + followers == 0.0 {
+        prior(model, Some(x))
+    } else {
+        (f64::from(model.bigram(b, x)) + followers * prior(model, Some(x))) / (seen + followers)
+    };
+    let Some(a) = a else { return bigram };
+    let history = f64::from(model.bigram(a, b));
+    let next = f64::from(model.trigram_followers(a, b));
+    if history == 0.0 || next == 0.0 {
+        return bigram;
+    }
+    (f64::from(model.trigram(a, b, x)) + next * bigram) / (history + next)
+}
+
+/// Whether the document writes a rare pair of the finding [`REPEATED`] times or more and
+/// never the variant's pair: the writer's choice, not a slip.
+fn repeated(
+    pairs: &FxHashMap<(&str, &str), u32>,
+    units: &[(usize, Option<u16>)],
+    doc: &Document,
+    keys: &[Option<Box<str>>],
+    model: &Model,
+    f: &Finding,
+) -> bool {
+    let key = |k: Option<usize>| {
+        let (i, _) = units.get(k?)?;
+        keys.get(doc.tokens[*i].word as usize)?.as_deref()
+    };
+    let count = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
+        _ => 0,
+    };
+    let (word, variant) = (key(Some(f.at)), Some(model.syllable(f.variant)));
+    let (left, right) = (key(f.at.checked_sub(1)), key(Some(f.at + 1)));
+    (f.rare_left && count(left, word) >= REPEATED && count(left, variant) == 0)
+        || (f.rare_right && count(word, right) >= REPEATED && count(variant, right) == 0)
+}
+
+/// Whether the user's archive model (`--model`) writes a rare pair of the finding at
+/// least twice: the organisation's own phrase or name.
+fn archive_writes(
+    archive: Option<&Model>,
+    units: &[(usize, Option<u16>)],
+    model: &Model,
+    f: &Finding,
+) -> bool {
+    let Some(archive) = archive else {
+        return false;
+    };
+    let id = |k: Option<usize>| {
+        k.and_then(|k| units.get(k))
+            .and_then(|(_, id)| archive.id(model.syllable((*id)?)))
+    };
+    let count = |a: Option<u16>, b: Option<u16>| match (a, b) {
+        (Some(a), Some(b)) => archive.bigram(a, b),
+        _ => 0,
+    };
+    let word = id(Some(f.at));
+    (f.rare_left && count(id(f.at.checked_sub(1)), word) >= 2)
+        || (f.rare_right && count(word, id(Some(f.at + 1))) >= 2)
+}
+
+/// A count written the Vietnamese way (1.234) or the English way (1,234).
+fn grouped(n: u32, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn diagnostic(
+    meta: &RuleMeta,
+    doc: &Document,
+    model: &Model,
+    units: &[(usize, Option<u16>)],
+    f: &Finding,
+) -> Diagnostic {
+    let token = &doc.tokens[units[f.at].0];
+    let written = doc.token_text(token);
+    let variant = model.syllable(f.variant);
+    // The writer's capitals and tone style carried over to the variant.
+    let restyled = match syllable::parse(written) {
+        Ok(s) if s.style == MarkStyle::New => syllable::restyle(variant, MarkStyle::New),
+        _ => None,
+    };
+    let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
+    let neighbour = units[if f.left { f.at - 1 } else { f.at + 1 }].0;
+    let neighbour = doc.token_text(&doc.tokens[neighbour]);
+    let (pair, variant_pair) = if f.left {
+        (
+            format!("{neighbour} {written}"),
+            format!("{neighbour} {variant}"),
+        )
+    } else {
+        (
+            format!("{written} {neighbour}"),
+            format!("{variant} {neighbour}"),
+        )
+    };
+    let (wc, vc) = (f.written_count, f.variant_count);
+    let message = Message::new(
+        format!(
+            "“{variant_pair}” gặp {} lần trong kho tham chiếu, “{pair}” {} lần: có phải định viết “{variant}”?",
+            grouped(vc, '.'),
+            grouped(wc, '.')
+        ),
+        format!(
+            "“{variant_pair}” occurs {} times in the reference corpus, “{pair}” {} times: is “{variant}” meant?",
+            grouped(vc, ','),
+            grouped(wc, ',')
+        ),
+    );
+    Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message)
+        .with_suggestion(token.range.clone(), variant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Realword, Slip, grouped, letter_slip};
+    use crate::Config;
+    use crate::document::Document;
+    use crate::rules::testing::run;
+
+    /// The flagged words and their suggestion, with the built-in model.
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        let out = run(&Realword, &doc, &Config::default());
+        out.iter()
+            .map(|d| {
+                (
+                    doc.text[d.span.clone()].to_string(),
+                    d.suggestions[0].replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_slips_no_table_lists() {
+        assert_eq!(
+            flagged("Người dân đã thoát khởi cảnh nghèo nhờ chương trình của tỉnh."),
+            pairs(&[("khởi", "khỏi")])
+        );
+        assert_eq!(
+            flagged("Các hộ dân đống góp ngày công để làm đường."),
+            pairs(&[("đống", "đóng")])
+        );
+        // A capital opening the sentence is the writer's, and carried over.
+        assert_eq!(
+            flagged("Thầm tra dự án luật là việc của ủy ban."),
+            pairs(&[("Thầm", "Thẩm")])
+        );
+    }
+
+    #[test]
+    fn the_message_gives_both_counts_from_the_reference_corpus() {
+        let doc = Document::from_text("Người dân đã thoát khởi cảnh nghèo.");
+        let out = run(&Realword, &doc, &Config::default());
+        assert_eq!(out.len(), 1, "{out:?}");
+        let (vi, en) = (&out[0].message.vi, &out[0].message.en);
+        assert!(vi.starts_with("“thoát khỏi” gặp "), "{vi}");
+        assert!(
+            vi.contains("lần trong kho tham chiếu, “thoát khởi” 0 lần"),
+            "{vi}"
+        );
+        assert!(
+            en.contains("in the reference corpus, “thoát khởi” 0 times"),
+            "{en}"
+        );
+        assert_eq!(grouped(1234, '.'), "1.234");
+        assert_eq!(grouped(1_234_567, ','), "1,234,567");
+        assert_eq!(grouped(12, '.'), "12");
+    }
+
+    #[test]
+    fn silent_on_good_text_names_quotations_and_the_vocabulary() {
+        for text in [
+            "Người dân đã thoát khỏi cảnh nghèo nhờ chương trình hỗ trợ của tỉnh.",
+            "Nhà trường nâng cấp cơ sở vật chất và đóng góp cho quỹ khuyến học.",
+            "Đồng chí Lê Văn Khởi dự họp.",
+            "Khẩu hiệu “thoát khởi đói nghèo” là của người dân.",
+            "UBND PHƯỜNG VÀ NGƯỜI DÂN THOÁT KHỞI ĐÓI NGHÈO.",
+        ] {
+            assert_eq!(flagged(text), vec![], "{text}");
+        }
+        // The user's vocabulary is the engine's policy, for every rule.
+        let text = "Người dân đã thoát khởi cảnh nghèo.";
+        let mut config = Config::default();
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .any(|d| d.rule == "realword")
+        );
+        config.vocabulary = std::sync::Arc::new(["khởi".to_string()].into_iter().collect());
+        assert!(
+            crate::lint_text(text, &config)
+                .iter()
+                .all(|d| d.rule != "realword")
+        );
+    }
+
+    #[test]
+    fn a_pair_the_document_keeps_writing_is_the_writers_choice() {
+        let thrice = "Đã thoát khởi nghèo. Họ thoát khởi nợ. Ai cũng thoát khởi.";
+        assert_eq!(flagged(thrice), vec![]);
+        let twice = "Đã thoát khởi nghèo. Họ thoát khởi nợ.";
+        assert_eq!(flagged(twice).len(), 2);
+    }
+
+    #[test]
+    fn a_slip_a_confusion_table_reports_is_left_to_it() {
+        // "hành chinh" is in rules/hanh-chinh.toml.
+        let text = "Phường làm tốt cải cách hành chinh và giữ gìn an ninh.";
+        let found: Vec<_> = crate::lint_text(text, &crate::Config::default())
+            .into_iter()
+            .filter(|d| d.severity >= crate::diagnostic::Severity::Warning)
+            .map(|d| (d.rule, text[d.span].to_string()))
+            .collect();
+        assert_eq!(found, vec![("confusion", "hành chinh".to_string())]);
+    }
+
+    #[test]
+    fn the_slips_it_considers() {
+        assert_eq!(letter_slip("thàn", "thành"), Some(Slip::FinalConsonant));
+        assert_eq!(letter_slip("bạn", "bạ"), Some(Slip::FinalConsonant));
+        assert_eq!(letter_slip("tai", "tay"), Some(Slip::IY));
+        // i/y as the whole rhyme is a convention (spelling-variant's), after qu too.
+        assert_eq!(letter_slip("kĩ", "kỹ"), None);
+        assert_eq!(letter_slip("quí", "quý"), None);
+        // Other one-letter edits are too far; a tone changed with it too.
+        assert_eq!(letter_slip("bạn", "bán"), None);
+        assert_eq!(letter_slip("than", "thanh"), Some(Slip::FinalConsonant));
+        assert_eq!(letter_slip("than", "thành"), None);
+        assert_eq!(letter_slip("tan", "ton"), None);
+    }
+}
