@@ -56,7 +56,8 @@ impl InputError {
             | InputError::NotUtf8 { path, .. }
             | InputError::BadDocx { path, .. }
             | InputError::Binary { path, .. }
-            | InputError::TooLarge { path, .. } => path,
+            | InputError::TooLarge { path, .. }
+            | InputError::Utf16 { path } => path,
         }
     }
 
