@@ -228,8 +228,10 @@ impl OrdinalMismatch {
             .with_suggestion(odd.span.clone(), odd.write(first.value));
             d = d.with_related_places(others.iter().map(|m| {
                 let written = &doc.text[m.span.clone()];
-                let message =
-                    Message::new(format!("ghi {written} ở đây"), format!("says {written} here"));
+                let message = Message::new(
+                    format!("ghi {written} ở đây"),
+                    format!("says {written} here"),
+                );
                 (m.span.clone(), message)
             }));
             out.push(d);
