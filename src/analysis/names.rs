@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
-use crate::lists::{FAMILY_NAMES, LEADING_ADDRESS_FORMS, NAME_INTRO_WORDS};
+use crate::lists::{FAMILY_NAMES, LEADING_ADDRESS_FORMS, NAME_INTRO_WORDS, NAME_TITLES};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
@@ -107,7 +107,16 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
         .iter()
         .rev()
         .filter(|t| t.kind != TokenKind::Space)
-        .map(|t| doc.lower(t));
+        .map(|t| doc.lower(t))
+        .peekable();
+    // "ThS. Lê", "PGS.TS Lê": a title, its full stop optional.
+    let dotted = before.next_if_eq(&".").is_some();
+    if before.peek().is_some_and(|w| NAME_TITLES.contains(w)) {
+        return true;
+    }
+    if dotted {
+        return false;
+    }
     let (last, prev) = (before.next(), before.next());
     match (last, prev) {
         (Some("c"), Some("/")) => true, // Đ/c
@@ -144,6 +153,18 @@ mod tests {
             vec!["Trần Thị Phương Hoa", "Phạm Văn Triển"]
         );
         assert_eq!(found("Ông Minh Tuấn cho biết."), vec!["Minh Tuấn"]);
+        assert_eq!(
+            found("Thầy Phạm Quốc Việt phát biểu. Em Võ Ngọc Bảo Trân đạt giải."),
+            vec!["Phạm Quốc Việt", "Võ Ngọc Bảo Trân"]
+        );
+        assert_eq!(
+            found("PGS.TS Doãn Thị Hồng Vân và ThS. Vương Đình Huệ dự."),
+            vec!["Doãn Thị Hồng Vân", "Vương Đình Huệ"]
+        );
+        assert_eq!(
+            found("Theo ThS. Minh Khang, lớp học mở."),
+            vec!["Minh Khang"]
+        );
     }
 
     #[test]

@@ -77,6 +77,8 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
         block.kind = kind_of(line);
         if title_open {
             match block.kind {
+                // A date, a source tag or a publication line above the headline.
+                BlockKind::Meta => continue,
                 BlockKind::Heading if is_kicker(line) => continue,
                 BlockKind::Heading => block.kind = BlockKind::Title,
                 _ => {}
@@ -87,7 +89,7 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
 }
 
 fn kind_of(line: &str) -> BlockKind {
-    if is_publication_line(line) {
+    if is_publication_line(line) || is_dateline(line) || is_source_tag(line) {
         return BlockKind::Meta;
     }
     if is_list_marker(line) {
@@ -104,6 +106,53 @@ fn kind_of(line: &str) -> BlockKind {
     } else {
         BlockKind::Paragraph
     }
+}
+
+/// Words a line holding only a date and time may have ("Thứ Hai, 06/07/2025 - 14:02").
+const DATELINE_WORDS: &[&str] = &[
+    "ngày", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "lúc", "gmt", "sa", "ch",
+    "am", "pm",
+];
+
+/// The longest line taken for a date line, in bytes.
+const DATELINE_MAX_LEN: usize = 80;
+
+/// A line that is only a date, with its weekday and time: "Ngày 06/07/2025", "06-07-2025
+/// 14:02", "Thứ Hai, 6/7/2025".
+fn is_dateline(line: &str) -> bool {
+    // Most lines are prose: out on their length.
+    if line.len() > DATELINE_MAX_LEN {
+        return false;
+    }
+    let has_date = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.'))
+        .any(|piece| {
+            let parts: Vec<&str> = piece.split(['/', '-', '.']).collect();
+            parts.len() == 3
+                && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
+                && parts[2].len() == 4
+        });
+    has_date
+        && line.split_whitespace().count() <= 8
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| DATELINE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A news agency's tag alone on its line, before the headline or the lead: "(TTV) -",
+/// "(PLM) –".
+fn is_source_tag(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('(') else {
+        return false;
+    };
+    let Some((tag, after)) = rest.split_once(')') else {
+        return false;
+    };
+    !tag.is_empty()
+        && tag.chars().count() <= 12
+        && !tag.chars().any(char::is_lowercase)
+        && matches!(after.trim(), "-" | "–" | "—")
 }
 
 /// "- ", "* ", "• ", "1. ", "2) ", "a) ".
@@ -126,4 +175,37 @@ fn is_list_marker(line: &str) -> bool {
 /// A short line in capitals above the headline: a category ("CÔNG TÁC ĐẢNG").
 fn is_kicker(line: &str) -> bool {
     line.split_whitespace().count() <= 6 && !line.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_found_below_a_date_and_a_source_tag() {
+        let text = "Ngày 06/07/2025\nTHỜI SỰ\nHĐND phường khai mạc Kỳ họp thứ 25\n\nSáng 5/7, kỳ họp khai mạc.\n";
+        let kinds: Vec<BlockKind> = read(text, 0).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Meta,
+                BlockKind::Heading,
+                BlockKind::Title,
+                BlockKind::Paragraph
+            ]
+        );
+        let text = "(TTV) -\nHội nghị lần thứ 27\n\nNgày 24/10, hội nghị họp.\n";
+        let kinds: Vec<BlockKind> = read(text, 0).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Meta, BlockKind::Title, BlockKind::Paragraph]
+        );
+    }
+
+    #[test]
+    fn prose_with_a_date_is_not_a_dateline() {
+        assert!(is_dateline("Thứ Hai, 06/07/2025 - 14:02"));
+        assert!(!is_dateline("Ngày 06/07/2025 phường họp"));
+        assert!(!is_source_tag("(Xem thêm) -"));
+    }
 }

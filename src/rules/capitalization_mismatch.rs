@@ -25,6 +25,13 @@ declare_rule! {
     /// đoàn quân 28", "3 Giải vô địch bóng đá Việt Nam": the name of one thing), and
     /// sentence starts, headings and titles.
     ///
+    /// It also compares every name that starts with a capitalised word ("Hội Nông dân
+    /// huyện", "Bộ Chính trị", "Nghĩa trang liệt sĩ"): when a later word of the same name is
+    /// capitalised in one mention and not in another, the less frequent spelling is
+    /// reported. A longer name ("Đảng bộ Khối Doanh nghiệp") is not compared with its short
+    /// form ("Đảng bộ khối"), nor a last word followed by different words ("Đại hội Đảng
+    /// bộ" / "đại hội đảng các cấp").
+    ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
     /// "chương trình công tác" any work programme. Writing the same term both ways blurs
@@ -46,6 +53,8 @@ declare_rule! {
 
 ## Tác dụng
 So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc một từ ghi trong `rules/lists/quantifiers.txt` (“các”, “mỗi”…), cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
+
+Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên dài (“Đảng bộ Khối Doanh nghiệp”) không được so với tên gọi tắt (“Đảng bộ khối”), và từ cuối có các từ khác nhau đi sau cũng không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -140,6 +149,7 @@ impl Rule for CapitalizationMismatch {
             .collect();
         groups.sort_by_key(|list| list[0].word.start);
         let mut reported = std::collections::HashSet::new();
+        self.check_names(doc, &mut reported, out);
         for list in groups {
             let capitals = list.iter().filter(|r| r.capital).count();
             let lower = list.len() - capitals;
@@ -157,6 +167,140 @@ impl Rule for CapitalizationMismatch {
                     continue;
                 }
                 out.push(self.report(doc, run, evidence, count));
+            }
+        }
+    }
+}
+
+/// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
+/// trị"): its words (token indices) and whether each word after the first is capitalised.
+struct NameRun<'a> {
+    tokens: [usize; 3],
+    len: usize,
+    capitals: [bool; 2],
+    /// The word after the run, lower-case ("" after punctuation or at the end).
+    next: &'a str,
+}
+
+/// What names are grouped by: the words lower-case ("" past the name's length) and whether
+/// a capitalised word follows (a longer name).
+type NameKey<'a> = ([&'a str; 3], bool);
+
+/// The words of a name: two (when nothing but punctuation or the end follows) or three.
+const NAME_WORDS: [usize; 2] = [2, 3];
+
+impl CapitalizationMismatch {
+    /// Names written two ways: the same words after a capitalised first word, a later word
+    /// capitalised in one mention and not in another ("Hội Nông dân" / "Hội nông dân",
+    /// "Nghĩa trang" / "Nghĩa Trang"). The first word's capital says that a name starts
+    /// there (a sentence start included); the later words' capitals are then the writer's
+    /// spelling of that name, which one document keeps.
+    fn check_names(
+        &self,
+        doc: &Document,
+        reported: &mut std::collections::HashSet<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut runs: HashMap<NameKey<'_>, Vec<NameRun<'_>>> = HashMap::new();
+        let mut sentence: Vec<usize> = Vec::new();
+        for block in &doc.blocks {
+            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+                continue;
+            }
+            sentence.clear();
+            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
+            let sentence = &sentence;
+            let case = |p: usize| {
+                sentence.get(p).and_then(|&i| {
+                    let t = &doc.tokens[i];
+                    (t.kind == TokenKind::Word).then(|| doc.case(t))
+                })
+            };
+            let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
+            for p in 0..sentence.len() {
+                if case(p) != Some(Case::Capitalized) {
+                    continue;
+                }
+                for len in NAME_WORDS {
+                    if !(p + 1..p + len)
+                        .all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized)))
+                    {
+                        break;
+                    }
+                    // Two words only when they are the whole name ("Bộ Chính trị." aside,
+                    // "Nhà văn" is not "Nhà Văn hóa").
+                    if len == 2 && case(p + 2).is_some() {
+                        continue;
+                    }
+                    let mut words = [""; 3];
+                    for (k, word) in words.iter_mut().enumerate().take(len) {
+                        *word = lower(p + k);
+                    }
+                    let next = if case(p + len).is_some() {
+                        lower(p + len)
+                    } else {
+                        ""
+                    };
+                    // A capitalised word after it makes a longer name ("Đảng bộ Khối
+                    // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
+                    // spell alike: only names ending alike are compared.
+                    let longer = case(p + len) == Some(Case::Capitalized);
+                    let mut tokens = [sentence[p]; 3];
+                    let mut capitals = [false; 2];
+                    for k in 1..len {
+                        tokens[k] = sentence[p + k];
+                        capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
+                    }
+                    runs.entry((words, longer)).or_default().push(NameRun {
+                        tokens,
+                        len,
+                        capitals,
+                        next,
+                    });
+                }
+            }
+        }
+        let mut groups: Vec<&Vec<NameRun<'_>>> = runs
+            .values()
+            .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
+            .collect();
+        groups.sort_by_key(|list| list[0].tokens[0]);
+        let range = |i: usize| doc.tokens[i].range.clone();
+        for list in groups {
+            // The usual spelling: the most frequent, on a tie the first written.
+            let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
+            let Some(usual) = list
+                .iter()
+                .max_by(|a, b| count(a).cmp(&count(b)).then(b.tokens[0].cmp(&a.tokens[0])))
+            else {
+                continue;
+            };
+            let usual_count = count(usual);
+            for run in list.iter().filter(|r| r.capitals != usual.capitals) {
+                let Some(k) = (0..run.len - 1).find(|&k| run.capitals[k] != usual.capitals[k])
+                else {
+                    continue;
+                };
+                // The run's last word may start a different phrase in each ("Đại hội Đảng
+                // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
+                if k + 2 == run.len && run.next != usual.next {
+                    continue;
+                }
+                let word = range(run.tokens[k + 1]);
+                if !reported.insert(word.start) {
+                    continue;
+                }
+                let this = Run {
+                    word,
+                    capital: run.capitals[k],
+                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len - 1]).end,
+                };
+                let evidence = Run {
+                    word: range(usual.tokens[k + 1]),
+                    capital: usual.capitals[k],
+                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len - 1]).end,
+                };
+                out.push(self.report(doc, &this, &evidence, usual_count));
             }
         }
     }
@@ -274,6 +418,35 @@ mod tests {
                 "Hội Người cao tuổi xã tổ chức khám cho 350 người cao tuổi.",
                 "Các Tập đoàn quân 28 và 51 tấn công; các tập đoàn quân khác phòng ngự.",
                 "Đội đạt Hạng 3 Giải vô địch bóng đá Việt Nam và 2 giải vô địch khu vực.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fails_on_a_name_spelt_with_other_capitals() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[
+                (
+                    "Hội Nông dân huyện họp. Các cấp Hội nông dân huyện vận động. Hội Nông dân huyện khen thưởng.",
+                    &["nông"],
+                ),
+                (
+                    "Đoàn viếng Nghĩa trang liệt sĩ xã. Sau đó, đoàn dọn vệ sinh Nghĩa Trang liệt sĩ xã.",
+                    &["Trang"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_a_full_name_and_its_short_form() {
+        silent(
+            &CapitalizationMismatch,
+            &[
+                "Đảng bộ Khối Doanh nghiệp tỉnh họp. Đảng bộ khối hiện có 64 tổ chức.",
+                "Chuẩn bị Đại hội Đảng bộ quận và đại hội đảng các cấp.",
+                "Nhà văn Nguyễn Du được nhắc. Nhà Văn hóa xã mở cửa.",
             ],
         );
     }

@@ -323,6 +323,7 @@ mod tests {
         silent(
             &UndefinedAbbreviation,
             &[
+                "(PLM) - Sáng 5/7 (giờ GMT+7), đoàn công tác của TPHCM thăm xã Ea Tiêu; NSND Thu Hiền và Hội LHPN xã dự.",
                 "UBND quận và HĐND quận, MTTQ và ĐBQH.",
                 "Tổ chức cơ sở đảng (TCCS) được kiện toàn; các TCCS hoạt động tốt.",
                 "Ban Quản lý dự án quận báo cáo; BQLDA đã hoàn thành.",
