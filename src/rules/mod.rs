@@ -24,6 +24,7 @@ mod punctuation_spacing;
 mod rare_variant;
 mod realword;
 mod repeated_word;
+mod slips;
 mod spelling_variant;
 mod term_mismatch;
 #[cfg(test)]

@@ -3,12 +3,12 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::analysis::quotes::quoted_ranges;
-use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model, NUMBER};
+use crate::rules::slips::{self, Finding, eligible, pair_counts};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{Case, apply_case};
+use crate::text::case::apply_case;
 use crate::text::syllable::{self, Edit, MarkStyle};
 use crate::text::tokens::TokenKind;
 
@@ -73,8 +73,6 @@ Các bảng dữ liệu của `confusion` biết những lỗi chung của mọi
 
 /// How many variants of a syllable the archive never wrote are looked up.
 const UNSEEN_VARIANTS: usize = 40;
-/// How many times the document may write a rare pair before it counts as deliberate.
-const REPEATED: u32 = 3;
 
 /// A syllable or number of a block as the model knows it.
 #[derive(Debug, Clone)]
@@ -82,23 +80,6 @@ enum Unit {
     Known(u16),
     /// A syllable the archive never wrote (its key).
     Unseen(Rc<str>),
-}
-
-/// A suspected word and its best variant.
-#[derive(Clone)]
-struct Finding {
-    /// Index into the block's units.
-    at: usize,
-    variant: u16,
-    /// How many times likelier the variant is in this place than the word written.
-    score: f64,
-    /// The pair quoted in the message: the neighbour is left (true) or right.
-    left: bool,
-    written_count: u32,
-    variant_count: u32,
-    /// Which of the written pairs the archive rarely writes.
-    rare_left: bool,
-    rare_right: bool,
 }
 
 struct Thresholds {
@@ -164,25 +145,11 @@ impl Rule for RareVariant {
             }
             let quoted = quoted_ranges(doc, block);
             let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
-            let mut kept: Vec<&Finding> = Vec::new();
-            for f in &found {
+            let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
-                if quoted.iter().any(|q| q.contains(&token.range.start))
+                quoted.iter().any(|q| q.contains(&token.range.start))
                     || repeated(pairs, &units, &keys, doc, model, f)
-                {
-                    continue;
-                }
-                // Two neighbours both suspected: the one with the better variant stays.
-                if let Some(last) = kept.last()
-                    && last.at + 1 == f.at
-                {
-                    if last.score >= f.score {
-                        continue;
-                    }
-                    kept.pop();
-                }
-                kept.push(f);
-            }
+            });
             for f in kept {
                 out.push(diagnostic(self.meta(), doc, model, &units, f));
             }
@@ -315,27 +282,7 @@ fn candidates(
     out
 }
 
-/// How often the document writes each pair of syllables (by their model keys).
-pub(super) fn pair_counts<'k>(
-    doc: &Document,
-    keys: &'k [Option<Box<str>>],
-) -> FxHashMap<(&'k str, &'k str), u32> {
-    let mut out = FxHashMap::default();
-    for block in &doc.blocks {
-        let mut last: Option<&str> = None;
-        model::walk(doc, block, keys, |_, key| {
-            if let (Some(a), Some(b)) = (last, key) {
-                *out.entry((a, b)).or_insert(0) += 1;
-            }
-            last = key;
-        });
-    }
-    out
-}
-
-/// Whether the document writes a rare pair of the finding [`REPEATED`] times or more, and
-/// never the variant's pair: a phrase written again and again, with no other spelling
-/// beside it, is the writer's choice ("album phòng thu"), not a slip.
+/// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
 fn repeated(
     pairs: &FxHashMap<(&str, &str), u32>,
     units: &[(usize, Option<Unit>)],
@@ -350,14 +297,8 @@ fn repeated(
             .filter(|(_, unit)| unit.is_some())
             .and_then(|(i, _)| keys.get(doc.tokens[*i].word as usize)?.as_deref())
     };
-    let count = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
-        _ => 0,
-    };
-    let (word, variant) = (key(f.at), Some(model.syllable(f.variant)));
-    let (left, right) = (f.at.checked_sub(1).and_then(key), key(f.at + 1));
-    (f.rare_left && count(left, word) >= REPEATED && count(left, variant) == 0)
-        || (f.rare_right && count(word, right) >= REPEATED && count(variant, right) == 0)
+    let around = [f.at.checked_sub(1).and_then(key), key(f.at), key(f.at + 1)];
+    slips::writers_choice(pairs, around, model.syllable(f.variant), f)
 }
 
 /// How likely the model finds `x` between `left` and `right`: P(x | left) · P(right | x)
@@ -392,16 +333,6 @@ fn fit(model: &Model, left: Option<u16>, x: Option<u16>, right: Option<u16>) -> 
         p *= given(x, right);
     }
     p
-}
-
-/// Whether the written word may be judged: a lower-case word, or a capitalised one opening
-/// its sentence (a capital inside a sentence makes a name).
-pub(super) fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
-    match doc.case(&doc.tokens[i]) {
-        Case::Lower => true,
-        Case::Capitalized => opens_sentence(doc, block, i),
-        Case::Upper | Case::Mixed => false,
-    }
 }
 
 fn diagnostic(

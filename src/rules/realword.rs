@@ -4,7 +4,7 @@ use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model};
-use crate::rules::rare_variant::{eligible, pair_counts};
+use crate::rules::slips::{self, Finding, eligible, pair_counts};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{apply_case, case_of};
 use crate::text::syllable::{self, Edit, MarkStyle, Spelling};
@@ -68,8 +68,6 @@ Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở�
     }
 }
 
-/// How many times the document may write a rare pair before it counts as deliberate.
-const REPEATED: u32 = 3;
 /// A written pair seen at most 1/RARE_SHARE as often as the variant's counts as rare.
 const RARE_SHARE: u64 = 200;
 
@@ -144,22 +142,6 @@ struct Thresholds {
     min_ratio: f64,
 }
 
-/// A suspected word and its best variant.
-#[derive(Clone)]
-struct Finding {
-    /// Index into the block's units.
-    at: usize,
-    variant: u16,
-    /// How many times likelier the variant is here (slip prior included).
-    score: f64,
-    /// The pair quoted in the message: the neighbour is left (true) or right.
-    left: bool,
-    written_count: u32,
-    variant_count: u32,
-    rare_left: bool,
-    rare_right: bool,
-}
-
 /// The model this rule reads: the built-in model of Vietnamese. (One small function, so
 /// that where the model comes from can change in one place.)
 impl Rule for Realword {
@@ -207,26 +189,12 @@ impl Rule for Realword {
             }
             let quoted = quoted_ranges(doc, block);
             let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
-            let mut kept: Vec<&Finding> = Vec::new();
-            for f in &found {
+            let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
-                if quoted.iter().any(|q| q.contains(&token.range.start))
+                quoted.iter().any(|q| q.contains(&token.range.start))
                     || repeated(pairs, &units, doc, &keys, model, f)
                     || archive_writes(ctx.model(), &units, model, f)
-                {
-                    continue;
-                }
-                // Two neighbours both suspected: the one with the better variant stays.
-                if let Some(last) = kept.last()
-                    && last.at + 1 == f.at
-                {
-                    if last.score >= f.score {
-                        continue;
-                    }
-                    kept.pop();
-                }
-                kept.push(f);
-            }
+            });
             for f in kept {
                 out.push(diagnostic(self.meta(), doc, model, &units, f));
             }
@@ -467,8 +435,7 @@ fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
     (f64::from(model.trigram(a, b, x)) + next * bigram) / (history + next)
 }
 
-/// Whether the document writes a rare pair of the finding [`REPEATED`] times or more and
-/// never the variant's pair: the writer's choice, not a slip.
+/// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
 fn repeated(
     pairs: &FxHashMap<(&str, &str), u32>,
     units: &[(usize, Option<u16>)],
@@ -481,14 +448,12 @@ fn repeated(
         let (i, _) = units.get(k?)?;
         keys.get(doc.tokens[*i].word as usize)?.as_deref()
     };
-    let count = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
-        _ => 0,
-    };
-    let (word, variant) = (key(Some(f.at)), Some(model.syllable(f.variant)));
-    let (left, right) = (key(f.at.checked_sub(1)), key(Some(f.at + 1)));
-    (f.rare_left && count(left, word) >= REPEATED && count(left, variant) == 0)
-        || (f.rare_right && count(word, right) >= REPEATED && count(variant, right) == 0)
+    let around = [
+        key(f.at.checked_sub(1)),
+        key(Some(f.at)),
+        key(Some(f.at + 1)),
+    ];
+    slips::writers_choice(pairs, around, model.syllable(f.variant), f)
 }
 
 /// Whether the user's archive model (`--model`) writes a rare pair of the finding at
