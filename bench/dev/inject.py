@@ -528,8 +528,8 @@ def main():
                     help="at most this many cases per class (default 0: every possible case)")
     args = ap.parse_args()
     docs = load_documents(args.clean)
-    if not docs:
-        ap.error(f"no .txt or .md documents in {args.clean}")
+    if not any(d["facts"] for d in docs):
+        ap.error(f"no marked documents in {args.clean}")
     problems = [p for d in docs for p in verify(d)]
     rng = random.Random(args.seed)
     for d in docs:
