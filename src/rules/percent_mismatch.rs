@@ -442,12 +442,16 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
         return ratio(doc, &c.figure_at(part)?, &last);
     }
     // The whole: marked ("tiếp nhận 200 đơn"), or counted by the verb the part repeats
-    // ("hòa giải 236 vụ việc, hòa giải thành 212 vụ").
-    let repeated = |w: &str| (last.at.saturating_sub(4)..last.at).any(|p| c.word(p) == Some(w));
+    // ("hòa giải 236 vụ việc, hòa giải thành 212 vụ"), in one clause and at least the part.
+    let repeated = |k: usize, w: &str| {
+        (last.at.saturating_sub(4)..last.at).any(|p| c.word(p) == Some(w))
+            && !(k..last.at).any(|p| c.is_punct(p, ";"))
+            && c.figure_at(k).is_some_and(|f| f.figure.value >= last.figure.value)
+    };
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
-            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w) || repeated(w))
+            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w) || repeated(k, w))
     })?;
     ratio(doc, &last, &c.figure_at(whole)?)
 }
