@@ -4,7 +4,7 @@ use crate::analysis::quantities::Quantity;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS, WHOLE_MARKERS};
+use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -16,12 +16,16 @@ declare_rule! {
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
     /// so với cùng kỳ (Y tỷ đồng)", "Z% (X/Y hộ)", "tăng từ A lên B, tăng Z%", and a share of
     /// a whole stated earlier in the sentence ("tiếp nhận Y đơn, giải quyết X đơn, đạt Z%";
-    /// "X vụ trên tổng số Y vụ, đạt Z%"). "1.020/1.200" gives the same ratio under either
-    /// reading of the dots. The words before the figure decide what agrees with it:
+    /// "X vụ trên tổng số Y vụ, đạt Z%"; "X
+    /// trong số Y sinh viên, chiếm Z%"), a plan in parentheses ("X hội viên, vượt kế hoạch (Y
+    /// hội viên), đạt Z%") and a comparison ("cao hơn Z% so với ... (Y tấn/ha)"). A
+    /// percentage is about the nearest quantity (a figure with its unit) it can be about:
+    /// another quantity between a ratio and the claim means the claim is about that one.
+    /// "1.020/1.200" gives the same ratio under either reading of the dots. The words before the figure decide what agrees with it:
     /// the qualifiers of `rules/lists/percent-qualifiers.txt` say above ("hơn", "vượt"),
     /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
     /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
-    /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
+    /// written (64% accepts 63,5 to 64,99: rounded or cut). The message shows the computation. It stays
     /// silent when it cannot tell which figures are the operands.
     ///
     /// ## Why
@@ -43,7 +47,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, và phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”). “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”) và phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”). Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -75,7 +79,10 @@ impl Claim {
         const EPS: f64 = 1e-9;
         let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
         match self {
-            Claim::Equal => (computed - stated).abs() <= half_unit + EPS,
+            // Rounded or cut at the precision written: 64% accepts 63,5 to 64,99.
+            Claim::Equal => {
+                computed > stated - half_unit - EPS && computed < stated + 2.0 * half_unit
+            }
             Claim::Above => computed > stated - EPS,
             Claim::Below => computed < stated + EPS,
             Claim::Near => (computed - stated).abs() <= (0.05 * stated).max(1.0) + half_unit,
@@ -273,7 +280,8 @@ fn ratio_claim(
         .into_iter()
         .flatten()
         .max_by_key(|(end, ..)| *end);
-    if let Some((end, part, whole)) = nearest {
+    let share_of_earlier = !names_its_own_base(&c, percent);
+    if let Some((end, part, whole)) = nearest.filter(|_| share_of_earlier) {
         let claims_between = c.percents().iter().any(|p| {
             p.figure.at > end && p.figure.at < percent.figure.at && {
                 let (_, v) = claim_before(doc, sentence, p.figure.at);
@@ -293,10 +301,25 @@ fn ratio_claim(
         let part = part_before(&c, verb_at, &whole)?;
         return ratio(doc, &part, &whole.figure);
     }
+    if !share_of_earlier {
+        return None;
+    }
     if let Some((part, whole)) = plan_in_parens_before(&c, verb_at) {
         return ratio(doc, &part, &whole);
     }
     share_of_whole(doc, sentence, verb_at)
+}
+
+/// "chiếm 60% tổng diện tích", "15,2% trong tổng vốn", "bằng 60,1% so cùng kỳ": the
+/// percentage says what it is a share of (or compares with a period), so it is not the
+/// share of a whole stated before it.
+fn names_its_own_base(c: &Cursor<'_>, percent: &Percent) -> bool {
+    let after = percent.sign_at + 1;
+    match c.word(after) {
+        Some("tổng" | "so") => true,
+        Some("của" | "trong") => c.word(after + 1) == Some("tổng"),
+        _ => false,
+    }
 }
 
 /// "X ... trên tổng số Y ...", "X trong (tổng) số Y ...", "X trên Y" (the same unit or
@@ -316,6 +339,15 @@ fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, Figur
         }
         let whole_end = c.quantity_at(y).map_or(y + 1, |q| q.end);
         if whole_end > end {
+            return None;
+        }
+        // A new clause or a rate of its own between the whole and the claim ("..., và tỷ lệ
+        // biết chữ đạt 99%", "..., song diện tích ... chiếm 60%").
+        let new_clause = (whole_end..end).any(|k| {
+            matches!(c.word(k), Some("song" | "nhưng" | "lệ"))
+                || c.is_punct(k, ",") && matches!(c.word(k + 1), Some("và" | "còn"))
+        });
+        if new_clause {
             return None;
         }
         let x = (m.saturating_sub(12)..m)
@@ -382,6 +414,12 @@ fn plan_in_parens_before(c: &Cursor<'_>, verb_at: usize) -> Option<(FigureAt, Fi
         .rev()
         .find(|&k| c.is_punct(k, "("))?;
     let whole = c.quantity_at(open + 1).filter(|q| q.end == close)?;
+    // A plan, not a comparison: "vượt kế hoạch (...)", "vượt chỉ tiêu được giao (...)".
+    let planned =
+        (open.saturating_sub(4)..open).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+    if !planned {
+        return None;
+    }
     let part = part_before(c, open, &whole)?;
     Some((part, whole.figure))
 }
@@ -441,17 +479,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
         return ratio(doc, &c.figure_at(part)?, &last);
     }
-    // The whole: marked ("tiếp nhận 200 đơn"), or counted by the verb the part repeats
-    // ("hòa giải 236 vụ việc, hòa giải thành 212 vụ"), in one clause and at least the part.
-    let repeated = |k: usize, w: &str| {
-        (last.at.saturating_sub(4)..last.at).any(|p| c.word(p) == Some(w))
-            && !(k..last.at).any(|p| c.is_punct(p, ";"))
-            && c.figure_at(k).is_some_and(|f| f.figure.value >= last.figure.value)
-    };
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
-            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w) || repeated(k, w))
+            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w))
     })?;
     ratio(doc, &last, &c.figure_at(whole)?)
 }
@@ -707,7 +738,7 @@ mod tests {
                     &["5%"],
                 ),
                 (
-                    "Hội hòa giải 236 vụ việc, hòa giải thành 212 vụ, đạt 81,8%.",
+                    "Huyện tiếp 236 lượt công dân, giải quyết 212 lượt, đạt 81,8%.",
                     &["81,8%"],
                 ),
                 (
@@ -736,6 +767,14 @@ mod tests {
                 "Năng suất đạt 7,2 tấn/ha, cao hơn 20% so với giống đối chứng (6 tấn/ha).",
                 "Công suất tăng từ 40.000 lên 60.000 m3/ngày đêm, tăng 50%.",
                 "Đạt 45/60 chỉ tiêu, kết nạp 30 đảng viên mới, đạt 120% kế hoạch.",
+                // Parallel items, a comparison in parentheses, a rate of its own, a base named
+                // after the percentage, a percentage cut rather than rounded.
+                "Vùng A tiêu thụ 156 triệu tấn, vùng B tiêu thụ 123 triệu tấn (23% của thế giới).",
+                "Xã có 785 hộ, giảm so với năm 2019 (811 hộ), chiếm 5,6% số hộ của huyện.",
+                "Tỷ lệ tử vong giảm từ 127 trên 1000 năm 1977 còn 12 ngày nay, và tỷ lệ biết chữ đạt 99%.",
+                "Có 38 nước trồng lúa trong tổng số 54 quốc gia, song hai nước chiếm 60% tổng diện tích.",
+                "Khu vực A đạt 4.660 tỷ đồng, khu vực B đạt 594 tỷ đồng, bằng 60,1% so cùng kỳ.",
+                "Đất nông nghiệp là 1.240,56 ha trên tổng số 7.918,5 ha, chiếm 15,66%.",
             ],
         );
     }
