@@ -8,6 +8,7 @@ pub mod dates;
 pub mod figures;
 pub mod names;
 pub mod ordinals;
+pub mod quantities;
 pub mod quotes;
 pub mod sentences;
 
