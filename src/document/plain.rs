@@ -2,6 +2,7 @@
 //! a non-empty line and the lines that continue its sentence (hard-wrapped text).
 
 use super::{BlockKind, RawBlock, Read, TextBuilder};
+use crate::lists::{NAME_BREAK_WORDS, NEVER_DOUBLED_WORDS};
 use crate::text::case::{Case, case_of};
 use crate::text::publication::is_publication_line;
 use crate::text::syllable;
@@ -87,9 +88,9 @@ fn read_with(source: &str, body_start: usize, join_wrapped: bool) -> Read {
 /// Whether `next` continues the sentence that `line` leaves open: `line` ends with no mark
 /// that closes a sentence or introduces what follows, is no date, source tag or
 /// publication line, and `next` is no list item and starts with a lower-case Vietnamese
-/// syllable ("… thống nhất nội" / "dung, chương trình …"), or, after a comma, with a
-/// capitalised one ("… đồng chí Bí thư," / "Chủ tịch …"). A line in capitals or a
-/// heading above a capitalised line is never joined.
+/// syllable ("… thống nhất nội" / "dung, chương trình …"), or with a capitalised word or
+/// a number after a comma or a function word no sentence or heading ends with ("… của" /
+/// "Ủy ban nhân dân …"). A heading above a capitalised line is never joined.
 fn continues(line: &str, next: &str) -> bool {
     let last = line
         .trim_end_matches(['”', '’', '"', '\'', ')', ']', '»'])
@@ -101,17 +102,29 @@ fn continues(line: &str, next: &str) -> bool {
     {
         return false;
     }
-    let Some(first) = next
-        .split(|c: char| !c.is_alphabetic())
+    let first = next
+        .split(|c: char| !c.is_alphanumeric())
         .next()
-        .filter(|w| !w.is_empty() && syllable::is_syllable(w))
-    else {
-        return false;
+        .unwrap_or_default();
+    let left_open = || {
+        line.ends_with(',')
+            || line
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| NAME_BREAK_WORDS.contains(w) || NEVER_DOUBLED_WORDS.contains(w))
     };
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return left_open();
+    }
     match case_of(first) {
-        Case::Lower => true,
-        Case::Capitalized => line.ends_with(',') && first.chars().nth(1).is_some(),
-        _ => false,
+        _ if first.is_empty() => false,
+        Case::Lower => syllable::is_syllable(first),
+        Case::Capitalized => {
+            first.chars().nth(1).is_some() && syllable::is_syllable(first) && left_open()
+        }
+        // An acronym: "UBND", "HĐND".
+        Case::Upper => left_open(),
+        Case::Mixed => false,
     }
 }
 
@@ -324,10 +337,17 @@ mod tests {
             "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n",
             "Tin mới nhất\nNgày 06/07/2025\n",
             "Ngày 06/07/2025\nphường họp.\n",
-            "Nhóm A, nhóm B,\nUBND phường họp.\n",
+            "Báo cáo kết quả thực hiện\nUBND phường họp.\n",
             "Đính kèm tệp\nintNumViewTotal=447\n",
         ] {
             assert_eq!(read(text, 0).blocks.len(), 2, "{text:?}");
+        }
+        for text in [
+            "Nhóm A, nhóm B,\nUBND phường họp.\n",
+            "Sáng nay, đại diện lãnh đạo của\nỦy ban nhân dân phường dự.\n",
+            "Hội nghị có sự tham gia của\n250 đại biểu.\n",
+        ] {
+            assert_eq!(read(text, 0).blocks.len(), 1, "{text:?}");
         }
         // Word paragraphs are never joined.
         assert_eq!(
