@@ -11,10 +11,15 @@ declare_rule! {
     /// ## What it does
     /// Finds a space before , . ; : ! ? or before a closing bracket or quotation mark, a
     /// space just inside an opening bracket or quotation mark, and a word glued to the
-    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"). The fix removes the space,
-    /// or adds one. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
+    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"), an abbreviation in capitals
+    /// glued by its dot to a name ("TP.Bắc Kạn", "PGS.TS.Nguyễn"), and a word or number
+    /// glued to an opening bracket ("11(kỳ họp"). The fix removes the space, or adds one.
+    /// A dash with a space on one side only ("2020- 2025", "2024 -2029", "sởi- rubella") is
+    /// reported with a suggestion that `--fix` does not apply. An HTML entity left as text
+    /// by a conversion ("chứcnbsp;phiên", "&nbsp;") is reported as such, with the character
+    /// it stands for as a suggestion, never as a spacing fix. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
     /// addresses, paths and file names, abbreviations written with dots or slashes (TP.HCM,
-    /// PGS.TS., v.v., Đ/c), an ellipsis with a space before it ("đơn thư …"), smileys, a
+    /// PGS.TS., v.v., Đ/c), list markers ("1- "), a minus sign ("-5 độ"), formulas ("f(x)"), an ellipsis with a space before it ("đơn thư …"), smileys, a
     /// space before an opening bracket, and straight quotation marks in a paragraph where
     /// they do not pair up (which is `unbalanced-pair`'s business). A dot is taken for a
     /// missing space only between two Vietnamese syllables, the first in lower case and the
@@ -40,7 +45,7 @@ declare_rule! {
         vi: "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
 
 ## Tác dụng
-Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; và chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
+Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
 
 ## Vì sao
 Tiếng Việt đặt dấu câu như tiếng Anh: dấu câu dính vào chữ đứng trước và có một dấu cách theo sau. Dấu cách thừa khiến dấu câu có thể bị đẩy xuống đầu dòng sau; thiếu dấu cách làm hai câu hay hai ý dính vào nhau.",
