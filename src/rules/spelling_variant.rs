@@ -18,12 +18,14 @@ declare_rule! {
     /// the rarer spelling is reported, with both counts and the first use of the other
     /// spelling; replacing it is offered, not applied by `--fix`. A tie says nothing: there
     /// is no majority to follow. For the syllables whose i or y is a writer's convention
-    /// (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ, tỉ/tỷ …: `rules/lists/iy-convention-words.txt`; not
-    /// "bác sĩ" or "công ty", spelt one way by everyone) the document's convention is
-    /// judged across words: each such word votes for the letter it is written with more
-    /// often, and when one letter has more votes, every use of the other letter in those
-    /// words is reported, with the votes as the reason ("kỷ luật, kỉ cương" in a document
-    /// writing "quản lý"). When the votes are split evenly, nothing is reported. Only words in lower case count: a capital mid-sentence is
+    /// (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ …: `rules/lists/iy-convention-words.txt`; not "bác sĩ"
+    /// or "công ty", spelt one way by everyone) the document's convention is judged across
+    /// words: each such word votes for the letter it is written with more often, and when
+    /// one letter has more votes, a word written both ways is reported where it departs
+    /// from the convention, with the votes as the reason ("kỷ luật, kỉ cương" in a document
+    /// writing "quản lý"); a word written one way throughout only when it is the one word
+    /// against the convention and two words keep to it. When the votes are split evenly,
+    /// nothing is reported. Only words in lower case count: a capital mid-sentence is
     /// a name (Lý, Mỹ, Hoa Kỳ, Vy) and a capital at the start of a sentence may be one.
     /// Pieces of addresses, file names and hyphenated transliterations are left out.
     ///
@@ -46,7 +48,7 @@ declare_rule! {
         vi: "Cùng một từ được viết theo hai cách trong một văn bản.
 
 ## Tác dụng
-Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp ghi trong `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy…). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Với các âm tiết mà việc viết i hay y là thói quen của người viết (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ, tỉ/tỷ…: `rules/lists/iy-convention-words.txt`; không gồm “bác sĩ”, “công ty”, vốn ai cũng viết một cách), cách viết của văn bản được xét trên mọi từ: mỗi từ như vậy bầu cho chữ cái nó được viết nhiều hơn, và khi một chữ cái được nhiều phiếu hơn thì mỗi chỗ dùng chữ kia trong các từ đó bị báo, kèm số phiếu làm lý do (“kỷ luật, kỉ cương” trong văn bản viết “quản lý”). Khi số phiếu ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
+Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp ghi trong `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy…). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Với các âm tiết mà việc viết i hay y là thói quen của người viết (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ…: `rules/lists/iy-convention-words.txt`; không gồm “bác sĩ”, “công ty”, vốn ai cũng viết một cách), cách viết của văn bản được xét trên mọi từ: mỗi từ như vậy bầu cho chữ cái nó được viết nhiều hơn, và khi một chữ cái được nhiều phiếu hơn thì từ được viết cả hai cách bị báo ở chỗ lệch khỏi cách của văn bản, kèm số phiếu làm lý do (“kỷ luật, kỉ cương” trong văn bản viết “quản lý”); từ chỉ viết một cách thì chỉ bị báo khi nó là từ duy nhất đi ngược cách của văn bản và có ít nhất hai từ theo cách đó. Khi số phiếu ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
 
 ## Vì sao
 Cả hai cách viết đều được chấp nhận nên riêng mỗi cách không sai; nhưng trộn lẫn trong một văn bản là thiếu nhất quán và người đọc nhận ra ngay (“kỹ thuật” ở đoạn này, “kĩ thuật” ở đoạn sau).",
@@ -335,6 +337,11 @@ impl Convention {
             .filter(|(_, at)| !at.is_empty() && doc.text[at.clone()] == write)
             .map(|(m, _)| *m)
             .sum::<usize>();
+        // A word written one way throughout is the writer's choice unless it is the only
+        // word of the document against the convention, and two words keep to it.
+        if same_word == 0 && (self.against > 1 || self.voters.len() < 2) {
+            return None;
+        }
         let (also_vi, also_en) = if same_word > 0 {
             (
                 format!(" và “{write}” ({same_word} lần) là hai cách viết của cùng một từ;"),
