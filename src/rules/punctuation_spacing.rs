@@ -333,7 +333,9 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
     let content = |j: usize| tokens.get(j).filter(|t| is_content(t));
     let (prev, next) = (&tokens[i - 1], tokens.get(i + 1)?);
     let spaced = if is_content(prev) && inline(i + 1) && content(i + 2).is_some() {
-        if starts_line(doc, tokens, i - 1) {
+        // A list marker ("1- "), or the end of a longer glued form: a charge ("(CO3)2- "),
+        // a hyphenated chain.
+        if starts_line(doc, tokens, i - 1) || !inline(i - 2) {
             return None;
         }
         i + 1
@@ -623,6 +625,7 @@ mod tests {
                 "Giai đoạn 2020-2025 và 2020 - 2025, sởi-rubella.",
                 "1- Nội dung thứ nhất.",
                 "Nhiệt độ xuống -5 độ.",
+                "Các anion (CO3)2- và SO4.",
                 "TP.HCM và TP. Bắc Kạn, Q. Ba Đình.",
                 "Hàm f(x) và công thức Ca(OH)2.",
                 "Kỳ họp thứ 11 (kỳ họp cuối năm).",
