@@ -7,12 +7,16 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::is_time_figure;
-use crate::lists::MEASURE_UNITS;
+use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
 /// Tokens looked back from the marker for the whole.
 const MAX_WHOLE_DISTANCE: usize = 12;
+
+/// Tokens looked back for a whole counted in the parts' own noun ("trao 40 sổ bảo hiểm
+/// ... cho người lao động có hoàn cảnh khó khăn, gồm 25 sổ ...").
+const MAX_HEAD_WHOLE_DISTANCE: usize = 24;
 
 /// Tokens a part's description may run before the next part.
 const MAX_PART_TOKENS: usize = 20;
@@ -72,47 +76,84 @@ const MAX_CROSSED_WORDS: usize = 3;
 /// Tokens from the whole to a marker with no comma before it ("18 tấn rác gồm ...").
 const MAX_BARE_DISTANCE: usize = 4;
 
-/// The whole before the marker at `marker`: the nearest figure of its clause that is not a
-/// time or a percentage.
-fn whole_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Option<FigureAt> {
-    let mut k = marker.checked_sub(1)?;
+/// The figures that may be the whole before the marker at `marker`, nearest first: those of
+/// its clause that are not a time or a percentage.
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
+    let mut out = Vec::new();
+    let Some(mut k) = marker.checked_sub(1) else {
+        return out;
+    };
     let comma = !colon && c.is_punct(k, ",");
     if comma {
-        k = k.checked_sub(1)?;
+        let Some(j) = k.checked_sub(1) else {
+            return out;
+        };
+        k = j;
     }
     let reach = if comma || colon {
-        MAX_WHOLE_DISTANCE
+        MAX_HEAD_WHOLE_DISTANCE
     } else {
         MAX_BARE_DISTANCE
     };
     let first = k.saturating_sub(reach);
     let mut words = 0;
     for j in (first..=k).rev() {
-        match c.kind(j)? {
-            TokenKind::Number if is_time_figure(c, j) && !colon => {}
-            TokenKind::Number => {
+        match c.kind(j) {
+            Some(TokenKind::Number) if is_time_figure(c, j) && !colon => {}
+            Some(TokenKind::Number) => {
                 if c.is_punct(j + 1, "%") {
-                    return None;
+                    break;
                 }
-                return c.figure_at(j).filter(|f| f.figure.value > 0.0);
+                if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
+                    out.push(f);
+                }
             }
-            TokenKind::Word if colon && c.doc.case(c.token(j)) != Case::Lower => return None,
-            TokenKind::Word => words += 1,
-            TokenKind::Punct if comma && c.is_punct(j, ",") && words <= MAX_CROSSED_WORDS => {
+            Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
+            Some(TokenKind::Word) => words += 1,
+            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") && words <= MAX_CROSSED_WORDS => {
                 words = 0;
             }
-            _ => return None,
+            // A quoted name in the whole's noun phrase.
+            Some(TokenKind::Punct) if !colon && matches!(c.text(j), "“" | "”" | "\"") => {}
+            _ => break,
         }
     }
-    None
+    out
+}
+
+/// The whole among `candidates`: the nearest counted in the parts' common head noun, or
+/// else the nearest that is not a comparison ("trên 90 điểm").
+fn pick_whole(
+    c: &Cursor<'_>,
+    candidates: Vec<FigureAt>,
+    parts: &[Part],
+    marker: usize,
+) -> Option<FigureAt> {
+    let head = parts[0]
+        .noun
+        .first()
+        .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
+    if let Some(head) = head
+        && let Some(f) = candidates
+            .iter()
+            .find(|f| c.unit_words(f.at + 1).first() == Some(head))
+    {
+        return Some(f.clone());
+    }
+    candidates.into_iter().find(|f| {
+        marker - f.at <= MAX_WHOLE_DISTANCE
+            && f.at
+                .checked_sub(1)
+                .and_then(|j| c.word(j))
+                .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
+    })
 }
 
 /// A part's head at `k`: a figure (not a percentage), or with `labelled` one or two
 /// capitalised words then a figure ("Vàng 7"). Returns the figure's position.
 fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
-    let capital = |j: usize| {
-        c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower
-    };
+    let capital =
+        |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
     let at = if !labelled {
         k
     } else if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) {
@@ -123,8 +164,7 @@ fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
         return None;
     };
     let f = c.figure_at(at)?;
-    (f.figure.value >= 0.0 && !c.is_punct(at + 1, "%") && !c.is_punct(at + 1, "/"))
-        .then_some(at)
+    (f.figure.value >= 0.0 && !c.is_punct(at + 1, "%") && !c.is_punct(at + 1, "/")).then_some(at)
 }
 
 /// The parts from `from`; `None` unless at least two are joined by a conjunction (or, for
@@ -206,7 +246,10 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             let mut from = p + 2 + usize::from(c.is_punct(p + 2, ","));
             from += usize::from(c.word(from) == Some("có"));
             (Marker::Within, p, from)
-        } else if c.word_is(p, "trong") && c.word(p + 1) == Some("số") && c.word(p + 2) == Some("đó") {
+        } else if c.word_is(p, "trong")
+            && c.word(p + 1) == Some("số")
+            && c.word(p + 2) == Some("đó")
+        {
             let from = p + 3 + usize::from(c.word(p + 3) == Some("có"));
             (Marker::Within, p, from)
         } else if c.is_punct(p, ":") {
@@ -215,10 +258,14 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             continue;
         };
         let is_colon = c.is_punct(colon, ":");
-        let Some(whole) = whole_before(c, colon, is_colon) else {
+        let candidates = wholes_before(c, colon, is_colon);
+        if candidates.is_empty() {
+            continue;
+        }
+        let Some(parts) = parts_from(c, from) else {
             continue;
         };
-        let Some(parts) = parts_from(c, from) else {
+        let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
             continue;
         };
         // A colon announces a breakdown only right after the whole's noun.
@@ -276,8 +323,16 @@ mod tests {
     #[test]
     fn reads_parts_in_any_noun_with_descriptions() {
         assert_eq!(
-            read("Toàn huyện thành lập 168 tổ, gồm 143 tổ ở các thôn, làng và 25 tổ ở các tổ dân phố."),
+            read(
+                "Toàn huyện thành lập 168 tổ, gồm 143 tổ ở các thôn, làng và 25 tổ ở các tổ dân phố."
+            ),
             vec![(168.0, vec![143.0, 25.0])]
+        );
+        assert_eq!(
+            read(
+                "Quận có 6 phường có chỉ số trên 90 điểm, gồm 4 phường ở phía Bắc và 2 phường ở phía Nam."
+            ),
+            vec![(6.0, vec![4.0, 2.0])]
         );
         assert_eq!(
             read("Ban Chấp hành gồm 19 đồng chí, gồm 11 nam và 8 nữ."),
@@ -288,14 +343,19 @@ mod tests {
             vec![(24.0, vec![7.0, 8.0, 9.0])]
         );
         assert_eq!(
-            read("Chương trình trao 400 suất quà, trong đó 250 suất do phường trao và 150 suất do doanh nghiệp tài trợ."),
+            read(
+                "Chương trình trao 400 suất quà, trong đó 250 suất do phường trao và 150 suất do doanh nghiệp tài trợ."
+            ),
             vec![(400.0, vec![250.0, 150.0])]
         );
     }
 
     #[test]
     fn other_figures_are_not_parts() {
-        assert!(read("Đã thăm 73 lượt hội viên, gồm 58 lượt thăm tại nhà và tặng 15 suất quà.").is_empty());
+        assert!(
+            read("Đã thăm 73 lượt hội viên, gồm 58 lượt thăm tại nhà và tặng 15 suất quà.")
+                .is_empty()
+        );
         assert!(read("Quỹ có 325 tỷ đồng, gồm 20 xe và 30 máy.").is_empty());
         assert!(read("Có 120 hộ, gồm 30% hộ nghèo và 20% hộ cận nghèo.").is_empty());
     }

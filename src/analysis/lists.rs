@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::document::{Block, BlockKind, Document};
-use crate::lists::{MEASURE_UNITS, NAMED_COUNT_NOUNS, OPEN_LIST_WORDS, PERIOD_NOUNS};
+use crate::lists::{MEASURE_UNITS, NAMED_COUNT_NOUNS, OPEN_LIST_WORDS, PERIOD_NOUNS, ROLE_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
@@ -189,7 +189,11 @@ fn segments(c: &Cursor<'_>, from: usize, bracketed: bool) -> Option<Vec<Segment>
                     "," | ";" if top => {
                         close(&mut out, start, k, words, after);
                         // ", và": the comma and the conjunction are one separator.
-                        after = Some(if text == ";" { Sep::Semicolon } else { Sep::Comma });
+                        after = Some(if text == ";" {
+                            Sep::Semicolon
+                        } else {
+                            Sep::Comma
+                        });
                         start = k + 1;
                         words = 0;
                     }
@@ -223,7 +227,7 @@ fn segments(c: &Cursor<'_>, from: usize, bracketed: bool) -> Option<Vec<Segment>
 }
 
 /// The fewest and the most items of a run of segments.
-fn reading(segments: &[Segment]) -> (usize, usize) {
+fn reading(segments: &[Segment], names: bool) -> (usize, usize) {
     let most = segments.len();
     let semicolons = segments
         .iter()
@@ -244,7 +248,7 @@ fn reading(segments: &[Segment]) -> (usize, usize) {
     let fewest = if semicolons > 0 {
         1 + semicolons + usize::from(final_and)
     } else {
-        let long = segments.iter().any(|s| s.words >= LONG_ITEM_WORDS);
+        let long = !names && segments.iter().any(|s| s.words >= LONG_ITEM_WORDS);
         // Half of a pair before a comma, among long items, joins the next segment.
         let fragments = if long {
             segments
@@ -302,16 +306,16 @@ fn enumeration(
             || c.is_punct(k, "“")
             || c.is_punct(k, "\"")
     };
-    let names = all.iter().all(capitalised);
-    if matches!(intro, Intro::Names | Intro::Bracket) && !names {
-        return None;
-    }
+    // A person's office after the name ("An, Chủ tịch xã"): commas do not part people.
+    let role = |s: &Segment| {
+        capitalised(s)
+            && c.word(s.tokens.start)
+                .is_some_and(|w| ROLE_WORDS.contains(w))
+    };
+    let names = all.iter().all(capitalised) && !all.iter().any(role);
     // After "là" a lower-case phrase may be a predicate ("3 xã là nơi ..."): only a run of
     // names, or a list with a comma as well as a conjunction, is taken as the items.
-    if intro == Intro::Copula
-        && !names
-        && !all.iter().any(|s| s.after == Some(Sep::Comma))
-    {
+    if intro == Intro::Copula && !names && !all.iter().any(|s| s.after == Some(Sep::Comma)) {
         return None;
     }
     // Readings: to the list's end, and (when a comma follows the conjunction) to that
@@ -327,8 +331,17 @@ fn enumeration(
                 .position(|s| matches!(s.after, Some(Sep::Comma | Sep::Semicolon)))
                 .map(|p| and + 1 + p)
         });
-    for end in [Some(all.len()), cut].into_iter().flatten() {
-        let (f, m) = reading(&all[..end]);
+    // Names followed by a clause of another kind: the names alone are the list.
+    let names_then_clause =
+        cut.is_some_and(|end| all[..end].iter().all(capitalised) && !all[..end].iter().any(role));
+    let names = names || names_then_clause;
+    let ends: Vec<usize> = if names_then_clause {
+        cut.into_iter().collect()
+    } else {
+        [Some(all.len()), cut].into_iter().flatten().collect()
+    };
+    for end in ends {
+        let (f, m) = reading(&all[..end], names);
         fewest = fewest.min(f);
         most = most.max(m);
     }
@@ -426,9 +439,7 @@ enum Marker {
 fn marker(doc: &Document, block: &Block) -> Marker {
     let tokens = doc.block_tokens(block);
     match tokens {
-        [n, dot, ..]
-            if n.kind == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
-        {
+        [n, dot, ..] if n.kind == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") => {
             doc.token_text(n)
                 .parse()
                 .map_or(Marker::Bulleted, Marker::Numbered)
@@ -473,9 +484,7 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
         (a, b) => a == b,
     };
     // Mixed markers other than numbered lines with bullets under them: nesting unknown.
-    if !matches!(first, Marker::Numbered(_))
-        && lines.iter().any(|b| !same_kind(marker(doc, b)))
-    {
+    if !matches!(first, Marker::Numbered(_)) && lines.iter().any(|b| !same_kind(marker(doc, b))) {
         return None;
     }
     let items: Vec<&Block> = lines
@@ -528,11 +537,15 @@ mod tests {
     #[test]
     fn reads_items_after_any_introducer() {
         assert_eq!(
-            enumerations("Đơn vị tập trung 3 giải pháp: chống thất thu, đôn đốc thu nợ và mở rộng hóa đơn."),
+            enumerations(
+                "Đơn vị tập trung 3 giải pháp: chống thất thu, đôn đốc thu nợ và mở rộng hóa đơn."
+            ),
             vec![(3, 3, 3)]
         );
         assert_eq!(
-            enumerations("Huyện hỗ trợ 4 xã khó khăn nhất gồm Đạ Chais, Đạ Nhim, Đưng K'Nớ và Lát."),
+            enumerations(
+                "Huyện hỗ trợ 4 xã khó khăn nhất gồm Đạ Chais, Đạ Nhim, Đưng K'Nớ và Lát."
+            ),
             vec![(4, 4, 4)]
         );
         assert_eq!(
@@ -541,12 +554,16 @@ mod tests {
         );
         // A pair inside an item: "đưa chó, mèo đi tiêm".
         assert_eq!(
-            enumerations("Người dân thực hiện 3 việc: đưa chó, mèo đi tiêm phòng đúng lịch, không thả rông vật nuôi và đến cơ sở y tế ngay."),
+            enumerations(
+                "Người dân thực hiện 3 việc: đưa chó, mèo đi tiêm phòng đúng lịch, không thả rông vật nuôi và đến cơ sở y tế ngay."
+            ),
             vec![(3, 3, 4)]
         );
         // A time expression between the count and the list.
         assert_eq!(
-            enumerations("Đơn vị đặt 2 mục tiêu trong 6 tháng cuối năm 2025: giữ vững an toàn và thông xe."),
+            enumerations(
+                "Đơn vị đặt 2 mục tiêu trong 6 tháng cuối năm 2025: giữ vững an toàn và thông xe."
+            ),
             vec![(2, 2, 2)]
         );
     }
@@ -562,7 +579,9 @@ mod tests {
             "Hội có 12 mô hình, tiêu biểu là Tri Lễ và Hạ Long.",
         ] {
             assert!(
-                enumerations(text).iter().all(|(n, f, m)| (*f..=*m).contains(&(*n as usize))),
+                enumerations(text)
+                    .iter()
+                    .all(|(n, f, m)| (*f..=*m).contains(&(*n as usize))),
                 "{text}"
             );
         }

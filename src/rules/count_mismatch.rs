@@ -201,7 +201,12 @@ fn enumeration_finding(rule: &RuleMeta, e: &Enumeration) -> Diagnostic {
             format!("Announces {n} {noun} but lists {} items", e.fewest),
         )
     };
-    let mut d = Diagnostic::new(rule.id, rule.default_severity, e.count.span.clone(), message);
+    let mut d = Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        e.count.span.clone(),
+        message,
+    );
     for item in &e.items {
         d = d.with_related(item.clone(), Message::new("một mục", "an item"));
     }
@@ -251,7 +256,10 @@ fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnos
         ),
     );
     for part in &b.parts {
-        d = d.with_related(part.figure.span.clone(), Message::new("thành phần", "a part"));
+        d = d.with_related(
+            part.figure.span.clone(),
+            Message::new("thành phần", "a part"),
+        );
     }
     Some(d)
 }
@@ -393,7 +401,10 @@ mod tests {
                     "Huyện hỗ trợ 3 xã khó khăn nhất gồm Đạ Chais, Đạ Nhim, Đưng K'Nớ và Lát.",
                     &["3"],
                 ),
-                ("Đợt sau tổ chức tại 4 xã Tri Lễ, Nậm Giải và Hạnh Dịch.", &["4"]),
+                (
+                    "Đợt sau tổ chức tại 4 xã Tri Lễ, Nậm Giải và Hạnh Dịch.",
+                    &["4"],
+                ),
                 (
                     "6 tháng cuối năm, đơn vị tập trung 4 giải pháp:\n1. Giải phóng mặt bằng.\n2. Tăng ca.\n3. Nghiệm thu.",
                     &["4"],
@@ -407,6 +418,18 @@ mod tests {
                     &["34"],
                 ),
                 ("Đoàn giành 24 huy chương: Vàng 7, Bạc 8, Đồng 10.", &["24"]),
+                (
+                    "Trường tuyển sinh 4 ngành mới: Kinh doanh số, Logistics, Kiểm toán, Thương mại điện tử và Quản trị khách sạn.",
+                    &["4"],
+                ),
+                (
+                    "Giống lúa được khảo nghiệm tại 5 tỉnh là An Giang, Đồng Tháp, Kiên Giang và Hậu Giang, trên diện tích 1.250 ha.",
+                    &["5"],
+                ),
+                (
+                    "Phường đã tổ chức 10 buổi tiếp công dân, trong đó 9 buổi do Chủ tịch chủ trì và 2 buổi do Phó Chủ tịch chủ trì.",
+                    &["10"],
+                ),
                 (
                     "Chương trình trao 400 suất quà, trong đó 260 suất do phường trao và 150 suất do doanh nghiệp tài trợ.",
                     &["400"],
@@ -449,6 +472,7 @@ mod tests {
                 "Toàn huyện thành lập 168 tổ, gồm 143 tổ ở các thôn, làng và 25 tổ ở các tổ dân phố.",
                 "Xã có 12 thôn, ban chỉ đạo gồm 5 đồng chí và 3 chuyên viên.",
                 "Hội nghị thống nhất 3 nội dung: kế hoạch đại hội các chi bộ, chương trình kiểm tra, giám sát năm 2025 và quy chế làm việc.",
+                "Hội trao giải cho 2 đồng chí: Nguyễn Văn An, Chủ tịch UBND xã và Trần Thị Bình, Phó Chủ tịch.",
                 "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
                 "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
             ],

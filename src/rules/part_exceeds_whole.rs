@@ -4,12 +4,12 @@ use crate::analysis::lists::is_time_figure;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::text::tokens::TokenKind;
 use crate::lists::{
-    MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
-    PART_VERBS,
+    MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS,
+    PART_NOT_FRACTION_WORDS, PART_VERBS,
 };
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::text::tokens::TokenKind;
 
 declare_rule! {
     /// A part larger than the whole it belongs to.
@@ -435,7 +435,10 @@ mod tests {
                     "Hội có 3.412 hội viên sinh hoạt tại 21 cơ sở hội, trong đó 3.480 hội viên là đảng viên.",
                     &["3.480"],
                 ),
-                ("Trường đón 1.240 học sinh, trong đó có 1.297 em vào lớp 6.", &["1.297"]),
+                (
+                    "Trường đón 1.240 học sinh, trong đó có 1.297 em vào lớp 6.",
+                    &["1.297"],
+                ),
                 (
                     "Đại hội có 160 đại biểu chính thức. Trong số đại biểu dự Đại hội có 166 đại biểu là nữ.",
                     &["166"],
