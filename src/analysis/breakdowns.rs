@@ -6,7 +6,7 @@
 
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::is_time_figure;
+use crate::analysis::lists::{is_glued_figure, is_time_figure};
 use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
@@ -99,7 +99,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
     let mut words = 0;
     for j in (first..=k).rev() {
         match c.kind(j) {
-            Some(TokenKind::Number) if is_time_figure(c, j) && !colon => {}
+            Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
             Some(TokenKind::Number) => {
                 if c.is_punct(j + 1, "%") {
                     break;

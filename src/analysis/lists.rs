@@ -75,6 +75,11 @@ fn opens_list(c: &Cursor<'_>, k: usize) -> bool {
     })
 }
 
+/// Whether the figure at `k` is glued to the token before it ("Covid-19", "F0"): a name.
+pub fn is_glued_figure(c: &Cursor<'_>, k: usize) -> bool {
+    k > 0 && c.touching(k - 1)
+}
+
 /// Whether the figure at `k` is part of a time expression ("6 tháng", "năm 2025", "12/5").
 pub fn is_time_figure(c: &Cursor<'_>, k: usize) -> bool {
     let after = c.word(k + 1);
@@ -126,7 +131,8 @@ fn is_item_count(c: &Cursor<'_>, k: usize) -> bool {
         && (c.kind(k - 1) == Some(TokenKind::Word)
             && c.doc.case(c.token(k - 1)) != Case::Lower
             && !c.opens_sentence(k - 1)
-            || c.word(k - 1).is_some_and(|w| w == "số" || w == "thứ"));
+            || c.word(k - 1).is_some_and(|w| w == "số" || w == "thứ")
+            || c.touching(k - 1));
     f.decimals == 0
         && !f.ambiguous
         && (2.0..=MAX_ITEMS).contains(&f.value)
@@ -313,6 +319,9 @@ fn enumeration(
                 .is_some_and(|w| ROLE_WORDS.contains(w))
     };
     let names = all.iter().all(capitalised) && !all.iter().any(role);
+    if matches!(intro, Intro::Names | Intro::Bracket) && !names {
+        return None;
+    }
     // After "là" a lower-case phrase may be a predicate ("3 xã là nơi ..."): only a run of
     // names, or a list with a comma as well as a conjunction, is taken as the items.
     if intro == Intro::Copula && !names && !all.iter().any(|s| s.after == Some(Sep::Comma)) {

@@ -473,6 +473,7 @@ mod tests {
                 "Xã có 12 thôn, ban chỉ đạo gồm 5 đồng chí và 3 chuyên viên.",
                 "Hội nghị thống nhất 3 nội dung: kế hoạch đại hội các chi bộ, chương trình kiểm tra, giám sát năm 2025 và quy chế làm việc.",
                 "Hội trao giải cho 2 đồng chí: Nguyễn Văn An, Chủ tịch UBND xã và Trần Thị Bình, Phó Chủ tịch.",
+                "Hội trao 20 suất quà (mỗi suất gồm quà trị giá 200.000đ và 500.000đ tiền mặt) cho hội viên.",
                 "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
                 "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
             ],

@@ -1,6 +1,6 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::is_time_figure;
+use crate::analysis::lists::{is_glued_figure, is_time_figure};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -372,7 +372,7 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
 /// A count with its noun at `k`: not a time, a percentage or a date.
 fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
     let figure = c.figure_at(k).filter(is_whole_or_part)?;
-    if is_time_figure(c, k) || c.is_punct(k + 1, "%") {
+    if is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%") {
         return None;
     }
     let noun = noun_after(c.doc, c.tokens, k);
@@ -471,6 +471,7 @@ mod tests {
                 "Trong số 50 hộ, có 45 hộ đã nhận hỗ trợ.",
                 "Trong số 30 dự án, 22 dự án đã hoàn thành, 6 dự án đang thi công và 2 dự án chưa khởi công. Trong đó, 9 dự án thuộc lĩnh vực giáo dục.",
                 "Huyện có 12 xã, trong đó 15.000 hộ nghèo.",
+                "Dịch Covid-19 diễn biến phức tạp, trong đó, có 22 chỉ tiêu đạt từ 50% trở lên.",
                 "Huyện có 12 xã với 50.000 dân, trong đó 13 thôn vùng cao.",
             ],
         );
