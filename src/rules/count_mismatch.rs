@@ -10,14 +10,18 @@ declare_rule! {
     /// A count that the items after it contradict, or a numbered list that skips or repeats.
     ///
     /// ## What it does
-    /// Counts what a count announces and compares: the names after it ("2 phường ... là Quan
-    /// Hoa và Nghĩa Tân"), the numbered items after a colon ("gồm 3 nội dung: (1) ... (2)
-    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"; "9 đảng viên
-    /// mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...", parts counted in the whole's own
-    /// noun, decimals allowed); and checks that
-    /// markers "(1) (2) (3)" in a paragraph and list items "1. 2. 3." run in sequence without
-    /// a gap or a repeat. The message lists what it counted. It stays silent on "trong đó",
-    /// which introduces a part, not the whole.
+    /// Counts what a count announces and compares: the items after "gồm", "là", ":" or a
+    /// bracket, for any noun and any distance of its noun phrase, over a time phrase ("4
+    /// giải pháp trọng tâm trong 6 tháng cuối năm:"); names right after a place noun ("3 xã
+    /// Tri Lễ, Nậm Giải và Hạnh Dịch"); the list lines after a colon ("4 mục tiêu:" then
+    /// "1. ... 2. ..." or "- ..."); the parts of a breakdown after "gồm", "trong đó" or a
+    /// colon, in any noun, with descriptions and decimals ("27 ổ dịch, gồm 19 ổ dịch mới và
+    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"); and that markers "(1) (2)
+    /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
+    /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
+    /// one item), and only a count outside that range is reported. It stays silent on open
+    /// lists and examples ("như", "v.v.", "và các xã khác", "tiêu biểu là"), and on parts
+    /// after "trong đó" that add up to less than the whole.
     ///
     /// ## Why
     /// "Gồm 3 nội dung" followed by two, or an item 4 after item 2, tells the reader that a
@@ -38,7 +42,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”; “9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...”, các phần đếm bằng chính danh từ của tổng, kể cả số thập phân); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”); đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",

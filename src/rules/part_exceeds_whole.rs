@@ -19,9 +19,12 @@ declare_rule! {
     /// số" ("tổng số 68 chỉ tiêu") and the later counts of the same noun in the same
     /// paragraph that are stated as a part of it ("71 chỉ tiêu đạt", "trong đó 71 chỉ
     /// tiêu"): a part above the whole is reported, with the whole as evidence. A whole is
-    /// also the count right before "trong đó" ("có 23 đảng viên, trong đó 24 đảng viên")
-    /// and the count after "trong số" ("Trong số 50 hộ, có 52 hộ"); there a part counted
-    /// in the whole's head noun is enough. It also
+    /// also a count before "trong đó" or "trong số đó", in its sentence or the one before
+    /// when the marker opens a sentence ("có 23 đảng viên, trong đó 24 đảng viên"; "Dự Đại
+    /// hội có 135 đại biểu. Trong đó có 148 đại biểu"): the largest earlier count of the
+    /// part's head noun, or, for a part of another noun right after the marker, the only
+    /// count there ("đón 1.240 học sinh, trong đó có 1.297 em"); and the count after "trong
+    /// (tổng) số" ("Trong số 50 hộ, có 52 hộ"). It also
     /// reports a fraction of a countable noun whose top is above its bottom ("12/11 xã").
     /// It stays silent on counts compared with the whole ("tăng 80 hộ"), on a whole of a
     /// different noun, and on day/month dates ("ngày 12/11", "12/11/2024").
@@ -45,7 +48,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng ngay trước “trong đó” (“có 23 đảng viên, trong đó 24 đảng viên”) hoặc sau “trong số” (“Trong số 50 hộ, có 52 hộ”); khi đó chỉ cần phần được đếm bằng danh từ chính của tổng. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”). Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
