@@ -19,6 +19,10 @@ use crate::text::tokens::TokenKind;
 /// Tokens looked back from the introducer for the count (its noun phrase, a time phrase).
 const MAX_COUNT_DISTANCE: usize = 14;
 
+/// Words that open a clause of their own between a count and an introducer ("12 xã với
+/// tổng diện tích ... là 1.479 km²"): the introducer is not the count's.
+const CLAUSE_WORDS: &[&str] = &["với", "tổng"];
+
 /// The largest count taken to announce items one by one.
 const MAX_ITEMS: f64 = 30.0;
 
@@ -99,7 +103,8 @@ fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
     for k in (first..intro).rev() {
         match c.kind(k)? {
             TokenKind::Number if is_time_figure(c, k) => {}
-            TokenKind::Number => return is_item_count(c, k).then_some(k),
+            // The count's noun stands between it and the introducer.
+            TokenKind::Number => return (k + 1 < intro && is_item_count(c, k)).then_some(k),
             TokenKind::Word => {
                 let w = c.word(k)?;
                 // "như" before the items makes them examples, "trong đó" a part; "như sau"
@@ -108,6 +113,7 @@ fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
                     || w != "như" && opens_list(c, k)
                     || w == "trong" && matches!(c.word(k + 1), Some("đó" | "số"))
                     || w == "gồm" && k + 1 < intro
+                    || CLAUSE_WORDS.contains(&w)
                 {
                     return None;
                 }
@@ -277,7 +283,11 @@ fn enumeration(
     items_from: usize,
     intro: Intro,
 ) -> Option<Enumeration> {
-    if opens_list(c, items_from) || c.word(items_from) == Some("một") {
+    // "gồm các thành viên ...", "một số ...": a kind of item, not the items.
+    if opens_list(c, items_from)
+        || matches!(c.word(items_from), Some("một" | "các" | "những"))
+        || c.kind(items_from) == Some(TokenKind::Number)
+    {
         return None;
     }
     let all = segments(c, items_from, intro == Intro::Bracket)?;
@@ -358,10 +368,7 @@ fn enumeration(
         || all.iter().all(|s| s.words <= SHORT_ITEM_WORDS)
         || all.iter().any(|s| s.after == Some(Sep::Semicolon));
     let count = c.figure_at(count_at)?;
-    let noun = (count_at + 1..noun_end)
-        .filter_map(|k| c.kind(k).map(|_| c.text(k)))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let noun = noun_text(c, count_at + 1, noun_end);
     Some(Enumeration {
         count,
         noun,
@@ -435,6 +442,18 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
     out
 }
 
+/// The counted noun as written, without the introducing words ("là", "như sau").
+fn noun_text(c: &Cursor<'_>, from: usize, to: usize) -> String {
+    let mut words: Vec<&str> = (from..to).map(|k| c.text(k)).collect();
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "là" | "gồm" | "bao" | "như" | "sau" | "đó" | "có"))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// A list line's marker: "1." "2)" (numbered), "a)" (lettered), "-" "•" "+" "*" (bulleted).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Marker {
@@ -487,6 +506,7 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
         .iter()
         .take_while(|b| b.kind == BlockKind::ListItem)
         .collect();
+    let lines_len = lines.len();
     let first = marker(doc, lines.first()?);
     let same_kind = |m: Marker| match (first, m) {
         (Marker::Numbered(_), Marker::Numbered(_)) => true,
@@ -515,10 +535,16 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
     {
         return None;
     }
-    let noun = (count_at + 1..colon)
-        .map(|k| c.text(k))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // A line right after the list that looks like another item ("-Kiến An Cung", with no
+    // space after the dash): the list's length is not known.
+    let after = at + 1 + lines_len;
+    if doc.blocks.get(after).is_some_and(|b| {
+        doc.text[b.range.clone()].starts_with(['-', '+', '*', '•', '–'])
+            || doc.text[b.range.clone()].starts_with(|ch: char| ch.is_ascii_digit())
+    }) {
+        return None;
+    }
+    let noun = noun_text(&c, count_at + 1, colon);
     Some(LineList {
         count: c.figure_at(count_at)?,
         noun,
