@@ -340,7 +340,7 @@ pub fn word_numeral(words: &[String]) -> Option<(u32, usize)> {
     }
     let unit_after = |i: usize| {
         value(i)
-            .filter(|&(w, _)| !matches!(w, "mươi" | "mười" | "nhất" | "một"))
+            .filter(|&(w, _)| !matches!(w, "mươi" | "mười" | "nhất"))
             .map(|(_, u)| u)
     };
     if first == "mười" {
@@ -473,7 +473,9 @@ mod tests {
             vec![
                 (
                     "kỳ họp",
-                    vec!["hđnd".into(), "quận".into(), "ba".into(), "đình".into()],
+                    ["hội", "đồng", "nhân", "dân", "quận", "ba", "đình"]
+                        .map(String::from)
+                        .to_vec(),
                     9,
                     false
                 ),
@@ -492,5 +494,65 @@ mod tests {
         assert!(mentions("Hội nghị đã thống nhất lần thứ hai.").is_empty());
         assert!(mentions("Ban Chấp hành (khóa VI) họp.").is_empty());
         assert!(mentions("Đại hội Đảng các cấp tiến tới Đại hội lần thứ VII.").len() == 1);
+    }
+
+    #[test]
+    fn numerals_in_words() {
+        let read = |text: &str| {
+            let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+            word_numeral(&words)
+        };
+        assert_eq!(read("mười tám"), Some((18, 2)));
+        assert_eq!(read("mười lăm"), Some((15, 2)));
+        assert_eq!(read("hai mươi mốt"), Some((21, 3)));
+        assert_eq!(read("hai mươi"), Some((20, 2)));
+        assert_eq!(read("tư"), Some((4, 1)));
+        assert_eq!(read("nhất"), Some((1, 1)));
+        assert_eq!(read("mươi"), None);
+        assert_eq!(read("một"), None);
+        for n in 1..100 {
+            assert_eq!(
+                read(&to_words(n)).map(|(v, _)| v),
+                Some(n),
+                "{}",
+                to_words(n)
+            );
+        }
+    }
+
+    #[test]
+    fn session_numbers_in_words_after_thu_but_not_weekdays() {
+        assert_eq!(
+            mentions("Khai mạc Kỳ họp thứ Mười bảy. Kỳ họp thứ hai mươi mốt HĐND xã.")
+                .iter()
+                .map(|m| m.2)
+                .collect::<Vec<_>>(),
+            vec![17, 21]
+        );
+        assert!(mentions("Hội nghị giao ban sáng thứ Hai hằng tuần.").is_empty());
+    }
+
+    #[test]
+    fn acronyms_name_the_same_organisation() {
+        let words = |t: &str| expand_acronyms(t.split(' ').map(str::to_string).collect());
+        assert_eq!(words("hđnd quận"), words("hội đồng nhân dân quận"));
+        assert_eq!(
+            words("bch hội nông dân"),
+            words("ban chấp hành hội nông dân")
+        );
+    }
+
+    #[test]
+    fn cues_tell_the_session_reported_on_from_others() {
+        let doc = Document::from_text(
+            "Sáng 5/7, HĐND xã khai mạc Kỳ họp thứ 12. Doanh thu tăng so với Kỳ họp thứ 11. Xã chuẩn bị Kỳ họp thứ 13.",
+        );
+        let cues: Vec<SessionCues> = ordinal_mentions(&doc)
+            .iter()
+            .map(|m| session_cues(&doc, m))
+            .collect();
+        assert!(cues[0].current && !cues[0].any());
+        assert!(cues[1].earlier && !cues[1].later);
+        assert!(cues[2].later && !cues[2].earlier);
     }
 }

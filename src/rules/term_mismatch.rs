@@ -324,9 +324,9 @@ fn same_body(a: &Khoa, b: &Khoa) -> bool {
 }
 
 /// The number of the document's congress ("Đại hội đại biểu lần thứ IX"), which elects the
-/// body's khóa of the same number, with the places that state it: the headline's when it
-/// numbers one, else the body's when all its mentions agree. A shareholders' meeting ("Đại
-/// hội đồng cổ đông") elects no khóa.
+/// body's khóa of the same number, with the places that state it: the number most of its
+/// mentions without a cue give ("chuẩn bị Đại hội", "Nghị quyết Đại hội"). A shareholders'
+/// meeting ("Đại hội đồng cổ đông") elects no khóa.
 fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
     let mentions: Vec<_> = ordinal_mentions(doc)
         .into_iter()
@@ -334,16 +334,18 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
             m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !session_cues(doc, m).any()
         })
         .collect();
-    let titled: Vec<_> = mentions.iter().filter(|m| m.in_title).collect();
-    let chosen: Vec<_> = if titled.is_empty() {
-        mentions.iter().collect()
-    } else {
-        titled
-    };
-    let first = chosen.first()?;
-    if chosen.iter().any(|m| m.value != first.value) {
+    // The number most mentions give; a number given as often as another is no evidence.
+    let count = |v: u32| mentions.iter().filter(|m| m.value == v).count();
+    let best = mentions
+        .iter()
+        .max_by_key(|m| (count(m.value), m.in_title))?;
+    if mentions
+        .iter()
+        .any(|m| m.value != best.value && count(m.value) >= count(best.value))
+    {
         return None;
     }
+    let first = best;
     Some((
         first.value,
         mentions
@@ -492,7 +494,9 @@ impl TermMismatch {
                         || (k.transition && !k.elected)
                         // The outgoing term, named in passing; the incoming one, elected.
                         || (k.value + 1 == first.value && !k.elected)
-                        || (k.value == first.value + 1 && k.elected && congress.is_none())
+                        // The incoming one, elected or the congress's own number.
+                        || (k.value == first.value + 1 && k.elected)
+                        || congress.as_ref().is_some_and(|(n, _)| *n == k.value)
                     {
                         continue;
                     }
@@ -617,5 +621,33 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].span.clone()], "2020-2024");
         assert_eq!(&text[found[0].related[0].span.clone()], "2020-2025");
+    }
+
+    #[test]
+    fn a_khoa_against_its_congress_and_the_other_mentions_of_its_body() {
+        flags_each(
+            &TermMismatch,
+            &[
+                (
+                    "Đảng bộ xã tổ chức Đại hội đại biểu lần thứ IX. Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa X gồm 15 đồng chí.",
+                    &["khóa X"],
+                ),
+                (
+                    "Ban Chấp hành Huyện đoàn khóa XXI họp. Ban Chấp hành Huyện đoàn khóa XXI thống nhất. Anh Tú, Bí thư Huyện đoàn khóa XXII, phát biểu.",
+                    &["khóa XXII"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_the_outgoing_term_and_on_other_bodies() {
+        silent(
+            &TermMismatch,
+            &[
+                "Đại hội đại biểu lần thứ XV. Ban Chấp hành khóa XIV, nhiệm kỳ 2020-2025 báo cáo. Đại hội bầu Ban Chấp hành khóa XV, nhiệm kỳ 2025-2030. Ban Chấp hành khóa XV họp.",
+                "Kỳ họp thứ 9 HĐND huyện khóa XI. Kỳ họp thứ 9 HĐND huyện khóa XI bế mạc. Đại biểu Quốc hội khóa XV dự.",
+            ],
+        );
     }
 }
