@@ -157,13 +157,12 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     // the one inside "1.000").
     let cut = before
         .char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(c, '!' | '?' | '\n' | ';' | ':' | ',' | '(')
                 || (c == '.' && before[i + 1..].starts_with(char::is_whitespace))
         })
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = before[cut..].to_lowercase();
     let words: Vec<&str> = clause.split_whitespace().collect();
     let near = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
