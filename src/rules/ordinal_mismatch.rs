@@ -16,10 +16,14 @@ declare_rule! {
     /// body mention as evidence. Roman and Arabic numerals compare equal (XXV = 25).
     ///
     /// Mentions are also compared with each other: when two or more agree and one alone
-    /// says another number, that one is reported with the others as evidence; not when it
-    /// is one lower (the previous session, named in passing) or follows words that point
-    /// at another session ("tiếp theo", "chuẩn bị", "kết quả", "so với" ...), nor a mention
-    /// without organisation that could belong to several events.
+    /// says another number, that one is reported with the others as evidence. One lower is
+    /// reported only when its sentence reports on it ("khai mạc Kỳ họp thứ 11", a clause
+    /// that opens with it) and nothing points at an earlier session ("so với", "kết quả",
+    /// "Nghị quyết", "đề ra" ...); one higher unless words point at a later one ("chuẩn
+    /// bị", "tiến tới", "trước", "sẽ" ...); a mention without organisation that could
+    /// belong to several events is never compared. Numerals may be written in words
+    /// ("Kỳ họp thứ mười tám"), and acronyms name the same organisation as their expansion
+    /// (HĐND, Hội đồng nhân dân).
     ///
     /// ## Why
     /// The headline is what readers and aggregators quote; a session numbered 24 in the title
@@ -46,7 +50,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng; trừ khi số đó nhỏ hơn một đơn vị (kỳ trước, được nhắc qua), hoặc đứng sau những từ chỉ một kỳ khác (“tiếp theo”, “chuẩn bị”, “kết quả”, “so với” ...), hoặc là chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện.
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",

@@ -18,14 +18,18 @@ declare_rule! {
     /// ## What it does
     /// Compares the terms a document states: "nhiệm kỳ 2020-2025" against the other
     /// "nhiệm kỳ" ranges, reporting one that shares a first or a last year with an earlier
-    /// one but not the other ("nhiệm kỳ 2020-2024" after "nhiệm kỳ 2020-2025"); and "khóa
-    /// VI" against the other "khóa" of the same organisation (the same words before "khóa":
-    /// "Ban Chấp hành Đảng bộ quận (khóa VI)" and "Ban Chấp hành Đảng bộ quận khóa VII").
-    /// Consecutive terms ("2015-2020" and "2020-2025"), terms of different bodies that share
-    /// no year, a list ("khóa XIV, XV"), and a sentence that speaks of the next or the
-    /// previous term ("Đại hội", "bầu", "nhiệm kỳ mới", "nguyên", "trước" within a few words) are left
-    /// alone;
-    /// "khóa VI" next to "Đại hội lần thứ VII" is not compared at all.
+    /// one but not the other ("nhiệm kỳ 2020-2024" after "nhiệm kỳ 2020-2025"). It compares
+    /// each "khóa N" with the other mentions of the same body, whatever precedes it: the
+    /// body is the name before "khóa" ("Ban Chấp hành Hội Nông dân huyện", "(khóa IV)" after
+    /// it), a title before it dropped ("Bí thư Huyện đoàn" is the Huyện đoàn), acronyms read
+    /// as their expansion (HĐND, BCH, MTTQ ...). A khóa elected by the document's congress
+    /// ("Đại hội ... lần thứ IX" then "bầu Ban Chấp hành khóa X") must carry its number.
+    /// Against the others, a khóa is reported when two or more agree on another number, or
+    /// one does in a document that speaks of no congress or election; not the outgoing term
+    /// (one lower), nor the incoming one (elected), nor two khóa the nhiệm kỳ years tell
+    /// apart. One khóa given two nhiệm kỳ that share no year is reported too. Lists ("khóa
+    /// XIV, XV") and a sentence about a former or a future term ("nguyên", "trước", "sắp
+    /// tới", "khóa mới") are left alone.
     ///
     /// ## Why
     /// A term of office is a fact the reader can check. "2020-2024" next to "2020-2025" or
@@ -47,7 +51,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và “khóa VI” với “khóa” khác của cùng một tổ chức (cùng các từ đứng trước “khóa”: “Ban Chấp hành Đảng bộ quận (khóa VI)” và “Ban Chấp hành Đảng bộ quận khóa VII”). Các nhiệm kỳ nối tiếp nhau (“2015-2020” và “2020-2025”), nhiệm kỳ của các cơ quan khác nhau không trùng năm nào, danh sách (“khóa XIV, XV”) và câu nói về nhiệm kỳ sau hoặc trước (“Đại hội”, “bầu”, “nhiệm kỳ mới”, “nguyên”, “trước” ở gần đó) được bỏ qua; “khóa VI” và “Đại hội lần thứ VII” không được so với nhau.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một), khóa mới (được bầu) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
