@@ -184,6 +184,10 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     }
 }
 
+/// How many tokens after the event noun its "lần thứ" may come, past the organisation's
+/// name ("Đại hội đại biểu Hội Sinh viên Việt Nam trường Đại học Thủy lợi lần thứ VII").
+const MAX_EVENT_NAME: usize = 18;
+
 /// Every numbered event mention in the document.
 pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     let mut out = Vec::new();
@@ -234,7 +238,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 let Some(event) = event_at(j) else { continue };
                 let mut org = Vec::new();
                 let mut k = j + 2;
-                while k < sentence.len() && k < j + 14 {
+                while k < sentence.len() && k < j + MAX_EVENT_NAME {
                     if event_at(k).is_some() {
                         break;
                     }
