@@ -177,8 +177,11 @@ impl Rule for Realword {
             .iter()
             .map(|k| k.as_deref().and_then(|k| model.id(k)))
             .collect();
-        let mut memo = Memo::default();
         let number = model.id(model::NUMBER);
+        let mut memo = Memo {
+            number,
+            ..Memo::default()
+        };
         let mut written_pairs: Option<slips::PairCounts<'_>> = None;
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
         for block in &doc.blocks {
@@ -196,7 +199,7 @@ impl Rule for Realword {
                 });
                 units.push((i, id));
             });
-            let found = suspects(doc, block, model, &keys, &units, &t, number, &mut memo);
+            let found = suspects(doc, block, model, &keys, &units, &t, &mut memo);
             if found.is_empty() {
                 continue;
             }
@@ -232,6 +235,8 @@ struct Memo {
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's count of each pair the document writes, once looked up.
     pairs: FxHashMap<u32, u32>,
+    /// The model's id of [`model::NUMBER`].
+    number: Option<u16>,
 }
 
 /// The syllables of a block whose variant fits their place far better, by the model.
@@ -242,9 +247,9 @@ fn suspects(
     keys: &[Option<Box<str>>],
     units: &[(usize, Option<u16>)],
     t: &Thresholds,
-    number: Option<u16>,
     memo: &mut Memo,
 ) -> Vec<Finding> {
+    let number = memo.number;
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
     let mut out = Vec::new();
     for (k, &(i, w)) in units.iter().enumerate() {
