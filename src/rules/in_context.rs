@@ -99,13 +99,3 @@ pub fn fit(model: &Model, place: Place, word: &str) -> Option<Fit> {
         share,
     })
 }
-
-/// The spellings the model knows, best fit first (ties keep the given order).
-pub fn rank(model: &Model, place: Place, words: impl IntoIterator<Item = String>) -> Vec<Fit> {
-    let mut fits: Vec<Fit> = words
-        .into_iter()
-        .filter_map(|w| fit(model, place, &w))
-        .collect();
-    fits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    fits
-}

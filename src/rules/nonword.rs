@@ -7,7 +7,7 @@ use crate::rules::in_context::{self, Fit, Place};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
 use crate::text::punctuation::is_quote;
-use crate::text::syllable::{self, IllFormed, Tone};
+use crate::text::syllable::{self, Edit, IllFormed, Tone};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
@@ -138,17 +138,29 @@ impl Spot<'_> {
         let Some((model, place)) = self.place() else {
             return Vec::new();
         };
-        in_context::rank(model, place, syllable::candidates(text, MAX_CANDIDATES))
+        // The fit in context, weighed by how common the kind of edit is (a mark before a
+        // letter), so that the model reorders close spellings rather than far ones.
+        let mut fits: Vec<Fit> = syllable::edits(text, MAX_CANDIDATES)
+            .into_iter()
+            .filter_map(|(word, edit)| {
+                let mut fit = in_context::fit(model, place, &word)?;
+                fit.score += edit_weight(edit);
+                Some(fit)
+            })
+            .collect();
+        fits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        fits
     }
 
     /// Whether the best spelling one edit away fits the place well enough to back a finding
     /// the grammar alone does not make: the model saw it beside a neighbour `min-support`
     /// times or more.
     fn backed(&self, text: &str) -> bool {
-        // A word in plain ASCII is backed only by itself with its marks ("hoc" → "học") or
+        // A lower-case word in plain ASCII is backed only by itself with its marks ("hoc" →
+        // "học") or
         // two letters swapped ("iknh" → "kinh"), not by a letter changed or dropped:
         // English words are a letter away from syllables.
-        let marks_only = text.is_ascii();
+        let marks_only = text.is_ascii() && case_of(text) == Case::Lower;
         let mut plain = String::new();
         self.ranked(text)
             .iter()
@@ -188,7 +200,9 @@ fn without_marks(word: &str, out: &mut String) {
 /// Whether `a` is `b` (lower case) with two adjacent letters swapped.
 fn swapped(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.to_lowercase().chars().collect());
-    let diff: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]).collect();
+    let diff: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
     a.len() == b.len()
         && diff.len() == 2
         && diff[1] == diff[0] + 1
@@ -203,7 +217,8 @@ fn swapped(a: &str, b: &str) -> bool {
 fn glued_pair(at: &Spot<'_>, text: &str) -> Option<usize> {
     let model = at.model?;
     let (mut ka, mut kb) = (String::new(), String::new());
-    let split = text.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+    // A first syllable of two letters or more: loans start with a lone vowel (ôxít, axít).
+    let split = text.char_indices().skip(2).map(|(i, _)| i).find(|&i| {
         let (a, b) = text.split_at(i);
         model::key(a, &mut ka)
             && model::key(b, &mut kb)
@@ -218,6 +233,17 @@ fn glued_pair(at: &Spot<'_>, text: &str) -> Option<usize> {
             }
     })?;
     among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
+}
+
+/// The log of how much likelier an edit of this kind is taken to be than a letter slip.
+fn edit_weight(edit: Edit) -> f64 {
+    match edit {
+        Edit::Placement => 12.0,
+        Edit::Tone | Edit::VowelMark => 8.0,
+        Edit::SpellingRule => 6.0,
+        Edit::Dialect => 3.0,
+        Edit::Letter => 0.0,
+    }
 }
 
 /// How many candidates the model ranks.
@@ -626,22 +652,20 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
 fn glued_to_common_word(at: &Spot<'_>, text: &str) -> Option<usize> {
     let model = at.model?;
     let mut key = String::new();
-    let split = text
-        .char_indices()
-        .skip(3)
-        .map(|(i, _)| i)
-        .find(|&i| {
-            let word = &text[i..];
-            word.chars().nth(1).is_some()
-                && !word.is_ascii()
-                && word
-                    .chars()
-                    .next()
-                    .and_then(syllable::base_letter)
-                    .is_some_and(|c| !syllable::is_vowel(c))
-                && model::key(word, &mut key)
-                && model.id(&key).is_some_and(|id| model.unigram(id) >= COMMON_SYLLABLE)
-        })?;
+    let split = text.char_indices().skip(3).map(|(i, _)| i).find(|&i| {
+        let word = &text[i..];
+        word.chars().nth(1).is_some()
+            && !word.is_ascii()
+            && word
+                .chars()
+                .next()
+                .and_then(syllable::base_letter)
+                .is_some_and(|c| !syllable::is_vowel(c))
+            && model::key(word, &mut key)
+            && model
+                .id(&key)
+                .is_some_and(|id| model.unigram(id) >= COMMON_SYLLABLE)
+    })?;
     among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
 }
 
@@ -845,5 +869,52 @@ mod tests {
                 "Gõ #ViệtNam vào ô tìm kiếm.",
             ],
         );
+    }
+
+    #[test]
+    fn the_model_backs_slips_the_grammar_alone_leaves() {
+        flags_each(
+            &Nonword,
+            &[
+                ("Học tại Đại hoc Quốc gia.", &["hoc"]),
+                ("Sửa đổi luật phap hiện hành.", &["phap"]),
+                ("Để phuc vụ người dân.", &["phuc"]),
+                ("Tromg năm nay, quận làm tốt.", &["Tromg"]),
+                ("Ttây Nguyên có nhiều rừng.", &["Ttây"]),
+                ("Quận đã ohàn thành kế hoạch.", &["ohàn"]),
+            ],
+        );
+        for (text, fix) in [
+            ("Học tại Đại hoc Quốc gia.", "Học tại Đại học Quốc gia."),
+            ("Tromg năm nay.", "Trong năm nay."),
+            ("Đã ohàn thành.", "Đã hoàn thành."),
+            ("Kế hoạchj năm nay.", "Kế hoạch năm nay."),
+            ("Công trình trườ\u{303}ng học.", "Công trình trường học."),
+            ("Ông Dinhvà bà Lan dự họp.", "Ông Dinh và bà Lan dự họp."),
+            (
+                "Khoáng vật cristobalitcủa đá.",
+                "Khoáng vật cristobalit của đá.",
+            ),
+            ("Hộ kinhdoanh nhỏ.", "Hộ kinh doanh nhỏ."),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // What the grammar alone does not decide is a warning.
+        let d = &check(&Nonword, "Học tại Đại hoc Quốc gia.")[0];
+        assert_eq!(d.severity, crate::Severity::Warning);
+    }
+
+    #[test]
+    fn capitals_inside_a_sentence_are_names_and_loans_are_words() {
+        silent(
+            &Nonword,
+            &[
+                "Bà H'Hen Niê, ông Y Bih, ông Ksor Phước và bà Rơ Châm Hoa dự lễ.",
+                "Khí clo, flo, brôm, crôm và muối clorua.",
+                "Sông Mêkông, tấm nilông và khoáng vật ôxít.",
+            ],
+        );
+        // The same spelling opening a sentence, where the model backs a word: a slip.
+        assert_eq!(flagged(&Nonword, "Thưc hiện nghiêm."), vec!["Thưc"]);
     }
 }

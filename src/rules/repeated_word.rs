@@ -1,10 +1,10 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::lists::{COMPOUNDS_AFTER_DOUBLED_WORD, NEVER_DOUBLED_WORDS, REDUPLICATIONS};
-use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::model::{self, Model};
-use crate::rules::{OptionSpec, slips};
 use crate::rules::in_context::Place;
+use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::rules::{OptionSpec, slips};
 use crate::text::case::{Case, lower_into};
 use crate::text::tokens::{Token, TokenKind};
 
@@ -117,9 +117,8 @@ fn doubled_by_slip(
     let first_taken = before.is_some_and(|x| {
         model.in_word_list(x, w) || share(model.bigram(x, w), model.unigram(x), 10)
     });
-    let second_leads = after.is_some_and(|y| {
-        model.in_word_list(w, y) || share(model.bigram(w, y), seen, 100)
-    });
+    let second_leads =
+        after.is_some_and(|y| model.in_word_list(w, y) || share(model.bigram(w, y), seen, 100));
     !(first_taken && second_leads)
 }
 
@@ -157,7 +156,8 @@ fn doubled_compounds(
         };
         if !model.in_word_list(a, b)
             || !enough_evidence(model.unigram(b), per_million)
-            || u64::from(model.bigram(b, a)) * 1_000_000 >= per_million * u64::from(model.unigram(b))
+            || u64::from(model.bigram(b, a)) * 1_000_000
+                >= per_million * u64::from(model.unigram(b))
             || model.trigram(a, b, a) > 0
             || model.trigram(b, a, b) > 0
         {
@@ -346,6 +346,32 @@ mod tests {
         assert_eq!(
             fixed(&RepeatedWord, text),
             "Các đơn vị báo cáo kết quả của từng tháng."
+        );
+    }
+
+    #[test]
+    fn doubled_content_words_the_model_does_not_know_as_normal() {
+        flags_each(
+            &RepeatedWord,
+            &[
+                ("Quận có có nhiều dự án.", &["có"]),
+                ("Các đơn vị cùng cùng nhau làm.", &["cùng"]),
+                ("Hoạt động trong trong năm qua.", &["trong"]),
+                ("Phường sắp xếp sắp xếp lại bộ máy.", &["sắp xếp"]),
+            ],
+        );
+        assert_eq!(
+            fixed(&RepeatedWord, "Phường sắp xếp sắp xếp lại bộ máy."),
+            "Phường sắp xếp lại bộ máy."
+        );
+        silent(
+            &RepeatedWord,
+            &[
+                "Ngày ngày, người người, xanh xanh, từ từ, đâu đâu.",
+                "Có thể thể hiện; đạt được được ghi nhận; nhà ở ở đô thị.",
+                "Viện đại học Mở mở rộng tuyển sinh.",
+                "Trong năm năm qua, quận phát triển.",
+            ],
         );
     }
 }
