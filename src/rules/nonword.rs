@@ -626,7 +626,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             why,
             IllFormed::MarkPosition | IllFormed::DoubledTone | IllFormed::TwoTones
         );
-        if typing {
+        // Opening a sentence, a Vietnamese word breaking the rule of gh, ngh ("Nghành").
+        let onset_rule = matches!(why, IllFormed::GhBeforeBack | IllFormed::GBeforeFront);
+        if typing || (at.opens && onset_rule && !text.is_ascii()) {
             return Some(Finding::Syllable);
         }
         // The other rules of spelling (a stop with the wrong tone, a rhyme with the wrong

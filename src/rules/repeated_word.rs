@@ -112,13 +112,19 @@ fn doubled_by_slip(
     // Two words meeting on one syllable (nhà ở · ở các, đạt được · được ghi): the first
     // copy belongs to the word before (a word of the word list, or that word followed by
     // it in a tenth of its uses), and the second leads on into the word after (a word of
-    // the list, or followed by it in a hundredth of its uses).
+    // the list, a pair taking a hundredth of the rarer word's uses, or the start of a triple
+    // the model knows).
     let share = |pair: u32, of: u32, parts: u64| u64::from(pair) * parts >= u64::from(of);
     let first_taken = before.is_some_and(|x| {
         model.in_word_list(x, w) || share(model.bigram(x, w), model.unigram(x), 10)
     });
-    let second_leads =
-        after.is_some_and(|y| model.in_word_list(w, y) || share(model.bigram(w, y), seen, 100));
+    let beyond = Place::of(doc, model, tokens, i + 4).right;
+    let second_leads = after.is_some_and(|y| {
+        let pair = model.bigram(w, y);
+        model.in_word_list(w, y)
+            || share(pair, seen.min(model.unigram(y)), 100)
+            || beyond.is_some_and(|z| model.trigram(w, y, z) > 0)
+    });
     !(first_taken && second_leads)
 }
 
@@ -228,13 +234,14 @@ impl Rule for RepeatedWord {
                 // A grammatical word of the list, or any word the model says the corpus
                 // does not write twice here.
                 let listed = NEVER_DOUBLED_WORDS.contains(&first);
-                if !listed
-                    && !(doc.case(b) == Case::Lower
+                let judged = || {
+                    doc.case(b) == Case::Lower
                         && slips::eligible(doc, block, block.tokens.start + i)
                         && ctx.shared.reference.is_some_and(|model| {
                             doubled_by_slip(doc, tokens, i, model, per_million)
-                        }))
-                {
+                        })
+                };
+                if !listed && !judged() {
                     continue;
                 }
                 let pair = format!("{first} {second}");
