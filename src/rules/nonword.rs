@@ -155,16 +155,24 @@ impl Spot<'_> {
     /// Whether the best spelling one edit away fits the place well enough to back a finding
     /// the grammar alone does not make: the model saw it beside a neighbour `min-support`
     /// times or more.
-    fn backed(&self, text: &str) -> bool {
+    fn backed(&self, text: &str, why: IllFormed) -> bool {
         // A lower-case word in plain ASCII is backed only by itself with its marks ("hoc" →
-        // "học") or
-        // two letters swapped ("iknh" → "kinh"), not by a letter changed or dropped:
-        // English words are a letter away from syllables.
-        let marks_only = text.is_ascii() && case_of(text) == Case::Lower;
+        // "học") or two letters swapped ("iknh" → "kinh"), not by a letter changed or
+        // dropped: English words are a letter away from syllables. A lower-case word with a
+        // vowel after its final consonant only by two letters swapped ("ohàn" → "hoàn"):
+        // loans written solid (ôxít) are a letter away from syllables.
+        let lower = case_of(text) == Case::Lower;
+        let marks_only = lower && text.is_ascii();
+        let swaps_only = lower
+            && !text.is_ascii()
+            && matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong);
         let mut plain = String::new();
         self.ranked(text)
             .iter()
             .filter(|f| {
+                if swaps_only {
+                    return swapped(&f.word, text);
+                }
                 !marks_only || {
                     without_marks(&f.word, &mut plain);
                     plain.eq_ignore_ascii_case(text) || swapped(&plain, text)
@@ -561,7 +569,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     // the word's neighbours ("Tromg năm" → "Trong năm", "Đại hoc" → "Đại học").
     let judged_in_context = (case == Case::Lower || at.opens)
         && among_vietnamese_words(doc, tokens, i)
-        && at.backed(text);
+        && at.backed(text, why);
     if text.is_ascii() {
         // A token in plain ASCII is as likely English, a name or a code: a lower-case word
         // of a shape English never writes, among Vietnamese words, or one the model backs.
