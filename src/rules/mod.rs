@@ -11,6 +11,7 @@ mod count_mismatch;
 mod date_order;
 mod docs;
 mod double_space;
+mod in_context;
 mod invalid_date;
 mod legacy_encoding;
 mod lookalike_letter;

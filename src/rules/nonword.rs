@@ -1,10 +1,13 @@
-use crate::diagnostic::{Diagnostic, Message};
+use crate::analysis::sentences::opens_sentence;
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::Document;
 use crate::lists::LOAN_WORDS;
-use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::model::{self, Model};
+use crate::rules::in_context::{self, Fit, Place};
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of, lower_into};
 use crate::text::punctuation::is_quote;
-use crate::text::syllable::{self, IllFormed, Tone};
+use crate::text::syllable::{self, Edit, IllFormed, Tone};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
@@ -16,10 +19,20 @@ declare_rule! {
     /// tones a syllable ending in p, t, c, ch can carry, and on which letter the tone mark
     /// sits (both the old style, hòa, and the new one, hoà, are accepted). Says why a word
     /// fails and offers up to three well-formed syllables one edit away, the likeliest
-    /// first, in the writer's capitals. Two words run together ("cáccông", "củaAndy") get a
-    /// space; a word typed without its marks ("lich", "thuoc") is flagged only when its
-    /// shape is one English never writes and it stands among Vietnamese words; a Telex tone
-    /// key left in a word ("Ngfay", "nhfa") gets the tone it stood for. Acronyms in
+    /// first, in the writer's capitals; the built-in model of Vietnamese ranks them by how
+    /// well each fits between the word's neighbours. Two words run together ("cáccông",
+    /// "củaAndy", "đượcxây") get a space, and so does a name or foreign word glued to one of
+    /// the commonest Vietnamese words written with a mark ("Dinhvà", "cristobalitcủa"). A
+    /// word typed without its marks ("lich", "thuoc") is flagged when its shape is one
+    /// English never writes and it stands among Vietnamese words, or, as a warning, when the
+    /// model has seen a spelling one edit away beside its neighbours at least `min-support`
+    /// times ("Đại hoc", "luật phap"); never beside a plain-ASCII word that is no syllable
+    /// (an English run). A capitalised word opening a sentence is judged the same way
+    /// ("Tromg năm", "Ttây Nguyên"); inside a sentence a capital makes a name (Niê, Ksor,
+    /// Y Bih), reported only for a misplaced or doubled tone mark. A Telex tone key left in a
+    /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
+    /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
+    /// has one ("trườ̃ng"). Acronyms in
     /// capitals, tokens with digits, web and e-mail addresses, foreign names and words,
     /// English loans (top, hit, chat), and common loans written solid (axít, điốt, buýt,
     /// ôxy; those the grammar rejects are in `rules/lists/loan-words.txt`) are left alone.
@@ -41,10 +54,14 @@ declare_rule! {
     pub struct Nonword {
         id: "nonword",
         severity: Error,
+        options: [
+            OptionSpec::integer("min-support", 20, 1),
+            OptionSpec::integer("min-share", 20, 0),
+        ],
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Hai từ viết dính (“cáccông”, “củaAndy”) được gợi ý tách ra; từ gõ thiếu dấu (“lich”, “thuoc”) chỉ bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt; phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -58,6 +75,9 @@ impl Rule for Nonword {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
+        let model = ctx.shared.reference;
+        let min_support = ctx.integer("min-support");
+        let min_share = ctx.integer("min-share");
         let mut lower = String::new();
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
@@ -74,30 +94,194 @@ impl Rule for Nonword {
                 if why == IllFormed::Eth {
                     continue;
                 }
-                let Some(finding) = judge(doc, tokens, i, text, why, &mut lower) else {
+                let at = Spot {
+                    doc,
+                    tokens,
+                    i,
+                    opens: opens_sentence(doc, block, block.tokens.start + i),
+                    model,
+                    min_support,
+                    min_share,
+                };
+                let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
                 };
-                out.push(diagnostic(self.meta(), token, text, why, finding));
+                out.push(diagnostic(self.meta(), &at, token, text, why, finding));
             }
         }
     }
 }
+
+/// A token being judged: where it stands, and what the model knows.
+struct Spot<'a> {
+    doc: &'a Document,
+    tokens: &'a [Token],
+    i: usize,
+    /// The token opens its sentence (a capital there is no sign of a name).
+    opens: bool,
+    model: Option<&'a Model>,
+    /// How often the model must have seen a suggestion beside a neighbour to back a finding
+    /// the grammar alone cannot be sure of.
+    min_support: u32,
+    /// And in what share of the neighbour's uses, in thousandths.
+    min_share: u32,
+}
+
+impl Spot<'_> {
+    fn place(&self) -> Option<(&Model, Place)> {
+        let model = self.model?;
+        Some((model, Place::of(self.doc, model, self.tokens, self.i)))
+    }
+
+    /// The spellings one edit away from `text` the model knows, best fit first.
+    fn ranked(&self, text: &str) -> Vec<Fit> {
+        let Some((model, place)) = self.place() else {
+            return Vec::new();
+        };
+        // The fit in context, weighed by how common the kind of edit is (a mark before a
+        // letter), so that the model reorders close spellings rather than far ones.
+        let mut fits: Vec<Fit> = syllable::edits(text, MAX_CANDIDATES)
+            .into_iter()
+            .filter_map(|(word, edit)| {
+                let mut fit = in_context::fit(model, place, &word)?;
+                fit.score += edit_weight(edit);
+                Some(fit)
+            })
+            .collect();
+        fits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        fits
+    }
+
+    /// Whether the best spelling one edit away fits the place well enough to back a finding
+    /// the grammar alone does not make: the model saw it beside a neighbour `min-support`
+    /// times or more.
+    fn backed(&self, text: &str, why: IllFormed) -> bool {
+        // A lower-case word in plain ASCII is backed only by itself with its marks ("hoc" →
+        // "học") or two letters swapped ("iknh" → "kinh"), not by a letter changed or
+        // dropped: English words are a letter away from syllables. A lower-case word with a
+        // vowel after its final consonant only by two letters swapped ("ohàn" → "hoàn"):
+        // loans written solid (ôxít) are a letter away from syllables.
+        let lower = case_of(text) == Case::Lower;
+        let marks_only = lower && text.is_ascii();
+        let swaps_only = lower
+            && !text.is_ascii()
+            && matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong);
+        let mut plain = String::new();
+        self.ranked(text)
+            .iter()
+            .filter(|f| {
+                if swaps_only {
+                    return swapped(&f.word, text);
+                }
+                !marks_only || {
+                    without_marks(&f.word, &mut plain);
+                    plain.eq_ignore_ascii_case(text) || swapped(&plain, text)
+                }
+            })
+            .take(1)
+            .any(|f| f.support >= self.min_support && f.share >= self.min_share)
+    }
+}
+
+/// The plain ASCII letters of a syllable, lower case: its tone and vowel marks dropped,
+/// đ written d.
+fn without_marks(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        let base = syllable::base_letter(c).unwrap_or(c);
+        out.push(match base {
+            'ă' | 'â' => 'a',
+            'ê' => 'e',
+            'ô' | 'ơ' => 'o',
+            'ư' => 'u',
+            'đ' => 'd',
+            'Ă' | 'Â' => 'A',
+            'Ê' => 'E',
+            'Ô' | 'Ơ' => 'O',
+            'Ư' => 'U',
+            'Đ' => 'D',
+            other => other,
+        });
+    }
+}
+
+/// Whether `a` is `b` (lower case) with two adjacent letters swapped.
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.to_lowercase().chars().collect());
+    let diff: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
+    a.len() == b.len()
+        && diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+/// Two syllables run together that the model writes as a pair ("kinhdoanh", "điềutra",
+/// "côngty"): the byte index of the second. The pair must be seen `min-support` times and
+/// in `min-share` thousandths of the uses of the rarer syllable, and the token stand among
+/// Vietnamese words.
+fn glued_pair(at: &Spot<'_>, text: &str) -> Option<usize> {
+    let model = at.model?;
+    let (mut ka, mut kb) = (String::new(), String::new());
+    // A first syllable of two letters or more: loans start with a lone vowel (ôxít, axít).
+    let split = text.char_indices().skip(2).map(|(i, _)| i).find(|&i| {
+        let (a, b) = text.split_at(i);
+        model::key(a, &mut ka)
+            && model::key(b, &mut kb)
+            && match (model.id(&ka), model.id(&kb)) {
+                (Some(x), Some(y)) => {
+                    let pair = model.bigram(x, y);
+                    let rarer = model.unigram(x).min(model.unigram(y));
+                    pair >= at.min_support
+                        && u64::from(pair) * 1000 >= u64::from(at.min_share) * u64::from(rarer)
+                }
+                _ => false,
+            }
+    })?;
+    among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
+}
+
+/// The log of how much likelier an edit of this kind is taken to be than a letter slip.
+fn edit_weight(edit: Edit) -> f64 {
+    match edit {
+        Edit::Placement => 12.0,
+        Edit::Tone | Edit::VowelMark => 8.0,
+        Edit::SpellingRule => 6.0,
+        Edit::Dialect => 3.0,
+        Edit::Letter => 0.0,
+    }
+}
+
+/// How many candidates the model ranks.
+const MAX_CANDIDATES: usize = 120;
+/// A word glued to a name or foreign word is one of the commonest syllables: seen this
+/// many times in the model's 12.7 million.
+const COMMON_SYLLABLE: u32 = 10_000;
 
 /// What is wrong with a token worth flagging, and so what to offer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Finding {
     /// A misspelt syllable: offer the candidates one edit away.
     Syllable,
+    /// A capitalised or unmarked word that the grammar rejects and the model backs: a
+    /// spelling one edit away fits the place (a warning: names and foreign words remain
+    /// possible).
+    InContext,
     /// Two words run together: offer a space at this byte index.
     Glued(usize),
     /// A word in Vietnamese letters typed without its marks (thuoc, kich): offer them.
     Unmarked,
-    /// A Telex tone key left in the word ("Ngfay"): offer the word with that tone.
+    /// A Telex tone key left in the word ("Ngfay", "hoạchj"): offer the word without it.
     TelexKey(String),
+    /// A combining mark left after a letter that already has its tone ("trườ̃ng").
+    StrayMark(String),
 }
 
 fn diagnostic(
     meta: &RuleMeta,
+    at: &Spot<'_>,
     token: &Token,
     text: &str,
     why: IllFormed,
@@ -109,10 +293,14 @@ fn diagnostic(
             "có vẻ thiếu dấu (dấu thanh hoặc dấu của nguyên âm)",
             "it looks typed without its marks (tone or vowel marks)",
         ),
-        Finding::Syllable => why.reason(),
+        Finding::Syllable | Finding::InContext => why.reason(),
         Finding::TelexKey(_) => (
-            "có phím gõ dấu Telex (f: huyền, j: nặng) bị sót lại trong từ",
-            "a Telex tone key (f: falling, j: heavy) is left in the word",
+            "có phím gõ dấu Telex bị sót lại trong từ",
+            "a Telex key is left in the word",
+        ),
+        Finding::StrayMark(_) => (
+            "có một dấu thanh thừa sau chữ đã mang dấu",
+            "a stray tone mark follows a letter that already has its tone",
         ),
     };
     let message = Message::new(
@@ -120,20 +308,69 @@ fn diagnostic(
         format!("“{text}” is not a Vietnamese syllable: {en}"),
     );
     let case = case_of(text);
-    let d = Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message);
+    // What the grammar alone cannot be sure of is a warning.
+    let severity = match finding {
+        Finding::InContext => Severity::Warning,
+        _ => meta.default_severity,
+    };
+    let d = Diagnostic::new(meta.id, severity, token.range.clone(), message);
     match finding {
         Finding::Glued(at) => {
             let fix = format!("{} {}", &text[..at], &text[at..]);
             return d.with_suggestion(token.range.clone(), fix);
         }
-        Finding::TelexKey(word) => {
+        Finding::TelexKey(word) | Finding::StrayMark(word) => {
             return d.with_suggestion(token.range.clone(), apply_case(&word, case));
         }
         _ => {}
     }
-    syllable::candidates(text, 3).into_iter().fold(d, |d, c| {
+    // The model's ranking in context; the grammar's order when it knows none of them.
+    let mut words: Vec<String> = at.ranked(text).into_iter().map(|f| f.word).collect();
+    for c in syllable::candidates(text, 3) {
+        if words.len() >= 3 {
+            break;
+        }
+        if !words.contains(&c) {
+            words.push(c);
+        }
+    }
+    words.truncate(3);
+    words.into_iter().fold(d, |d, c| {
         d.with_suggestion(token.range.clone(), apply_case(&c, case))
     })
+}
+
+/// A Telex key typed after a word that already has its tone ("hoạchj", "đượcw"): the word
+/// without it. The rest must carry a tone mark, so that names (Taj, Raj) stay foreign.
+fn telex_key_after_tone(text: &str) -> Option<String> {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let key = lower.chars().next_back()?;
+    if !matches!(key, 'f' | 'j' | 'w' | 'z' | 's' | 'r' | 'x') {
+        return None;
+    }
+    let rest = &lower[..lower.len() - 1];
+    (rest.chars().any(has_tone_mark) && syllable::is_syllable(rest)).then(|| rest.to_string())
+}
+
+/// A combining tone mark left after a letter that already carries one ("trườ̃ng"): the
+/// word without it, when that is a syllable.
+fn stray_mark(text: &str) -> Option<String> {
+    let mut previous_toned = false;
+    let mut stray = false;
+    let mut rest = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+            if !previous_toned {
+                return None;
+            }
+            stray = true;
+            continue;
+        }
+        previous_toned = has_tone_mark(c);
+        rest.push(c);
+    }
+    (stray && syllable::is_syllable(&rest)).then_some(rest)
 }
 
 /// A word with a Telex tone key typed inside it, the input method having failed to turn
@@ -287,16 +524,14 @@ fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
 /// Whether an ill-formed token is a Vietnamese word gone wrong rather than something else
 /// (an acronym, an address, a foreign name or word, a loan), and what is wrong with it:
 /// precision first.
-fn judge(
-    doc: &Document,
-    tokens: &[Token],
-    i: usize,
-    text: &str,
-    why: IllFormed,
-    lower: &mut String,
-) -> Option<Finding> {
+fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Option<Finding> {
+    let (doc, tokens, i) = (at.doc, at.tokens, at.i);
+    if let Some(word) = stray_mark(text) {
+        return Some(Finding::StrayMark(word));
+    }
     if matches!(why, IllFormed::ForeignLetter(_)) {
         return telex_key_left(text)
+            .or_else(|| telex_key_after_tone(text))
             .filter(|_| among_vietnamese_words(doc, tokens, i))
             .map(Finding::TelexKey);
     }
@@ -317,33 +552,56 @@ fn judge(
         let at = glued_at_capital(text)?;
         return (!chunk_text.contains(['#', '@', '-', '_', '/'])).then_some(Finding::Glued(at));
     }
+    // A transliteration in pieces (Ô-xtrây-li-a), a compound name: only a plain slip of
+    // a Vietnamese word.
+    let hyphenated = chunk_text.contains('-');
+    let foreign = why.is_foreign_shape() || text.is_ascii() || case == Case::Capitalized;
+    if hyphenated && foreign {
+        return None;
+    }
+    if why.is_foreign_shape()
+        && let Some(split) = glued_to_common_word(at, text)
+    {
+        return Some(Finding::Glued(split));
+    }
+    // Where a capital is no sign of a name (the sentence's first word) or the word is in
+    // lower case, a slip the model backs: a spelling one edit away that it has seen beside
+    // the word's neighbours ("Tromg năm" → "Trong năm", "Đại hoc" → "Đại học").
+    let judged_in_context = (case == Case::Lower || at.opens)
+        && among_vietnamese_words(doc, tokens, i)
+        && at.backed(text, why);
     if text.is_ascii() {
-        // A token in plain ASCII is as likely English, a name or a code: only a lower-case
-        // word of a shape English never writes, among Vietnamese words.
+        // A token in plain ASCII is as likely English, a name or a code: a lower-case word
+        // of a shape English never writes, among Vietnamese words, or one the model backs.
         let unmarked = case == Case::Lower
-            && !chunk_text.contains('-')
             && vietnamese_only_ascii(lower, why)
             && among_vietnamese_words(doc, tokens, i)
             && !syllable::candidates(text, 1).is_empty();
         // A letter typed twice is a slip; the other shapes want their marks.
         let doubled = matches!(why, IllFormed::BadCoda | IllFormed::BadOnset);
-        return unmarked.then_some(if doubled {
-            Finding::Syllable
-        } else {
-            Finding::Unmarked
-        });
+        if unmarked {
+            return Some(if doubled {
+                Finding::Syllable
+            } else {
+                Finding::Unmarked
+            });
+        }
+        if case == Case::Lower
+            && let Some(split) = glued_pair(at, text)
+        {
+            return Some(Finding::Glued(split));
+        }
+        return judged_in_context.then_some(Finding::InContext);
     }
     if why.is_foreign_shape() {
-        // Clusters and shapes no syllable has: a foreign name or word, a transliteration
-        // in pieces (Ô-xtrây-li-a), a loan written solid (ôxít, magiê, lôgic): left alone.
+        // Clusters and shapes no syllable has: a foreign name or word, a loan written solid
+        // (ôxít, magiê, lôgic): left alone.
         // What stays is a word with Vietnamese marks that is either two syllables run
         // together (đượcmột), or one slip away from a syllable: a doubled letter
         // (thườnng), a vowel mark missing (chưong, chién); capitalised, only a word with a
         // letter no foreign name has, two letters swapped (Tổgn) or run together (Anhkhỏi),
-        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét).
-        if chunk_text.contains('-') {
-            return None;
-        }
+        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét);
+        // or, opening a sentence, a slip the model backs (Ttây).
         if case == Case::Capitalized {
             if (has_vietnamese_only_letter(text) && syllable::transposed(text))
                 || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
@@ -352,31 +610,73 @@ fn judge(
             }
             // "Anhkhỏi": the second syllable with a tone mark on a letter only Vietnamese
             // writes; transliterations written solid do not end so (Sáclơ, Nitơ, Kitô).
-            let (a, b) = syllable::split_in_two(text)?;
-            return (b.chars().any(has_tone_mark) && has_vietnamese_only_letter(b))
-                .then_some(Finding::Glued(a.len()));
+            if let Some((a, b)) = syllable::split_in_two(text)
+                && b.chars().any(has_tone_mark)
+                && has_vietnamese_only_letter(b)
+            {
+                return Some(Finding::Glued(a.len()));
+            }
+            return judged_in_context.then_some(Finding::InContext);
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
-            return run_together(text).map(Finding::Glued);
+            // Two syllables run together, or a slip that split the vowel ("ohàn" for
+            // "hoàn") where the model backs the word meant.
+            return run_together(text)
+                .or_else(|| glued_pair(at, text))
+                .map(Finding::Glued)
+                .or(judged_in_context.then_some(Finding::InContext));
         }
         return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
     }
     if case == Case::Capitalized {
-        // Names keep spellings of their own (Kơ Ho, Đắk, Iát): only the slips that no
-        // name has.
-        let slip = matches!(
+        // A slip no word has, whatever its place: the tone mark misplaced or doubled.
+        let typing = matches!(
             why,
-            IllFormed::MarkPosition
-                | IllFormed::StopTone
+            IllFormed::MarkPosition | IllFormed::DoubledTone | IllFormed::TwoTones
+        );
+        // Opening a sentence, a Vietnamese word breaking the rule of gh, ngh ("Nghành").
+        let onset_rule = matches!(why, IllFormed::GhBeforeBack | IllFormed::GBeforeFront);
+        if typing || (at.opens && onset_rule && !text.is_ascii()) {
+            return Some(Finding::Syllable);
+        }
+        // The other rules of spelling (a stop with the wrong tone, a rhyme with the wrong
+        // ending, gh/ngh): names keep spellings of their own (Niê, Kơ Ho, Đắk, Iát), so
+        // only where the model backs a spelling one edit away, as a warning.
+        let spelling = matches!(
+            why,
+            IllFormed::StopTone
                 | IllFormed::GhBeforeBack
                 | IllFormed::GBeforeFront
-                | IllFormed::DoubledTone
-                | IllFormed::TwoTones
                 | IllFormed::CodaNotAllowed
         );
-        return slip.then_some(Finding::Syllable);
+        return (spelling && at.opens && judged_in_context).then_some(Finding::InContext);
     }
     Some(Finding::Syllable)
+}
+
+/// A name or foreign word glued to one of the commonest Vietnamese syllables
+/// ("Dinhvà", "cristobalitcủa"): the byte index of that syllable. It must be written with a
+/// letter beyond ASCII (English words end in ASCII syllables: Shanghai, Vietnam), start
+/// with a consonant (Mêkông, nilông are loans), be at least two letters, follow at least
+/// three, and the token must stand among Vietnamese words.
+fn glued_to_common_word(at: &Spot<'_>, text: &str) -> Option<usize> {
+    let model = at.model?;
+    let mut key = String::new();
+    let split = text.char_indices().skip(3).map(|(i, _)| i).find(|&i| {
+        let word = &text[i..];
+        word.chars().nth(1).is_some()
+            && !word.is_ascii()
+            && word
+                .chars()
+                .next()
+                .and_then(syllable::base_letter)
+                .is_some_and(|c| !syllable::is_vowel(c))
+            && model::key(word, &mut key)
+            && model
+                .id(&key)
+                .is_some_and(|id| model.unigram(id) >= COMMON_SYLLABLE)
+    })?;
+    among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
 }
 
 /// The byte range of the run of non-space tokens around token `i`.
@@ -579,5 +879,52 @@ mod tests {
                 "Gõ #ViệtNam vào ô tìm kiếm.",
             ],
         );
+    }
+
+    #[test]
+    fn the_model_backs_slips_the_grammar_alone_leaves() {
+        flags_each(
+            &Nonword,
+            &[
+                ("Học tại Đại hoc Quốc gia.", &["hoc"]),
+                ("Sửa đổi luật phap hiện hành.", &["phap"]),
+                ("Để phuc vụ người dân.", &["phuc"]),
+                ("Tromg năm nay, quận làm tốt.", &["Tromg"]),
+                ("Ttây Nguyên có nhiều rừng.", &["Ttây"]),
+                ("Quận đã ohàn thành kế hoạch.", &["ohàn"]),
+            ],
+        );
+        for (text, fix) in [
+            ("Học tại Đại hoc Quốc gia.", "Học tại Đại học Quốc gia."),
+            ("Tromg năm nay.", "Trong năm nay."),
+            ("Đã ohàn thành.", "Đã hoàn thành."),
+            ("Kế hoạchj năm nay.", "Kế hoạch năm nay."),
+            ("Công trình trườ\u{303}ng học.", "Công trình trường học."),
+            ("Ông Dinhvà bà Lan dự họp.", "Ông Dinh và bà Lan dự họp."),
+            (
+                "Khoáng vật cristobalitcủa đá.",
+                "Khoáng vật cristobalit của đá.",
+            ),
+            ("Hộ kinhdoanh nhỏ.", "Hộ kinh doanh nhỏ."),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // What the grammar alone does not decide is a warning.
+        let d = &check(&Nonword, "Học tại Đại hoc Quốc gia.")[0];
+        assert_eq!(d.severity, crate::Severity::Warning);
+    }
+
+    #[test]
+    fn capitals_inside_a_sentence_are_names_and_loans_are_words() {
+        silent(
+            &Nonword,
+            &[
+                "Bà H'Hen Niê, ông Y Bih, ông Ksor Phước và bà Rơ Châm Hoa dự lễ.",
+                "Khí clo, flo, brôm, crôm và muối clorua.",
+                "Sông Mêkông, tấm nilông và khoáng vật ôxít.",
+            ],
+        );
+        // The same spelling opening a sentence, where the model backs a word: a slip.
+        assert_eq!(flagged(&Nonword, "Thưc hiện nghiêm."), vec!["Thưc"]);
     }
 }

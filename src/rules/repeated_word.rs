@@ -1,28 +1,36 @@
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::lists::{COMPOUNDS_AFTER_DOUBLED_WORD, NEVER_DOUBLED_WORDS, REDUPLICATIONS};
+use crate::model::{self, Model};
+use crate::rules::in_context::Place;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
-use crate::text::case::lower_into;
+use crate::rules::{OptionSpec, slips};
+use crate::text::case::{Case, lower_into};
 use crate::text::tokens::{Token, TokenKind};
 
 declare_rule! {
-    /// A grammatical word typed twice in a row: "của của", "các các".
+    /// A word typed twice in a row: "của của", "cùng cùng", "sắp xếp sắp xếp".
     ///
     /// ## What it does
     /// Finds a word repeated right after itself, in any capitals, with only spaces between
-    /// (a line break, a comma or any other mark in between says nothing), when the word is
-    /// one of the grammatical words that Vietnamese never doubles on purpose, listed in
-    /// `rules/lists/never-doubled-words.txt` (các, của, đã …). The fix removes the second
-    /// copy and the space before it. Content words are left alone, because two compounds often meet on the same
-    /// syllable ("trở thành thành phố", "có thể thể hiện", "đạt được được ghi nhận", "nhà ở
-    /// ở"), and so are the doubled words Vietnamese uses on purpose, listed in
-    /// `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là,
-    /// ...). That list was built by reading every doubled word in the Wikipedia sample of
-    /// `viwiki-spelling` (dev set): the deliberate ones were kept, the slips ("cũng cũng",
-    /// "sự sự") and the meetings of two compounds were not; a few common ones the sample
-    /// lacks were added. A second copy that starts a compound of
+    /// (a line break, a comma or any other mark in between says nothing). The grammatical
+    /// words that Vietnamese never doubles on purpose, listed in
+    /// `rules/lists/never-doubled-words.txt` (các, của, đã …), are always reported. Any
+    /// other word in lower case is reported when the built-in model of Vietnamese says the
+    /// doubling is neither a reduplication nor a normal sequence: the model knows the word
+    /// well, the doubled pair is no word of its word list, the corpus writes it twice fewer
+    /// than `normal-per-million` times in a million uses (default 1,000), never right after
+    /// the word before nor right before the word after, and the two copies do not each
+    /// belong to a compound of the word list, as in "trở thành thành phố", "nhà ở ở". A
+    /// two-syllable word of the word list typed twice ("sắp xếp sắp xếp") is reported when
+    /// the corpus rarely writes its last syllable before its first. The doubled words
+    /// Vietnamese uses on purpose and the model may not know well are listed in
+    /// `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà …),
+    /// and a second copy that starts a compound of
     /// `rules/lists/compounds-after-doubled-word.txt` ("của của cải", "để để dành") is not a
-    /// slip either.
+    /// slip either. The fix removes the second copy and the space before it. The threshold
+    /// was chosen on doubled words injected into corpus text the model was not built from
+    /// (`scripts/tune_nonword.py`).
     ///
     /// ## Why
     /// A doubled word is the commonest slip of editing: a sentence is rewritten and one
@@ -31,7 +39,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// Quận yêu cầu các các đơn vị báo cáo kết quả của của từng tháng.
+    /// Quận yêu cầu các các đơn vị cùng cùng sắp xếp sắp xếp lại bộ máy của của từng phường.
     /// ```
     ///
     /// ## Silent example
@@ -41,10 +49,11 @@ declare_rule! {
     pub struct RepeatedWord {
         id: "repeated-word",
         severity: Warning,
-        vi: "Một hư từ bị gõ hai lần liền nhau: “của của”, “các các”.
+        options: [OptionSpec::integer("normal-per-million", 1000, 1)],
+        vi: "Một từ bị gõ hai lần liền nhau: “của của”, “cùng cùng”, “sắp xếp sắp xếp”.
 
 ## Tác dụng
-Tìm một từ được lặp lại ngay sau chính nó, không phân biệt chữ hoa, chỉ cách nhau bằng dấu cách (nếu ở giữa có xuống dòng, dấu phẩy hay dấu khác thì không báo), khi đó là một hư từ mà tiếng Việt không bao giờ cố ý lặp, ghi trong `rules/lists/never-doubled-words.txt` (các, của, đã…). Cách sửa: xóa bản lặp thứ hai và dấu cách trước nó. Thực từ không bị xét, vì hai từ ghép thường gặp nhau ở cùng một âm tiết (“trở thành thành phố”, “có thể thể hiện”, “đạt được được ghi nhận”, “nhà ở ở”); các từ láy hoàn toàn mà tiếng Việt dùng có chủ ý, ghi trong `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà, là là…), cũng không bị báo. Danh sách này được lập bằng cách đọc mọi từ lặp trong mẫu Wikipedia của `viwiki-spelling` (tập dev): giữ những từ láy có chủ ý, bỏ các lỗi gõ (“cũng cũng”, “sự sự”) và các chỗ hai từ ghép gặp nhau; thêm vài từ láy thông dụng mà mẫu không có. Bản lặp thứ hai mở đầu một từ ghép ghi trong `rules/lists/compounds-after-doubled-word.txt` (“của của cải”, “để để dành”) cũng không phải lỗi.
+Tìm một từ được lặp lại ngay sau chính nó, không phân biệt chữ hoa, chỉ cách nhau bằng dấu cách (nếu ở giữa có xuống dòng, dấu phẩy hay dấu khác thì không báo). Các hư từ mà tiếng Việt không bao giờ cố ý lặp, ghi trong `rules/lists/never-doubled-words.txt` (các, của, đã…), luôn bị báo. Mọi từ viết thường khác bị báo khi mô hình tiếng Việt có sẵn cho biết việc lặp không phải từ láy cũng không phải chuỗi bình thường: mô hình biết rõ từ đó, cặp lặp không có trong danh sách từ của nó, kho ngữ liệu viết từ đó hai lần liền ít hơn `normal-per-million` lần trong một triệu lần dùng (mặc định 1.000), chưa bao giờ ngay sau từ đứng trước hay ngay trước từ đứng sau, và hai bản không thuộc hai từ ghép khác nhau như “trở thành thành phố”, “nhà ở ở”. Một từ hai âm tiết trong danh sách từ bị gõ hai lần (“sắp xếp sắp xếp”) bị báo khi kho ngữ liệu hiếm khi viết âm tiết cuối của nó trước âm tiết đầu. Các từ láy mà mô hình có thể chưa biết rõ ghi trong `rules/lists/reduplications.txt` (dần dần, từ từ, ngày ngày, người người, nhà nhà…); bản lặp thứ hai mở đầu một từ ghép ghi trong `rules/lists/compounds-after-doubled-word.txt` (“của của cải”, “để để dành”) cũng không phải lỗi. Cách sửa: xóa bản lặp thứ hai và dấu cách trước nó. Ngưỡng được chọn trên các từ lặp cài vào phần kho ngữ liệu mà mô hình không học (`scripts/tune_nonword.py`).
 
 ## Vì sao
 Từ bị lặp là lỗi biên tập phổ biến nhất: câu được sửa lại và một bản của từ cũ còn sót. Trình kiểm tra chính tả bỏ qua lỗi này vì mỗi bản đều là một từ đúng.",
@@ -61,6 +70,130 @@ fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
     }
 }
 
+/// How many times the model must have seen a word for its doubling to be judged: enough
+/// that a normal doubling would show up at least three times.
+fn enough_evidence(seen: u32, per_million: u64) -> bool {
+    u64::from(seen) * per_million >= 3_000_000
+}
+
+/// Whether the model says the doubled word at `tokens[i]` and `tokens[i + 2]` is a slip:
+/// it knows the word well, the pair is no word of its word list, the corpus writes it
+/// twice fewer than `per_million` times in a million uses, never after the word before
+/// nor before the word after (three in a row), and the copies are not two words meeting
+/// on one syllable.
+fn doubled_by_slip(
+    doc: &Document,
+    tokens: &[Token],
+    i: usize,
+    model: &Model,
+    per_million: u64,
+) -> bool {
+    let mut key = String::new();
+    if !model::key(doc.token_text(&tokens[i]), &mut key) {
+        return false;
+    }
+    let Some(w) = model.id(&key) else {
+        return false;
+    };
+    let seen = model.unigram(w);
+    if !enough_evidence(seen, per_million)
+        || model.in_word_list(w, w)
+        || u64::from(model.bigram(w, w)) * 1_000_000 >= per_million * u64::from(seen)
+    {
+        return false;
+    }
+    let before = Place::of(doc, model, tokens, i).left;
+    let after = Place::of(doc, model, tokens, i + 2).right;
+    if before.is_some_and(|x| model.trigram(x, w, w) > 0)
+        || after.is_some_and(|y| model.trigram(w, w, y) > 0)
+    {
+        return false;
+    }
+    // Two words meeting on one syllable (nhà ở · ở các, đạt được · được ghi): the first
+    // copy belongs to the word before (a word of the word list, or that word followed by
+    // it in a tenth of its uses), and the second leads on into the word after (a word of
+    // the list, a pair taking a hundredth of the rarer word's uses, or the start of a triple
+    // the model knows).
+    let share = |pair: u32, of: u32, parts: u64| u64::from(pair) * parts >= u64::from(of);
+    let first_taken = before.is_some_and(|x| {
+        model.in_word_list(x, w) || share(model.bigram(x, w), model.unigram(x), 10)
+    });
+    let beyond = Place::of(doc, model, tokens, i + 4).right;
+    let second_leads = after.is_some_and(|y| {
+        let pair = model.bigram(w, y);
+        model.in_word_list(w, y)
+            || share(pair, seen.min(model.unigram(y)), 100)
+            || beyond.is_some_and(|z| model.trigram(w, y, z) > 0)
+    });
+    !(first_taken && second_leads)
+}
+
+/// A two-syllable word typed twice ("sắp xếp sắp xếp"): a compound of the model's word
+/// list whose copies meet on a pair the corpus rarely writes (fewer than `per_million` in
+/// a million uses of its first syllable, and in no stored triple). The finding covers the
+/// second copy; the fix removes it and the space before it.
+fn doubled_compounds(
+    meta: &RuleMeta,
+    doc: &Document,
+    tokens: &[Token],
+    model: &Model,
+    per_million: u64,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut key = String::new();
+    let mut id = |t: &Token| -> Option<u16> {
+        (t.kind == TokenKind::Word && model::key(doc.token_text(t), &mut key))
+            .then(|| model.id(&key))
+            .flatten()
+    };
+    for i in 0..tokens.len().saturating_sub(6) {
+        let w = &tokens[i..i + 7];
+        if !(1..6).step_by(2).all(|k| w[k].is_inline_space(&doc.text))
+            || (i > 0 && !tokens[i - 1].is_space())
+            || doc.case(&w[6]) != Case::Lower
+            || doc.lower(&w[0]) != doc.lower(&w[4])
+            || doc.lower(&w[2]) != doc.lower(&w[6])
+            || doc.lower(&w[0]) == doc.lower(&w[2])
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (id(&w[0]), id(&w[2])) else {
+            continue;
+        };
+        if !model.in_word_list(a, b)
+            || !enough_evidence(model.unigram(b), per_million)
+            || u64::from(model.bigram(b, a)) * 1_000_000
+                >= per_million * u64::from(model.unigram(b))
+            || model.trigram(a, b, a) > 0
+            || model.trigram(b, a, b) > 0
+        {
+            continue;
+        }
+        let copy = w[4].range.start..w[6].range.end;
+        let shown = &doc.text[copy.clone()];
+        let d = Diagnostic::new(
+            meta.id,
+            meta.default_severity,
+            copy.clone(),
+            Message::new(
+                format!("Từ “{shown}” bị lặp lại"),
+                format!("“{shown}” is repeated"),
+            ),
+        )
+        .with_related(
+            w[0].range.start..w[2].range.end,
+            Message::new("bản thứ nhất", "the first copy"),
+        );
+        // Markup between the copies stays: no fix then.
+        let removed = w[2].range.end..copy.end;
+        out.push(if doc.map.is_contiguous(removed.clone()) {
+            d.with_fix(removed, "")
+        } else {
+            d
+        });
+    }
+}
+
 impl Rule for RepeatedWord {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -68,9 +201,13 @@ impl Rule for RepeatedWord {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
+        let per_million = u64::from(ctx.integer("normal-per-million"));
         let (mut first, mut second, mut other) = (String::new(), String::new(), String::new());
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
+            if let Some(model) = ctx.shared.reference {
+                doubled_compounds(self.meta(), doc, tokens, model, per_million, out);
+            }
             for i in 0..tokens.len().saturating_sub(2) {
                 let (a, space, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
                 if a.kind != TokenKind::Word
@@ -90,11 +227,21 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 lower_into(at, &mut first);
-                if !NEVER_DOUBLED_WORDS.contains(&first) {
-                    continue;
-                }
                 lower_into(bt, &mut second);
                 if first != second {
+                    continue;
+                }
+                // A grammatical word of the list, or any word the model says the corpus
+                // does not write twice here.
+                let listed = NEVER_DOUBLED_WORDS.contains(&first);
+                let judged = || {
+                    doc.case(b) == Case::Lower
+                        && slips::eligible(doc, block, block.tokens.start + i)
+                        && ctx.shared.reference.is_some_and(|model| {
+                            doubled_by_slip(doc, tokens, i, model, per_million)
+                        })
+                };
+                if !listed && !judged() {
                     continue;
                 }
                 let pair = format!("{first} {second}");
@@ -207,6 +354,32 @@ mod tests {
         assert_eq!(
             fixed(&RepeatedWord, text),
             "Các đơn vị báo cáo kết quả của từng tháng."
+        );
+    }
+
+    #[test]
+    fn doubled_content_words_the_model_does_not_know_as_normal() {
+        flags_each(
+            &RepeatedWord,
+            &[
+                ("Quận có có nhiều dự án.", &["có"]),
+                ("Các đơn vị cùng cùng nhau làm.", &["cùng"]),
+                ("Hoạt động trong trong năm qua.", &["trong"]),
+                ("Phường sắp xếp sắp xếp lại bộ máy.", &["sắp xếp"]),
+            ],
+        );
+        assert_eq!(
+            fixed(&RepeatedWord, "Phường sắp xếp sắp xếp lại bộ máy."),
+            "Phường sắp xếp lại bộ máy."
+        );
+        silent(
+            &RepeatedWord,
+            &[
+                "Ngày ngày, người người, xanh xanh, từ từ, đâu đâu.",
+                "Có thể thể hiện; đạt được được ghi nhận; nhà ở ở đô thị.",
+                "Viện đại học Mở mở rộng tuyển sinh.",
+                "Trong năm năm qua, quận phát triển.",
+            ],
         );
     }
 }

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Chooses the thresholds of `nonword` (min-support) and `repeated-word`
+(normal-per-million) on slips injected into corpus text the built-in model was not built
+from: the documents scripts/build_model.py holds out (every 20th of ../shared/data/corpus,
+in OUT/holdout). No viwiki label is read.
+
+Each held-out document gets one slip about every 200 words (never two within five words),
+of these kinds, chosen evenly:
+  unmarked  a lower-case syllable typed without any mark (học -> hoc), kept only when the
+            grammar rejects the result (else it is a real-word slip);
+  start     the first word of a sentence with one letter doubled or replaced by a
+            neighbour on the keyboard (Trong -> Tromg, Tây -> Ttây);
+  glued     a common syllable glued to the word before (được xây -> đượcxây);
+  telex     a Telex tone key typed after a syllable that has its tone (hoạch -> hoạchj);
+  stray     a combining tone mark left after a letter that has its tone;
+  swap      the onset and the vowel after it swapped (hoàn -> ohàn);
+  doubled   a word or a two-syllable compound typed twice (cùng -> cùng cùng).
+Recall = injected slips flagged (a finding overlapping the slip) / injected; right = the
+first suggestion restores the original; false flags = findings of the two rules on the clean
+held-out text per 10,000 words (an overestimate: the corpus has slips of its own).
+
+Usage: python3 scripts/build_model.py            (writes OUT/holdout)
+       cargo build --release --bins --examples
+       python3 scripts/tune_nonword.py [--holdout DIR] [--grid] [--show N]
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+WORD = re.compile(r"[^\W\d_]+")
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+KEYS = {"a": "sqw", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "g": "fh", "h": "gj",
+        "i": "uo", "k": "jl", "l": "k", "m": "n", "n": "bm", "o": "ip", "p": "o",
+        "r": "et", "s": "ad", "t": "ry", "u": "yi", "v": "cb", "x": "zc", "y": "tu"}
+KINDS = ["unmarked", "start", "glued", "telex", "stray", "swap", "doubled"]
+
+
+def strip_marks(word):
+    d = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c))
+
+
+def toned(word):
+    return any(c in TONES for c in unicodedata.normalize("NFD", word))
+
+
+def slip(kind, w, words, n, rng):
+    """The slipped text for word n (w), or None."""
+    if kind == "unmarked":
+        s = strip_marks(w)
+        return s if s != w and w.islower() else None
+    if kind == "start":
+        if not (w[:1].isupper() and w[1:].islower() and len(w) >= 3):
+            return None
+        i = rng.randrange(len(w))
+        c = w[i].lower()
+        if rng.random() < 0.5:
+            return w[:i + 1] + w[i].lower() + w[i + 1:]
+        if c not in KEYS:
+            return None
+        return w[:i] + rng.choice(KEYS[c]) + w[i + 1:]
+    if kind == "telex":
+        return w + rng.choice("fjsrx") if w.islower() and toned(w) else None
+    if kind == "stray":
+        if not (w.islower() and toned(w)):
+            return None
+        d = unicodedata.normalize("NFC", w)
+        i = next(i for i, c in enumerate(d) if toned(c))
+        return d[:i + 1] + rng.choice([t for t in TONES]) + d[i + 1:]
+    if kind == "swap":
+        m = re.match(r"^([bcdđghklmnpqrstvx]+)([aăâeêioôơuưyàáảãạ])", strip_marks(w))
+        if not w.islower() or not m or len(m.group(1)) != 1:
+            return None
+        return w[1] + w[0] + w[2:]
+    return None
+
+
+def inject(text, rng):
+    """The text with slips, and [(byte start, byte end, kind, original)]."""
+    pieces, gold, last, pos = [], [], -10, 0
+    words = list(WORD.finditer(text))
+    out_len = 0
+
+    def emit(upto, replacement, kind, original, start_char):
+        nonlocal pos, out_len
+        pieces.append(text[pos:start_char])
+        out_len += len(text[pos:start_char].encode())
+        start = out_len
+        pieces.append(replacement)
+        out_len += len(replacement.encode())
+        gold.append((start, out_len, kind, original))
+        pos = upto
+
+    for n, m in enumerate(words):
+        if n - last < 5 or rng.random() > 1 / 200 or m.start() < pos:
+            continue
+        kind = rng.choice(KINDS)
+        w = m.group()
+        if kind == "glued":
+            if n + 1 >= len(words) or text[m.end():words[n + 1].start()] != " ":
+                continue
+            nxt = words[n + 1]
+            if not nxt.group().islower():
+                continue
+            emit(nxt.end(), w + nxt.group(), kind, w + " " + nxt.group(), m.start())
+        elif kind == "doubled":
+            if not w.islower():
+                continue
+            two = (n + 1 < len(words) and text[m.end():words[n + 1].start()] == " "
+                   and words[n + 1].group().islower() and rng.random() < 0.3)
+            end = words[n + 1].end() if two else m.end()
+            unit = text[m.start():end]
+            emit(end, unit + " " + unit, kind, unit, m.start())
+        else:
+            if kind == "start":
+                before = text[:m.start()].rstrip(" ")
+                if before and before[-1] not in ".!?\n":
+                    continue
+            s = slip(kind, w, words, n, rng)
+            if not s or s == w:
+                continue
+            emit(m.end(), s, kind, w, m.start())
+        last = n
+    pieces.append(text[pos:])
+    return "".join(pieces), gold
+
+
+def check(binary, folder, config):
+    cmd = [binary, "check", "--format", "json", "--select", "nonword,repeated-word",
+           "--config", config, folder]
+    proc = subprocess.run(cmd, capture_output=True)
+    if proc.returncode not in (0, 1):
+        sys.exit(proc.stderr.decode()[:500])
+    return json.loads(proc.stdout)
+
+
+def rejected(grammar, words):
+    """The words of `words` the syllable grammar rejects."""
+    words = sorted(set(words))
+    proc = subprocess.run([grammar], input="\n".join(words).encode(), capture_output=True,
+                          check=True)
+    return {w for w, v in zip(words, proc.stdout.decode().split("\n")) if v != "ok"}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "vnlint"))
+    ap.add_argument("--grammar", default=os.path.join(ROOT, "target", "release", "examples",
+                                                      "syllables"))
+    ap.add_argument("--holdout", default="/tmp/vnlint-model-corpus/holdout")
+    ap.add_argument("--grid", action="store_true")
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=14)
+    args = ap.parse_args()
+    if not os.path.isdir(args.holdout):
+        sys.exit(f"missing {args.holdout}: run scripts/build_model.py first")
+    rng = random.Random(args.seed)
+    names = sorted(os.listdir(args.holdout))
+    with tempfile.TemporaryDirectory() as tmp:
+        injected = os.path.join(tmp, "injected")
+        os.makedirs(injected)
+        gold, words, texts = {}, 0, {}
+        for name in names:
+            text = open(os.path.join(args.holdout, name), encoding="utf-8").read()
+            words += len(WORD.findall(text))
+            new, g = inject(text, rng)
+            gold[name], texts[name] = g, new.encode()
+            with open(os.path.join(injected, name), "w", encoding="utf-8") as f:
+                f.write(new)
+        # A slip the grammar accepts is a real word: realword's, not counted here.
+        slipped = [texts[n][s:e].decode() for n, g in gold.items() for s, e, k, _ in g
+                   if k not in ("glued", "doubled")]
+        bad = rejected(args.grammar, slipped)
+        for n in gold:
+            gold[n] = [x for x in gold[n] if x[2] in ("glued", "doubled")
+                       or texts[n][x[0]:x[1]].decode() in bad]
+        total = {}
+        for g in gold.values():
+            for *_, kind, _ in g:
+                total[kind] = total.get(kind, 0) + 1
+        print(f"{len(names)} held-out documents, {words:,} words, "
+              f"{sum(total.values())} slips the grammar rejects or doubled/glued")
+        grid = [(None, None)]
+        if args.grid:
+            grid = [(s, p) for s in (5, 10, 20, 50, 100) for p in (300, 1000, 3000)]
+        for support, per_million in grid:
+            config = os.path.join(tmp, "vnlint.toml")
+            with open(config, "w") as f:
+                f.write("[rules]\n")
+                if support:
+                    f.write(f'nonword = {{ min-support = {support} }}\n')
+                if per_million:
+                    f.write(f'repeated-word = {{ normal-per-million = {per_million} }}\n')
+            found = {}
+            for d in check(args.bin, injected, config):
+                found.setdefault(os.path.basename(d["path"]), []).append(d)
+            hit, right, missed = {}, {}, []
+            for name, g in gold.items():
+                for s, e, kind, original in g:
+                    ds = [d for d in found.get(name, []) if d["byte_start"] < e
+                          and s < d["byte_end"]]
+                    if ds:
+                        hit[kind] = hit.get(kind, 0) + 1
+                        sugg = [x["replacement"] for x in ds[0].get("suggestions", [])]
+                        fix = ds[0].get("fix") or {}
+                        ok = (sugg[:1] == [original] or kind == "doubled"
+                              or (sugg and sugg[0].lower() == original.lower()))
+                        right[kind] = right.get(kind, 0) + ok
+                    else:
+                        missed.append((name, s, e, kind, original))
+            clean = check(args.bin, args.holdout, config)
+            by_rule = {}
+            for d in clean:
+                by_rule[d["rule"]] = by_rule.get(d["rule"], 0) + 1
+            all_hit = sum(hit.values())
+            all_total = sum(total.values())
+            print(f"min-support {support or '-'} normal-per-million {per_million or '-'}: "
+                  f"recall {all_hit}/{all_total} = {all_hit / max(all_total, 1):.1%}; "
+                  + ", ".join(f"{k} {hit.get(k, 0)}/{total[k]} (right {right.get(k, 0)})"
+                              for k in KINDS if k in total)
+                  + "; clean flags " + ", ".join(f"{r} {c} ({c / words * 1e4:.2f}/10k)"
+                                                 for r, c in sorted(by_rule.items())))
+            if args.show:
+                for d in clean[:args.show]:
+                    name = os.path.basename(d["path"])
+                    b = open(os.path.join(args.holdout, name), "rb").read()
+                    s, e = d["byte_start"], d["byte_end"]
+                    ctx = (b[max(0, s - 40):s].decode(errors="replace") + "[[" + d["text"]
+                           + "]]" + b[e:e + 40].decode(errors="replace")).replace("\n", " ")
+                    sugg = [x["replacement"] for x in d.get("suggestions", [])][:1]
+                    print(f"   clean {d['rule']} {d['severity']} -> {sugg}: {ctx}")
+                for name, s, e, kind, original in missed[:args.show]:
+                    b = texts[name]
+                    ctx = (b[max(0, s - 40):s].decode(errors="replace") + "[["
+                           + b[s:e].decode(errors="replace") + "]]"
+                           + b[e:e + 40].decode(errors="replace")).replace("\n", " ")
+                    print(f"   missed ({kind}, meant {original}): {ctx}")
+
+
+if __name__ == "__main__":
+    main()
