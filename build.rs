@@ -126,6 +126,14 @@ fn word_lists(dir: &Path) -> String {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_once('\t').unwrap_or((l, "")))
             .collect();
+        // Lookups are binary searches: an entry out of byte order would be silently missed,
+        // so it stops the build here rather than waiting for the self-test.
+        if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 >= pair[1].0) {
+            panic!(
+                "rules/lists/{name}: {:?} must come after {:?} (entries in byte order, no duplicates)",
+                pair[0].0, pair[1].0
+            );
+        }
         writeln!(
             out,
             "/// `rules/lists/{name}`.\npub static {ident}: WordList = WordList {{ file: {name:?}, entries: &{entries:?} }};"
