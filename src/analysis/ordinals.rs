@@ -136,8 +136,8 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 org,
                                 value,
                                 numeral,
-                                span: num_token.range.clone(),
-                                phrase: token.range.start..num_token.range.end,
+                                span: num_token.range(),
+                                phrase: token.start()..num_token.end(),
                                 in_title,
                             });
                         }

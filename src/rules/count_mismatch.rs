@@ -106,7 +106,7 @@ impl CountMismatch {
         for pair in markers.windows(2) {
             let (prev, next) = (pair[0].1, pair[1].1);
             if next != prev + 1 {
-                let span = doc.tokens[sig[pair[1].0]].range.clone();
+                let span = doc.tokens[sig[pair[1].0]].range();
                 let message = Message::new(
                     format!(
                         "Mục ({next}) đứng sau mục ({prev}): đánh số bị {}",
@@ -119,7 +119,7 @@ impl CountMismatch {
                 );
                 out.push(
                     Diagnostic::new(rule.id, rule.default_severity, span, message).with_related(
-                        doc.tokens[sig[pair[0].0]].range.clone(),
+                        doc.tokens[sig[pair[0].0]].range(),
                         Message::new(format!("mục ({prev})"), format!("item ({prev})")),
                     ),
                 );
@@ -156,13 +156,13 @@ impl CountMismatch {
                 Diagnostic::new(
                     rule.id,
                     rule.default_severity,
-                    doc.tokens[sig[count_at]].range.clone(),
+                    doc.tokens[sig[count_at]].range(),
                     Message::new(
                         format!("Báo {announced} {noun} nhưng liệt kê {counted} mục, từ (1) đến ({counted})"),
                         format!("Announces {announced} {noun} but lists {counted} items, (1) to ({counted})"),
                     ),
                 )
-                .with_related(doc.tokens[sig[markers[markers.len() - 1].0]].range.clone(), Message::new("mục cuối", "the last item")),
+                .with_related(doc.tokens[sig[markers[markers.len() - 1].0]].range(), Message::new("mục cuối", "the last item")),
             );
         }
     }
@@ -220,8 +220,7 @@ fn named_items(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Ve
                     ),
                 )
                 .with_related(
-                    doc.tokens[sentence[intro + 1]].range.start
-                        ..doc.tokens[sentence[end - 1]].range.end,
+                    doc.tokens[sentence[intro + 1]].start()..doc.tokens[sentence[end - 1]].end(),
                     Message::new("các tên được kể", "the names given"),
                 ),
             );
@@ -502,7 +501,7 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
                 doc.token_text(n)
                     .parse::<u32>()
                     .ok()
-                    .map(|v| (v, n.range.clone()))
+                    .map(|v| (v, n.range()))
             }
             _ => None,
         };

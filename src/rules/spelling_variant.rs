@@ -112,7 +112,7 @@ impl Rule for SpellingVariant {
         for token in &candidates {
             let (n, first) = &mut seen[token.word as usize];
             if *n == 0 {
-                *first = token.range.clone();
+                *first = token.range();
                 spellings.push(token.word);
             }
             *n += 1;
@@ -147,7 +147,7 @@ impl Rule for SpellingVariant {
             let Some(major) = minority[token.word as usize] else {
                 continue;
             };
-            let (word, span) = (doc.token_text(token), token.range.clone());
+            let (word, span) = (doc.token_text(token), token.range());
             let (n, (m, first)) = (seen[token.word as usize].0, &seen[major as usize]);
             let major = spelling(major);
             let message = Message::new(
