@@ -1,7 +1,8 @@
 //! Repeated findings folded for people. When one rule says the same thing about the same
 //! text many times in a file (one misspelling written 500 times), the formats people read
 //! (human, concise, GitHub annotations) show the first [`SHOWN_IN_FULL`] in full and fold
-//! the rest into one entry that counts them and lists their places. The findings themselves
+//! the rest into one entry that counts them and lists their places, once a finding repeats
+//! more than [`FOLDED_FROM`] times (a release's five doubled spaces stay five entries). The findings themselves
 //! are not changed: JSON, JSON lines, SARIF, checkstyle and rdjson carry every one, the
 //! summary counts every one, and `--fix` fixes every one.
 
@@ -12,7 +13,9 @@ use crate::render::LineIndex;
 use crate::report::FileReport;
 
 /// How many findings of a repeated kind are shown in full before the rest are folded.
-pub const SHOWN_IN_FULL: usize = 3;
+pub const SHOWN_IN_FULL: usize = 5;
+/// How many times a finding may repeat before it is folded.
+pub const FOLDED_FROM: usize = 10;
 /// How many places a folded entry lists; the rest are counted.
 pub const PLACES_LISTED: usize = 20;
 
@@ -28,7 +31,7 @@ pub enum Entry<'a> {
     },
 }
 
-/// The entries of a report: findings repeated more than `SHOWN_IN_FULL + 1` times folded.
+/// The entries of a report: findings repeated more than [`FOLDED_FROM`] times folded.
 pub fn entries(report: &FileReport) -> Vec<Entry<'_>> {
     let mut groups: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
     for (i, d) in report.diagnostics.iter().enumerate() {
@@ -37,7 +40,7 @@ pub fn entries(report: &FileReport) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for (i, d) in report.diagnostics.iter().enumerate() {
         let group = &groups[&key(report, d)];
-        if group.len() <= SHOWN_IN_FULL + 1 {
+        if group.len() <= FOLDED_FROM {
             out.push(Entry::One(d));
             continue;
         }
@@ -134,30 +137,26 @@ mod tests {
     }
 
     #[test]
-    fn the_first_three_are_shown_and_the_rest_folded_into_the_fourth() {
-        let source = "nghành x nghành x nghành x nghành x nghành x nghành\n";
-        let r = report(source, &(0..6).map(|n| ("nghành", n)).collect::<Vec<_>>());
+    fn the_first_five_are_shown_and_the_rest_folded_into_the_sixth() {
+        let source = "nghành x ".repeat(11);
+        let r = report(&source, &(0..11).map(|n| ("nghành", n)).collect::<Vec<_>>());
         let starts: Vec<usize> = r.diagnostics.iter().map(|d| d.span.start).collect();
-        assert_eq!(
-            shape(&entries(&r)),
-            vec![
-                (starts[0], 0),
-                (starts[1], 0),
-                (starts[2], 0),
-                (starts[3], 2)
-            ]
-        );
+        let mut expected: Vec<(usize, usize)> = starts[..5].iter().map(|&s| (s, 0)).collect();
+        expected.push((starts[5], 5));
+        assert_eq!(shape(&entries(&r)), expected);
     }
 
     #[test]
-    fn four_repeats_and_different_texts_are_not_folded() {
-        let source = "ab ab ab ab cd cd cd cd cd\n";
-        let mut flagged: Vec<(&str, usize)> = (0..4).map(|n| ("ab", n)).collect();
-        // "cd" five times, but each flagged with a message of its own text: still one key.
-        flagged.extend((0..5).map(|n| ("cd", n)));
-        let r = report(source, &flagged);
+    fn ten_repeats_are_not_folded_and_each_text_counts_apart() {
+        let source = format!("{}{}\n", "ab ".repeat(10), "cd ".repeat(12));
+        let mut flagged: Vec<(&str, usize)> = (0..10).map(|n| ("ab", n)).collect();
+        flagged.extend((0..12).map(|n| ("cd", n)));
+        let r = report(&source, &flagged);
         let folded: Vec<usize> = shape(&entries(&r)).iter().map(|s| s.1).collect();
-        assert_eq!(folded, vec![0, 0, 0, 0, 0, 0, 0, 1]);
+        // "ab" ten times in full; "cd" five in full, then one entry for the last seven.
+        let mut expected = vec![0; 15];
+        expected.push(6);
+        assert_eq!(folded, expected);
     }
 
     #[test]
