@@ -185,7 +185,8 @@ def main():
               f"({', '.join(f'{k} {n}' for k, n in sorted(by_kind.items()))})")
         grid = [(None, args.min_count, args.ratio)]
         if args.grid:
-            grid = [(1, c, r) for c in (5, 20, 50) for r in (10**3, 10**4, 10**5, 10**6, 10**7)]
+            grid = [(1, c, r) for c in (10, 20)
+                    for r in (10**3, 3 * 10**3, 10**4, 3 * 10**4, 10**5)]
         print(f"{'max':>4} {'min':>4} {'ratio':>9} {'recall':>14} {'right fix':>9} "
               f"{'off-slip':>8} {'clean flags':>11} {'per 10k':>7}")
         for max_count, min_count, ratio in grid:

@@ -7,6 +7,7 @@ records that TEXT is a fact of class KIND belonging to GROUP (see the README for
 
   python3 bench/dev/inject.py --check              # facts of every clean document agree
   python3 bench/dev/inject.py --out DIR [--seed N] # DIR/clean, DIR/cases, DIR/cases.jsonl
+  --clean DIR reads another set of clean documents (bench/holdout/clean, the held-out set).
 """
 import argparse
 import calendar
@@ -63,9 +64,9 @@ def parse_marked(marked, name="?"):
     return plain, facts
 
 
-def load_documents():
+def load_documents(clean_dir=CLEAN):
     docs = []
-    for path in sorted(CLEAN.iterdir()):
+    for path in sorted(clean_dir.iterdir()):
         if path.suffix not in (".txt", ".md") or path.name == "README.md":
             continue
         plain, facts = parse_marked(path.read_text(encoding="utf-8"), path.name)
@@ -519,12 +520,16 @@ def build_cases(docs, seed, per_class):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="verify the facts and exit")
+    ap.add_argument("--clean", type=Path, default=CLEAN,
+                    help="folder of marked clean documents (default: bench/dev/clean)")
     ap.add_argument("--out", type=Path, help="write clean/, cases/ and cases.jsonl here")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--per-class", type=int, default=0,
                     help="at most this many cases per class (default 0: every possible case)")
     args = ap.parse_args()
-    docs = load_documents()
+    docs = load_documents(args.clean)
+    if not any(d["facts"] for d in docs):
+        ap.error(f"no marked documents in {args.clean}")
     problems = [p for d in docs for p in verify(d)]
     rng = random.Random(args.seed)
     for d in docs:

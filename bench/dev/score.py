@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Score vnlint's consistency rules on the dev benchmark.
+"""Score vnlint's consistency rules on the dev benchmark (or, with --clean, another set).
 
   cargo build --release && python3 bench/dev/score.py [--json summary.json] [--misses misses.jsonl]
+  python3 bench/dev/score.py --clean bench/holdout/clean   # the held-out set (bench/holdout)
 
 Strips and mutates the clean documents with inject.py (into a temporary folder), runs the
 release binary with `--format json` on the clean documents and on every case (in parallel),
@@ -87,6 +88,8 @@ def words(text):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "vnlint")
+    ap.add_argument("--clean", type=Path, default=inject.CLEAN,
+                    help="folder of marked clean documents (default: bench/dev/clean)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--per-class", type=int, default=0,
                     help="at most this many cases per class (default 0: all)")
@@ -100,7 +103,7 @@ def main():
     t0 = time.time()
     work = args.keep or Path(tempfile.mkdtemp(prefix="vnlint-devbench-"))
     subprocess.run([sys.executable, str(HERE / "inject.py"), "--out", str(work),
-                    "--seed", str(args.seed), "--per-class", str(args.per_class)], check=True,
+                    "--clean", str(args.clean.resolve()), "--seed", str(args.seed), "--per-class", str(args.per_class)], check=True,
                    stdout=subprocess.DEVNULL)
     cases = [json.loads(line) for line in open(work / "cases.jsonl", encoding="utf-8")]
     clean_files = sorted(p for p in (work / "clean").iterdir() if p.suffix in (".txt", ".md"))
@@ -133,7 +136,7 @@ def main():
                 row["elsewhere"] += 1
             misses.append({**c, "new_findings": [(d["rule"], d["text"], d["message"]) for d in new]})
 
-    print(f"Dev benchmark: {len(clean_files)} clean documents ({total_words} words), "
+    print(f"Benchmark {args.clean}: {len(clean_files)} clean documents ({total_words} words), "
           f"{len(cases)} cases, binary {args.binary}")
     print(f"{'class':16} {'cases':>5} {'found':>5} {'recall':>7}  elsewhere")
     all_cases = all_found = 0

@@ -364,7 +364,9 @@ fn weekday_ending_at(
         if let Some(word) = second.as_deref() {
             let weekday = Weekday::from_vi_word(word)?;
             let number = case_of(scan.text(last));
-            let capitalized = number != Case::Lower;
+            // "Thứ hai" inside a sentence is a weekday too ("đến hết Thứ hai (2/2)").
+            let capitalized =
+                number != Case::Lower || first_case != Case::Lower && !scan.opens_sentence(first);
             if !capitalized && enumerates() {
                 return None; // "Thứ nhất, ... Thứ hai, ngày 27/6 ...": an enumeration
             }
@@ -389,6 +391,10 @@ fn weekday_ending_at(
         None => true,
         Some(p) => match scan.kind(p) {
             Some(TokenKind::Punct) => true,
+            // A clock time: "Cập nhật: 14:30 thứ Tư, 19/6/2024".
+            Some(TokenKind::Number) => {
+                scan.text(p).contains(':') || p > 0 && scan.is_punct(p - 1, ":")
+            }
             Some(TokenKind::Word) => {
                 let w = scan.word(p).unwrap_or_default();
                 WEEKDAY_LEAD_WORDS.contains(w)
@@ -419,6 +425,14 @@ fn weekday_before(
     let mut j = k.checked_sub(1)?;
     if scan.is_punct(j, "(") {
         j = j.checked_sub(1)?;
+        // "Chủ nhật vừa qua (23/2)", "vào Chủ nhật tuần này (29/9)".
+        let pair = (j.checked_sub(1).and_then(|p| scan.word(p)), scan.word(j));
+        if matches!(
+            pair,
+            (Some("vừa"), Some("qua")) | (Some("tuần"), Some("này" | "tới" | "sau"))
+        ) {
+            j = j.checked_sub(2)?;
+        }
     }
     if scan.word(j) == Some("ngày") {
         j = j.checked_sub(1)?;
@@ -621,6 +635,20 @@ fn interpret_chunk(
         };
         if scan.word(p).is_some_and(|w| DATE_CONTEXT_WORDS.contains(w)) {
             return true;
+        }
+        // "(từ 16/9 đến 22/9)": a range of two day-month pairs ending the clause ("từ 1/3
+        // đến 1/2 số hộ" is a range of fractions).
+        if scan.word(p) == Some("từ") {
+            let to = chunk_at(scan, k).end + 1;
+            let second = to + 1;
+            let second_end = chunk_at(scan, second).end;
+            return matches!(scan.word(to), Some("đến" | "tới"))
+                && scan.kind(second) == Some(TokenKind::Number)
+                && second_end == second + 2
+                && scan.is_punct(second + 1, "/")
+                && scan
+                    .kind(second_end + 1)
+                    .is_none_or(|kind| kind == TokenKind::Punct);
         }
         // "ngày 27/6 và 28/6": joined to a date just before.
         scan.word(p)
@@ -1039,6 +1067,9 @@ mod tests {
         // Far after the publication date: the year is not certain.
         let far = "Tiêu đề\nNgày đăng 02/01/2025 | 08:00\n\nNgày 30-12, phường họp.";
         assert_eq!(dates(far)[1].2, None);
+        let range = dates("Tuần 38 (từ 16/9 đến 22/9), toàn tỉnh ghi nhận 412 ca trong năm 2024.");
+        assert_eq!(range[0], (Some(16), 9, Some(2024), false, "16/9".into()));
+        assert_eq!(range[1], (Some(22), 9, Some(2024), false, "22/9".into()));
     }
 
     #[test]
@@ -1052,6 +1083,7 @@ mod tests {
             "Từ ngày 5-7/6 diễn ra hội chợ.",
             "Thu 12.455,236 tỷ đồng, 1.234.567 người.",
             "ngày 32/6/2024 và 12/13/2024",
+            "Giảm từ 1/3 đến 1/2 số hộ.",
         ] {
             assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
         }
@@ -1108,12 +1140,33 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_after_a_clock_time_hết_or_a_week_word() {
+        use Weekday::*;
+        assert_eq!(
+            weekdays(
+                "Cập nhật: 14:30 thứ Tư, 19/6/2024. Mở cửa từ thứ Bảy (31/8/2024) đến hết thứ Ba (3/9/2024). Chủ nhật vừa qua (23/2/2025) hiến máu. Xử lý trước thứ Sáu, ngày 20/12/2024. Ra quân vào Chủ nhật tuần này (29/9/2024). Cấp điện đến hết Thứ hai (3/2/2025)."
+            ),
+            vec![
+                ("19/6/2024".into(), Wednesday),
+                ("31/8/2024".into(), Saturday),
+                ("3/9/2024".into(), Tuesday),
+                ("23/2/2025".into(), Sunday),
+                ("20/12/2024".into(), Friday),
+                ("29/9/2024".into(), Sunday),
+                ("3/2/2025".into(), Monday),
+            ]
+        );
+    }
+
+    #[test]
     fn ordinals_are_not_weekdays() {
         for text in [
             "Đây là lần thứ hai (27/6) phường tổ chức.",
             "Ngày thứ hai (27/6) của hội chợ.",
             "Thứ nhất, rà soát. Thứ hai, ngày 27/6/2024 là hạn chót.",
             "Cuộc họp lần thứ 2 (27/6) đã bàn.",
+            "Đến phút thứ hai (27/6) trận đấu mới bắt đầu.",
+            "Tổ trưởng 12 thứ hai (27/6) đã họp.",
         ] {
             assert!(weekdays(text).is_empty(), "{text}");
         }

@@ -3,11 +3,14 @@
 //! calendar primitives; this layer reads them off a [`Document`]'s tokens, and a fact that
 //! several rules read is computed once per document (see [`Facts`]).
 
+pub mod breakdowns;
 pub mod cursor;
 pub mod dates;
 pub mod figures;
+pub mod lists;
 pub mod names;
 pub mod ordinals;
+pub mod quantities;
 pub mod quotes;
 pub mod sentences;
 

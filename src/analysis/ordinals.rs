@@ -6,7 +6,8 @@ use std::ops::Range;
 use crate::analysis::sentences::sentences;
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    EVENT_NOUNS, EVENT_ORGANISATION_WORDS, EVENT_QUALIFIERS, EVENT_STOP_WORDS, WORD_ORDINALS,
+    EVENT_NOUNS, EVENT_ORGANISATION_WORDS, EVENT_QUALIFIERS, EVENT_STOP_WORDS, NUMBER_WORDS,
+    ORGANISATION_ACRONYMS,
 };
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
@@ -29,10 +30,14 @@ pub struct OrdinalMention {
     pub org: Vec<String>,
     pub value: u32,
     pub numeral: Numeral,
+    /// The numeral's first letter is a capital ("thứ Mười bảy").
+    pub capitalised: bool,
     /// The numeral's span in the text.
     pub span: Range<usize>,
     /// The "lần thứ N" span, for messages.
     pub phrase: Range<usize>,
+    /// Where the event noun starts.
+    pub event_start: usize,
     pub in_title: bool,
 }
 
@@ -49,10 +54,139 @@ impl OrdinalMention {
     pub fn write(&self, value: u32) -> String {
         match self.numeral {
             Numeral::Roman => roman::to_roman(value),
-            _ => value.to_string(),
+            Numeral::Arabic => value.to_string(),
+            Numeral::Word if self.capitalised => {
+                let words = to_words(value);
+                let mut chars = words.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            Numeral::Word => to_words(value),
         }
     }
 }
+
+/// Words right before an event noun that point at an earlier session than the one
+/// reported on ("so với Đại hội lần thứ IX", "kết quả Kỳ họp thứ 7", "tiếp theo Hội nghị
+/// lần thứ 11", "Nghị quyết Đại hội lần thứ XXII").
+const EARLIER_CUES: &[&str] = &[
+    "tiếp theo",
+    "so với",
+    "sau",
+    "kết luận",
+    "kết quả",
+    "nghị quyết",
+    "mục tiêu",
+    "chỉ tiêu",
+    "từ",
+    "qua",
+    "các",
+    "những",
+    "giữa",
+    "ở",
+];
+
+/// Words right before an event noun that point at a later session ("chuẩn bị Đại hội lần
+/// thứ VII", "tiến tới Đại hội", "trước Kỳ họp thứ 13").
+const LATER_CUES: &[&str] = &[
+    "tiến tới",
+    "hướng tới",
+    "chào mừng",
+    "chuẩn bị",
+    "trình",
+    "trước",
+    "đến",
+    "các",
+    "những",
+    "cho",
+];
+
+/// Words right after a mention that place it in the past ("Đại hội lần thứ XXII đề ra")
+/// or the future ("Kỳ họp thứ 13 sắp tới", "Đại hội lần thứ VI sẽ được tổ chức").
+const EARLIER_AFTER: &[&str] = &["đề ra", "trước", "vừa qua"];
+const LATER_AFTER: &[&str] = &["sắp", "tới", "tiếp theo", "sẽ", "dự kiến"];
+
+/// Words right before an event noun that make it the session the sentence reports on
+/// ("khai mạc Kỳ họp thứ 12", "tổ chức Hội nghị lần thứ 27", "Phát biểu tại Đại hội").
+const CURRENT_CUES: &[&str] = &[
+    "khai mạc",
+    "bế mạc",
+    "tổ chức",
+    "triệu tập",
+    "chủ trì",
+    "dự",
+    "phát biểu tại",
+];
+
+/// What the words around a mention say about which session it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionCues {
+    /// Words right before or after point at an earlier session.
+    pub earlier: bool,
+    /// Such words anywhere in the clause before.
+    pub earlier_in_clause: bool,
+    /// Words right before or after point at a later session.
+    pub later: bool,
+    /// The mention opens its clause ("Tại Kỳ họp thứ 12, ...", "Kỳ họp thứ 12 đã ...") or
+    /// follows "khai mạc", "tổ chức" ...: the session reported on.
+    pub current: bool,
+}
+
+impl SessionCues {
+    pub fn any(&self) -> bool {
+        self.earlier || self.later
+    }
+}
+
+/// Whether `phrase`, as whole words, is among `words` (lower case, space separated, padded).
+fn has_phrase(padded: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|c| padded.contains(&format!(" {c} ")))
+}
+
+/// What the words around `mention` say about its session.
+pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
+    let at = mention.event_start;
+    let mut from = at.saturating_sub(200);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &doc.text[from..at];
+    // The clause: back to the last mark that ends one (a full stop only before a space: not
+    // the one inside "1.000").
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '!' | '?' | '\n' | ';' | ':' | ',' | '(')
+                || (c == '.' && before[i + 1..].starts_with(char::is_whitespace))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = before[cut..].to_lowercase();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let near = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
+    let whole = format!(" {} ", words.join(" "));
+    let mut to = (mention.phrase.end + 60).min(doc.text.len());
+    while !doc.text.is_char_boundary(to) {
+        to += 1;
+    }
+    let after = doc.text[mention.phrase.end..to].to_lowercase();
+    let after = after.split(['.', ',', ';', '\n', '(']).next().unwrap_or("");
+    let after: Vec<&str> = after.split_whitespace().take(4).collect();
+    let after = format!(" {} ", after.join(" "));
+    let opens = words.is_empty() || (words.len() == 1 && matches!(words[0], "tại" | "trong"));
+    SessionCues {
+        earlier: has_phrase(&near, EARLIER_CUES) || has_phrase(&after, EARLIER_AFTER),
+        earlier_in_clause: has_phrase(&whole, EARLIER_CUES),
+        later: has_phrase(&near, LATER_CUES) || has_phrase(&after, LATER_AFTER),
+        current: mention.in_title || opens || has_phrase(&near, CURRENT_CUES),
+    }
+}
+
+/// How many tokens after the event noun its "lần thứ" may come, past the organisation's
+/// name ("Đại hội đại biểu Hội Sinh viên Việt Nam trường Đại học Thủy lợi lần thứ VII").
+const MAX_EVENT_NAME: usize = 18;
 
 /// Every numbered event mention in the document.
 pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
@@ -104,7 +238,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 let Some(event) = event_at(j) else { continue };
                 let mut org = Vec::new();
                 let mut k = j + 2;
-                while k < sentence.len() && k < j + 14 {
+                while k < sentence.len() && k < j + MAX_EVENT_NAME {
                     if event_at(k).is_some() {
                         break;
                     }
@@ -120,24 +254,30 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         (usize::MAX, false)
                     };
                     if thu_at != usize::MAX {
-                        if let Some((value, numeral)) = sentence
-                            .get(thu_at + 1)
-                            .and_then(|&n| numeral_value(doc, n, lan))
+                        // Words as numerals right after "lần thứ" or the event noun's own
+                        // "thứ" ("Kỳ họp thứ mười tám"), not after other words: "Hội nghị
+                        // sáng thứ Hai" is a weekday.
+                        let words_allowed = lan || thu_at == j + 2;
+                        if let Some((value, numeral, len)) =
+                            numeral_at(doc, sentence, &words, thu_at + 1, words_allowed)
                         {
-                            let num_token = &doc.tokens[sentence[thu_at + 1]];
+                            let first_num = &doc.tokens[sentence[thu_at + 1]];
+                            let last_num = &doc.tokens[sentence[thu_at + len]];
                             org.extend(org_after(
                                 doc,
-                                &sentence[thu_at + 2..],
-                                &words[thu_at + 2..],
+                                &sentence[thu_at + 1 + len..],
+                                &words[thu_at + 1 + len..],
                             ));
                             org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                             out.push(OrdinalMention {
                                 event,
-                                org,
+                                org: expand_acronyms(org),
                                 value,
                                 numeral,
-                                span: num_token.range(),
-                                phrase: token.start()..num_token.end(),
+                                capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
+                                span: first_num.start()..last_num.end(),
+                                phrase: token.start()..last_num.end(),
+                                event_start: doc.tokens[sentence[j]].start(),
                                 in_title,
                             });
                         }
@@ -155,25 +295,118 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     out
 }
 
-fn numeral_value(doc: &Document, token_index: usize, after_lan: bool) -> Option<(u32, Numeral)> {
-    let token = &doc.tokens[token_index];
+/// The ordinal numeral starting at position `at` of the sentence: its value, how it is
+/// written and how many tokens it takes. Words ("mười tám", "Hai mươi mốt") only when
+/// `words_allowed`.
+fn numeral_at(
+    doc: &Document,
+    sentence: &[usize],
+    words: &[String],
+    at: usize,
+    words_allowed: bool,
+) -> Option<(u32, Numeral, usize)> {
+    let token = &doc.tokens[*sentence.get(at)?];
     let text = doc.token_text(token);
     match token.kind {
-        TokenKind::Number => text.parse().ok().map(|v| (v, Numeral::Arabic)),
+        TokenKind::Number => text.parse().ok().map(|v| (v, Numeral::Arabic, 1)),
         TokenKind::Word => {
             if let Some(v) = roman::parse(text) {
-                return Some((v, Numeral::Roman));
+                return Some((v, Numeral::Roman, 1));
             }
-            if after_lan && case_of(text) == Case::Lower {
-                return WORD_ORDINALS
-                    .value(text)
-                    .and_then(|v| v.parse().ok())
-                    .map(|v| (v, Numeral::Word));
+            if !words_allowed {
+                return None;
             }
-            None
+            let (value, len) = word_numeral(&words[at..])?;
+            Some((value, Numeral::Word, len))
         }
         _ => None,
     }
+}
+
+/// A number written in words from 1 to 99 at the start of `words` (lower case): its value
+/// and how many words it takes ("mười tám" 18, "hai mươi mốt" 21, "nhất" 1).
+pub fn word_numeral(words: &[String]) -> Option<(u32, usize)> {
+    let value = |i: usize| -> Option<(&str, u32)> {
+        let w = words.get(i)?.as_str();
+        NUMBER_WORDS
+            .value(w)
+            .and_then(|v| v.parse().ok())
+            .map(|v| (w, v))
+    };
+    let (first, v) = value(0)?;
+    // The forms that only follow a tens word, and "mươi" itself, do not start a number.
+    if matches!(first, "mươi" | "mốt" | "lăm") {
+        return None;
+    }
+    if first == "nhất" {
+        return Some((1, 1));
+    }
+    let unit_after = |i: usize| {
+        value(i)
+            .filter(|&(w, _)| !matches!(w, "mươi" | "mười" | "nhất"))
+            .map(|(_, u)| u)
+    };
+    if first == "mười" {
+        return Some(match unit_after(1) {
+            Some(u) => (10 + u, 2),
+            None => (10, 1),
+        });
+    }
+    if value(1).is_some_and(|(w, _)| w == "mươi") {
+        let tens = v * 10;
+        return Some(match unit_after(2) {
+            Some(u) => (tens + u, 3),
+            None => (tens, 2),
+        });
+    }
+    // "một" alone is not an ordinal ("lần thứ nhất"); "tư" is ("lần thứ tư").
+    (first != "một").then_some((v, 1))
+}
+
+/// The value in words, as an ordinal after "thứ" ("mười tám", "hai mươi mốt", "tư").
+pub fn to_words(value: u32) -> String {
+    const UNITS: [&str; 10] = [
+        "", "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín",
+    ];
+    const PLAIN: [&str; 10] = [
+        "", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+    ];
+    let (tens, unit) = ((value / 10) as usize, (value % 10) as usize);
+    match tens {
+        0 => UNITS[unit].to_string(),
+        1 => match unit {
+            0 => "mười".into(),
+            5 => "mười lăm".into(),
+            _ => format!("mười {}", PLAIN[unit]),
+        },
+        _ if tens < 10 => {
+            let after = match unit {
+                0 => String::new(),
+                1 => " mốt".into(),
+                4 => " tư".into(),
+                5 => " lăm".into(),
+                _ => format!(" {}", PLAIN[unit]),
+            };
+            format!("{} mươi{after}", PLAIN[tens])
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// Acronyms replaced by the words they stand for ("hđnd" → "hội đồng nhân dân"), and "uỷ"
+/// written "ủy", so that both ways of naming an organisation give the same words.
+pub fn expand_acronyms(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(expansion) = ORGANISATION_ACRONYMS.value(&w) {
+            out.extend(expansion.split(' ').map(str::to_string));
+        } else if w == "uỷ" {
+            out.push("ủy".into());
+        } else {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Organisation words after the number: capitalised words, acronyms and a few lower-case
@@ -243,7 +476,9 @@ mod tests {
             vec![
                 (
                     "kỳ họp",
-                    vec!["hđnd".into(), "quận".into(), "ba".into(), "đình".into()],
+                    ["hội", "đồng", "nhân", "dân", "quận", "ba", "đình"]
+                        .map(String::from)
+                        .to_vec(),
                     9,
                     false
                 ),
@@ -262,5 +497,65 @@ mod tests {
         assert!(mentions("Hội nghị đã thống nhất lần thứ hai.").is_empty());
         assert!(mentions("Ban Chấp hành (khóa VI) họp.").is_empty());
         assert!(mentions("Đại hội Đảng các cấp tiến tới Đại hội lần thứ VII.").len() == 1);
+    }
+
+    #[test]
+    fn numerals_in_words() {
+        let read = |text: &str| {
+            let words: Vec<String> = text.split(' ').map(str::to_string).collect();
+            word_numeral(&words)
+        };
+        assert_eq!(read("mười tám"), Some((18, 2)));
+        assert_eq!(read("mười lăm"), Some((15, 2)));
+        assert_eq!(read("hai mươi mốt"), Some((21, 3)));
+        assert_eq!(read("hai mươi"), Some((20, 2)));
+        assert_eq!(read("tư"), Some((4, 1)));
+        assert_eq!(read("nhất"), Some((1, 1)));
+        assert_eq!(read("mươi"), None);
+        assert_eq!(read("một"), None);
+        for n in 1..100 {
+            assert_eq!(
+                read(&to_words(n)).map(|(v, _)| v),
+                Some(n),
+                "{}",
+                to_words(n)
+            );
+        }
+    }
+
+    #[test]
+    fn session_numbers_in_words_after_thu_but_not_weekdays() {
+        assert_eq!(
+            mentions("Khai mạc Kỳ họp thứ Mười bảy. Kỳ họp thứ hai mươi mốt HĐND xã.")
+                .iter()
+                .map(|m| m.2)
+                .collect::<Vec<_>>(),
+            vec![17, 21]
+        );
+        assert!(mentions("Hội nghị giao ban sáng thứ Hai hằng tuần.").is_empty());
+    }
+
+    #[test]
+    fn acronyms_name_the_same_organisation() {
+        let words = |t: &str| expand_acronyms(t.split(' ').map(str::to_string).collect());
+        assert_eq!(words("hđnd quận"), words("hội đồng nhân dân quận"));
+        assert_eq!(
+            words("bch hội nông dân"),
+            words("ban chấp hành hội nông dân")
+        );
+    }
+
+    #[test]
+    fn cues_tell_the_session_reported_on_from_others() {
+        let doc = Document::from_text(
+            "Sáng 5/7, HĐND xã khai mạc Kỳ họp thứ 12. Doanh thu tăng so với Kỳ họp thứ 11. Xã chuẩn bị Kỳ họp thứ 13.",
+        );
+        let cues: Vec<SessionCues> = ordinal_mentions(&doc)
+            .iter()
+            .map(|m| session_cues(&doc, m))
+            .collect();
+        assert!(cues[0].current && !cues[0].any());
+        assert!(cues[1].earlier && !cues[1].later);
+        assert!(cues[2].later && !cues[2].earlier);
     }
 }

@@ -1,7 +1,11 @@
-//! Plain text: one block per non-empty line, kinds told from the line's shape.
+//! Plain text: one block per paragraph, kinds told from the block's shape. A paragraph is
+//! a non-empty line and the lines that continue its sentence (hard-wrapped text).
 
 use super::{BlockKind, RawBlock, Read, TextBuilder};
+use crate::lists::{NAME_BREAK_WORDS, NEVER_DOUBLED_WORDS};
+use crate::text::case::{Case, case_of};
 use crate::text::publication::is_publication_line;
+use crate::text::syllable;
 
 /// Whether a line is a suppression directive (`vnlint-disable-next-line rule`): not prose.
 fn is_directive(line: &str) -> bool {
@@ -12,29 +16,67 @@ fn is_directive(line: &str) -> bool {
 }
 
 pub(crate) fn read(source: &str, body_start: usize) -> Read {
+    read_with(source, body_start, true)
+}
+
+/// The block being filled: where its text starts, its last line, and where that line ends
+/// in the source.
+struct OpenBlock<'a> {
+    start: usize,
+    last_line: &'a str,
+    source_end: usize,
+}
+
+/// Reads the lines; with `join_wrapped`, a line that continues the sentence of the line
+/// above (a hard wrap, as pasted from a PDF or a portal) joins that line's block, with a
+/// space standing for the line break.
+fn read_with(source: &str, body_start: usize, join_wrapped: bool) -> Read {
     let mut builder = TextBuilder::default();
     let mut blocks = Vec::new();
     let mut comments = Vec::new();
+    let mut open: Option<OpenBlock> = None;
     let mut line_start = body_start;
     let body = &source[body_start..];
+    let close = |builder: &mut TextBuilder, blocks: &mut Vec<RawBlock>, open: Option<OpenBlock>| {
+        if let Some(block) = open {
+            blocks.push(RawBlock {
+                kind: BlockKind::Paragraph,
+                range: block.start..builder.len(),
+            });
+            builder.push_standing_for("\n", block.source_end..block.source_end);
+        }
+    };
     for line in body.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let leading = content.len() - content.trim_start().len();
         let trimmed = content.trim();
+        let at = line_start + leading;
         if is_directive(trimmed) {
-            comments.push(line_start + leading..line_start + leading + trimmed.len());
-        } else if !trimmed.is_empty() {
+            close(&mut builder, &mut blocks, open.take());
+            comments.push(at..at + trimmed.len());
+        } else if trimmed.is_empty() {
+            close(&mut builder, &mut blocks, open.take());
+        } else if let Some(block) = open
+            .as_mut()
+            .filter(|b| join_wrapped && continues(b.last_line, trimmed))
+        {
+            builder.push_standing_for(" ", block.source_end..at);
+            builder.push_source(trimmed, at);
+            block.last_line = trimmed;
+            block.source_end = at + trimmed.len();
+        } else {
+            close(&mut builder, &mut blocks, open.take());
             let start = builder.len();
-            builder.push_source(trimmed, line_start + leading);
-            blocks.push(RawBlock {
-                kind: BlockKind::Paragraph,
-                range: start..builder.len(),
+            builder.push_source(trimmed, at);
+            open = Some(OpenBlock {
+                start,
+                last_line: trimmed,
+                source_end: at + trimmed.len(),
             });
-            let end = line_start + leading + trimmed.len();
-            builder.push_standing_for("\n", end..end);
         }
         line_start += line.len();
     }
+    close(&mut builder, &mut blocks, open.take());
     classify(&builder.text, &mut blocks);
     Read {
         builder,
@@ -43,10 +85,54 @@ pub(crate) fn read(source: &str, body_start: usize) -> Read {
     }
 }
 
+/// Whether `next` continues the sentence that `line` leaves open: `line` ends with no mark
+/// that closes a sentence or introduces what follows, is no date, source tag or
+/// publication line, and `next` is no list item and starts with a lower-case Vietnamese
+/// syllable ("… thống nhất nội" / "dung, chương trình …"), or with a capitalised word or
+/// a number after a comma or a function word no sentence or heading ends with ("… của" /
+/// "Ủy ban nhân dân …"). A heading above a capitalised line is never joined.
+fn continues(line: &str, next: &str) -> bool {
+    let last = line
+        .trim_end_matches(['”', '’', '"', '\'', ')', ']', '»'])
+        .chars()
+        .next_back();
+    if last.is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';'))
+        || is_list_marker(next)
+        || kind_of(line) == BlockKind::Meta
+    {
+        return false;
+    }
+    let first = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let left_open = || {
+        line.ends_with(',')
+            || line
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| NAME_BREAK_WORDS.contains(w) || NEVER_DOUBLED_WORDS.contains(w))
+    };
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return left_open();
+    }
+    match case_of(first) {
+        _ if first.is_empty() => false,
+        Case::Lower => syllable::is_syllable(first),
+        Case::Capitalized => {
+            first.chars().nth(1).is_some() && syllable::is_syllable(first) && left_open()
+        }
+        // An acronym: "UBND", "HĐND".
+        Case::Upper => left_open(),
+        Case::Mixed => false,
+    }
+}
+
 /// Lines whose kinds are partly known (a Word document's paragraphs): one block per
 /// non-empty line, the style's kind `kinds[i]` for line `i` where it is not a plain paragraph.
 pub(crate) fn read_lines(source: &str, kinds: &[BlockKind]) -> Read {
-    let mut read = read(source, 0);
+    // A Word paragraph is one line: lines are never joined.
+    let mut read = read_with(source, 0, false);
     if !kinds.is_empty() {
         let line_of_block = source
             .split_inclusive('\n')
@@ -207,5 +293,66 @@ mod tests {
         assert!(is_dateline("Thứ Hai, 06/07/2025 - 14:02"));
         assert!(!is_dateline("Ngày 06/07/2025 phường họp"));
         assert!(!is_source_tag("(Xem thêm) -"));
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_block_mapped_to_the_bytes_as_read() {
+        let source = "Tiêu đề ngắn\nHĐND huyện thống nhất nội  \r\n  dung (kỳ họp thứ nhất,\nChủ tịch dự).\nĐoạn sau.\n";
+        let read = read(source, 0);
+        let texts: Vec<&str> = read
+            .blocks
+            .iter()
+            .map(|b| &read.builder.text[b.range.clone()])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Tiêu đề ngắn",
+                "HĐND huyện thống nhất nội dung (kỳ họp thứ nhất, Chủ tịch dự).",
+                "Đoạn sau."
+            ]
+        );
+        let text = &read.builder.text;
+        let map = &read.builder.map;
+        let word = text.find("dung").unwrap();
+        assert_eq!(&source[map.source_range(word..word + 4)], "dung");
+        // The joining space stands for the whole line break, and no fix may write over it.
+        let space = word - 1;
+        assert_eq!(&source[map.source_range(space..word)], "  \r\n  ");
+        assert!(!map.is_contiguous(space - 3..word + 4));
+        let chu = text.find("Chủ").unwrap();
+        assert_eq!(
+            &source[map.source_range(chu..chu + "Chủ tịch".len())],
+            "Chủ tịch"
+        );
+    }
+
+    #[test]
+    fn headings_list_items_capitals_and_closed_sentences_are_not_joined() {
+        for text in [
+            "Mục tiêu chung\nTăng cường công tác.\n",
+            "Kế hoạch gồm:\nphần một.\n",
+            "Việc đã xong.\nviệc tiếp theo.\n",
+            "Các nội dung sau,\n- tổ chức hội nghị.\n",
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n",
+            "Tin mới nhất\nNgày 06/07/2025\n",
+            "Ngày 06/07/2025\nphường họp.\n",
+            "Báo cáo kết quả thực hiện\nUBND phường họp.\n",
+            "Đính kèm tệp\nintNumViewTotal=447\n",
+        ] {
+            assert_eq!(read(text, 0).blocks.len(), 2, "{text:?}");
+        }
+        for text in [
+            "Nhóm A, nhóm B,\nUBND phường họp.\n",
+            "Sáng nay, đại diện lãnh đạo của\nỦy ban nhân dân phường dự.\n",
+            "Hội nghị có sự tham gia của\n250 đại biểu.\n",
+        ] {
+            assert_eq!(read(text, 0).blocks.len(), 1, "{text:?}");
+        }
+        // Word paragraphs are never joined.
+        assert_eq!(
+            read_lines("Thống nhất nội\ndung họp.\n", &[]).blocks.len(),
+            2
+        );
     }
 }

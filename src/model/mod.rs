@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::SystemTime;
 
 use crate::diagnostic::{Lang, Message};
@@ -218,6 +218,8 @@ pub struct Model {
     bytes: Cow<'static, [u8]>,
     layout: Layout,
     provenance: Provenance,
+    /// [`Model::break_rate`], once asked.
+    break_rate: OnceLock<f64>,
 }
 
 impl fmt::Debug for Model {
@@ -312,6 +314,7 @@ impl Model {
             bytes: Cow::Owned(bytes),
             layout,
             provenance,
+            break_rate: OnceLock::new(),
         };
         model.validate()?;
         Ok(model)
@@ -325,6 +328,7 @@ impl Model {
             bytes: Cow::Borrowed(bytes),
             layout,
             provenance,
+            break_rate: OnceLock::new(),
         })
     }
 
@@ -588,9 +592,13 @@ impl Model {
     /// vocabulary, in place.
     pub fn id(&self, key: &str) -> Option<u16> {
         let (mut low, mut high) = (0, self.layout.syllables);
+        let base = self.layout.strings;
         while low < high {
             let mid = (low + high) / 2;
-            match self.syllable(mid as u16).cmp(key) {
+            let (s, e) = self.string_range(mid);
+            // Bytes compare as the text does (UTF-8 keeps the order).
+            let text = self.bytes.get(base + s..base + e).unwrap_or(&[]);
+            match text.cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => low = mid + 1,
                 std::cmp::Ordering::Greater => high = mid,
                 std::cmp::Ordering::Equal => return Some(mid as u16),
@@ -625,6 +633,52 @@ impl Model {
     pub fn bigram(&self, first: u16, second: u16) -> u32 {
         self.bigram_entry(first, second).map_or(0, |j| {
             u32_at(&self.bytes, self.layout.bigram_counts + 4 * j)
+        })
+    }
+
+    /// How often the syllable stands last before a break (punctuation, a line's end, a word
+    /// that is no syllable): its count less its pairs. Exact, as a pair left out of the file
+    /// was seen once ([`Provenance::min_bigram_count`] 2 or less); an estimate otherwise.
+    pub fn ends(&self, id: u16) -> u32 {
+        let row = self.bigram_row(id);
+        let stored = row.len() as u64;
+        let written: u64 = row
+            .map(|j| u64::from(u32_at(&self.bytes, self.layout.bigram_counts + 4 * j)))
+            .sum();
+        let left_out = u64::from(self.followers(id)).saturating_sub(stored);
+        u64::from(self.unigram(id)).saturating_sub(written + left_out) as u32
+    }
+
+    /// How often `a b` stands last before a break, as [`Model::ends`] counts it from the
+    /// triples of `a b` (quantised counts make it an estimate above 127); None for a pair
+    /// not stored or a file without triples.
+    pub fn trigram_ends(&self, a: u16, b: u16) -> Option<u32> {
+        if !self.has_trigrams() {
+            return None;
+        }
+        let j = self.bigram_entry(a, b)?;
+        let row = self.trigram_row(j);
+        let stored = row.len() as u64;
+        let written: u64 = row
+            .map(|k| {
+                let q = self.bytes.get(self.layout.trigram_counts + k).copied();
+                u64::from(dequantise(q.unwrap_or(0)))
+            })
+            .sum();
+        let followers = u16_at(&self.bytes, self.layout.trigram_followers + 2 * j);
+        let left_out = u64::from(followers).saturating_sub(stored);
+        let count = u64::from(u32_at(&self.bytes, self.layout.bigram_counts + 4 * j));
+        Some(count.saturating_sub(written + left_out) as u32)
+    }
+
+    /// The share of all syllables that stand last before a break, worked out once.
+    pub fn break_rate(&self) -> f64 {
+        *self.break_rate.get_or_init(|| {
+            let ends: u64 = (0..self.layout.syllables)
+                .map(|id| u64::from(self.ends(id as u16)))
+                .sum();
+            let tokens = self.provenance.tokens.max(1);
+            (ends as f64 / tokens as f64).clamp(1e-6, 1.0)
         })
     }
 

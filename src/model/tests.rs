@@ -218,3 +218,28 @@ fn the_builtin_model_is_the_recipes_and_loads() {
     assert!(model.trigram(id("cộng"), id("hòa"), id("xã")) > 100);
     assert!(model.in_word_list(id("thoát"), id("khỏi")) || model.in_word_list(id("cơ"), id("sở")));
 }
+
+#[test]
+fn how_often_a_syllable_ends_before_a_break() {
+    // "đô" stands before "." once and before "là" once; "ngày" never ends a phrase.
+    for min in [1, 2] {
+        let model = model_of(ARCHIVE, min);
+        let id = |w: &str| model.id(w).unwrap();
+        assert_eq!(model.ends(id("đô")), 1, "min {min}");
+        assert_eq!(model.ends(id("ngày")), 0, "min {min}");
+        assert_eq!(model.ends(id("hợp")), 1, "min {min}");
+    }
+    let mut counts = Counts::with_trigrams();
+    counts.add_text(ARCHIVE);
+    let recipe = Recipe {
+        min_bigram_count: 1,
+        min_trigram_count: 1,
+        ..Recipe::default()
+    };
+    let model = Model::from_bytes(counts.encode_with(&recipe).unwrap()).unwrap();
+    let id = |w: &str| model.id(w).unwrap();
+    assert_eq!(model.trigram_ends(id("thủ"), id("đô")), Some(1));
+    assert_eq!(model.trigram_ends(id("giải"), id("phóng")), Some(0));
+    let rate = model.break_rate();
+    assert!(rate > 0.05 && rate < 0.5, "{rate}");
+}

@@ -5,7 +5,7 @@ use crate::analysis::cursor::Cursor;
 use crate::analysis::dates::{Dates, YearSource};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
 
@@ -22,6 +22,9 @@ declare_rule! {
     /// celebration may fall just before or after the anniversary). Parentheses that may be a
     /// life span ("ngày sinh đồng chí X (1907 - 1986)") are passed over: a range whose two
     /// dates are not the same day of the year must end in the year of publication.
+    /// A second anniversary joined by "và" shares the first one's "kỷ niệm". The headline's
+    /// "kỷ niệm N năm ..." is compared with the body's anniversary of the same subject whose
+    /// years agree with it ("Ngày thành lập Hội" in both).
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -42,7 +45,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi).
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -103,15 +106,19 @@ impl Rule for AnniversaryMismatch {
         }));
         blocks.sort_unstable();
         blocks.dedup();
+        let mut verified = Vec::new();
         for b in blocks {
             for sentence in sentences(doc, &doc.blocks[b]) {
                 let has_paren = sentence.iter().any(|&i| {
                     doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
                 });
                 if has_paren {
-                    self.check_sentence(doc, dates, sentence, out);
+                    self.check_sentence(doc, dates, sentence, &mut verified, out);
                 }
             }
+        }
+        if !verified.is_empty() {
+            self.check_headline(doc, &verified, out);
         }
     }
 }
@@ -131,6 +138,7 @@ impl AnniversaryMismatch {
         doc: &Document,
         dates: &Dates,
         sentence: &[usize],
+        verified: &mut Vec<Verified>,
         out: &mut Vec<Diagnostic>,
     ) {
         let claims = claims(doc, sentence);
@@ -172,7 +180,17 @@ impl AnniversaryMismatch {
                 ),
             };
             let diff = i64::from(last) - i64::from(first);
-            if diff <= 0 || (i64::from(claim.years) - diff).abs() <= tolerance {
+            if diff <= 0 {
+                continue;
+            }
+            if (i64::from(claim.years) - diff).abs() <= tolerance {
+                verified.push(Verified {
+                    years: claim.years,
+                    subject: subject(doc, sentence, claim.end + 1),
+                    span: claim.span.clone(),
+                    first: first_span,
+                    last: last_span,
+                });
                 continue;
             }
             let phrase = &doc.text[claim.phrase.clone()];
@@ -188,6 +206,88 @@ impl AnniversaryMismatch {
             .with_related(first_span, Message::new(labels[0].0, labels[0].1))
             .with_related(last_span, Message::new(labels[1].0, labels[1].1));
             out.push(d);
+        }
+    }
+}
+
+/// An anniversary whose years the body proves: "kỷ niệm 70 năm Ngày Giải phóng Thủ đô
+/// (1954 - 2024)".
+struct Verified {
+    years: u32,
+    /// The words after "năm": what is commemorated ("thành lập hội người mù").
+    subject: Vec<String>,
+    span: Range<usize>,
+    first: Range<usize>,
+    last: Range<usize>,
+}
+
+/// The most words of a subject compared.
+const SUBJECT_WORDS: usize = 6;
+
+/// What an anniversary commemorates: the lower-case words from position `from`, up to the
+/// first mark, without a leading "ngày" ("Ngày thành lập Hội" → thành lập hội).
+fn subject(doc: &Document, sentence: &[usize], from: usize) -> Vec<String> {
+    let c = Cursor::new(doc, sentence);
+    let mut words: Vec<String> = (from..sentence.len())
+        .map_while(|q| c.word(q).map(str::to_string))
+        .take(SUBJECT_WORDS + 1)
+        .collect();
+    if words.first().is_some_and(|w| w == "ngày") {
+        words.remove(0);
+    }
+    words.truncate(SUBJECT_WORDS);
+    words
+}
+
+/// Whether two subjects name the same anniversary: at least two words, one the start of
+/// the other.
+fn same_subject(a: &[String], b: &[String]) -> bool {
+    let n = a.len().min(b.len());
+    n >= 2 && a[..n] == b[..n]
+}
+
+impl AnniversaryMismatch {
+    /// The headline's "kỷ niệm N năm ..." against the body's anniversary of the same subject
+    /// whose years are given ("kỷ niệm 70 năm ... (1954 - 2024)"): the number must be the
+    /// same. A subject that matches anniversaries of different numbers is passed over.
+    fn check_headline(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
+        for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Title) {
+            for sentence in sentences(doc, block) {
+                for claim in claims(doc, sentence) {
+                    if !claim.commemorates || out.iter().any(|d| d.span == claim.span) {
+                        continue;
+                    }
+                    let about = subject(doc, sentence, claim.end + 1);
+                    let matching: Vec<&Verified> = verified
+                        .iter()
+                        .filter(|v| same_subject(&v.subject, &about))
+                        .collect();
+                    let Some(body) = matching.first() else {
+                        continue;
+                    };
+                    if matching.iter().any(|v| v.years != body.years) || body.years == claim.years {
+                        continue;
+                    }
+                    let phrase = &doc.text[claim.phrase.clone()];
+                    let stated = &doc.text[body.span.clone()];
+                    let (first, last) =
+                        (&doc.text[body.first.clone()], &doc.text[body.last.clone()]);
+                    out.push(
+                        Diagnostic::new(
+                            self.meta().id,
+                            self.meta().default_severity,
+                            claim.span.clone(),
+                            Message::new(
+                                format!("Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"),
+                                format!("The headline says “{phrase}” but the body says {stated} years ({first} - {last})"),
+                            ),
+                        )
+                        .with_related(body.span.clone(), Message::new("thân bài ghi ở đây", "the body says it here"))
+                        .with_related(body.first.clone(), Message::new("năm bắt đầu", "the first year"))
+                        .with_related(body.last.clone(), Message::new("năm kỷ niệm", "the anniversary year")),
+                    );
+                }
+            }
         }
     }
 }
@@ -210,7 +310,12 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
         if let Some(years) = count(&Cursor::new(doc, sentence), p)
             && is(p + 1, "năm")
         {
-            let kn = commemorates(p);
+            // "kỷ niệm 80 năm ... (1944 - 2024) và 35 năm ...": the second shares the first's
+            // "kỷ niệm".
+            let joined = p >= 1
+                && (is(p - 1, "và") || Cursor::new(doc, sentence).punct(p - 1) == Some(","))
+                && out.last().is_some_and(|c: &Claim| c.commemorates);
+            let kn = commemorates(p) || joined;
             // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
             let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
             if kn || day_of {

@@ -1,25 +1,27 @@
+use crate::analysis::breakdowns::{Breakdown, Marker as BreakdownMarker, breakdowns};
 use crate::analysis::cursor::Cursor;
-
-use crate::analysis::sentences::sentences;
+use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::NAMED_COUNT_NOUNS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
-use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
 declare_rule! {
     /// A count that the items after it contradict, or a numbered list that skips or repeats.
     ///
     /// ## What it does
-    /// Counts what a count announces and compares: the names after it ("2 phường ... là Quan
-    /// Hoa và Nghĩa Tân"), the numbered items after a colon ("gồm 3 nội dung: (1) ... (2)
-    /// ..."), the parts of a breakdown ("55 đại biểu, gồm 30 nam và 24 nữ"; "9 đảng viên
-    /// mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...", parts counted in the whole's own
-    /// noun, decimals allowed); and checks that
-    /// markers "(1) (2) (3)" in a paragraph and list items "1. 2. 3." run in sequence without
-    /// a gap or a repeat. The message lists what it counted. It stays silent on "trong đó",
-    /// which introduces a part, not the whole.
+    /// Counts what a count announces and compares: the items after "gồm", "là", ":" or a
+    /// bracket, for any noun and any distance of its noun phrase, over a time phrase ("4
+    /// giải pháp trọng tâm trong 6 tháng cuối năm:"); names right after a place noun ("3 xã
+    /// Tri Lễ, Nậm Giải và Hạnh Dịch"); the list lines after a colon ("4 mục tiêu:" then
+    /// "1. ... 2. ..." or "- ..."); the parts of a breakdown after "gồm", "trong đó" or a
+    /// colon, in any noun, with descriptions and decimals ("27 ổ dịch, gồm 19 ổ dịch mới và
+    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"); and that markers "(1) (2)
+    /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
+    /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
+    /// one item), and only a count outside that range is reported. It stays silent on open
+    /// lists and examples ("như", "v.v.", "và các xã khác", "tiêu biểu là"), and on parts
+    /// after "trong đó" that add up to less than the whole.
     ///
     /// ## Why
     /// "Gồm 3 nội dung" followed by two, or an item 4 after item 2, tells the reader that a
@@ -40,7 +42,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các tên liệt kê sau nó (“2 phường ... là Quan Hoa và Nghĩa Tân”), các mục đánh số sau dấu hai chấm (“gồm 3 nội dung: (1) ... (2) ...”), các thành phần của một phép chia nhỏ (“55 đại biểu, gồm 30 nam và 24 nữ”; “9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...”, các phần đếm bằng chính danh từ của tổng, kể cả số thập phân); đồng thời kiểm tra các mục “(1) (2) (3)” trong một đoạn và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Thông báo nêu rõ những gì đã đếm. Quy tắc im lặng với “trong đó”, vì cụm này giới thiệu một phần chứ không phải toàn bộ.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”); đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -55,7 +57,7 @@ impl Rule for CountMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let rule = self.meta();
-        for block in &doc.blocks {
+        for (at, block) in doc.blocks.iter().enumerate() {
             // Every check here starts from a number: most blocks are passed over at once.
             let tokens = doc.block_tokens(block);
             if !tokens.iter().any(|t| t.kind == TokenKind::Number) {
@@ -64,11 +66,24 @@ impl Rule for CountMismatch {
             if tokens.iter().any(|t| doc.token_text(t) == "(") {
                 self.markers_in_block(doc, block.tokens.clone(), out);
             }
-            for sentence in sentences(doc, block) {
-                named_items(doc, sentence, rule, out);
-                if !breakdown(doc, sentence, rule, out) {
-                    breakdown_by_head(doc, sentence, rule, out);
+            let sig: Vec<usize> = block
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+                .collect();
+            let c = Cursor::new(doc, &sig);
+            for e in inline_enumerations(&c) {
+                if e.contradicted() {
+                    push_once(out, enumeration_finding(rule, &e));
                 }
+            }
+            for b in breakdowns(&c) {
+                if let Some(d) = sum_finding(doc, rule, &b) {
+                    push_once(out, d);
+                }
+            }
+            if let Some(d) = line_list(doc, at, &sig).and_then(|l| line_list_finding(rule, &l)) {
+                push_once(out, d);
             }
         }
         list_items(doc, rule, out);
@@ -168,319 +183,112 @@ impl CountMismatch {
     }
 }
 
-/// "2 phường sắp xếp lại là Quan Hoa và Nghĩa Tân": the names after "là" or ":" counted.
-fn named_items(doc: &Document, sentence: &[usize], rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-    for at in 0..sentence.len() {
-        let Some(count) = Cursor::new(doc, sentence).figure_at(at) else {
-            continue;
-        };
-        if count.figure.decimals != 0 || count.figure.value < 2.0 || count.figure.value > 20.0 {
-            continue;
-        }
-        let Some(noun) = Cursor::new(doc, sentence).word(at + 1) else {
-            continue;
-        };
-        if !NAMED_COUNT_NOUNS.contains(noun) {
-            continue;
-        }
-        // "là" or ":" within a few lower-case words.
-        let Some(intro) = (at + 2..(at + 8).min(sentence.len())).find(|&p| {
-            Cursor::new(doc, sentence).word(p) == Some("là")
-                || Cursor::new(doc, sentence).is_punct(p, ":")
-        }) else {
-            continue;
-        };
-        if (at + 2..intro).any(|p| {
-            Cursor::new(doc, sentence)
-                .word(p)
-                .is_none_or(|w| w.chars().any(char::is_uppercase))
-        }) {
-            continue;
-        }
-        let Some((names, end)) = name_list(doc, sentence, intro + 1) else {
-            continue;
-        };
-        let announced = count.figure.value as usize;
-        if names.len() != announced && names.len() >= 2 {
-            let list = names.join(", ");
-            out.push(
-                Diagnostic::new(
-                    rule.id,
-                    rule.default_severity,
-                    count.span.clone(),
-                    Message::new(
-                        format!(
-                            "Báo {announced} {noun} nhưng kể {} tên: {list}",
-                            names.len()
-                        ),
-                        format!(
-                            "Announces {announced} {noun} but names {}: {list}",
-                            names.len()
-                        ),
-                    ),
-                )
-                .with_related(
-                    doc.tokens[sentence[intro + 1]].start()..doc.tokens[sentence[end - 1]].end(),
-                    Message::new("các tên được kể", "the names given"),
-                ),
-            );
-        }
-    }
-}
-
-/// Capitalised names separated by "," and "và" from `from`; the list must end the sentence
-/// or be followed by a comma and a lower-case word. Returns the names and the end position.
-fn name_list(doc: &Document, sentence: &[usize], from: usize) -> Option<(Vec<String>, usize)> {
-    let mut names = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut p = from;
-    loop {
-        let token = sentence.get(p).map(|&i| &doc.tokens[i]);
-        match token {
-            Some(t) if t.kind == TokenKind::Word && doc.case(t) == Case::Capitalized => {
-                current.push(doc.token_text(t));
-                if current.len() > 4 {
-                    return None;
-                }
-            }
-            Some(t)
-                if t.kind == TokenKind::Word
-                    && doc.token_text(t) == "và"
-                    && !current.is_empty() =>
-            {
-                names.push(current.join(" "));
-                current.clear();
-            }
-            Some(t)
-                if t.kind == TokenKind::Punct
-                    && doc.token_text(t) == ","
-                    && !current.is_empty() =>
-            {
-                names.push(current.join(" "));
-                current.clear();
-                // A comma followed by a lower-case word ends the list.
-                if Cursor::new(doc, sentence)
-                    .word(p + 1)
-                    .is_some_and(|w| w != "và")
-                    && sentence
-                        .get(p + 1)
-                        .is_some_and(|&i| doc.case(&doc.tokens[i]) == Case::Lower)
-                {
-                    return Some((names, p));
-                }
-            }
-            Some(t)
-                if t.kind == TokenKind::Punct
-                    && matches!(doc.token_text(t), "." | ";" | "!" | "?") =>
-            {
-                if current.is_empty() {
-                    return None;
-                }
-                names.push(current.join(" "));
-                return Some((names, p));
-            }
-            None if !current.is_empty() => {
-                names.push(current.join(" "));
-                return Some((names, p));
-            }
-            _ => return None,
-        }
-        p += 1;
-    }
-}
-
-/// "55 đại biểu, gồm 30 nam và 24 nữ": the parts must add up to the whole.
-/// Returns whether it reported.
-fn breakdown(
-    doc: &Document,
-    sentence: &[usize],
-    rule: &RuleMeta,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
-    let before = out.len();
-    for at in 0..sentence.len() {
-        let Some(total) = Cursor::new(doc, sentence).figure_at(at) else {
-            continue;
-        };
-        if total.figure.ambiguous || total.figure.decimals != 0 {
-            continue;
-        }
-        // The whole's noun (one or two words), a comma, then "gồm" or "bao gồm".
-        let mut p = at + 1;
-        while p < at + 3
-            && Cursor::new(doc, sentence)
-                .word(p)
-                .is_some_and(|w| w != "gồm" && w != "bao")
-        {
-            p += 1;
-        }
-        if p == at + 1 || !Cursor::new(doc, sentence).is_punct(p, ",") {
-            continue;
-        }
-        let mut q = p + 1;
-        if Cursor::new(doc, sentence).word(q) == Some("bao") {
-            q += 1;
-        }
-        if Cursor::new(doc, sentence).word(q) != Some("gồm") {
-            continue;
-        }
-        // Parts: "A word(s)" separated by "," and a final "và", up to the sentence's end or ";".
-        let mut parts = Vec::new();
-        let mut r = q + 1;
-        let mut saw_and = false;
-        while let Some(part) = Cursor::new(doc, sentence).figure_at(r) {
-            if part.figure.decimals != 0 {
-                parts.clear();
-                break;
-            }
-            let words = (r + 1..)
-                .take_while(|&w| {
-                    Cursor::new(doc, sentence)
-                        .word(w)
-                        .is_some_and(|x| x != "và")
-                })
-                .count();
-            if words == 0 || words > 3 {
-                parts.clear();
-                break;
-            }
-            parts.push(part);
-            r += 1 + words;
-            if Cursor::new(doc, sentence).word(r) == Some("và") {
-                saw_and = true;
-                r += 1;
-            } else if Cursor::new(doc, sentence).is_punct(r, ",") && !saw_and {
-                r += 1;
-            } else {
-                break;
-            }
-        }
-        let ends = r >= sentence.len()
-            || sentence
-                .get(r)
-                .is_some_and(|&i| matches!(doc.token_text(&doc.tokens[i]), "." | ";" | "," | ")"));
-        if parts.len() < 2 || !saw_and || !ends {
-            continue;
-        }
-        let sum: f64 = parts.iter().map(|f| f.figure.value).sum();
-        if (sum - total.figure.value).abs() > 0.5 {
-            let terms: Vec<&str> = parts.iter().map(|f| &doc.text[f.span.clone()]).collect();
-            let whole = &doc.text[total.span.clone()];
-            let formula = format!("{} = {}", terms.join(" + "), sum as u64);
-            let mut d = Diagnostic::new(
-                rule.id,
-                rule.default_severity,
-                total.span.clone(),
-                Message::new(
-                    format!("Tổng {whole} không khớp với các thành phần: {formula}"),
-                    format!("The total {whole} does not match its parts: {formula}"),
-                ),
-            );
-            for part in &parts {
-                d = d.with_related(part.span.clone(), Message::new("thành phần", "a part"));
-            }
-            out.push(d);
-        }
-    }
-    out.len() > before
-}
-
-/// Words of the whole's noun phrase before "gồm" ("suất quà cho đoàn viên khó khăn").
-const MAX_WHOLE_WORDS: usize = 8;
-
-/// Words a part may take after its figure before the next part.
-const MAX_PART_WORDS: usize = 12;
-
-/// "đã kết nạp 9 đảng viên mới, gồm 6 đảng viên ở ... và 3 đảng viên ở ...": parts counted
-/// in the whole's own noun (their first word is one of the whole's noun words), with
-/// any description after each, must add up to the whole; decimals allowed ("87,3 triệu
-/// đồng, gồm 70,8 triệu đồng ... và 16,5 triệu đồng ...").
-fn breakdown_by_head(
-    doc: &Document,
-    sentence: &[usize],
-    rule: &RuleMeta,
-    out: &mut Vec<Diagnostic>,
-) {
-    let c = Cursor::new(doc, sentence);
-    for at in 0..sentence.len() {
-        let Some(total) = c.figure_at(at).filter(|f| !f.figure.ambiguous) else {
-            continue;
-        };
-        // The whole's noun phrase: lower-case words up to "gồm", perhaps after a comma.
-        let noun: Vec<&str> = (at + 1..)
-            .map_while(|k| c.word(k).filter(|w| *w != "gồm" && *w != "bao"))
-            .take(MAX_WHOLE_WORDS + 1)
-            .collect();
-        if noun.is_empty() || noun.len() > MAX_WHOLE_WORDS {
-            continue;
-        }
-        let mut q = at + 1 + noun.len();
-        if c.is_punct(q, ",") {
-            q += 1;
-        }
-        if c.word(q) == Some("bao") {
-            q += 1;
-        }
-        if c.word(q) != Some("gồm") {
-            continue;
-        }
-        let head_of = |k: usize| c.word(k + 1).filter(|w| noun.contains(w));
-        let mut parts = Vec::new();
-        let mut k = q + 1;
-        let mut saw_and = false;
-        while let Some(part) = c.figure_at(k).filter(|f| !f.figure.ambiguous) {
-            if head_of(k).is_none() {
-                break;
-            }
-            parts.push(part);
-            if saw_and {
-                break;
-            }
-            // The next part: after "," or "và", within a few words.
-            let next = (k + 2..(k + 2 + MAX_PART_WORDS).min(sentence.len()))
-                .take_while(|&p| !c.is_punct(p, ";") && !c.is_punct(p, "."))
-                .find(|&p| {
-                    (c.is_punct(p, ",") || c.word(p) == Some("và"))
-                        && c.figure_at(p + 1).is_some()
-                        && head_of(p + 1).is_some()
-                });
-            let Some(sep) = next else {
-                break;
-            };
-            saw_and = c.word(sep) == Some("và");
-            k = sep + 1;
-        }
-        if parts.len() < 2 || !saw_and {
-            continue;
-        }
-        let decimals = parts
-            .iter()
-            .chain([&total])
-            .map(|f| f.figure.decimals)
-            .max()
-            .unwrap_or(0);
-        let sum: f64 = parts.iter().map(|f| f.figure.value).sum();
-        if (sum - total.figure.value).abs() < 0.5 * 10f64.powi(-i32::from(decimals)) {
-            continue;
-        }
-        let terms: Vec<&str> = parts.iter().map(|f| &doc.text[f.span.clone()]).collect();
-        let whole = &doc.text[total.span.clone()];
-        let sum_text = format!("{sum:.prec$}", prec = usize::from(decimals)).replace('.', ",");
-        let formula = format!("{} = {sum_text}", terms.join(" + "));
-        let mut d = Diagnostic::new(
-            rule.id,
-            rule.default_severity,
-            total.span.clone(),
-            Message::new(
-                format!("Tổng {whole} không khớp với các thành phần: {formula}"),
-                format!("The total {whole} does not match its parts: {formula}"),
-            ),
-        );
-        for part in &parts {
-            d = d.with_related(part.span.clone(), Message::new("thành phần", "a part"));
-        }
+/// Pushes `d` unless a finding of the rule already points at the same count.
+fn push_once(out: &mut Vec<Diagnostic>, d: Diagnostic) {
+    if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
         out.push(d);
     }
+}
+
+/// "3 giải pháp: A và B": the count against the items under every plausible reading.
+fn enumeration_finding(rule: &RuleMeta, e: &Enumeration) -> Diagnostic {
+    let n = e.count.figure.value as usize;
+    let noun = &e.noun;
+    let message = if n > e.most {
+        Message::new(
+            format!("Báo {n} {noun} nhưng chỉ kể {} mục", e.most),
+            format!("Announces {n} {noun} but lists only {} items", e.most),
+        )
+    } else {
+        Message::new(
+            format!("Báo {n} {noun} nhưng kể {} mục", e.fewest),
+            format!("Announces {n} {noun} but lists {} items", e.fewest),
+        )
+    };
+    let mut d = Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        e.count.span.clone(),
+        message,
+    );
+    for item in &e.items {
+        d = d.with_related(item.clone(), Message::new("một mục", "an item"));
+    }
+    d
+}
+
+/// "27 ổ dịch, gồm 19 ổ dịch mới và 9 ổ dịch cũ": parts that do not add up to the whole.
+/// After "trong đó" the parts may leave some of the whole out, so only parts counted in
+/// the whole's noun that add up to more than it are reported. A single part above the whole
+/// is left to `part-exceeds-whole`.
+fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnostic> {
+    let whole = b.whole.figure.value;
+    if b.parts.iter().any(|p| p.figure.figure.value > whole) {
+        return None;
+    }
+    let (sum, tolerance) = b.sum();
+    let wrong = match b.marker {
+        BreakdownMarker::Complete => (sum - whole).abs() > tolerance,
+        BreakdownMarker::Within => sum - whole > tolerance && b.parts_in_head_noun(),
+    };
+    if !wrong {
+        return None;
+    }
+    let decimals = usize::from(
+        b.parts
+            .iter()
+            .map(|p| p.figure.figure.decimals)
+            .chain([b.whole.figure.decimals])
+            .max()
+            .unwrap_or(0),
+    );
+    let terms: Vec<&str> = b
+        .parts
+        .iter()
+        .map(|p| &doc.text[p.figure.span.clone()])
+        .collect();
+    let whole_text = &doc.text[b.whole.span.clone()];
+    let sum_text = format!("{sum:.decimals$}").replace('.', ",");
+    let formula = format!("{} = {sum_text}", terms.join(" + "));
+    let mut d = Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        b.whole.span.clone(),
+        Message::new(
+            format!("Tổng {whole_text} không khớp với các thành phần: {formula}"),
+            format!("The total {whole_text} does not match its parts: {formula}"),
+        ),
+    );
+    for part in &b.parts {
+        d = d.with_related(
+            part.figure.span.clone(),
+            Message::new("thành phần", "a part"),
+        );
+    }
+    Some(d)
+}
+
+/// "đặt ra 4 mục tiêu:" then three list lines.
+fn line_list_finding(rule: &RuleMeta, list: &LineList) -> Option<Diagnostic> {
+    let n = list.count.figure.value as usize;
+    let k = list.items.len();
+    if n == k {
+        return None;
+    }
+    let noun = &list.noun;
+    let mut d = Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        list.count.span.clone(),
+        Message::new(
+            format!("Báo {n} {noun} nhưng danh sách bên dưới có {k} dòng"),
+            format!("Announces {n} {noun} but the list below has {k} lines"),
+        ),
+    );
+    if let Some(last) = list.items.last() {
+        d = d.with_related(last.clone(), Message::new("dòng cuối", "the last line"));
+    }
+    Some(d)
 }
 
 /// Numbered list items "1. 2. 3." in consecutive list blocks: a gap or a repeat.
@@ -581,6 +389,59 @@ mod tests {
                     "1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n4. Việc thứ tư.",
                     &["4"],
                 ),
+                (
+                    "Đơn vị tập trung 4 giải pháp: chống thất thu, đôn đốc thu nợ đọng và mở rộng hóa đơn điện tử.",
+                    &["4"],
+                ),
+                (
+                    "Các kiến nghị tập trung vào 4 lĩnh vực là đất đai, bồi thường giải phóng mặt bằng và chính sách xã hội.",
+                    &["4"],
+                ),
+                (
+                    "Các vận động viên thi đấu 5 môn: bóng đá, bóng chuyền, cầu lông, kéo co, cờ tướng và việt dã.",
+                    &["5"],
+                ),
+                (
+                    "Huyện hỗ trợ 3 xã khó khăn nhất gồm Đạ Chais, Đạ Nhim, Đưng K'Nớ và Lát.",
+                    &["3"],
+                ),
+                (
+                    "Đợt sau tổ chức tại 4 xã Tri Lễ, Nậm Giải và Hạnh Dịch.",
+                    &["4"],
+                ),
+                (
+                    "6 tháng cuối năm, đơn vị tập trung 4 giải pháp:\n1. Giải phóng mặt bằng.\n2. Tăng ca.\n3. Nghiệm thu.",
+                    &["4"],
+                ),
+                (
+                    "Dự kiến thông qua 4 tờ trình:\n- Báo cáo tài chính;\n- Phân phối lợi nhuận;\n- Kế hoạch kinh doanh;\n- Thù lao;\n- Kiểm toán.",
+                    &["4"],
+                ),
+                (
+                    "Hội trại có 34 trại, gồm 11 trại khối 10, 11 trại khối 11 và 11 trại khối 12.",
+                    &["34"],
+                ),
+                ("Đoàn giành 24 huy chương: Vàng 7, Bạc 8, Đồng 10.", &["24"]),
+                (
+                    "Trường tuyển sinh 4 ngành mới: Kinh doanh số, Logistics, Kiểm toán, Thương mại điện tử và Quản trị khách sạn.",
+                    &["4"],
+                ),
+                (
+                    "Giống lúa được khảo nghiệm tại 5 tỉnh là An Giang, Đồng Tháp, Kiên Giang và Hậu Giang, trên diện tích 1.250 ha.",
+                    &["5"],
+                ),
+                (
+                    "Phường đã tổ chức 10 buổi tiếp công dân, trong đó 9 buổi do Chủ tịch chủ trì và 2 buổi do Phó Chủ tịch chủ trì.",
+                    &["10"],
+                ),
+                (
+                    "Chương trình trao 400 suất quà, trong đó 260 suất do phường trao và 150 suất do doanh nghiệp tài trợ.",
+                    &["400"],
+                ),
+                (
+                    "Cử tri đã nêu 9 ý kiến, kiến nghị, gồm 5 ý kiến về giao thông, thủy lợi và 3 ý kiến về chính sách.",
+                    &["9"],
+                ),
             ],
         );
     }
@@ -603,6 +464,27 @@ mod tests {
                 "Tiếp tục thực hiện Kế hoạch (số 12) và Quyết định (số 7).",
                 "Nội dung (2) và (3) của kế hoạch được điều chỉnh.",
                 "Đoàn gồm 3 đồng chí: Trần Văn An, Lê Thị Bình và Phạm Văn Cường.",
+                "Người dân thực hiện 3 việc: đưa chó, mèo đi tiêm phòng đúng lịch, không thả rông vật nuôi và đến cơ sở y tế ngay khi bị cắn.",
+                "Công an tập trung 3 nhiệm vụ: trấn áp tội phạm, quản lý cư trú và tuyên truyền phòng cháy, chữa cháy trong khu dân cư.",
+                "Huyện có 5 xã đạt chuẩn như Tri Lễ, Hạ Long và Nậm Giải.",
+                "Huyện có 5 xã đạt chuẩn gồm Tri Lễ, Hạ Long và các xã khác.",
+                "Hội ra mắt 5 câu lạc bộ: Thơ ca, Dưỡng sinh, Cờ tướng...",
+                "Có 3 xã là nơi có nhiều hộ nghèo và cận nghèo.",
+                "Hội có 12 mô hình, tiêu biểu là Tri Lễ và Hạ Long.",
+                "Trong 6 tháng, đơn vị tập trung 3 giải pháp: chống thất thu, đôn đốc thu nợ và mở rộng hóa đơn, góp phần tăng thu.",
+                "Phường giải quyết 28.740 hồ sơ, trong đó 27.916 hồ sơ đúng hạn và 31 hồ sơ quá hạn.",
+                "Toàn huyện thành lập 168 tổ, gồm 143 tổ ở các thôn, làng và 25 tổ ở các tổ dân phố.",
+                "Xã có 12 thôn, ban chỉ đạo gồm 5 đồng chí và 3 chuyên viên.",
+                "Hội nghị thống nhất 3 nội dung: kế hoạch đại hội các chi bộ, chương trình kiểm tra, giám sát năm 2025 và quy chế làm việc.",
+                "Hội trao giải cho 2 đồng chí: Nguyễn Văn An, Chủ tịch UBND xã và Trần Thị Bình, Phó Chủ tịch.",
+                "Hội trao 20 suất quà (mỗi suất gồm quà trị giá 200.000đ và 500.000đ tiền mặt) cho hội viên.",
+                "Thượng viện có 17 ghế gồm các thành viên của chính phủ và các đảng đối lập.",
+                "Cuối thế kỷ 19 là thời thịnh hành của chữ Hán, chữ Nôm và chữ Quốc ngữ.",
+                "Thành phố có 2 di tích cấp quốc gia đó là:\n- Nhà cổ Huỳnh Thủy Lê\n-Kiến An Cung",
+                "Vùng đệm có dân của 12 xã với tổng diện tích là 1479,45 km² thuộc huyện Minh Hóa, Bố Trạch và Quảng Ninh.",
+                "Tòa đã có 4 lần xét xử về việc này: vụ thứ nhất và vụ thứ hai.",
+                "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
+                "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
             ],
         );
     }

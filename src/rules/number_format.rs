@@ -14,8 +14,11 @@ declare_rule! {
     /// ## What it does
     /// Compares how the document writes four kinds of number and reports the places that
     /// depart from its usual way: a count with a leading zero next to the same count
-    /// without one before the same noun ("06 chương trình", "6 chương trình"); dates with
-    /// and without a leading zero ("27/06/2024", "27/6/2024"); a percent sign with and
+    /// without one before the same noun ("06 chương trình", "6 chương trình"); dates in
+    /// three styles: no leading zero ("5/2/2025", "27/6/2024"), a leading zero below 10
+    /// ("05/02/2025", "27/06/2024"), and the style of Decree 30/2020/NĐ-CP, a leading zero
+    /// on days below 10 and on months 1 and 2 ("ngày 05 tháng 02", "05/3/2025", "15/11");
+    /// a date that keeps to none of the styles most dates keep to is reported; a percent sign with and
     /// without a space before it ("36%", "36 %"); a decimal comma and a decimal point in
     /// percentages ("12,5%", "12.5%"). The less frequent way is reported, each place once,
     /// with the first place written the usual way as evidence; on a tie the later way is
@@ -41,7 +44,7 @@ declare_rule! {
         vi: "Cùng một văn bản viết một loại con số theo hai cách.
 
 ## Tác dụng
-So sánh cách văn bản viết bốn loại con số và báo những chỗ lệch khỏi cách viết thường dùng: số đếm có số 0 ở đầu bên cạnh số đếm không có số 0 trước cùng một danh từ (“06 chương trình”, “6 chương trình”); ngày tháng có và không có số 0 ở đầu (“27/06/2024”, “27/6/2024”); dấu phần trăm có và không có dấu cách phía trước (“36%”, “36 %”); dấu thập phân là dấu phẩy và dấu chấm trong tỷ lệ phần trăm (“12,5%”, “12.5%”). Cách viết ít dùng hơn bị báo, mỗi chỗ một lần, kèm chỗ đầu tiên viết theo cách thường dùng; nếu hai cách ngang nhau thì cách viết sau bị báo. Dòng ngày đăng (“Ngày đăng 27/06/2024”) được bỏ qua vì do trang web tạo ra, không phải người viết.
+So sánh cách văn bản viết bốn loại con số và báo những chỗ lệch khỏi cách viết thường dùng: số đếm có số 0 ở đầu bên cạnh số đếm không có số 0 trước cùng một danh từ (“06 chương trình”, “6 chương trình”); ngày tháng theo ba kiểu: không có số 0 ở đầu (“5/2/2025”, “27/6/2024”), có số 0 ở đầu số dưới 10 (“05/02/2025”, “27/06/2024”), và kiểu của Nghị định 30/2020/NĐ-CP, có số 0 ở đầu ngày dưới 10 và tháng 1, 2 (“ngày 05 tháng 02”, “05/3/2025”, “15/11”); ngày nào không theo kiểu mà phần lớn các ngày theo thì bị báo; dấu phần trăm có và không có dấu cách phía trước (“36%”, “36 %”); dấu thập phân là dấu phẩy và dấu chấm trong tỷ lệ phần trăm (“12,5%”, “12.5%”). Cách viết ít dùng hơn bị báo, mỗi chỗ một lần, kèm chỗ đầu tiên viết theo cách thường dùng; nếu hai cách ngang nhau thì cách viết sau bị báo. Dòng ngày đăng (“Ngày đăng 27/06/2024”) được bỏ qua vì do trang web tạo ra, không phải người viết.
 
 ## Vì sao
 Một thông cáo báo chí được biên tập như một văn bản thống nhất. Con số viết hai kiểu cho thấy văn bản được ghép từ nhiều nguồn và khiến người đọc băn khoăn “06” và “6” có phải là một.",
@@ -52,7 +55,6 @@ Một thông cáo báo chí được biên tập như một văn bản thống n
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Kind {
     Count,
-    Date,
     PercentSpace,
     DecimalMark,
 }
@@ -80,20 +82,21 @@ impl Rule for NumberFormat {
             matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
         };
         let dates = doc.dates();
+        // Each date that tells a style apart: the styles it keeps to, and its span.
+        let mut written_dates: Vec<(u8, Range<usize>)> = Vec::new();
         for date in &dates.dates {
-            if date.day.is_none() || !prose(date.block) {
+            let Some(day) = date.day else {
+                continue;
+            };
+            if !prose(date.block) {
                 continue;
             }
-            if let Some(way) = date_padding(&doc.text[date.span.clone()]) {
-                groups
-                    .entry((Kind::Date, String::new()))
-                    .or_default()
-                    .push(Place {
-                        way,
-                        span: date.span.clone(),
-                    });
+            let styles = date_styles(&doc.text[date.span.clone()], day, date.month);
+            if styles != 0 && styles != ALL_STYLES {
+                written_dates.push((styles, date.span.clone()));
             }
         }
+        self.check_dates(doc, &written_dates, out);
         // Dates are in text order: the one that could hold a token is the last starting
         // at or before it.
         let in_date = |i: usize| {
@@ -210,14 +213,66 @@ impl Rule for NumberFormat {
 }
 
 impl NumberFormat {
+    /// Dates: the style most dates keep to (on a tie, one the first date keeps to) is the
+    /// document's; each date that keeps to none of its ways is reported.
+    fn check_dates(&self, doc: &Document, dates: &[(u8, Range<usize>)], out: &mut Vec<Diagnostic>) {
+        let Some(first) = dates.first() else {
+            return;
+        };
+        let count = |style: u8| dates.iter().filter(|d| d.0 & style != 0).count();
+        let most = [PLAIN, PADDED, DECREE_30]
+            .map(count)
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let tied: Vec<u8> = [PLAIN, DECREE_30, PADDED]
+            .into_iter()
+            .filter(|&s| count(s) == most)
+            .collect();
+        let usual = tied
+            .iter()
+            .copied()
+            .find(|&s| first.0 & s != 0)
+            .unwrap_or(tied[0]);
+        let Some(evidence) = dates.iter().find(|d| d.0 & usual != 0) else {
+            return;
+        };
+        let (vi_style, en_style) = style_names(usual);
+        let other = &doc.text[evidence.1.clone()];
+        for (styles, span) in dates {
+            if styles & usual != 0 {
+                continue;
+            }
+            let this = &doc.text[span.clone()];
+            let (kept, total) = (count(usual), dates.len());
+            out.push(
+                Diagnostic::new(
+                    self.meta().id,
+                    self.meta().default_severity,
+                    span.clone(),
+                    Message::new(
+                        format!(
+                            "“{this}” không theo cách viết ngày của văn bản ({vi_style}, như “{other}”: {kept} trong {total} ngày cho thấy cách viết)"
+                        ),
+                        format!(
+                            "“{this}” does not follow the document's way of writing dates ({en_style}, as in “{other}”: {kept} of the {total} dates whose style shows)"
+                        ),
+                    ),
+                )
+                .with_related(
+                    evidence.1.clone(),
+                    Message::new("cách viết thường dùng", "the usual way"),
+                ),
+            );
+        }
+    }
+
     fn report(&self, doc: &Document, kind: Kind, place: &Place, usual: &Place) -> Diagnostic {
         let rule = self.meta();
         let (this, other) = (&doc.text[place.span.clone()], &doc.text[usual.span.clone()]);
         let (vi, en) = match (kind, place.way) {
             (Kind::Count, true) => ("có số 0 ở đầu", "with a leading zero"),
             (Kind::Count, false) => ("không có số 0 ở đầu", "without a leading zero"),
-            (Kind::Date, true) => ("có số 0 ở đầu", "with a leading zero"),
-            (Kind::Date, false) => ("không có số 0 ở đầu", "without a leading zero"),
             (Kind::PercentSpace, true) => ("có dấu cách trước “%”", "with a space before “%”"),
             (Kind::PercentSpace, false) => {
                 ("không có dấu cách trước “%”", "without a space before “%”")
@@ -241,19 +296,54 @@ impl NumberFormat {
     }
 }
 
-/// Whether a date's day and month are written with a leading zero (`Some(true)`), without
-/// one where one could be (`Some(false)`), or neither tells (`None`: "10/10/2024", or both).
-fn date_padding(written: &str) -> Option<bool> {
-    let groups: Vec<&str> = written
+/// The ways of writing a date's day and month, as bits: no leading zero ("5/2/2025"), a
+/// leading zero below 10 ("05/03/2025"), and the style of Decree 30/2020/NĐ-CP: a leading
+/// zero on days below 10 and on months 1 and 2 only ("05/02/2025", "05/3/2025").
+const PLAIN: u8 = 1;
+const PADDED: u8 = 2;
+const DECREE_30: u8 = 4;
+const ALL_STYLES: u8 = PLAIN | PADDED | DECREE_30;
+
+/// The date styles a written date keeps to (its day and month are the first two groups of
+/// at most two digits; 0 when they cannot be told apart).
+fn date_styles(written: &str, day: u32, month: u32) -> u8 {
+    let mut groups = written
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty() && g.len() <= 2)
-        .collect();
-    let padded = groups.iter().any(|g| g.len() == 2 && g.starts_with('0'));
-    let plain = groups.iter().any(|g| g.len() == 1);
-    match (padded, plain) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
+        .filter(|g| !g.is_empty() && g.len() <= 2);
+    let (Some(d), Some(m)) = (groups.next(), groups.next()) else {
+        return 0;
+    };
+    if d.parse() != Ok(day) || m.parse() != Ok(month) {
+        return 0;
+    }
+    // Whether a number below 10 is written with its zero; `None` for 10 and above.
+    let zero = |g: &str, n: u32| (n < 10).then_some(g.len() == 2);
+    let (day_zero, month_zero) = (zero(d, day), zero(m, month));
+    let mut styles = 0;
+    if day_zero != Some(true) && month_zero != Some(true) {
+        styles |= PLAIN;
+    }
+    if day_zero != Some(false) && month_zero != Some(false) {
+        styles |= PADDED;
+    }
+    if day_zero != Some(false) && month_zero.is_none_or(|z| z == (month <= 2)) {
+        styles |= DECREE_30;
+    }
+    styles
+}
+
+/// How a message names a date style, in Vietnamese and in English.
+fn style_names(style: u8) -> (&'static str, &'static str) {
+    match style {
+        PLAIN => ("không có số 0 ở đầu", "no leading zero"),
+        PADDED => (
+            "số 0 ở đầu ngày và tháng dưới 10",
+            "a leading zero on days and months below 10",
+        ),
+        _ => (
+            "theo Nghị định 30/2020/NĐ-CP: số 0 ở đầu ngày dưới 10 và tháng 1, 2",
+            "as in Decree 30/2020/NĐ-CP: a leading zero on days below 10 and months 1 and 2",
+        ),
     }
 }
 
@@ -326,5 +416,39 @@ mod tests {
             ),
             vec!["27/06/2024"]
         );
+    }
+
+    #[test]
+    fn the_style_of_decree_30_is_one_consistent_style() {
+        silent(
+            &NumberFormat,
+            &[
+                "Ngày 05 tháng 02 năm 2025 họp; ngày 15 tháng 11 năm 2025 tổng kết; ngày 05 tháng 3 năm 2025 ra quân.",
+                "Ngày 05/02/2025 họp, ngày 05/3/2025 kiểm tra, ngày 15/11/2025 tổng kết.",
+                "Ngày 09/01/2025 họp, ngày 27/6/2025 kiểm tra.",
+            ],
+        );
+        flags_each(
+            &NumberFormat,
+            &[
+                (
+                    "Ngày 05/3/2025 họp, ngày 06/02/2025 kiểm tra, ngày 7/3/2025 tổng kết.",
+                    &["7/3/2025"],
+                ),
+                (
+                    "Ngày 05 tháng 3 năm 2025 họp, ngày 06 tháng 3 năm 2025 kiểm tra, ngày 07 tháng 03 năm 2025 tổng kết.",
+                    &["07 tháng 03 năm 2025"],
+                ),
+            ],
+        );
+        let text = "Ngày 05/3/2025 họp, ngày 06/3/2025 kiểm tra, ngày 7/3/2025 tổng kết.";
+        let found = check(&NumberFormat, text);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.vi.contains("Nghị định 30/2020/NĐ-CP"),
+            "{}",
+            found[0].message.vi
+        );
+        assert_eq!(&text[found[0].related[0].span.clone()], "05/3/2025");
     }
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use crate::analysis::ordinals::{Numeral, OrdinalMention, ordinal_mentions};
+use crate::analysis::ordinals::{OrdinalMention, SessionCues, ordinal_mentions, session_cues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -16,10 +16,14 @@ declare_rule! {
     /// body mention as evidence. Roman and Arabic numerals compare equal (XXV = 25).
     ///
     /// Mentions are also compared with each other: when two or more agree and one alone
-    /// says another number, that one is reported with the others as evidence; not when it
-    /// is one lower (the previous session, named in passing) or follows words that point
-    /// at another session ("tiếp theo", "chuẩn bị", "kết quả", "so với" ...), nor a mention
-    /// without organisation that could belong to several events.
+    /// says another number, that one is reported with the others as evidence. One lower is
+    /// reported only when its sentence reports on it ("khai mạc Kỳ họp thứ 11", a clause
+    /// that opens with it) and nothing points at an earlier session ("so với", "kết quả",
+    /// "Nghị quyết", "đề ra" ...); one higher unless words point at a later one ("chuẩn
+    /// bị", "tiến tới", "trước", "sẽ" ...); a mention without organisation that could
+    /// belong to several events is never compared. Numerals may be written in words
+    /// ("Kỳ họp thứ mười tám"), and acronyms name the same organisation as their expansion
+    /// (HĐND, Hội đồng nhân dân).
     ///
     /// ## Why
     /// The headline is what readers and aggregators quote; a session numbered 24 in the title
@@ -46,7 +50,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng; trừ khi số đó nhỏ hơn một đơn vị (kỳ trước, được nhắc qua), hoặc đứng sau những từ chỉ một kỳ khác (“tiếp theo”, “chuẩn bị”, “kết quả”, “so với” ...), hoặc là chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện.
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -118,51 +122,16 @@ impl Rule for OrdinalMismatch {
     }
 }
 
-/// Words before a mention that name another session than the one reported on ("tiếp theo
-/// Hội nghị lần thứ 11", "chuẩn bị Đại hội lần thứ VII", "kết quả Kỳ họp thứ 7"): such a
-/// mention is expected to differ.
-const OTHER_SESSION_CUES: &[&str] = &[
-    "tiếp theo",
-    "so với",
-    "sau ",
-    "trước",
-    "tiến tới",
-    "hướng tới",
-    "chuẩn bị",
-    "kết luận",
-    "kết quả",
-    "nghị quyết",
-    "từ ",
-    "đến ",
-    "qua ",
-    "các ",
-    "những ",
-];
-
 /// The most mentions of one event compared with each other.
 const MAX_MENTIONS: usize = 40;
 
-/// Whether the words before a mention, within its sentence, point at another session.
-fn names_other_session(doc: &Document, mention: &OrdinalMention) -> bool {
-    let start = mention.phrase.start;
-    let mut from = start.saturating_sub(90);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &doc.text[from..start];
-    let sentence = before
-        .rfind(['.', '!', '?', '\n', ';', ':'])
-        .map_or(before, |i| &before[i + 1..]);
-    let lower = sentence.to_lowercase();
-    OTHER_SESSION_CUES.iter().any(|c| lower.contains(c))
-}
-
 impl OrdinalMismatch {
     /// One mention against the others of its event: when at least two agree on a number
-    /// and one alone says another (not one lower: the previous session), that one is
-    /// reported with the others as evidence. A
-    /// mention whose words point at another session, or whose event is ambiguous (no
-    /// organisation and several organisations around), is left out.
+    /// and one alone says another, that one is reported with the others as evidence. One
+    /// lower is reported only when its sentence reports on it ("khai mạc Kỳ họp thứ 11"),
+    /// one higher unless words point at a later session ("chuẩn bị", "sẽ"), any other
+    /// number unless words point at another session; an event that is ambiguous (no
+    /// organisation and several organisations around) is left out.
     fn check_odd_mention(
         &self,
         doc: &Document,
@@ -170,43 +139,64 @@ impl OrdinalMismatch {
         reported: &[std::ops::Range<usize>],
         out: &mut Vec<Diagnostic>,
     ) {
-        let plain: Vec<&OrdinalMention> = mentions
-            .iter()
-            .filter(|m| !names_other_session(doc, m))
-            .collect();
-        for (i, odd) in plain.iter().enumerate() {
-            if reported.contains(&odd.span) || odd.numeral == Numeral::Word {
+        let cues: Vec<SessionCues> = mentions.iter().map(|m| session_cues(doc, m)).collect();
+        for (i, odd) in mentions.iter().enumerate() {
+            if reported.contains(&odd.span) {
                 continue;
             }
-            let others: Vec<&OrdinalMention> = plain
-                .iter()
-                .enumerate()
-                .filter(|&(j, m)| j != i && m.same_event(odd))
-                .map(|(_, m)| *m)
+            let same: Vec<usize> = (0..mentions.len())
+                .filter(|&j| j != i && mentions[j].same_event(odd))
                 .collect();
             // A document naming one event more often is a collection, not one release:
             // its mentions are not compared (and the pairwise test stays small).
-            if others.len() > MAX_MENTIONS {
+            if same.len() > MAX_MENTIONS {
                 continue;
             }
             // One event, not several that a bare mention would merge.
-            let one_event = others
+            if !same
                 .iter()
-                .all(|a| others.iter().all(|b| a.same_event(b)));
-            let Some(first) = others.first() else {
-                continue;
-            };
-            // One lower than the others is the previous session, which releases name
-            // without a cue ("tăng so với Đại hội lần thứ IX", "mục tiêu Đại hội lần thứ
-            // XXII đề ra"): not reported.
-            if !one_event
-                || others.len() < 2
-                || others.iter().any(|m| m.value != first.value)
-                || first.value == odd.value
-                || odd.value + 1 == first.value
+                .all(|&a| same.iter().all(|&b| mentions[a].same_event(&mentions[b])))
             {
                 continue;
             }
+            // The number the others give: the one of the mentions without cues, all equal;
+            // mentions with cues count when they say it too, and one lower than it (the
+            // previous session, named in passing) is left aside.
+            let plain: Vec<usize> = same.iter().copied().filter(|&j| !cues[j].any()).collect();
+            let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
+            let Some(usual_value) = plain
+                .iter()
+                .map(|&j| mentions[j].value)
+                .max_by_key(|&v| (count(v), v))
+            else {
+                continue;
+            };
+            if plain
+                .iter()
+                .any(|&j| mentions[j].value != usual_value && mentions[j].value + 1 != usual_value)
+            {
+                continue;
+            }
+            let others: Vec<&OrdinalMention> = same
+                .iter()
+                .filter(|&&j| mentions[j].value == usual_value)
+                .map(|&j| &mentions[j])
+                .collect();
+            let cue = cues[i];
+            let skip = others.len() < 2
+                || odd.value == usual_value
+                || if odd.value + 1 == usual_value {
+                    // Perhaps the previous session: only when the sentence reports on it.
+                    cue.earlier_in_clause || cue.earlier || !cue.current
+                } else if odd.value == usual_value + 1 {
+                    cue.later
+                } else {
+                    cue.any()
+                };
+            if skip {
+                continue;
+            }
+            let first = others[0];
             let this = &doc.text[odd.phrase.clone()];
             let usual = &doc.text[first.phrase.clone()];
             let n = others.len();

@@ -1,13 +1,15 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
+use crate::analysis::lists::{is_glued_figure, is_time_figure};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
-    PART_VERBS,
+    MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS,
+    PART_NOT_FRACTION_WORDS, PART_VERBS,
 };
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::text::tokens::TokenKind;
 
 declare_rule! {
     /// A part larger than the whole it belongs to.
@@ -17,9 +19,12 @@ declare_rule! {
     /// số" ("tổng số 68 chỉ tiêu") and the later counts of the same noun in the same
     /// paragraph that are stated as a part of it ("71 chỉ tiêu đạt", "trong đó 71 chỉ
     /// tiêu"): a part above the whole is reported, with the whole as evidence. A whole is
-    /// also the count right before "trong đó" ("có 23 đảng viên, trong đó 24 đảng viên")
-    /// and the count after "trong số" ("Trong số 50 hộ, có 52 hộ"); there a part counted
-    /// in the whole's head noun is enough. It also
+    /// also a count before "trong đó" or "trong số đó", in its sentence or the one before
+    /// when the marker opens a sentence ("có 23 đảng viên, trong đó 24 đảng viên"; "Dự Đại
+    /// hội có 135 đại biểu. Trong đó có 148 đại biểu"): the largest earlier count of the
+    /// part's head noun, or, for a part of another noun right after the marker, the only
+    /// count there ("đón 1.240 học sinh, trong đó có 1.297 em"); and the count after "trong
+    /// (tổng) số" ("Trong số 50 hộ, có 52 hộ"). It also
     /// reports a fraction of a countable noun whose top is above its bottom ("12/11 xã").
     /// It stays silent on counts compared with the whole ("tăng 80 hộ"), on a whole of a
     /// different noun, and on day/month dates ("ngày 12/11", "12/11/2024").
@@ -43,7 +48,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng ngay trước “trong đó” (“có 23 đảng viên, trong đó 24 đảng viên”) hoặc sau “trong số” (“Trong số 50 hộ, có 52 hộ”); khi đó chỉ cần phần được đếm bằng danh từ chính của tổng. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”). Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -73,9 +78,10 @@ impl Rule for PartExceedsWhole {
             // The tokens of the block's sentences, one after the other.
             let all: Vec<usize> = sentences.iter().flat_map(|s| s.iter()).copied().collect();
             self.wholes(doc, &all, out);
-            for sentence in &sentences {
+            for (i, sentence) in sentences.iter().enumerate() {
                 self.fractions(doc, sentence, out);
-                self.parts_after_trong_do(doc, sentence, out);
+                let previous = i.checked_sub(1).map(|j| sentences[j]);
+                self.parts_within(doc, previous, sentence, out);
             }
         }
     }
@@ -139,14 +145,16 @@ impl PartExceedsWhole {
             let c = Cursor::new(doc, all);
             // "tổng số N", "tổng cộng N"; "trong số N", whose whole is explicit.
             let total = c.word_is(at, "tổng") && matches!(c.word(at + 1), Some("số" | "cộng"));
-            let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số");
+            // "trong tổng số 23 tổ dân phố" states its whole as "trong số" does.
+            let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số")
+                || total && at > 0 && c.word_is(at - 1, "trong");
             if !total && !among {
                 at += 1;
                 continue;
             }
             let Some(whole) = c
                 .figure_at(at + 2)
-                .filter(|f| is_count(f) || among && f.figure.ambiguous)
+                .filter(|f| is_count(f) || f.figure.ambiguous)
             else {
                 at += 1;
                 continue;
@@ -157,7 +165,7 @@ impl PartExceedsWhole {
             if among {
                 noun.truncate(1);
             }
-            if noun.is_empty() || total && noun.len() < 2 {
+            if noun.is_empty() || total && !among && noun.len() < 2 {
                 at += 1;
                 continue;
             }
@@ -186,44 +194,79 @@ impl PartExceedsWhole {
         }
     }
 
-    /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the count just before "trong
-    /// đó" in the sentence is the whole, and the counts of its head noun after it are parts.
-    fn parts_after_trong_do(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+    /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the parts after "trong đó" or
+    /// "trong số đó" (or "Trong số đại biểu ...") against the counts stated before the
+    /// marker, in its sentence or, when the marker opens the sentence, the one before. A
+    /// part is compared with the largest earlier count of its head noun; a part of another
+    /// noun right after the marker, with the one count there is ("đón 1.240 học sinh, trong
+    /// đó có 1.297 em").
+    fn parts_within(
+        &self,
+        doc: &Document,
+        previous: Option<&[usize]>,
+        sentence: &[usize],
+        out: &mut Vec<Diagnostic>,
+    ) {
         let c = Cursor::new(doc, sentence);
-        let Some(marker) =
-            (1..sentence.len()).find(|&k| c.word_is(k, "trong") && c.word(k + 1) == Some("đó"))
-        else {
+        let Some((marker, from, named)) = within_marker(&c) else {
             return;
         };
-        // The whole: the last figure with a noun before the marker, in its clause.
-        let Some((whole, noun)) = (0..marker).rev().find_map(|k| {
-            let figure = c.figure_at(k).filter(is_whole_or_part)?;
-            let noun = noun_after(doc, sentence, k);
-            (!noun.is_empty() && !c.is_punct(k + 1, "%")).then_some((figure, noun))
-        }) else {
-            return;
-        };
-        let head = &noun[..1];
-        let rule = self.meta();
-        for p in marker + 2..sentence.len() {
-            if c.is_punct(p, ";") {
-                break;
+        let opens = (0..marker).all(|k| c.kind(k) == Some(TokenKind::Punct));
+        let mut wholes: Vec<(FigureAt, Vec<String>)> = Vec::new();
+        let mut collect = |tokens: &[usize], end: usize| {
+            let c = Cursor::new(doc, tokens);
+            for k in 0..end {
+                if let Some(w) = quantity_at(&c, k) {
+                    wholes.push(w);
+                }
             }
-            let Some(part) = c.figure_at(p).filter(is_whole_or_part) else {
+        };
+        if opens {
+            let Some(previous) = previous else {
+                return;
+            };
+            collect(previous, previous.len());
+        } else {
+            collect(sentence, marker);
+        }
+        let rule = self.meta();
+        for p in from..sentence.len() {
+            let Some((part, noun)) = quantity_at(&c, p) else {
                 continue;
             };
             let compared = p
                 .checked_sub(1)
                 .and_then(|q| c.word(q))
                 .is_some_and(|w| PART_COMPARISON_WORDS.contains(w));
-            if !compared
-                && comparable(&whole, &part)
-                && same_noun(head, &noun_after(doc, sentence, p))
-                && part.figure.value > whole.figure.value
-                // Already reported against a "tổng số" whole.
+            if compared {
+                continue;
+            }
+            let same: Option<&(FigureAt, Vec<String>)> = wholes
+                .iter()
+                .filter(|(_, n)| n[0] == noun[0])
+                .max_by(|a, b| a.0.figure.value.total_cmp(&b.0.figure.value));
+            let whole = match same {
+                Some(w) => w,
+                // Another noun: only the first figure after the marker, against the only
+                // count there is, and not many times it (a count of houses within villages).
+                None if p == from && !named && wholes.len() == 1 => {
+                    let (w, n) = &wholes[0];
+                    let measured = |n: &[String]| MEASURE_UNITS.contains(&n[0]);
+                    if measured(n)
+                        || measured(&noun)
+                        || part.figure.value > w.figure.value * MAX_OTHER_NOUN_RATIO
+                    {
+                        continue;
+                    }
+                    &wholes[0]
+                }
+                None => continue,
+            };
+            if comparable(&whole.0, &part)
+                && part.figure.value > whole.0.figure.value
                 && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
             {
-                out.push(too_large(doc, rule, &whole, &part, &noun));
+                out.push(too_large(doc, rule, &whole.0, &part, &whole.1));
             }
         }
     }
@@ -305,6 +348,40 @@ fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool 
         .any(|w| PART_VERBS.contains(w))
 }
 
+/// How many times a whole a part of another noun may be and still be taken as its part.
+const MAX_OTHER_NOUN_RATIO: f64 = 1.25;
+
+/// "trong đó", "trong số đó", or "trong số" before a noun ("Trong số đại biểu dự Đại hội
+/// có 38 đại biểu"): the marker's position, where its parts start, and whether it names
+/// the whole's noun itself.
+fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
+    (0..c.len()).find_map(|k| {
+        if !c.word_is(k, "trong") {
+            return None;
+        }
+        let (from, named) = match (c.word(k + 1), c.word(k + 2)) {
+            (Some("đó"), _) => (k + 2, false),
+            (Some("số"), Some("đó")) => (k + 3, false),
+            (Some("số"), Some(_)) => (k + 2, true),
+            _ => return None,
+        };
+        let skip = |p: usize| c.is_punct(p, ",") || c.word(p) == Some("có");
+        let from = if skip(from) { from + 1 } else { from };
+        let from = if skip(from) { from + 1 } else { from };
+        Some((k, from, named))
+    })
+}
+
+/// A count with its noun at `k`: not a time, a percentage or a date.
+fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
+    let figure = c.figure_at(k).filter(is_whole_or_part)?;
+    if is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%") {
+        return None;
+    }
+    let noun = noun_after(c.doc, c.tokens, k);
+    (!noun.is_empty()).then_some((figure, noun))
+}
+
 #[cfg(test)]
 mod tests {
     use super::PartExceedsWhole;
@@ -353,6 +430,26 @@ mod tests {
                     &["12/11 xã"],
                 ),
                 ("Kết quả 9/8 phường hoàn thành kế hoạch.", &["9/8 phường"]),
+                (
+                    "Dự Đại hội có 135 đại biểu, thay mặt cho hơn 6.800 đoàn viên. Trong đó có 148 đại biểu là nữ.",
+                    &["148"],
+                ),
+                (
+                    "Hội có 3.412 hội viên sinh hoạt tại 21 cơ sở hội, trong đó 3.480 hội viên là đảng viên.",
+                    &["3.480"],
+                ),
+                (
+                    "Trường đón 1.240 học sinh, trong đó có 1.297 em vào lớp 6.",
+                    &["1.297"],
+                ),
+                (
+                    "Đại hội có 160 đại biểu chính thức. Trong số đại biểu dự Đại hội có 166 đại biểu là nữ.",
+                    &["166"],
+                ),
+                (
+                    "Cho biết trong tổng số 23 tổ dân phố, đã có 24 tổ đăng ký.",
+                    &["24"],
+                ),
             ],
         );
     }
@@ -375,6 +472,10 @@ mod tests {
                 "Phiên tòa thu hút 230 người dân, trong đó có 35 đoàn viên và 250 lượt người theo dõi trực tuyến.",
                 "Xã có 10 thôn, trong đó 3 thôn vùng cao; 12 thôn khác thuộc huyện bạn.",
                 "Trong số 50 hộ, có 45 hộ đã nhận hỗ trợ.",
+                "Trong số 30 dự án, 22 dự án đã hoàn thành, 6 dự án đang thi công và 2 dự án chưa khởi công. Trong đó, 9 dự án thuộc lĩnh vực giáo dục.",
+                "Huyện có 12 xã, trong đó 15.000 hộ nghèo.",
+                "Dịch Covid-19 diễn biến phức tạp, trong đó, có 22 chỉ tiêu đạt từ 50% trở lên.",
+                "Huyện có 12 xã với 50.000 dân, trong đó 13 thôn vùng cao.",
             ],
         );
     }

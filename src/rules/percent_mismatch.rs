@@ -1,9 +1,10 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::{FigureAt, Percent};
+use crate::analysis::quantities::Quantity;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, RATIO_VERBS, WHOLE_MARKERS};
+use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -15,12 +16,16 @@ declare_rule! {
     /// Z%", "X/Y chỉ tiêu (Z%)", "X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)", "X tỷ đồng, tăng Z%
     /// so với cùng kỳ (Y tỷ đồng)", "Z% (X/Y hộ)", "tăng từ A lên B, tăng Z%", and a share of
     /// a whole stated earlier in the sentence ("tiếp nhận Y đơn, giải quyết X đơn, đạt Z%";
-    /// "X vụ trên tổng số Y vụ, đạt Z%"). "1.020/1.200" gives the same ratio under either
-    /// reading of the dots. The words before the figure decide what agrees with it:
+    /// "X vụ trên tổng số Y vụ, đạt Z%"; "X
+    /// trong số Y sinh viên, chiếm Z%"), a plan in parentheses ("X hội viên, vượt kế hoạch (Y
+    /// hội viên), đạt Z%") and a comparison ("cao hơn Z% so với ... (Y tấn/ha)"). A
+    /// percentage is about the nearest quantity (a figure with its unit) it can be about:
+    /// another quantity between a ratio and the claim means the claim is about that one.
+    /// "1.020/1.200" gives the same ratio under either reading of the dots. The words before the figure decide what agrees with it:
     /// the qualifiers of `rules/lists/percent-qualifiers.txt` say above ("hơn", "vượt"),
     /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
     /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
-    /// written (64% accepts 63,5 to 64,49). The message shows the computation. It stays
+    /// written (64% accepts 63,5 to 64,99: rounded or cut). The message shows the computation. It stays
     /// silent when it cannot tell which figures are the operands.
     ///
     /// ## Why
@@ -42,7 +47,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, và phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”). “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,49). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”) và phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”). Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -74,7 +79,10 @@ impl Claim {
         const EPS: f64 = 1e-9;
         let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
         match self {
-            Claim::Equal => (computed - stated).abs() <= half_unit + EPS,
+            // Rounded or cut at the precision written: 64% accepts 63,5 to 64,99.
+            Claim::Equal => {
+                computed > stated - half_unit - EPS && computed < stated + 2.0 * half_unit
+            }
             Claim::Above => computed > stated - EPS,
             Claim::Below => computed < stated + EPS,
             Claim::Near => (computed - stated).abs() <= (0.05 * stated).max(1.0) + half_unit,
@@ -133,6 +141,13 @@ impl PercentMismatch {
         let found = if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
+                .or_else(|| {
+                    let c = Cursor::new(doc, sentence);
+                    let (end, part, whole) = part_over_whole(&c, at - 1)?;
+                    c.measures_between(end, at - 1)
+                        .is_empty()
+                        .then(|| ratio(doc, &part, &whole))?
+                })
         } else if let Some(found) = fraction_in_paren_after(doc, sentence, percent) {
             Some(found)
         } else if let Some(verb) = verb {
@@ -184,18 +199,26 @@ impl PercentMismatch {
 fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option<usize>) {
     let mut claim = Claim::Equal;
     let mut pos = at;
-    // Up to two qualifier words ("xấp xỉ", "gần như") between the verb and the figure.
-    for _ in 0..3 {
+    // Up to two qualifier words ("xấp xỉ", "gần như") and "tỷ lệ", "mức" between the verb
+    // and the figure.
+    for _ in 0..5 {
         let Some(prev) = pos.checked_sub(1) else {
             break;
         };
         let Some(word) = Cursor::new(doc, sentence).word(prev) else {
             break;
         };
+        let before = prev
+            .checked_sub(1)
+            .and_then(|p| Cursor::new(doc, sentence).word(p));
+        if word == "hơn" && matches!(before, Some("cao" | "thấp")) {
+            // A comparative ("cao hơn 20% so với ..."): the change itself, not a bound.
+            return (claim, prev.checked_sub(1));
+        }
         if let Some(c) = PERCENT_QUALIFIERS.value(word).and_then(Claim::listed) {
             claim = c;
             pos = prev;
-        } else if word == "xấp" || word == "như" {
+        } else if matches!(word, "xấp" | "như" | "tỷ" | "lệ" | "mức") {
             pos = prev;
         } else {
             return (claim, Some(prev));
@@ -237,36 +260,168 @@ fn fraction_before_paren(
     ratio(doc, &fraction.numerator, &fraction.denominator)
 }
 
-/// "X/Y ..., đạt Z%" (the nearest fraction before the verb in the sentence, with no other
-/// share claimed in between), or "X đơn vị, bằng Z% ... (Y đơn vị)".
+/// "X/Y ..., đạt Z%" and "X trên tổng số Y ..., đạt Z%" (the nearest such pair before the
+/// verb, when no other quantity stands between it and the verb and no other share is claimed
+/// in between); "X đơn vị, bằng Z% ... (Y đơn vị)"; "X đơn vị, vượt kế hoạch (Y đơn vị), đạt
+/// Z%"; or a share of a whole stated earlier.
 fn ratio_claim(
     doc: &Document,
     sentence: &[usize],
     verb_at: usize,
     percent: &Percent,
 ) -> Option<Contradiction> {
+    let c = Cursor::new(doc, sentence);
     let fraction = (0..verb_at)
         .rev()
-        .filter_map(|start| Cursor::new(doc, sentence).fraction_at(start))
-        .find(|f| f.end <= verb_at);
-    if let Some(fraction) = fraction {
-        let claims_between = Cursor::new(doc, sentence).percents().iter().any(|p| {
-            p.figure.at > fraction.end && p.figure.at < percent.figure.at && {
+        .filter_map(|start| c.fraction_at(start))
+        .find(|f| f.end <= verb_at)
+        .map(|f| (f.end, f.numerator, f.denominator));
+    let nearest = [fraction, part_over_whole(&c, verb_at)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(end, ..)| *end);
+    let share_of_earlier = !names_its_own_base(&c, percent);
+    if let Some((end, part, whole)) = nearest.filter(|_| share_of_earlier) {
+        let claims_between = c.percents().iter().any(|p| {
+            p.figure.at > end && p.figure.at < percent.figure.at && {
                 let (_, v) = claim_before(doc, sentence, p.figure.at);
-                v.and_then(|v| Cursor::new(doc, sentence).word(v))
+                v.and_then(|v| c.word(v))
                     .is_some_and(|w| RATIO_VERBS.contains(w))
             }
         });
         if claims_between {
             return None;
         }
-        return ratio(doc, &fraction.numerator, &fraction.denominator);
+        // Another quantity between the pair and the claim is what the claim is about.
+        if c.measures_between(end, verb_at).is_empty() {
+            return ratio(doc, &part, &whole);
+        }
     }
-    let (base, unit) = figure_before_verb(doc, sentence, verb_at)?;
-    match figure_in_parens_after(doc, sentence, percent.sign_at + 1, &unit) {
-        Some(whole) => ratio(doc, &base, &whole),
-        None => share_of_whole(doc, sentence, verb_at),
+    if let Some(whole) = quantity_in_parens_after(&c, percent.sign_at + 1) {
+        let part = part_before(&c, verb_at, &whole)?;
+        return ratio(doc, &part, &whole.figure);
     }
+    if !share_of_earlier {
+        return None;
+    }
+    if let Some((part, whole)) = plan_in_parens_before(&c, verb_at) {
+        return ratio(doc, &part, &whole);
+    }
+    share_of_whole(doc, sentence, verb_at)
+}
+
+/// "chiếm 60% tổng diện tích", "15,2% trong tổng vốn", "bằng 60,1% so cùng kỳ": the
+/// percentage says what it is a share of (or compares with a period), so it is not the
+/// share of a whole stated before it.
+fn names_its_own_base(c: &Cursor<'_>, percent: &Percent) -> bool {
+    let after = percent.sign_at + 1;
+    match c.word(after) {
+        Some("tổng" | "so") => true,
+        Some("của" | "trong") => c.word(after + 1) == Some("tổng"),
+        _ => false,
+    }
+}
+
+/// "X ... trên tổng số Y ...", "X trong (tổng) số Y ...", "X trên Y" (the same unit or
+/// none on X): the nearest before `end`, with the position after the whole.
+fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, FigureAt)> {
+    let not_a_measure = |k: usize| {
+        c.is_punct(k + 1, "%") || c.is_punct(k + 1, "/") || k > 0 && c.is_punct(k - 1, "/")
+    };
+    (0..end).rev().find_map(|m| {
+        let marker = c.word(m).filter(|w| matches!(*w, "trên" | "trong"))?;
+        // At most three words ("tổng số", "tổng chiều dài", "dự toán"), then the whole.
+        let y = (m + 1..(m + 5).min(end)).find(|&k| c.word(k).is_none())?;
+        let whole = c.figure_at(y).filter(|_| !not_a_measure(y))?;
+        let totalled = (m + 1..y).any(|k| matches!(c.word(k), Some("số" | "tổng")));
+        if marker == "trong" && !totalled {
+            return None;
+        }
+        let whole_end = c.quantity_at(y).map_or(y + 1, |q| q.end);
+        if whole_end > end {
+            return None;
+        }
+        // A new clause or a rate of its own between the whole and the claim ("..., và tỷ lệ
+        // biết chữ đạt 99%", "..., song diện tích ... chiếm 60%").
+        let new_clause = (whole_end..end).any(|k| {
+            matches!(c.word(k), Some("song" | "nhưng" | "lệ"))
+                || c.is_punct(k, ",") && matches!(c.word(k + 1), Some("và" | "còn"))
+        });
+        if new_clause {
+            return None;
+        }
+        let x = (m.saturating_sub(12)..m)
+            .rev()
+            .find(|&k| c.kind(k) == Some(crate::text::tokens::TokenKind::Number))?;
+        let part = c.figure_at(x).filter(|_| !not_a_measure(x))?;
+        let breaks = |k: usize| {
+            c.is_punct(k, ",") && !totalled
+                || matches!(c.punct(k), Some(";" | ":" | "(" | ")" | "–" | "-"))
+        };
+        if (x + 1..m).any(breaks) {
+            return None;
+        }
+        // "X đơn vị trên Y đơn vị": X with no unit, or the same as Y's.
+        let same_unit = x + 1 == m
+            || matches!((c.quantity_at(x), c.quantity_at(y)), (Some(p), Some(w)) if p.same_unit(&w));
+        (totalled || same_unit).then_some((whole_end, part, whole))
+    })
+}
+
+/// The part: the nearest quantity before `verb_at` in the clause that counts what `whole`
+/// counts (outside parentheses); or a bare figure right before ", verb"
+/// ("Số người đến khám là 846, tăng 41% so với ... (600 người)").
+fn part_before(c: &Cursor<'_>, verb_at: usize, whole: &Quantity) -> Option<FigureAt> {
+    if verb_at >= 2
+        && c.is_punct(verb_at - 1, ",")
+        && c.figure_at(verb_at - 2).is_some()
+        && c.quantity_at(verb_at - 2).is_none()
+        && !verb_at.checked_sub(3).is_some_and(|k| c.is_punct(k, "/"))
+    {
+        return c.figure_at(verb_at - 2);
+    }
+    let start = (0..verb_at)
+        .rev()
+        .find(|&k| matches!(c.punct(k), Some(";" | ":")))
+        .map_or(0, |k| k + 1);
+    // A figure in parentheses is a reference ("bằng 112,5% dự toán (930 tỷ đồng)"), not one
+    // of the clause's own quantities.
+    let in_parens = |k: usize| {
+        (start..k)
+            .rev()
+            .find_map(|p| match c.punct(p) {
+                Some("(") => Some(true),
+                Some(")") => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
+    };
+    c.measures_between(start, verb_at)
+        .into_iter()
+        .rev()
+        .find(|q| !in_parens(q.figure.at) && q.same_unit(whole))
+        .map(|q| q.figure)
+}
+
+/// "X đơn vị, vượt kế hoạch (Y đơn vị), đạt Z%": the plan in parentheses right before the
+/// verb and the part before it, counting the same thing.
+fn plan_in_parens_before(c: &Cursor<'_>, verb_at: usize) -> Option<(FigureAt, FigureAt)> {
+    let close = verb_at.checked_sub(2)?;
+    if !c.is_punct(verb_at - 1, ",") || !c.is_punct(close, ")") {
+        return None;
+    }
+    let open = (close.saturating_sub(6)..close)
+        .rev()
+        .find(|&k| c.is_punct(k, "("))?;
+    let whole = c.quantity_at(open + 1).filter(|q| q.end == close)?;
+    // A plan, not a comparison: "vượt kế hoạch (...)", "vượt chỉ tiêu được giao (...)".
+    let planned =
+        (open.saturating_sub(4)..open).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+    if !planned {
+        return None;
+    }
+    let part = part_before(c, open, &whole)?;
+    Some((part, whole.figure))
 }
 
 /// "Z% (X/Y hộ)": the fraction in the parenthesis right after the percentage.
@@ -332,14 +487,25 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     ratio(doc, &last, &c.figure_at(whole)?)
 }
 
-/// The position after a unit from `k`, a rate included ("tạ/ha", "triệu đồng/người").
-fn unit_end(c: &Cursor<'_>, k: usize) -> usize {
-    let end = k + c.unit_words(k).len();
-    if end > k && c.is_punct(end, "/") && c.word(end + 1).is_some() {
-        end + 2
-    } else {
-        end
+/// The position after what follows the "to" value before the verb: its unit (a rate, a
+/// percentage, a symbol: "tạ/ha", "m3/ngày đêm", "% tổng dư nợ") and a parenthesis without
+/// figures ("(ước cả năm)").
+fn after_value(c: &Cursor<'_>, k: usize, verb_at: usize) -> usize {
+    let mut end = k;
+    if c.is_punct(end, "%") {
+        end += 1;
     }
+    end += c.quantity_unit(end).len();
+    while end < verb_at && c.word(end).is_some() && end < k + 6 {
+        end += 1; // the rest of a long unit ("ngày đêm")
+    }
+    if c.is_punct(end, "(")
+        && let Some(close) = (end + 1..(end + 8).min(verb_at)).find(|&p| c.is_punct(p, ")"))
+        && (end + 1..close).all(|p| c.word(p).is_some())
+    {
+        end = close + 1;
+    }
+    end
 }
 
 /// "từ A [unit] lên|xuống [còn] B" before the verb: the values changed from and to.
@@ -349,13 +515,13 @@ fn from_to_before(
     verb_at: usize,
 ) -> Option<(FigureAt, FigureAt)> {
     let c = Cursor::new(doc, sentence);
-    let from_at = (verb_at.saturating_sub(14)..verb_at)
+    let from_at = (verb_at.saturating_sub(20)..verb_at)
         .rev()
         .find(|&k| c.word_is(k, "từ") && c.figure_at(k + 1).is_some())?;
     let from = c.figure_at(from_at + 1)?;
-    // The unit between: words, or a rate "tạ/ha".
-    let mut k = (from_at + 2..from_at + 7)
-        .take_while(|&p| c.word(p).is_some() || c.is_punct(p, "/"))
+    // The unit between, and what the value was ("từ 1.000 người ở Đại hội lần thứ IX lên").
+    let mut k = (from_at + 2..from_at + 12)
+        .take_while(|&p| c.word(p).is_some() || c.is_punct(p, "/") || c.is_punct(p, "%"))
         .find(|&p| matches!(c.word(p), Some("lên" | "xuống")))?
         + 1;
     while matches!(c.word(k), Some("còn" | "mức" | "đến")) {
@@ -363,7 +529,7 @@ fn from_to_before(
     }
     let to = c.figure_at(k)?;
     // Nothing but the unit and a comma between the "to" value and the verb.
-    let after = unit_end(&c, k + 1);
+    let after = after_value(&c, k + 1, verb_at);
     let gap_ok = after == verb_at || after + 1 == verb_at && c.is_punct(after, ",");
     gap_ok.then_some((from, to))
 }
@@ -376,23 +542,21 @@ fn change_claim(
     percent: &Percent,
     sign: f64,
 ) -> Option<Contradiction> {
+    let c = Cursor::new(doc, sentence);
     let after = percent.sign_at + 1;
     let (now, before) = match from_to_before(doc, sentence, verb_at) {
         Some((from, to)) => (to, from),
         None => {
-            let (now, unit) = figure_before_verb(doc, sentence, verb_at)?;
-            let compares = Cursor::new(doc, sentence).word(after) == Some("so")
-                && Cursor::new(doc, sentence).word(after + 1) == Some("với");
+            let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
             if !compares {
                 return None;
             }
-            (
-                now,
-                figure_in_parens_after(doc, sentence, after + 2, &unit)?,
-            )
+            let before = quantity_in_parens_after(&c, after + 2)?;
+            (part_before(&c, verb_at, &before)?, before.figure)
         }
     };
-    if now.figure.ambiguous || before.figure.ambiguous || before.figure.value == 0.0 {
+    // "từ 40.000 lên 60.000": the same change under either reading of the dots.
+    if now.figure.ambiguous != before.figure.ambiguous || before.figure.value == 0.0 {
         return None;
     }
     let computed = sign * (now.figure.value - before.figure.value) / before.figure.value * 100.0;
@@ -412,45 +576,17 @@ fn change_claim(
     })
 }
 
-/// "12.455 tỷ đồng, " right before the verb: the figure and its unit.
-fn figure_before_verb(
-    doc: &Document,
-    sentence: &[usize],
-    verb_at: usize,
-) -> Option<(FigureAt, Vec<String>)> {
-    let end = if verb_at > 0 && Cursor::new(doc, sentence).is_punct(verb_at - 1, ",") {
-        verb_at - 1
-    } else {
-        verb_at
-    };
-    (end.saturating_sub(4)..end).find_map(|start| {
-        let figure = Cursor::new(doc, sentence).figure_at(start)?;
-        let unit = Cursor::new(doc, sentence).unit_words(start + 1);
-        (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
-    })
-}
-
-/// "(Y đơn vị)" within a few words after `from`, with the same unit (or none).
-fn figure_in_parens_after(
-    doc: &Document,
-    sentence: &[usize],
-    from: usize,
-    unit: &[String],
-) -> Option<FigureAt> {
-    let open = (from..(from + 7).min(sentence.len()))
-        .find(|&p| Cursor::new(doc, sentence).is_punct(p, "("))?;
-    if (from..open).any(|p| {
-        Cursor::new(doc, sentence).word(p).is_none() && Cursor::new(doc, sentence).year(p).is_none()
-    }) {
-        return None; // only words (and a year) between the claim and the parenthesis
+/// "(Y đơn vị)" within a few words after `from` (words and years only between): the quantity
+/// it opens with, closed by ")" or by ";" before a second figure ("(918 tỷ đồng; năm 2024:
+/// ...)").
+fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
+    let open =
+        (from..(from + 12).min(c.len())).find(|&p| c.word(p).is_none() && c.year(p).is_none())?;
+    if !c.is_punct(open, "(") {
+        return None;
     }
-    let figure = Cursor::new(doc, sentence).figure_at(open + 1)?;
-    let inner_unit = Cursor::new(doc, sentence).unit_words(open + 2);
-    let close = open + 2 + inner_unit.len();
-    (Cursor::new(doc, sentence).is_punct(close, ")")
-        // The unit may carry a modifier on one side: "12 hội viên mới ... (10 hội viên)".
-        && (inner_unit.is_empty() || unit.starts_with(&inner_unit) || inner_unit.starts_with(unit)))
-    .then_some(figure)
+    let whole = c.quantity_at(open + 1)?;
+    (c.is_punct(whole.end, ")") || c.is_punct(whole.end, ";")).then_some(whole)
 }
 
 #[cfg(test)]
@@ -552,6 +688,93 @@ mod tests {
                 "Phường tiếp nhận 200 đơn, giải quyết 150 đơn, đạt 75%.",
                 "Chi bộ có 40 cán bộ, trong đó 30 cán bộ (75%) là nữ.",
                 "Năm trước giải quyết 100 đơn; năm nay giải quyết 150 đơn, đạt 95% kế hoạch.",
+            ],
+        );
+    }
+
+    #[test]
+    fn finds_the_operands_in_more_phrasings() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Trong 5 năm, 1.418 học sinh đỗ đại học trên tổng số 1.560 học sinh dự thi, chiếm 97,9%.",
+                    &["97,9%"],
+                ),
+                (
+                    "Có 962 trong số 1.030 sinh viên đã có việc làm sau 12 tháng, chiếm 100,4%.",
+                    &["100,4%"],
+                ),
+                (
+                    "Quận hoàn thành 23 trên 25 chỉ tiêu năm 2023, đạt 77%.",
+                    &["77%"],
+                ),
+                (
+                    "Quận đạt 91,45 điểm trên thang 100 điểm (95,45%).",
+                    &["95,45%"],
+                ),
+                (
+                    "Sản lượng đạt 1.312 triệu kWh, tăng 0,2% so với năm 2023 (1.213 triệu kWh).",
+                    &["0,2%"],
+                ),
+                (
+                    "Công suất tăng từ 40.000 lên 60.000 m3/ngày đêm, tăng 42%.",
+                    &["42%"],
+                ),
+                (
+                    "Số ca tăng từ 9.120 ca lên 10.260 ca (ước cả năm), tăng 4,5%.",
+                    &["4,5%"],
+                ),
+                (
+                    "Hội dạy nghề cho 42 hội viên, vượt kế hoạch (35 hội viên), đạt 108%.",
+                    &["108%"],
+                ),
+                (
+                    "Doanh thu đạt 6.720 tỷ đồng, hoàn thành 110% kế hoạch (6.400 tỷ đồng).",
+                    &["110%"],
+                ),
+                (
+                    "Năng suất đạt 7,2 tấn/ha, cao hơn 5% so với giống đối chứng (6 tấn/ha).",
+                    &["5%"],
+                ),
+                (
+                    "Huyện tiếp 236 lượt công dân, giải quyết 212 lượt, đạt 81,8%.",
+                    &["81,8%"],
+                ),
+                (
+                    "Số người đến khám năm nay là 846, tăng 26% so với năm ngoái (600 người).",
+                    &["26%"],
+                ),
+                (
+                    "Đơn vị đã giải quyết 141 tin trên tổng số 148 tin, đạt tỷ lệ 87,3%.",
+                    &["87,3%"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_percentage_is_about_the_nearest_quantity() {
+        silent(
+            &PercentMismatch,
+            &[
+                // 6% is about the 7.440 members, not the 13/13 communes.
+                "Hội có mặt ở 13/13 xã, thị trấn với 7.440 hội viên, đạt 6% dân số.",
+                "Quận hoàn thành 23 trên 25 chỉ tiêu năm 2023, đạt 92%.",
+                "Có 962 trong số 1.030 sinh viên đã có việc làm sau 12 tháng, chiếm 93,4%.",
+                "Xã có 300 hộ, trên 100 hộ đã thoát nghèo, đạt 80% kế hoạch.",
+                "Hội dạy nghề cho 42 hội viên, vượt kế hoạch (35 hội viên), đạt 120%.",
+                "Năng suất đạt 7,2 tấn/ha, cao hơn 20% so với giống đối chứng (6 tấn/ha).",
+                "Công suất tăng từ 40.000 lên 60.000 m3/ngày đêm, tăng 50%.",
+                "Đạt 45/60 chỉ tiêu, kết nạp 30 đảng viên mới, đạt 120% kế hoạch.",
+                // Parallel items, a comparison in parentheses, a rate of its own, a base named
+                // after the percentage, a percentage cut rather than rounded.
+                "Vùng A tiêu thụ 156 triệu tấn, vùng B tiêu thụ 123 triệu tấn (23% của thế giới).",
+                "Xã có 785 hộ, giảm so với năm 2019 (811 hộ), chiếm 5,6% số hộ của huyện.",
+                "Tỷ lệ tử vong giảm từ 127 trên 1000 năm 1977 còn 12 ngày nay, và tỷ lệ biết chữ đạt 99%.",
+                "Có 38 nước trồng lúa trong tổng số 54 quốc gia, song hai nước chiếm 60% tổng diện tích.",
+                "Khu vực A đạt 4.660 tỷ đồng, khu vực B đạt 594 tỷ đồng, bằng 60,1% so cùng kỳ.",
+                "Đất nông nghiệp là 1.240,56 ha trên tổng số 7.918,5 ha, chiếm 15,66%.",
             ],
         );
     }

@@ -11,10 +11,15 @@ declare_rule! {
     /// ## What it does
     /// Finds a space before , . ; : ! ? or before a closing bracket or quotation mark, a
     /// space just inside an opening bracket or quotation mark, and a word glued to the
-    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"). The fix removes the space,
-    /// or adds one. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
+    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"), an abbreviation in capitals
+    /// glued by its dot to a name ("TP.Bắc Kạn", "PGS.TS.Nguyễn"), and a word or number
+    /// glued to an opening bracket ("11(kỳ họp"). The fix removes the space, or adds one.
+    /// A dash with a space on one side only ("2020- 2025", "2024 -2029", "sởi- rubella") is
+    /// reported with a suggestion that `--fix` does not apply. An HTML entity left as text
+    /// by a conversion ("chứcnbsp;phiên", "&nbsp;") is reported as such, with the character
+    /// it stands for as a suggestion, never as a spacing fix. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
     /// addresses, paths and file names, abbreviations written with dots or slashes (TP.HCM,
-    /// PGS.TS., v.v., Đ/c), an ellipsis with a space before it ("đơn thư …"), smileys, a
+    /// PGS.TS., v.v., Đ/c), list markers ("1- "), a minus sign ("-5 độ"), formulas ("f(x)"), an ellipsis with a space before it ("đơn thư …"), smileys, a
     /// space before an opening bracket, and straight quotation marks in a paragraph where
     /// they do not pair up (which is `unbalanced-pair`'s business). A dot is taken for a
     /// missing space only between two Vietnamese syllables, the first in lower case and the
@@ -40,7 +45,7 @@ declare_rule! {
         vi: "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
 
 ## Tác dụng
-Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; và chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
+Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
 
 ## Vì sao
 Tiếng Việt đặt dấu câu như tiếng Anh: dấu câu dính vào chữ đứng trước và có một dấu cách theo sau. Dấu cách thừa khiến dấu câu có thể bị đẩy xuống đầu dòng sau; thiếu dấu cách làm hai câu hay hai ý dính vào nhau.",
@@ -233,10 +238,29 @@ impl Rule for PunctuationSpacing {
                         }
                     }
                     TokenKind::Punct => {
+                        if let Some(spaced) = lopsided_dash(doc, tokens, i) {
+                            self.report_dash(doc, out, tokens, i, spaced);
+                            continue;
+                        }
                         if !is_spacing_mark(doc, token) {
                             continue;
                         }
                         let m = doc.token_text(token);
+                        if m == ";"
+                            && let Some((span, stands_for)) = entity_residue(doc, tokens, i)
+                        {
+                            self.report_residue(doc, out, span, stands_for);
+                            continue;
+                        }
+                        if m == "(" && glued_before_bracket(doc, tokens, i) {
+                            self.report(
+                                out,
+                                tokens[i - 1].start()..token.end(),
+                                (token.range(), " (".to_string()),
+                                Message::new("Thiếu dấu cách trước dấu “(”", "No space before “(”"),
+                            );
+                            continue;
+                        }
                         // A straight quote glued to the word before it is shaped as a closer.
                         let opener = OPENERS.contains(&m)
                             || (m == "\""
@@ -284,6 +308,194 @@ impl Rule for PunctuationSpacing {
     }
 }
 
+/// Dashes: a hyphen, an en dash, an em dash.
+const DASHES: &[&str] = &["-", "–", "—"];
+
+/// A word or a number.
+fn is_content(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// Whether the token at `i` starts its line: the first of the block, or after a line break.
+fn starts_line(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    i == 0 || (tokens[i - 1].is_space() && !tokens[i - 1].is_inline_space(&doc.text))
+}
+
+/// A dash between two words or numbers with a space on one side only ("2020- 2025",
+/// "2024 -2029", "sởi- rubella"): `Some(i + 1)` when the space is after it, `Some(i - 1)`
+/// when before. Left alone: a list marker ("1- Nội dung"), a negative number after a word
+/// ("nhiệt độ -5"), addresses and code.
+fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
+    if !DASHES.contains(&doc.token_text(&tokens[i])) || i == 0 {
+        return None;
+    }
+    let inline = |j: usize| tokens.get(j).is_some_and(|t| t.is_inline_space(&doc.text));
+    let content = |j: usize| tokens.get(j).filter(|t| is_content(t));
+    let (prev, next) = (&tokens[i - 1], tokens.get(i + 1)?);
+    let spaced = if is_content(prev) && inline(i + 1) && content(i + 2).is_some() {
+        // A list marker ("1- "), or the end of a longer glued form: a charge ("(CO3)2- "),
+        // a hyphenated chain.
+        if starts_line(doc, tokens, i - 1) || !inline(i - 2) {
+            return None;
+        }
+        i + 1
+    } else if i >= 2 && inline(i - 1) && is_content(next) {
+        let before = content(i - 2)?;
+        if next.kind == TokenKind::Number && before.kind != TokenKind::Number {
+            return None;
+        }
+        i - 1
+    } else {
+        return None;
+    };
+    (!looks_technical(chunk(doc, tokens, i))).then_some(spaced)
+}
+
+/// A word or number glued to an opening bracket that a word follows ("11(kỳ", "Hội(nghị"):
+/// not a formula ("f(x)", "Ca(OH)2"), an address or code.
+fn glued_before_bracket(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let (Some(prev), Some(next)) = (i.checked_sub(1).map(|p| &tokens[p]), tokens.get(i + 1)) else {
+        return false;
+    };
+    let word_like = |t: &Token| match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            doc.token_text(t).chars().nth(1).is_some()
+                && matches!(doc.case(t), Case::Lower | Case::Capitalized | Case::Upper)
+        }
+        _ => false,
+    };
+    let n = doc.token_text(next);
+    word_like(prev)
+        && next.kind == TokenKind::Word
+        && matches!(doc.case(next), Case::Lower | Case::Capitalized)
+        && n.chars().nth(1).is_some()
+        && syllable::is_syllable(n)
+        && !looks_technical(chunk(doc, tokens, i))
+}
+
+/// HTML entities a conversion leaves in the text as words, and what each stands for. The
+/// short ones (amp, lt, gt) count only with their "&".
+const ENTITIES: &[(&str, &str)] = &[
+    ("nbsp", " "),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("hellip", "…"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+];
+
+/// An HTML entity left as text before the ";" at `tokens[i]` ("chứcnbsp;phiên",
+/// "&nbsp;"): its span (from the "&" or the entity's name) and what it stands for.
+fn entity_residue(
+    doc: &Document,
+    tokens: &[Token],
+    i: usize,
+) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let prev = tokens
+        .get(i.checked_sub(1)?)
+        .filter(|t| t.kind == TokenKind::Word)?;
+    let word = doc.token_text(prev);
+    let &(name, stands_for) = ENTITIES.iter().find(|(e, _)| word.ends_with(e))?;
+    let stem = &word[..word.len() - name.len()];
+    let ampersand = i >= 2 && stem.is_empty() && doc.token_text(&tokens[i - 2]) == "&";
+    let glued_to_syllable = !stem.is_empty() && name.len() >= 4 && syllable::is_syllable(stem);
+    let alone = stem.is_empty() && name.len() >= 4;
+    if !(ampersand || glued_to_syllable || alone) {
+        return None;
+    }
+    let start = if ampersand {
+        tokens[i - 2].start()
+    } else {
+        prev.end() - name.len()
+    };
+    Some((start..tokens[i].end(), stands_for))
+}
+
+impl PunctuationSpacing {
+    /// A dash with a space on one side only: the span is the dash and the space; the
+    /// suggestion (not applied by `--fix`) glues the dash, as in "2020-2025".
+    fn report_dash(
+        &self,
+        doc: &Document,
+        out: &mut Vec<Diagnostic>,
+        tokens: &[Token],
+        i: usize,
+        space: usize,
+    ) {
+        let (dash, gap) = (&tokens[i], &tokens[space]);
+        let span = dash.start().min(gap.start())..dash.end().max(gap.end());
+        let d = doc.token_text(dash);
+        let side = if space > i {
+            ("sau", "after")
+        } else {
+            ("trước", "before")
+        };
+        out.push(
+            Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                span.clone(),
+                Message::new(
+                    format!(
+                        "Dấu “{d}” lệch: có dấu cách {} nhưng không có ở bên kia; viết liền hai bên hoặc cách cả hai bên",
+                        side.0
+                    ),
+                    format!(
+                        "A lopsided “{d}”: a space {} it but none on the other side; write it close on both sides or spaced on both",
+                        side.1
+                    ),
+                ),
+            )
+            .with_suggestion(span, d.to_string()),
+        );
+    }
+
+    /// An HTML entity left by a conversion: garbage to clean, not a spacing slip. The
+    /// suggestion (not applied by `--fix`) writes the character it stands for.
+    fn report_residue(
+        &self,
+        doc: &Document,
+        out: &mut Vec<Diagnostic>,
+        span: std::ops::Range<usize>,
+        stands_for: &str,
+    ) {
+        let residue = &doc.text[span.clone()];
+        let shown = if stands_for == " " {
+            ("dấu cách", "a space")
+        } else {
+            (stands_for, stands_for)
+        };
+        out.push(
+            Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                span.clone(),
+                Message::new(
+                    format!(
+                        "“{residue}” là mã HTML còn sót lại sau khi chuyển đổi văn bản, không phải chữ; nó thay cho {}",
+                        shown.0
+                    ),
+                    format!(
+                        "“{residue}” is an HTML entity left over from a conversion, not text; it stands for {}",
+                        shown.1
+                    ),
+                ),
+            )
+            .with_suggestion(span, stands_for.to_string()),
+        );
+    }
+}
+
 impl PunctuationSpacing {
     /// Whether the mark at `tokens[i]` is followed directly by a word that should stand apart.
     fn glued_after(&self, doc: &Document, tokens: &[Token], roles: &Quotes, i: usize) -> bool {
@@ -303,12 +515,22 @@ impl PunctuationSpacing {
             // (gov.vn, Node.js): only a lower-case syllable, then a capitalised one, with
             // a Vietnamese letter on either side, reads as two sentences.
             "." => {
-                prev.kind == TokenKind::Word
-                    && is_lower_syllable(p)
+                let after_name = tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".");
+                // "TP.Bắc Kạn", "PGS.TS.Nguyễn": an abbreviation in capitals glued to a
+                // capitalised name ("TP.HCM", in capitals, is a fixed form).
+                let abbreviation_before_name = prev.kind == TokenKind::Word
+                    && doc.case(prev) == Case::Upper
+                    && (2..=4).contains(&p.chars().count())
                     && doc.case(next) == Case::Capitalized
                     && syllable::is_syllable(n)
-                    && !(p.is_ascii() && n.is_ascii())
-                    && tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".")
+                    && after_name;
+                abbreviation_before_name
+                    || prev.kind == TokenKind::Word
+                        && is_lower_syllable(p)
+                        && doc.case(next) == Case::Capitalized
+                        && syllable::is_syllable(n)
+                        && !(p.is_ascii() && n.is_ascii())
+                        && after_name
             }
             // "x,y", "a,b": letters in a formula or a list of symbols.
             "," => n.chars().nth(1).is_some() || p.chars().nth(1).is_some(),
@@ -369,6 +591,65 @@ mod tests {
                 "Nhà văn (1920 - 1990) viết.",
                 "Tỷ lệ đạt 98 %.",
             ],
+        );
+    }
+
+    #[test]
+    fn fails_on_lopsided_dashes_glued_names_and_brackets() {
+        flags_each(
+            &PunctuationSpacing,
+            &[
+                ("Giai đoạn 2020- 2025 đã xong.", &["- "]),
+                ("Nhiệm kỳ 2024 -2029 bắt đầu.", &[" -"]),
+                ("Tiêm vắc xin sởi- rubella cho trẻ.", &["- "]),
+                ("Đoàn đến TP.Bắc Kạn làm việc.", &["."]),
+                ("Chủ trì là PGS.TS.Nguyễn Văn An.", &["."]),
+                ("Kỳ họp thứ 11(kỳ họp cuối năm) đã bế mạc.", &["11("]),
+            ],
+        );
+        assert_eq!(
+            fixed(&PunctuationSpacing, "Kỳ họp thứ 11(kỳ họp cuối năm)."),
+            "Kỳ họp thứ 11 (kỳ họp cuối năm)."
+        );
+        // A lopsided dash is a suggestion, not a fix: which side is meant is the writer's.
+        let found = crate::rules::testing::check(&PunctuationSpacing, "Giai đoạn 2020- 2025.");
+        assert_eq!(found[0].suggestions[0].replacement, "-");
+        assert!(!found[0].suggestions[0].safe);
+    }
+
+    #[test]
+    fn silent_on_balanced_dashes_list_markers_formulas_and_fixed_forms() {
+        silent(
+            &PunctuationSpacing,
+            &[
+                "Giai đoạn 2020-2025 và 2020 - 2025, sởi-rubella.",
+                "1- Nội dung thứ nhất.",
+                "Nhiệt độ xuống -5 độ.",
+                "Các anion (CO3)2- và SO4.",
+                "TP.HCM và TP. Bắc Kạn, Q. Ba Đình.",
+                "Hàm f(x) và công thức Ca(OH)2.",
+                "Kỳ họp thứ 11 (kỳ họp cuối năm).",
+                "Xem www.example.com/a-b- c.",
+            ],
+        );
+    }
+
+    #[test]
+    fn html_entity_residue_is_reported_as_such_with_no_safe_fix() {
+        let text = "Tổ chứcnbsp;phiên họp và lễ&nbsp;ra quân.";
+        let found = crate::rules::testing::check(&PunctuationSpacing, text);
+        let spans: Vec<&str> = found.iter().map(|d| &text[d.span.clone()]).collect();
+        assert_eq!(spans, vec!["nbsp;", "&nbsp;"]);
+        assert!(
+            found[0].message.en.contains("HTML entity"),
+            "{}",
+            found[0].message.en
+        );
+        assert!(found.iter().all(|d| d.suggestions.iter().all(|s| !s.safe)));
+        assert_eq!(found[0].suggestions[0].replacement, " ");
+        silent(
+            &PunctuationSpacing,
+            &["Trại hè camp; ngày mai.", "Giá trị lt; gt."],
         );
     }
 

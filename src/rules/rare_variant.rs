@@ -114,7 +114,7 @@ impl Rule for RareVariant {
         let mut verdicts: FxHashMap<u64, Option<Finding>> = FxHashMap::default();
         let keys = model::keys(doc);
         // How often the document writes each pair, counted at the first suspect.
-        let mut written_pairs: Option<FxHashMap<(&str, &str), u32>> = None;
+        let mut written_pairs: Option<slips::PairCounts<'_>> = None;
         // The unit of each written form, by its lexicon entry, looked up once.
         let mut ids: Vec<Option<Unit>> = vec![None; keys.len()];
         for block in &doc.blocks {
@@ -284,7 +284,7 @@ fn candidates(
 
 /// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
 fn repeated(
-    pairs: &FxHashMap<(&str, &str), u32>,
+    pairs: &slips::PairCounts<'_>,
     units: &[(usize, Option<Unit>)],
     keys: &[Option<Box<str>>],
     doc: &Document,

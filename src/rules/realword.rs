@@ -22,12 +22,14 @@ declare_rule! {
     /// an onset swap (s/x, ch/tr, d/gi/r, l/n) or its spelling rule, a final n/ng or t/c,
     /// a final consonant missing or extra, i/y inside a rhyme. Each is scored with the
     /// model on both sides of the word (triples where the model has seen them, backing off
-    /// to pairs and single syllables, Witten-Bell), times a prior on the kind of slip. The
+    /// to pairs and single syllables, Witten-Bell; a break after the word, such as a comma,
+    /// counts as evidence too: how often the model saw each reading last before one), times
+    /// a prior on the kind of slip. The
     /// syllable is reported when the written word makes a pair the model has seen at most
-    /// `max-count` times (default 1), or fewer than `min-count` times and at most 1/200 as
-    /// often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
+    /// `max-count` times (default 1), or fewer than `min-count` times and at most
+    /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
     /// makes that pair at least `min-count` times (default 20), and the variant is at least
-    /// `min-ratio` times (default 100000) likelier in this place. The message gives both
+    /// `min-ratio` times (default 10000) likelier in this place. The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
     /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's, and a pair the user's archive
@@ -55,21 +57,19 @@ declare_rule! {
         options: [
             OptionSpec::integer("max-count", 1, 0),
             OptionSpec::integer("min-count", 20, 1),
-            OptionSpec::integer("min-ratio", 100_000, 1),
+            OptionSpec::integer("min-ratio", 10_000, 1),
+            OptionSpec::integer("rare-share", 200, 1),
         ],
         gives_way_to: ["confusion", "variant-outlier", "rare-variant"],
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/200 số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 100000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
     }
 }
-
-/// A written pair seen at most 1/RARE_SHARE as often as the variant's counts as rare.
-const RARE_SHARE: u64 = 200;
 
 /// The kind of slip that turns the variant into the word written, with its prior: how
 /// much likelier than a tone slip it is taken to be (a tone or a vowel mark is the
@@ -140,6 +140,17 @@ struct Thresholds {
     max_count: u32,
     min_count: u32,
     min_ratio: f64,
+    /// A written pair seen at most 1/rare_share as often as the variant's counts as rare.
+    rare_share: u64,
+}
+
+impl Thresholds {
+    /// Whether a written pair seen `c` times may be rare beside a neighbour seen
+    /// `neighbour` times (the variant's pair cannot be more frequent than its neighbour).
+    fn may_be_rare(&self, c: u32, neighbour: u32) -> bool {
+        c <= self.max_count
+            || (c < self.min_count && u64::from(c) * self.rare_share <= u64::from(neighbour))
+    }
 }
 
 /// The model this rule reads: the built-in model of Vietnamese. (One small function, so
@@ -158,6 +169,7 @@ impl Rule for Realword {
             max_count: ctx.integer("max-count"),
             min_count: ctx.integer("min-count"),
             min_ratio: f64::from(ctx.integer("min-ratio")),
+            rare_share: u64::from(ctx.integer("rare-share")),
         };
         let keys = model::keys(doc);
         // The model's id of each written form, by its lexicon entry, looked up once.
@@ -165,8 +177,12 @@ impl Rule for Realword {
             .iter()
             .map(|k| k.as_deref().and_then(|k| model.id(k)))
             .collect();
-        let mut memo = Memo::default();
-        let mut written_pairs: Option<FxHashMap<(&str, &str), u32>> = None;
+        let number = model.id(model::NUMBER);
+        let mut memo = Memo {
+            number,
+            ..Memo::default()
+        };
+        let mut written_pairs: Option<slips::PairCounts<'_>> = None;
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
@@ -176,7 +192,7 @@ impl Rule for Realword {
             model::walk(doc, block, &keys, |i, key| {
                 let id = key.and_then(|k| {
                     if k == model::NUMBER {
-                        model.id(k)
+                        number
                     } else {
                         ids.get(doc.tokens[i].word as usize).copied().flatten()
                     }
@@ -217,6 +233,10 @@ struct Memo {
     verdicts: FxHashMap<(u64, Written), Option<Finding>>,
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
+    /// The model's count of each pair the document writes, once looked up.
+    pairs: FxHashMap<u32, u32>,
+    /// The model's id of [`model::NUMBER`].
+    number: Option<u16>,
 }
 
 /// The syllables of a block whose variant fits their place far better, by the model.
@@ -229,8 +249,8 @@ fn suspects(
     t: &Thresholds,
     memo: &mut Memo,
 ) -> Vec<Finding> {
+    let number = memo.number;
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
-    let number = model.id(model::NUMBER);
     let mut out = Vec::new();
     for (k, &(i, w)) in units.iter().enumerate() {
         if (w.is_some() && w == number) || doc.tokens[i].kind != TokenKind::Word {
@@ -244,7 +264,23 @@ fn suspects(
             None => continue,
         };
         let (l1, r1) = (unit(k.checked_sub(1)), unit(Some(k + 1)));
-        if l1.is_none() && r1.is_none() {
+        // Most words make common pairs on both sides: two lookups (the document's pairs
+        // remembered) settle them.
+        let mut rare_beside = |a: Option<u16>, b: Option<u16>, neighbour: Option<u16>| {
+            let (Some(a), Some(b), Some(n)) = (a, b, neighbour) else {
+                return neighbour.is_some();
+            };
+            let count = *memo
+                .pairs
+                .entry(u32::from(a) << 16 | u32::from(b))
+                .or_insert_with(|| model.bigram(a, b));
+            t.may_be_rare(count, model.unigram(n))
+        };
+        let known = match w {
+            Written::Known(id) => Some(id),
+            Written::Unseen(_) => None,
+        };
+        if !rare_beside(l1, known, l1) && !rare_beside(known, r1, r1) {
             continue;
         }
         let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));
@@ -304,22 +340,15 @@ fn judge(
     // than `min-count` times and at most 1/RARE_SHARE as often as the variant's pair (the
     // reference text has slips of its own); never when it stands inside a dictionary word. The variant's pair cannot be
     // more frequent than its neighbour: a cheap bound first.
-    let rare = |c: u32, neighbour: Option<u16>, inside_word: bool| {
-        neighbour.is_some_and(|n| {
-            !inside_word
-                && (c <= t.max_count
-                    || (c < t.min_count
-                        && u64::from(c) * RARE_SHARE <= u64::from(model.unigram(n))))
-        })
+    let rare = |c: u32, neighbour: Option<u16>, inside_word: &dyn Fn() -> bool| {
+        neighbour.is_some_and(|n| t.may_be_rare(c, model.unigram(n)) && !inside_word())
     };
-    let may_left = rare(cl, l1, word(l1, w));
-    let may_right = rare(cr, r1, word(w, r1));
+    let may_left = rare(cl, l1, &|| word(l1, w));
+    let may_right = rare(cr, r1, &|| word(w, r1));
     if !may_left && !may_right {
         return None;
     }
-    let rare_against = |c: u32, v: u32| {
-        c <= t.max_count || (c < t.min_count && u64::from(c) * RARE_SHARE <= u64::from(v))
-    };
+    let rare_against = |c: u32, v: u32| t.may_be_rare(c, v);
     // The written word's fit is worked out at the first variant that passes the counts.
     let mut fit_written: Option<f64> = None;
     let known: Vec<(u16, Edit)>;
@@ -391,13 +420,42 @@ fn log_fit(
     } else {
         prior(model, x)
     };
-    if let Some(r1) = r1 {
-        p *= given(model, l1, x, Some(r1));
-        if let Some(r2) = r2 {
-            p *= given(model, x, Some(r1), Some(r2));
+    match r1 {
+        Some(r1) => {
+            p *= given(model, l1, x, Some(r1));
+            if let Some(r2) = r2 {
+                p *= given(model, x, Some(r1), Some(r2));
+            }
         }
+        // A break after the word is evidence too: "các dì," ends a phrase where "các di"
+        // never does (di tích, di sản).
+        None => p *= ends_here(model, l1, x),
     }
     p.ln()
+}
+
+/// P(a break right after x | l1 x), interpolated like [`given`]: how often the model saw
+/// the pair, then the syllable, last before a break, backing off to the share of all
+/// syllables that are.
+fn ends_here(model: &Model, l1: Option<u16>, x: Option<u16>) -> f64 {
+    let rate = model.break_rate();
+    let Some(x) = x else { return rate };
+    let seen = f64::from(model.unigram(x));
+    let followers = f64::from(model.followers(x));
+    let single = if seen + followers == 0.0 {
+        rate
+    } else {
+        (f64::from(model.ends(x)) + followers * rate) / (seen + followers)
+    };
+    let Some(a) = l1 else { return single };
+    let history = f64::from(model.bigram(a, x));
+    let next = f64::from(model.trigram_followers(a, x));
+    match model.trigram_ends(a, x) {
+        Some(ends) if history > 0.0 && next > 0.0 => {
+            (f64::from(ends) + next * single) / (history + next)
+        }
+        _ => single,
+    }
 }
 
 /// P(x), add-one smoothed (None: a syllable the model never saw).
@@ -437,7 +495,7 @@ fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
 
 /// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
 fn repeated(
-    pairs: &FxHashMap<(&str, &str), u32>,
+    pairs: &slips::PairCounts<'_>,
     units: &[(usize, Option<u16>)],
     doc: &Document,
     keys: &[Option<Box<str>>],
@@ -627,6 +685,27 @@ mod tests {
             crate::lint_text(text, &config)
                 .iter()
                 .all(|d| d.rule != "realword")
+        );
+    }
+
+    #[test]
+    fn a_break_after_the_word_is_evidence_too() {
+        // "các dì" is rare in the reference text and "các di" is not, but "di" (di tích,
+        // di sản) almost never stands before a comma, where "dì" often does.
+        assert_eq!(
+            flagged("Hội tặng quà các dì, các chị từng làm cán bộ hội."),
+            vec![]
+        );
+        let model = crate::model::builtin().unwrap();
+        let id = |w: &str| model.id(w).unwrap();
+        let (di, di_aunt, cac) = (id("di"), id("dì"), id("các"));
+        assert!(super::ends_here(model, Some(cac), Some(di)) < 0.01);
+        assert!(super::ends_here(model, Some(cac), Some(di_aunt)) > 0.1);
+        // A slip whose variant is some 10^4 times likelier (the threshold chosen on the
+        // held-out slice) is found.
+        assert_eq!(
+            flagged("Năm qua, toàn bộ chi hội của phường đạt trọng sạch vững mạnh."),
+            pairs(&[("trọng", "trong")])
         );
     }
 

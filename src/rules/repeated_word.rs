@@ -188,7 +188,8 @@ mod tests {
                 "Phát triển nhà ở ở các đô thị.",
                 "Bảo vệ tài sản của của cải chung.",
                 "Tiết kiệm để để dành cho năm sau.",
-                "Báo cáo của\ncủa ai?",
+                // A paragraph break (a single line break inside a paragraph is a wrap).
+                "Báo cáo của\n\ncủa ai?",
                 "Các, các đơn vị.",
                 "Năm 2024 2024.",
                 "Anh đi đi về về.",

@@ -40,21 +40,67 @@ pub(super) fn eligible(doc: &Document, block: &Block, i: usize) -> bool {
 }
 
 /// How often the document writes each pair of syllables (by their model keys).
-pub(super) fn pair_counts<'k>(
-    doc: &Document,
-    keys: &'k [Option<Box<str>>],
-) -> FxHashMap<(&'k str, &'k str), u32> {
-    let mut out = FxHashMap::default();
-    for block in &doc.blocks {
-        let mut last: Option<&str> = None;
-        model::walk(doc, block, keys, |_, key| {
-            if let (Some(a), Some(b)) = (last, key) {
-                *out.entry((a, b)).or_insert(0) += 1;
+pub(super) struct PairCounts<'k> {
+    /// Each model key the document writes, numbered by the first lexicon entry that has it.
+    index: FxHashMap<&'k str, u32>,
+    /// (first << 32 | second) -> count, by those numbers.
+    counts: FxHashMap<u64, u32>,
+}
+
+/// The number [`NUMBER`](model::NUMBER) stands for in [`PairCounts`].
+const NUMBER_KEY: u32 = u32::MAX;
+
+impl PairCounts<'_> {
+    /// How often the document writes `a b`.
+    pub fn count(&self, a: Option<&str>, b: Option<&str>) -> u32 {
+        let number = |k: &str| {
+            if k == model::NUMBER {
+                Some(NUMBER_KEY)
+            } else {
+                self.index.get(k).copied()
             }
-            last = key;
+        };
+        match (a.and_then(number), b.and_then(number)) {
+            (Some(a), Some(b)) => self
+                .counts
+                .get(&(u64::from(a) << 32 | u64::from(b)))
+                .copied()
+                .unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
+/// How often the document writes each pair of syllables (by their model keys): counted by
+/// number, not by text, so that a long document costs one integer hash per pair.
+pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> PairCounts<'k> {
+    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    let numbered: Vec<Option<u32>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let k = k.as_deref()?;
+            Some(*index.entry(k).or_insert(i as u32))
+        })
+        .collect();
+    let mut counts = FxHashMap::default();
+    for block in &doc.blocks {
+        let mut last: Option<u32> = None;
+        model::walk(doc, block, keys, |i, key| {
+            let this = key.and_then(|k| {
+                if k == model::NUMBER {
+                    Some(NUMBER_KEY)
+                } else {
+                    numbered.get(doc.tokens[i].word as usize).copied().flatten()
+                }
+            });
+            if let (Some(a), Some(b)) = (last, this) {
+                *counts.entry(u64::from(a) << 32 | u64::from(b)).or_insert(0) += 1;
+            }
+            last = this;
         });
     }
-    out
+    PairCounts { index, counts }
 }
 
 /// Whether the document writes a rare pair of the finding [`REPEATED`] times or more and
@@ -62,15 +108,12 @@ pub(super) fn pair_counts<'k>(
 /// beside it, is the writer's choice ("album phòng thu"), not a slip. `[left, word, right]`
 /// are the model keys of the finding's neighbours and of the word itself.
 pub(super) fn writers_choice(
-    pairs: &FxHashMap<(&str, &str), u32>,
+    pairs: &PairCounts<'_>,
     [left, word, right]: [Option<&str>; 3],
     variant: &str,
     f: &Finding,
 ) -> bool {
-    let count = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
-        _ => 0,
-    };
+    let count = |a, b| pairs.count(a, b);
     let variant = Some(variant);
     (f.rare_left && count(left, word) >= REPEATED && count(left, variant) == 0)
         || (f.rare_right && count(word, right) >= REPEATED && count(variant, right) == 0)

@@ -2,6 +2,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::lists::IY_CONVENTION_WORDS;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::tokens::{Token, TokenKind};
@@ -16,7 +17,15 @@ declare_rule! {
     /// the pairs of `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy …). When a document uses both spellings of one word, each use of
     /// the rarer spelling is reported, with both counts and the first use of the other
     /// spelling; replacing it is offered, not applied by `--fix`. A tie says nothing: there
-    /// is no majority to follow. Only words in lower case count: a capital mid-sentence is
+    /// is no majority to follow. For the syllables whose i or y is a writer's convention
+    /// (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ …: `rules/lists/iy-convention-words.txt`; not "bác sĩ"
+    /// or "công ty", spelt one way by everyone) the document's convention is judged across
+    /// words: each such word votes for the letter it is written with more often, and when
+    /// one letter has more votes, a word written both ways is reported where it departs
+    /// from the convention, with the votes as the reason ("kỷ luật, kỉ cương" in a document
+    /// writing "quản lý"); a word written one way throughout only when it is the one word
+    /// against the convention and two words keep to it. When the votes are split evenly,
+    /// nothing is reported. Only words in lower case count: a capital mid-sentence is
     /// a name (Lý, Mỹ, Hoa Kỳ, Vy) and a capital at the start of a sentence may be one.
     /// Pieces of addresses, file names and hyphenated transliterations are left out.
     ///
@@ -39,7 +48,7 @@ declare_rule! {
         vi: "Cùng một từ được viết theo hai cách trong một văn bản.
 
 ## Tác dụng
-Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp ghi trong `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy…). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
+Gom các từ là một từ nhưng có hai cách viết: âm tiết mở kết thúc bằng i hoặc y sau phụ âm (kĩ/kỹ, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, tỉ/tỷ, công ti/công ty) và các cặp ghi trong `rules/lists/spelling-variant-pairs.txt` (giày/giầy, nảy/nẩy…). Khi văn bản dùng cả hai cách viết của một từ, mỗi chỗ dùng cách viết ít hơn bị báo, kèm số lần của mỗi cách và chỗ đầu tiên dùng cách kia; việc thay thế chỉ được gợi ý, `--fix` không tự áp dụng. Hai cách ngang nhau thì không báo. Với các âm tiết mà việc viết i hay y là thói quen của người viết (kì/kỳ, kỉ/kỷ, lí/lý, mĩ/mỹ…: `rules/lists/iy-convention-words.txt`; không gồm “bác sĩ”, “công ty”, vốn ai cũng viết một cách), cách viết của văn bản được xét trên mọi từ: mỗi từ như vậy bầu cho chữ cái nó được viết nhiều hơn, và khi một chữ cái được nhiều phiếu hơn thì từ được viết cả hai cách bị báo ở chỗ lệch khỏi cách của văn bản, kèm số phiếu làm lý do (“kỷ luật, kỉ cương” trong văn bản viết “quản lý”); từ chỉ viết một cách thì chỉ bị báo khi nó là từ duy nhất đi ngược cách của văn bản và có ít nhất hai từ theo cách đó. Khi số phiếu ngang nhau thì không báo. Chỉ tính các từ viết thường: chữ hoa giữa câu là tên riêng (Lý, Mỹ, Hoa Kỳ, Vy), chữ hoa đầu câu cũng có thể là tên riêng. Các mảnh của địa chỉ web, tên tệp và phiên âm có gạch nối được bỏ qua.
 
 ## Vì sao
 Cả hai cách viết đều được chấp nhận nên riêng mỗi cách không sai; nhưng trộn lẫn trong một văn bản là thiếu nhất quán và người đọc nhận ra ngay (“kỹ thuật” ở đoạn này, “kĩ thuật” ở đoạn sau).",
@@ -125,10 +134,18 @@ impl Rule for SpellingVariant {
                 groups.entry(key).or_default().push(entry);
             }
         }
-        // Each rarer spelling -> the majority spelling.
-        let mut minority: Vec<Option<u32>> = vec![None; doc.lexicon.len()];
-        let mut any = false;
+        // Each rarer spelling: what to write instead, where the other spelling is, and why.
+        let mut minority: Vec<Option<Judgement>> = vec![None; doc.lexicon.len()];
+        let convention = Convention::of(doc, &groups, &seen);
         for forms in groups.values() {
+            if let Some(convention) = &convention
+                && convention.rules(doc, &seen, forms)
+            {
+                for &entry in forms {
+                    minority[entry as usize] = convention.judge(doc, &seen, entry);
+                }
+                continue;
+            }
             let [a, b] = forms[..] else {
                 continue;
             };
@@ -137,41 +154,217 @@ impl Rule for SpellingVariant {
                 std::cmp::Ordering::Greater => (b, a),
                 std::cmp::Ordering::Less => (a, b),
             };
-            minority[rare as usize] = Some(major);
-            any = true;
-        }
-        if !any {
-            return;
+            let (n, (m, first)) = (seen[rare as usize].0, &seen[major as usize]);
+            let (word, major) = (spelling(rare), spelling(major));
+            minority[rare as usize] = Some(Judgement {
+                write: major.to_string(),
+                evidence: Some(first.clone()),
+                message: Message::new(
+                    format!(
+                        "“{word}” ({n} lần) và “{major}” ({m} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{major}”"
+                    ),
+                    format!(
+                        "“{word}” ({n}×) and “{major}” ({m}×) spell the same word two ways: write “{major}” throughout"
+                    ),
+                ),
+            });
         }
         for token in candidates {
-            let Some(major) = minority[token.word as usize] else {
+            let Some(judgement) = &minority[token.word as usize] else {
                 continue;
             };
-            let (word, span) = (doc.token_text(token), token.range());
-            let (n, (m, first)) = (seen[token.word as usize].0, &seen[major as usize]);
-            let major = spelling(major);
-            let message = Message::new(
-                format!(
-                    "“{word}” ({n} lần) và “{major}” ({m} lần) là hai cách viết của cùng một từ: nên viết thống nhất “{major}”"
-                ),
-                format!(
-                    "“{word}” ({n}×) and “{major}” ({m}×) spell the same word two ways: write “{major}” throughout"
-                ),
+            let span = token.range();
+            let write = &judgement.write;
+            let mut diagnostic = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                span.clone(),
+                judgement.message.clone(),
             );
-            out.push(
-                Diagnostic::new(
-                    self.meta().id,
-                    self.meta().default_severity,
-                    span.clone(),
-                    message,
-                )
-                .with_related(
+            if let Some(first) = &judgement.evidence {
+                diagnostic = diagnostic.with_related(
                     first.clone(),
-                    Message::new(format!("“{major}” ở đây"), format!("“{major}” here")),
-                )
-                .with_suggestion(span, major.to_string()),
-            );
+                    Message::new(format!("“{write}” ở đây"), format!("“{write}” here")),
+                );
+            }
+            out.push(diagnostic.with_suggestion(span, write.clone()));
         }
+    }
+}
+
+/// What a reported spelling should be, the place the other spelling is used, and why.
+#[derive(Clone)]
+struct Judgement {
+    write: String,
+    evidence: Option<std::ops::Range<usize>>,
+    message: Message,
+}
+
+/// i with each tone, and y with the same tone at the same index.
+const I_FORMS: [char; 6] = ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'];
+const Y_FORMS: [char; 6] = ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+
+/// A word spelt with a final i or y that the other letter can replace (kĩ/kỹ, lí/lý):
+/// both spellings, i first. `None` for any other word (and for the pairs of the list).
+fn i_and_y(key: &str) -> Option<(String, String)> {
+    let last = key.chars().next_back()?;
+    let at = I_FORMS.iter().position(|&c| c == last)?;
+    let stem = &key[..key.len() - last.len_utf8()];
+    Some((key.to_string(), format!("{stem}{}", Y_FORMS[at])))
+}
+
+/// The document's convention for i and y, told by the words whose spelling is a matter of
+/// convention (`rules/lists/iy-convention-words.txt`): each such word votes for the letter
+/// it is written with more often. A
+/// convention holds when one letter has more votes than the other.
+struct Convention {
+    y: bool,
+    /// The words voting for it (a spelling each, where first written), and how many vote
+    /// against.
+    voters: Vec<(String, std::ops::Range<usize>)>,
+    against: usize,
+    /// The keys of the words whose spelling is a convention.
+    conventional: Vec<String>,
+}
+
+impl Convention {
+    fn of(
+        doc: &Document,
+        groups: &FxHashMap<String, Vec<u32>>,
+        seen: &[(usize, std::ops::Range<usize>)],
+    ) -> Option<Convention> {
+        let (mut y_voters, mut i_voters, mut conventional) = (Vec::new(), Vec::new(), Vec::new());
+        let mut keys: Vec<&String> = groups.keys().collect();
+        keys.sort_by_key(|k| groups[*k].iter().map(|&e| seen[e as usize].1.start).min());
+        for key in keys {
+            let Some((i, y)) = i_and_y(key) else {
+                continue;
+            };
+            if !IY_CONVENTION_WORDS.contains(&i) {
+                continue;
+            }
+            conventional.push(key.clone());
+            let uses = |form: &str| {
+                groups[key]
+                    .iter()
+                    .filter(|&&e| doc.text[seen[e as usize].1.clone()].to_lowercase() == form)
+                    .map(|&e| seen[e as usize].0)
+                    .sum::<usize>()
+            };
+            let first = |form: &str| {
+                groups[key]
+                    .iter()
+                    .find(|&&e| doc.text[seen[e as usize].1.clone()].to_lowercase() == form)
+                    .map_or(0..0, |&e| seen[e as usize].1.clone())
+            };
+            let (ni, ny) = (uses(&i), uses(&y));
+            match ny.cmp(&ni) {
+                std::cmp::Ordering::Greater => {
+                    let at = first(&y);
+                    y_voters.push((y, at));
+                }
+                std::cmp::Ordering::Less => {
+                    let at = first(&i);
+                    i_voters.push((i, at));
+                }
+                std::cmp::Ordering::Equal => {}
+            }
+        }
+        let (y, voters, against) = match y_voters.len().cmp(&i_voters.len()) {
+            std::cmp::Ordering::Equal => return None,
+            std::cmp::Ordering::Greater => (true, y_voters, i_voters.len()),
+            std::cmp::Ordering::Less => (false, i_voters, y_voters.len()),
+        };
+        Some(Convention {
+            y,
+            voters,
+            against,
+            conventional,
+        })
+    }
+
+    /// Whether the convention decides the spellings of this word.
+    fn rules(
+        &self,
+        doc: &Document,
+        seen: &[(usize, std::ops::Range<usize>)],
+        forms: &[u32],
+    ) -> bool {
+        forms.first().is_some_and(|&e| {
+            variant_key(&doc.text[seen[e as usize].1.clone()])
+                .is_some_and(|k| self.conventional.contains(&k))
+        })
+    }
+
+    /// The finding on a spelling that does not keep to the convention.
+    fn judge(
+        &self,
+        doc: &Document,
+        seen: &[(usize, std::ops::Range<usize>)],
+        entry: u32,
+    ) -> Option<Judgement> {
+        let (n, span) = &seen[entry as usize];
+        let word = &doc.text[span.clone()];
+        let (i, y) = i_and_y(&variant_key(word)?)?;
+        let written_y = word == y;
+        if written_y == self.y {
+            return None;
+        }
+        let write = if self.y { y } else { i };
+        let letter = if self.y { "y" } else { "i" };
+        let shown: Vec<&str> = self.voters.iter().map(|v| v.0.as_str()).take(4).collect();
+        let voters = shown.join(", ");
+        // The same word written the document's way, or else the first word that is.
+        let evidence = seen
+            .iter()
+            .find(|(n, at)| *n > 0 && !at.is_empty() && doc.text[at.clone()] == write)
+            .map(|(_, at)| at.clone())
+            .or_else(|| self.voters.first().map(|v| v.1.clone()));
+        let count = self.voters.len();
+        let (against_vi, against_en) = match self.against {
+            0 => (
+                "không từ nào viết cách kia".to_string(),
+                "none the other way".to_string(),
+            ),
+            n => (
+                format!("cách kia ở {n} từ"),
+                format!("the other letter in {n}"),
+            ),
+        };
+        // The same word also written the document's way: both counts.
+        let same_word = seen
+            .iter()
+            .filter(|(_, at)| !at.is_empty() && doc.text[at.clone()] == write)
+            .map(|(m, _)| *m)
+            .sum::<usize>();
+        // A word written one way throughout is the writer's choice unless it is the only
+        // word of the document against the convention, and two words keep to it.
+        if same_word == 0 && (self.against > 1 || self.voters.len() < 2) {
+            return None;
+        }
+        let (also_vi, also_en) = if same_word > 0 {
+            (
+                format!(" và “{write}” ({same_word} lần) là hai cách viết của cùng một từ;"),
+                format!(" and “{write}” ({same_word}×) spell the same word two ways;"),
+            )
+        } else {
+            (
+                " viết khác cách của văn bản:".to_string(),
+                " is not spelt the document's way:".to_string(),
+            )
+        };
+        Some(Judgement {
+            evidence,
+            message: Message::new(
+                format!(
+                    "“{word}” ({n} lần){also_vi} văn bản viết “{letter}” ở {count} từ có hai cách viết ({voters}), {against_vi}; nên viết “{write}”"
+                ),
+                format!(
+                    "“{word}” ({n}×){also_en} the document writes “{letter}” in {count} words spelt either way ({voters}), {against_en}; write “{write}”"
+                ),
+            ),
+            write,
+        })
     }
 }
 
@@ -212,6 +405,38 @@ mod tests {
                 "Hoa Kỳ và nhiệm kì; kì họp, kì thi.",
             ],
         );
+    }
+
+    #[test]
+    fn the_documents_i_or_y_convention_decides_across_words() {
+        flags_each(
+            &SpellingVariant,
+            &[
+                ("Tăng cường kỷ luật, kỉ cương; quản lý và lý luận.", &["kỉ"]),
+                ("Kỹ sư, quản lý, kỳ họp và mĩ thuật.", &["mĩ"]),
+                ("Kĩ năng, lí luận, kì họp và kỹ thuật.", &["kỹ"]),
+            ],
+        );
+        silent(
+            &SpellingVariant,
+            &[
+                // Split evenly: no convention.
+                "Kỹ năng và lí luận.",
+                "Tăng cường kỷ luật, kỉ cương.",
+                // "sĩ" is written with i whatever the convention.
+                "Bác sĩ, chiến sĩ, quản lý và kỹ thuật.",
+            ],
+        );
+        let text = "Tăng cường kỷ luật, kỉ cương; quản lý và lý luận.";
+        let d = &check(&SpellingVariant, text)[0];
+        assert!(
+            d.message.vi.contains("văn bản viết “y” ở 1 từ"),
+            "{}",
+            d.message.vi
+        );
+        assert!(d.message.en.contains("(lý)"), "{}", d.message.en);
+        assert_eq!(&text[d.related[0].span.clone()], "kỷ");
+        assert_eq!(d.suggestions[0].replacement, "kỷ");
     }
 
     #[test]

@@ -1,10 +1,13 @@
 use std::ops::Range;
 
 use crate::analysis::cursor::Cursor;
+use crate::analysis::ordinals::{expand_acronyms, ordinal_mentions, session_cues};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::TERM_TRANSITION_WORDS;
+use crate::lists::{
+    EVENT_NOUNS, EVENT_ORGANISATION_WORDS, EVENT_STOP_WORDS, TERM_TRANSITION_WORDS,
+};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
@@ -15,14 +18,18 @@ declare_rule! {
     /// ## What it does
     /// Compares the terms a document states: "nhiệm kỳ 2020-2025" against the other
     /// "nhiệm kỳ" ranges, reporting one that shares a first or a last year with an earlier
-    /// one but not the other ("nhiệm kỳ 2020-2024" after "nhiệm kỳ 2020-2025"); and "khóa
-    /// VI" against the other "khóa" of the same organisation (the same words before "khóa":
-    /// "Ban Chấp hành Đảng bộ quận (khóa VI)" and "Ban Chấp hành Đảng bộ quận khóa VII").
-    /// Consecutive terms ("2015-2020" and "2020-2025"), terms of different bodies that share
-    /// no year, a list ("khóa XIV, XV"), and a sentence that speaks of the next or the
-    /// previous term ("Đại hội", "bầu", "nhiệm kỳ mới", "nguyên", "trước" within a few words) are left
-    /// alone;
-    /// "khóa VI" next to "Đại hội lần thứ VII" is not compared at all.
+    /// one but not the other ("nhiệm kỳ 2020-2024" after "nhiệm kỳ 2020-2025"). It compares
+    /// each "khóa N" with the other mentions of the same body, whatever precedes it: the
+    /// body is the name before "khóa" ("Ban Chấp hành Hội Nông dân huyện", "(khóa IV)" after
+    /// it), a title before it dropped ("Bí thư Huyện đoàn" is the Huyện đoàn), acronyms read
+    /// as their expansion (HĐND, BCH, MTTQ ...). A khóa elected by the document's congress
+    /// ("Đại hội ... lần thứ IX" then "bầu Ban Chấp hành khóa X") must carry its number.
+    /// Against the others, a khóa is reported when two or more agree on another number, or
+    /// one does in a document that speaks of no congress or election; not the outgoing term
+    /// (one lower), nor the incoming one (elected), nor two khóa the nhiệm kỳ years tell
+    /// apart. One khóa given two nhiệm kỳ that share no year is reported too. Lists ("khóa
+    /// XIV, XV") and a sentence about a former or a future term ("nguyên", "trước", "sắp
+    /// tới", "khóa mới") are left alone.
     ///
     /// ## Why
     /// A term of office is a fact the reader can check. "2020-2024" next to "2020-2025" or
@@ -44,7 +51,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và “khóa VI” với “khóa” khác của cùng một tổ chức (cùng các từ đứng trước “khóa”: “Ban Chấp hành Đảng bộ quận (khóa VI)” và “Ban Chấp hành Đảng bộ quận khóa VII”). Các nhiệm kỳ nối tiếp nhau (“2015-2020” và “2020-2025”), nhiệm kỳ của các cơ quan khác nhau không trùng năm nào, danh sách (“khóa XIV, XV”) và câu nói về nhiệm kỳ sau hoặc trước (“Đại hội”, “bầu”, “nhiệm kỳ mới”, “nguyên”, “trước” ở gần đó) được bỏ qua; “khóa VI” và “Đại hội lần thứ VII” không được so với nhau.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một), khóa mới (được bầu) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
@@ -74,7 +81,7 @@ impl Rule for TermMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let mut ranges: Vec<Term> = Vec::new();
-        let mut khoas: Vec<Term> = Vec::new();
+        let mut khoas: Vec<Khoa> = Vec::new();
         for block in &doc.blocks {
             if matches!(block.kind, BlockKind::Meta) {
                 continue;
@@ -136,53 +143,9 @@ impl Rule for TermMismatch {
                             });
                         }
                         Some("khóa" | "khoá") => {
-                            let Some(n) = text(p + 1).and_then(|t| {
-                                roman::parse(t).or_else(|| {
-                                    t.bytes()
-                                        .all(|b| b.is_ascii_digit())
-                                        .then(|| t.parse().ok())
-                                        .flatten()
-                                })
-                            }) else {
-                                continue;
-                            };
-                            // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list.
-                            let listed = matches!(text(p + 2), Some("," | "-" | "–"))
-                                && text(p + 3).is_some_and(|t| roman::parse(t).is_some())
-                                || word(p + 2) == Some("và");
-                            if listed {
-                                continue;
+                            if let Some(khoa) = read_khoa(doc, &cursor, p, transition(p, 2)) {
+                                khoas.push(khoa);
                             }
-                            // The organisation: up to four words right before, past a "(".
-                            let mut q = p;
-                            if q > 0 && text(q - 1) == Some("(") {
-                                q -= 1;
-                            }
-                            let mut org = Vec::new();
-                            while q > 0 && org.len() < 4 {
-                                let Some(w) = word(q - 1) else { break };
-                                org.insert(0, w.to_string());
-                                q -= 1;
-                            }
-                            let named = (q..p).any(|r| {
-                                text(r).is_some_and(|t| {
-                                    matches!(case_of(t), Case::Capitalized | Case::Upper)
-                                })
-                            });
-                            if org.len() < 2 || !named {
-                                continue;
-                            }
-                            let org_text = (q..q + org.len())
-                                .filter_map(text)
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            khoas.push(Term {
-                                value: (n, 0),
-                                org,
-                                org_text,
-                                span: cursor.span(p, p + 1),
-                                transition: transition(p, 2),
-                            });
                         }
                         _ => {}
                     }
@@ -190,8 +153,211 @@ impl Rule for TermMismatch {
             }
         }
         self.compare(doc, &ranges, true, out);
-        self.compare(doc, &khoas, false, out);
+        self.compare_khoas(doc, &khoas, out);
     }
+}
+
+/// A numbered term of a body: "Ban Chấp hành Hội Nông dân huyện khóa IX", "(khóa VI,
+/// nhiệm kỳ 2020-2025)".
+struct Khoa {
+    value: u32,
+    /// The body's words, lower case, titles before it dropped and acronyms expanded
+    /// ("Bí thư Huyện đoàn" → huyện đoàn); empty when "khóa" follows a comma or stands alone.
+    body: Vec<String>,
+    body_text: String,
+    /// "khóa IX".
+    span: Range<usize>,
+    /// The nhiệm kỳ stated with it and that range's span.
+    years: Option<((i32, i32), Range<usize>)>,
+    /// Elected here: "bầu Ban Chấp hành khóa IX", "hiệp thương cử ... khóa XXI", "khóa IX
+    /// gồm 15 ủy viên tái cử".
+    elected: bool,
+    /// Words nearby speak of another term ("nguyên", "trước", "sắp tới", "khóa mới").
+    transition: bool,
+    /// Words nearby speak of a change of term ("Đại hội", "bầu", "nhiệm kỳ mới").
+    near_change: bool,
+}
+
+/// Words near a "khóa" that make it another term than the document's.
+const KHOA_TRANSITION_WORDS: &[&str] = &["nguyên", "trước", "sắp", "tới", "tiếp", "mới"];
+
+/// Titles before a body's name: the body is what follows them ("Bí thư Chi bộ", "Ủy viên
+/// BCH Đảng bộ", "Chủ tịch Công đoàn").
+const TITLES: &[&[&str]] = &[
+    &["bí", "thư"],
+    &["chủ", "tịch"],
+    &["ủy", "viên"],
+    &["uỷ", "viên"],
+    &["đại", "biểu"],
+    &["thường", "trực"],
+    &["thành", "viên"],
+];
+
+/// Verbs of an election and of holding an office, which end a body's name read backwards
+/// ("Đại hội bầu Ban Chấp hành", "được bầu làm Bí thư", "giữ chức Chủ tịch").
+const ELECTION_WORDS: &[&str] = &["bầu", "cử", "làm", "vào", "giữ", "chức", "gồm"];
+
+/// The words of the body before "khóa" at `p`, up to this many.
+const BODY_WORDS: usize = 10;
+
+/// The "khóa N" at position `p` of the sentence, with its body, its years and whether it is
+/// elected there.
+fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Option<Khoa> {
+    let text = |q: usize| (q < c.len()).then(|| c.text(q));
+    let value = text(p + 1).and_then(|t| {
+        roman::parse(t).or_else(|| {
+            (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        })
+    })?;
+    // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list.
+    let listed = matches!(text(p + 2), Some("," | "-" | "–"))
+        && text(p + 3).is_some_and(|t| roman::parse(t).is_some())
+        || c.word(p + 2) == Some("và");
+    if listed {
+        return None;
+    }
+    // The body: capitalised words, their lower-case second syllables ("Ban Chấp hành",
+    // "Hội Nông dân") and words of a level ("huyện", "phường") right before, past a "(".
+    let mut q = p;
+    if q > 0 && text(q - 1) == Some("(") {
+        q -= 1;
+    }
+    let after_comma = q > 0 && text(q - 1) == Some(",");
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let capital_at = |k: usize| {
+        c.word(k).is_some() && matches!(case_of(c.text(k)), Case::Capitalized | Case::Upper)
+    };
+    while q > 0 && words.len() < BODY_WORDS && !after_comma {
+        let Some(w) = c.word(q - 1) else { break };
+        // An event noun ends the body: "Hội nghị Ban Chấp hành khóa XXI".
+        if q >= 2
+            && c.word(q - 2)
+                .is_some_and(|first| EVENT_NOUNS.contains(&format!("{first} {w}")))
+        {
+            break;
+        }
+        // A lower-case syllable of a capitalised name ("Ban Chấp hành", "Hội Cựu chiến
+        // binh"): a capitalised word at most two lower-case words before.
+        let in_name = !EVENT_STOP_WORDS.contains(w)
+            && !ELECTION_WORDS.contains(&w)
+            && (1..=2).any(|back| {
+                q > back
+                    && capital_at(q - 1 - back)
+                    && (1..back).all(|m| {
+                        c.word(q - 1 - m)
+                            .is_some_and(|x| !EVENT_STOP_WORDS.contains(x))
+                    })
+            });
+        if !(capital_at(q - 1) || in_name || EVENT_ORGANISATION_WORDS.contains(w)) {
+            break;
+        }
+        words.insert(0, (w.to_string(), q - 1));
+        q -= 1;
+    }
+    let stop = if q > 0 { c.word(q - 1) } else { None };
+    let elected_before = match stop {
+        Some("bầu" | "cử") => true,
+        // "được bầu làm Bí thư", "hiệp thương cử 33 vị vào Ủy ban".
+        Some("làm" | "vào") => (q.saturating_sub(5)..q.saturating_sub(1))
+            .any(|k| matches!(c.word(k), Some("bầu" | "cử"))),
+        _ => false,
+    };
+    // "Ban Chấp hành khóa IX gồm 15 ủy viên tái cử".
+    let elected_after = (p + 2..(p + 12).min(c.len()))
+        .take_while(|&k| !matches!(text(k), Some(";" | "." | "!" | "?")))
+        .any(|k| matches!(c.word(k), Some("tái" | "trúng" | "đắc")) && c.word(k + 1) == Some("cử"));
+    // Drop what comes before the last title.
+    let lower: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let mut from = 0;
+    for i in 0..lower.len() {
+        for title in TITLES {
+            if lower[i..].starts_with(title) {
+                from = from.max(i + title.len());
+            }
+        }
+    }
+    let body_words = &words[from..];
+    let named = body_words
+        .iter()
+        .any(|&(_, k)| matches!(case_of(c.text(k)), Case::Capitalized | Case::Upper));
+    if !body_words.is_empty() && !named {
+        return None;
+    }
+    let body = expand_acronyms(body_words.iter().map(|(w, _)| w.clone()).collect());
+    let body_text = match (body_words.first(), body_words.last()) {
+        (Some(&(_, first)), Some(&(_, last))) => doc.text[c.span(first, last)].to_string(),
+        _ => String::new(),
+    };
+    // "khóa VI, nhiệm kỳ 2020 - 2025", "(khóa XV nhiệm kỳ 2020-2025)".
+    let mut k = p + 2;
+    while k < c.len()
+        && k < p + 6
+        && (matches!(text(k), Some("," | "("))
+            || c.word(k)
+                .is_some_and(|w| matches!(w, "nhiệm" | "kỳ" | "kì")))
+    {
+        k += 1;
+    }
+    let years = c
+        .year_range(k)
+        .filter(|&(a, b, _)| b > a && b - a <= 10)
+        .map(|(a, b, end)| ((a, b), c.span(k, end - 1)));
+    let transition = (p.saturating_sub(WINDOW.0)..p + 2 + WINDOW.1)
+        .filter(|&r| r < p || r > p + 1)
+        .any(|r| {
+            c.word(r)
+                .is_some_and(|w| KHOA_TRANSITION_WORDS.contains(&w))
+        });
+    Some(Khoa {
+        value,
+        body,
+        body_text,
+        span: c.span(p, p + 1),
+        years,
+        elected: elected_before || elected_after,
+        transition,
+        near_change,
+    })
+}
+
+/// Whether two "khóa" name the same body: the words of one are all among the other's.
+fn same_body(a: &Khoa, b: &Khoa) -> bool {
+    a.body.iter().all(|w| b.body.contains(w)) || b.body.iter().all(|w| a.body.contains(w))
+}
+
+/// The number of the document's congress ("Đại hội đại biểu lần thứ IX"), which elects the
+/// body's khóa of the same number, with the places that state it: the number most of its
+/// mentions without a cue give ("chuẩn bị Đại hội", "Nghị quyết Đại hội"). A shareholders'
+/// meeting ("Đại hội đồng cổ đông") elects no khóa.
+fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
+    let mentions: Vec<_> = ordinal_mentions(doc)
+        .into_iter()
+        .filter(|m| {
+            m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !session_cues(doc, m).any()
+        })
+        .collect();
+    // The number most mentions give; a number given as often as another is no evidence.
+    let count = |v: u32| mentions.iter().filter(|m| m.value == v).count();
+    let best = mentions
+        .iter()
+        .max_by_key(|m| (count(m.value), m.in_title))?;
+    if mentions
+        .iter()
+        .any(|m| m.value != best.value && count(m.value) >= count(best.value))
+    {
+        return None;
+    }
+    let first = best;
+    Some((
+        first.value,
+        mentions
+            .iter()
+            .filter(|m| m.value == first.value)
+            .map(|m| m.span.clone())
+            .collect(),
+    ))
 }
 
 impl TermMismatch {
@@ -238,6 +404,172 @@ impl TermMismatch {
                 )
                 .with_related(
                     earlier.span.clone(),
+                    Message::new("lần nêu trước", "stated before"),
+                ),
+            );
+        }
+    }
+}
+
+impl TermMismatch {
+    /// Each khóa against the congress that elected it and against the other mentions of its
+    /// body; then one khóa given two different nhiệm kỳ.
+    fn compare_khoas(&self, doc: &Document, khoas: &[Khoa], out: &mut Vec<Diagnostic>) {
+        let rule = self.meta();
+        let congress = congress(doc);
+        let confirmed =
+            |k: &Khoa| k.elected && congress.as_ref().is_some_and(|(n, _)| *n == k.value);
+        for (i, k) in khoas.iter().enumerate() {
+            let this = &doc.text[k.span.clone()];
+            // Elected by the document's congress: the khóa is the congress's number.
+            if let Some((n, places)) = &congress
+                && k.elected
+                && !k.transition
+                && k.value != *n
+            {
+                let (vi, en) = (
+                    format!(
+                        "“{this}” được bầu tại Đại hội lần thứ {}",
+                        roman::to_roman(*n)
+                    ),
+                    format!(
+                        "“{this}” is elected by the congress numbered {}",
+                        roman::to_roman(*n)
+                    ),
+                );
+                out.push(
+                    Diagnostic::new(
+                        rule.id,
+                        rule.default_severity,
+                        k.span.clone(),
+                        Message::new(vi, en),
+                    )
+                    .with_related_places(places.iter().map(|s| {
+                        (
+                            s.clone(),
+                            Message::new("số của Đại hội", "the congress's number"),
+                        )
+                    })),
+                );
+                continue;
+            }
+            let others: Vec<&Khoa> = khoas
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| j != i && same_body(k, o))
+                .map(|(_, o)| o)
+                .collect();
+            let Some(first) = others.first() else {
+                continue;
+            };
+            // One body, not several that a bare "khóa" would merge; the others agree.
+            if !others
+                .iter()
+                .all(|a| others.iter().all(|b| same_body(a, b)))
+                || others.iter().any(|o| o.value != first.value)
+                || first.value == k.value
+            {
+                continue;
+            }
+            let same_years = others
+                .iter()
+                .find_map(|o| o.years.as_ref())
+                .zip(k.years.as_ref())
+                .map(|((a, _), (b, _))| a == b);
+            match same_years {
+                // Two terms told apart by their years: the outgoing and the incoming.
+                Some(false) => continue,
+                Some(true) => {}
+                None => {
+                    let weight = others.len() + others.iter().filter(|o| confirmed(o)).count();
+                    let identical = others.len() == 1
+                        && k.body.len() >= 2
+                        && first.body == k.body
+                        && !first.transition;
+                    // Two mentions alone: one body has one khóa in a document that speaks
+                    // of no congress and no election around them.
+                    let one_term = others.len() == 1
+                        && congress.is_none()
+                        && !k.elected
+                        && !first.elected
+                        && !k.near_change
+                        && !first.near_change;
+                    if (weight < 2 && !identical && !one_term)
+                        || (k.transition && !k.elected)
+                        // The outgoing term, named in passing; the incoming one, elected.
+                        || (k.value + 1 == first.value && !k.elected)
+                        // The incoming one, elected or the congress's own number.
+                        || (k.value == first.value + 1 && k.elected)
+                        || congress.as_ref().is_some_and(|(n, _)| *n == k.value)
+                    {
+                        continue;
+                    }
+                }
+            }
+            let usual = &doc.text[first.span.clone()];
+            let n = others.len();
+            let body = if k.body_text.is_empty() {
+                &first.body_text
+            } else {
+                &k.body_text
+            };
+            let (vi, en) = (
+                format!("“{this}” khác với “{usual}” ({n} chỗ) đã nêu cho cùng “{body}”"),
+                format!("“{this}” differs from “{usual}” ({n}×) stated for the same “{body}”"),
+            );
+            out.push(
+                Diagnostic::new(
+                    rule.id,
+                    rule.default_severity,
+                    k.span.clone(),
+                    Message::new(vi, en),
+                )
+                .with_related_places(others.iter().map(|o| {
+                    let written = &doc.text[o.span.clone()];
+                    (
+                        o.span.clone(),
+                        Message::new(
+                            format!("ghi “{written}” ở đây"),
+                            format!("says “{written}” here"),
+                        ),
+                    )
+                })),
+            );
+        }
+        // One khóa given two nhiệm kỳ that share no year (sharing one, the ranges are
+        // compared already).
+        for (i, later) in khoas.iter().enumerate() {
+            let Some(((a, b), span)) = &later.years else {
+                continue;
+            };
+            let clash = khoas[..i].iter().find(|e| {
+                e.value == later.value
+                    && !e.body.is_empty()
+                    && !later.body.is_empty()
+                    && same_body(e, later)
+                    && e.years.as_ref().is_some_and(|((c, d), _)| c != a && d != b)
+            });
+            let Some(earlier) = clash else { continue };
+            let Some((_, earlier_span)) = &earlier.years else {
+                continue;
+            };
+            let (this, that, khoa) = (
+                &doc.text[span.clone()],
+                &doc.text[earlier_span.clone()],
+                &doc.text[later.span.clone()],
+            );
+            out.push(
+                Diagnostic::new(
+                    rule.id,
+                    rule.default_severity,
+                    span.clone(),
+                    Message::new(
+                        format!("“{khoa}” ghi nhiệm kỳ {this}, nhưng ở trên ghi {that}"),
+                        format!("“{khoa}” is given the term {this}, but {that} above"),
+                    ),
+                )
+                .with_related(
+                    earlier_span.clone(),
                     Message::new("lần nêu trước", "stated before"),
                 ),
             );
@@ -293,5 +625,33 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].span.clone()], "2020-2024");
         assert_eq!(&text[found[0].related[0].span.clone()], "2020-2025");
+    }
+
+    #[test]
+    fn a_khoa_against_its_congress_and_the_other_mentions_of_its_body() {
+        flags_each(
+            &TermMismatch,
+            &[
+                (
+                    "Đảng bộ xã tổ chức Đại hội đại biểu lần thứ IX. Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa X gồm 15 đồng chí.",
+                    &["khóa X"],
+                ),
+                (
+                    "Ban Chấp hành Huyện đoàn khóa XXI họp. Ban Chấp hành Huyện đoàn khóa XXI thống nhất. Anh Tú, Bí thư Huyện đoàn khóa XXII, phát biểu.",
+                    &["khóa XXII"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_the_outgoing_term_and_on_other_bodies() {
+        silent(
+            &TermMismatch,
+            &[
+                "Đại hội đại biểu lần thứ XV. Ban Chấp hành khóa XIV, nhiệm kỳ 2020-2025 báo cáo. Đại hội bầu Ban Chấp hành khóa XV, nhiệm kỳ 2025-2030. Ban Chấp hành khóa XV họp.",
+                "Kỳ họp thứ 9 HĐND huyện khóa XI. Kỳ họp thứ 9 HĐND huyện khóa XI bế mạc. Đại biểu Quốc hội khóa XV dự.",
+            ],
+        );
     }
 }

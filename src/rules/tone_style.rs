@@ -1,6 +1,8 @@
 use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
+use crate::lists::LEADING_ADDRESS_FORMS;
+use crate::model::{self, Model};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::Case;
 use crate::text::syllable::{self, MarkStyle};
@@ -16,8 +18,11 @@ declare_rule! {
     /// is reported with the counts, and the fix writes it in the other style. With a tie
     /// nothing is reported. The style can be fixed in `vnlint.toml`
     /// (`tone-style = { style = "old" }` or `"new"`): then every syllable in the other style
-    /// is reported. Names inside a sentence (Thanh Hóa, Khánh Hoà) keep their registered
-    /// spelling and are not counted.
+    /// is reported. Names inside a sentence (Thanh Hóa, Khánh Hoà, chị Thủy) keep their
+    /// registered spelling and are not counted; a capitalised common word that begins the
+    /// name of a body or a title ("Ủy ban nhân dân", "Ủy viên", "Chi cục Thủy lợi": a word
+    /// of the built-in model's word list with the lower-case word after it) is counted
+    /// and checked like any other.
     ///
     /// ## Why
     /// Both styles are correct Vietnamese: the Ministry of Education's 2018 rules prefer
@@ -40,7 +45,7 @@ declare_rule! {
         vi: "Văn bản trộn kiểu đặt dấu thanh cũ và mới trên oa, oe, uy (hòa và khoẻ).
 
 ## Tác dụng
-Đếm các âm tiết có vần mở oa, oe, uy mang dấu thanh, ở những chỗ hai kiểu khác nhau: kiểu cũ đặt dấu trên nguyên âm thứ nhất (hòa, khỏe, thủy), kiểu mới trên nguyên âm thứ hai (hoà, khoẻ, thuỷ). Khi có cả hai, mỗi âm tiết theo kiểu ít hơn được báo kèm số lượng, và cách sửa là viết lại theo kiểu kia. Khi hai bên bằng nhau thì không báo. Có thể chọn kiểu trong `vnlint.toml` (`tone-style = { style = \"old\" }` hoặc `\"new\"`): khi đó mọi âm tiết theo kiểu còn lại đều bị báo. Tên riêng ở giữa câu (Thanh Hóa, Khánh Hoà) giữ cách viết đã đăng ký và không được tính.
+Đếm các âm tiết có vần mở oa, oe, uy mang dấu thanh, ở những chỗ hai kiểu khác nhau: kiểu cũ đặt dấu trên nguyên âm thứ nhất (hòa, khỏe, thủy), kiểu mới trên nguyên âm thứ hai (hoà, khoẻ, thuỷ). Khi có cả hai, mỗi âm tiết theo kiểu ít hơn được báo kèm số lượng, và cách sửa là viết lại theo kiểu kia. Khi hai bên bằng nhau thì không báo. Có thể chọn kiểu trong `vnlint.toml` (`tone-style = { style = \"old\" }` hoặc `\"new\"`): khi đó mọi âm tiết theo kiểu còn lại đều bị báo. Tên riêng ở giữa câu (Thanh Hóa, Khánh Hoà, chị Thủy) giữ cách viết đã đăng ký và không được tính; còn từ thường viết hoa ở đầu tên cơ quan hay chức danh (“Ủy ban nhân dân”, “Ủy viên”, “Chi cục Thủy lợi”: cùng từ viết thường đứng sau tạo thành một từ trong danh sách từ của mô hình có sẵn) thì được tính và kiểm tra như mọi chữ khác.
 
 ## Vì sao
 Cả hai kiểu đều đúng: quy định năm 2018 của Bộ Giáo dục và Đào tạo chọn kiểu mới, phần lớn báo chí và văn bản pháp luật dùng kiểu cũ. Một văn bản phải theo một kiểu; trộn hai kiểu cho thấy văn bản được chắp nối và trông cẩu thả.",
@@ -71,7 +76,10 @@ impl Rule for ToneStyle {
                 // The styles differ only on a marked o/u followed by a/e/y, or on o/u
                 // followed by a marked a/e/y.
                 let text = doc.token_text(token);
-                if !has_oa_oe_uy(text) || is_name(doc, block, block.tokens.start + i) {
+                let at = block.tokens.start + i;
+                if !has_oa_oe_uy(text)
+                    || (is_name(doc, block, at) && !is_title_word(doc, at, ctx.shared.reference))
+                {
                     continue;
                 }
                 found.push((token, s.style));
@@ -204,6 +212,42 @@ fn is_name(doc: &Document, block: &Block, i: usize) -> bool {
     doc.case(&doc.tokens[i]) == Case::Capitalized && !opens_sentence(doc, block, i)
 }
 
+/// A capitalised word inside a sentence that begins the name of a body or a title, written
+/// as the common word it is ("Ủy ban nhân dân", "Ủy viên", "Chi cục Thủy lợi"): a word of
+/// the reference's word list together with the lower-case word after it, not continuing a
+/// capitalised name ("Thanh Hóa") nor after a form of address ("chị Thủy"). Such words
+/// follow the document's style; a person's or a place's name keeps its own.
+fn is_title_word(doc: &Document, at: usize, reference: Option<&Model>) -> bool {
+    let Some(model) = reference else {
+        return false;
+    };
+    let word = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word);
+    let spaced = |j: usize| {
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| t.is_inline_space(&doc.text))
+    };
+    let Some(next) = word(at + 1 + 1).filter(|t| spaced(at + 1) && doc.case(t) == Case::Lower)
+    else {
+        return false;
+    };
+    if let Some(prev) = at.checked_sub(2).and_then(word).filter(|_| spaced(at - 1))
+        && (doc.case(prev) != Case::Lower || LEADING_ADDRESS_FORMS.contains(doc.lower(prev)))
+    {
+        return false;
+    }
+    let mut key = String::new();
+    let mut id = |t: &Token| {
+        model::key(doc.token_text(t), &mut key)
+            .then(|| model.id(&key))
+            .flatten()
+    };
+    match (id(&doc.tokens[at]), id(next)) {
+        (Some(first), Some(second)) => model.in_word_list(first, second),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ToneStyle;
@@ -232,6 +276,30 @@ mod tests {
                 "Toán, quý, ngoài, khuỷu, hoạch, thuyền.",
                 "Hoà giải, sức khoẻ ở tỉnh Thanh Hóa và Khánh Hòa.",
                 "",
+            ],
+        );
+    }
+
+    #[test]
+    fn title_words_follow_the_style_and_names_keep_theirs() {
+        flags_each(
+            &ToneStyle,
+            &[
+                (
+                    "Quận uỷ và Thành uỷ chỉ đạo; Thường trực Ủy ban nhân dân phường triển khai.",
+                    &["Ủy"],
+                ),
+                (
+                    "Hòa giải viên, thủy lợi và quận ủy; đồng chí là Uỷ viên Ban Thường vụ.",
+                    &["Uỷ"],
+                ),
+            ],
+        );
+        silent(
+            &ToneStyle,
+            &[
+                "Quận uỷ và Thành uỷ chỉ đạo; chị Thủy cho biết, bà Nguyễn Thị Thủy và huyện Thủy Nguyên cùng dự.",
+                "Hội nghị tại Khánh Hòa, quận uỷ và thành uỷ dự.",
             ],
         );
     }

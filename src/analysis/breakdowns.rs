@@ -1,0 +1,362 @@
+//! Breakdowns: a whole and the parts stated after it ("27 ổ dịch, gồm 19 ổ dịch mới và 8
+//! ổ dịch cũ"; "400 suất quà, trong đó 250 suất ... và 150 suất ..."; "24 huy chương:
+//! Vàng 7, Bạc 8, Đồng 9"). Parts are counted in any noun, with any description after them;
+//! a part starts only where a figure follows a separator, so a comma inside a description
+//! ("143 tổ ở các thôn, làng và 25 tổ ...") does not split it.
+
+use crate::analysis::cursor::Cursor;
+use crate::analysis::figures::FigureAt;
+use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
+use crate::text::case::Case;
+use crate::text::tokens::TokenKind;
+
+/// Tokens looked back from the marker for the whole.
+const MAX_WHOLE_DISTANCE: usize = 12;
+
+/// Tokens looked back for a whole counted in the parts' own noun ("trao 40 sổ bảo hiểm
+/// ... cho người lao động có hoàn cảnh khó khăn, gồm 25 sổ ...").
+const MAX_HEAD_WHOLE_DISTANCE: usize = 24;
+
+/// Tokens a part's description may run before the next part.
+const MAX_PART_TOKENS: usize = 20;
+
+/// How the parts are introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// "gồm", "bao gồm", "gồm có", ":": the parts make up the whole.
+    Complete,
+    /// "trong đó", "trong số đó": the parts are within the whole, perhaps not all of it.
+    Within,
+}
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub figure: FigureAt,
+    /// The lower-case words after the figure (up to three).
+    pub noun: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub whole: FigureAt,
+    pub noun: Vec<String>,
+    pub marker: Marker,
+    pub parts: Vec<Part>,
+}
+
+impl Breakdown {
+    /// The sum of the parts and the tolerance of the figures' precision.
+    pub fn sum(&self) -> (f64, f64) {
+        let decimals = self
+            .parts
+            .iter()
+            .map(|p| p.figure.figure.decimals)
+            .chain([self.whole.figure.decimals])
+            .max()
+            .unwrap_or(0);
+        let sum = self.parts.iter().map(|p| p.figure.figure.value).sum();
+        (sum, 0.5 * 10f64.powi(-i32::from(decimals)))
+    }
+
+    /// Whether every part is counted in the whole's head noun.
+    pub fn parts_in_head_noun(&self) -> bool {
+        self.noun.first().is_some_and(|head| {
+            self.parts
+                .iter()
+                .all(|p| p.noun.first().is_some_and(|n| n == head))
+        })
+    }
+}
+
+/// Words between two commas crossed on the way back to the whole ("9 ý kiến, kiến nghị,
+/// gồm ..."): a longer run is a clause of its own.
+const MAX_CROSSED_WORDS: usize = 3;
+
+/// Tokens from the whole to a marker with no comma before it ("18 tấn rác gồm ...").
+const MAX_BARE_DISTANCE: usize = 4;
+
+/// The figures that may be the whole before the marker at `marker`, nearest first: those of
+/// its clause that are not a time or a percentage.
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
+    let mut out = Vec::new();
+    let Some(mut k) = marker.checked_sub(1) else {
+        return out;
+    };
+    let comma = !colon && c.is_punct(k, ",");
+    if comma {
+        let Some(j) = k.checked_sub(1) else {
+            return out;
+        };
+        k = j;
+    }
+    let reach = if comma || colon {
+        MAX_HEAD_WHOLE_DISTANCE
+    } else {
+        MAX_BARE_DISTANCE
+    };
+    let first = k.saturating_sub(reach);
+    let mut words = 0;
+    for j in (first..=k).rev() {
+        match c.kind(j) {
+            Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
+            Some(TokenKind::Number) => {
+                if c.is_punct(j + 1, "%") {
+                    break;
+                }
+                if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
+                    out.push(f);
+                }
+            }
+            Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
+            Some(TokenKind::Word) => words += 1,
+            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") && words <= MAX_CROSSED_WORDS => {
+                words = 0;
+            }
+            // A quoted name in the whole's noun phrase.
+            Some(TokenKind::Punct) if !colon && matches!(c.text(j), "“" | "”" | "\"") => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The whole among `candidates`: the nearest counted in the parts' common head noun, or
+/// else the nearest that is not a comparison ("trên 90 điểm").
+fn pick_whole(
+    c: &Cursor<'_>,
+    candidates: Vec<FigureAt>,
+    parts: &[Part],
+    marker: usize,
+) -> Option<FigureAt> {
+    let head = parts[0]
+        .noun
+        .first()
+        .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
+    if let Some(head) = head
+        && let Some(f) = candidates
+            .iter()
+            .find(|f| c.unit_words(f.at + 1).first() == Some(head))
+    {
+        return Some(f.clone());
+    }
+    candidates.into_iter().find(|f| {
+        marker - f.at <= MAX_WHOLE_DISTANCE
+            && f.at
+                .checked_sub(1)
+                .and_then(|j| c.word(j))
+                .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
+    })
+}
+
+/// A part's head at `k`: a figure (not a percentage), or with `labelled` one or two
+/// capitalised words then a figure ("Vàng 7"). Returns the figure's position.
+fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
+    let capital =
+        |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
+    let at = if !labelled {
+        k
+    } else if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) {
+        k + 1
+    } else if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) {
+        k + 2
+    } else {
+        return None;
+    };
+    let f = c.figure_at(at)?;
+    (f.figure.value >= 0.0 && !c.is_punct(at + 1, "%") && !c.is_punct(at + 1, "/")).then_some(at)
+}
+
+/// The parts from `from`; `None` unless at least two are joined by a conjunction (or, for
+/// labelled parts, run to the sentence's end).
+fn parts_from(c: &Cursor<'_>, from: usize) -> Option<Vec<Part>> {
+    let labelled = c.kind(from) == Some(TokenKind::Word);
+    let mut at = part_at(c, from, labelled)?;
+    let mut parts = Vec::new();
+    let mut joined = false;
+    loop {
+        parts.push(Part {
+            figure: c.figure_at(at)?,
+            noun: c.unit_words(at + 1),
+        });
+        // The description runs to a separator followed by the next part.
+        let mut k = at + 1;
+        let mut depth = 0usize;
+        let next = loop {
+            if k >= c.len() || k > at + MAX_PART_TOKENS {
+                break None;
+            }
+            match c.punct(k) {
+                Some("(") => depth += 1,
+                Some(")") if depth > 0 => depth -= 1,
+                Some("." | "!" | "?" | ":" | ")") => break None,
+                Some("," | ";") if depth == 0 && joined => break None,
+                Some("," | ";") if depth == 0 => {
+                    let mut n = k + 1;
+                    let and = c.word(n) == Some("và");
+                    if and {
+                        n += 1;
+                    }
+                    if let Some(p) = part_at(c, n, labelled) {
+                        break Some((p, and));
+                    }
+                    if c.is_punct(k, ";") {
+                        break None;
+                    }
+                }
+                _ => {}
+            }
+            if depth == 0
+                && c.word(k) == Some("và")
+                && let Some(p) = part_at(c, k + 1, labelled)
+            {
+                break Some((p, true));
+            }
+            k += 1;
+        };
+        let Some((p, and)) = next else {
+            break;
+        };
+        if joined {
+            break;
+        }
+        joined |= and;
+        at = p;
+    }
+    let to_sentence_end = labelled && parts.len() >= 3;
+    (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
+}
+
+/// Every breakdown of a block's run of non-space tokens.
+pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for p in 0..c.len() {
+        let (marker, colon, from) = if c.word(p) == Some("gồm") {
+            let mut from = p + 1;
+            if c.word(from) == Some("có") || c.is_punct(from, ":") {
+                from += 1;
+            }
+            let before = if c.word(p.saturating_sub(1)) == Some("bao") {
+                p - 1
+            } else {
+                p
+            };
+            (Marker::Complete, before, from)
+        } else if c.word_is(p, "trong") && c.word(p + 1) == Some("đó") {
+            let mut from = p + 2 + usize::from(c.is_punct(p + 2, ","));
+            from += usize::from(c.word(from) == Some("có"));
+            (Marker::Within, p, from)
+        } else if c.word_is(p, "trong")
+            && c.word(p + 1) == Some("số")
+            && c.word(p + 2) == Some("đó")
+        {
+            let from = p + 3 + usize::from(c.word(p + 3) == Some("có"));
+            (Marker::Within, p, from)
+        } else if c.is_punct(p, ":") {
+            (Marker::Complete, p, p + 1)
+        } else {
+            continue;
+        };
+        let is_colon = c.is_punct(colon, ":");
+        let candidates = wholes_before(c, colon, is_colon);
+        if candidates.is_empty() {
+            continue;
+        }
+        let Some(parts) = parts_from(c, from) else {
+            continue;
+        };
+        let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
+            continue;
+        };
+        // A colon announces a breakdown only right after the whole's noun.
+        if is_colon && c.kind(from) != Some(TokenKind::Word) {
+            continue;
+        }
+        let noun = c.unit_words(whole.at + 1);
+        // Labelled parts ("Vàng 7") count the whole's noun, not the labels' own things.
+        if c.kind(from) == Some(TokenKind::Word)
+            && parts
+                .iter()
+                .any(|p| !p.noun.is_empty() && p.noun.first() != noun.first())
+        {
+            continue;
+        }
+        // Measured wholes are split in their own unit ("325 tỷ đồng, gồm 200 tỷ đồng ...").
+        let unit = |n: &[String]| n.first().filter(|w| MEASURE_UNITS.contains(w)).cloned();
+        let whole_unit = unit(&noun);
+        if parts.iter().any(|p| unit(&p.noun) != whole_unit) {
+            continue;
+        }
+        out.push(Breakdown {
+            whole,
+            noun,
+            marker,
+            parts,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn read(text: &str) -> Vec<(f64, Vec<f64>)> {
+        let doc = Document::from_text(text);
+        let sig: Vec<usize> = doc.blocks[0]
+            .tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+            .collect();
+        breakdowns(&Cursor::new(&doc, &sig))
+            .iter()
+            .map(|b| {
+                (
+                    b.whole.figure.value,
+                    b.parts.iter().map(|p| p.figure.figure.value).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_parts_in_any_noun_with_descriptions() {
+        assert_eq!(
+            read(
+                "Toàn huyện thành lập 168 tổ, gồm 143 tổ ở các thôn, làng và 25 tổ ở các tổ dân phố."
+            ),
+            vec![(168.0, vec![143.0, 25.0])]
+        );
+        assert_eq!(
+            read(
+                "Quận có 6 phường có chỉ số trên 90 điểm, gồm 4 phường ở phía Bắc và 2 phường ở phía Nam."
+            ),
+            vec![(6.0, vec![4.0, 2.0])]
+        );
+        assert_eq!(
+            read("Ban Chấp hành gồm 19 đồng chí, gồm 11 nam và 8 nữ."),
+            vec![(19.0, vec![11.0, 8.0])]
+        );
+        assert_eq!(
+            read("Đoàn xếp thứ ba với 24 huy chương: Vàng 7, Bạc 8, Đồng 9."),
+            vec![(24.0, vec![7.0, 8.0, 9.0])]
+        );
+        assert_eq!(
+            read(
+                "Chương trình trao 400 suất quà, trong đó 250 suất do phường trao và 150 suất do doanh nghiệp tài trợ."
+            ),
+            vec![(400.0, vec![250.0, 150.0])]
+        );
+    }
+
+    #[test]
+    fn other_figures_are_not_parts() {
+        assert!(
+            read("Đã thăm 73 lượt hội viên, gồm 58 lượt thăm tại nhà và tặng 15 suất quà.")
+                .is_empty()
+        );
+        assert!(read("Quỹ có 325 tỷ đồng, gồm 20 xe và 30 máy.").is_empty());
+        assert!(read("Có 120 hộ, gồm 30% hộ nghèo và 20% hộ cận nghèo.").is_empty());
+    }
+}
