@@ -4,16 +4,24 @@
 #
 #   scripts/fuzz_smoke.sh [seconds per target] [target ...]
 #
-# Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`): CI may lack them,
-# so this is not part of .ci/run. A crash leaves its input in fuzz/artifacts/<target>/ and
-# makes the script fail; reproduce it with `cargo +nightly fuzz run <target> <file>`.
+# Runs on the stable toolchain (what CI has): cargo-fuzz's build asks rustc for a few
+# unstable flags, which RUSTC_BOOTSTRAP=1 allows, and with `--sanitizer none` it needs no
+# sanitizer runtime; libFuzzer's coverage instrumentation (sancov) is a stable codegen pass.
+# FUZZ_TOOLCHAIN=nightly FUZZ_SANITIZER=address runs the same under AddressSanitizer.
+# Installs cargo-fuzz from crates.io when it is missing. A crash leaves its input in
+# fuzz/artifacts/<target>/ and makes the script fail; reproduce it with
+# `RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none -O <target> <file>`.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-20}
 shift || true
 targets=("$@")
+toolchain=${FUZZ_TOOLCHAIN:-stable}
+sanitizer=${FUZZ_SANITIZER:-none}
+[ "$toolchain" = nightly ] || export RUSTC_BOOTSTRAP=1
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cd "$here/fuzz"
-[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo "+$toolchain" fuzz list)
 
 seed() {
   local target=$1 dir="corpus/$1"
@@ -47,17 +55,24 @@ PY
   esac
 }
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 failed=0
 for target in "${targets[@]}"; do
   seed "$target"
   echo "== $target (${seconds}s)"
-  if ! cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-      2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|panicked|Test unit written'; then
-    :
-  fi
+  status=0
+  cargo "+$toolchain" fuzz run --sanitizer "$sanitizer" -O "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    >"$log" 2>&1 || status=$?
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|panicked|Test unit written' "$log" || true
   if [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
     echo "FAIL: $target left a crash in fuzz/artifacts/$target"
+    failed=1
+  elif [ "$status" -ne 0 ]; then
+    # Not a crash the fuzzer found: the build or the run itself failed.
+    tail -20 "$log"
+    echo "FAIL: $target: cargo fuzz exited with $status"
     failed=1
   fi
 done

@@ -122,3 +122,74 @@ fn sarif_conforms_to_the_2_1_0_schema() {
     let parsed: serde_sarif::sarif::Sarif = serde_json::from_value(tampered.clone()).unwrap();
     assert_ne!(serde_json::to_value(&parsed).unwrap(), tampered);
 }
+
+/// One slip written many times: the formats people read show the first five in full and
+/// fold the rest into one entry with their places; the machine formats keep every finding,
+/// and `--fix` fixes every one.
+#[test]
+fn a_repeated_finding_is_folded_for_people_and_kept_for_programs() {
+    let line = "Cán bộ nghành giáo dục  dự họp.\n";
+    let text = line.repeat(30);
+    let report = || {
+        vnlint::lint_bytes(
+            "lap.txt",
+            text.as_bytes(),
+            Format::Plain,
+            &Config::default(),
+        )
+        .unwrap()
+    };
+    let per_rule = |rule: &str| {
+        report()
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .count()
+    };
+    assert_eq!(per_rule("double-space"), 30);
+    assert_eq!(per_rule("nonword"), 30);
+    for (name, format) in [
+        ("human", OutputFormat::Human),
+        ("concise", OutputFormat::Concise),
+    ] {
+        let out = render::render(format, &[report()], 1, Lang::En, false);
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("format__folded_{name}"), out);
+        });
+    }
+    let concise = render::render(OutputFormat::Concise, &[report()], 1, Lang::Vi, false);
+    // Two rules, each five lines in full and one folded line.
+    assert_eq!(concise.lines().count(), 12, "{concise}");
+    assert!(
+        concise.contains("và 24 chỗ khác giống vậy: 7:"),
+        "{concise}"
+    );
+    let json: Vec<Value> = serde_json::from_str(&render::render(
+        OutputFormat::Json,
+        &[report()],
+        1,
+        Lang::En,
+        false,
+    ))
+    .unwrap();
+    assert_eq!(json.len(), 60);
+    let sarif: Value = serde_json::from_str(&render::render(
+        OutputFormat::Sarif,
+        &[report()],
+        1,
+        Lang::En,
+        false,
+    ))
+    .unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 60);
+    let fixed = vnlint::engine::fix_text(
+        "lap.txt",
+        text.as_bytes(),
+        Format::Plain,
+        &Config::default(),
+        false,
+    )
+    .unwrap();
+    assert!(!fixed.text.contains("  "), "every doubled space is fixed");
+    assert_eq!(fixed.text.lines().count(), 30);
+}

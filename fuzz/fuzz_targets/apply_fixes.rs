@@ -26,5 +26,5 @@ fuzz_target!(|data: &[u8]| {
         i = e.span.end;
     }
     assert_eq!(&report.source[i..], &applied.text[j..]);
-    let _ = vnlint::fix::fix_text("f", rest, format, &config, true);
+    let _ = vnlint::engine::fix_text("f", rest, format, &config, true);
 });

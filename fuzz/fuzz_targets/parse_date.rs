@@ -3,6 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use vnlint::Document;
+use vnlint::analysis::Facts;
 
 fuzz_target!(|data: &str| {
     let doc = Document::from_text(data);

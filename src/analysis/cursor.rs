@@ -66,9 +66,8 @@ impl<'a> Cursor<'a> {
     /// letters have the same UTF-8 length, so most words are told apart by length alone).
     pub fn word_is(&self, k: usize, lower: &str) -> bool {
         self.get(k).is_some_and(|t| {
-            t.range.len() == lower.len()
-                && self.doc.text.as_bytes()[t.range.start].to_ascii_lowercase()
-                    == lower.as_bytes()[0]
+            t.byte_len() == lower.len()
+                && self.doc.text.as_bytes()[t.start()].to_ascii_lowercase() == lower.as_bytes()[0]
                 && self.word(k) == Some(lower)
         })
     }
@@ -86,7 +85,7 @@ impl<'a> Cursor<'a> {
     /// Tokens `k` and `k + 1` touch (no space between).
     pub fn touching(&self, k: usize) -> bool {
         match (self.get(k), self.get(k + 1)) {
-            (Some(a), Some(b)) => a.range.end == b.range.start,
+            (Some(a), Some(b)) => a.end() == b.start(),
             _ => false,
         }
     }
@@ -139,7 +138,7 @@ impl<'a> Cursor<'a> {
 
     /// The text range from the token at `first` to the token at `last`, both included.
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.token(first).range.start..self.token(last).range.end
+        self.token(first).start()..self.token(last).end()
     }
 
     /// The figure at `k`, if that token is a number that reads as one figure in the

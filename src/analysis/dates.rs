@@ -340,7 +340,7 @@ fn weekday_ending_at(
                 last,
                 WeekdayMention {
                     weekday,
-                    span: scan.token(last).range.clone(),
+                    span: scan.token(last).range(),
                     form: WeekdayForm::Abbreviation,
                 },
             ));
@@ -562,7 +562,7 @@ fn words_date(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
     }
     let (day, month, bad) = day_and_month(scan, k + 1, k + 3)?;
     let (year, last) = match (scan.word(k + 4), scan.year(k + 5)) {
-        (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range.clone())), k + 5),
+        (Some("năm"), Some(y)) => (Some((y, scan.token(k + 5).range())), k + 5),
         _ => (None, k + 3),
     };
     Some((
@@ -589,7 +589,7 @@ fn words_month(scan: &Cursor<'_>, k: usize) -> Option<(Item, usize)> {
             kind: ItemKind::MonthYear {
                 month,
                 year,
-                year_span: scan.token(k + 3).range.clone(),
+                year_span: scan.token(k + 3).range(),
                 dated: true,
             },
             first: k + 1,
@@ -667,7 +667,7 @@ fn interpret_chunk(
             return None;
         }
         Some(Item {
-            kind: date_kind(day, month, bad, Some((year, scan.token(y).range.clone()))),
+            kind: date_kind(day, month, bad, Some((year, scan.token(y).range()))),
             first: d,
             last: y,
             span: scan.span(d, y),
@@ -691,7 +691,7 @@ fn interpret_chunk(
             kind: ItemKind::MonthYear {
                 month,
                 year,
-                year_span: scan.token(y).range.clone(),
+                year_span: scan.token(y).range(),
                 dated,
             },
             first: m,
@@ -711,7 +711,7 @@ fn interpret_chunk(
                 && let (Some(day), Some(month), Some(year)) =
                     (small(d, 31), small(m, 12), four_digit_year(y))
             {
-                let range = scan.token(*p).range.clone();
+                let range = scan.token(*p).range();
                 let year_span = range.end - y.len()..range.end;
                 found.push(Item {
                     kind: ItemKind::Date {
@@ -732,7 +732,7 @@ fn interpret_chunk(
                     kind: ItemKind::Year { year },
                     first: *p,
                     last: *p,
-                    span: scan.token(*p).range.clone(),
+                    span: scan.token(*p).range(),
                     weekday: None,
                 });
             }
@@ -753,7 +753,7 @@ fn interpret_chunk(
                     kind: ItemKind::Year { year },
                     first: p,
                     last: p,
-                    span: scan.token(p).range.clone(),
+                    span: scan.token(p).range(),
                     weekday: None,
                 });
             }
@@ -830,7 +830,7 @@ fn range_end(item: &Item, scan: &Cursor<'_>) -> Option<RangeEnd> {
             year_span,
             ..
         } => (*year, Some(*month), None, year_span.clone()),
-        ItemKind::Year { year } => (*year, None, None, scan.token(item.first).range.clone()),
+        ItemKind::Year { year } => (*year, None, None, scan.token(item.first).range()),
         ItemKind::Date { year: None, .. } | ItemKind::BadMonth { .. } => return None,
     };
     Some(RangeEnd {
@@ -873,7 +873,7 @@ pub fn extract(doc: &Document) -> Dates {
             if let Some(y) = scan.year(k)
                 && PLAUSIBLE_YEARS.contains(&y)
             {
-                stated_years.push((y, scan.token(k).range.clone()));
+                stated_years.push((y, scan.token(k).range()));
             }
         }
         for pair in items.windows(2) {

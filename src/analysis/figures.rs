@@ -28,7 +28,7 @@ impl Cursor<'_> {
         Some(FigureAt {
             at,
             figure,
-            span: self.token(at).range.clone(),
+            span: self.token(at).range(),
         })
     }
 
@@ -128,7 +128,7 @@ impl Cursor<'_> {
             .filter(|&at| self.is_punct(at + 1, "%"))
             .filter_map(|at| {
                 let figure = self.figure_at(at)?;
-                let end = self.token(at + 1).range.end;
+                let end = self.token(at + 1).end();
                 Some(Percent {
                     span: figure.span.start..end,
                     figure,

@@ -84,8 +84,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                     .iter()
                     .all(|&w| doc.syllable(&tokens[w]).is_some_and(|s| s.is_ok()));
                 if (family || addressed) && vietnamese && (words.len() >= 3 || addressed) {
-                    let span =
-                        tokens[words[0]].range.start..tokens[*words.last().unwrap()].range.end;
+                    let span = tokens[words[0]].start()..tokens[*words.last().unwrap()].end();
                     out.push(NameMention {
                         syllables: words
                             .iter()

@@ -275,9 +275,9 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 value,
                                 numeral,
                                 capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
-                                span: first_num.range.start..last_num.range.end,
-                                phrase: token.range.start..last_num.range.end,
-                                event_start: doc.tokens[sentence[j]].range.start,
+                                span: first_num.start()..last_num.end(),
+                                phrase: token.start()..last_num.end(),
+                                event_start: doc.tokens[sentence[j]].start(),
                                 in_title,
                             });
                         }

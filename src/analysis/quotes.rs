@@ -25,13 +25,13 @@ pub fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
     let mut straight_open: Option<usize> = None;
     for (t, mark) in marks() {
         if is_double(mark, OPENING_QUOTES) {
-            open = open.or(Some(t.range.end));
+            open = open.or(Some(t.end()));
         } else if is_double(mark, CLOSING_QUOTES) {
-            out.extend(open.take().map(|s| s..t.range.start));
+            out.extend(open.take().map(|s| s..t.start()));
         } else if mark == "\"" && straight % 2 == 0 {
             match straight_open.take() {
-                Some(s) => out.push(s..t.range.start),
-                None => straight_open = Some(t.range.end),
+                Some(s) => out.push(s..t.start()),
+                None => straight_open = Some(t.end()),
             }
         }
     }

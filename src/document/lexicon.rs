@@ -62,7 +62,7 @@ impl Lexicon {
         let mut words = Vec::new();
         let mut lower = String::new();
         for token in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            let form = &text[token.range.clone()];
+            let form = &text[token.range()];
             token.word = *index.entry(form).or_insert_with(|| {
                 lower_into(form, &mut lower);
                 let (case, syllable) = analysed(form);

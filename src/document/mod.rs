@@ -231,7 +231,7 @@ impl Document {
 
     /// The text of a token.
     pub fn token_text(&self, token: &Token) -> &str {
-        &self.text[token.range.clone()]
+        &self.text[token.range()]
     }
 
     /// A word token's lower case (the token's own text for any other token).

@@ -212,11 +212,23 @@ pub fn lint_bytes(
     format: Format,
     config: &Config,
 ) -> Result<FileReport, InputError> {
+    lint_owned(path, bytes.to_vec(), format, config)
+}
+
+/// [`lint_bytes`] on bytes the caller gives away: the text of the report is the same buffer,
+/// not a copy (a large file is then held once, not twice).
+pub fn lint_owned(
+    path: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    config: &Config,
+) -> Result<FileReport, InputError> {
     if format == Format::Docx {
-        let text = document::docx::extract(bytes).map_err(|reason| InputError::BadDocx {
+        let text = document::docx::extract(&bytes).map_err(|reason| InputError::BadDocx {
             path: path.to_string(),
             reason,
         })?;
+        drop(bytes);
         let doc = Document::from_docx(&text);
         let (diagnostics, dropped_fixes) = finish(path, &text.text, &doc, config);
         return Ok(FileReport {
@@ -228,16 +240,22 @@ pub fn lint_bytes(
             dropped_fixes,
         });
     }
-    let source = decode(path, bytes)?;
+    refuse_non_text(path, &bytes)?;
+    let source = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let doc = Document::parse(source, body_start, format);
-    let (diagnostics, dropped_fixes) = finish(path, source, &doc, config);
+    let doc = Document::parse(&source, body_start, format);
+    let (diagnostics, dropped_fixes) = finish(path, &source, &doc, config);
+    let prose = doc.map.prose_ranges();
+    drop(doc);
     Ok(FileReport {
         path: path.to_string(),
-        source: source.to_string(),
+        source,
         locator: Locator::Lines,
         diagnostics,
-        prose: doc.map.prose_ranges(),
+        prose,
         dropped_fixes,
     })
 }
@@ -245,6 +263,15 @@ pub fn lint_bytes(
 /// A text file's bytes as text: refuses UTF-16 (by its byte-order mark), a binary file (a
 /// NUL byte early on) and bytes that are not UTF-8.
 fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
+    refuse_non_text(path, bytes)?;
+    std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_string(),
+        offset: e.valid_up_to(),
+    })
+}
+
+/// Refuses UTF-16 (by its byte-order mark) and a binary file (a NUL byte early on).
+fn refuse_non_text(path: &str, bytes: &[u8]) -> Result<(), InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16 {
             path: path.to_string(),
@@ -257,10 +284,7 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
             offset,
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        path: path.to_string(),
-        offset: e.valid_up_to(),
-    })
+    Ok(())
 }
 
 /// Reads a file's bytes as a document in `format`, as the linter would (no rules run).
@@ -316,7 +340,7 @@ fn finish(
 pub fn lint_file(path: &Path, config: &Config) -> Result<FileReport, InputError> {
     let shown = path.display().to_string();
     let bytes = read_file(path)?;
-    lint_bytes(&shown, &bytes, Format::from_path(path), config)
+    lint_owned(&shown, bytes, Format::from_path(path), config)
 }
 
 /// Reads a file's bytes, refusing one larger than [`MAX_FILE_SIZE`].

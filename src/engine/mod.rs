@@ -23,8 +23,8 @@ pub mod workspace;
 pub use fixing::{Fixed, fix_text, write_fixed};
 pub use learn::learn;
 pub use lint::{
-    InputError, MAX_FILE_SIZE, lint_bytes, lint_document, lint_file, lint_text, read_document,
-    read_file,
+    InputError, MAX_FILE_SIZE, lint_bytes, lint_document, lint_file, lint_owned, lint_text,
+    read_document, read_file,
 };
 pub use run::{
     BaselineMode, ExitStatus, FixMode, NamedInput, NoProgress, Progress, Request, RunError,

@@ -3,6 +3,7 @@
 //! Files, folders and standard input take the same path: each input is checked by
 //! [`check_input`], which only differs in where a fix goes (the file, or the output).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -12,7 +13,7 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Lang, Message, Severity};
 use crate::document::Format;
 use crate::engine::fixing::{fix_text, write_fixed};
-use crate::engine::lint::{InputError, lint_bytes, read_file};
+use crate::engine::lint::{InputError, lint_owned, read_file};
 use crate::engine::notice;
 use crate::engine::workspace::{ConfigResolver, RunOptions, collect_files};
 use crate::fix::unified_diff;
@@ -330,7 +331,8 @@ pub fn run(request: &Request, progress: &dyn Progress) -> RunOutcome {
                 .map_err(RunError::Config)
                 .and_then(|config| {
                     let format = Format::from_path(Path::new(&input.name));
-                    check_input(&input.name, &input.bytes, format, &config, mode, None)
+                    let bytes = Cow::Borrowed(input.bytes.as_slice());
+                    check_input(&input.name, bytes, format, &config, mode, None)
                 }),
         );
     }
@@ -469,7 +471,7 @@ fn check_file(file: &Path, resolver: &ConfigResolver, mode: FixMode) -> Result<C
     let shown = file.display().to_string();
     check_input(
         &shown,
-        &bytes,
+        Cow::Owned(bytes),
         Format::from_path(file),
         &config,
         mode,
@@ -481,7 +483,7 @@ fn check_file(file: &Path, resolver: &ConfigResolver, mode: FixMode) -> Result<C
 /// there is one, else to the output. Word files are reported on, never rewritten.
 fn check_input(
     name: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     format: Format,
     config: &Config,
     mode: FixMode,
@@ -499,7 +501,9 @@ fn check_input(
             include_unsafe
         }
         _ => {
-            let report = lint_bytes(name, bytes, format, config).map_err(RunError::Input)?;
+            // Owned bytes become the report's text without a copy.
+            let report =
+                lint_owned(name, bytes.into_owned(), format, config).map_err(RunError::Input)?;
             return Ok(Checked {
                 report,
                 diff: None,
@@ -509,8 +513,8 @@ fn check_input(
             });
         }
     };
-    let fixed = fix_text(name, bytes, format, config, include_unsafe).map_err(RunError::Input)?;
-    let original = String::from_utf8_lossy(bytes);
+    let fixed = fix_text(name, &bytes, format, config, include_unsafe).map_err(RunError::Input)?;
+    let original = String::from_utf8_lossy(&bytes);
     let changed = fixed.applied > 0 && fixed.text != original;
     let mut checked = Checked {
         report: fixed.report,

@@ -1,17 +1,26 @@
-//! `--format concise`: one line per finding, `path:line:col: severity[rule] message`.
+//! `--format concise`: one line per finding, `path:line:col: severity[rule] message`; a
+//! finding repeated many times is folded (`render::fold`).
 
 use crate::diagnostic::Lang;
 use crate::render::LineIndex;
+use crate::render::fold::{self, Entry};
 use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for report in reports {
         let index = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
+        for entry in fold::entries(report) {
+            let (d, others) = match entry {
+                Entry::One(d) => (d, String::new()),
+                Entry::Folded { first, others } => (
+                    first,
+                    format!(" ({})", fold::others_note(&index, &others, lang)),
+                ),
+            };
             let p = index.position(d.span.start);
             out.push_str(&format!(
-                "{}:{}:{}: {}[{}] {}\n",
+                "{}:{}:{}: {}[{}] {}{others}\n",
                 report.path,
                 p.line,
                 p.column,

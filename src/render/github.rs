@@ -1,8 +1,10 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner turns into
-//! annotations on the pull request. Columns count characters.
+//! annotations on the pull request. Columns count characters. A finding repeated many times
+//! is folded (`render::fold`): a pull request shows only a few annotations per step.
 
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
+use crate::render::fold::{self, Entry};
 use crate::report::FileReport;
 
 /// Escapes a workflow command's message.
@@ -21,7 +23,14 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for report in reports {
         let index = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
+        for entry in fold::entries(report) {
+            let (d, others) = match entry {
+                Entry::One(d) => (d, String::new()),
+                Entry::Folded { first, others } => (
+                    first,
+                    format!(" ({})", fold::others_note(&index, &others, lang)),
+                ),
+            };
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -36,7 +45,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 end.line,
                 end.column,
                 escape_property(&format!("vnlint {}", d.rule)),
-                escape_data(d.message.get(lang)),
+                escape_data(&format!("{}{others}", d.message.get(lang))),
             ));
         }
     }

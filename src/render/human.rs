@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::render::LineIndex;
+use crate::render::fold::{self, Entry};
 use crate::report::FileReport;
 
 /// Options for the human format.
@@ -26,8 +27,15 @@ pub fn render(reports: &[FileReport], options: HumanOptions) -> String {
     let mut out = String::new();
     for report in reports {
         let index = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
-            let groups = diagnostic_groups(report, &index, d, options.lang);
+        for entry in fold::entries(report) {
+            let (d, others_note) = match entry {
+                Entry::One(d) => (d, None),
+                Entry::Folded { first, others } => (
+                    first,
+                    Some(fold::others_note(&index, &others, options.lang)),
+                ),
+            };
+            let groups = diagnostic_groups(report, &index, d, others_note, options.lang);
             out.push_str(&renderer.render(&groups));
             out.push_str("\n\n");
         }
@@ -45,6 +53,7 @@ fn diagnostic_groups<'a>(
     report: &'a FileReport,
     index: &LineIndex<'_>,
     d: &'a Diagnostic,
+    others_note: Option<String>,
     lang: Lang,
 ) -> Vec<Group<'a>> {
     let mut windows: Vec<Window> = Vec::new();
@@ -101,6 +110,9 @@ fn diagnostic_groups<'a>(
             Lang::En => format!("paragraph {}, character {}", p.line, p.column),
         };
         group = group.element(Level::NOTE.message(place));
+    }
+    if let Some(note) = others_note {
+        group = group.element(Level::NOTE.message(note));
     }
     for s in &d.suggestions {
         let removed = report.source.get(s.span.clone()).unwrap_or("");

@@ -3,6 +3,7 @@
 
 pub mod checkstyle;
 pub mod concise;
+pub mod fold;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -304,7 +304,7 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
         let kn = |q: usize| q >= 1 && is(q, "niệm") && (is(q - 1, "kỷ") || is(q - 1, "kỉ"));
         (p >= 1 && kn(p - 1)) || (p >= 2 && is(p - 1, "tròn") && kn(p - 2))
     };
-    let span = |p: usize| doc.tokens[sentence[p]].range.clone();
+    let span = |p: usize| doc.tokens[sentence[p]].range();
     let mut out = Vec::new();
     for p in 0..sentence.len() {
         if let Some(years) = count(&Cursor::new(doc, sentence), p)
@@ -394,7 +394,7 @@ fn evidence(
             && text.len() == 4
             && text.bytes().all(|b| b.is_ascii_digit())
         {
-            (text.parse::<i32>().ok()?, t.range.clone(), open + 2)
+            (text.parse::<i32>().ok()?, t.range(), open + 2)
         } else {
             let date = dates
                 .dates

@@ -130,9 +130,9 @@ impl Rule for CapitalizationMismatch {
                         continue;
                     }
                     let run = Run {
-                        word: token(p).range.clone(),
+                        word: token(p).range(),
                         capital: first,
-                        phrase: token(p).range.start..token(p + 2).range.end,
+                        phrase: token(p).start()..token(p + 2).end(),
                     };
                     match runs.get_mut(key.as_str()) {
                         Some(list) => list.push(run),
@@ -265,7 +265,7 @@ impl CapitalizationMismatch {
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
         groups.sort_by_key(|list| list[0].tokens[0]);
-        let range = |i: usize| doc.tokens[i].range.clone();
+        let range = |i: usize| doc.tokens[i].range();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();

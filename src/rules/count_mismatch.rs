@@ -121,7 +121,7 @@ impl CountMismatch {
         for pair in markers.windows(2) {
             let (prev, next) = (pair[0].1, pair[1].1);
             if next != prev + 1 {
-                let span = doc.tokens[sig[pair[1].0]].range.clone();
+                let span = doc.tokens[sig[pair[1].0]].range();
                 let message = Message::new(
                     format!(
                         "Mục ({next}) đứng sau mục ({prev}): đánh số bị {}",
@@ -134,7 +134,7 @@ impl CountMismatch {
                 );
                 out.push(
                     Diagnostic::new(rule.id, rule.default_severity, span, message).with_related(
-                        doc.tokens[sig[pair[0].0]].range.clone(),
+                        doc.tokens[sig[pair[0].0]].range(),
                         Message::new(format!("mục ({prev})"), format!("item ({prev})")),
                     ),
                 );
@@ -171,13 +171,13 @@ impl CountMismatch {
                 Diagnostic::new(
                     rule.id,
                     rule.default_severity,
-                    doc.tokens[sig[count_at]].range.clone(),
+                    doc.tokens[sig[count_at]].range(),
                     Message::new(
                         format!("Báo {announced} {noun} nhưng liệt kê {counted} mục, từ (1) đến ({counted})"),
                         format!("Announces {announced} {noun} but lists {counted} items, (1) to ({counted})"),
                     ),
                 )
-                .with_related(doc.tokens[sig[markers[markers.len() - 1].0]].range.clone(), Message::new("mục cuối", "the last item")),
+                .with_related(doc.tokens[sig[markers[markers.len() - 1].0]].range(), Message::new("mục cuối", "the last item")),
             );
         }
     }
@@ -309,7 +309,7 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
                 doc.token_text(n)
                     .parse::<u32>()
                     .ok()
-                    .map(|v| (v, n.range.clone()))
+                    .map(|v| (v, n.range()))
             }
             _ => None,
         };

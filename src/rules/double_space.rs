@@ -47,7 +47,7 @@ impl Rule for DoubleSpace {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Space || token.range.len() < 2 {
+                if token.kind != TokenKind::Space || token.byte_len() < 2 {
                     continue;
                 }
                 // Indentation and spaces at the end of a block (a reader may keep a no-break
@@ -61,7 +61,7 @@ impl Rule for DoubleSpace {
                 }
                 // Spaces on either side of markup the reader left out (an image, a tag, a
                 // comment) are not a run in the file.
-                if !doc.map.is_unbroken(token.range.clone()) {
+                if !doc.map.is_unbroken(token.range()) {
                     continue;
                 }
                 let message = if run.contains('\u{a0}') {
@@ -79,10 +79,10 @@ impl Rule for DoubleSpace {
                     Diagnostic::new(
                         self.meta().id,
                         self.meta().default_severity,
-                        token.range.clone(),
+                        token.range(),
                         message,
                     )
-                    .with_fix(token.range.clone(), " "),
+                    .with_fix(token.range(), " "),
                 );
             }
         }

@@ -313,14 +313,14 @@ fn diagnostic(
         Finding::InContext => Severity::Warning,
         _ => meta.default_severity,
     };
-    let d = Diagnostic::new(meta.id, severity, token.range.clone(), message);
+    let d = Diagnostic::new(meta.id, severity, token.range(), message);
     match finding {
         Finding::Glued(at) => {
             let fix = format!("{} {}", &text[..at], &text[at..]);
-            return d.with_suggestion(token.range.clone(), fix);
+            return d.with_suggestion(token.range(), fix);
         }
         Finding::TelexKey(word) | Finding::StrayMark(word) => {
-            return d.with_suggestion(token.range.clone(), apply_case(&word, case));
+            return d.with_suggestion(token.range(), apply_case(&word, case));
         }
         _ => {}
     }
@@ -336,7 +336,7 @@ fn diagnostic(
     }
     words.truncate(3);
     words.into_iter().fold(d, |d, c| {
-        d.with_suggestion(token.range.clone(), apply_case(&c, case))
+        d.with_suggestion(token.range(), apply_case(&c, case))
     })
 }
 
@@ -689,7 +689,7 @@ fn chunk_around(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
     while end + 1 < tokens.len() && tokens[end + 1].kind != TokenKind::Space {
         end += 1;
     }
-    tokens[start].range.start..tokens[end].range.end
+    tokens[start].start()..tokens[end].end()
 }
 
 /// A web or e-mail address: `@`, `://`, `www.`, or a dot between two letters (gov.vn).

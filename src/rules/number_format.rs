@@ -100,7 +100,7 @@ impl Rule for NumberFormat {
         // Dates are in text order: the one that could hold a token is the last starting
         // at or before it.
         let in_date = |i: usize| {
-            let r = &doc.tokens[i].range;
+            let r = &doc.tokens[i].range();
             let after = dates.dates.partition_point(|d| d.span.start <= r.start);
             after > 0 && r.end <= dates.dates[after - 1].span.end
         };
@@ -124,8 +124,8 @@ impl Rule for NumberFormat {
                         && n + 1 < tokens.end
                         && text(n + 1) == "%";
                     if text(n) == "%" || spaced {
-                        let end = doc.tokens[if spaced { n + 1 } else { n }].range.end;
-                        let span = doc.tokens[i].range.start..end;
+                        let end = doc.tokens[if spaced { n + 1 } else { n }].end();
+                        let span = doc.tokens[i].start()..end;
                         groups
                             .entry((Kind::PercentSpace, String::new()))
                             .or_default()
@@ -179,7 +179,7 @@ impl Rule for NumberFormat {
                 counts[usize::from(padded)] += 1;
                 groups.entry((Kind::Count, noun)).or_default().push(Place {
                     way: padded,
-                    span: doc.tokens[i].range.clone(),
+                    span: doc.tokens[i].range(),
                 });
             }
         }

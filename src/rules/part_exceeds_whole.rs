@@ -291,10 +291,10 @@ impl PartExceedsWhole {
                 Cursor::new(doc, sentence).is_punct(p, "/")
                     || Cursor::new(doc, sentence).is_punct(p, "-")
                     || Cursor::new(doc, sentence).is_punct(p, ".")
-                        && doc.tokens[sentence[p]].range.end
+                        && doc.tokens[sentence[p]].end()
                             == sentence
                                 .get(p + 1)
-                                .map_or(usize::MAX, |&i| doc.tokens[i].range.start)
+                                .map_or(usize::MAX, |&i| doc.tokens[i].start())
             };
             if (at > 0 && glued(at - 1)) || glued(at + 3) {
                 continue;
@@ -317,7 +317,7 @@ impl PartExceedsWhole {
                     Diagnostic::new(
                         rule.id,
                         rule.default_severity,
-                        top.span.start..doc.tokens[sentence[at + 3]].range.end,
+                        top.span.start..doc.tokens[sentence[at + 3]].end(),
                         Message::new(
                             format!("{x}/{y}: phần ({x}) lớn hơn tổng ({y})"),
                             format!("{x}/{y}: the part ({x}) is larger than the whole ({y})"),

@@ -172,7 +172,7 @@ impl PercentMismatch {
         let claim_start = verb_at
             .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
-            .map_or(percent.span.start, |v| doc.tokens[sentence[v]].range.start);
+            .map_or(percent.span.start, |v| doc.tokens[sentence[v]].start());
         let claim_text = &doc.text[claim_start..percent.span.end];
         let vi_value = numbers::format(found.computed, 2, NumberStyle::Vietnamese);
         let en_value = numbers::format(found.computed, 2, NumberStyle::English);

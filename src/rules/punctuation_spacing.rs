@@ -78,7 +78,7 @@ pub(super) fn mark_names(m: &str) -> (String, String) {
 /// A cheap first look: whether a punctuation token is one of the marks this rule is
 /// about (, . ; : ! ? brackets and quotation marks).
 fn is_spacing_mark(doc: &Document, t: &Token) -> bool {
-    match doc.text.as_bytes()[t.range.start] {
+    match doc.text.as_bytes()[t.start()] {
         b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'[' | b']' | b'"' => true,
         // “ and ” are E2 80 9C and E2 80 9D.
         0xE2 => matches!(doc.token_text(t), "“" | "”"),
@@ -96,7 +96,7 @@ fn chunk<'a>(doc: &'a Document, tokens: &[Token], i: usize) -> &'a str {
     while end + 1 < tokens.len() && !tokens[end + 1].is_space() {
         end += 1;
     }
-    &doc.text[tokens[start].range.start..tokens[end].range.end]
+    &doc.text[tokens[start].start()..tokens[end].end()]
 }
 
 /// An address, a path, a file name, code or an entity: no prose spacing applies.
@@ -228,8 +228,8 @@ impl Rule for PunctuationSpacing {
                             let (vi, en) = mark_names(doc.token_text(&tokens[m]));
                             self.report(
                                 out,
-                                token.range.start..tokens[m].range.end,
-                                (token.range.clone(), String::new()),
+                                token.start()..tokens[m].end(),
+                                (token.range(), String::new()),
                                 Message::new(
                                     format!("Thừa dấu cách trước {vi}"),
                                     format!("A space before {en}"),
@@ -255,8 +255,8 @@ impl Rule for PunctuationSpacing {
                         if m == "(" && glued_before_bracket(doc, tokens, i) {
                             self.report(
                                 out,
-                                tokens[i - 1].range.start..token.range.end,
-                                (token.range.clone(), " (".to_string()),
+                                tokens[i - 1].start()..token.end(),
+                                (token.range(), " (".to_string()),
                                 Message::new("Thiếu dấu cách trước dấu “(”", "No space before “(”"),
                             );
                             continue;
@@ -279,8 +279,8 @@ impl Rule for PunctuationSpacing {
                                 let (vi, en) = mark_names(m);
                                 self.report(
                                     out,
-                                    token.range.start..space.range.end,
-                                    (space.range.clone(), String::new()),
+                                    token.start()..space.end(),
+                                    (space.range(), String::new()),
                                     Message::new(
                                         format!("Thừa dấu cách sau {vi}"),
                                         format!("A space after {en}"),
@@ -292,8 +292,8 @@ impl Rule for PunctuationSpacing {
                         if SENTENCE_MARKS.contains(&m) && self.glued_after(doc, tokens, &roles, i) {
                             self.report(
                                 out,
-                                token.range.clone(),
-                                (token.range.clone(), format!("{m} ")),
+                                token.range(),
+                                (token.range(), format!("{m} ")),
                                 Message::new(
                                     format!("Thiếu dấu cách sau dấu “{m}”"),
                                     format!("No space after “{m}”"),
@@ -414,11 +414,11 @@ fn entity_residue(
         return None;
     }
     let start = if ampersand {
-        tokens[i - 2].range.start
+        tokens[i - 2].start()
     } else {
-        prev.range.end - name.len()
+        prev.end() - name.len()
     };
-    Some((start..tokens[i].range.end, stands_for))
+    Some((start..tokens[i].end(), stands_for))
 }
 
 impl PunctuationSpacing {
@@ -433,7 +433,7 @@ impl PunctuationSpacing {
         space: usize,
     ) {
         let (dash, gap) = (&tokens[i], &tokens[space]);
-        let span = dash.range.start.min(gap.range.start)..dash.range.end.max(gap.range.end);
+        let span = dash.start().min(gap.start())..dash.end().max(gap.end());
         let d = doc.token_text(dash);
         let side = if space > i {
             ("sau", "after")

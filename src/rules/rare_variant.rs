@@ -147,7 +147,7 @@ impl Rule for RareVariant {
             let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
             let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
-                quoted.iter().any(|q| q.contains(&token.range.start))
+                quoted.iter().any(|q| q.contains(&token.start()))
                     || repeated(pairs, &units, &keys, doc, model, f)
             });
             for f in kept {
@@ -377,8 +377,8 @@ fn diagnostic(
             "the archive writes “{pair}” {wc} times but “{variant_pair}” {vc} times: is “{variant}” meant?"
         ),
     );
-    Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message)
-        .with_suggestion(token.range.clone(), variant)
+    Diagnostic::new(meta.id, meta.default_severity, token.range(), message)
+        .with_suggestion(token.range(), variant)
 }
 
 #[cfg(test)]

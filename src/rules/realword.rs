@@ -207,7 +207,7 @@ impl Rule for Realword {
             let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
             let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
-                quoted.iter().any(|q| q.contains(&token.range.start))
+                quoted.iter().any(|q| q.contains(&token.start()))
                     || repeated(pairs, &units, doc, &keys, model, f)
                     || archive_writes(ctx.model(), &units, model, f)
             });
@@ -593,8 +593,8 @@ fn diagnostic(
             grouped(wc, ',')
         ),
     );
-    Diagnostic::new(meta.id, meta.default_severity, token.range.clone(), message)
-        .with_suggestion(token.range.clone(), variant)
+    Diagnostic::new(meta.id, meta.default_severity, token.range(), message)
+        .with_suggestion(token.range(), variant)
 }
 
 #[cfg(test)]

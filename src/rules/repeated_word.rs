@@ -169,7 +169,7 @@ fn doubled_compounds(
         {
             continue;
         }
-        let copy = w[4].range.start..w[6].range.end;
+        let copy = w[4].start()..w[6].end();
         let shown = &doc.text[copy.clone()];
         let d = Diagnostic::new(
             meta.id,
@@ -181,11 +181,11 @@ fn doubled_compounds(
             ),
         )
         .with_related(
-            w[0].range.start..w[2].range.end,
+            w[0].start()..w[2].end(),
             Message::new("bản thứ nhất", "the first copy"),
         );
         // Markup between the copies stays: no fix then.
-        let removed = w[2].range.end..copy.end;
+        let removed = w[2].end()..copy.end;
         out.push(if doc.map.is_contiguous(removed.clone()) {
             d.with_fix(removed, "")
         } else {
@@ -212,7 +212,7 @@ impl Rule for RepeatedWord {
                 let (a, space, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
                 if a.kind != TokenKind::Word
                     || b.kind != TokenKind::Word
-                    || a.range.len() != b.range.len()
+                    || a.byte_len() != b.byte_len()
                     || !space.is_inline_space(&doc.text)
                 {
                     continue;
@@ -265,11 +265,11 @@ impl Rule for RepeatedWord {
                 }
                 // Markup between the copies (a comment, a tag) stays: only the space right
                 // before the second copy goes with it.
-                let fix_start = if doc.map.is_contiguous(a.range.end..b.range.end) {
-                    a.range.end
+                let fix_start = if doc.map.is_contiguous(a.end()..b.end()) {
+                    a.end()
                 } else {
-                    b.range.start
-                        - doc.text[..b.range.start]
+                    b.start()
+                        - doc.text[..b.start()]
                             .chars()
                             .next_back()
                             .map_or(0, char::len_utf8)
@@ -282,14 +282,11 @@ impl Rule for RepeatedWord {
                     Diagnostic::new(
                         self.meta().id,
                         self.meta().default_severity,
-                        b.range.clone(),
+                        b.range(),
                         message,
                     )
-                    .with_related(
-                        a.range.clone(),
-                        Message::new("bản thứ nhất", "the first copy"),
-                    )
-                    .with_fix(fix_start..b.range.end, ""),
+                    .with_related(a.range(), Message::new("bản thứ nhất", "the first copy"))
+                    .with_fix(fix_start..b.end(), ""),
                 );
             }
         }

@@ -121,7 +121,7 @@ impl Rule for SpellingVariant {
         for token in &candidates {
             let (n, first) = &mut seen[token.word as usize];
             if *n == 0 {
-                *first = token.range.clone();
+                *first = token.range();
                 spellings.push(token.word);
             }
             *n += 1;
@@ -173,7 +173,7 @@ impl Rule for SpellingVariant {
             let Some(judgement) = &minority[token.word as usize] else {
                 continue;
             };
-            let span = token.range.clone();
+            let span = token.range();
             let write = &judgement.write;
             let mut diagnostic = Diagnostic::new(
                 self.meta().id,

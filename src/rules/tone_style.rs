@@ -63,7 +63,7 @@ impl Rule for ToneStyle {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word || token.range.len() < 3 {
+                if token.kind != TokenKind::Word || token.byte_len() < 3 {
                     continue;
                 }
                 // The lexicon has read every word once: most are out on their style.
@@ -145,10 +145,10 @@ impl Rule for ToneStyle {
                 Diagnostic::new(
                     self.meta().id,
                     self.meta().default_severity,
-                    token.range.clone(),
+                    token.range(),
                     Message::new(vi, en),
                 )
-                .with_fix(token.range.clone(), converted),
+                .with_fix(token.range(), converted),
             );
         }
     }

@@ -128,7 +128,7 @@ impl UnbalancedPair {
         out.push(Diagnostic::new(
             self.meta().id,
             self.meta().default_severity,
-            t.range.clone(),
+            t.range(),
             Message::new(
                 format!("{} {vi_what}", capitalize(&vi)),
                 format!("{} {en_what}", capitalize(&en)),
@@ -142,7 +142,7 @@ impl UnbalancedPair {
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Punct
                 || !matches!(
-                    doc.text.as_bytes()[t.range.start],
+                    doc.text.as_bytes()[t.start()],
                     b'(' | b')' | b'[' | b']' | b'"' | 0xE2
                 )
             {

@@ -176,14 +176,14 @@ impl Rule for UndefinedAbbreviation {
         let spelled = names_by_initials(doc, pending.iter().map(|&i| text(i)));
         for i in pending {
             let word = text(i);
-            let start = doc.tokens[i].range.start;
+            let start = doc.tokens[i].start();
             if spelled.get(word).is_some_and(|&at| at < start) {
                 continue;
             }
             out.push(Diagnostic::new(
                 rule.id,
                 rule.default_severity,
-                doc.tokens[i].range.clone(),
+                doc.tokens[i].range(),
                 Message::new(
                     format!("“{word}” là chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu tiên"),
                     format!("“{word}” is an abbreviation not spelled out at its first use"),
@@ -273,7 +273,7 @@ fn names_by_initials<'a>(
                     && (all_capitalised || n >= 2)
                     && let Some(&abbr) = wanted.get(key.as_str())
                 {
-                    out.entry(abbr).or_insert(w.range.end);
+                    out.entry(abbr).or_insert(w.end());
                 }
             }
         }

@@ -113,11 +113,9 @@ impl UnicodeForm {
 
 /// The word token around a text range (the range itself when it is not in a word).
 fn enclosing_word(tokens: &[Token], range: Range<usize>) -> Range<usize> {
-    let i = tokens.partition_point(|t| t.range.end <= range.start);
+    let i = tokens.partition_point(|t| t.end() <= range.start);
     match tokens.get(i) {
-        Some(t) if t.is_word() && t.range.start <= range.start && t.range.end >= range.end => {
-            t.range.clone()
-        }
+        Some(t) if t.is_word() && t.start() <= range.start && t.end() >= range.end => t.range(),
         _ => range,
     }
 }

@@ -81,13 +81,21 @@ const NONE: u32 = u32::MAX;
 /// A word or number of the document, with its neighbours.
 struct Slot {
     id: u32,
-    range: Range<usize>,
+    /// The word's text range, as `u32`: a long document has a slot for every other token.
+    start: u32,
+    end: u32,
     left: u32,
     right: u32,
     /// The pair this slot makes with its right neighbour (an index into `Index::pair_counts`).
     next: u32,
     /// A lower-case word outside quotation marks: one that may be reported.
     open: bool,
+}
+
+impl Slot {
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The neighbours a finding is judged by.
@@ -262,10 +270,11 @@ impl<'a> Index<'a> {
                 } else {
                     NONE
                 };
-                let open = lower && !quotations.iter().any(|q| q.contains(&token.range.start));
+                let open = lower && !quotations.iter().any(|q| q.contains(&token.start()));
                 slots.push(Slot {
                     id,
-                    range: token.range.clone(),
+                    start: token.start() as u32,
+                    end: token.end() as u32,
                     left,
                     right: NONE,
                     next: NONE,
@@ -513,7 +522,7 @@ impl<'a> Index<'a> {
 
     fn diagnostic(&self, doc: &Document, f: &Finding, uses: &Uses, meta: &RuleMeta) -> Diagnostic {
         let slot = &self.slots[f.slot];
-        let written = doc.text[slot.range.clone()].to_string();
+        let written = doc.text[slot.range()].to_string();
         let other = &self.names[f.other as usize];
         let (where_vi, where_en) = match f.context {
             Context::After(a) => {
@@ -545,18 +554,18 @@ impl<'a> Index<'a> {
                 "“{written}” {where_en} occurs once, while “{other}” {where_en} occurs {n} times (in the whole text: “{written}” {n_word}×, “{other}” {n_other}×): probably a slip for “{other}”"
             ),
         );
-        let mut d = Diagnostic::new(meta.id, meta.default_severity, slot.range.clone(), message);
+        let mut d = Diagnostic::new(meta.id, meta.default_severity, slot.range(), message);
         let evidence = uses.of(self, f.other, f.context).take(2);
         for k in evidence {
             d = d.with_related(
-                self.slots[k].range.clone(),
+                self.slots[k].range(),
                 Message::new(
                     format!("“{other}” trong cùng ngữ cảnh"),
                     format!("“{other}” in the same context"),
                 ),
             );
         }
-        d.with_suggestion(slot.range.clone(), other.to_string())
+        d.with_suggestion(slot.range(), other.to_string())
     }
 }
 

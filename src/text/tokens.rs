@@ -14,21 +14,57 @@ pub enum TokenKind {
     Space,
 }
 
+/// A token: 12 bytes (a long document has about one token per three bytes of text, so
+/// the token vector is most of a document's memory). Offsets are `u32`: a text is at most
+/// 4 GiB; a token is at most [`MAX_TOKEN_LEN`] bytes (a longer run is split).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub kind: TokenKind,
-    pub range: Range<usize>,
+    start: u32,
     /// For a word inside a [`crate::document::Document`], its entry in the document's
     /// lexicon; [`Token::NO_WORD`] otherwise.
     pub word: u32,
+    len: u16,
+    pub kind: TokenKind,
 }
+
+/// The longest token, in bytes; a longer run of letters, digits or spaces is cut into
+/// several tokens of the same kind.
+pub const MAX_TOKEN_LEN: usize = u16::MAX as usize;
 
 impl Token {
     /// The [`Token::word`] of a token that has no lexicon entry.
     pub const NO_WORD: u32 = u32::MAX;
 
+    /// A token of `kind` over `range` (at most [`MAX_TOKEN_LEN`] bytes, below 4 GiB).
+    pub fn new(kind: TokenKind, range: Range<usize>) -> Token {
+        Token {
+            start: u32::try_from(range.start).expect("a text is under 4 GiB"),
+            word: Token::NO_WORD,
+            len: u16::try_from(range.len()).expect("a token is at most MAX_TOKEN_LEN bytes"),
+            kind,
+        }
+    }
+
+    /// The token's byte range in the text.
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.start as usize + usize::from(self.len)
+    }
+
+    /// The token's length in bytes.
+    pub fn byte_len(&self) -> usize {
+        usize::from(self.len)
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.range.clone()]
+        &text[self.range()]
     }
 
     pub fn is_word(&self) -> bool {
@@ -114,12 +150,23 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             i += c.len_utf8();
             TokenKind::Punct
         };
-        out.push(Token {
-            kind,
-            range: base + start..base + i,
-            word: Token::NO_WORD,
-        });
+        push_cut(out, kind, s, start..i, base);
     }
+}
+
+/// Pushes the token `s[range]` (offsets shifted by `base`), cut at character boundaries into
+/// pieces of at most [`MAX_TOKEN_LEN`] bytes.
+fn push_cut(out: &mut Vec<Token>, kind: TokenKind, s: &str, range: Range<usize>, base: usize) {
+    let mut start = range.start;
+    while range.end - start > MAX_TOKEN_LEN {
+        let mut cut = start + MAX_TOKEN_LEN;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push(Token::new(kind, base + start..base + cut));
+        start = cut;
+    }
+    out.push(Token::new(kind, base + start..base + range.end));
 }
 
 /// Tokenises a whole string.
@@ -172,6 +219,27 @@ mod tests {
                 (Space, " "),
                 (Word, "Quý")
             ]
+        );
+    }
+
+    #[test]
+    fn a_token_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
+
+    #[test]
+    fn a_run_longer_than_a_token_is_cut_at_character_boundaries() {
+        let text = format!("a {} b", "ệ".repeat(30_000));
+        let tokens = tokenize(&text);
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
+        // "a", the long run in two pieces (90,000 bytes), "b".
+        assert_eq!(words.len(), 4);
+        assert!(words.iter().all(|t| t.byte_len() <= MAX_TOKEN_LEN));
+        assert_eq!(words[1].end(), words[2].start());
+        assert_eq!(words[1].byte_len() + words[2].byte_len(), 90_000);
+        assert_eq!(
+            tokens.iter().map(Token::byte_len).sum::<usize>(),
+            text.len()
         );
     }
 

@@ -121,7 +121,7 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 continue;
             }
             let entry = &table.entries[idx];
-            let span = token.range.start..tokens[end - 1].range.end;
+            let span = token.start()..tokens[end - 1].end();
             let written: Vec<&str> = tokens[i..end]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
