@@ -462,12 +462,14 @@ impl TermMismatch {
             let Some(first) = others.first() else {
                 continue;
             };
-            // One body, not several that a bare "khóa" would merge; the others agree.
-            if !others
-                .iter()
-                .all(|a| others.iter().all(|b| same_body(a, b)))
+            // The others agree with each other and not with this one; and they are one
+            // body, not several that a bare "khóa" would merge. The pairwise test (quadratic
+            // in the mentions) runs last, only for a mention that stands out.
+            if first.value == k.value
                 || others.iter().any(|o| o.value != first.value)
-                || first.value == k.value
+                || !others
+                    .iter()
+                    .all(|a| others.iter().all(|b| same_body(a, b)))
             {
                 continue;
             }
