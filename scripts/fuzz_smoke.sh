@@ -43,9 +43,10 @@ for i, path in enumerate(sorted(fixtures.rglob("*.txt"))[:20]):
 PY
       ;;
     parse_syllable | parse_number)
-      # One word or figure per seed file.
+      # One word or figure per seed file, the first 400. awk reads to the end rather than
+      # `head` closing the pipe early: under pipefail, sort's SIGPIPE would stop the script.
       find "$here/fixtures" -name '*.txt' -print0 | xargs -0 cat | tr -s ' \n\t' '\n' |
-        sort -u | head -400 | awk -v d="$dir" '{ f = d "/w" NR; printf "%s", $0 > f; close(f) }'
+        sort -u | awk -v d="$dir" 'NR <= 400 { f = d "/w" NR; printf "%s", $0 > f; close(f) }'
       ;;
     *)
       # Named after their folder too: every rule's folder has an EXPECTED.md.
