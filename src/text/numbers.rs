@@ -115,6 +115,10 @@ pub fn parse(token: &str, style: NumberStyle) -> Option<Figure> {
         digits.push_str(f);
         decimals = u8::try_from(f.len()).unwrap_or(u8::MAX);
     }
+    // Only digits and the one mark: `f64::from_str` would also take "nan", "inf", "1e5".
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
     let value = digits.parse().ok()?;
     Some(Figure {
         value,
@@ -182,6 +186,13 @@ mod tests {
     fn dates_and_broken_groups_are_not_figures() {
         assert_eq!(value("27.6.2024", Unknown), None);
         assert_eq!(value("1.23,4", Unknown), None);
+    }
+
+    #[test]
+    fn words_that_rust_reads_as_floats_are_not_figures() {
+        for token in ["nAn", "inf", "Infinity", "1e5", "+5", "-3", "1,5e3"] {
+            assert_eq!(value(token, Unknown), None, "{token}");
+        }
     }
 
     #[test]
