@@ -15,11 +15,22 @@ pub mod quotes;
 pub mod sentences;
 
 use crate::document::Document;
+use crate::text::tokens::{Token, TokenKind};
+
+/// [`Token::is_inline_space`], answered without decoding the text for the usual single
+/// ASCII space (the loops of several rules ask it of every space token).
+#[inline]
+pub fn is_inline_space(doc: &Document, token: &Token) -> bool {
+    token.kind == TokenKind::Space
+        && ((token.byte_len() == 1 && doc.text.as_bytes()[token.start()] == b' ')
+            || token.is_inline_space(&doc.text))
+}
 
 /// The facts a document keeps once computed, by slot (see [`Document::fact`]).
 mod slot {
     pub const DATES: usize = 0;
     pub const SENTENCES: usize = 1;
+    pub const ORDINALS: usize = 2;
 }
 
 /// The facts computed once per document on first use.
@@ -28,6 +39,9 @@ pub trait Facts {
     fn dates(&self) -> &dates::Dates;
     /// The sentences of every block (see [`sentences::sentences`]).
     fn sentence_index(&self) -> &sentences::SentenceIndex;
+    /// Every numbered event mention, with what the words around each say about its
+    /// session (see [`ordinals::Mentions`]).
+    fn ordinal_mentions(&self) -> &ordinals::Mentions;
 }
 
 impl Facts for Document {
@@ -37,5 +51,9 @@ impl Facts for Document {
 
     fn sentence_index(&self) -> &sentences::SentenceIndex {
         self.fact(slot::SENTENCES, sentences::SentenceIndex::build)
+    }
+
+    fn ordinal_mentions(&self) -> &ordinals::Mentions {
+        self.fact(slot::ORDINALS, ordinals::Mentions::build)
     }
 }

@@ -145,6 +145,22 @@ fn has_phrase(padded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|c| padded.contains(&format!(" {c} ")))
 }
 
+/// The document's numbered event mentions and the cues around each, read once and shared
+/// by `ordinal-mismatch` and `term-mismatch`.
+pub struct Mentions {
+    pub mentions: Vec<OrdinalMention>,
+    /// `cues[i]` are [`session_cues`] of `mentions[i]`.
+    pub cues: Vec<SessionCues>,
+}
+
+impl Mentions {
+    pub fn build(doc: &Document) -> Mentions {
+        let mentions = ordinal_mentions(doc);
+        let cues = mentions.iter().map(|m| session_cues(doc, m)).collect();
+        Mentions { mentions, cues }
+    }
+}
+
 /// What the words around `mention` say about its session.
 pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     let at = mention.event_start;
@@ -222,6 +238,9 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 })
                 .collect();
             let event_at = |j: usize| {
+                if words[j].is_empty() {
+                    return None;
+                }
                 EVENT_NOUNS
                     .pairs()
                     .iter()
@@ -234,12 +253,15 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
                     .map(|&(phrase, name)| if name.is_empty() { phrase } else { name })
             };
+            // Each position's event noun, read once (the name after a noun is read up to
+            // the next one).
+            let events: Vec<Option<&'static str>> = (0..sentence.len()).map(event_at).collect();
             for j in 0..sentence.len() {
-                let Some(event) = event_at(j) else { continue };
+                let Some(event) = events[j] else { continue };
                 let mut org = Vec::new();
                 let mut k = j + 2;
                 while k < sentence.len() && k < j + MAX_EVENT_NAME {
-                    if event_at(k).is_some() {
+                    if events[k].is_some() {
                         break;
                     }
                     let token = &doc.tokens[sentence[k]];

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Message};
@@ -76,7 +76,7 @@ impl Rule for CapitalizationMismatch {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let mut runs: HashMap<String, Vec<Run>> = HashMap::new();
+        let mut runs: FxHashMap<String, Vec<Run>> = FxHashMap::default();
         let mut key = String::new();
         let mut sentence: Vec<usize> = Vec::new();
         // Whether each written form (an entry of the lexicon) counts, decided once.
@@ -148,7 +148,7 @@ impl Rule for CapitalizationMismatch {
             .filter(|list| list.iter().any(|r| r.capital != list[0].capital))
             .collect();
         groups.sort_by_key(|list| list[0].word.start);
-        let mut reported = std::collections::HashSet::new();
+        let mut reported = FxHashSet::default();
         self.check_names(doc, &mut reported, out);
         for list in groups {
             let capitals = list.iter().filter(|r| r.capital).count();
@@ -198,10 +198,10 @@ impl CapitalizationMismatch {
     fn check_names(
         &self,
         doc: &Document,
-        reported: &mut std::collections::HashSet<usize>,
+        reported: &mut FxHashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut runs: HashMap<NameKey<'_>, Vec<NameRun<'_>>> = HashMap::new();
+        let mut runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
         let mut sentence: Vec<usize> = Vec::new();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {

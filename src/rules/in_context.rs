@@ -76,9 +76,8 @@ fn given(model: &Model, before: Option<u16>, x: u16) -> f64 {
     (f64::from(model.bigram(b, x)) + followers * prior(model, x)) / (seen + followers)
 }
 
-/// How well the syllable `x` fits `place`; None when the model never saw it.
-pub fn fit(model: &Model, place: Place, word: &str) -> Option<Fit> {
-    let x = model.id(word)?;
+/// How well the syllable `word`, whose model id is `x`, fits `place`.
+pub fn fit(model: &Model, place: Place, word: &str, x: u16) -> Fit {
     let mut score = given(model, place.left, x).ln();
     if let Some(r) = place.right {
         score += given(model, Some(x), r).ln();
@@ -92,10 +91,10 @@ pub fn fit(model: &Model, place: Place, word: &str) -> Option<Fit> {
         let rarer = u64::from(neighbour.min(own).max(1));
         share = share.max((u64::from(pair) * 1000 / rarer) as u32);
     }
-    Some(Fit {
+    Fit {
         word: word.to_string(),
         score,
         support,
         share,
-    })
+    }
 }

@@ -1,3 +1,8 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
 use crate::analysis::sentences::opens_sentence;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::Document;
@@ -79,6 +84,7 @@ impl Rule for Nonword {
         let min_support = ctx.integer("min-support");
         let min_share = ctx.integer("min-share");
         let mut lower = String::new();
+        let edits = Edits::default();
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
@@ -102,6 +108,7 @@ impl Rule for Nonword {
                     model,
                     min_support,
                     min_share,
+                    edits: &edits,
                 };
                 let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
@@ -125,6 +132,37 @@ struct Spot<'a> {
     min_support: u32,
     /// And in what share of the neighbour's uses, in thousandths.
     min_share: u32,
+    /// The spellings one edit away from each written form, shared by the document's spots.
+    edits: &'a Edits,
+}
+
+/// The spellings one edit away from a written form that the model knows, with their model
+/// ids: worked out once per form and document (a slip is often made again, and a spot asks
+/// twice: to back a finding and to rank its suggestions).
+#[derive(Default)]
+struct Edits {
+    known: RefCell<FxHashMap<String, KnownEdits>>,
+}
+
+type KnownEdits = Rc<[(String, Edit, u16)]>;
+
+impl Edits {
+    fn of(&self, model: &Model, text: &str) -> KnownEdits {
+        if let Some(known) = self.known.borrow().get(text) {
+            return known.clone();
+        }
+        let known: KnownEdits = syllable::edits(text, MAX_CANDIDATES)
+            .into_iter()
+            .filter_map(|(word, edit)| {
+                let x = model.id(&word)?;
+                Some((word, edit, x))
+            })
+            .collect();
+        self.known
+            .borrow_mut()
+            .insert(text.to_string(), known.clone());
+        known
+    }
 }
 
 impl Spot<'_> {
@@ -140,12 +178,14 @@ impl Spot<'_> {
         };
         // The fit in context, weighed by how common the kind of edit is (a mark before a
         // letter), so that the model reorders close spellings rather than far ones.
-        let mut fits: Vec<Fit> = syllable::edits(text, MAX_CANDIDATES)
-            .into_iter()
-            .filter_map(|(word, edit)| {
-                let mut fit = in_context::fit(model, place, &word)?;
-                fit.score += edit_weight(edit);
-                Some(fit)
+        let mut fits: Vec<Fit> = self
+            .edits
+            .of(model, text)
+            .iter()
+            .map(|(word, edit, x)| {
+                let mut fit = in_context::fit(model, place, word, *x);
+                fit.score += edit_weight(*edit);
+                fit
             })
             .collect();
         fits.sort_by(|a, b| b.score.total_cmp(&a.score));

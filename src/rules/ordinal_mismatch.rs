@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
-use crate::analysis::ordinals::{OrdinalMention, SessionCues, ordinal_mentions, session_cues};
+use crate::analysis::Facts;
+use crate::analysis::ordinals::{OrdinalMention, SessionCues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -64,7 +65,8 @@ impl Rule for OrdinalMismatch {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let mentions = ordinal_mentions(doc);
+        let facts = doc.ordinal_mentions();
+        let mentions = &facts.mentions;
         let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
             mentions.iter().partition(|m| m.in_title);
         let mut reported = Vec::new();
@@ -118,7 +120,7 @@ impl Rule for OrdinalMismatch {
             reported.push(title.span.clone());
             out.push(d);
         }
-        self.check_odd_mention(doc, &mentions, &reported, out);
+        self.check_odd_mention(doc, mentions, &facts.cues, &reported, out);
     }
 }
 
@@ -136,10 +138,10 @@ impl OrdinalMismatch {
         &self,
         doc: &Document,
         mentions: &[OrdinalMention],
+        cues: &[SessionCues],
         reported: &[std::ops::Range<usize>],
         out: &mut Vec<Diagnostic>,
     ) {
-        let cues: Vec<SessionCues> = mentions.iter().map(|m| session_cues(doc, m)).collect();
         for (i, odd) in mentions.iter().enumerate() {
             if reported.contains(&odd.span) {
                 continue;

@@ -4,7 +4,7 @@ use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model};
-use crate::rules::slips::{self, Finding, eligible, pair_counts};
+use crate::rules::slips::{self, Finding, eligible, pair_counts_with};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{apply_case, case_of};
 use crate::text::syllable::{self, Edit, MarkStyle, Spelling};
@@ -182,12 +182,8 @@ impl Rule for Realword {
             number,
             ..Memo::default()
         };
-        let mut written_pairs: Option<slips::PairCounts<'_>> = None;
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
-        for block in &doc.blocks {
-            if doc.is_legacy_block(block) {
-                continue;
-            }
+        let units_of = |block: &Block, units: &mut Vec<(usize, Option<u16>)>| {
             units.clear();
             model::walk(doc, block, &keys, |i, key| {
                 let id = key.and_then(|k| {
@@ -199,12 +195,37 @@ impl Rule for Realword {
                 });
                 units.push((i, id));
             });
-            let found = suspects(doc, block, model, &keys, &units, &t, &mut memo);
-            if found.is_empty() {
+        };
+        // The suspects of every block first: the document's own pairs are then counted
+        // only for the words they are about.
+        let mut suspected: Vec<(&Block, Vec<Finding>)> = Vec::new();
+        for block in &doc.blocks {
+            if doc.is_legacy_block(block) {
                 continue;
             }
+            units_of(block, &mut units);
+            let found = suspects(doc, block, model, &keys, &units, &t, &mut memo);
+            if !found.is_empty() {
+                suspected.push((block, found));
+            }
+        }
+        if suspected.is_empty() {
+            return;
+        }
+        let mut words: Vec<&str> = Vec::new();
+        for (block, found) in &suspected {
+            units_of(block, &mut units);
+            for f in found {
+                let word = doc.tokens[units[f.at].0].word as usize;
+                words.extend(keys.get(word).and_then(|k| k.as_deref()));
+                words.push(model.syllable(f.variant));
+            }
+        }
+        let pairs = pair_counts_with(doc, &keys, Some(&words));
+        for (block, found) in suspected {
+            units_of(block, &mut units);
             let quoted = quoted_ranges(doc, block);
-            let pairs = written_pairs.get_or_insert_with(|| pair_counts(doc, &keys));
+            let pairs = &pairs;
             let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
                 quoted.iter().any(|q| q.contains(&token.start()))

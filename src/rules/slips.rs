@@ -74,6 +74,17 @@ impl PairCounts<'_> {
 /// How often the document writes each pair of syllables (by their model keys): counted by
 /// number, not by text, so that a long document costs one integer hash per pair.
 pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> PairCounts<'k> {
+    pair_counts_with(doc, keys, None)
+}
+
+/// [`pair_counts`] of the pairs with one of `words` (model keys) on either side only: all
+/// that [`writers_choice`] asks about the findings of a document whose words and variants
+/// are `words`. A long document then costs a walk and a table look-up per pair, not a hash.
+pub(super) fn pair_counts_with<'k>(
+    doc: &Document,
+    keys: &'k [Option<Box<str>>],
+    words: Option<&[&str]>,
+) -> PairCounts<'k> {
     let mut index: FxHashMap<&str, u32> = FxHashMap::default();
     let numbered: Vec<Option<u32>> = keys
         .iter()
@@ -83,6 +94,21 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> P
             Some(*index.entry(k).or_insert(i as u32))
         })
         .collect();
+    // Which numbers are counted (by `numbered`'s numbers; None: all).
+    let wanted: Option<Vec<bool>> = words.map(|words| {
+        let mut wanted = vec![false; keys.len()];
+        for &w in words {
+            if let Some(&n) = index.get(w) {
+                wanted[n as usize] = true;
+            }
+        }
+        wanted
+    });
+    let counted = |n: u32| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| w.get(n as usize).copied().unwrap_or(false))
+    };
     let mut counts = FxHashMap::default();
     for block in &doc.blocks {
         let mut last: Option<u32> = None;
@@ -94,7 +120,9 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> P
                     numbered.get(doc.tokens[i].word as usize).copied().flatten()
                 }
             });
-            if let (Some(a), Some(b)) = (last, this) {
+            if let (Some(a), Some(b)) = (last, this)
+                && (counted(a) || counted(b))
+            {
                 *counts.entry(u64::from(a) << 32 | u64::from(b)).or_insert(0) += 1;
             }
             last = this;

@@ -1,7 +1,8 @@
 use std::ops::Range;
 
+use crate::analysis::Facts;
 use crate::analysis::cursor::Cursor;
-use crate::analysis::ordinals::{expand_acronyms, ordinal_mentions, session_cues};
+use crate::analysis::ordinals::expand_acronyms;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -332,11 +333,13 @@ fn same_body(a: &Khoa, b: &Khoa) -> bool {
 /// mentions without a cue give ("chuẩn bị Đại hội", "Nghị quyết Đại hội"). A shareholders'
 /// meeting ("Đại hội đồng cổ đông") elects no khóa.
 fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
-    let mentions: Vec<_> = ordinal_mentions(doc)
-        .into_iter()
-        .filter(|m| {
-            m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !session_cues(doc, m).any()
-        })
+    let facts = doc.ordinal_mentions();
+    let mentions: Vec<_> = facts
+        .mentions
+        .iter()
+        .zip(&facts.cues)
+        .filter(|(m, cues)| m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !cues.any())
+        .map(|(m, _)| m)
         .collect();
     // The number most mentions give; a number given as often as another is no evidence.
     let count = |v: u32| mentions.iter().filter(|m| m.value == v).count();
