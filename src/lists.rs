@@ -23,6 +23,14 @@ impl WordList {
         self.find(word).is_some()
     }
 
+    /// Whether the two words `first second` are listed (without writing them out).
+    pub fn contains_pair(&self, first: &str, second: &str) -> bool {
+        let pair = || first.bytes().chain([b' ']).chain(second.bytes());
+        self.entries
+            .binary_search_by(|&(e, _)| e.bytes().cmp(pair()))
+            .is_ok()
+    }
+
     /// The value listed with `word`, "" for an entry without one.
     pub fn value(&self, word: &str) -> Option<&'static str> {
         self.find(word).map(|at| self.entries[at].1)

@@ -27,6 +27,7 @@ impl<'a> Cursor<'a> {
         Cursor { doc, tokens }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
@@ -39,24 +40,29 @@ impl<'a> Cursor<'a> {
     ///
     /// # Panics
     /// Past the end.
+    #[inline]
     pub fn token(&self, k: usize) -> &'a Token {
         &self.doc.tokens[self.tokens[k]]
     }
 
+    #[inline]
     fn get(&self, k: usize) -> Option<&'a Token> {
         self.tokens.get(k).map(|&i| &self.doc.tokens[i])
     }
 
     /// The token's text; empty past the end.
+    #[inline]
     pub fn text(&self, k: usize) -> &'a str {
         self.get(k).map_or("", |t| self.doc.token_text(t))
     }
 
+    #[inline]
     pub fn kind(&self, k: usize) -> Option<TokenKind> {
         self.get(k).map(|t| t.kind)
     }
 
     /// The word at `k`, lower-case.
+    #[inline]
     pub fn word(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
         (t.kind == TokenKind::Word).then(|| self.doc.lower(t))
@@ -64,6 +70,7 @@ impl<'a> Cursor<'a> {
 
     /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
     /// letters have the same UTF-8 length, so most words are told apart by length alone).
+    #[inline]
     pub fn word_is(&self, k: usize, lower: &str) -> bool {
         self.get(k).is_some_and(|t| {
             t.byte_len() == lower.len()
@@ -73,16 +80,19 @@ impl<'a> Cursor<'a> {
     }
 
     /// The punctuation mark at `k`.
+    #[inline]
     pub fn punct(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
         (t.kind == TokenKind::Punct).then(|| self.doc.token_text(t))
     }
 
+    #[inline]
     pub fn is_punct(&self, k: usize, mark: &str) -> bool {
         self.punct(k) == Some(mark)
     }
 
     /// Tokens `k` and `k + 1` touch (no space between).
+    #[inline]
     pub fn touching(&self, k: usize) -> bool {
         match (self.get(k), self.get(k + 1)) {
             (Some(a), Some(b)) => a.end() == b.start(),

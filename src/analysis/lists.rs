@@ -75,7 +75,7 @@ fn opens_list(c: &Cursor<'_>, k: usize) -> bool {
     c.word(k).is_some_and(|w| {
         OPEN_LIST_WORDS.contains(w)
             || c.word(k + 1)
-                .is_some_and(|next| OPEN_LIST_WORDS.contains(&format!("{w} {next}")))
+                .is_some_and(|next| OPEN_LIST_WORDS.contains_pair(w, next))
     })
 }
 

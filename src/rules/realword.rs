@@ -255,9 +255,42 @@ struct Memo {
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's count of each pair the document writes, once looked up.
-    pairs: FxHashMap<u32, u32>,
+    pairs: PairCache,
     /// The model's id of [`model::NUMBER`].
     number: Option<u16>,
+}
+
+/// The model's counts of the pairs last looked up, in a table of fixed size indexed by a
+/// hash of the pair (a newer pair takes an older one's place): a hit costs a multiplication
+/// and a comparison, where a hash map's entry cost far more for every word of a long
+/// document.
+struct PairCache {
+    /// (pair + 1) << 32 | count; 0 for an empty place.
+    slots: Vec<u64>,
+}
+
+impl Default for PairCache {
+    fn default() -> PairCache {
+        PairCache {
+            slots: vec![0; 1 << PairCache::BITS],
+        }
+    }
+}
+
+impl PairCache {
+    const BITS: u32 = 14;
+
+    fn get(&mut self, a: u16, b: u16, count: impl FnOnce() -> u32) -> u32 {
+        let pair = u64::from(a) << 16 | u64::from(b);
+        let at = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let slot = self.slots[at];
+        if slot >> 32 == pair + 1 {
+            return slot as u32;
+        }
+        let n = count();
+        self.slots[at] = (pair + 1) << 32 | u64::from(n);
+        n
+    }
 }
 
 /// The syllables of a block whose variant fits their place far better, by the model.
@@ -291,10 +324,7 @@ fn suspects(
             let (Some(a), Some(b), Some(n)) = (a, b, neighbour) else {
                 return neighbour.is_some();
             };
-            let count = *memo
-                .pairs
-                .entry(u32::from(a) << 16 | u32::from(b))
-                .or_insert_with(|| model.bigram(a, b));
+            let count = memo.pairs.get(a, b, || model.bigram(a, b));
             t.may_be_rare(count, model.unigram(n))
         };
         let known = match w {

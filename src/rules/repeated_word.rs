@@ -149,13 +149,12 @@ fn doubled_compounds(
     };
     for i in 0..tokens.len().saturating_sub(6) {
         let w = &tokens[i..i + 7];
-        // The cheapest tests first: most places repeat nothing.
-        if doc.lower(&w[0]) != doc.lower(&w[4])
-            || doc.lower(&w[2]) != doc.lower(&w[6])
-            || doc.lower(&w[0]) == doc.lower(&w[2])
-            || !(1..6).step_by(2).all(|k| is_inline_space(doc, &w[k]))
+        if !(1..6).step_by(2).all(|k| is_inline_space(doc, &w[k]))
             || (i > 0 && !tokens[i - 1].is_space())
             || doc.case(&w[6]) != Case::Lower
+            || doc.lower(&w[0]) != doc.lower(&w[4])
+            || doc.lower(&w[2]) != doc.lower(&w[6])
+            || doc.lower(&w[0]) == doc.lower(&w[2])
         {
             continue;
         }

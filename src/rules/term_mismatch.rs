@@ -235,7 +235,7 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
         // An event noun ends the body: "Hội nghị Ban Chấp hành khóa XXI".
         if q >= 2
             && c.word(q - 2)
-                .is_some_and(|first| EVENT_NOUNS.contains(&format!("{first} {w}")))
+                .is_some_and(|first| EVENT_NOUNS.contains_pair(first, w))
         {
             break;
         }
