@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS, YEARS};
+use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
 use crate::lists::{
     DATE_CHAIN_WORDS, DATE_CONTEXT_WORDS, WEEKDAY_LEAD_WORDS, WEEKDAY_LEAD_WORDS_CAPITALIZED,
@@ -855,7 +856,6 @@ pub fn extract(doc: &Document) -> Dates {
     };
     let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
     let mut pending: Vec<(DateMention, bool)> = Vec::new();
-    let mut non_space: Vec<usize> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
         if !doc.text.as_bytes()[block.range.clone()]
             .iter()
@@ -863,9 +863,8 @@ pub fn extract(doc: &Document) -> Dates {
         {
             continue;
         }
-        non_space.clear();
-        non_space.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
-        let scan = Cursor::new(doc, &non_space);
+        let non_space = non_space_tokens(doc, block);
+        let scan = Cursor::new(doc, non_space);
         let meta = block.kind == BlockKind::Meta;
         let items = block_items(&scan, meta, &enumerates);
         // Years stated: written years of dates and ranges, and "năm 2024".

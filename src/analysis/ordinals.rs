@@ -142,7 +142,14 @@ impl SessionCues {
 
 /// Whether `phrase`, as whole words, is among `words` (lower case, space separated, padded).
 fn has_phrase(padded: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|c| padded.contains(&format!(" {c} ")))
+    // `padded` holds " {c} " when a word starts with `c` and a space follows it: looked
+    // for at every word start, without writing " {c} " out for every phrase and mention.
+    padded.match_indices(' ').any(|(at, _)| {
+        let rest = &padded[at + 1..];
+        phrases
+            .iter()
+            .any(|c| rest.starts_with(c) && rest[c.len()..].starts_with(' '))
+    })
 }
 
 /// The document's numbered event mentions and the cues around each, read once and shared
@@ -226,14 +233,14 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
             if !has_thu {
                 continue;
             }
-            let words: Vec<String> = sentence
+            let words: Vec<&str> = sentence
                 .iter()
                 .map(|&i| {
                     let t = &doc.tokens[i];
                     if t.kind == TokenKind::Word {
-                        doc.lower(t).to_string()
+                        doc.lower(t)
                     } else {
-                        String::new()
+                        ""
                     }
                 })
                 .collect();
@@ -246,8 +253,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     .iter()
                     .find(|(phrase, _)| {
                         phrase.split_once(' ').is_some_and(|(first, second)| {
-                            words.get(j).map(String::as_str) == Some(first)
-                                && words.get(j + 1).map(String::as_str) == Some(second)
+                            words.get(j) == Some(&first) && words.get(j + 1) == Some(&second)
                         })
                     })
                     // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
@@ -265,10 +271,8 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         break;
                     }
                     let token = &doc.tokens[sentence[k]];
-                    let word = words[k].as_str();
-                    let (thu_at, lan) = if word == "lần"
-                        && words.get(k + 1).map(String::as_str) == Some("thứ")
-                    {
+                    let word = words[k];
+                    let (thu_at, lan) = if word == "lần" && words.get(k + 1) == Some(&"thứ") {
                         (k + 1, true)
                     } else if word == "thứ" {
                         (k, false)
@@ -323,7 +327,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
 fn numeral_at(
     doc: &Document,
     sentence: &[usize],
-    words: &[String],
+    words: &[&str],
     at: usize,
     words_allowed: bool,
 ) -> Option<(u32, Numeral, usize)> {
@@ -347,9 +351,9 @@ fn numeral_at(
 
 /// A number written in words from 1 to 99 at the start of `words` (lower case): its value
 /// and how many words it takes ("mười tám" 18, "hai mươi mốt" 21, "nhất" 1).
-pub fn word_numeral(words: &[String]) -> Option<(u32, usize)> {
+pub fn word_numeral<S: AsRef<str>>(words: &[S]) -> Option<(u32, usize)> {
     let value = |i: usize| -> Option<(&str, u32)> {
-        let w = words.get(i)?.as_str();
+        let w = words.get(i)?.as_ref();
         NUMBER_WORDS
             .value(w)
             .and_then(|v| v.parse().ok())
@@ -433,7 +437,7 @@ pub fn expand_acronyms(words: Vec<String>) -> Vec<String> {
 
 /// Organisation words after the number: capitalised words, acronyms and a few lower-case
 /// administrative words, up to the first other token.
-fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> {
+fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for (&i, word) in tokens.iter().zip(words).take(8) {
         let token = &doc.tokens[i];
@@ -444,7 +448,7 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> 
         if case == Case::Lower && !EVENT_ORGANISATION_WORDS.contains(word) {
             break;
         }
-        out.push(word.clone());
+        out.push(word.to_string());
     }
     out
 }

@@ -57,6 +57,27 @@ pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
         .is_none_or(|t| t.kind == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
 }
 
+/// The block's non-space tokens (indices into `doc.tokens`), read off the sentence index
+/// rather than collected again by each rule.
+pub fn non_space_tokens<'a>(doc: &'a Document, block: &Block) -> &'a [usize] {
+    if block.tokens.is_empty() {
+        return &[];
+    }
+    let index = doc.sentence_index();
+    let first = index
+        .sentences
+        .partition_point(|(b, _)| *b < block.tokens.start);
+    let last = index
+        .sentences
+        .partition_point(|(b, _)| *b <= block.tokens.start);
+    match (index.sentences.get(first), last.checked_sub(1)) {
+        (Some((b, from)), Some(last)) if *b == block.tokens.start && last >= first => {
+            &index.tokens[from.start..index.sentences[last].1.end]
+        }
+        _ => &[],
+    }
+}
+
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,
 /// the closing mark included.
 pub fn sentences<'a>(doc: &'a Document, block: &Block) -> Vec<&'a [usize]> {

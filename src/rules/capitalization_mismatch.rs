@@ -1,6 +1,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
+use crate::analysis::sentences::non_space_tokens;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::lists::{NAME_BREAK_WORDS, QUANTIFIERS};
@@ -78,7 +79,6 @@ impl Rule for CapitalizationMismatch {
         let doc = ctx.doc;
         let mut runs: FxHashMap<String, Vec<Run>> = FxHashMap::default();
         let mut key = String::new();
-        let mut sentence: Vec<usize> = Vec::new();
         // Whether each written form (an entry of the lexicon) counts, decided once.
         let mut counting: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
         for block in &doc.blocks {
@@ -87,10 +87,8 @@ impl Rule for CapitalizationMismatch {
             }
             // The block's tokens without spaces: a run never crosses punctuation, so the
             // sentence marks need no splitting.
-            sentence.clear();
-            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
             {
-                let sentence = &sentence;
+                let sentence = non_space_tokens(doc, block);
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
@@ -202,14 +200,11 @@ impl CapitalizationMismatch {
         out: &mut Vec<Diagnostic>,
     ) {
         let mut runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
-        let mut sentence: Vec<usize> = Vec::new();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            sentence.clear();
-            sentence.extend(block.tokens.clone().filter(|&i| !doc.tokens[i].is_space()));
-            let sentence = &sentence;
+            let sentence = non_space_tokens(doc, block);
             let case = |p: usize| {
                 sentence.get(p).and_then(|&i| {
                     let t = &doc.tokens[i];

@@ -1,6 +1,7 @@
 use crate::analysis::breakdowns::{Breakdown, Marker as BreakdownMarker, breakdowns};
 use crate::analysis::cursor::Cursor;
 use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
+use crate::analysis::sentences::non_space_tokens;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -64,14 +65,10 @@ impl Rule for CountMismatch {
                 continue;
             }
             if tokens.iter().any(|t| doc.token_text(t) == "(") {
-                self.markers_in_block(doc, block.tokens.clone(), out);
+                self.markers_in_block(doc, non_space_tokens(doc, block), out);
             }
-            let sig: Vec<usize> = block
-                .tokens
-                .clone()
-                .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
-                .collect();
-            let c = Cursor::new(doc, &sig);
+            let sig = non_space_tokens(doc, block);
+            let c = Cursor::new(doc, sig);
             for e in inline_enumerations(&c) {
                 if e.contradicted() {
                     push_once(out, enumeration_finding(rule, &e));
@@ -82,7 +79,7 @@ impl Rule for CountMismatch {
                     push_once(out, d);
                 }
             }
-            if let Some(d) = line_list(doc, at, &sig).and_then(|l| line_list_finding(rule, &l)) {
+            if let Some(d) = line_list(doc, at, sig).and_then(|l| line_list_finding(rule, &l)) {
                 push_once(out, d);
             }
         }
@@ -92,20 +89,12 @@ impl Rule for CountMismatch {
 
 impl CountMismatch {
     /// "(1) ... (2) ... (4)": a gap or a repeat; "gồm 3 nội dung: (1) ... (2)": a short list.
-    fn markers_in_block(
-        &self,
-        doc: &Document,
-        tokens: std::ops::Range<usize>,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        let sig: Vec<usize> = tokens
-            .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
-            .collect();
+    fn markers_in_block(&self, doc: &Document, sig: &[usize], out: &mut Vec<Diagnostic>) {
         let mut markers: Vec<(usize, u32)> = Vec::new(); // (position in sig, value)
         for at in 1..sig.len().saturating_sub(1) {
-            if Cursor::new(doc, &sig).is_punct(at - 1, "(")
-                && Cursor::new(doc, &sig).is_punct(at + 1, ")")
-                && let Some(f) = Cursor::new(doc, &sig).figure_at(at)
+            if Cursor::new(doc, sig).is_punct(at - 1, "(")
+                && Cursor::new(doc, sig).is_punct(at + 1, ")")
+                && let Some(f) = Cursor::new(doc, sig).figure_at(at)
                 && f.figure.decimals == 0
                 && f.figure.value >= 1.0
                 && f.figure.value <= 50.0
@@ -145,26 +134,26 @@ impl CountMismatch {
         let first = markers[0].0;
         let Some(colon) = (first.saturating_sub(2)..first)
             .rev()
-            .find(|&p| Cursor::new(doc, &sig).is_punct(p, ":"))
+            .find(|&p| Cursor::new(doc, sig).is_punct(p, ":"))
         else {
             return;
         };
         let Some(count_at) = (colon.saturating_sub(5)..colon).find(|&p| {
-            Cursor::new(doc, &sig)
+            Cursor::new(doc, sig)
                 .figure_at(p)
                 .is_some_and(|f| f.figure.decimals == 0)
-                && (p + 1..colon).all(|w| Cursor::new(doc, &sig).word(w).is_some())
+                && (p + 1..colon).all(|w| Cursor::new(doc, sig).word(w).is_some())
                 && p + 1 < colon
         }) else {
             return;
         };
-        let announced = Cursor::new(doc, &sig)
+        let announced = Cursor::new(doc, sig)
             .figure_at(count_at)
             .map_or(0.0, |f| f.figure.value) as u32;
         let counted = markers.len() as u32;
         if announced != counted && announced > 1 {
             let noun: Vec<&str> = (count_at + 1..colon)
-                .filter_map(|w| Cursor::new(doc, &sig).word(w))
+                .filter_map(|w| Cursor::new(doc, sig).word(w))
                 .collect();
             let noun = noun.join(" ");
             out.push(

@@ -4,7 +4,7 @@ use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{Block, Document};
 use crate::model::{self, Model};
-use crate::rules::slips::{self, Finding, eligible, pair_counts_with};
+use crate::rules::slips::{self, Finding, eligible, pair_counts_among};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::case::{apply_case, case_of};
 use crate::text::syllable::{self, Edit, MarkStyle, Spelling};
@@ -221,7 +221,7 @@ impl Rule for Realword {
                 words.push(model.syllable(f.variant));
             }
         }
-        let pairs = pair_counts_with(doc, &keys, Some(&words));
+        let pairs = pair_counts_among(doc, &keys, &words);
         for (block, found) in suspected {
             units_of(block, &mut units);
             let quoted = quoted_ranges(doc, block);

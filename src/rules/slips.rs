@@ -4,10 +4,12 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::is_inline_space;
 use crate::analysis::sentences::opens_sentence;
 use crate::document::{Block, Document};
 use crate::model;
 use crate::text::case::Case;
+use crate::text::tokens::{Token, TokenKind};
 
 /// How many times the document may write a rare pair before it counts as deliberate.
 pub(super) const REPEATED: u32 = 3;
@@ -74,41 +76,7 @@ impl PairCounts<'_> {
 /// How often the document writes each pair of syllables (by their model keys): counted by
 /// number, not by text, so that a long document costs one integer hash per pair.
 pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> PairCounts<'k> {
-    pair_counts_with(doc, keys, None)
-}
-
-/// [`pair_counts`] of the pairs with one of `words` (model keys) on either side only: all
-/// that [`writers_choice`] asks about the findings of a document whose words and variants
-/// are `words`. A long document then costs a walk and a table look-up per pair, not a hash.
-pub(super) fn pair_counts_with<'k>(
-    doc: &Document,
-    keys: &'k [Option<Box<str>>],
-    words: Option<&[&str]>,
-) -> PairCounts<'k> {
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    let numbered: Vec<Option<u32>> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let k = k.as_deref()?;
-            Some(*index.entry(k).or_insert(i as u32))
-        })
-        .collect();
-    // Which numbers are counted (by `numbered`'s numbers; None: all).
-    let wanted: Option<Vec<bool>> = words.map(|words| {
-        let mut wanted = vec![false; keys.len()];
-        for &w in words {
-            if let Some(&n) = index.get(w) {
-                wanted[n as usize] = true;
-            }
-        }
-        wanted
-    });
-    let counted = |n: u32| {
-        wanted
-            .as_ref()
-            .is_none_or(|w| w.get(n as usize).copied().unwrap_or(false))
-    };
+    let (index, numbered) = numbered_keys(keys);
     let mut counts = FxHashMap::default();
     for block in &doc.blocks {
         let mut last: Option<u32> = None;
@@ -120,13 +88,98 @@ pub(super) fn pair_counts_with<'k>(
                     numbered.get(doc.tokens[i].word as usize).copied().flatten()
                 }
             });
-            if let (Some(a), Some(b)) = (last, this)
-                && (counted(a) || counted(b))
-            {
+            if let (Some(a), Some(b)) = (last, this) {
                 *counts.entry(u64::from(a) << 32 | u64::from(b)).or_insert(0) += 1;
             }
             last = this;
         });
+    }
+    PairCounts { index, counts }
+}
+
+/// Each model key the document writes, numbered by the first lexicon entry that has it,
+/// and the number of each lexicon entry.
+fn numbered_keys(keys: &[Option<Box<str>>]) -> (FxHashMap<&str, u32>, Vec<Option<u32>>) {
+    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    let numbered: Vec<Option<u32>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let k = k.as_deref()?;
+            Some(*index.entry(k).or_insert(i as u32))
+        })
+        .collect();
+    (index, numbered)
+}
+
+/// [`pair_counts`] of the pairs with one of `words` (model keys) on either side only: all
+/// that [`writers_choice`] asks about findings whose words and variants are `words`. The
+/// tokens are scanned for those words, and only their neighbours read (as [`model::walk`]
+/// pairs them), rather than every pair of the document walked and hashed.
+pub(super) fn pair_counts_among<'k>(
+    doc: &Document,
+    keys: &'k [Option<Box<str>>],
+    words: &[&str],
+) -> PairCounts<'k> {
+    let (index, numbered) = numbered_keys(keys);
+    let mut wanted = vec![false; keys.len()];
+    for w in words {
+        if let Some(&n) = index.get(w) {
+            wanted[n as usize] = true;
+        }
+    }
+    let is_wanted = |n: u32| n != NUMBER_KEY && wanted[n as usize];
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let unit_kind = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    for block in &doc.blocks {
+        let range = block.tokens.clone();
+        // What the walk gives token `j`: a word or number not glued to the token before.
+        let unit = |j: usize| -> Option<u32> {
+            let t = &doc.tokens[j];
+            if !unit_kind(t) || (j > range.start && unit_kind(&doc.tokens[j - 1])) {
+                return None;
+            }
+            if t.kind == TokenKind::Number {
+                Some(NUMBER_KEY)
+            } else {
+                numbered.get(t.word as usize).copied().flatten()
+            }
+        };
+        for i in range.clone() {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let Some(this) = unit(i).filter(|&n| is_wanted(n)) else {
+                continue;
+            };
+            // The walk's unit before and after: past spaces within the line only.
+            let mut j = i;
+            let left = loop {
+                if j == range.start {
+                    break None;
+                }
+                j -= 1;
+                if !is_inline_space(doc, &doc.tokens[j]) {
+                    break unit(j);
+                }
+            };
+            let mut j = i + 1;
+            while j < range.end && is_inline_space(doc, &doc.tokens[j]) {
+                j += 1;
+            }
+            let right = if j < range.end { unit(j) } else { None };
+            if let Some(a) = left {
+                *counts
+                    .entry(u64::from(a) << 32 | u64::from(this))
+                    .or_insert(0) += 1;
+            }
+            // A pair of two wanted words is counted once, at the second.
+            if let Some(b) = right.filter(|&b| !is_wanted(b)) {
+                *counts
+                    .entry(u64::from(this) << 32 | u64::from(b))
+                    .or_insert(0) += 1;
+            }
+        }
     }
     PairCounts { index, counts }
 }
@@ -166,4 +219,44 @@ pub(super) fn kept(found: &[Finding], mut skip: impl FnMut(&Finding) -> bool) ->
         kept.push(f);
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counting_the_pairs_of_some_words_agrees_with_counting_all() {
+        let doc = Document::from_text(
+            "Thoát khỏi ách, thoát khởi ách 12 thoát khỏi.\nkhỏi khỏi  khỏi\u{a0}ách 3 khỏi\tách \
+             khỏiách (khỏi) thoát\n\nThoát khỏi 2024 khỏi khỏi-ách",
+        );
+        let keys = model::keys(&doc);
+        let all = pair_counts(&doc, &keys);
+        assert!(all.count(Some("thoát"), Some("khỏi")) >= 3);
+        let names: Vec<&str> = keys
+            .iter()
+            .flatten()
+            .map(|k| &**k)
+            .chain([model::NUMBER])
+            .collect();
+        for words in [
+            vec!["khỏi"],
+            vec!["thoát", "ách"],
+            vec!["khỏi", "ách", "thoát"],
+        ] {
+            let some = pair_counts_among(&doc, &keys, &words);
+            for &a in &names {
+                for &b in &names {
+                    if words.contains(&a) || words.contains(&b) {
+                        assert_eq!(
+                            some.count(Some(a), Some(b)),
+                            all.count(Some(a), Some(b)),
+                            "“{a} {b}” counting {words:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
