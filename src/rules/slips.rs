@@ -129,6 +129,8 @@ pub(super) fn pair_counts_among<'k>(
         }
     }
     let is_wanted = |n: u32| n != NUMBER_KEY && wanted[n as usize];
+    // By lexicon entry, so that most tokens are passed over at one look-up.
+    let wanted_entry: Vec<bool> = numbered.iter().map(|n| n.is_some_and(is_wanted)).collect();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     let unit_kind = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
     for block in &doc.blocks {
@@ -145,8 +147,14 @@ pub(super) fn pair_counts_among<'k>(
                 numbered.get(t.word as usize).copied().flatten()
             }
         };
-        for i in range.clone() {
-            if doc.tokens[i].kind != TokenKind::Word {
+        for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
+            let i = range.start + i;
+            if token.kind != TokenKind::Word
+                || !wanted_entry
+                    .get(token.word as usize)
+                    .copied()
+                    .unwrap_or(false)
+            {
                 continue;
             }
             let Some(this) = unit(i).filter(|&n| is_wanted(n)) else {
