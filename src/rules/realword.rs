@@ -180,6 +180,7 @@ impl Rule for Realword {
         let number = model.id(model::NUMBER);
         let mut memo = Memo {
             number,
+            pairs: PairCache::for_tokens(doc.tokens.len()),
             ..Memo::default()
         };
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
@@ -267,22 +268,30 @@ struct Memo {
 struct PairCache {
     /// (pair + 1) << 32 | count; 0 for an empty place.
     slots: Vec<u64>,
+    /// The table holds 2^bits places.
+    bits: u32,
 }
 
 impl Default for PairCache {
     fn default() -> PairCache {
-        PairCache {
-            slots: vec![0; 1 << PairCache::BITS],
-        }
+        PairCache::for_tokens(0)
     }
 }
 
 impl PairCache {
-    const BITS: u32 = 14;
+    /// A table sized for a document of `tokens` tokens: a short one (a folder of small
+    /// files) does not pay for a long one's table.
+    fn for_tokens(tokens: usize) -> PairCache {
+        let bits = (tokens / 4).max(1).ilog2().clamp(8, 14);
+        PairCache {
+            slots: vec![0; 1 << bits],
+            bits,
+        }
+    }
 
     fn get(&mut self, a: u16, b: u16, count: impl FnOnce() -> u32) -> u32 {
         let pair = u64::from(a) << 16 | u64::from(b);
-        let at = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
+        let at = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
         let slot = self.slots[at];
         if slot >> 32 == pair + 1 {
             return slot as u32;
