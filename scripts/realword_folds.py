@@ -114,6 +114,7 @@ def main():
     ap.add_argument("--model", default=os.path.join(viwiki.ROOT, "model", "vi.vnlm"))
     ap.add_argument("--why", action="store_true", help="fold A's misses by kind and reason")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--contexts", action="store_true", help="with --why: each miss in context")
     args = ap.parse_args()
     viwiki.require(viwiki.DATA, args.bin, args.grammar)
     docs = viwiki.load(viwiki.DATA)
@@ -202,6 +203,12 @@ def main():
                         why = "not generated / guard"
             table[(kind, why)] = table.get((kind, why), 0) + 1
             examples.setdefault((kind, why), []).append(f"{m['text']}->{(m.get('suggest') or [''])[0]}")
+            if args.contexts:
+                s, e, _ = spans[doc][i]
+                b = text[doc]
+                print(f"  miss {kind:16} {why:22} -> {(m.get('suggest') or [''])[0]}: "
+                      + (b[max(0, s - 50):s].decode("utf-8", "replace") + "[[" + m["text"] + "]]"
+                         + b[e:e + 40].decode("utf-8", "replace")).replace("\n", " "))
         print("\nfold A misses, by kind of slip and reason:")
         for (kind, why), n in sorted(table.items(), key=lambda x: -x[1]):
             print(f"  {n:4}  {kind:16} {why:22} e.g. {', '.join(examples[(kind, why)][:6])}")
