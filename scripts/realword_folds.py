@@ -12,7 +12,8 @@ unread, false flags per 10,000 words counting every off-label finding not read r
 the real-word labels), and the recall of `confusion` + `variant-outlier` + `realword` (each
 run alone, findings joined). `--why` lists fold A's missed real-word labels by the kind of
 slip (tone, vowel mark, d/đ, final consonant, onset pair, i/y, other) and why they were
-missed, found by relaxing the rule step by step: "score" (found once min-ratio is 1), "written
+missed, found by relaxing the rule step by step: "neighbours' evidence" (found once
+min-context is 1 and min-association 0), "score" (found once min-ratio is 1 too), "written
 pair common" (found once max-count is huge too), "variant pair rare" (found once min-count is
 1 too), else "capital" (a name guard or a capital), "unknown" (a syllable the model lacks),
 "not generated / guard" (the variant is not among the candidates, or a repeat, quotation or
@@ -173,9 +174,12 @@ def main():
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         from tune_realword import vocabulary
         vocab = vocabulary(args.model)
-        relaxed = [("score", {"min-ratio": 1}),
-                   ("written pair common", {"min-ratio": 1, "max-count": 10**6}),
-                   ("variant pair rare", {"min-ratio": 1, "max-count": 10**6, "min-count": 1})]
+        loose = {"min-context": 1, "min-association": 0}
+        relaxed = [("neighbours' evidence", loose),
+                   ("score", {**loose, "min-ratio": 1}),
+                   ("written pair common", {**loose, "min-ratio": 1, "max-count": 10**6}),
+                   ("variant pair rare", {**loose, "min-ratio": 1, "max-count": 10**6,
+                                          "min-count": 1})]
         relaxed_hits = [(name, hits(check(args.bin, folder, "realword", opts, tmp), folds["A"]))
                         for name, opts in relaxed]
         alone = hits(found["realword"], folds["A"])
