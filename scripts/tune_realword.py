@@ -162,6 +162,8 @@ def main():
     ap.add_argument("--association", type=int, help="min-association for the single run")
     ap.add_argument("--association-grid", action="store_true",
                     help="min-association over 0, 1, 2, 3, 5 (other thresholds the rule's)")
+    ap.add_argument("--strong-grid", action="store_true",
+                    help="strong-ratio over 10^4, 3000, 1000, 300, 100 (other thresholds the rule's)")
     ap.add_argument("--context-grid", action="store_true",
                     help="min-context over 1, 3, 10, 30, 100, 300 (other thresholds the rule's)")
     args = ap.parse_args()
@@ -198,13 +200,18 @@ def main():
             grid = [(None, args.min_count, args.ratio, c, a) for c in (1, 3, 10, 30, 100, 300)]
         if args.association_grid:
             grid = [(None, args.min_count, args.ratio, args.context, x) for x in (0, 1, 2, 3, 5)]
-        print(f"{'max':>4} {'min':>4} {'ratio':>9} {'context':>7} {'assoc':>5} {'recall':>14} {'right fix':>9} "
+        strong = [None] * len(grid)
+        if args.strong_grid:
+            strong = [10**4, 3000, 1000, 300, 100]
+            grid = [(None, args.min_count, args.ratio, args.context, a)] * len(strong)
+        print(f"{'max':>4} {'min':>4} {'ratio':>9} {'context':>7} {'assoc':>5} {'strong':>6} {'recall':>14} {'right fix':>9} "
               f"{'off-slip':>8} {'clean flags':>11} {'per 10k':>7}")
-        for max_count, min_count, ratio, context, association in grid:
+        for (max_count, min_count, ratio, context, association), strong_ratio in zip(grid, strong):
             config = os.path.join(tmp, "vnlint.toml")
             opts = [f"{k} = {v}" for k, v in (("max-count", max_count), ("min-count", min_count),
                                               ("min-ratio", ratio), ("min-context", context),
-                                              ("min-association", association))
+                                              ("min-association", association),
+                                              ("strong-ratio", strong_ratio))
                     if v is not None]
             with open(config, "w") as f:
                 f.write("[rules]\nrealword = { " + ", ".join(opts) + " }\n" if opts else "")
@@ -226,7 +233,7 @@ def main():
             off = sum(len(v) for v in at.values())
             clean = check(args.bin, args.holdout, config)
             print(f"{max_count or '-':>4} {min_count or '-':>4} {ratio or '-':>9} {context or '-':>7} "
-                  f"{'-' if association is None else association:>5} "
+                  f"{'-' if association is None else association:>5} {strong_ratio or '-':>6} "
                   f"{hit:5}/{total} {hit / total:6.1%} {right:9} {off:8} {len(clean):11} "
                   f"{len(clean) / words * 1e4:7.2f}")
             if args.show:

@@ -31,7 +31,9 @@ declare_rule! {
     /// makes that pair at least `min-count` times (default 20) and at least `min-association`
     /// times (default 1) as often as its two syllables would meet by chance (a collocation,
     /// not a common word beside any neighbour), and the variant is at least `min-ratio` times
-    /// (default 10000) likelier in this place, and at least `min-context` times (default 10)
+    /// (default 10000; `strong-ratio`, default 3000, where the variant's pair is a strong
+    /// collocation of two words: seen 100 times and ten times as often as chance) likelier in this place,
+    /// and at least `min-context` times (default 10)
     /// once how common each syllable is on its own is left out. A word whose two pairs are
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
@@ -66,12 +68,13 @@ declare_rule! {
             OptionSpec::integer("rare-share", 200, 1),
             OptionSpec::integer("min-context", CONTEXT_DEFAULT, 1),
             OptionSpec::integer("min-association", ASSOCIATION_DEFAULT, 0),
+            OptionSpec::integer("strong-ratio", STRONG_RATIO_DEFAULT, 1),
         ],
         gives_way_to: ["confusion", "variant-outlier", "rare-variant"],
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 3000, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -155,6 +158,8 @@ struct Thresholds {
     /// How many times more often than chance the variant's pair must occur to count as
     /// evidence ([`association`]); 0 leaves the test out.
     min_association: f64,
+    /// The ratio enough where the variant's pair is a strong collocation.
+    strong_ratio: f64,
 }
 
 impl Thresholds {
@@ -185,6 +190,7 @@ impl Rule for Realword {
             rare_share: u64::from(ctx.integer("rare-share")),
             min_context: f64::from(ctx.integer("min-context")),
             min_association: f64::from(ctx.integer("min-association")),
+            strong_ratio: f64::from(ctx.integer("strong-ratio")),
         };
         let keys = model::keys(doc);
         // The model's id of each written form, by its lexicon entry, looked up once.
@@ -421,7 +427,24 @@ fn judge(
         let written_fit = *fit_written.get_or_insert_with(|| log_fit(model, l2, l1, w, r1, r2));
         let score =
             (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
-        if score < t.min_ratio || best.as_ref().is_some_and(|b| b.score >= score) {
+        // A variant's pair that is a strong collocation ("thoát khỏi") is evidence enough
+        // for a lower ratio (`strong-ratio`).
+        // A number stands for every number: "năm 58" is "năm" before any figure, not a
+        // collocation of two words.
+        let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
+            a != number
+                && b != number
+                && count >= STRONG_COUNT
+                && association(model, count, a, b) >= STRONG_ASSOCIATION
+        };
+        let needed = if (supports_left && strong(vl, l1, Some(v)))
+            || (supports_right && strong(vr, Some(v), r1))
+        {
+            t.min_ratio.min(t.strong_ratio)
+        } else {
+            t.min_ratio
+        };
+        if score < needed || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
         }
         if w.is_some() && context_ratio(model, score, w, v) < t.min_context {
@@ -465,6 +488,15 @@ fn rare_between(
         _ => false,
     }
 }
+
+/// A variant's pair seen at least this many times, and this many times as often as chance,
+/// is a strong collocation: evidence enough for `strong-ratio` (fixed beforehand, not tuned).
+const STRONG_COUNT: u32 = 100;
+const STRONG_ASSOCIATION: f64 = 10.0;
+
+/// The default of `strong-ratio`, chosen on slips injected into held-out corpus text
+/// (`scripts/tune_realword.py`).
+const STRONG_RATIO_DEFAULT: u32 = 3_000;
 
 /// The default of `min-association`, chosen on slips injected into held-out corpus text
 /// (`scripts/tune_realword.py`).
@@ -832,6 +864,17 @@ mod tests {
         // The score less the variant's own frequency.
         let (cua, cua_of) = (id("cua"), id("của"));
         assert!(super::context_ratio(model, 1e4, Some(cua), cua_of) < 100.0);
+    }
+
+    #[test]
+    fn a_strong_collocation_needs_a_lower_ratio() {
+        // "kỹ năng" is seen 403 times, far more often than chance: a ratio of 3000 is enough
+        // (`strong-ratio`), where 10^4 is not.
+        let text = "Các kỳ năng mềm rất cần cho học sinh.";
+        assert_eq!(flagged(text), pairs(&[("kỳ", "kỹ")]));
+        let config = Config::from_toml("[rules]\nrealword = { strong-ratio = 10000 }\n").unwrap();
+        let doc = Document::from_text(text);
+        assert!(run(&Realword, &doc, &config).is_empty());
     }
 
     #[test]
