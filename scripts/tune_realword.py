@@ -158,6 +158,14 @@ def main():
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--ratio", type=int, help="min-ratio for the single run (default: the rule's)")
     ap.add_argument("--min-count", type=int, help="min-count for the single run")
+    ap.add_argument("--context", type=int, help="min-context for the single run")
+    ap.add_argument("--association", type=int, help="min-association for the single run")
+    ap.add_argument("--association-grid", action="store_true",
+                    help="min-association over 0, 1, 2, 3, 5 (other thresholds the rule's)")
+    ap.add_argument("--strong-grid", action="store_true",
+                    help="strong-ratio over 10^4, 3000, 1000, 300, 100 (other thresholds the rule's)")
+    ap.add_argument("--context-grid", action="store_true",
+                    help="min-context over 1, 3, 10, 30, 100, 300 (other thresholds the rule's)")
     args = ap.parse_args()
     if not os.path.isdir(args.holdout):
         sys.exit(f"missing {args.holdout}: run scripts/build_model.py first")
@@ -183,16 +191,28 @@ def main():
                 by_kind[kind] = by_kind.get(kind, 0) + 1
         print(f"{len(names)} held-out documents, {words:,} words, {total} slips injected "
               f"({', '.join(f'{k} {n}' for k, n in sorted(by_kind.items()))})")
-        grid = [(None, args.min_count, args.ratio)]
+        a = args.association
+        grid = [(None, args.min_count, args.ratio, args.context, a)]
         if args.grid:
-            grid = [(1, c, r) for c in (10, 20)
+            grid = [(1, c, r, args.context, a) for c in (10, 20)
                     for r in (10**3, 3 * 10**3, 10**4, 3 * 10**4, 10**5)]
-        print(f"{'max':>4} {'min':>4} {'ratio':>9} {'recall':>14} {'right fix':>9} "
+        if args.context_grid:
+            grid = [(None, args.min_count, args.ratio, c, a) for c in (1, 3, 10, 30, 100, 300)]
+        if args.association_grid:
+            grid = [(None, args.min_count, args.ratio, args.context, x) for x in (0, 1, 2, 3, 5)]
+        strong = [None] * len(grid)
+        if args.strong_grid:
+            strong = [10**4, 3000, 1000, 300, 100]
+            grid = [(None, args.min_count, args.ratio, args.context, a)] * len(strong)
+        print(f"{'max':>4} {'min':>4} {'ratio':>9} {'context':>7} {'assoc':>5} {'strong':>6} {'recall':>14} {'right fix':>9} "
               f"{'off-slip':>8} {'clean flags':>11} {'per 10k':>7}")
-        for max_count, min_count, ratio in grid:
+        for (max_count, min_count, ratio, context, association), strong_ratio in zip(grid, strong):
             config = os.path.join(tmp, "vnlint.toml")
             opts = [f"{k} = {v}" for k, v in (("max-count", max_count), ("min-count", min_count),
-                                              ("min-ratio", ratio)) if v is not None]
+                                              ("min-ratio", ratio), ("min-context", context),
+                                              ("min-association", association),
+                                              ("strong-ratio", strong_ratio))
+                    if v is not None]
             with open(config, "w") as f:
                 f.write("[rules]\nrealword = { " + ", ".join(opts) + " }\n" if opts else "")
             found = check(args.bin, injected, config)
@@ -212,7 +232,8 @@ def main():
                         missed.append((name, start, slip, original, kind))
             off = sum(len(v) for v in at.values())
             clean = check(args.bin, args.holdout, config)
-            print(f"{max_count or '-':>4} {min_count or '-':>4} {ratio or '-':>9} "
+            print(f"{max_count or '-':>4} {min_count or '-':>4} {ratio or '-':>9} {context or '-':>7} "
+                  f"{'-' if association is None else association:>5} {strong_ratio or '-':>6} "
                   f"{hit:5}/{total} {hit / total:6.1%} {right:9} {off:8} {len(clean):11} "
                   f"{len(clean) / words * 1e4:7.2f}")
             if args.show:

@@ -270,6 +270,7 @@ fn candidates(
                 left: use_left,
                 rare_left,
                 rare_right,
+                triple: false,
                 written_count: if use_left { cl } else { cr },
                 variant_count: if use_left { vl } else { vr },
             });

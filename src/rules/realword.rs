@@ -28,8 +28,15 @@ declare_rule! {
     /// syllable is reported when the written word makes a pair the model has seen at most
     /// `max-count` times (default 1), or fewer than `min-count` times and at most
     /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
-    /// makes that pair at least `min-count` times (default 20), and the variant is at least
-    /// `min-ratio` times (default 10000) likelier in this place. The message gives both
+    /// makes that pair at least `min-count` times (default 20) and at least `min-association`
+    /// times (default 1) as often as its two syllables would meet by chance (a collocation,
+    /// not a common word beside any neighbour), and the variant is at least `min-ratio` times
+    /// (default 10000; `strong-ratio`, default 3000, where the variant's pair is a strong
+    /// collocation of two words: seen 100 times and ten times as often as chance) likelier in this place,
+    /// and at least `min-context` times (default 10)
+    /// once how common each syllable is on its own is left out. A word whose two pairs are
+    /// common but stand in a triple the model has seen at most `max-count` times is judged
+    /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
     /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's, and a pair the user's archive
@@ -59,12 +66,15 @@ declare_rule! {
             OptionSpec::integer("min-count", 20, 1),
             OptionSpec::integer("min-ratio", 10_000, 1),
             OptionSpec::integer("rare-share", 200, 1),
+            OptionSpec::integer("min-context", CONTEXT_DEFAULT, 1),
+            OptionSpec::integer("min-association", ASSOCIATION_DEFAULT, 0),
+            OptionSpec::integer("strong-ratio", STRONG_RATIO_DEFAULT, 1),
         ],
         gives_way_to: ["confusion", "variant-outlier", "rare-variant"],
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 3000, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -142,6 +152,14 @@ struct Thresholds {
     min_ratio: f64,
     /// A written pair seen at most 1/rare_share as often as the variant's counts as rare.
     rare_share: u64,
+    /// How many times better the neighbours must fit the variant than the word written,
+    /// leaving out how common each is on its own ([`context_ratio`]).
+    min_context: f64,
+    /// How many times more often than chance the variant's pair must occur to count as
+    /// evidence ([`association`]); 0 leaves the test out.
+    min_association: f64,
+    /// The ratio enough where the variant's pair is a strong collocation.
+    strong_ratio: f64,
 }
 
 impl Thresholds {
@@ -170,6 +188,9 @@ impl Rule for Realword {
             min_count: ctx.integer("min-count"),
             min_ratio: f64::from(ctx.integer("min-ratio")),
             rare_share: u64::from(ctx.integer("rare-share")),
+            min_context: f64::from(ctx.integer("min-context")),
+            min_association: f64::from(ctx.integer("min-association")),
+            strong_ratio: f64::from(ctx.integer("strong-ratio")),
         };
         let keys = model::keys(doc);
         // The model's id of each written form, by its lexicon entry, looked up once.
@@ -340,7 +361,10 @@ fn suspects(
             Written::Known(id) => Some(id),
             Written::Unseen(_) => None,
         };
-        if !rare_beside(l1, known, l1) && !rare_beside(known, r1, r1) {
+        if !rare_beside(l1, known, l1)
+            && !rare_beside(known, r1, r1)
+            && !rare_between(model, l1, known, r1, t)
+        {
             continue;
         }
         let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));
@@ -405,7 +429,19 @@ fn judge(
     };
     let may_left = rare(cl, l1, &|| word(l1, w));
     let may_right = rare(cr, r1, &|| word(w, r1));
-    if !may_left && !may_right {
+    // Both pairs common, the triple they make not: "người dân đầu", where the model has
+    // read each pair but never the three together, and "người dẫn đầu" many times.
+    let triple = |x: Option<u16>| match (l1, x, r1) {
+        (Some(a), Some(x), Some(b)) => model.trigram(a, x, b),
+        _ => 0,
+    };
+    let may_middle = !may_left
+        && !may_right
+        && rare_between(model, l1, w, r1, t)
+        && !word(l1, w)
+        && !word(w, r1);
+    let ct = if may_middle { triple(w) } else { 0 };
+    if !may_left && !may_right && !may_middle {
         return None;
     }
     let rare_against = |c: u32, v: u32| t.may_be_rare(c, v);
@@ -434,9 +470,15 @@ fn judge(
         let vr = if may_right { pair(Some(v), r1) } else { 0 };
         let rare_left = may_left && rare_against(cl, vl);
         let rare_right = may_right && rare_against(cr, vr);
-        let supports_left = rare_left && vl >= t.min_count;
-        let supports_right = rare_right && vr >= t.min_count;
-        if !supports_left && !supports_right {
+        let supports_left = rare_left
+            && vl >= t.min_count
+            && association(model, vl, l1, Some(v)) >= t.min_association;
+        let supports_right = rare_right
+            && vr >= t.min_count
+            && association(model, vr, Some(v), r1) >= t.min_association;
+        let tv = if may_middle { triple(Some(v)) } else { 0 };
+        let supports_middle = may_middle && tv >= t.min_count && rare_against(ct, tv);
+        if !supports_left && !supports_right && !supports_middle {
             continue;
         }
         let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
@@ -445,22 +487,106 @@ fn judge(
         let written_fit = *fit_written.get_or_insert_with(|| log_fit(model, l2, l1, w, r1, r2));
         let score =
             (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
-        if score < t.min_ratio || best.as_ref().is_some_and(|b| b.score >= score) {
+        // A variant's pair that is a strong collocation ("thoát khỏi") is evidence enough
+        // for a lower ratio (`strong-ratio`).
+        // A number stands for every number: "năm 58" is "năm" before any figure, not a
+        // collocation of two words.
+        let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
+            a != number
+                && b != number
+                && count >= STRONG_COUNT
+                && association(model, count, a, b) >= STRONG_ASSOCIATION
+        };
+        let needed = if (supports_left && strong(vl, l1, Some(v)))
+            || (supports_right && strong(vr, Some(v), r1))
+        {
+            t.min_ratio.min(t.strong_ratio)
+        } else {
+            t.min_ratio
+        };
+        if score < needed || best.as_ref().is_some_and(|b| b.score >= score) {
+            continue;
+        }
+        if w.is_some() && context_ratio(model, score, w, v) < t.min_context {
             continue;
         }
         let use_left = supports_left && (!supports_right || vl >= vr);
+        let (written_count, variant_count) = if supports_middle {
+            (ct, tv)
+        } else if use_left {
+            (cl, vl)
+        } else {
+            (cr, vr)
+        };
         best = Some(Finding {
             at: 0,
             variant: v,
             score,
             left: use_left,
-            written_count: if use_left { cl } else { cr },
-            variant_count: if use_left { vl } else { vr },
-            rare_left,
-            rare_right,
+            written_count,
+            variant_count,
+            // A triple's finding is the writer's choice if either pair is.
+            rare_left: rare_left || supports_middle,
+            rare_right: rare_right || supports_middle,
+            triple: supports_middle,
         });
     }
     best
+}
+
+/// Whether the known word `w` stands between two neighbours in a triple the model has seen
+/// at most `max-count` times (the triples it stores were seen twice or more).
+fn rare_between(
+    model: &Model,
+    l1: Option<u16>,
+    w: Option<u16>,
+    r1: Option<u16>,
+    t: &Thresholds,
+) -> bool {
+    match (l1, w, r1) {
+        (Some(a), Some(x), Some(b)) => model.trigram(a, x, b) <= t.max_count,
+        _ => false,
+    }
+}
+
+/// A variant's pair seen at least this many times, and this many times as often as chance,
+/// is a strong collocation: evidence enough for `strong-ratio` (fixed beforehand, not tuned).
+const STRONG_COUNT: u32 = 100;
+const STRONG_ASSOCIATION: f64 = 10.0;
+
+/// The default of `strong-ratio`, chosen on slips injected into held-out corpus text
+/// (`scripts/tune_realword.py`).
+const STRONG_RATIO_DEFAULT: u32 = 3_000;
+
+/// The default of `min-association`, chosen on slips injected into held-out corpus text
+/// (`scripts/tune_realword.py`).
+const ASSOCIATION_DEFAULT: u32 = 1;
+
+/// How many times more often the model saw the pair `a b` (`count` times) than two
+/// syllables as common as `a` and `b` would meet by chance. A variant's pair is evidence
+/// when it is a collocation ("thoát khỏi"), not when it is only two common words side by
+/// side ("lý cho", "hợp của"): a frequent variant meets every neighbour often.
+fn association(model: &Model, count: u32, a: Option<u16>, b: Option<u16>) -> f64 {
+    let (Some(a), Some(b)) = (a, b) else {
+        return 0.0;
+    };
+    let expected = f64::from(model.unigram(a)) * f64::from(model.unigram(b))
+        / model.provenance().tokens.max(1) as f64;
+    f64::from(count) / expected.max(f64::MIN_POSITIVE)
+}
+
+/// The default of `min-context`, chosen on slips injected into held-out corpus text
+/// (`scripts/tune_realword.py`).
+const CONTEXT_DEFAULT: u32 = 10;
+
+/// How many times better the variant `v` fits between the neighbours than the known word
+/// written `w`, leaving out how common each syllable is on its own: the score divided by
+/// the ratio of their frequencies. A frequent variant is likelier anywhere; it is the
+/// neighbours' evidence that says it belongs here. Beside a rare everyday word the model
+/// has no pair for ("nuôi kết hợp cua", "chó mèo"), the score is mostly the variant's
+/// frequency ("của", "cho"), and the neighbours say little.
+fn context_ratio(model: &Model, score: f64, w: Option<u16>, v: u16) -> f64 {
+    score * prior(model, w) / prior(model, Some(v))
 }
 
 /// The log of how likely the model finds `x` between its neighbours:
@@ -629,7 +755,14 @@ fn diagnostic(
     let variant = apply_case(restyled.as_deref().unwrap_or(variant), case_of(written));
     let neighbour = units[if f.left { f.at - 1 } else { f.at + 1 }].0;
     let neighbour = doc.token_text(&doc.tokens[neighbour]);
-    let (pair, variant_pair) = if f.left {
+    let (pair, variant_pair) = if f.triple {
+        let left = doc.token_text(&doc.tokens[units[f.at - 1].0]);
+        let right = doc.token_text(&doc.tokens[units[f.at + 1].0]);
+        (
+            format!("{left} {written} {right}"),
+            format!("{left} {variant} {right}"),
+        )
+    } else if f.left {
         (
             format!("{neighbour} {written}"),
             format!("{neighbour} {variant}"),
@@ -767,6 +900,62 @@ mod tests {
             flagged("Năm qua, toàn bộ chi hội của phường đạt trọng sạch vững mạnh."),
             pairs(&[("trọng", "trong")])
         );
+    }
+
+    #[test]
+    fn the_neighbours_must_vouch_for_the_variant_not_its_frequency() {
+        // Rare everyday words the model has no pair for, beside a far commoner variant
+        // ("của", "cho") that their neighbours do not call for: silent.
+        for text in [
+            "Hộ dân nuôi kết hợp cua với tôm.",
+            "Tổ chức xử lý chó mèo thả rông ra nơi công cộng.",
+        ] {
+            assert_eq!(flagged(text), vec![], "{text}");
+        }
+        let model = crate::model::builtin().unwrap();
+        let id = |w: &str| model.id(w).unwrap();
+        let assoc = |a: &str, b: &str| {
+            super::association(model, model.bigram(id(a), id(b)), Some(id(a)), Some(id(b)))
+        };
+        // A collocation is evidence; two common words side by side are not.
+        assert!(assoc("thoát", "khỏi") > 10.0);
+        assert!(assoc("lý", "cho") < 1.0);
+        assert!(assoc("hợp", "của") < 1.0);
+        // The score less the variant's own frequency.
+        let (cua, cua_of) = (id("cua"), id("của"));
+        assert!(super::context_ratio(model, 1e4, Some(cua), cua_of) < 100.0);
+    }
+
+    #[test]
+    fn a_strong_collocation_needs_a_lower_ratio() {
+        // "kỹ năng" is seen 403 times, far more often than chance: a ratio of 3000 is enough
+        // (`strong-ratio`), where 10^4 is not.
+        let text = "Các kỳ năng mềm rất cần cho học sinh.";
+        assert_eq!(flagged(text), pairs(&[("kỳ", "kỹ")]));
+        let config = Config::from_toml("[rules]\nrealword = { strong-ratio = 10000 }\n").unwrap();
+        let doc = Document::from_text(text);
+        assert!(run(&Realword, &doc, &config).is_empty());
+    }
+
+    #[test]
+    fn a_common_pair_in_a_triple_the_model_never_saw() {
+        // "đô là" and "là Mỹ" are common pairs; "đô là Mỹ" is not, "đô la Mỹ" is.
+        assert_eq!(
+            flagged("Kim ngạch xuất khẩu của tỉnh đạt 5 tỷ đô là Mỹ."),
+            pairs(&[("là", "la")])
+        );
+        assert_eq!(
+            flagged("Dân số vùng này tăng nhanh trong thể kỷ trước."),
+            pairs(&[("thể", "thế")])
+        );
+        let doc = crate::document::Document::from_text("Vùng này tăng nhanh trong thể kỷ trước.");
+        let out = run(&Realword, &doc, &Config::default());
+        assert!(
+            out[0].message.vi.contains("“trong thể kỷ” 0 lần"),
+            "{:?}",
+            out[0].message
+        );
+        assert_eq!(flagged("Kim ngạch xuất khẩu đạt 5 tỷ đô la Mỹ."), vec![]);
     }
 
     #[test]

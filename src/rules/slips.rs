@@ -29,6 +29,9 @@ pub(super) struct Finding {
     /// Which of the written pairs the model rarely writes.
     pub rare_left: bool,
     pub rare_right: bool,
+    /// The evidence is the triple the word stands in the middle of (both its pairs are
+    /// common, the triple is not), not a pair.
+    pub triple: bool,
 }
 
 /// Whether the written word may be judged: a lower-case word, or a capitalised one opening
