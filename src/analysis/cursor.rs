@@ -160,8 +160,8 @@ mod tests {
     #[test]
     fn reads_words_marks_numbers_and_year_ranges() {
         let doc = Document::from_text("Nhiệm kỳ 2020 – 2025, đạt 12,5%.");
-        let sentence = sentences(&doc, &doc.blocks[0])[0];
-        let c = Cursor::new(&doc, sentence);
+        let sentences = sentences(&doc, &doc.blocks[0]);
+        let c = Cursor::new(&doc, &sentences[0]);
         assert!(c.word_is(0, "nhiệm") && c.word(1) == Some("kỳ"));
         assert_eq!(c.year_range(2), Some((2020, 2025, 5)));
         assert_eq!(c.year_range(3), None);

@@ -19,23 +19,16 @@ use crate::document::Document;
 /// The facts a document keeps once computed, by slot (see [`Document::fact`]).
 mod slot {
     pub const DATES: usize = 0;
-    pub const SENTENCES: usize = 1;
 }
 
 /// The facts computed once per document on first use.
 pub trait Facts {
     /// Every date of the document.
     fn dates(&self) -> &dates::Dates;
-    /// The sentences of every block (see [`sentences::sentences`]).
-    fn sentence_index(&self) -> &sentences::SentenceIndex;
 }
 
 impl Facts for Document {
     fn dates(&self) -> &dates::Dates {
         self.fact(slot::DATES, dates::extract)
-    }
-
-    fn sentence_index(&self) -> &sentences::SentenceIndex {
-        self.fact(slot::SENTENCES, sentences::SentenceIndex::build)
     }
 }

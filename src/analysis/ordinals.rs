@@ -201,7 +201,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     for block in &doc.blocks {
         let in_title = block.kind == BlockKind::Title
             || titles.contains(&doc.text[block.range.clone()].trim());
-        for sentence in sentences(doc, block) {
+        for sentence in &sentences(doc, block) {
             // Every mention has "thứ": most sentences are passed over at this test.
             let has_thu = sentence.iter().any(|&i| {
                 let t = doc.token_text(&doc.tokens[i]);

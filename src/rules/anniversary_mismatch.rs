@@ -108,7 +108,7 @@ impl Rule for AnniversaryMismatch {
         blocks.dedup();
         let mut verified = Vec::new();
         for b in blocks {
-            for sentence in sentences(doc, &doc.blocks[b]) {
+            for sentence in &sentences(doc, &doc.blocks[b]) {
                 let has_paren = sentence.iter().any(|&i| {
                     doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
                 });
@@ -252,7 +252,7 @@ impl AnniversaryMismatch {
     /// same. A subject that matches anniversaries of different numbers is passed over.
     fn check_headline(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
         for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Title) {
-            for sentence in sentences(doc, block) {
+            for sentence in &sentences(doc, block) {
                 for claim in claims(doc, sentence) {
                     if !claim.commemorates || out.iter().any(|d| d.span == claim.span) {
                         continue;
