@@ -53,13 +53,13 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn kind(&self, k: usize) -> Option<TokenKind> {
-        self.get(k).map(|t| t.kind)
+        self.get(k).map(|t| t.kind())
     }
 
     /// The word at `k`, lower-case.
     pub fn word(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
-        (t.kind == TokenKind::Word).then(|| self.doc.lower(t))
+        (t.kind() == TokenKind::Word).then(|| self.doc.lower(t))
     }
 
     /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
@@ -75,7 +75,7 @@ impl<'a> Cursor<'a> {
     /// The punctuation mark at `k`.
     pub fn punct(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
-        (t.kind == TokenKind::Punct).then(|| self.doc.token_text(t))
+        (t.kind() == TokenKind::Punct).then(|| self.doc.token_text(t))
     }
 
     pub fn is_punct(&self, k: usize, mark: &str) -> bool {
@@ -145,7 +145,7 @@ impl<'a> Cursor<'a> {
     /// document's number style.
     pub fn figure(&self, k: usize) -> Option<Figure> {
         let t = self.get(k)?;
-        if t.kind != TokenKind::Number {
+        if t.kind() != TokenKind::Number {
             return None;
         }
         numbers::parse(self.doc.token_text(t), self.doc.number_style)

@@ -214,7 +214,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 .iter()
                 .map(|&i| {
                     let t = &doc.tokens[i];
-                    if t.kind == TokenKind::Word {
+                    if t.kind() == TokenKind::Word {
                         doc.lower(t).to_string()
                     } else {
                         String::new()
@@ -283,7 +283,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         }
                         break;
                     }
-                    if token.kind != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
+                    if token.kind() != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
                         break;
                     }
                     org.push(word.to_string());
@@ -307,7 +307,7 @@ fn numeral_at(
 ) -> Option<(u32, Numeral, usize)> {
     let token = &doc.tokens[*sentence.get(at)?];
     let text = doc.token_text(token);
-    match token.kind {
+    match token.kind() {
         TokenKind::Number => text.parse().ok().map(|v| (v, Numeral::Arabic, 1)),
         TokenKind::Word => {
             if let Some(v) = roman::parse(text) {
@@ -415,7 +415,7 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> 
     let mut out = Vec::new();
     for (&i, word) in tokens.iter().zip(words).take(8) {
         let token = &doc.tokens[i];
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             break;
         }
         let case = doc.case(token);

@@ -20,11 +20,11 @@ impl Sentences {
         let mut out = Sentences::default();
         for i in block.tokens.clone() {
             let token = &doc.tokens[i];
-            if token.kind == TokenKind::Space {
+            if token.kind() == TokenKind::Space {
                 continue;
             }
             out.tokens.push(i);
-            if token.kind == TokenKind::Punct && punctuation::ends_clause(doc.token_text(token)) {
+            if token.kind() == TokenKind::Punct && punctuation::ends_clause(doc.token_text(token)) {
                 out.ends.push(out.tokens.len());
             }
         }
@@ -73,12 +73,12 @@ impl<'a> IntoIterator for &'a Sentences {
 /// ([`punctuation::opens_after`]: not a semicolon). A capital anywhere else marks a name.
 pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
     let opening =
-        |t: &Token| t.kind == TokenKind::Punct && BEFORE_SENTENCE.contains(&doc.token_text(t));
+        |t: &Token| t.kind() == TokenKind::Punct && BEFORE_SENTENCE.contains(&doc.token_text(t));
     doc.tokens[block.tokens.start..i]
         .iter()
         .rev()
         .find(|t| !t.is_space() && !opening(t))
-        .is_none_or(|t| t.kind == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
+        .is_none_or(|t| t.kind() == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
 }
 
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::text::case::{Case, case_of, lower_into};
 use crate::text::syllable::{self, IllFormed, Syllable};
-use crate::text::tokens::{Token, TokenKind};
+use crate::text::tokens::Token;
 
 /// One distinct written form (case kept: "Hòa" and "hòa" are two entries).
 #[derive(Debug)]
@@ -61,9 +61,13 @@ impl Lexicon {
             FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
         let mut words = Vec::new();
         let mut lower = String::new();
-        for token in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
+        for token in tokens.iter_mut().filter(|t| t.is_word()) {
             let form = &text[token.range()];
-            token.word = *index.entry(form).or_insert_with(|| {
+            if index.len() >= Token::MAX_WORDS && !index.contains_key(form) {
+                // Past the most entries a token can point to: the word has none.
+                continue;
+            }
+            let word = *index.entry(form).or_insert_with(|| {
                 lower_into(form, &mut lower);
                 let (case, syllable) = analysed(form);
                 words.push(WordInfo {
@@ -73,13 +77,14 @@ impl Lexicon {
                 });
                 u32::try_from(words.len() - 1).expect("fewer than 2^32 distinct words")
             });
+            token.set_word(word);
         }
         Lexicon { words }
     }
 
     /// The analysis of a word token; `None` for any other token.
     pub fn get(&self, token: &Token) -> Option<&WordInfo> {
-        self.words.get(usize::try_from(token.word).ok()?)
+        self.words.get(usize::try_from(token.word()).ok()?)
     }
 
     /// How many distinct written forms the document has.

@@ -178,7 +178,7 @@ impl Document {
         let number_style = numbers::detect_style(
             tokens
                 .iter()
-                .filter(|t| t.kind == TokenKind::Number)
+                .filter(|t| t.kind() == TokenKind::Number)
                 .map(|t| t.text(&text)),
         );
         Document {

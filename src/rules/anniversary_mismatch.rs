@@ -110,7 +110,8 @@ impl Rule for AnniversaryMismatch {
         for b in blocks {
             for sentence in &sentences(doc, &doc.blocks[b]) {
                 let has_paren = sentence.iter().any(|&i| {
-                    doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
+                    doc.tokens[i].kind() == TokenKind::Punct
+                        && doc.token_text(&doc.tokens[i]) == "("
                 });
                 if has_paren {
                     self.check_sentence(doc, dates, sentence, &mut verified, out);
@@ -129,7 +130,7 @@ fn opens_parenthesis(doc: &Document, token: usize) -> bool {
         .iter()
         .rev()
         .find(|t| !t.is_space())
-        .is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "(")
+        .is_some_and(|t| t.kind() == TokenKind::Punct && doc.token_text(t) == "(")
 }
 
 impl AnniversaryMismatch {
@@ -390,7 +391,7 @@ fn evidence(
     let (founding, founding_span, close) = {
         let t = &doc.tokens[inner];
         let text = doc.token_text(t);
-        if t.kind == TokenKind::Number
+        if t.kind() == TokenKind::Number
             && text.len() == 4
             && text.bytes().all(|b| b.is_ascii_digit())
         {

@@ -60,7 +60,7 @@ impl Rule for CountMismatch {
         for (at, block) in doc.blocks.iter().enumerate() {
             // Every check here starts from a number: most blocks are passed over at once.
             let tokens = doc.block_tokens(block);
-            if !tokens.iter().any(|t| t.kind == TokenKind::Number) {
+            if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
                 continue;
             }
             if tokens.iter().any(|t| doc.token_text(t) == "(") {
@@ -69,7 +69,7 @@ impl Rule for CountMismatch {
             let sig: Vec<usize> = block
                 .tokens
                 .clone()
-                .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+                .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
                 .collect();
             let c = Cursor::new(doc, &sig);
             for e in inline_enumerations(&c) {
@@ -99,7 +99,7 @@ impl CountMismatch {
         out: &mut Vec<Diagnostic>,
     ) {
         let sig: Vec<usize> = tokens
-            .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
             .collect();
         let mut markers: Vec<(usize, u32)> = Vec::new(); // (position in sig, value)
         for at in 1..sig.len().saturating_sub(1) {
@@ -304,7 +304,7 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
         let tokens = doc.block_tokens(block);
         let marker = match tokens {
             [n, dot, ..]
-                if n.kind == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
+                if n.kind() == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
             {
                 doc.token_text(n)
                     .parse::<u32>()

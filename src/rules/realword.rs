@@ -194,7 +194,7 @@ impl Rule for Realword {
                     if k == model::NUMBER {
                         number
                     } else {
-                        ids.get(doc.tokens[i].word as usize).copied().flatten()
+                        ids.get(doc.tokens[i].word() as usize).copied().flatten()
                     }
                 });
                 units.push((i, id));
@@ -253,10 +253,10 @@ fn suspects(
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
     let mut out = Vec::new();
     for (k, &(i, w)) in units.iter().enumerate() {
-        if (w.is_some() && w == number) || doc.tokens[i].kind != TokenKind::Word {
+        if (w.is_some() && w == number) || doc.tokens[i].kind() != TokenKind::Word {
             continue;
         }
-        let word = doc.tokens[i].word;
+        let word = doc.tokens[i].word();
         let w = match w {
             Some(id) => Written::Known(id),
             // A syllable the model never saw (a word that is no syllable has no key).
@@ -504,7 +504,7 @@ fn repeated(
 ) -> bool {
     let key = |k: Option<usize>| {
         let (i, _) = units.get(k?)?;
-        keys.get(doc.tokens[*i].word as usize)?.as_deref()
+        keys.get(doc.tokens[*i].word() as usize)?.as_deref()
     };
     let around = [
         key(f.at.checked_sub(1)),

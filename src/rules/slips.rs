@@ -91,7 +91,10 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> P
                 if k == model::NUMBER {
                     Some(NUMBER_KEY)
                 } else {
-                    numbered.get(doc.tokens[i].word as usize).copied().flatten()
+                    numbered
+                        .get(doc.tokens[i].word() as usize)
+                        .copied()
+                        .flatten()
                 }
             });
             if let (Some(a), Some(b)) = (last, this) {

@@ -78,28 +78,32 @@ const NUMBER: u32 = 0;
 /// No neighbour: the edge of a block, punctuation, a line break.
 const NONE: u32 = u32::MAX;
 
-/// A word or number of the document: 12 bytes (a long document has a slot for every other
+/// A word or number of the document: 8 bytes (a long document has a slot for every other
 /// token). Its neighbours are the slots beside it, when joined to it (see [`Index::left`]).
 struct Slot {
     id: u32,
     /// The token's index in `doc.tokens`, with [`OPEN`] set for a lower-case word outside
-    /// quotation marks: one that may be reported.
+    /// quotation marks (one that may be reported) and [`JOINED`] for a slot joined to the
+    /// one before it (a word or number one space away).
     token: u32,
-    /// The pair this slot makes with its right neighbour (an index into
-    /// `Index::pair_counts`); [`NONE`] when no word or number is joined to its right.
-    next: u32,
 }
 
 /// The bit of [`Slot::token`] that marks an open slot.
 const OPEN: u32 = 1 << 31;
+/// The bit of [`Slot::token`] that marks a slot joined to the one before it.
+const JOINED: u32 = 1 << 30;
 
 impl Slot {
     fn open(&self) -> bool {
         self.token & OPEN != 0
     }
 
+    fn joined(&self) -> bool {
+        self.token & JOINED != 0
+    }
+
     fn token(&self) -> usize {
-        (self.token & !OPEN) as usize
+        (self.token & !(OPEN | JOINED)) as usize
     }
 }
 
@@ -232,14 +236,14 @@ impl<'a> Index<'a> {
             let tokens = doc.block_tokens(block);
             let quotations = quoted_ranges(doc, block);
             for (i, token) in tokens.iter().enumerate() {
-                let (id, lower) = match token.kind {
+                let (id, lower) = match token.kind() {
                     TokenKind::Punct | TokenKind::Space => continue,
                     TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
                         let Some(info) = doc.lexicon.get(token) else {
                             continue;
                         };
-                        *forms[token.word as usize].get_or_insert_with(|| {
+                        *forms[token.word() as usize].get_or_insert_with(|| {
                             let lower: &'a str = &info.lower;
                             let id = match ids.get(lower) {
                                 Some(&id) => id,
@@ -262,38 +266,44 @@ impl<'a> Index<'a> {
                     && tokens[i - 1].is_inline_space(&doc.text)
                     && is_word_or_number(&tokens[i - 2]);
                 if joined {
-                    let previous = slots.last_mut().expect("the word before");
+                    let previous = slots.last().expect("the word before").id;
                     let next_pair = pair_counts.len() as u32;
-                    let at = *pairs.entry(pair_key(previous.id, id)).or_insert(next_pair);
+                    let at = *pairs.entry(pair_key(previous, id)).or_insert(next_pair);
                     if at == next_pair {
                         pair_counts.push(0);
                     }
                     pair_counts[at as usize] += 1;
-                    previous.next = at;
-                    with_next[previous.id as usize] += 1;
+                    with_next[previous as usize] += 1;
                     with_previous[id as usize] += 1;
                 }
                 let open = lower && !quotations.iter().any(|q| q.contains(&token.start()));
                 let at = block.tokens.start + i;
-                debug_assert!(at < OPEN as usize, "a text is under 2 GiB");
+                // A text under MAX_FILE_SIZE has far fewer than 2^30 tokens.
+                assert!(at < JOINED as usize, "fewer than 2^30 tokens");
                 slots.push(Slot {
                     id,
-                    token: at as u32 | if open { OPEN } else { 0 },
-                    next: NONE,
+                    token: at as u32
+                        | if open { OPEN } else { 0 }
+                        | if joined { JOINED } else { 0 },
                 });
             }
         }
         // Each slot's neighbours (`NONE`: none joined), read off the slots beside it.
-        let left = |k: usize| match k.checked_sub(1).map(|j| &slots[j]) {
-            Some(p) if p.next != NONE => p.id,
+        let left = |k: usize| {
+            if slots[k].joined() {
+                slots[k - 1].id
+            } else {
+                NONE
+            }
+        };
+        let right = |k: usize| match slots.get(k + 1) {
+            Some(n) if n.joined() => n.id,
             _ => NONE,
         };
-        let right = |k: usize| {
-            if slots[k].next == NONE {
-                NONE
-            } else {
-                slots[k + 1].id
-            }
+        let count = |a: u32, b: u32| {
+            pairs
+                .get(&pair_key(a, b))
+                .map_or(0, |&at| pair_counts[at as usize])
         };
         let mut followers: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
         let mut predecessors: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
@@ -320,8 +330,8 @@ impl<'a> Index<'a> {
                 && l != NONE
                 && r != NONE
                 && !(l == NUMBER && r == NUMBER)
-                && pair_counts[slots[k - 1].next as usize] == 1
-                && pair_counts[s.next as usize] == 1
+                && count(l, s.id) == 1
+                && count(s.id, r) == 1
             {
                 frames.insert((l, r), 0);
             }
@@ -385,18 +395,18 @@ impl<'a> Index<'a> {
     /// The word or number joined to slot `k` on its left; [`NONE`] for none (the edge of a
     /// block, punctuation, a line break).
     fn left(&self, k: usize) -> u32 {
-        match k.checked_sub(1).map(|j| &self.slots[j]) {
-            Some(p) if p.next != NONE => p.id,
-            _ => NONE,
+        if self.slots[k].joined() {
+            self.slots[k - 1].id
+        } else {
+            NONE
         }
     }
 
     /// The word or number joined to slot `k` on its right; [`NONE`] for none.
     fn right(&self, k: usize) -> u32 {
-        if self.slots[k].next == NONE {
-            NONE
-        } else {
-            self.slots[k + 1].id
+        match self.slots.get(k + 1) {
+            Some(n) if n.joined() => n.id,
+            _ => NONE,
         }
     }
 
@@ -407,14 +417,16 @@ impl<'a> Index<'a> {
 
     /// The pairs slot `k` makes with its left and right neighbours: how often each occurs.
     fn own_pairs(&self, k: usize) -> (u32, u32) {
-        let s = &self.slots[k];
-        let count = |at: u32| self.pair_counts.get(at as usize).copied().unwrap_or(0);
-        let left = if self.left(k) == NONE {
-            0
-        } else {
-            count(self.slots[k - 1].next)
-        };
-        (left, count(s.next))
+        let id = self.slots[k].id;
+        let (left, right) = (self.left(k), self.right(k));
+        (
+            if left == NONE { 0 } else { self.pair(left, id) },
+            if right == NONE {
+                0
+            } else {
+                self.pair(id, right)
+            },
+        )
     }
 
     /// The word as a well-formed syllable.
@@ -618,7 +630,7 @@ impl<'a> Index<'a> {
 }
 
 fn is_word_or_number(token: &Token) -> bool {
-    matches!(token.kind, TokenKind::Word | TokenKind::Number)
+    matches!(token.kind(), TokenKind::Word | TokenKind::Number)
 }
 
 #[cfg(test)]
