@@ -48,6 +48,16 @@ fn analysed(form: &str) -> Analysis {
     })
 }
 
+/// The most entries a lexicon holds: [`Token::MAX_WORDS`], smaller in a test that shows
+/// what happens past it.
+fn max_words() -> usize {
+    #[cfg(test)]
+    if let Some(n) = tests::MAX_WORDS.get() {
+        return n;
+    }
+    Token::MAX_WORDS
+}
+
 /// The words of a document; a word token's [`Token::word`] indexes it.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -63,7 +73,7 @@ impl Lexicon {
         let mut lower = String::new();
         for token in tokens.iter_mut().filter(|t| t.is_word()) {
             let form = &text[token.range()];
-            if index.len() >= Token::MAX_WORDS && !index.contains_key(form) {
+            if index.len() >= max_words() && !index.contains_key(form) {
                 // Past the most entries a token can point to: the word has none.
                 continue;
             }
@@ -98,8 +108,39 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::cell::Cell;
+
     use crate::document::Document;
+
+    thread_local! {
+        /// A smaller cap on a lexicon's entries, for this thread.
+        pub(super) static MAX_WORDS: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+
+    #[test]
+    fn words_past_the_most_entries_have_none_and_no_rule_falls_over() {
+        // A document with more distinct forms than its tokens can point to (4M in a real
+        // one; 20 here): the words after the 20th distinct form have no entry.
+        MAX_WORDS.set(Some(20));
+        let text =
+            "Ngày 2/7, UBND phường Dịch Vọng tổ chức Hội nghị lần thứ 9. Phường đạt 12 chỉ tiêu, \
+            vượt 3 chỉ tiêu so với năm 2023; A ninh được giữ vững, an sinh xã hội bảo đảm. \
+            Giải phòng mặt bằng đạt hơn 64%, trong đó 5 dự án hoàn thành  và 2 dự án chậm.\n"
+                .repeat(3);
+        let doc = Document::from_text(&text);
+        assert_eq!(doc.lexicon.len(), 20);
+        let without = doc
+            .tokens
+            .iter()
+            .filter(|t| t.is_word() && doc.lexicon.get(t).is_none())
+            .count();
+        assert!(without > 0);
+        // Every rule runs over such a document.
+        let found = crate::lint_text(&text, &crate::Config::default());
+        MAX_WORDS.set(None);
+        assert!(found.iter().all(|d| d.span.end <= text.len()));
+    }
     use crate::text::case::{case_of, lower_into};
     use crate::text::syllable;
 

@@ -98,10 +98,9 @@ impl Rule for CapitalizationMismatch {
                 };
                 for p in 1..sentence.len().saturating_sub(2) {
                     let before = token(p - 1);
-                    let counts = match before.kind() {
-                        TokenKind::Word => *counting[before.word() as usize]
-                            .get_or_insert_with(|| counted(doc, before)),
-                        _ => counted(doc, before),
+                    let counts = match counting.get_mut(before.word() as usize) {
+                        Some(memo) => *memo.get_or_insert_with(|| counted(doc, before)),
+                        None => counted(doc, before),
                     };
                     if !counts {
                         continue;

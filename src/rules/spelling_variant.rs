@@ -96,8 +96,12 @@ fn candidates(doc: &Document) -> Vec<&Token> {
             if token.kind() != TokenKind::Word {
                 continue;
             }
-            let varies =
-                *may[token.word() as usize].get_or_insert_with(|| may_vary(doc.token_text(token)));
+            // A word with no lexicon entry (past the most a document's tokens can point to)
+            // is left out.
+            let Some(memo) = may.get_mut(token.word() as usize) else {
+                continue;
+            };
+            let varies = *memo.get_or_insert_with(|| may_vary(doc.token_text(token)));
             if varies && !is_glued(tokens, i, &doc.text) {
                 out.push(token);
             }

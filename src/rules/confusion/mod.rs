@@ -97,7 +97,13 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
                 i += 1;
                 continue;
             }
-            let candidates = *starting[token.word() as usize]
+            // A word with no lexicon entry (past the most a document's tokens can point to)
+            // is passed over.
+            let Some(memo) = starting.get_mut(token.word() as usize) else {
+                i += 1;
+                continue;
+            };
+            let candidates = *memo
                 .get_or_insert_with(|| table.by_first.get(doc.lower(token)).map(Vec::as_slice));
             let Some(candidates) = candidates else {
                 i += 1;
