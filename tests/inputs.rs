@@ -95,3 +95,59 @@ fn utf16_is_named_not_called_binary_and_fix_leaves_it_alone() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "never rewritten");
     }
 }
+
+#[test]
+fn a_file_past_max_file_size_is_refused_naming_it() {
+    // Sparse: the file takes no room on disk, and vnlint must not read it to refuse it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(vnlint::MAX_FILE_SIZE + 1).unwrap();
+    let small = write(
+        dir.path(),
+        "small.txt",
+        "A ninh được giữ vững.\n".as_bytes(),
+    );
+    let path = path.to_string_lossy().into_owned();
+    vnlint()
+        .args(["--lang", "en", "check", &path, &small])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("huge.txt")
+                .and(predicate::str::contains("file too large"))
+                .and(predicate::str::contains(vnlint::MAX_FILE_SIZE.to_string())),
+        )
+        // The other file is still checked.
+        .stdout(predicate::str::contains("small.txt"));
+}
+
+#[test]
+fn a_write_failure_says_write_not_read() {
+    // A baseline to write into a folder that does not exist: the file cannot be written
+    // (even by root), and the message says so, not that a file could not be read.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", "A ninh được giữ vững.\n".as_bytes());
+    let baseline = dir.path().join("missing").join("baseline.json");
+    let baseline = baseline.to_string_lossy().into_owned();
+    for (lang, write_msg, read_msg) in [
+        ("vi", "không ghi được tệp", "không đọc được"),
+        ("en", "cannot write the file", "cannot read"),
+    ] {
+        vnlint()
+            .args([
+                "--lang",
+                lang,
+                "check",
+                "--write-baseline",
+                &baseline,
+                &path,
+            ])
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains(format!("{baseline}: {write_msg}"))
+                    .and(predicate::str::contains(read_msg).not()),
+            );
+    }
+}

@@ -17,3 +17,24 @@ fn readme_rule_table_matches_the_registry() {
         "README.md rule table is stale; replace it with:\n{expected}"
     );
 }
+
+/// docs/ci.md once pinned `rev: v0.1.0`, a tag that never existed: every `rev:` it shows is
+/// a placeholder for a commit SHA or a full SHA, and no tag.
+#[test]
+fn ci_docs_pin_no_tag_that_does_not_exist() {
+    let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
+    let revs: Vec<&str> = ci
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("rev:"))
+        .map(str::trim)
+        .collect();
+    assert!(!revs.is_empty(), "docs/ci.md shows a pre-commit rev");
+    for rev in revs {
+        let sha = rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit());
+        let placeholder = rev.starts_with('<') && rev.contains("SHA");
+        assert!(
+            sha || placeholder,
+            "docs/ci.md pins rev {rev:?}, not a commit SHA"
+        );
+    }
+}

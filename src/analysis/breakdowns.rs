@@ -307,7 +307,7 @@ mod tests {
         let sig: Vec<usize> = doc.blocks[0]
             .tokens
             .clone()
-            .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
             .collect();
         breakdowns(&Cursor::new(&doc, &sig))
             .iter()

@@ -58,14 +58,14 @@ impl<'a> Cursor<'a> {
 
     #[inline]
     pub fn kind(&self, k: usize) -> Option<TokenKind> {
-        self.get(k).map(|t| t.kind)
+        self.get(k).map(|t| t.kind())
     }
 
     /// The word at `k`, lower-case.
     #[inline]
     pub fn word(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
-        (t.kind == TokenKind::Word).then(|| self.doc.lower(t))
+        (t.kind() == TokenKind::Word).then(|| self.doc.lower(t))
     }
 
     /// Whether the word at `k` is `lower` in any case (upper- and lower-case Vietnamese
@@ -83,7 +83,7 @@ impl<'a> Cursor<'a> {
     #[inline]
     pub fn punct(&self, k: usize) -> Option<&'a str> {
         let t = self.get(k)?;
-        (t.kind == TokenKind::Punct).then(|| self.doc.token_text(t))
+        (t.kind() == TokenKind::Punct).then(|| self.doc.token_text(t))
     }
 
     #[inline]
@@ -155,7 +155,7 @@ impl<'a> Cursor<'a> {
     /// document's number style.
     pub fn figure(&self, k: usize) -> Option<Figure> {
         let t = self.get(k)?;
-        if t.kind != TokenKind::Number {
+        if t.kind() != TokenKind::Number {
             return None;
         }
         numbers::parse(self.doc.token_text(t), self.doc.number_style)
@@ -170,8 +170,8 @@ mod tests {
     #[test]
     fn reads_words_marks_numbers_and_year_ranges() {
         let doc = Document::from_text("Nhiệm kỳ 2020 – 2025, đạt 12,5%.");
-        let sentence = sentences(&doc, &doc.blocks[0])[0];
-        let c = Cursor::new(&doc, sentence);
+        let sentences = sentences(&doc, &doc.blocks[0]);
+        let c = Cursor::new(&doc, &sentences[0]);
         assert!(c.word_is(0, "nhiệm") && c.word(1) == Some("kỳ"));
         assert_eq!(c.year_range(2), Some((2020, 2025, 5)));
         assert_eq!(c.year_range(3), None);

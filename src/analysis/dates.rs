@@ -863,7 +863,7 @@ pub fn extract(doc: &Document) -> Dates {
         {
             continue;
         }
-        let non_space = non_space_tokens(doc, block);
+        let non_space = &non_space_tokens(doc, block);
         let scan = Cursor::new(doc, non_space);
         let meta = block.kind == BlockKind::Meta;
         let items = block_items(&scan, meta, &enumerates);

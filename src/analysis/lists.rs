@@ -467,13 +467,15 @@ enum Marker {
 fn marker(doc: &Document, block: &Block) -> Marker {
     let tokens = doc.block_tokens(block);
     match tokens {
-        [n, dot, ..] if n.kind == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") => {
+        [n, dot, ..]
+            if n.kind() == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
+        {
             doc.token_text(n)
                 .parse()
                 .map_or(Marker::Bulleted, Marker::Numbered)
         }
         [w, paren, ..]
-            if w.kind == TokenKind::Word
+            if w.kind() == TokenKind::Word
                 && doc.token_text(w).len() == 1
                 && doc.token_text(paren) == ")" =>
         {
@@ -561,7 +563,7 @@ mod tests {
         let sig: Vec<usize> = doc.blocks[0]
             .tokens
             .clone()
-            .filter(|&i| doc.tokens[i].kind != TokenKind::Space)
+            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
             .collect();
         inline_enumerations(&Cursor::new(&doc, &sig))
             .iter()

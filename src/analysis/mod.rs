@@ -21,7 +21,7 @@ use crate::text::tokens::{Token, TokenKind};
 /// ASCII space (the loops of several rules ask it of every space token).
 #[inline]
 pub fn is_inline_space(doc: &Document, token: &Token) -> bool {
-    token.kind == TokenKind::Space
+    token.kind() == TokenKind::Space
         && ((token.byte_len() == 1 && doc.text.as_bytes()[token.start()] == b' ')
             || token.is_inline_space(&doc.text))
 }
@@ -29,16 +29,13 @@ pub fn is_inline_space(doc: &Document, token: &Token) -> bool {
 /// The facts a document keeps once computed, by slot (see [`Document::fact`]).
 mod slot {
     pub const DATES: usize = 0;
-    pub const SENTENCES: usize = 1;
-    pub const ORDINALS: usize = 2;
+    pub const ORDINALS: usize = 1;
 }
 
 /// The facts computed once per document on first use.
 pub trait Facts {
     /// Every date of the document.
     fn dates(&self) -> &dates::Dates;
-    /// The sentences of every block (see [`sentences::sentences`]).
-    fn sentence_index(&self) -> &sentences::SentenceIndex;
     /// Every numbered event mention, with what the words around each say about its
     /// session (see [`ordinals::Mentions`]).
     fn ordinal_mentions(&self) -> &ordinals::Mentions;
@@ -47,10 +44,6 @@ pub trait Facts {
 impl Facts for Document {
     fn dates(&self) -> &dates::Dates {
         self.fact(slot::DATES, dates::extract)
-    }
-
-    fn sentence_index(&self) -> &sentences::SentenceIndex {
-        self.fact(slot::SENTENCES, sentences::SentenceIndex::build)
     }
 
     fn ordinal_mentions(&self) -> &ordinals::Mentions {

@@ -39,7 +39,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
             let mut end = i;
             words.clear();
             while end < tokens.len()
-                && tokens[end].kind == TokenKind::Word
+                && tokens[end].kind() == TokenKind::Word
                 && doc.case(&tokens[end]) == Case::Capitalized
             {
                 words.push(end);
@@ -48,7 +48,7 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                     .is_some_and(|t| doc.token_text(t) == " ")
                     && tokens
                         .get(end + 2)
-                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        .is_some_and(|t| t.kind() == TokenKind::Word)
                 {
                     end += 2;
                 } else {
@@ -105,7 +105,7 @@ fn address_before(doc: &Document, tokens: &[crate::text::tokens::Token], at: usi
     let mut before = tokens[..at]
         .iter()
         .rev()
-        .filter(|t| t.kind != TokenKind::Space)
+        .filter(|t| t.kind() != TokenKind::Space)
         .map(|t| doc.lower(t))
         .peekable();
     // "ThS. Lê", "PGS.TS Lê": a title, its full stop optional.

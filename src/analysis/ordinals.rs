@@ -224,7 +224,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
     for block in &doc.blocks {
         let in_title = block.kind == BlockKind::Title
             || titles.contains(&doc.text[block.range.clone()].trim());
-        for sentence in sentences(doc, block) {
+        for sentence in &sentences(doc, block) {
             // Every mention has "thứ": most sentences are passed over at this test.
             let has_thu = sentence.iter().any(|&i| {
                 let t = doc.token_text(&doc.tokens[i]);
@@ -237,7 +237,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 .iter()
                 .map(|&i| {
                     let t = &doc.tokens[i];
-                    if t.kind == TokenKind::Word {
+                    if t.kind() == TokenKind::Word {
                         doc.lower(t)
                     } else {
                         ""
@@ -309,7 +309,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         }
                         break;
                     }
-                    if token.kind != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
+                    if token.kind() != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
                         break;
                     }
                     org.push(word.to_string());
@@ -333,7 +333,7 @@ fn numeral_at(
 ) -> Option<(u32, Numeral, usize)> {
     let token = &doc.tokens[*sentence.get(at)?];
     let text = doc.token_text(token);
-    match token.kind {
+    match token.kind() {
         TokenKind::Number => text.parse().ok().map(|v| (v, Numeral::Arabic, 1)),
         TokenKind::Word => {
             if let Some(v) = roman::parse(text) {
@@ -441,7 +441,7 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for (&i, word) in tokens.iter().zip(words).take(8) {
         let token = &doc.tokens[i];
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             break;
         }
         let case = doc.case(token);

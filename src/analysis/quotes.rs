@@ -16,7 +16,7 @@ pub fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
     let marks = || {
         tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Punct)
+            .filter(|t| t.kind() == TokenKind::Punct)
             .map(|t| (t, doc.token_text(t)))
     };
     let straight = marks().filter(|(_, m)| *m == "\"").count();

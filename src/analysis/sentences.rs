@@ -1,45 +1,69 @@
 //! Sentences of a block as lists of its non-space tokens.
 
-use crate::analysis::Facts;
 use crate::document::{Block, Document};
 use crate::text::punctuation::{self, BEFORE_SENTENCE};
 use crate::text::tokens::{Token, TokenKind};
 
-/// Every block's sentences (split where a clause ends: [`punctuation::ends_clause`]), computed once per document: the non-space token indices of
-/// the whole document, and for each sentence its block's first token and its range there.
+/// A block's sentences (split where a clause ends: [`punctuation::ends_clause`]): the
+/// non-space token indices of the block, and where each sentence ends among them. Built for
+/// one block when asked, not kept for the whole document: an index of every token of a long
+/// document cost twice its text.
 #[derive(Debug, Default)]
-pub struct SentenceIndex {
+pub struct Sentences {
     tokens: Vec<usize>,
-    /// (first token of the block, range into `tokens`), in document order.
-    sentences: Vec<(usize, std::ops::Range<usize>)>,
+    /// The end of each sentence in `tokens`, in order.
+    ends: Vec<usize>,
 }
 
-impl SentenceIndex {
-    pub fn build(doc: &Document) -> SentenceIndex {
-        let mut index = SentenceIndex::default();
-        for block in &doc.blocks {
-            let mut start = index.tokens.len();
-            for i in block.tokens.clone() {
-                let token = &doc.tokens[i];
-                if token.kind == TokenKind::Space {
-                    continue;
-                }
-                index.tokens.push(i);
-                if token.kind == TokenKind::Punct && punctuation::ends_clause(doc.token_text(token))
-                {
-                    index
-                        .sentences
-                        .push((block.tokens.start, start..index.tokens.len()));
-                    start = index.tokens.len();
-                }
+impl Sentences {
+    fn of(doc: &Document, block: &Block) -> Sentences {
+        let mut out = Sentences::default();
+        for i in block.tokens.clone() {
+            let token = &doc.tokens[i];
+            if token.kind() == TokenKind::Space {
+                continue;
             }
-            if index.tokens.len() > start {
-                index
-                    .sentences
-                    .push((block.tokens.start, start..index.tokens.len()));
+            out.tokens.push(i);
+            if token.kind() == TokenKind::Punct && punctuation::ends_clause(doc.token_text(token)) {
+                out.ends.push(out.tokens.len());
             }
         }
-        index
+        if out.ends.last().copied().unwrap_or(0) < out.tokens.len() {
+            out.ends.push(out.tokens.len());
+        }
+        out
+    }
+
+    /// How many sentences.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each sentence's token indices (into `doc.tokens`), in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[usize]> + '_ {
+        (0..self.ends.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Sentences {
+    type Output = [usize];
+
+    fn index(&self, i: usize) -> &[usize] {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.tokens[start..self.ends[i]]
+    }
+}
+
+impl<'a> IntoIterator for &'a Sentences {
+    type Item = &'a [usize];
+    type IntoIter = Box<dyn ExactSizeIterator<Item = &'a [usize]> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
     }
 }
 
@@ -49,47 +73,27 @@ impl SentenceIndex {
 /// ([`punctuation::opens_after`]: not a semicolon). A capital anywhere else marks a name.
 pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
     let opening =
-        |t: &Token| t.kind == TokenKind::Punct && BEFORE_SENTENCE.contains(&doc.token_text(t));
+        |t: &Token| t.kind() == TokenKind::Punct && BEFORE_SENTENCE.contains(&doc.token_text(t));
     doc.tokens[block.tokens.start..i]
         .iter()
         .rev()
         .find(|t| !t.is_space() && !opening(t))
-        .is_none_or(|t| t.kind == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
+        .is_none_or(|t| t.kind() == TokenKind::Punct && punctuation::opens_after(doc.token_text(t)))
 }
 
-/// The block's non-space tokens (indices into `doc.tokens`), read off the sentence index
-/// rather than collected again by each rule.
-pub fn non_space_tokens<'a>(doc: &'a Document, block: &Block) -> &'a [usize] {
-    if block.tokens.is_empty() {
-        return &[];
-    }
-    let index = doc.sentence_index();
-    let first = index
-        .sentences
-        .partition_point(|(b, _)| *b < block.tokens.start);
-    let last = index
-        .sentences
-        .partition_point(|(b, _)| *b <= block.tokens.start);
-    match (index.sentences.get(first), last.checked_sub(1)) {
-        (Some((b, from)), Some(last)) if *b == block.tokens.start && last >= first => {
-            &index.tokens[from.start..index.sentences[last].1.end]
-        }
-        _ => &[],
-    }
+/// The block's non-space tokens (indices into `doc.tokens`).
+pub fn non_space_tokens(doc: &Document, block: &Block) -> Vec<usize> {
+    block
+        .tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
+        .collect()
 }
 
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,
 /// the closing mark included.
-pub fn sentences<'a>(doc: &'a Document, block: &Block) -> Vec<&'a [usize]> {
-    let index = doc.sentence_index();
-    let first = index
-        .sentences
-        .partition_point(|(b, _)| *b < block.tokens.start);
-    index.sentences[first..]
-        .iter()
-        .take_while(|(b, _)| *b == block.tokens.start)
-        .map(|(_, r)| &index.tokens[r.clone()])
-        .collect()
+pub fn sentences(doc: &Document, block: &Block) -> Sentences {
+    Sentences::of(doc, block)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::text::case::{Case, case_of, lower_into};
 use crate::text::syllable::{self, IllFormed, Syllable};
-use crate::text::tokens::{Token, TokenKind};
+use crate::text::tokens::Token;
 
 /// One distinct written form (case kept: "Hòa" and "hòa" are two entries).
 #[derive(Debug)]
@@ -48,6 +48,16 @@ fn analysed(form: &str) -> Analysis {
     })
 }
 
+/// The most entries a lexicon holds: [`Token::MAX_WORDS`], smaller in a test that shows
+/// what happens past it.
+fn max_words() -> usize {
+    #[cfg(test)]
+    if let Some(n) = tests::MAX_WORDS.get() {
+        return n;
+    }
+    Token::MAX_WORDS
+}
+
 /// The words of a document; a word token's [`Token::word`] indexes it.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -61,9 +71,13 @@ impl Lexicon {
             FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
         let mut words = Vec::new();
         let mut lower = String::new();
-        for token in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
+        for token in tokens.iter_mut().filter(|t| t.is_word()) {
             let form = &text[token.range()];
-            token.word = *index.entry(form).or_insert_with(|| {
+            if index.len() >= max_words() && !index.contains_key(form) {
+                // Past the most entries a token can point to: the word has none.
+                continue;
+            }
+            let word = *index.entry(form).or_insert_with(|| {
                 lower_into(form, &mut lower);
                 let (case, syllable) = analysed(form);
                 words.push(WordInfo {
@@ -73,13 +87,14 @@ impl Lexicon {
                 });
                 u32::try_from(words.len() - 1).expect("fewer than 2^32 distinct words")
             });
+            token.set_word(word);
         }
         Lexicon { words }
     }
 
     /// The analysis of a word token; `None` for any other token.
     pub fn get(&self, token: &Token) -> Option<&WordInfo> {
-        self.words.get(usize::try_from(token.word).ok()?)
+        self.words.get(usize::try_from(token.word()).ok()?)
     }
 
     /// How many distinct written forms the document has.
@@ -93,10 +108,18 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::cell::Cell;
+
     use crate::document::Document;
     use crate::text::case::{case_of, lower_into};
     use crate::text::syllable;
+
+    thread_local! {
+        /// A smaller cap on a lexicon's entries, for this thread (see the engine's test of a
+        /// document past the cap).
+        pub(crate) static MAX_WORDS: Cell<Option<usize>> = const { Cell::new(None) };
+    }
 
     #[test]
     fn each_word_token_gets_the_analysis_of_its_own_text() {

@@ -15,6 +15,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 pub use builder::TextBuilder;
+#[cfg(test)]
+pub(crate) use lexicon::tests::MAX_WORDS as TEST_MAX_WORDS;
 pub use lexicon::{Lexicon, WordInfo};
 pub use source_map::{ProseRanges, SourceMap};
 
@@ -178,7 +180,7 @@ impl Document {
         let number_style = numbers::detect_style(
             tokens
                 .iter()
-                .filter(|t| t.kind == TokenKind::Number)
+                .filter(|t| t.kind() == TokenKind::Number)
                 .map(|t| t.text(&text)),
         );
         Document {

@@ -17,26 +17,58 @@ enum Kind {
     Standing,
 }
 
+/// 20 bytes: offsets are `u32` (a file is at most `MAX_FILE_SIZE`); a plain text has a
+/// segment or two for every line.
 #[derive(Debug, Clone, Copy)]
 struct Segment {
-    text_start: usize,
-    text_len: usize,
-    source_start: usize,
-    source_len: usize,
+    ts: u32,
+    tl: u32,
+    ss: u32,
+    sl: u32,
     kind: Kind,
 }
 
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).expect("a text is under 4 GiB")
+}
+
 impl Segment {
+    fn new(text_start: usize, text_len: usize, source: Range<usize>, kind: Kind) -> Segment {
+        Segment {
+            ts: narrow(text_start),
+            tl: narrow(text_len),
+            ss: narrow(source.start),
+            sl: narrow(source.len()),
+            kind,
+        }
+    }
+
+    fn text_start(&self) -> usize {
+        self.ts as usize
+    }
+
+    fn text_len(&self) -> usize {
+        self.tl as usize
+    }
+
+    fn source_start(&self) -> usize {
+        self.ss as usize
+    }
+
+    fn source_len(&self) -> usize {
+        self.sl as usize
+    }
+
     fn verbatim(&self) -> bool {
         self.kind == Kind::Verbatim
     }
 
     fn text_range(&self) -> Range<usize> {
-        self.text_start..self.text_start + self.text_len
+        self.text_start()..self.text_start() + self.text_len()
     }
 
     fn source_range(&self) -> Range<usize> {
-        self.source_start..self.source_start + self.source_len
+        self.source_start()..self.source_start() + self.source_len()
     }
 }
 
@@ -55,19 +87,18 @@ impl SourceMap {
         }
         if let Some(last) = self.segments.last_mut()
             && last.verbatim()
-            && last.text_start + last.text_len == self.text_len
-            && last.source_start + last.source_len == source_start
+            && last.text_start() + last.text_len() == self.text_len
+            && last.source_start() + last.source_len() == source_start
         {
-            last.text_len += len;
-            last.source_len += len;
+            last.tl += narrow(len);
+            last.sl += narrow(len);
         } else {
-            self.segments.push(Segment {
-                text_start: self.text_len,
-                text_len: len,
-                source_start,
-                source_len: len,
-                kind: Kind::Verbatim,
-            });
+            self.segments.push(Segment::new(
+                self.text_len,
+                len,
+                source_start..source_start + len,
+                Kind::Verbatim,
+            ));
         }
         self.text_len += len;
     }
@@ -87,13 +118,8 @@ impl SourceMap {
         if text_len == 0 {
             return;
         }
-        self.segments.push(Segment {
-            text_start: self.text_len,
-            text_len,
-            source_start: source.start,
-            source_len: source.len(),
-            kind,
-        });
+        self.segments
+            .push(Segment::new(self.text_len, text_len, source, kind));
         self.text_len += text_len;
     }
 
@@ -115,16 +141,16 @@ impl SourceMap {
         }
         let first = self
             .segments
-            .partition_point(|s| s.text_start + s.text_len <= span.start);
+            .partition_point(|s| s.text_start() + s.text_len() <= span.start);
         let mut source_end = None;
         for s in &self.segments[first..] {
-            if s.text_start >= span.end {
+            if s.text_start() >= span.end {
                 break;
             }
-            if s.kind == Kind::Standing || source_end.is_some_and(|e| e != s.source_start) {
+            if s.kind == Kind::Standing || source_end.is_some_and(|e| e != s.source_start()) {
                 return false;
             }
-            source_end = Some(s.source_start + s.source_len);
+            source_end = Some(s.source_start() + s.source_len());
         }
         source_end.is_some()
     }
@@ -135,16 +161,16 @@ impl SourceMap {
     pub fn is_unbroken(&self, span: Range<usize>) -> bool {
         let first = self
             .segments
-            .partition_point(|s| s.text_start + s.text_len <= span.start);
+            .partition_point(|s| s.text_start() + s.text_len() <= span.start);
         let mut source_end = None;
         for s in &self.segments[first..] {
-            if s.text_start >= span.end.max(span.start + 1) {
+            if s.text_start() >= span.end.max(span.start + 1) {
                 break;
             }
-            if source_end.is_some_and(|e| e != s.source_start) {
+            if source_end.is_some_and(|e| e != s.source_start()) {
                 return false;
             }
-            source_end = Some(s.source_start + s.source_len);
+            source_end = Some(s.source_start() + s.source_len());
         }
         true
     }
@@ -156,8 +182,8 @@ impl SourceMap {
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for s in self.segments.iter().filter(|s| s.kind != Kind::Standing) {
             match ranges.last_mut() {
-                Some(last) if last.end == s.source_start => {
-                    last.end = s.source_start + s.source_len
+                Some(last) if last.end == s.source_start() => {
+                    last.end = s.source_start() + s.source_len()
                 }
                 _ => ranges.push(s.source_range()),
             }
@@ -173,15 +199,15 @@ impl SourceMap {
     fn segment_at(&self, offset: usize) -> Option<&Segment> {
         let idx = self
             .segments
-            .partition_point(|s| s.text_start + s.text_len <= offset);
+            .partition_point(|s| s.text_start() + s.text_len() <= offset);
         self.segments.get(idx)
     }
 
     /// The source offset where a span starting at text `offset` starts.
     pub fn source_start(&self, offset: usize) -> usize {
         match self.segment_at(offset) {
-            Some(s) if s.verbatim() => s.source_start + (offset - s.text_start),
-            Some(s) => s.source_start,
+            Some(s) if s.verbatim() => s.source_start() + (offset - s.text_start()),
+            Some(s) => s.source_start(),
             None => self.source_end_of_text(),
         }
     }
@@ -192,8 +218,8 @@ impl SourceMap {
             return self.source_start(0);
         }
         match self.segment_at(offset - 1) {
-            Some(s) if s.verbatim() => s.source_start + (offset - s.text_start),
-            Some(s) => s.source_start + s.source_len,
+            Some(s) if s.verbatim() => s.source_start() + (offset - s.text_start()),
+            Some(s) => s.source_start() + s.source_len(),
             None => self.source_end_of_text(),
         }
     }
@@ -210,7 +236,7 @@ impl SourceMap {
     fn source_end_of_text(&self) -> usize {
         self.segments
             .last()
-            .map_or(0, |s| s.source_start + s.source_len)
+            .map_or(0, |s| s.source_start() + s.source_len())
     }
 }
 

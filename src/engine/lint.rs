@@ -380,3 +380,32 @@ fn sort(diagnostics: &mut [Diagnostic]) {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, TEST_MAX_WORDS};
+
+    #[test]
+    fn words_past_the_most_entries_have_none_and_no_rule_falls_over() {
+        // A document with more distinct forms than its tokens can point to (4M in a real
+        // one; 20 here): the words after the 20th distinct form have no entry.
+        TEST_MAX_WORDS.set(Some(20));
+        let text =
+            "Ngày 2/7, UBND phường Dịch Vọng tổ chức Hội nghị lần thứ 9. Phường đạt 12 chỉ tiêu, \
+            vượt 3 chỉ tiêu so với năm 2023; A ninh được giữ vững, an sinh xã hội bảo đảm. \
+            Giải phòng mặt bằng đạt hơn 64%, trong đó 5 dự án hoàn thành  và 2 dự án chậm.\n"
+                .repeat(3);
+        let doc = Document::from_text(&text);
+        assert_eq!(doc.lexicon.len(), 20);
+        let without = doc
+            .tokens
+            .iter()
+            .filter(|t| t.is_word() && doc.lexicon.get(t).is_none())
+            .count();
+        assert!(without > 0);
+        // Every rule runs over such a document.
+        let found = super::lint_text(&text, &crate::Config::default());
+        TEST_MAX_WORDS.set(None);
+        assert!(found.iter().all(|d| d.span.end <= text.len()));
+    }
+}

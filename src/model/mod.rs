@@ -719,7 +719,7 @@ pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
     let mut buf = String::new();
     let mut out: Vec<Option<Box<str>>> = vec![None; doc.lexicon.len()];
     for token in &doc.tokens {
-        let Some(slot) = out.get_mut(token.word as usize) else {
+        let Some(slot) = out.get_mut(token.word() as usize) else {
             continue;
         };
         if slot.is_none() && key(doc.token_text(token), &mut buf) {
@@ -742,15 +742,15 @@ pub fn walk<'k>(
     let mut glued = false;
     for i in block.tokens.clone() {
         let token = &doc.tokens[i];
-        match token.kind {
+        match token.kind() {
             TokenKind::Space if crate::analysis::is_inline_space(doc, token) => glued = false,
             TokenKind::Word | TokenKind::Number => {
                 let unit = if glued {
                     None
-                } else if token.kind == TokenKind::Number {
+                } else if token.kind() == TokenKind::Number {
                     Some(NUMBER)
                 } else {
-                    keys.get(token.word as usize).and_then(|k| k.as_deref())
+                    keys.get(token.word() as usize).and_then(|k| k.as_deref())
                 };
                 f(i, unit);
                 glued = true;

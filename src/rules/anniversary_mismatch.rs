@@ -108,9 +108,10 @@ impl Rule for AnniversaryMismatch {
         blocks.dedup();
         let mut verified = Vec::new();
         for b in blocks {
-            for sentence in sentences(doc, &doc.blocks[b]) {
+            for sentence in &sentences(doc, &doc.blocks[b]) {
                 let has_paren = sentence.iter().any(|&i| {
-                    doc.tokens[i].kind == TokenKind::Punct && doc.token_text(&doc.tokens[i]) == "("
+                    doc.tokens[i].kind() == TokenKind::Punct
+                        && doc.token_text(&doc.tokens[i]) == "("
                 });
                 if has_paren {
                     self.check_sentence(doc, dates, sentence, &mut verified, out);
@@ -129,7 +130,7 @@ fn opens_parenthesis(doc: &Document, token: usize) -> bool {
         .iter()
         .rev()
         .find(|t| !t.is_space())
-        .is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == "(")
+        .is_some_and(|t| t.kind() == TokenKind::Punct && doc.token_text(t) == "(")
 }
 
 impl AnniversaryMismatch {
@@ -252,7 +253,7 @@ impl AnniversaryMismatch {
     /// same. A subject that matches anniversaries of different numbers is passed over.
     fn check_headline(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
         for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Title) {
-            for sentence in sentences(doc, block) {
+            for sentence in &sentences(doc, block) {
                 for claim in claims(doc, sentence) {
                     if !claim.commemorates || out.iter().any(|d| d.span == claim.span) {
                         continue;
@@ -390,7 +391,7 @@ fn evidence(
     let (founding, founding_span, close) = {
         let t = &doc.tokens[inner];
         let text = doc.token_text(t);
-        if t.kind == TokenKind::Number
+        if t.kind() == TokenKind::Number
             && text.len() == 4
             && text.bytes().all(|b| b.is_ascii_digit())
         {

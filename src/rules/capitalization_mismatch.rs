@@ -88,18 +88,17 @@ impl Rule for CapitalizationMismatch {
             // The block's tokens without spaces: a run never crosses punctuation, so the
             // sentence marks need no splitting.
             {
-                let sentence = non_space_tokens(doc, block);
+                let sentence = &non_space_tokens(doc, block);
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
-                    (t.kind == TokenKind::Word).then(|| doc.case(t))
+                    (t.kind() == TokenKind::Word).then(|| doc.case(t))
                 };
                 for p in 1..sentence.len().saturating_sub(2) {
                     let before = token(p - 1);
-                    let counts = match before.kind {
-                        TokenKind::Word => *counting[before.word as usize]
-                            .get_or_insert_with(|| counted(doc, before)),
-                        _ => counted(doc, before),
+                    let counts = match counting.get_mut(before.word() as usize) {
+                        Some(memo) => *memo.get_or_insert_with(|| counted(doc, before)),
+                        None => counted(doc, before),
                     };
                     if !counts {
                         continue;
@@ -172,12 +171,21 @@ impl Rule for CapitalizationMismatch {
 
 /// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
 /// trị"): its words (token indices) and whether each word after the first is capitalised.
+/// 32 bytes: a long document has one for most capitalised words.
 struct NameRun<'a> {
-    tokens: [usize; 3],
-    len: usize,
+    /// Indices into `doc.tokens`.
+    tokens: [u32; 3],
+    words: u8,
     capitals: [bool; 2],
     /// The word after the run, lower-case ("" after punctuation or at the end).
     next: &'a str,
+}
+
+impl NameRun<'_> {
+    /// How many words.
+    fn len(&self) -> usize {
+        usize::from(self.words)
+    }
 }
 
 /// What names are grouped by: the words lower-case ("" past the name's length) and whether
@@ -204,11 +212,11 @@ impl CapitalizationMismatch {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
-            let sentence = non_space_tokens(doc, block);
+            let sentence = &non_space_tokens(doc, block);
             let case = |p: usize| {
                 sentence.get(p).and_then(|&i| {
                     let t = &doc.tokens[i];
-                    (t.kind == TokenKind::Word).then(|| doc.case(t))
+                    (t.kind() == TokenKind::Word).then(|| doc.case(t))
                 })
             };
             let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
@@ -240,15 +248,15 @@ impl CapitalizationMismatch {
                     // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
                     // spell alike: only names ending alike are compared.
                     let longer = case(p + len) == Some(Case::Capitalized);
-                    let mut tokens = [sentence[p]; 3];
+                    let mut tokens = [sentence[p] as u32; 3];
                     let mut capitals = [false; 2];
                     for k in 1..len {
-                        tokens[k] = sentence[p + k];
+                        tokens[k] = sentence[p + k] as u32;
                         capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
                     }
                     runs.entry((words, longer)).or_default().push(NameRun {
                         tokens,
-                        len,
+                        words: len as u8,
                         capitals,
                         next,
                     });
@@ -260,7 +268,7 @@ impl CapitalizationMismatch {
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
         groups.sort_by_key(|list| list[0].tokens[0]);
-        let range = |i: usize| doc.tokens[i].range();
+        let range = |i: u32| doc.tokens[i as usize].range();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
@@ -272,13 +280,13 @@ impl CapitalizationMismatch {
             };
             let usual_count = count(usual);
             for run in list.iter().filter(|r| r.capitals != usual.capitals) {
-                let Some(k) = (0..run.len - 1).find(|&k| run.capitals[k] != usual.capitals[k])
+                let Some(k) = (0..run.len() - 1).find(|&k| run.capitals[k] != usual.capitals[k])
                 else {
                     continue;
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
                 // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
-                if k + 2 == run.len && run.next != usual.next {
+                if k + 2 == run.len() && run.next != usual.next {
                     continue;
                 }
                 let word = range(run.tokens[k + 1]);
@@ -288,12 +296,12 @@ impl CapitalizationMismatch {
                 let this = Run {
                     word,
                     capital: run.capitals[k],
-                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len - 1]).end,
+                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len() - 1]).end,
                 };
                 let evidence = Run {
                     word: range(usual.tokens[k + 1]),
                     capital: usual.capitals[k],
-                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len - 1]).end,
+                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len() - 1]).end,
                 };
                 out.push(self.report(doc, &this, &evidence, usual_count));
             }
@@ -307,7 +315,7 @@ fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
     for &i in sentence.iter().skip(from).take(3) {
         let t = &doc.tokens[i];
         let text = doc.token_text(t);
-        match t.kind {
+        match t.kind() {
             TokenKind::Number => return true,
             TokenKind::Word => {
                 if NAME_BREAK_WORDS.contains(text) {
@@ -328,7 +336,7 @@ fn names_one(doc: &Document, sentence: &[usize], from: usize) -> bool {
 /// not the start of a name ("Ngày thành lập Đảng", "Hội Người cao tuổi").
 fn counted(doc: &Document, token: &crate::text::tokens::Token) -> bool {
     let text = doc.token_text(token);
-    match token.kind {
+    match token.kind() {
         TokenKind::Number => text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()),
         TokenKind::Word => QUANTIFIERS.contains(text),
         _ => false,

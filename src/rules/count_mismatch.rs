@@ -61,13 +61,13 @@ impl Rule for CountMismatch {
         for (at, block) in doc.blocks.iter().enumerate() {
             // Every check here starts from a number: most blocks are passed over at once.
             let tokens = doc.block_tokens(block);
-            if !tokens.iter().any(|t| t.kind == TokenKind::Number) {
+            if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
                 continue;
             }
             if tokens.iter().any(|t| doc.token_text(t) == "(") {
-                self.markers_in_block(doc, non_space_tokens(doc, block), out);
+                self.markers_in_block(doc, &non_space_tokens(doc, block), out);
             }
-            let sig = non_space_tokens(doc, block);
+            let sig = &non_space_tokens(doc, block);
             let c = Cursor::new(doc, sig);
             for e in inline_enumerations(&c) {
                 if e.contradicted() {
@@ -293,7 +293,7 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
         let tokens = doc.block_tokens(block);
         let marker = match tokens {
             [n, dot, ..]
-                if n.kind == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
+                if n.kind() == TokenKind::Number && matches!(doc.token_text(dot), "." | ")") =>
             {
                 doc.token_text(n)
                     .parse::<u32>()

@@ -74,7 +74,7 @@ impl Rule for DateOrder {
             let range = block.tokens.clone();
             let is_end = |i: usize| {
                 let t = &doc.tokens[i];
-                t.kind == TokenKind::Punct
+                t.kind() == TokenKind::Punct
                     && matches!(doc.token_text(t), "." | ";" | "!" | "?" | "…")
             };
             let mut leads = 0;
@@ -83,13 +83,13 @@ impl Rule for DateOrder {
             while i > range.start {
                 i -= 1;
                 let t = &doc.tokens[i];
-                if t.kind == TokenKind::Space {
+                if t.kind() == TokenKind::Space {
                     continue;
                 }
                 if is_end(i) {
                     break;
                 }
-                if t.kind != TokenKind::Word
+                if t.kind() != TokenKind::Word
                     || !DATE_LEAD_WORDS.contains(doc.lower(t))
                     || leads == 2
                 {
@@ -104,7 +104,7 @@ impl Rule for DateOrder {
             // The words of the rest of the sentence.
             let words: Vec<&str> = (date.tokens.end..range.end)
                 .take_while(|&j| !is_end(j))
-                .filter(|&j| doc.tokens[j].kind == TokenKind::Word)
+                .filter(|&j| doc.tokens[j].kind() == TokenKind::Word)
                 .map(|j| doc.lower(&doc.tokens[j]))
                 .collect();
             let past = words.contains(&"đã");

@@ -47,7 +47,7 @@ impl Rule for DoubleSpace {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Space || token.byte_len() < 2 {
+                if token.kind() != TokenKind::Space || token.byte_len() < 2 {
                     continue;
                 }
                 // Indentation and spaces at the end of a block (a reader may keep a no-break

@@ -17,7 +17,7 @@ pub struct Place {
 
 /// The model's id of the unit at `tokens[at]`: a syllable it knows, or a number.
 fn unit(doc: &Document, model: &Model, token: &Token, buf: &mut String) -> Option<u16> {
-    match token.kind {
+    match token.kind() {
         TokenKind::Number => model.id(model::NUMBER),
         TokenKind::Word if model::key(doc.token_text(token), buf) => model.id(buf),
         _ => None,

@@ -88,7 +88,7 @@ impl Rule for Nonword {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word {
+                if token.kind() != TokenKind::Word {
                     continue;
                 }
                 let text = doc.token_text(token);
@@ -536,7 +536,7 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
 /// ASCII that is no syllable (an English word: "rich kid", "tech startup").
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let fence = |t: &&Token| {
-        t.kind == TokenKind::Punct && {
+        t.kind() == TokenKind::Punct && {
             let mark = doc.token_text(t);
             is_quote(mark) || matches!(mark, "(" | ")" | "[" | "]")
         }
@@ -548,7 +548,7 @@ fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     ] {
         let mut words = side
             .take_while(|t| !fence(t))
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| doc.token_text(t))
             .take(2);
         if let Some(next) = words.next() {
@@ -722,11 +722,11 @@ fn glued_to_common_word(at: &Spot<'_>, text: &str) -> Option<usize> {
 /// The byte range of the run of non-space tokens around token `i`.
 fn chunk_around(tokens: &[Token], i: usize) -> std::ops::Range<usize> {
     let mut start = i;
-    while start > 0 && tokens[start - 1].kind != TokenKind::Space {
+    while start > 0 && tokens[start - 1].kind() != TokenKind::Space {
         start -= 1;
     }
     let mut end = i;
-    while end + 1 < tokens.len() && tokens[end + 1].kind != TokenKind::Space {
+    while end + 1 < tokens.len() && tokens[end + 1].kind() != TokenKind::Space {
         end += 1;
     }
     tokens[start].start()..tokens[end].end()

@@ -110,7 +110,7 @@ impl Rule for NumberFormat {
             }
             let tokens = block.tokens.clone();
             let text = |i: usize| doc.token_text(&doc.tokens[i]);
-            let kind = |i: usize| doc.tokens[i].kind;
+            let kind = |i: usize| doc.tokens[i].kind();
             for i in tokens.clone() {
                 if kind(i) != TokenKind::Number {
                     continue;

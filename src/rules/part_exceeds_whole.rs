@@ -80,7 +80,7 @@ impl Rule for PartExceedsWhole {
             self.wholes(doc, &all, out);
             for (i, sentence) in sentences.iter().enumerate() {
                 self.fractions(doc, sentence, out);
-                let previous = i.checked_sub(1).map(|j| sentences[j]);
+                let previous = i.checked_sub(1).map(|j| &sentences[j]);
                 self.parts_within(doc, previous, sentence, out);
             }
         }

@@ -113,7 +113,7 @@ impl Rule for PercentMismatch {
             if !has_percent {
                 continue;
             }
-            for sentence in sentences(doc, block) {
+            for sentence in &sentences(doc, block) {
                 for percent in Cursor::new(doc, sentence).percents() {
                     if percent.figure.figure.ambiguous {
                         continue;

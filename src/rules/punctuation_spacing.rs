@@ -114,7 +114,7 @@ impl Quotes {
         let mut quotes: Vec<usize> = tokens
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Punct && doc.token_text(t) == "\"")
+            .filter(|(_, t)| t.kind() == TokenKind::Punct && doc.token_text(t) == "\"")
             .map(|(i, _)| i)
             .collect();
         if quotes.len() % 2 == 1 {
@@ -133,7 +133,7 @@ impl Quotes {
 /// Whether a finished token can sit right before a closing mark: a word, a number, or a
 /// closing bracket, quote or percent sign.
 fn ends_content(doc: &Document, t: &Token, role: Option<bool>) -> bool {
-    match t.kind {
+    match t.kind() {
         TokenKind::Word | TokenKind::Number => true,
         TokenKind::Punct => {
             let s = doc.token_text(t);
@@ -171,7 +171,7 @@ impl PunctuationSpacing {
         i: usize,
     ) -> Option<(usize, &'static str)> {
         let mark = tokens.get(i + 1)?;
-        if i == 0 || mark.kind != TokenKind::Punct || !is_spacing_mark(doc, mark) {
+        if i == 0 || mark.kind() != TokenKind::Punct || !is_spacing_mark(doc, mark) {
             return None;
         }
         let prev = &tokens[i - 1];
@@ -203,7 +203,7 @@ impl PunctuationSpacing {
         // (a word right after it): nested straight quotes do not pair in order.
         let straight_closer = m == "\""
             && roles.role(i + 1) == Some(false)
-            && !after.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+            && !after.is_some_and(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number));
         if CLOSERS.contains(&m) || straight_closer {
             return Some((i + 1, "before"));
         }
@@ -222,7 +222,7 @@ impl Rule for PunctuationSpacing {
             let tokens = doc.block_tokens(block);
             let roles = Quotes::of(doc, tokens);
             for (i, token) in tokens.iter().enumerate() {
-                match token.kind {
+                match token.kind() {
                     TokenKind::Space => {
                         if let Some((m, _)) = self.space_before(doc, tokens, &roles, i) {
                             let (vi, en) = mark_names(doc.token_text(&tokens[m]));
@@ -274,7 +274,7 @@ impl Rule for PunctuationSpacing {
                                 continue;
                             };
                             if space.is_inline_space(&doc.text)
-                                && matches!(next.kind, TokenKind::Word | TokenKind::Number)
+                                && matches!(next.kind(), TokenKind::Word | TokenKind::Number)
                             {
                                 let (vi, en) = mark_names(m);
                                 self.report(
@@ -313,7 +313,7 @@ const DASHES: &[&str] = &["-", "–", "—"];
 
 /// A word or a number.
 fn is_content(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+    matches!(t.kind(), TokenKind::Word | TokenKind::Number)
 }
 
 /// Whether the token at `i` starts its line: the first of the block, or after a line break.
@@ -341,7 +341,7 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
         i + 1
     } else if i >= 2 && inline(i - 1) && is_content(next) {
         let before = content(i - 2)?;
-        if next.kind == TokenKind::Number && before.kind != TokenKind::Number {
+        if next.kind() == TokenKind::Number && before.kind() != TokenKind::Number {
             return None;
         }
         i - 1
@@ -357,7 +357,7 @@ fn glued_before_bracket(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let (Some(prev), Some(next)) = (i.checked_sub(1).map(|p| &tokens[p]), tokens.get(i + 1)) else {
         return false;
     };
-    let word_like = |t: &Token| match t.kind {
+    let word_like = |t: &Token| match t.kind() {
         TokenKind::Number => true,
         TokenKind::Word => {
             doc.token_text(t).chars().nth(1).is_some()
@@ -367,7 +367,7 @@ fn glued_before_bracket(doc: &Document, tokens: &[Token], i: usize) -> bool {
     };
     let n = doc.token_text(next);
     word_like(prev)
-        && next.kind == TokenKind::Word
+        && next.kind() == TokenKind::Word
         && matches!(doc.case(next), Case::Lower | Case::Capitalized)
         && n.chars().nth(1).is_some()
         && syllable::is_syllable(n)
@@ -403,7 +403,7 @@ fn entity_residue(
 ) -> Option<(std::ops::Range<usize>, &'static str)> {
     let prev = tokens
         .get(i.checked_sub(1)?)
-        .filter(|t| t.kind == TokenKind::Word)?;
+        .filter(|t| t.kind() == TokenKind::Word)?;
     let word = doc.token_text(prev);
     let &(name, stands_for) = ENTITIES.iter().find(|(e, _)| word.ends_with(e))?;
     let stem = &word[..word.len() - name.len()];
@@ -503,7 +503,7 @@ impl PunctuationSpacing {
             return false;
         };
         let prev = &tokens[i - 1];
-        if next.kind != TokenKind::Word || !ends_content(doc, prev, roles.role(i - 1)) {
+        if next.kind() != TokenKind::Word || !ends_content(doc, prev, roles.role(i - 1)) {
             return false;
         }
         if looks_technical(chunk(doc, tokens, i)) {
@@ -518,14 +518,14 @@ impl PunctuationSpacing {
                 let after_name = tokens.get(i + 2).is_none_or(|t| doc.token_text(t) != ".");
                 // "TP.Bắc Kạn", "PGS.TS.Nguyễn": an abbreviation in capitals glued to a
                 // capitalised name ("TP.HCM", in capitals, is a fixed form).
-                let abbreviation_before_name = prev.kind == TokenKind::Word
+                let abbreviation_before_name = prev.kind() == TokenKind::Word
                     && doc.case(prev) == Case::Upper
                     && (2..=4).contains(&p.chars().count())
                     && doc.case(next) == Case::Capitalized
                     && syllable::is_syllable(n)
                     && after_name;
                 abbreviation_before_name
-                    || prev.kind == TokenKind::Word
+                    || prev.kind() == TokenKind::Word
                         && is_lower_syllable(p)
                         && doc.case(next) == Case::Capitalized
                         && syllable::is_syllable(n)

@@ -124,7 +124,7 @@ impl Rule for RareVariant {
             units.clear();
             model::walk(doc, block, &keys, |i, key| {
                 let unit = key.map(|k| {
-                    let memo = ids.get_mut(doc.tokens[i].word as usize);
+                    let memo = ids.get_mut(doc.tokens[i].word() as usize);
                     if let Some(Some(unit)) = memo.as_deref() {
                         return unit.clone();
                     }
@@ -176,7 +176,7 @@ fn candidates(
     let mut variants: Vec<u16> = Vec::new();
     for (k, (i, unit)) in units.iter().enumerate() {
         let Some(unit) = unit else { continue };
-        if doc.tokens[*i].kind != TokenKind::Word {
+        if doc.tokens[*i].kind() != TokenKind::Word {
             continue;
         }
         let w = match unit {
@@ -296,7 +296,7 @@ fn repeated(
         units
             .get(k)
             .filter(|(_, unit)| unit.is_some())
-            .and_then(|(i, _)| keys.get(doc.tokens[*i].word as usize)?.as_deref())
+            .and_then(|(i, _)| keys.get(doc.tokens[*i].word() as usize)?.as_deref())
     };
     let around = [f.at.checked_sub(1).and_then(key), key(f.at), key(f.at + 1)];
     slips::writers_choice(pairs, around, model.syllable(f.variant), f)

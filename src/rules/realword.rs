@@ -212,7 +212,7 @@ impl Rule for Realword {
                     if k == model::NUMBER {
                         number
                     } else {
-                        ids.get(doc.tokens[i].word as usize).copied().flatten()
+                        ids.get(doc.tokens[i].word() as usize).copied().flatten()
                     }
                 });
                 units.push((i, id));
@@ -238,7 +238,7 @@ impl Rule for Realword {
         for (block, found) in &suspected {
             units_of(block, &mut units);
             for f in found {
-                let word = doc.tokens[units[f.at].0].word as usize;
+                let word = doc.tokens[units[f.at].0].word() as usize;
                 words.extend(keys.get(word).and_then(|k| k.as_deref()));
                 words.push(model.syllable(f.variant));
             }
@@ -337,10 +337,10 @@ fn suspects(
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
     let mut out = Vec::new();
     for (k, &(i, w)) in units.iter().enumerate() {
-        if (w.is_some() && w == number) || doc.tokens[i].kind != TokenKind::Word {
+        if (w.is_some() && w == number) || doc.tokens[i].kind() != TokenKind::Word {
             continue;
         }
-        let word = doc.tokens[i].word;
+        let word = doc.tokens[i].word();
         let w = match w {
             Some(id) => Written::Known(id),
             // A syllable the model never saw (a word that is no syllable has no key).
@@ -690,7 +690,7 @@ fn repeated(
 ) -> bool {
     let key = |k: Option<usize>| {
         let (i, _) = units.get(k?)?;
-        keys.get(doc.tokens[*i].word as usize)?.as_deref()
+        keys.get(doc.tokens[*i].word() as usize)?.as_deref()
     };
     let around = [
         key(f.at.checked_sub(1)),

@@ -65,7 +65,7 @@ Từ bị lặp là lỗi biên tập phổ biến nhất: câu được sửa l
 fn word_at(doc: &Document, tokens: &[Token], i: usize, buf: &mut String) {
     buf.clear();
     if let Some(t) = tokens.get(i)
-        && t.kind == TokenKind::Word
+        && t.kind() == TokenKind::Word
     {
         buf.push_str(doc.lower(t));
     }
@@ -143,7 +143,7 @@ fn doubled_compounds(
 ) {
     let mut key = String::new();
     let mut id = |t: &Token| -> Option<u16> {
-        (t.kind == TokenKind::Word && model::key(doc.token_text(t), &mut key))
+        (t.kind() == TokenKind::Word && model::key(doc.token_text(t), &mut key))
             .then(|| model.id(&key))
             .flatten()
     };
@@ -211,8 +211,8 @@ impl Rule for RepeatedWord {
             }
             for i in 0..tokens.len().saturating_sub(2) {
                 let (a, space, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
-                if a.kind != TokenKind::Word
-                    || b.kind != TokenKind::Word
+                if a.kind() != TokenKind::Word
+                    || b.kind() != TokenKind::Word
                     || a.byte_len() != b.byte_len()
                     || !is_inline_space(doc, space)
                 {

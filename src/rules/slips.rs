@@ -88,7 +88,10 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> P
                 if k == model::NUMBER {
                     Some(NUMBER_KEY)
                 } else {
-                    numbered.get(doc.tokens[i].word as usize).copied().flatten()
+                    numbered
+                        .get(doc.tokens[i].word() as usize)
+                        .copied()
+                        .flatten()
                 }
             });
             if let (Some(a), Some(b)) = (last, this) {
@@ -135,7 +138,7 @@ pub(super) fn pair_counts_among<'k>(
     // By lexicon entry, so that most tokens are passed over at one look-up.
     let wanted_entry: Vec<bool> = numbered.iter().map(|n| n.is_some_and(is_wanted)).collect();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    let unit_kind = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let unit_kind = |t: &Token| matches!(t.kind(), TokenKind::Word | TokenKind::Number);
     for block in &doc.blocks {
         let range = block.tokens.clone();
         // What the walk gives token `j`: a word or number not glued to the token before.
@@ -144,17 +147,17 @@ pub(super) fn pair_counts_among<'k>(
             if !unit_kind(t) || (j > range.start && unit_kind(&doc.tokens[j - 1])) {
                 return None;
             }
-            if t.kind == TokenKind::Number {
+            if t.kind() == TokenKind::Number {
                 Some(NUMBER_KEY)
             } else {
-                numbered.get(t.word as usize).copied().flatten()
+                numbered.get(t.word() as usize).copied().flatten()
             }
         };
         for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
             let i = range.start + i;
-            if token.kind != TokenKind::Word
+            if token.kind() != TokenKind::Word
                 || !wanted_entry
-                    .get(token.word as usize)
+                    .get(token.word() as usize)
                     .copied()
                     .unwrap_or(false)
             {

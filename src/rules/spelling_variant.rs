@@ -59,13 +59,13 @@ Cả hai cách viết đều được chấp nhận nên riêng mỗi cách khô
 /// (`vy.nguyen@`, `mi-li-mét`): not prose.
 fn is_glued(tokens: &[Token], i: usize, text: &str) -> bool {
     let glue = |t: &Token| {
-        t.kind == TokenKind::Punct
+        t.kind() == TokenKind::Punct
             && matches!(
                 t.text(text),
                 "." | "@" | "/" | "\\" | "_" | "-" | ":" | "=" | "&" | "#" | "?" | "%"
             )
     };
-    let solid = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+    let solid = |t: &Token| matches!(t.kind(), TokenKind::Word | TokenKind::Number);
     let before = i >= 2 && glue(&tokens[i - 1]) && solid(&tokens[i - 2]);
     let after = i + 2 < tokens.len() && glue(&tokens[i + 1]) && solid(&tokens[i + 2]);
     before || after
@@ -93,11 +93,15 @@ fn candidates(doc: &Document) -> Vec<&Token> {
     for block in &doc.blocks {
         let tokens = doc.block_tokens(block);
         for (i, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
+            if token.kind() != TokenKind::Word {
                 continue;
             }
-            let varies =
-                *may[token.word as usize].get_or_insert_with(|| may_vary(doc.token_text(token)));
+            // A word with no lexicon entry (past the most a document's tokens can point to)
+            // is left out.
+            let Some(memo) = may.get_mut(token.word() as usize) else {
+                continue;
+            };
+            let varies = *memo.get_or_insert_with(|| may_vary(doc.token_text(token)));
             if varies && !is_glued(tokens, i, &doc.text) {
                 out.push(token);
             }
@@ -119,10 +123,10 @@ impl Rule for SpellingVariant {
         let mut spellings: Vec<u32> = Vec::new();
         let candidates = candidates(doc);
         for token in &candidates {
-            let (n, first) = &mut seen[token.word as usize];
+            let (n, first) = &mut seen[token.word() as usize];
             if *n == 0 {
                 *first = token.range();
-                spellings.push(token.word);
+                spellings.push(token.word());
             }
             *n += 1;
         }
@@ -170,7 +174,7 @@ impl Rule for SpellingVariant {
             });
         }
         for token in candidates {
-            let Some(judgement) = &minority[token.word as usize] else {
+            let Some(judgement) = &minority[token.word() as usize] else {
                 continue;
             };
             let span = token.range();

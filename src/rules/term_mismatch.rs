@@ -90,7 +90,7 @@ impl Rule for TermMismatch {
             if !may_name_a_term(&doc.text[block.range.clone()]) {
                 continue;
             }
-            for sentence in sentences(doc, block) {
+            for sentence in &sentences(doc, block) {
                 let cursor = Cursor::new(doc, sentence);
                 let word = |p: usize| cursor.word(p);
                 let text = |p: usize| (p < cursor.len()).then(|| cursor.text(p));

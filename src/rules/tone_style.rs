@@ -63,7 +63,7 @@ impl Rule for ToneStyle {
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word || token.byte_len() < 3 {
+                if token.kind() != TokenKind::Word || token.byte_len() < 3 {
                     continue;
                 }
                 // The lexicon has read every word once: most are out on their style.
@@ -221,7 +221,7 @@ fn is_title_word(doc: &Document, at: usize, reference: Option<&Model>) -> bool {
     let Some(model) = reference else {
         return false;
     };
-    let word = |j: usize| doc.tokens.get(j).filter(|t| t.kind == TokenKind::Word);
+    let word = |j: usize| doc.tokens.get(j).filter(|t| t.kind() == TokenKind::Word);
     let spaced = |j: usize| {
         doc.tokens
             .get(j)

@@ -63,7 +63,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Whether a token is a punctuation mark with this text.
 fn is(doc: &Document, t: Option<&Token>, s: &str) -> bool {
-    t.is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(t) == s)
+    t.is_some_and(|t| t.kind() == TokenKind::Punct && doc.token_text(t) == s)
 }
 
 /// A list or enumeration marker "1)", "a)", "iv)", "B)", "IV)": the `)` at `i` after a short
@@ -75,7 +75,7 @@ fn is_enumeration(doc: &Document, tokens: &[Token], i: usize) -> bool {
     };
     let text = doc.token_text(label);
     let is_mark = |t: &Token| {
-        t.kind == TokenKind::Punct
+        t.kind() == TokenKind::Punct
             && matches!(
                 doc.token_text(t),
                 ":" | ";" | "," | "." | "\"" | "“" | "-" | "–"
@@ -87,7 +87,7 @@ fn is_enumeration(doc: &Document, tokens: &[Token], i: usize) -> bool {
         || (tokens[i - 2].is_space() && (i < 3 || is_mark(&tokens[i - 3])));
     // After the start of the line, a mark or any space.
     let after_space = after_mark || tokens[i - 2].is_space();
-    match label.kind {
+    match label.kind() {
         TokenKind::Number => text.len() <= 3 && after_space,
         // a), iv)
         TokenKind::Word if text.chars().count() <= 3 && text.chars().all(char::is_lowercase) => {
@@ -140,7 +140,7 @@ impl UnbalancedPair {
         let mut stacks: [Vec<usize>; 3] = Default::default();
         let mut straight = 0;
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Punct
+            if t.kind() != TokenKind::Punct
                 || !matches!(
                     doc.text.as_bytes()[t.start()],
                     b'(' | b')' | b'[' | b']' | b'"' | 0xE2
@@ -188,10 +188,10 @@ impl UnbalancedPair {
         // by no word. One of them makes the count even: nothing is sure.
         let inch_mark = |i: usize| {
             i > 0
-                && tokens[i - 1].kind == TokenKind::Number
+                && tokens[i - 1].kind() == TokenKind::Number
                 && !tokens
                     .get(i + 1)
-                    .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                    .is_some_and(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
         };
         if quotes.iter().any(|&i| inch_mark(i)) {
             return;
@@ -205,7 +205,7 @@ impl UnbalancedPair {
                     .any(|m| is(doc, Some(&tokens[i - 1]), m));
             let after = tokens
                 .get(i + 1)
-                .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+                .is_some_and(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number));
             let opener_like = !before && after;
             let closer_like = before && !after;
             match open {

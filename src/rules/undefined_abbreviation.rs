@@ -84,7 +84,7 @@ impl Rule for UndefinedAbbreviation {
         // capitalised names before them once all are known.
         let mut pending: Vec<usize> = Vec::new();
         let text = |i: usize| doc.token_text(&doc.tokens[i]);
-        let kind = |i: usize| doc.tokens[i].kind;
+        let kind = |i: usize| doc.tokens[i].kind();
         for block in &doc.blocks {
             if block.kind == BlockKind::Meta || all_caps(doc, block.tokens.clone()) {
                 continue;
@@ -214,7 +214,7 @@ fn short_for(
 fn all_caps(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
     let mut words = doc.tokens[tokens]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind() == TokenKind::Word)
         .peekable();
     words.peek().is_some() && words.all(|t| doc.case(t) == Case::Upper)
 }
@@ -244,7 +244,7 @@ fn names_by_initials<'a>(
     for block in &doc.blocks {
         let tokens = &doc.tokens[block.tokens.clone()];
         for (start, first) in tokens.iter().enumerate() {
-            if first.kind != TokenKind::Word
+            if first.kind() != TokenKind::Word
                 || !matches!(doc.case(first), Case::Capitalized | Case::Upper)
             {
                 continue;
@@ -254,10 +254,10 @@ fn names_by_initials<'a>(
             let run = tokens[start..]
                 .iter()
                 .filter(|t| {
-                    !(t.kind == TokenKind::Space
-                        || (t.kind == TokenKind::Punct && doc.token_text(t) == "-"))
+                    !(t.kind() == TokenKind::Space
+                        || (t.kind() == TokenKind::Punct && doc.token_text(t) == "-"))
                 })
-                .take_while(|t| t.kind == TokenKind::Word);
+                .take_while(|t| t.kind() == TokenKind::Word);
             key.clear();
             let mut all_capitalised = true;
             for (n, w) in run.take(longest).enumerate() {

@@ -79,23 +79,32 @@ const NUMBER: u32 = 0;
 /// No neighbour: the edge of a block, punctuation, a line break.
 const NONE: u32 = u32::MAX;
 
-/// A word or number of the document, with its neighbours.
+/// A word or number of the document: 8 bytes (a long document has a slot for every other
+/// token). Its neighbours are the slots beside it, when joined to it (see [`Index::left`]).
 struct Slot {
     id: u32,
-    /// The word's text range, as `u32`: a long document has a slot for every other token.
-    start: u32,
-    end: u32,
-    left: u32,
-    right: u32,
-    /// The pair this slot makes with its right neighbour (an index into `Index::pair_counts`).
-    next: u32,
-    /// A lower-case word outside quotation marks: one that may be reported.
-    open: bool,
+    /// The token's index in `doc.tokens`, with [`OPEN`] set for a lower-case word outside
+    /// quotation marks (one that may be reported) and [`JOINED`] for a slot joined to the
+    /// one before it (a word or number one space away).
+    token: u32,
 }
 
+/// The bit of [`Slot::token`] that marks an open slot.
+const OPEN: u32 = 1 << 31;
+/// The bit of [`Slot::token`] that marks a slot joined to the one before it.
+const JOINED: u32 = 1 << 30;
+
 impl Slot {
-    fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+    fn open(&self) -> bool {
+        self.token & OPEN != 0
+    }
+
+    fn joined(&self) -> bool {
+        self.token & JOINED != 0
+    }
+
+    fn token(&self) -> usize {
+        (self.token & !(OPEN | JOINED)) as usize
     }
 }
 
@@ -137,6 +146,8 @@ impl Rule for VariantOutlier {
 
 /// The document's words and how often each stands next to which.
 struct Index<'a> {
+    /// The document's tokens, which the slots point into.
+    tokens: &'a [Token],
     /// Each word in lower case: borrowed from the text when written so, else owned.
     names: Vec<&'a str>,
     slots: Vec<Slot>,
@@ -226,14 +237,14 @@ impl<'a> Index<'a> {
             let tokens = doc.block_tokens(block);
             let quotations = quoted_ranges(doc, block);
             for (i, token) in tokens.iter().enumerate() {
-                let (id, lower) = match token.kind {
+                let (id, lower) = match token.kind() {
                     TokenKind::Punct | TokenKind::Space => continue,
                     TokenKind::Number => (NUMBER, false),
                     TokenKind::Word => {
                         let Some(info) = doc.lexicon.get(token) else {
                             continue;
                         };
-                        *forms[token.word as usize].get_or_insert_with(|| {
+                        *forms[token.word() as usize].get_or_insert_with(|| {
                             let lower: &'a str = &info.lower;
                             let id = match ids.get(lower) {
                                 Some(&id) => id,
@@ -255,34 +266,46 @@ impl<'a> Index<'a> {
                 let joined = i >= 2
                     && is_inline_space(doc, &tokens[i - 1])
                     && is_word_or_number(&tokens[i - 2]);
-                let left = if joined {
-                    let previous = slots.last_mut().expect("the word before");
+                if joined {
+                    let previous = slots.last().expect("the word before").id;
                     let next_pair = pair_counts.len() as u32;
-                    let at = *pairs.entry(pair_key(previous.id, id)).or_insert(next_pair);
+                    let at = *pairs.entry(pair_key(previous, id)).or_insert(next_pair);
                     if at == next_pair {
                         pair_counts.push(0);
                     }
                     pair_counts[at as usize] += 1;
-                    previous.right = id;
-                    previous.next = at;
-                    with_next[previous.id as usize] += 1;
+                    with_next[previous as usize] += 1;
                     with_previous[id as usize] += 1;
-                    previous.id
-                } else {
-                    NONE
-                };
+                }
                 let open = lower && !quotations.iter().any(|q| q.contains(&token.start()));
+                let at = block.tokens.start + i;
+                // A text under MAX_FILE_SIZE has far fewer than 2^30 tokens.
+                assert!(at < JOINED as usize, "fewer than 2^30 tokens");
                 slots.push(Slot {
                     id,
-                    start: token.start() as u32,
-                    end: token.end() as u32,
-                    left,
-                    right: NONE,
-                    next: NONE,
-                    open,
+                    token: at as u32
+                        | if open { OPEN } else { 0 }
+                        | if joined { JOINED } else { 0 },
                 });
             }
         }
+        // Each slot's neighbours (`NONE`: none joined), read off the slots beside it.
+        let left = |k: usize| {
+            if slots[k].joined() {
+                slots[k - 1].id
+            } else {
+                NONE
+            }
+        };
+        let right = |k: usize| match slots.get(k + 1) {
+            Some(n) if n.joined() => n.id,
+            _ => NONE,
+        };
+        let count = |a: u32, b: u32| {
+            pairs
+                .get(&pair_key(a, b))
+                .map_or(0, |&at| pair_counts[at as usize])
+        };
         let mut followers: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
         let mut predecessors: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
         for (&key, &at) in &pairs {
@@ -303,22 +326,27 @@ impl<'a> Index<'a> {
         // they hold.
         let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (k, s) in slots.iter().enumerate() {
-            if s.open
-                && s.left != NONE
-                && s.right != NONE
-                && !(s.left == NUMBER && s.right == NUMBER)
-                && pair_counts[slots[k - 1].next as usize] == 1
-                && pair_counts[s.next as usize] == 1
+            let (l, r) = (left(k), right(k));
+            if s.open()
+                && l != NONE
+                && r != NONE
+                && !(l == NUMBER && r == NUMBER)
+                && count(l, s.id) == 1
+                && count(s.id, r) == 1
             {
-                frames.insert((s.left, s.right), 0);
+                frames.insert((l, r), 0);
             }
         }
         let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
         if !frames.is_empty() {
-            for s in slots.iter().filter(|s| s.left != NONE && s.right != NONE) {
-                if let Some(n) = frames.get_mut(&(s.left, s.right)) {
+            for (k, s) in slots.iter().enumerate() {
+                let (l, r) = (left(k), right(k));
+                if l == NONE || r == NONE {
+                    continue;
+                }
+                if let Some(n) = frames.get_mut(&(l, r)) {
                     *n += 1;
-                    *triples.entry((s.left, s.id, s.right)).or_default() += 1;
+                    *triples.entry((l, s.id, r)).or_default() += 1;
                 }
             }
         }
@@ -330,6 +358,7 @@ impl<'a> Index<'a> {
         }
         let syllables = (0..names.len()).map(|_| OnceCell::new()).collect();
         Index {
+            tokens: &doc.tokens,
             names,
             slots,
             words,
@@ -364,16 +393,41 @@ impl<'a> Index<'a> {
             .map_or(0, |&at| self.pair_counts[at as usize])
     }
 
+    /// The word or number joined to slot `k` on its left; [`NONE`] for none (the edge of a
+    /// block, punctuation, a line break).
+    fn left(&self, k: usize) -> u32 {
+        if self.slots[k].joined() {
+            self.slots[k - 1].id
+        } else {
+            NONE
+        }
+    }
+
+    /// The word or number joined to slot `k` on its right; [`NONE`] for none.
+    fn right(&self, k: usize) -> u32 {
+        match self.slots.get(k + 1) {
+            Some(n) if n.joined() => n.id,
+            _ => NONE,
+        }
+    }
+
+    /// Slot `k`'s text range.
+    fn range(&self, k: usize) -> Range<usize> {
+        self.tokens[self.slots[k].token()].range()
+    }
+
     /// The pairs slot `k` makes with its left and right neighbours: how often each occurs.
     fn own_pairs(&self, k: usize) -> (u32, u32) {
-        let s = &self.slots[k];
-        let count = |at: u32| self.pair_counts.get(at as usize).copied().unwrap_or(0);
-        let left = if s.left == NONE {
-            0
-        } else {
-            count(self.slots[k - 1].next)
-        };
-        (left, count(s.next))
+        let id = self.slots[k].id;
+        let (left, right) = (self.left(k), self.right(k));
+        (
+            if left == NONE { 0 } else { self.pair(left, id) },
+            if right == NONE {
+                0
+            } else {
+                self.pair(id, right)
+            },
+        )
     }
 
     /// The word as a well-formed syllable.
@@ -419,24 +473,25 @@ impl<'a> Index<'a> {
     fn findings(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         for (k, s) in self.slots.iter().enumerate() {
-            if !s.open {
+            if !s.open() {
                 continue;
             }
+            let (left, right) = (self.left(k), self.right(k));
             let (before, after) = self.own_pairs(k);
             let rare = self.words[s.id as usize] <= RARE;
             let followers = (rare && before == 1)
-                .then(|| self.followers.get(&s.left))
+                .then(|| self.followers.get(&left))
                 .flatten();
             let predecessors = (rare && after == 1)
-                .then(|| self.predecessors.get(&s.right))
+                .then(|| self.predecessors.get(&right))
                 .flatten();
-            let middles = (before == 1 && after == 1 && !(s.left == NUMBER && s.right == NUMBER))
-                .then(|| self.middles.get(&(s.left, s.right)))
+            let middles = (before == 1 && after == 1 && !(left == NUMBER && right == NUMBER))
+                .then(|| self.middles.get(&(left, right)))
                 .flatten();
             if (followers.is_none() && predecessors.is_none() && middles.is_none())
                 || self.syllable(s.id).is_none()
-                || !self.plain_neighbour(s.left)
-                || !self.plain_neighbour(s.right)
+                || !self.plain_neighbour(left)
+                || !self.plain_neighbour(right)
             {
                 continue;
             }
@@ -455,19 +510,19 @@ impl<'a> Index<'a> {
                 self.words[s.id as usize] == 1 && count >= STRONG_EVIDENCE && 10 * count >= 7 * uses
             };
             for &(other, count) in followers.into_iter().flatten() {
-                let agrees = s.right == NONE || self.pair(other, s.right) > 0;
-                if agrees || strong(count, self.with_next[s.left as usize]) {
-                    consider(other, Context::After(s.left), count);
+                let agrees = right == NONE || self.pair(other, right) > 0;
+                if agrees || strong(count, self.with_next[left as usize]) {
+                    consider(other, Context::After(left), count);
                 }
             }
             for &(other, count) in predecessors.into_iter().flatten() {
-                let agrees = s.left == NONE || self.pair(s.left, other) > 0;
-                if agrees || strong(count, self.with_previous[s.right as usize]) {
-                    consider(other, Context::Before(s.right), count);
+                let agrees = left == NONE || self.pair(left, other) > 0;
+                if agrees || strong(count, self.with_previous[right as usize]) {
+                    consider(other, Context::Before(right), count);
                 }
             }
             for &(other, count) in middles.into_iter().flatten() {
-                consider(other, Context::Between(s.left, s.right), count);
+                consider(other, Context::Between(left, right), count);
             }
             out.extend(best);
         }
@@ -482,8 +537,14 @@ impl<'a> Index<'a> {
         // The word one further out than the context, for the slot at `k`.
         let outer = |k: usize| -> u32 {
             match f.context {
-                Context::After(_) => k.checked_sub(1).map_or(NONE, |j| self.slots[j].left),
-                Context::Before(_) => self.slots.get(k + 1).map_or(NONE, |s| s.right),
+                Context::After(_) => k.checked_sub(1).map_or(NONE, |j| self.left(j)),
+                Context::Before(_) => {
+                    if k + 1 < self.slots.len() {
+                        self.right(k + 1)
+                    } else {
+                        NONE
+                    }
+                }
                 Context::Between(..) => NONE,
             }
         };
@@ -503,12 +564,11 @@ impl<'a> Index<'a> {
 
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
-        let s = &self.slots[k];
-        s.id == other
+        self.slots[k].id == other
             && match context {
-                Context::After(a) => s.left == a,
-                Context::Before(b) => s.right == b,
-                Context::Between(a, b) => s.left == a && s.right == b,
+                Context::After(a) => self.left(k) == a,
+                Context::Before(b) => self.right(k) == b,
+                Context::Between(a, b) => self.left(k) == a && self.right(k) == b,
             }
     }
 
@@ -523,7 +583,7 @@ impl<'a> Index<'a> {
 
     fn diagnostic(&self, doc: &Document, f: &Finding, uses: &Uses, meta: &RuleMeta) -> Diagnostic {
         let slot = &self.slots[f.slot];
-        let written = doc.text[slot.range()].to_string();
+        let written = doc.text[self.range(f.slot)].to_string();
         let other = &self.names[f.other as usize];
         let (where_vi, where_en) = match f.context {
             Context::After(a) => {
@@ -555,23 +615,23 @@ impl<'a> Index<'a> {
                 "“{written}” {where_en} occurs once, while “{other}” {where_en} occurs {n} times (in the whole text: “{written}” {n_word}×, “{other}” {n_other}×): probably a slip for “{other}”"
             ),
         );
-        let mut d = Diagnostic::new(meta.id, meta.default_severity, slot.range(), message);
+        let mut d = Diagnostic::new(meta.id, meta.default_severity, self.range(f.slot), message);
         let evidence = uses.of(self, f.other, f.context).take(2);
         for k in evidence {
             d = d.with_related(
-                self.slots[k].range(),
+                self.range(k),
                 Message::new(
                     format!("“{other}” trong cùng ngữ cảnh"),
                     format!("“{other}” in the same context"),
                 ),
             );
         }
-        d.with_suggestion(slot.range(), other.to_string())
+        d.with_suggestion(self.range(f.slot), other.to_string())
     }
 }
 
 fn is_word_or_number(token: &Token) -> bool {
-    matches!(token.kind, TokenKind::Word | TokenKind::Number)
+    matches!(token.kind(), TokenKind::Word | TokenKind::Number)
 }
 
 #[cfg(test)]
@@ -672,10 +732,11 @@ mod tests {
         let ids = 0..index.names.len() as u32;
         let uses = index.uses(ids.clone());
         for (k, s) in index.slots.iter().enumerate() {
+            let (left, right) = (index.left(k), index.right(k));
             for context in [
-                super::Context::After(s.left),
-                super::Context::Before(s.right),
-                super::Context::Between(s.left, s.right),
+                super::Context::After(left),
+                super::Context::Before(right),
+                super::Context::Between(left, right),
             ] {
                 let every_slot: Vec<usize> = (0..index.slots.len())
                     .filter(|&j| index.in_context(j, s.id, context))

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum TokenKind {
     /// Letters (and digits after a letter): a syllable, an acronym, a foreign word.
     Word,
@@ -14,34 +15,87 @@ pub enum TokenKind {
     Space,
 }
 
-/// A token: 12 bytes (a long document has about one token per three bytes of text, so
-/// the token vector is most of a document's memory). Offsets are `u32`: a text is at most
-/// 4 GiB; a token is at most [`MAX_TOKEN_LEN`] bytes (a longer run is split).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A token: 8 bytes (a long document has about one token per three bytes of text, so the
+/// token vector is most of a document's memory): a `u32` start, and a `u32` holding the
+/// kind (two bits) with, for a word, its length (8 bits) and its lexicon entry (22 bits), for
+/// any other token its length. A text is at most 4 GiB; a word is at most [`MAX_WORD_LEN`]
+/// bytes and any other token [`MAX_TOKEN_LEN`] (a longer run is cut into several tokens of
+/// the same kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    /// For a word inside a [`crate::document::Document`], its entry in the document's
-    /// lexicon; [`Token::NO_WORD`] otherwise.
-    pub word: u32,
-    len: u16,
-    pub kind: TokenKind,
+    tag: u32,
 }
 
-/// The longest token, in bytes; a longer run of letters, digits or spaces is cut into
-/// several tokens of the same kind.
+/// The longest token other than a word, in bytes.
 pub const MAX_TOKEN_LEN: usize = u16::MAX as usize;
+
+/// The longest word token, in bytes (no Vietnamese syllable comes near; a longer run of
+/// letters is cut).
+pub const MAX_WORD_LEN: usize = 255;
+
+/// The kind's two bits, at the top of [`Token::tag`].
+const KIND_SHIFT: u32 = 30;
+/// A word's length, above its lexicon entry.
+const WORD_LEN_SHIFT: u32 = 22;
+const WORD_MASK: u32 = (1 << WORD_LEN_SHIFT) - 1;
+const LEN_MASK: u32 = (1 << KIND_SHIFT) - 1;
 
 impl Token {
     /// The [`Token::word`] of a token that has no lexicon entry.
     pub const NO_WORD: u32 = u32::MAX;
 
-    /// A token of `kind` over `range` (at most [`MAX_TOKEN_LEN`] bytes, below 4 GiB).
+    /// The most lexicon entries a document's words can point to; a word whose form comes
+    /// after that many distinct forms has none ([`Token::NO_WORD`]).
+    pub const MAX_WORDS: usize = WORD_MASK as usize;
+
+    /// A token of `kind` over `range` (at most [`MAX_TOKEN_LEN`] bytes, [`MAX_WORD_LEN`] for
+    /// a word, below 4 GiB).
     pub fn new(kind: TokenKind, range: Range<usize>) -> Token {
+        let start = u32::try_from(range.start).expect("a text is under 4 GiB");
+        let len = range.len();
+        let tag = match kind {
+            TokenKind::Word => {
+                assert!(len <= MAX_WORD_LEN, "a word is at most MAX_WORD_LEN bytes");
+                (len as u32) << WORD_LEN_SHIFT | WORD_MASK
+            }
+            _ => {
+                assert!(
+                    len <= MAX_TOKEN_LEN,
+                    "a token is at most MAX_TOKEN_LEN bytes"
+                );
+                len as u32
+            }
+        };
         Token {
-            start: u32::try_from(range.start).expect("a text is under 4 GiB"),
-            word: Token::NO_WORD,
-            len: u16::try_from(range.len()).expect("a token is at most MAX_TOKEN_LEN bytes"),
-            kind,
+            start,
+            tag: (kind as u32) << KIND_SHIFT | tag,
+        }
+    }
+
+    /// What the token is.
+    pub fn kind(&self) -> TokenKind {
+        match self.tag >> KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Punct,
+            _ => TokenKind::Space,
+        }
+    }
+
+    /// For a word inside a [`crate::document::Document`], its entry in the document's
+    /// lexicon; [`Token::NO_WORD`] otherwise.
+    pub fn word(&self) -> u32 {
+        match self.kind() {
+            TokenKind::Word if self.tag & WORD_MASK != WORD_MASK => self.tag & WORD_MASK,
+            _ => Token::NO_WORD,
+        }
+    }
+
+    /// Sets a word's lexicon entry (below [`Token::MAX_WORDS`]); ignored for any other token.
+    pub fn set_word(&mut self, word: u32) {
+        if self.kind() == TokenKind::Word && (word as usize) < Token::MAX_WORDS {
+            self.tag = (self.tag & !WORD_MASK) | word;
         }
     }
 
@@ -55,12 +109,16 @@ impl Token {
     }
 
     pub fn end(&self) -> usize {
-        self.start as usize + usize::from(self.len)
+        self.start as usize + self.byte_len()
     }
 
     /// The token's length in bytes.
     pub fn byte_len(&self) -> usize {
-        usize::from(self.len)
+        if self.tag >> KIND_SHIFT == 0 {
+            ((self.tag & LEN_MASK) >> WORD_LEN_SHIFT) as usize
+        } else {
+            (self.tag & LEN_MASK) as usize
+        }
     }
 
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
@@ -68,17 +126,17 @@ impl Token {
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.tag >> KIND_SHIFT == 0
     }
 
     pub fn is_space(&self) -> bool {
-        self.kind == TokenKind::Space
+        self.kind() == TokenKind::Space
     }
 
     /// A space token made only of spaces within a line (ordinary, no-break, narrow
     /// no-break): no line break, no tab.
     pub fn is_inline_space(&self, text: &str) -> bool {
-        self.kind == TokenKind::Space && self.text(text).chars().all(is_inline_space_char)
+        self.is_space() && self.text(text).chars().all(is_inline_space_char)
     }
 }
 
@@ -155,11 +213,16 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 }
 
 /// Pushes the token `s[range]` (offsets shifted by `base`), cut at character boundaries into
-/// pieces of at most [`MAX_TOKEN_LEN`] bytes.
+/// pieces of at most [`MAX_TOKEN_LEN`] bytes ([`MAX_WORD_LEN`] for a word).
 fn push_cut(out: &mut Vec<Token>, kind: TokenKind, s: &str, range: Range<usize>, base: usize) {
+    let max = if kind == TokenKind::Word {
+        MAX_WORD_LEN
+    } else {
+        MAX_TOKEN_LEN
+    };
     let mut start = range.start;
-    while range.end - start > MAX_TOKEN_LEN {
-        let mut cut = start + MAX_TOKEN_LEN;
+    while range.end - start > max {
+        let mut cut = start + max;
         while !s.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -183,7 +246,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
         tokenize(text)
             .iter()
-            .map(|t| (t.kind, t.text(text)))
+            .map(|t| (t.kind(), t.text(text)))
             .collect()
     }
 
@@ -223,20 +286,69 @@ mod tests {
     }
 
     #[test]
-    fn a_token_is_twelve_bytes() {
-        assert_eq!(std::mem::size_of::<Token>(), 12);
+    fn a_token_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+    }
+
+    #[test]
+    fn kind_length_and_word_survive_the_packing() {
+        let text = format!("{} 12.455,236 “ \n\n", "ệ".repeat(85));
+        let tokens = tokenize(&text);
+        let got: Vec<(TokenKind, usize)> =
+            tokens.iter().map(|t| (t.kind(), t.byte_len())).collect();
+        use TokenKind::*;
+        assert_eq!(
+            got,
+            vec![
+                (Word, 255),
+                (Space, 1),
+                (Number, 10),
+                (Space, 1),
+                (Punct, 3),
+                (Space, 3)
+            ]
+        );
+        let mut word = tokens[0];
+        assert_eq!(word.word(), Token::NO_WORD);
+        word.set_word(0);
+        assert_eq!((word.word(), word.byte_len(), word.kind()), (0, 255, Word));
+        let last = (Token::MAX_WORDS - 1) as u32;
+        word.set_word(last);
+        assert_eq!((word.word(), word.byte_len()), (last, 255));
+        word.set_word(last + 1);
+        assert_eq!(
+            word.word(),
+            last,
+            "past the lexicon's reach: left as it was"
+        );
+        let mut number = tokens[2];
+        number.set_word(7);
+        assert_eq!(
+            (number.word(), number.kind(), number.byte_len()),
+            (Token::NO_WORD, Number, 10)
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_a_word_token_is_cut_at_character_boundaries() {
+        let text = format!("a {} b", "ệ".repeat(100));
+        let words: Vec<Token> = tokenize(&text).into_iter().filter(Token::is_word).collect();
+        // "a", 300 bytes of "ệ" as 255 and 45 (85 and 15 letters), "b".
+        let lens: Vec<usize> = words.iter().map(Token::byte_len).collect();
+        assert_eq!(lens, vec![1, 255, 45, 1]);
+        assert_eq!(words[1].end(), words[2].start());
     }
 
     #[test]
     fn a_run_longer_than_a_token_is_cut_at_character_boundaries() {
-        let text = format!("a {} b", "ệ".repeat(30_000));
+        let text = format!("a {} b", "\u{a0}".repeat(45_000));
         let tokens = tokenize(&text);
-        let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word()).collect();
-        // "a", the long run in two pieces (90,000 bytes), "b".
-        assert_eq!(words.len(), 4);
-        assert!(words.iter().all(|t| t.byte_len() <= MAX_TOKEN_LEN));
-        assert_eq!(words[1].end(), words[2].start());
-        assert_eq!(words[1].byte_len() + words[2].byte_len(), 90_000);
+        let spaces: Vec<&Token> = tokens.iter().filter(|t| t.is_space()).collect();
+        // The long run of spaces in two pieces (90,000 bytes and the space before "b").
+        assert_eq!(spaces.len(), 2);
+        assert!(spaces.iter().all(|t| t.byte_len() <= MAX_TOKEN_LEN));
+        assert_eq!(spaces[0].end(), spaces[1].start());
+        assert_eq!(spaces[0].byte_len() + spaces[1].byte_len(), 90_002);
         assert_eq!(
             tokens.iter().map(Token::byte_len).sum::<usize>(),
             text.len()

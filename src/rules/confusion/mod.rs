@@ -74,7 +74,7 @@ fn context_name(doc: &Document, token: Option<&Token>, buf: &mut String) {
     buf.clear();
     match token {
         None => buf.push_str("<edge>"),
-        Some(t) if t.kind == TokenKind::Number => buf.push_str("<number>"),
+        Some(t) if t.kind() == TokenKind::Number => buf.push_str("<number>"),
         Some(t) => buf.push_str(doc.lower(t)),
     }
 }
@@ -93,11 +93,17 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
         let mut i = 0;
         while i < tokens.len() {
             let token = &tokens[i];
-            if token.kind != TokenKind::Word {
+            if token.kind() != TokenKind::Word {
                 i += 1;
                 continue;
             }
-            let candidates = *starting[token.word as usize]
+            // A word with no lexicon entry (past the most a document's tokens can point to)
+            // is passed over.
+            let Some(memo) = starting.get_mut(token.word() as usize) else {
+                i += 1;
+                continue;
+            };
+            let candidates = *memo
                 .get_or_insert_with(|| table.by_first.get(doc.lower(token)).map(Vec::as_slice));
             let Some(candidates) = candidates else {
                 i += 1;
@@ -124,7 +130,7 @@ pub fn check_table(table: &Table, rule: &'static str, doc: &Document, out: &mut 
             let span = token.start()..tokens[end - 1].end();
             let written: Vec<&str> = tokens[i..end]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word)
+                .filter(|t| t.kind() == TokenKind::Word)
                 .map(|t| doc.token_text(t))
                 .collect();
             let replacement = transfer_case(&written, &entry.right);
@@ -146,7 +152,8 @@ fn mentioned(doc: &Document, tokens: &[Token], start: usize, end: usize) -> bool
     let quote = |t: Option<&Token>, marks: &[&str]| {
         t.is_some_and(|t| {
             let mark = doc.token_text(t);
-            t.kind == TokenKind::Punct && (marks.contains(&mark) || STRAIGHT_QUOTES.contains(&mark))
+            t.kind() == TokenKind::Punct
+                && (marks.contains(&mark) || STRAIGHT_QUOTES.contains(&mark))
         })
     };
     let before = start.checked_sub(1).and_then(|k| tokens.get(k));
@@ -158,7 +165,7 @@ fn mentioned(doc: &Document, tokens: &[Token], start: usize, end: usize) -> bool
 /// Bình"). Its fix is then only offered, never applied by `--fix`: the tables match without
 /// regard to case.
 fn written_as_a_name(doc: &Document, block: &Block, first: usize, matched: &[Token]) -> bool {
-    let mut words = matched.iter().filter(|t| t.kind == TokenKind::Word);
+    let mut words = matched.iter().filter(|t| t.kind() == TokenKind::Word);
     let capital = |t: &Token| doc.case(t) == Case::Capitalized;
     words
         .next()
@@ -176,11 +183,11 @@ fn match_phrase(
 ) -> Option<usize> {
     let mut i = start + 1;
     for syllable in &syllables[1..] {
-        if tokens.get(i)?.kind != TokenKind::Space {
+        if tokens.get(i)?.kind() != TokenKind::Space {
             return None;
         }
         let word = tokens.get(i + 1)?;
-        if word.kind != TokenKind::Word {
+        if word.kind() != TokenKind::Word {
             return None;
         }
         if doc.lower(word) != syllable {
