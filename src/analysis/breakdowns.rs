@@ -83,7 +83,8 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
     let Some(mut k) = marker.checked_sub(1) else {
         return out;
     };
-    let comma = !colon && c.is_punct(k, ",");
+    // "9.412 lượt hộ đạt danh hiệu; trong đó ...": a semicolon before the marker as a comma.
+    let comma = !colon && (c.is_punct(k, ",") || c.is_punct(k, ";"));
     if comma {
         let Some(j) = k.checked_sub(1) else {
             return out;
@@ -149,19 +150,38 @@ fn pick_whole(
     })
 }
 
-/// A part's head at `k`: a figure (not a percentage), or with `labelled` one or two
-/// capitalised words then a figure ("Vàng 7"). Returns the figure's position.
-fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
+/// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
+/// hộ", "trộm cắp tài sản 10 vụ").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// How parts are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    /// The figure first ("250 suất ...").
+    None,
+    /// One or two capitalised words ("Vàng 7").
+    Capitalised,
+    /// After "trong đó", a few words of any case ("cấp tỉnh 264 lượt hộ").
+    Words,
+}
+
+/// A part's head at `k`: a figure (not a percentage), or a label then a figure. Returns the
+/// figure's position.
+fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
     let capital =
         |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
-    let at = if !labelled {
-        k
-    } else if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) {
-        k + 1
-    } else if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) {
-        k + 2
-    } else {
-        return None;
+    let at = match labels {
+        Labels::None => k,
+        Labels::Capitalised if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) => k + 1,
+        Labels::Capitalised
+            if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) =>
+        {
+            k + 2
+        }
+        Labels::Words => (k + 1..=k + MAX_LABEL_WORDS)
+            .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
+            .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
+        _ => return None,
     };
     let f = c.figure_at(at)?;
     (f.figure.value >= 0.0 && !c.is_punct(at + 1, "%") && !c.is_punct(at + 1, "/")).then_some(at)
@@ -169,9 +189,14 @@ fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
 
 /// The parts from `from`; `None` unless at least two are joined by a conjunction (or, for
 /// labelled parts, run to the sentence's end).
-fn parts_from(c: &Cursor<'_>, from: usize) -> Option<Vec<Part>> {
+fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     let labelled = c.kind(from) == Some(TokenKind::Word);
-    let mut at = part_at(c, from, labelled)?;
+    let capitalised = if labelled { Labels::Capitalised } else { Labels::None };
+    let (mut at, labelled) = match part_at(c, from, capitalised) {
+        Some(at) => (at, capitalised),
+        None if within && labelled => (part_at(c, from, Labels::Words)?, Labels::Words),
+        None => return None,
+    };
     let mut parts = Vec::new();
     let mut joined = false;
     loop {
@@ -223,7 +248,7 @@ fn parts_from(c: &Cursor<'_>, from: usize) -> Option<Vec<Part>> {
         joined |= and;
         at = p;
     }
-    let to_sentence_end = labelled && parts.len() >= 3;
+    let to_sentence_end = labelled != Labels::None && parts.len() >= 3;
     (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
 }
 
@@ -262,7 +287,7 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         if candidates.is_empty() {
             continue;
         }
-        let Some(parts) = parts_from(c, from) else {
+        let Some(parts) = parts_from(c, from, marker == Marker::Within) else {
             continue;
         };
         let Some(whole) = pick_whole(c, candidates, &parts, colon) else {

@@ -295,10 +295,11 @@ fn enumeration(
         return None;
     }
     // A list is closed by a conjunction or by semicolons; a bare run of commas may go on
-    // into a clause of its own.
-    if !all
-        .iter()
-        .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
+    // into a clause of its own, except inside brackets, which close it.
+    if intro != Intro::Bracket
+        && !all
+            .iter()
+            .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
     {
         return None;
     }
@@ -417,6 +418,10 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
             let Some(count_at) = governing_count(c, p, reach) else {
                 continue;
             };
+            // "trong đó 22 điểm là trạm y tế xã ...": a part, and "là" says what it is.
+            if intro == Intro::Copula && is_stated_part(c, count_at) {
+                continue;
+            }
             // "tiêu biểu là", "chẳng hạn": examples, not the items.
             if p >= 2 && opens_list(c, p - 2) {
                 continue;
@@ -440,6 +445,18 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
         }
     }
     out
+}
+
+/// Whether the figure at `k` is a part of a whole just stated: right after "trong đó",
+/// "trong số đó" or "gồm" (an optional "có" between).
+fn is_stated_part(c: &Cursor<'_>, k: usize) -> bool {
+    let mut j = k;
+    if j > 0 && c.word(j - 1) == Some("có") {
+        j -= 1;
+    }
+    let before = |n: usize| j.checked_sub(n).and_then(|p| c.word(p));
+    before(1) == Some("gồm") || before(1) == Some("đó") && before(2) == Some("trong")
+        || before(1) == Some("đó") && before(2) == Some("số") && before(3) == Some("trong")
 }
 
 /// The counted noun as written, without the introducing words ("là", "như sau").
