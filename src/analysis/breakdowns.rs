@@ -78,7 +78,7 @@ const MAX_BARE_DISTANCE: usize = 4;
 
 /// The figures that may be the whole before the marker at `marker`, nearest first: those of
 /// its clause that are not a time or a percentage.
-fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool)> {
     let mut out = Vec::new();
     let Some(mut k) = marker.checked_sub(1) else {
         return out;
@@ -98,6 +98,10 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
     };
     let first = k.saturating_sub(reach);
     let mut words = 0;
+    // Past a longer clause between commas, a figure is the whole only when counted in the
+    // parts' noun ("146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng,
+    // gồm 98 công trình ...").
+    let mut far = false;
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
@@ -106,12 +110,13 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
                     break;
                 }
                 if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
-                    out.push(f);
+                    out.push((f, far));
                 }
             }
             Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
             Some(TokenKind::Word) => words += 1,
-            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") && words <= MAX_CROSSED_WORDS => {
+            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") => {
+                far |= words > MAX_CROSSED_WORDS;
                 words = 0;
             }
             // A quoted name in the whole's noun phrase.
@@ -126,7 +131,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
 /// else the nearest that is not a comparison ("trên 90 điểm").
 fn pick_whole(
     c: &Cursor<'_>,
-    candidates: Vec<FigureAt>,
+    candidates: Vec<(FigureAt, bool)>,
     parts: &[Part],
     marker: usize,
 ) -> Option<FigureAt> {
@@ -135,13 +140,13 @@ fn pick_whole(
         .first()
         .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
     if let Some(head) = head
-        && let Some(f) = candidates
+        && let Some((f, _)) = candidates
             .iter()
-            .find(|f| c.unit_words(f.at + 1).first() == Some(head))
+            .find(|(f, _)| c.unit_words(f.at + 1).first() == Some(head))
     {
         return Some(f.clone());
     }
-    candidates.into_iter().find(|f| {
+    candidates.into_iter().filter(|(_, far)| !far).map(|(f, _)| f).find(|f| {
         marker - f.at <= MAX_WHOLE_DISTANCE
             && f.at
                 .checked_sub(1)
