@@ -146,13 +146,17 @@ fn pick_whole(
     {
         return Some(f.clone());
     }
-    candidates.into_iter().filter(|(_, far)| !far).map(|(f, _)| f).find(|f| {
-        marker - f.at <= MAX_WHOLE_DISTANCE
-            && f.at
-                .checked_sub(1)
-                .and_then(|j| c.word(j))
-                .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
-    })
+    candidates
+        .into_iter()
+        .filter(|(_, far)| !far)
+        .map(|(f, _)| f)
+        .find(|f| {
+            marker - f.at <= MAX_WHOLE_DISTANCE
+                && f.at
+                    .checked_sub(1)
+                    .and_then(|j| c.word(j))
+                    .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
+        })
 }
 
 /// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
@@ -196,7 +200,11 @@ fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
 /// labelled parts, run to the sentence's end).
 fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     let labelled = c.kind(from) == Some(TokenKind::Word);
-    let capitalised = if labelled { Labels::Capitalised } else { Labels::None };
+    let capitalised = if labelled {
+        Labels::Capitalised
+    } else {
+        Labels::None
+    };
     let (mut at, labelled) = match part_at(c, from, capitalised) {
         Some(at) => (at, capitalised),
         None if within && labelled => (part_at(c, from, Labels::Words)?, Labels::Words),
@@ -377,6 +385,31 @@ mod tests {
                 "Chương trình trao 400 suất quà, trong đó 250 suất do phường trao và 150 suất do doanh nghiệp tài trợ."
             ),
             vec![(400.0, vec![250.0, 150.0])]
+        );
+    }
+
+    #[test]
+    fn reads_labels_after_a_semicolon_and_trong_do() {
+        assert_eq!(
+            read(
+                "Có 9.412 lượt hộ đạt danh hiệu; trong đó cấp Trung ương 18 lượt hộ, cấp tỉnh 264 lượt hộ, cấp huyện 1.930 lượt hộ, cấp xã 7.200 lượt hộ."
+            ),
+            vec![(9412.0, vec![18.0, 264.0, 1930.0, 7200.0])]
+        );
+    }
+
+    #[test]
+    fn a_whole_in_the_parts_noun_past_a_longer_clause() {
+        assert_eq!(
+            read(
+                "Các cơ sở thực hiện 146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng, gồm 98 công trình cấp cơ sở và 48 công trình cấp huyện."
+            ),
+            vec![(146.0, vec![98.0, 48.0])]
+        );
+        // In another noun, a figure past such a clause is not taken as the whole.
+        assert!(
+            read("Xã có 30 hộ, năm nay có thêm nhiều gia đình đăng ký, gồm 20 người trẻ và 15 người già.")
+                .is_empty()
         );
     }
 

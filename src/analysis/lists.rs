@@ -470,7 +470,8 @@ fn is_stated_part(c: &Cursor<'_>, k: usize) -> bool {
         j -= 1;
     }
     let before = |n: usize| j.checked_sub(n).and_then(|p| c.word(p));
-    before(1) == Some("gồm") || before(1) == Some("đó") && before(2) == Some("trong")
+    before(1) == Some("gồm")
+        || before(1) == Some("đó") && before(2) == Some("trong")
         || before(1) == Some("đó") && before(2) == Some("số") && before(3) == Some("trong")
 }
 
@@ -632,6 +633,48 @@ mod tests {
                 "Đơn vị đặt 2 mục tiêu trong 6 tháng cuối năm 2025: giữ vững an toàn và thông xe."
             ),
             vec![(2, 2, 2)]
+        );
+    }
+
+    #[test]
+    fn reads_codes_brackets_semicolons_and_long_noun_phrases() {
+        // Class codes are names.
+        assert_eq!(
+            enumerations("Trường khen thưởng 3 tập thể lớp xuất sắc là 12A1, 11A2 và 10A5."),
+            vec![(3, 3, 3)]
+        );
+        // Brackets close a list of names without a conjunction, after a longer noun phrase.
+        assert_eq!(
+            enumerations(
+                "Chi nhánh có 4 phòng giao dịch trực thuộc (Diễn Thịnh, Diễn Kỷ, Diễn Hồng, Diễn Yên)."
+            ),
+            vec![(4, 4, 4)]
+        );
+        assert_eq!(
+            enumerations(
+                "Huyện thành lập mới 3 công đoàn cơ sở tại các doanh nghiệp (Công ty May Hà Phong, Công ty Gốm Thuận Thành và Công ty Bao bì Tân Á)."
+            ),
+            vec![(3, 3, 3)]
+        );
+        // A percentage inside the counted noun's phrase.
+        assert_eq!(
+            enumerations("Xã còn 3 bản có tỷ lệ hộ nghèo trên 35% là Tà Xùa, Làng Sáng và Bẹ."),
+            vec![(3, 3, 3)]
+        );
+        // Semicolons part the items; the comma stays inside one.
+        assert_eq!(
+            enumerations(
+                "Chợ có 4 khu: thực phẩm tươi sống; rau củ quả; vải vóc, may mặc; hàng ăn uống."
+            ),
+            vec![(4, 4, 4)]
+        );
+    }
+
+    #[test]
+    fn a_part_said_to_be_something_announces_no_items() {
+        assert!(
+            enumerations("Có 34 điểm tiêm, trong đó 22 điểm là trạm y tế xã và nhà văn hóa bản, còn lại là điểm lưu động.")
+                .is_empty()
         );
     }
 

@@ -418,6 +418,27 @@ mod tests {
     use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
+    fn fails_on_a_fraction_in_words() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Đất đai chiếm phần lớn hồ sơ chậm: 48 trong số 46 hồ sơ quá hạn.",
+                    &["48"],
+                ),
+                ("Tòa giải quyết 190 trên tổng số 181 vụ.", &["190"]),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Đất đai chiếm phần lớn hồ sơ chậm: 39 trong số 46 hồ sơ quá hạn.",
+                "Tòa giải quyết 172 trên tổng số 181 vụ.",
+            ],
+        );
+    }
+
+    #[test]
     fn fails_when_a_part_is_larger_than_its_whole() {
         flags_each(
             &PartExceedsWhole,

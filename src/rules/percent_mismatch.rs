@@ -87,9 +87,9 @@ impl Claim {
             Claim::Equal => {
                 let scale = 10f64.powi(i32::from(decimals) + 1);
                 let twice = (computed * scale).round() / scale;
-                [computed, twice].iter().any(|&v| {
-                    v > stated - half_unit - EPS && v < stated + 2.0 * half_unit
-                })
+                [computed, twice]
+                    .iter()
+                    .any(|&v| v > stated - half_unit - EPS && v < stated + 2.0 * half_unit)
             }
             Claim::Above => computed > stated - EPS,
             Claim::Below => computed < stated + EPS,
@@ -265,13 +265,15 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
 /// "tỷ lệ hộ nghèo"): up to three lower-case words after "tỷ lệ".
 fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<usize> {
     let c = Cursor::new(doc, sentence);
-    (last.saturating_sub(4)..last.saturating_sub(1)).rev().find(|&j| {
-        c.word(j) == Some("tỷ")
-            && c.word(j + 1) == Some("lệ")
-            && (j + 2..=last).all(|k| {
-                c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
-            })
-    })
+    (last.saturating_sub(4)..last.saturating_sub(1))
+        .rev()
+        .find(|&j| {
+            c.word(j) == Some("tỷ")
+                && c.word(j + 1) == Some("lệ")
+                && (j + 2..=last).all(|k| {
+                    c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+                })
+        })
 }
 
 /// Whether the figure at `k` is a label after its noun ("lớp 6", "đợt 2", "tổ 7"), not an
@@ -356,7 +358,8 @@ fn ratio_claim(
         return ratio(doc, &part, &whole);
     }
     if let Some(whole) = quantity_in_parens_after(&c, percent.sign_at + 1) {
-        let part = part_before(&c, verb_at, &whole).or_else(|| quantity_before_claim(&c, verb_at))?;
+        let part =
+            part_before(&c, verb_at, &whole).or_else(|| quantity_before_claim(&c, verb_at))?;
         return ratio(doc, &part, &whole.figure);
     }
     if !share_of_earlier {
@@ -464,7 +467,11 @@ fn part_before(c: &Cursor<'_>, verb_at: usize, whole: &Quantity) -> Option<Figur
 
 /// "giải quyết X vụ việc (đạt Z%) trong tổng số Y vụ việc": the percentage in parentheses
 /// right after the part, the whole after them.
-fn whole_after_paren(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<(FigureAt, FigureAt)> {
+fn whole_after_paren(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<(FigureAt, FigureAt)> {
     let open = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, "("))?;
     let close = percent.sign_at + 1;
     if !c.is_punct(close, ")") {
@@ -482,7 +489,8 @@ fn whole_after_paren(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Optio
         k += 1;
     }
     let whole = c.quantity_at(k)?;
-    part.same_unit(&whole).then_some((part.figure, whole.figure))
+    part.same_unit(&whole)
+        .then_some((part.figure, whole.figure))
 }
 
 /// The quantity that ends right before ", verb", whatever it counts ("Hội có 1.190 hội
@@ -493,7 +501,8 @@ fn quantity_before_claim(c: &Cursor<'_>, verb_at: usize) -> Option<FigureAt> {
     // Its noun and a description of words ("15.806 lượt hộ đăng ký danh hiệu"), a label's
     // figure ("học sinh lớp 6") at most.
     let described = |from: usize| {
-        (from..comma).all(|k| c.word(k).is_some() || c.figure_at(k).is_some() && is_label_figure(c, k))
+        (from..comma)
+            .all(|k| c.word(k).is_some() || c.figure_at(k).is_some() && is_label_figure(c, k))
     };
     (comma.saturating_sub(MAX_DESCRIPTION_TOKENS)..comma)
         .rev()
@@ -720,8 +729,7 @@ fn from_to_before(
 /// after the percentage, past the words naming its base, in the same clause.
 fn from_to_after(c: &Cursor<'_>, percent: &Percent) -> Option<(FigureAt, FigureAt)> {
     let mut k = percent.sign_at + 1;
-    while k < c.len() && k < percent.sign_at + 10 && (c.word(k).is_some() || c.year(k).is_some())
-    {
+    while k < c.len() && k < percent.sign_at + 10 && (c.word(k).is_some() || c.year(k).is_some()) {
         k += 1;
     }
     let paren = c.is_punct(k, "(");
@@ -985,6 +993,95 @@ mod tests {
                 "Có 38 nước trồng lúa trong tổng số 54 quốc gia, song hai nước chiếm 60% tổng diện tích.",
                 "Khu vực A đạt 4.660 tỷ đồng, khu vực B đạt 594 tỷ đồng, bằng 60,1% so cùng kỳ.",
                 "Đất nông nghiệp là 1.240,56 ha trên tổng số 7.918,5 ha, chiếm 15,66%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn finds_the_operands_where_real_releases_put_them() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                // A change with a year or a label in its description, or given after it.
+                (
+                    "Số người tăng từ 420 người năm 2024 lên 515 người, tăng 29,6%.",
+                    &["29,6%"],
+                ),
+                (
+                    "Số trẻ tăng từ 120 trẻ ở đợt 1 lên 164 trẻ ở đợt 2, tăng 21,7%.",
+                    &["21,7%"],
+                ),
+                (
+                    "Số vụ giảm 24,2% so với năm 2023 (từ 29 vụ xuống 24 vụ).",
+                    &["24,2%"],
+                ),
+                (
+                    "Doanh thu tăng 20,5% so với cùng kỳ, từ 1,38 triệu đồng lên 1,58 triệu đồng/ngày.",
+                    &["20,5%"],
+                ),
+                (
+                    "Đơn vị phấn đấu giảm 27% số việc tồn, từ 345 việc xuống còn 276 việc.",
+                    &["27%"],
+                ),
+                // The fraction after the words naming the base, or after a comma.
+                (
+                    "Số học sinh đạt giải chiếm 82% số học sinh dự thi (32/41 em).",
+                    &["82%"],
+                ),
+                (
+                    "Tỷ lệ hồ sơ trực tuyến đạt 68,5% (3.822/6.214 hồ sơ tiếp nhận mới).",
+                    &["68,5%"],
+                ),
+                (
+                    "Cổ đông đại diện 92,4% số cổ phần (10,37 triệu trên 12 triệu cổ phần).",
+                    &["92,4%"],
+                ),
+                (
+                    "Dư nợ nông nghiệp chiếm 63,3% tổng dư nợ, tương đương 2.126 tỷ đồng trên 2.715 tỷ đồng.",
+                    &["63,3%"],
+                ),
+                // The whole in parentheses with words after it, the part in another noun.
+                (
+                    "Xã đã giải ngân 4,37 tỷ đồng, đạt 79,9% (4,86 tỷ đồng được giao).",
+                    &["79,9%"],
+                ),
+                (
+                    "Hội có 1.190 hội viên, chiếm 72,6% tổng số phụ nữ từ 18 tuổi trở lên (1.441 người).",
+                    &["72,6%"],
+                ),
+                (
+                    "Có 118.400 người tham gia, đạt tỷ lệ bao phủ 84,2% dân số (125.690 người).",
+                    &["84,2%"],
+                ),
+                // The whole after the percentage's parentheses; a whole split by "; trong đó".
+                (
+                    "Tòa án đã giải quyết 412 vụ việc (đạt 97,6%) trong tổng số 450 vụ việc thụ lý.",
+                    &["97,6%"],
+                ),
+                (
+                    "Đã giải quyết 6.105 hồ sơ; trong đó đúng hạn có 6.031 hồ sơ, chiếm tỷ lệ 83,8%.",
+                    &["83,8%"],
+                ),
+                (
+                    "Công an phát hiện 24 vụ phạm tội; trong đó trộm cắp tài sản 10 vụ (chiếm 47,7%).",
+                    &["47,7%"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_a_value_rounded_twice_and_on_a_label() {
+        silent(
+            &PercentMismatch,
+            &[
+                // 6.517 / 6.842 = 95,2499...: 95,25 rounded again.
+                "Có 6.517 hộ đạt danh hiệu, tỷ lệ 95,3% (6.517/6.842 hộ).",
+                // "lớp 6" names the class; 2.381 is the part.
+                "Các trường tuyển 2.381 học sinh lớp 6, đạt 99,2% kế hoạch (2.400 em).",
+                "Số trẻ tăng từ 120 trẻ ở đợt 1 lên 164 trẻ ở đợt 2, tăng 36,7%.",
+                "Đã giải quyết 6.105 hồ sơ; trong đó đúng hạn có 6.031 hồ sơ, chiếm tỷ lệ 98,8%.",
+                "Cổ đông đại diện 86,4% số cổ phần (10,37 triệu trên 12 triệu cổ phần).",
             ],
         );
     }
