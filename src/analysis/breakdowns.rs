@@ -78,12 +78,13 @@ const MAX_BARE_DISTANCE: usize = 4;
 
 /// The figures that may be the whole before the marker at `marker`, nearest first: those of
 /// its clause that are not a time or a percentage.
-fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool)> {
     let mut out = Vec::new();
     let Some(mut k) = marker.checked_sub(1) else {
         return out;
     };
-    let comma = !colon && c.is_punct(k, ",");
+    // "9.412 lượt hộ đạt danh hiệu; trong đó ...": a semicolon before the marker as a comma.
+    let comma = !colon && (c.is_punct(k, ",") || c.is_punct(k, ";"));
     if comma {
         let Some(j) = k.checked_sub(1) else {
             return out;
@@ -97,6 +98,10 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
     };
     let first = k.saturating_sub(reach);
     let mut words = 0;
+    // Past a longer clause between commas, a figure is the whole only when counted in the
+    // parts' noun ("146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng,
+    // gồm 98 công trình ...").
+    let mut far = false;
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
@@ -105,12 +110,13 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
                     break;
                 }
                 if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
-                    out.push(f);
+                    out.push((f, far));
                 }
             }
             Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
             Some(TokenKind::Word) => words += 1,
-            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") && words <= MAX_CROSSED_WORDS => {
+            Some(TokenKind::Punct) if comma && c.is_punct(j, ",") => {
+                far |= words > MAX_CROSSED_WORDS;
                 words = 0;
             }
             // A quoted name in the whole's noun phrase.
@@ -125,7 +131,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<FigureAt> {
 /// else the nearest that is not a comparison ("trên 90 điểm").
 fn pick_whole(
     c: &Cursor<'_>,
-    candidates: Vec<FigureAt>,
+    candidates: Vec<(FigureAt, bool)>,
     parts: &[Part],
     marker: usize,
 ) -> Option<FigureAt> {
@@ -134,34 +140,57 @@ fn pick_whole(
         .first()
         .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
     if let Some(head) = head
-        && let Some(f) = candidates
+        && let Some((f, _)) = candidates
             .iter()
-            .find(|f| c.unit_words(f.at + 1).first() == Some(head))
+            .find(|(f, _)| c.unit_words(f.at + 1).first() == Some(head))
     {
         return Some(f.clone());
     }
-    candidates.into_iter().find(|f| {
-        marker - f.at <= MAX_WHOLE_DISTANCE
-            && f.at
-                .checked_sub(1)
-                .and_then(|j| c.word(j))
-                .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
-    })
+    candidates
+        .into_iter()
+        .filter(|(_, far)| !far)
+        .map(|(f, _)| f)
+        .find(|f| {
+            marker - f.at <= MAX_WHOLE_DISTANCE
+                && f.at
+                    .checked_sub(1)
+                    .and_then(|j| c.word(j))
+                    .is_none_or(|w| !PART_COMPARISON_WORDS.contains(w))
+        })
 }
 
-/// A part's head at `k`: a figure (not a percentage), or with `labelled` one or two
-/// capitalised words then a figure ("Vàng 7"). Returns the figure's position.
-fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
+/// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
+/// hộ", "trộm cắp tài sản 10 vụ").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// How parts are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    /// The figure first ("250 suất ...").
+    None,
+    /// One or two capitalised words ("Vàng 7").
+    Capitalised,
+    /// After "trong đó", a few words of any case ("cấp tỉnh 264 lượt hộ").
+    Words,
+}
+
+/// A part's head at `k`: a figure (not a percentage), or a label then a figure. Returns the
+/// figure's position.
+fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
     let capital =
         |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
-    let at = if !labelled {
-        k
-    } else if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) {
-        k + 1
-    } else if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) {
-        k + 2
-    } else {
-        return None;
+    let at = match labels {
+        Labels::None => k,
+        Labels::Capitalised if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) => k + 1,
+        Labels::Capitalised
+            if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) =>
+        {
+            k + 2
+        }
+        Labels::Words => (k + 1..=k + MAX_LABEL_WORDS)
+            .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
+            .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
+        _ => return None,
     };
     let f = c.figure_at(at)?;
     (f.figure.value >= 0.0 && !c.is_punct(at + 1, "%") && !c.is_punct(at + 1, "/")).then_some(at)
@@ -169,9 +198,18 @@ fn part_at(c: &Cursor<'_>, k: usize, labelled: bool) -> Option<usize> {
 
 /// The parts from `from`; `None` unless at least two are joined by a conjunction (or, for
 /// labelled parts, run to the sentence's end).
-fn parts_from(c: &Cursor<'_>, from: usize) -> Option<Vec<Part>> {
+fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     let labelled = c.kind(from) == Some(TokenKind::Word);
-    let mut at = part_at(c, from, labelled)?;
+    let capitalised = if labelled {
+        Labels::Capitalised
+    } else {
+        Labels::None
+    };
+    let (mut at, labelled) = match part_at(c, from, capitalised) {
+        Some(at) => (at, capitalised),
+        None if within && labelled => (part_at(c, from, Labels::Words)?, Labels::Words),
+        None => return None,
+    };
     let mut parts = Vec::new();
     let mut joined = false;
     loop {
@@ -223,7 +261,7 @@ fn parts_from(c: &Cursor<'_>, from: usize) -> Option<Vec<Part>> {
         joined |= and;
         at = p;
     }
-    let to_sentence_end = labelled && parts.len() >= 3;
+    let to_sentence_end = labelled != Labels::None && parts.len() >= 3;
     (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
 }
 
@@ -262,7 +300,7 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         if candidates.is_empty() {
             continue;
         }
-        let Some(parts) = parts_from(c, from) else {
+        let Some(parts) = parts_from(c, from, marker == Marker::Within) else {
             continue;
         };
         let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
@@ -347,6 +385,31 @@ mod tests {
                 "Chương trình trao 400 suất quà, trong đó 250 suất do phường trao và 150 suất do doanh nghiệp tài trợ."
             ),
             vec![(400.0, vec![250.0, 150.0])]
+        );
+    }
+
+    #[test]
+    fn reads_labels_after_a_semicolon_and_trong_do() {
+        assert_eq!(
+            read(
+                "Có 9.412 lượt hộ đạt danh hiệu; trong đó cấp Trung ương 18 lượt hộ, cấp tỉnh 264 lượt hộ, cấp huyện 1.930 lượt hộ, cấp xã 7.200 lượt hộ."
+            ),
+            vec![(9412.0, vec![18.0, 264.0, 1930.0, 7200.0])]
+        );
+    }
+
+    #[test]
+    fn a_whole_in_the_parts_noun_past_a_longer_clause() {
+        assert_eq!(
+            read(
+                "Các cơ sở thực hiện 146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng, gồm 98 công trình cấp cơ sở và 48 công trình cấp huyện."
+            ),
+            vec![(146.0, vec![98.0, 48.0])]
+        );
+        // In another noun, a figure past such a clause is not taken as the whole.
+        assert!(
+            read("Xã có 30 hộ, năm nay có thêm nhiều gia đình đăng ký, gồm 20 người trẻ và 15 người già.")
+                .is_empty()
         );
     }
 

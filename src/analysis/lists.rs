@@ -79,6 +79,11 @@ fn opens_list(c: &Cursor<'_>, k: usize) -> bool {
     })
 }
 
+/// Whether the figure at `k` begins a code glued to letters ("12A1", "10A5"): a name.
+fn is_code(c: &Cursor<'_>, k: usize) -> bool {
+    c.kind(k + 1) == Some(TokenKind::Word) && c.touching(k)
+}
+
 /// Whether the figure at `k` is glued to the token before it ("Covid-19", "F0"): a name.
 pub fn is_glued_figure(c: &Cursor<'_>, k: usize) -> bool {
     k > 0 && c.touching(k - 1)
@@ -102,7 +107,9 @@ fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
     let first = intro.saturating_sub(max);
     for k in (first..intro).rev() {
         match c.kind(k)? {
-            TokenKind::Number if is_time_figure(c, k) => {}
+            // A time, or a percentage describing the noun ("có tỷ lệ ... trên 35%").
+            TokenKind::Number if is_time_figure(c, k) || c.is_punct(k + 1, "%") => {}
+            TokenKind::Punct if c.is_punct(k, "%") => {}
             // The count's noun stands between it and the introducer.
             TokenKind::Number => return (k + 1 < intro && is_item_count(c, k)).then_some(k),
             TokenKind::Word => {
@@ -257,9 +264,12 @@ fn reading(segments: &[Segment], names: bool) -> (usize, usize) {
         .iter()
         .enumerate()
         .any(|(i, s)| s.after == Some(Sep::And) && last_mark.is_none_or(|m| i > m));
-    let fewest = if semicolons > 0 {
-        1 + semicolons + usize::from(final_and)
-    } else {
+    if semicolons > 0 {
+        // Semicolons part the items; a comma is then inside one ("vải vóc, may mặc").
+        let n = 1 + semicolons + usize::from(final_and);
+        return (n.min(most), n.min(most));
+    }
+    let fewest = {
         let long = !names && segments.iter().any(|s| s.words >= LONG_ITEM_WORDS);
         // Half of a pair before a comma, among long items, joins the next segment.
         let fragments = if long {
@@ -286,7 +296,7 @@ fn enumeration(
     // "gồm các thành viên ...", "một số ...": a kind of item, not the items.
     if opens_list(c, items_from)
         || matches!(c.word(items_from), Some("một" | "các" | "những"))
-        || c.kind(items_from) == Some(TokenKind::Number)
+        || c.kind(items_from) == Some(TokenKind::Number) && !is_code(c, items_from)
     {
         return None;
     }
@@ -295,10 +305,11 @@ fn enumeration(
         return None;
     }
     // A list is closed by a conjunction or by semicolons; a bare run of commas may go on
-    // into a clause of its own.
-    if !all
-        .iter()
-        .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
+    // into a clause of its own, except inside brackets, which close it.
+    if intro != Intro::Bracket
+        && !all
+            .iter()
+            .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
     {
         return None;
     }
@@ -311,7 +322,9 @@ fn enumeration(
     {
         return None;
     }
-    let starts_with_figure = |s: &Segment| c.kind(s.tokens.start) == Some(TokenKind::Number);
+    let starts_with_figure = |s: &Segment| {
+        c.kind(s.tokens.start) == Some(TokenKind::Number) && !is_code(c, s.tokens.start)
+    };
     // Figures first: a breakdown ("55 đại biểu: 30 nam và 25 nữ"), read elsewhere.
     if all.iter().filter(|s| starts_with_figure(s)).count() * 2 > all.len() {
         return None;
@@ -319,6 +332,7 @@ fn enumeration(
     let capitalised = |s: &Segment| {
         let k = s.tokens.start;
         c.kind(k) == Some(TokenKind::Word) && c.doc.case(c.token(k)) != Case::Lower
+            || c.kind(k) == Some(TokenKind::Number) && is_code(c, k)
             || c.is_punct(k, "“")
             || c.is_punct(k, "\"")
     };
@@ -410,13 +424,19 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
             }
             (p, p + 2, p + 2)
         } else {
+            // "3 bản có tỷ lệ hộ nghèo trên 35% là ...": a copula after a long noun phrase.
             let reach = match intro {
                 Intro::Colon => MAX_COUNT_DISTANCE,
+                Intro::Copula => MAX_COUNT_DISTANCE - 2,
                 _ => MAX_COUNT_DISTANCE * 2 / 3,
             };
             let Some(count_at) = governing_count(c, p, reach) else {
                 continue;
             };
+            // "trong đó 22 điểm là trạm y tế xã ...": a part, and "là" says what it is.
+            if intro == Intro::Copula && is_stated_part(c, count_at) {
+                continue;
+            }
             // "tiêu biểu là", "chẳng hạn": examples, not the items.
             if p >= 2 && opens_list(c, p - 2) {
                 continue;
@@ -426,7 +446,7 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
             if intro == Intro::Include && (c.word(from) == Some("có") || c.is_punct(from, ":")) {
                 from += 1;
             }
-            if intro == Intro::Bracket && from > count_at + 2 + MAX_COUNT_DISTANCE / 2 {
+            if intro == Intro::Bracket && from > count_at + 2 + reach {
                 continue;
             }
             (count_at, p, from)
@@ -440,6 +460,19 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
         }
     }
     out
+}
+
+/// Whether the figure at `k` is a part of a whole just stated: right after "trong đó",
+/// "trong số đó" or "gồm" (an optional "có" between).
+fn is_stated_part(c: &Cursor<'_>, k: usize) -> bool {
+    let mut j = k;
+    if j > 0 && c.word(j - 1) == Some("có") {
+        j -= 1;
+    }
+    let before = |n: usize| j.checked_sub(n).and_then(|p| c.word(p));
+    before(1) == Some("gồm")
+        || before(1) == Some("đó") && before(2) == Some("trong")
+        || before(1) == Some("đó") && before(2) == Some("số") && before(3) == Some("trong")
 }
 
 /// The counted noun as written, without the introducing words ("là", "như sau").
@@ -602,6 +635,48 @@ mod tests {
                 "Đơn vị đặt 2 mục tiêu trong 6 tháng cuối năm 2025: giữ vững an toàn và thông xe."
             ),
             vec![(2, 2, 2)]
+        );
+    }
+
+    #[test]
+    fn reads_codes_brackets_semicolons_and_long_noun_phrases() {
+        // Class codes are names.
+        assert_eq!(
+            enumerations("Trường khen thưởng 3 tập thể lớp xuất sắc là 12A1, 11A2 và 10A5."),
+            vec![(3, 3, 3)]
+        );
+        // Brackets close a list of names without a conjunction, after a longer noun phrase.
+        assert_eq!(
+            enumerations(
+                "Chi nhánh có 4 phòng giao dịch trực thuộc (Diễn Thịnh, Diễn Kỷ, Diễn Hồng, Diễn Yên)."
+            ),
+            vec![(4, 4, 4)]
+        );
+        assert_eq!(
+            enumerations(
+                "Huyện thành lập mới 3 công đoàn cơ sở tại các doanh nghiệp (Công ty May Hà Phong, Công ty Gốm Thuận Thành và Công ty Bao bì Tân Á)."
+            ),
+            vec![(3, 3, 3)]
+        );
+        // A percentage inside the counted noun's phrase.
+        assert_eq!(
+            enumerations("Xã còn 3 bản có tỷ lệ hộ nghèo trên 35% là Tà Xùa, Làng Sáng và Bẹ."),
+            vec![(3, 3, 3)]
+        );
+        // Semicolons part the items; the comma stays inside one.
+        assert_eq!(
+            enumerations(
+                "Chợ có 4 khu: thực phẩm tươi sống; rau củ quả; vải vóc, may mặc; hàng ăn uống."
+            ),
+            vec![(4, 4, 4)]
+        );
+    }
+
+    #[test]
+    fn a_part_said_to_be_something_announces_no_items() {
+        assert!(
+            enumerations("Có 34 điểm tiêm, trong đó 22 điểm là trạm y tế xã và nhà văn hóa bản, còn lại là điểm lưu động.")
+                .is_empty()
         );
     }
 

@@ -275,17 +275,47 @@ impl PartExceedsWhole {
     fn fractions(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
         for at in 0..sentence.len() {
-            if !Cursor::new(doc, sentence).is_punct(at + 1, "/") {
-                continue;
-            }
+            let c = Cursor::new(doc, sentence);
+            // "39 trong số 46 hồ sơ", "172 trên tổng số 181 vụ": a fraction in words.
+            let in_words = match (c.word(at + 1), c.word(at + 2), c.word(at + 3)) {
+                (Some("trong"), Some("số"), _) => Some(at + 3),
+                (Some("trên"), Some("tổng"), Some("số")) => Some(at + 4),
+                _ => None,
+            };
+            let bottom_at = match in_words {
+                Some(b) => b,
+                None if c.is_punct(at + 1, "/") => at + 2,
+                None => continue,
+            };
             let (Some(top), Some(bottom)) = (
-                Cursor::new(doc, sentence).figure_at(at).filter(is_count),
-                Cursor::new(doc, sentence)
-                    .figure_at(at + 2)
-                    .filter(is_count),
+                c.figure_at(at).filter(is_count),
+                c.figure_at(bottom_at).filter(is_count),
             ) else {
                 continue;
             };
+            if let Some(b) = in_words {
+                let noun = c.word(b + 1);
+                let glued = |p: usize| c.is_punct(p, "/") || c.is_punct(p, "%");
+                if noun.is_none() || glued(b + 1) || at > 0 && glued(at - 1) || glued(at + 1) {
+                    continue;
+                }
+                if top.figure.value > bottom.figure.value {
+                    let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
+                    out.push(
+                        Diagnostic::new(
+                            rule.id,
+                            rule.default_severity,
+                            top.span.clone(),
+                            Message::new(
+                                format!("phần ({x}) lớn hơn tổng ({y})"),
+                                format!("the part ({x}) is larger than the whole ({y})"),
+                            ),
+                        )
+                        .with_related(bottom.span.clone(), Message::new("tổng số", "the whole")),
+                    );
+                }
+                continue;
+            }
             // The middle of a date or a code: "10/10/1954", "15/2024/NĐ", "số 12/11".
             let glued = |p: usize| {
                 Cursor::new(doc, sentence).is_punct(p, "/")
@@ -386,6 +416,27 @@ fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
 mod tests {
     use super::PartExceedsWhole;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn fails_on_a_fraction_in_words() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Đất đai chiếm phần lớn hồ sơ chậm: 48 trong số 46 hồ sơ quá hạn.",
+                    &["48"],
+                ),
+                ("Tòa giải quyết 190 trên tổng số 181 vụ.", &["190"]),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Đất đai chiếm phần lớn hồ sơ chậm: 39 trong số 46 hồ sơ quá hạn.",
+                "Tòa giải quyết 172 trên tổng số 181 vụ.",
+            ],
+        );
+    }
 
     #[test]
     fn fails_when_a_part_is_larger_than_its_whole() {

@@ -4,7 +4,9 @@ use crate::analysis::quantities::Quantity;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
-use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS};
+use crate::lists::{
+    CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS,
+};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 
@@ -80,8 +82,14 @@ impl Claim {
         let half_unit = 0.5 * 10f64.powi(-i32::from(decimals));
         match self {
             // Rounded or cut at the precision written: 64% accepts 63,5 to 64,99.
+            // A value rounded twice (to one more decimal, then to the precision written:
+            // 95,2499 -> 95,25 -> 95,3) is still the value written.
             Claim::Equal => {
-                computed > stated - half_unit - EPS && computed < stated + 2.0 * half_unit
+                let scale = 10f64.powi(i32::from(decimals) + 1);
+                let twice = (computed * scale).round() / scale;
+                [computed, twice]
+                    .iter()
+                    .any(|&v| v > stated - half_unit - EPS && v < stated + 2.0 * half_unit)
             }
             Claim::Above => computed > stated - EPS,
             Claim::Below => computed < stated + EPS,
@@ -113,18 +121,41 @@ impl Rule for PercentMismatch {
             if !has_percent {
                 continue;
             }
-            for sentence in &sentences(doc, block) {
-                for percent in Cursor::new(doc, sentence).percents() {
-                    if percent.figure.figure.ambiguous {
+            let clauses = sentences(doc, block);
+            for (i, sentence) in clauses.iter().enumerate() {
+                // "Đã giải quyết 6.105 hồ sơ; trong đó ... 6.031 hồ sơ, chiếm 98,8%": a clause
+                // opening with "trong đó" is read with the clause whose whole it splits.
+                let joined: Vec<usize>;
+                let (tokens, first) = match i.checked_sub(1).map(|p| &clauses[p]) {
+                    Some(previous) if splits_previous(doc, previous, sentence) => {
+                        joined = previous.iter().chain(sentence.iter()).copied().collect();
+                        (joined.as_slice(), previous.len())
+                    }
+                    _ => (&sentence[..], 0),
+                };
+                for percent in Cursor::new(doc, tokens).percents() {
+                    if percent.figure.figure.ambiguous || percent.figure.at < first {
                         continue;
                     }
-                    if let Some(d) = self.check_percent(doc, sentence, &percent) {
+                    if let Some(d) = self.check_percent(doc, tokens, &percent) {
                         out.push(d);
                     }
                 }
             }
         }
     }
+}
+
+/// Whether `clause` opens with "trong đó" or "trong số đó" right after `previous` ended
+/// with a semicolon: its parts are parts of a whole stated there.
+fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool {
+    let ends_with_semicolon = previous
+        .last()
+        .is_some_and(|&t| doc.token_text(&doc.tokens[t]) == ";");
+    let c = Cursor::new(doc, clause);
+    ends_with_semicolon
+        && c.word_is(0, "trong")
+        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"))
 }
 
 impl PercentMismatch {
@@ -148,7 +179,7 @@ impl PercentMismatch {
                         .is_empty()
                         .then(|| ratio(doc, &part, &whole))?
                 })
-        } else if let Some(found) = fraction_in_paren_after(doc, sentence, percent) {
+        } else if let Some(found) = fraction_in_paren_after(doc, sentence, percent, verb) {
             Some(found)
         } else if let Some(verb) = verb {
             let verb_at = verb_at?;
@@ -220,11 +251,37 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
             pos = prev;
         } else if matches!(word, "xấp" | "như" | "tỷ" | "lệ" | "mức") {
             pos = prev;
+        } else if let Some(rate) = rate_name_before(doc, sentence, prev) {
+            // "đạt tỷ lệ bao phủ 94,2%": the rate's name stands between the verb and figure.
+            pos = rate;
         } else {
             return (claim, Some(prev));
         }
     }
     (claim, None)
+}
+
+/// The start of "tỷ lệ" when the words from it to `last` name a rate ("tỷ lệ bao phủ",
+/// "tỷ lệ hộ nghèo"): up to three lower-case words after "tỷ lệ".
+fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<usize> {
+    let c = Cursor::new(doc, sentence);
+    (last.saturating_sub(4)..last.saturating_sub(1))
+        .rev()
+        .find(|&j| {
+            c.word(j) == Some("tỷ")
+                && c.word(j + 1) == Some("lệ")
+                && (j + 2..=last).all(|k| {
+                    c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+                })
+        })
+}
+
+/// Whether the figure at `k` is a label after its noun ("lớp 6", "đợt 2", "tổ 7"), not an
+/// amount: the words of `rules/lists/number-label-words.txt`.
+fn is_label_figure(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|j| c.word(j))
+        .is_some_and(|w| NUMBER_LABEL_WORDS.contains(w))
 }
 
 /// X / Y as a percentage, with its formula written from the document's own figures.
@@ -297,8 +354,12 @@ fn ratio_claim(
             return ratio(doc, &part, &whole);
         }
     }
+    if let Some((part, whole)) = whole_after_paren(&c, verb_at, percent) {
+        return ratio(doc, &part, &whole);
+    }
     if let Some(whole) = quantity_in_parens_after(&c, percent.sign_at + 1) {
-        let part = part_before(&c, verb_at, &whole)?;
+        let part =
+            part_before(&c, verb_at, &whole).or_else(|| quantity_before_claim(&c, verb_at))?;
         return ratio(doc, &part, &whole.figure);
     }
     if !share_of_earlier {
@@ -377,6 +438,7 @@ fn part_before(c: &Cursor<'_>, verb_at: usize, whole: &Quantity) -> Option<Figur
         && c.figure_at(verb_at - 2).is_some()
         && c.quantity_at(verb_at - 2).is_none()
         && !verb_at.checked_sub(3).is_some_and(|k| c.is_punct(k, "/"))
+        && !is_label_figure(c, verb_at - 2)
     {
         return c.figure_at(verb_at - 2);
     }
@@ -403,6 +465,55 @@ fn part_before(c: &Cursor<'_>, verb_at: usize, whole: &Quantity) -> Option<Figur
         .map(|q| q.figure)
 }
 
+/// "giải quyết X vụ việc (đạt Z%) trong tổng số Y vụ việc": the percentage in parentheses
+/// right after the part, the whole after them.
+fn whole_after_paren(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<(FigureAt, FigureAt)> {
+    let open = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, "("))?;
+    let close = percent.sign_at + 1;
+    if !c.is_punct(close, ")") {
+        return None;
+    }
+    let part = (open.saturating_sub(1 + 3)..open)
+        .filter_map(|k| c.quantity_at(k))
+        .find(|q| q.end == open)?;
+    let mut k = close + 1;
+    if !matches!(c.word(k), Some("trong" | "trên")) {
+        return None;
+    }
+    k += 1;
+    while matches!(c.word(k), Some("tổng" | "số")) {
+        k += 1;
+    }
+    let whole = c.quantity_at(k)?;
+    part.same_unit(&whole)
+        .then_some((part.figure, whole.figure))
+}
+
+/// The quantity that ends right before ", verb", whatever it counts ("Hội có 1.190 hội
+/// viên, chiếm 82,6% tổng số phụ nữ ... (1.441 người)"): the subject of the share, when the
+/// whole is given in its own words.
+fn quantity_before_claim(c: &Cursor<'_>, verb_at: usize) -> Option<FigureAt> {
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    // Its noun and a description of words ("15.806 lượt hộ đăng ký danh hiệu"), a label's
+    // figure ("học sinh lớp 6") at most.
+    let described = |from: usize| {
+        (from..comma)
+            .all(|k| c.word(k).is_some() || c.figure_at(k).is_some() && is_label_figure(c, k))
+    };
+    (comma.saturating_sub(MAX_DESCRIPTION_TOKENS)..comma)
+        .rev()
+        .find_map(|k| c.quantity_at(k))
+        .filter(|q| !q.is_duration() && described(q.end))
+        .map(|q| q.figure)
+}
+
+/// Tokens looked back from the comma for the subject's quantity.
+const MAX_DESCRIPTION_TOKENS: usize = 10;
+
 /// "X đơn vị, vượt kế hoạch (Y đơn vị), đạt Z%": the plan in parentheses right before the
 /// verb and the part before it, counting the same thing.
 fn plan_in_parens_before(c: &Cursor<'_>, verb_at: usize) -> Option<(FigureAt, FigureAt)> {
@@ -424,21 +535,62 @@ fn plan_in_parens_before(c: &Cursor<'_>, verb_at: usize) -> Option<(FigureAt, Fi
     Some((part, whole.figure))
 }
 
-/// "Z% (X/Y hộ)": the fraction in the parenthesis right after the percentage.
+/// "Z% (X/Y hộ)", "chiếm Z% số học sinh dự thi (X/Y em)", "Z% số cổ phần (X triệu trên Y
+/// triệu cổ phần)": the fraction that fills a parenthesis right after the percentage or
+/// after the words naming its base. A change ("tăng Z% (X/Y)") is not read this way.
 fn fraction_in_paren_after(
     doc: &Document,
     sentence: &[usize],
     percent: &Percent,
+    verb: Option<&str>,
 ) -> Option<Contradiction> {
-    let open = percent.sign_at + 1;
-    if !Cursor::new(doc, sentence).is_punct(open, "(") {
+    let c = Cursor::new(doc, sentence);
+    let mut open = percent.sign_at + 1;
+    let mut comma = false;
+    if !c.is_punct(open, "(") {
+        if verb.is_some_and(|v| CHANGE_VERBS.contains(v)) {
+            return None;
+        }
+        while open < percent.sign_at + 8 && c.word(open).is_some() {
+            open += 1;
+        }
+        // "chiếm Z% tổng dư nợ, tương đương X tỷ đồng trên Y tỷ đồng": after a comma and
+        // a word or two, a pair that ends the clause.
+        if c.is_punct(open, ",") && open > percent.sign_at + 1 {
+            comma = true;
+            let pair = (open + 1..open + 4).find(|&k| c.word(k).is_none())?;
+            if pair == open + 1 {
+                return None;
+            }
+            open = pair - 1;
+        } else if open == percent.sign_at + 1 || !c.is_punct(open, "(") {
+            return None;
+        }
+    }
+    let (numerator, denominator, end) = match c.fraction_at(open + 1) {
+        Some(f) => (f.numerator, f.denominator, f.end),
+        None => {
+            // "X [unit] trên Y [unit]".
+            let x = c.figure_at(open + 1)?;
+            let m = (open + 2..open + 6)
+                .take_while(|&k| c.word(k).is_some())
+                .find(|&k| c.word_is(k, "trên"))?;
+            let y = c.figure_at(m + 1)?;
+            (x, y, m + 2)
+        }
+    };
+    // The unit or description after the fraction, then the closing parenthesis (or the
+    // clause's end).
+    let close = (end..(end + 6).min(c.len() + 1)).find(|&k| c.word(k).is_none())?;
+    let closed = if comma {
+        close >= c.len() || matches!(c.punct(close), Some("." | ";"))
+    } else {
+        c.is_punct(close, ")")
+    };
+    if !closed {
         return None;
     }
-    let fraction = Cursor::new(doc, sentence).fraction_at(open + 1)?;
-    if !Cursor::new(doc, sentence).is_punct(fraction.end, ")") {
-        return None;
-    }
-    ratio(doc, &fraction.numerator, &fraction.denominator)
+    ratio(doc, &numerator, &denominator)
 }
 
 /// The head word of the unit of the figure at `k`.
@@ -455,7 +607,8 @@ fn head_at(doc: &Document, sentence: &[usize], k: usize) -> Option<String> {
 /// 172 vụ trên tổng số 181 vụ, đạt 95%". Part and whole share their unit's head word.
 fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Contradiction> {
     let c = Cursor::new(doc, sentence);
-    let end = if end > 0 && c.is_punct(end - 1, ",") {
+    // "..., đạt Z%" and "... 10 vụ (chiếm Z%)".
+    let end = if end > 0 && (c.is_punct(end - 1, ",") || c.is_punct(end - 1, "(")) {
         end - 1
     } else {
         end
@@ -482,9 +635,27 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
-            && before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w))
+            && (before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w))
+                || stated_as_whole(&c, k, last.at))
     })?;
     ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// Whether the figure at `k` is a whole its clause says has parts: its noun phrase (a few
+/// words), then "trong đó" or "trong số đó" (after a comma or a semicolon) before `part`
+/// ("Đã giải quyết 6.105 hồ sơ; trong đó ... 6.031 hồ sơ, chiếm 98,8%").
+fn stated_as_whole(c: &Cursor<'_>, k: usize, part: usize) -> bool {
+    let mut j = k + 1;
+    while j < part && j < k + 12 && c.word(j).is_some() && !c.word_is(j, "trong") {
+        j += 1;
+    }
+    if matches!(c.punct(j), Some("," | ";")) {
+        j += 1;
+    }
+    c.word_is(j, "trong")
+        && (c.word(j + 1) == Some("đó")
+            || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
+        && j + 2 <= part
 }
 
 /// The position after what follows the "to" value before the verb: its unit (a rate, a
@@ -496,8 +667,9 @@ fn after_value(c: &Cursor<'_>, k: usize, verb_at: usize) -> usize {
         end += 1;
     }
     end += c.quantity_unit(end).len();
-    while end < verb_at && c.word(end).is_some() && end < k + 6 {
-        end += 1; // the rest of a long unit ("ngày đêm")
+    // The rest of a long unit ("ngày đêm") and what the value is ("ở đợt 2", "năm 2024").
+    while end < verb_at && end < k + 6 && in_change_description(c, end) && !c.is_punct(end, "%") {
+        end += 1;
     }
     if c.is_punct(end, "(")
         && let Some(close) = (end + 1..(end + 8).min(verb_at)).find(|&p| c.is_punct(p, ")"))
@@ -506,6 +678,35 @@ fn after_value(c: &Cursor<'_>, k: usize, verb_at: usize) -> usize {
         end = close + 1;
     }
     end
+}
+
+/// Whether the token at `k` may stand inside the description of a value changed "từ A ...
+/// lên B": a word, a year, a label's figure ("ở đợt 1"), a rate's slash or a percent sign.
+fn in_change_description(c: &Cursor<'_>, k: usize) -> bool {
+    c.word(k).is_some()
+        || c.is_punct(k, "/")
+        || c.is_punct(k, "%")
+        || c.year(k).is_some()
+        || c.figure_at(k).is_some() && is_label_figure(c, k)
+}
+
+/// "từ A [unit, description] lên|xuống [còn] B" with "từ" at `from_at`: the values changed
+/// from and to, and the position after B's unit and description.
+fn from_to_at(c: &Cursor<'_>, from_at: usize, limit: usize) -> Option<(FigureAt, FigureAt, usize)> {
+    if !c.word_is(from_at, "từ") {
+        return None;
+    }
+    let from = c.figure_at(from_at + 1)?;
+    // The unit between, and what the value was ("từ 1.000 người ở Đại hội lần thứ IX lên").
+    let mut k = (from_at + 2..(from_at + 12).min(limit))
+        .take_while(|&p| in_change_description(c, p))
+        .find(|&p| matches!(c.word(p), Some("lên" | "xuống")))?
+        + 1;
+    while matches!(c.word(k), Some("còn" | "mức" | "đến")) {
+        k += 1;
+    }
+    let to = c.figure_at(k)?;
+    Some((from, to, after_value(c, k + 1, limit)))
 }
 
 /// "từ A [unit] lên|xuống [còn] B" before the verb: the values changed from and to.
@@ -518,20 +719,31 @@ fn from_to_before(
     let from_at = (verb_at.saturating_sub(20)..verb_at)
         .rev()
         .find(|&k| c.word_is(k, "từ") && c.figure_at(k + 1).is_some())?;
-    let from = c.figure_at(from_at + 1)?;
-    // The unit between, and what the value was ("từ 1.000 người ở Đại hội lần thứ IX lên").
-    let mut k = (from_at + 2..from_at + 12)
-        .take_while(|&p| c.word(p).is_some() || c.is_punct(p, "/") || c.is_punct(p, "%"))
-        .find(|&p| matches!(c.word(p), Some("lên" | "xuống")))?
-        + 1;
-    while matches!(c.word(k), Some("còn" | "mức" | "đến")) {
-        k += 1;
-    }
-    let to = c.figure_at(k)?;
+    let (from, to, after) = from_to_at(&c, from_at, verb_at)?;
     // Nothing but the unit and a comma between the "to" value and the verb.
-    let after = after_value(&c, k + 1, verb_at);
     let gap_ok = after == verb_at || after + 1 == verb_at && c.is_punct(after, ",");
     gap_ok.then_some((from, to))
+}
+
+/// "tăng Z% so với cùng kỳ, từ A lên B" and "giảm Z% (từ A xuống B)": the change given
+/// after the percentage, past the words naming its base, in the same clause.
+fn from_to_after(c: &Cursor<'_>, percent: &Percent) -> Option<(FigureAt, FigureAt)> {
+    let mut k = percent.sign_at + 1;
+    while k < c.len() && k < percent.sign_at + 10 && (c.word(k).is_some() || c.year(k).is_some()) {
+        k += 1;
+    }
+    let paren = c.is_punct(k, "(");
+    if !paren && !c.is_punct(k, ",") {
+        return None;
+    }
+    let (from, to, after) = from_to_at(c, k + 1, c.len())?;
+    // The change ends its clause: the parenthesis closes, or the sentence or clause goes on.
+    let ends = if paren {
+        c.is_punct(after, ")")
+    } else {
+        after >= c.len() || matches!(c.punct(after), Some("," | ";" | "."))
+    };
+    ends.then_some((from, to))
 }
 
 /// "X đơn vị, tăng Z% so với cùng kỳ (Y đơn vị)".
@@ -544,7 +756,8 @@ fn change_claim(
 ) -> Option<Contradiction> {
     let c = Cursor::new(doc, sentence);
     let after = percent.sign_at + 1;
-    let (now, before) = match from_to_before(doc, sentence, verb_at) {
+    let change = from_to_before(doc, sentence, verb_at).or_else(|| from_to_after(&c, percent));
+    let (now, before) = match change {
         Some((from, to)) => (to, from),
         None => {
             let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
@@ -576,17 +789,22 @@ fn change_claim(
     })
 }
 
-/// "(Y đơn vị)" within a few words after `from` (words and years only between): the quantity
-/// it opens with, closed by ")" or by ";" before a second figure ("(918 tỷ đồng; năm 2024:
-/// ...)").
+/// "(Y đơn vị)" within a few words after `from` (words, years and quantities of a
+/// description only between: "tổng số phụ nữ từ 18 tuổi trở lên (1.441 người)"): the
+/// quantity it opens with, closed by ")" (after a few words: "(4,86 tỷ đồng được giao)") or
+/// by ";" before a second figure ("(918 tỷ đồng; năm 2024: ...)").
 fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
-    let open =
-        (from..(from + 12).min(c.len())).find(|&p| c.word(p).is_none() && c.year(p).is_none())?;
+    let open = (from..(from + 12).min(c.len())).find(|&p| {
+        c.word(p).is_none()
+            && c.year(p).is_none()
+            && !(c.figure_at(p).is_some() && c.word(p + 1).is_some())
+    })?;
     if !c.is_punct(open, "(") {
         return None;
     }
     let whole = c.quantity_at(open + 1)?;
-    (c.is_punct(whole.end, ")") || c.is_punct(whole.end, ";")).then_some(whole)
+    let close = (whole.end..(whole.end + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
+    (c.is_punct(close, ")") || close == whole.end && c.is_punct(close, ";")).then_some(whole)
 }
 
 #[cfg(test)]
@@ -775,6 +993,95 @@ mod tests {
                 "Có 38 nước trồng lúa trong tổng số 54 quốc gia, song hai nước chiếm 60% tổng diện tích.",
                 "Khu vực A đạt 4.660 tỷ đồng, khu vực B đạt 594 tỷ đồng, bằng 60,1% so cùng kỳ.",
                 "Đất nông nghiệp là 1.240,56 ha trên tổng số 7.918,5 ha, chiếm 15,66%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn finds_the_operands_where_real_releases_put_them() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                // A change with a year or a label in its description, or given after it.
+                (
+                    "Số người tăng từ 420 người năm 2024 lên 515 người, tăng 29,6%.",
+                    &["29,6%"],
+                ),
+                (
+                    "Số trẻ tăng từ 120 trẻ ở đợt 1 lên 164 trẻ ở đợt 2, tăng 21,7%.",
+                    &["21,7%"],
+                ),
+                (
+                    "Số vụ giảm 24,2% so với năm 2023 (từ 29 vụ xuống 24 vụ).",
+                    &["24,2%"],
+                ),
+                (
+                    "Doanh thu tăng 20,5% so với cùng kỳ, từ 1,38 triệu đồng lên 1,58 triệu đồng/ngày.",
+                    &["20,5%"],
+                ),
+                (
+                    "Đơn vị phấn đấu giảm 27% số việc tồn, từ 345 việc xuống còn 276 việc.",
+                    &["27%"],
+                ),
+                // The fraction after the words naming the base, or after a comma.
+                (
+                    "Số học sinh đạt giải chiếm 82% số học sinh dự thi (32/41 em).",
+                    &["82%"],
+                ),
+                (
+                    "Tỷ lệ hồ sơ trực tuyến đạt 68,5% (3.822/6.214 hồ sơ tiếp nhận mới).",
+                    &["68,5%"],
+                ),
+                (
+                    "Cổ đông đại diện 92,4% số cổ phần (10,37 triệu trên 12 triệu cổ phần).",
+                    &["92,4%"],
+                ),
+                (
+                    "Dư nợ nông nghiệp chiếm 63,3% tổng dư nợ, tương đương 2.126 tỷ đồng trên 2.715 tỷ đồng.",
+                    &["63,3%"],
+                ),
+                // The whole in parentheses with words after it, the part in another noun.
+                (
+                    "Xã đã giải ngân 4,37 tỷ đồng, đạt 79,9% (4,86 tỷ đồng được giao).",
+                    &["79,9%"],
+                ),
+                (
+                    "Hội có 1.190 hội viên, chiếm 72,6% tổng số phụ nữ từ 18 tuổi trở lên (1.441 người).",
+                    &["72,6%"],
+                ),
+                (
+                    "Có 118.400 người tham gia, đạt tỷ lệ bao phủ 84,2% dân số (125.690 người).",
+                    &["84,2%"],
+                ),
+                // The whole after the percentage's parentheses; a whole split by "; trong đó".
+                (
+                    "Tòa án đã giải quyết 412 vụ việc (đạt 97,6%) trong tổng số 450 vụ việc thụ lý.",
+                    &["97,6%"],
+                ),
+                (
+                    "Đã giải quyết 6.105 hồ sơ; trong đó đúng hạn có 6.031 hồ sơ, chiếm tỷ lệ 83,8%.",
+                    &["83,8%"],
+                ),
+                (
+                    "Công an phát hiện 24 vụ phạm tội; trong đó trộm cắp tài sản 10 vụ (chiếm 47,7%).",
+                    &["47,7%"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn silent_on_a_value_rounded_twice_and_on_a_label() {
+        silent(
+            &PercentMismatch,
+            &[
+                // 6.517 / 6.842 = 95,2499...: 95,25 rounded again.
+                "Có 6.517 hộ đạt danh hiệu, tỷ lệ 95,3% (6.517/6.842 hộ).",
+                // "lớp 6" names the class; 2.381 is the part.
+                "Các trường tuyển 2.381 học sinh lớp 6, đạt 99,2% kế hoạch (2.400 em).",
+                "Số trẻ tăng từ 120 trẻ ở đợt 1 lên 164 trẻ ở đợt 2, tăng 36,7%.",
+                "Đã giải quyết 6.105 hồ sơ; trong đó đúng hạn có 6.031 hồ sơ, chiếm tỷ lệ 98,8%.",
+                "Cổ đông đại diện 86,4% số cổ phần (10,37 triệu trên 12 triệu cổ phần).",
             ],
         );
     }
