@@ -221,23 +221,30 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     }
                 })
                 .collect();
+            // The event noun at `j` and how many words it takes. A one-word noun ("Giải
+            // Việt dã tỉnh lần thứ 31") only capitalised, as a name's head: lower-case it is a
+            // common word ("đoạt giải lần thứ hai").
             let event_at = |j: usize| {
-                EVENT_NOUNS
-                    .pairs()
-                    .iter()
-                    .find(|(phrase, _)| {
-                        phrase.split_once(' ').is_some_and(|(first, second)| {
-                            words.get(j).map(String::as_str) == Some(first)
-                                && words.get(j + 1).map(String::as_str) == Some(second)
-                        })
-                    })
+                EVENT_NOUNS.pairs().iter().find_map(|&(phrase, name)| {
+                    let len = match phrase.split_once(' ') {
+                        Some((first, second)) => (words.get(j).map(String::as_str) == Some(first)
+                            && words.get(j + 1).map(String::as_str) == Some(second))
+                        .then_some(2)?,
+                        None => (words.get(j).map(String::as_str) == Some(phrase)
+                            && case_of(doc.token_text(&doc.tokens[sentence[j]]))
+                                == Case::Capitalized)
+                            .then_some(1)?,
+                    };
                     // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
-                    .map(|&(phrase, name)| if name.is_empty() { phrase } else { name })
+                    Some((if name.is_empty() { phrase } else { name }, len))
+                })
             };
             for j in 0..sentence.len() {
-                let Some(event) = event_at(j) else { continue };
+                let Some((event, event_len)) = event_at(j) else {
+                    continue;
+                };
                 let mut org = Vec::new();
-                let mut k = j + 2;
+                let mut k = j + event_len;
                 while k < sentence.len() && k < j + MAX_EVENT_NAME {
                     if event_at(k).is_some() {
                         break;
@@ -257,7 +264,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         // Words as numerals right after "lần thứ" or the event noun's own
                         // "thứ" ("Kỳ họp thứ mười tám"), not after other words: "Hội nghị
                         // sáng thứ Hai" is a weekday.
-                        let words_allowed = lan || thu_at == j + 2;
+                        let words_allowed = lan || thu_at == j + event_len;
                         if let Some((value, numeral, len)) =
                             numeral_at(doc, sentence, &words, thu_at + 1, words_allowed)
                         {
@@ -413,6 +420,7 @@ pub fn expand_acronyms(words: Vec<String>) -> Vec<String> {
 /// administrative words, up to the first other token.
 fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> {
     let mut out = Vec::new();
+    let mut named = false;
     for (&i, word) in tokens.iter().zip(words).take(8) {
         let token = &doc.tokens[i];
         if token.kind != TokenKind::Word {
@@ -422,10 +430,23 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[String]) -> Vec<String> 
         if case == Case::Lower && !EVENT_ORGANISATION_WORDS.contains(word) {
             break;
         }
+        named |= case != Case::Lower;
         out.push(word.clone());
+    }
+    // Lower-case words alone name an organisation only when they end on a level ("hội
+    // đồng nhân dân tỉnh", "thành phố"): "Đại hội lần thứ XII thành công" is no organisation.
+    if !named
+        && !out
+            .last()
+            .is_some_and(|w| LEVEL_WORDS.contains(&w.as_str()))
+    {
+        out.clear();
     }
     out
 }
+
+/// The last word of an administrative level ("tỉnh", "thành phố", "thị trấn").
+const LEVEL_WORDS: &[&str] = &["huyện", "phường", "phố", "quận", "trấn", "tỉnh", "xã"];
 
 #[cfg(test)]
 mod tests {
@@ -488,6 +509,35 @@ mod tests {
                     7,
                     false
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn events_beyond_meetings_and_a_one_word_head_only_as_a_name() {
+        assert_eq!(
+            mentions("Giải Việt dã tỉnh lần thứ 31 khai mạc. Hội thao lần thứ V gồm 4 môn.")
+                .iter()
+                .map(|m| (m.0, m.2))
+                .collect::<Vec<_>>(),
+            vec![("giải", 31), ("hội thao", 5)]
+        );
+        assert!(mentions("Anh đoạt giải lần thứ hai liên tiếp.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_words_after_the_number_name_an_organisation_only_ending_on_a_level() {
+        let orgs = |t: &str| mentions(t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        assert_eq!(
+            orgs("Chúc Đại hội lần thứ XII thành công tốt đẹp."),
+            vec![Vec::<String>::new()]
+        );
+        assert_eq!(
+            orgs("Kỳ họp thứ 9 hội đồng nhân dân tỉnh."),
+            vec![
+                ["hội", "đồng", "nhân", "dân", "tỉnh"]
+                    .map(String::from)
+                    .to_vec()
             ]
         );
     }
