@@ -95,7 +95,16 @@ impl Rule for OrdinalMismatch {
                         .copied()
                         .filter(|m| !session_cues(doc, m).any())
                         .collect();
-                    if plain.is_empty() { same } else { plain }
+                    let basis = if plain.is_empty() { &same } else { &plain };
+                    // Every mention that says the body's number is evidence.
+                    match basis.first() {
+                        Some(f) if basis.iter().all(|m| m.value == f.value) => same
+                            .iter()
+                            .copied()
+                            .filter(|m| m.value == f.value)
+                            .collect(),
+                        _ => Vec::new(),
+                    }
                 });
             let Some(first) = same.first() else { continue };
             // The body must agree with itself: when it names several sessions (the previous
