@@ -1,7 +1,9 @@
 //! Numbered events: "Hội nghị Ban Chấp hành lần thứ 24", "Kỳ họp thứ XV", "Đại hội đại biểu
 //! lần thứ VII Đảng bộ quận", with the organisation named around them.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::analysis::sentences::sentences;
 use crate::document::{BlockKind, Document};
@@ -184,6 +186,23 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     }
 }
 
+/// The event nouns by their first word: each with its second word ("" for a one-word noun)
+/// and the name it goes by (a variant spelling by its listed name: "kì họp" → "kỳ họp").
+type EventHeads = HashMap<&'static str, Vec<(&'static str, &'static str)>>;
+
+fn event_heads() -> &'static EventHeads {
+    static HEADS: OnceLock<EventHeads> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = EventHeads::new();
+        for &(phrase, name) in EVENT_NOUNS.pairs() {
+            let (first, second) = phrase.split_once(' ').unwrap_or((phrase, ""));
+            let name = if name.is_empty() { phrase } else { name };
+            heads.entry(first).or_default().push((second, name));
+        }
+        heads
+    })
+}
+
 /// How many tokens after the event noun its "lần thứ" may come, past the organisation's
 /// name ("Đại hội đại biểu Hội Sinh viên Việt Nam trường Đại học Thủy lợi lần thứ VII").
 const MAX_EVENT_NAME: usize = 18;
@@ -225,18 +244,15 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
             // Việt dã tỉnh lần thứ 31") only capitalised, as a name's head: lower-case it is a
             // common word ("đoạt giải lần thứ hai").
             let event_at = |j: usize| {
-                EVENT_NOUNS.pairs().iter().find_map(|&(phrase, name)| {
-                    let len = match phrase.split_once(' ') {
-                        Some((first, second)) => (words.get(j).map(String::as_str) == Some(first)
-                            && words.get(j + 1).map(String::as_str) == Some(second))
-                        .then_some(2)?,
-                        None => (words.get(j).map(String::as_str) == Some(phrase)
-                            && case_of(doc.token_text(&doc.tokens[sentence[j]]))
-                                == Case::Capitalized)
-                            .then_some(1)?,
+                let heads = event_heads().get(words.get(j)?.as_str())?;
+                heads.iter().find_map(|&(second, name)| {
+                    let len = if second.is_empty() {
+                        (case_of(doc.token_text(&doc.tokens[sentence[j]])) == Case::Capitalized)
+                            .then_some(1)?
+                    } else {
+                        (words.get(j + 1).map(String::as_str) == Some(second)).then_some(2)?
                     };
-                    // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
-                    Some((if name.is_empty() { phrase } else { name }, len))
+                    Some((name, len))
                 })
             };
             for j in 0..sentence.len() {
