@@ -1,5 +1,5 @@
 //! Dates as Vietnamese press writes them, extracted once per document: "27/6/2024",
-//! "27-6-2024", "27.6.2024", "ngày 27 tháng 6 năm 2024", "ngày 27-6" and "27/6" with the
+//! "27-6-2024", "27.6.2024", "ngày 27 tháng 6 năm 2024", "ngày 27-6", "27/6" and "sáng 27.6" with the
 //! year taken from the document, "tháng 6/2024", "tháng 6 năm 2024"; ranges such as
 //! "10/10/1954-10/10/2024" and "(1944 - 2024)"; weekdays attached to a date ("thứ Hai,
 //! ngày 27/6/2024", "Chủ nhật (30/6)"). The calendar
@@ -17,7 +17,8 @@ use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS, YEARS};
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    DATE_CHAIN_WORDS, DATE_CONTEXT_WORDS, WEEKDAY_LEAD_WORDS, WEEKDAY_LEAD_WORDS_CAPITALIZED,
+    DATE_CHAIN_WORDS, DATE_CONTEXT_WORDS, MEASURE_UNITS, WEEKDAY_LEAD_WORDS,
+    WEEKDAY_LEAD_WORDS_CAPITALIZED,
 };
 use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
@@ -708,7 +709,28 @@ fn interpret_chunk(
         ([p], []) if !all_digits => {
             let text = scan.text(*p);
             let pieces: Vec<&str> = text.split('.').collect();
-            if let [d, m, y] = pieces[..]
+            // "Sáng 19.8 (thứ Ba)", "ngày 22.9": a day and a month joined by a dot, read as
+            // a date only after a word of time or with a weekday attached (a decimal
+            // written with a dot, "2.5 lít", has neither).
+            if let [d, m] = pieces[..]
+                && let Some(day) = small(d, 31)
+                && let Some((month, bad)) = small(m, 12)
+                    .map(|v| (v, false))
+                    .or_else(|| bad_month(m).map(|v| (v, true)))
+            {
+                let weekday = weekday_before(scan, *p, enumerates)
+                    .or_else(|| weekday_after(scan, *p, enumerates));
+                let measured = scan.word(*p + 1).is_some_and(|w| MEASURE_UNITS.contains(w));
+                if weekday.is_some() || (!meta && !measured && context_before(*p)) {
+                    found.push(Item {
+                        kind: date_kind(day, month, bad, None),
+                        first: *p,
+                        last: *p,
+                        span: scan.token(*p).range(),
+                        weekday,
+                    });
+                }
+            } else if let [d, m, y] = pieces[..]
                 && let (Some(day), Some(month), Some(year)) =
                     (small(d, 31), small(m, 12), four_digit_year(y))
             {
@@ -1024,6 +1046,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_day_and_month_joined_by_a_dot_after_a_word_of_time_or_with_a_weekday() {
+        let s = String::from;
+        assert_eq!(
+            dates(
+                "Sáng 19.8 (thứ Ba), xã họp. Ngày 22.9, phường họp. Đến hết ngày 01.9 (thứ Hai)."
+            ),
+            vec![
+                (Some(19), 8, None, false, s("19.8")),
+                (Some(22), 9, None, false, s("22.9")),
+                (Some(1), 9, None, false, s("01.9")),
+            ]
+        );
+        // A decimal written with a dot is no date: no word of time, or a unit after it.
+        assert!(dates("Tăng 2.5 lần. Mỗi ngày 2.5 lít nước. Phiên bản 3.1 ra mắt.").is_empty());
     }
 
     #[test]

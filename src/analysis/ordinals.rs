@@ -1,7 +1,9 @@
 //! Numbered events: "Hội nghị Ban Chấp hành lần thứ 24", "Kỳ họp thứ XV", "Đại hội đại biểu
 //! lần thứ VII Đảng bộ quận", with the organisation named around them.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::analysis::sentences::sentences;
 use crate::document::{BlockKind, Document};
@@ -207,6 +209,23 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     }
 }
 
+/// The event nouns by their first word: each with its second word ("" for a one-word noun)
+/// and the name it goes by (a variant spelling by its listed name: "kì họp" → "kỳ họp").
+type EventHeads = HashMap<&'static str, Vec<(&'static str, &'static str)>>;
+
+fn event_heads() -> &'static EventHeads {
+    static HEADS: OnceLock<EventHeads> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = EventHeads::new();
+        for &(phrase, name) in EVENT_NOUNS.pairs() {
+            let (first, second) = phrase.split_once(' ').unwrap_or((phrase, ""));
+            let name = if name.is_empty() { phrase } else { name };
+            heads.entry(first).or_default().push((second, name));
+        }
+        heads
+    })
+}
+
 /// How many tokens after the event noun its "lần thứ" may come, past the organisation's
 /// name ("Đại hội đại biểu Hội Sinh viên Việt Nam trường Đại học Thủy lợi lần thứ VII").
 const MAX_EVENT_NAME: usize = 18;
@@ -244,28 +263,34 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     }
                 })
                 .collect();
+            // The event noun at `j` and how many words it takes. A one-word noun ("Giải
+            // Việt dã tỉnh lần thứ 31") only capitalised, as a name's head: lower-case it is a
+            // common word ("đoạt giải lần thứ hai").
             let event_at = |j: usize| {
                 if words[j].is_empty() {
                     return None;
                 }
-                EVENT_NOUNS
-                    .pairs()
-                    .iter()
-                    .find(|(phrase, _)| {
-                        phrase.split_once(' ').is_some_and(|(first, second)| {
-                            words.get(j) == Some(&first) && words.get(j + 1) == Some(&second)
-                        })
-                    })
-                    // A variant spelling goes by its listed name ("kì họp" → "kỳ họp").
-                    .map(|&(phrase, name)| if name.is_empty() { phrase } else { name })
+                let heads = event_heads().get(words[j])?;
+                heads.iter().find_map(|&(second, name)| {
+                    let len = if second.is_empty() {
+                        (case_of(doc.token_text(&doc.tokens[sentence[j]])) == Case::Capitalized)
+                            .then_some(1)?
+                    } else {
+                        (words.get(j + 1).copied() == Some(second)).then_some(2)?
+                    };
+                    Some((name, len))
+                })
             };
             // Each position's event noun, read once (the name after a noun is read up to
             // the next one).
-            let events: Vec<Option<&'static str>> = (0..sentence.len()).map(event_at).collect();
+            let events: Vec<Option<(&'static str, usize)>> =
+                (0..sentence.len()).map(event_at).collect();
             for j in 0..sentence.len() {
-                let Some(event) = events[j] else { continue };
+                let Some((event, event_len)) = events[j] else {
+                    continue;
+                };
                 let mut org = Vec::new();
-                let mut k = j + 2;
+                let mut k = j + event_len;
                 while k < sentence.len() && k < j + MAX_EVENT_NAME {
                     if events[k].is_some() {
                         break;
@@ -283,7 +308,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         // Words as numerals right after "lần thứ" or the event noun's own
                         // "thứ" ("Kỳ họp thứ mười tám"), not after other words: "Hội nghị
                         // sáng thứ Hai" is a weekday.
-                        let words_allowed = lan || thu_at == j + 2;
+                        let words_allowed = lan || thu_at == j + event_len;
                         if let Some((value, numeral, len)) =
                             numeral_at(doc, sentence, &words, thu_at + 1, words_allowed)
                         {
@@ -439,6 +464,7 @@ pub fn expand_acronyms(words: Vec<String>) -> Vec<String> {
 /// administrative words, up to the first other token.
 fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
+    let mut named = false;
     for (&i, word) in tokens.iter().zip(words).take(8) {
         let token = &doc.tokens[i];
         if token.kind() != TokenKind::Word {
@@ -448,10 +474,23 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
         if case == Case::Lower && !EVENT_ORGANISATION_WORDS.contains(word) {
             break;
         }
+        named |= case != Case::Lower;
         out.push(word.to_string());
+    }
+    // Lower-case words alone name an organisation only when they end on a level ("hội
+    // đồng nhân dân tỉnh", "thành phố"): "Đại hội lần thứ XII thành công" is no organisation.
+    if !named
+        && !out
+            .last()
+            .is_some_and(|w| LEVEL_WORDS.contains(&w.as_str()))
+    {
+        out.clear();
     }
     out
 }
+
+/// The last word of an administrative level ("tỉnh", "thành phố", "thị trấn").
+const LEVEL_WORDS: &[&str] = &["huyện", "phường", "phố", "quận", "trấn", "tỉnh", "xã"];
 
 #[cfg(test)]
 mod tests {
@@ -514,6 +553,35 @@ mod tests {
                     7,
                     false
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn events_beyond_meetings_and_a_one_word_head_only_as_a_name() {
+        assert_eq!(
+            mentions("Giải Việt dã tỉnh lần thứ 31 khai mạc. Hội thao lần thứ V gồm 4 môn.")
+                .iter()
+                .map(|m| (m.0, m.2))
+                .collect::<Vec<_>>(),
+            vec![("giải", 31), ("hội thao", 5)]
+        );
+        assert!(mentions("Anh đoạt giải lần thứ hai liên tiếp.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_words_after_the_number_name_an_organisation_only_ending_on_a_level() {
+        let orgs = |t: &str| mentions(t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        assert_eq!(
+            orgs("Chúc Đại hội lần thứ XII thành công tốt đẹp."),
+            vec![Vec::<String>::new()]
+        );
+        assert_eq!(
+            orgs("Kỳ họp thứ 9 hội đồng nhân dân tỉnh."),
+            vec![
+                ["hội", "đồng", "nhân", "dân", "tỉnh"]
+                    .map(String::from)
+                    .to_vec()
             ]
         );
     }

@@ -196,9 +196,12 @@ fn kind_of(line: &str) -> BlockKind {
 
 /// Words a line holding only a date and time may have ("Thứ Hai, 06/07/2025 - 14:02").
 const DATELINE_WORDS: &[&str] = &[
-    "ngày", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "lúc", "gmt", "sa", "ch",
-    "am", "pm",
+    "ngày", "tháng", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "lúc", "gmt",
+    "sa", "ch", "am", "pm",
 ];
+
+/// The most words of a place before a dateline's date ("Thành phố Hồ Chí Minh").
+const PLACE_WORDS: usize = 5;
 
 /// The longest line taken for a date line, in bytes.
 const DATELINE_MAX_LEN: usize = 80;
@@ -210,14 +213,46 @@ fn is_dateline(line: &str) -> bool {
     if line.len() > DATELINE_MAX_LEN {
         return false;
     }
-    let has_date = line
-        .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.'))
-        .any(|piece| {
-            let parts: Vec<&str> = piece.split(['/', '-', '.']).collect();
-            parts.len() == 3
-                && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
-                && parts[2].len() == 4
-        });
+    // A place before the date, as documents date themselves: "Hà Nội, ngày 27 tháng 6 năm
+    // 2024", "Nghệ An, thứ Bảy 21/6/2025": capitalised words, then a comma.
+    let line = match line.split_once(", ") {
+        Some((place, rest))
+            if place.split_whitespace().count() <= PLACE_WORDS
+                && place.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                })
+                && !DATELINE_WORDS.contains(&place.to_lowercase().as_str())
+                && !place
+                    .split_whitespace()
+                    .any(|w| DATELINE_WORDS.contains(&w.to_lowercase().as_str())) =>
+        {
+            rest
+        }
+        _ => line,
+    };
+    // "ngày 27 tháng 6 năm 2024": the date in words.
+    let words_date = {
+        let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        words.windows(5).any(|w| {
+            w[1] == "tháng"
+                && w[3] == "năm"
+                && [&w[0], &w[2]]
+                    .iter()
+                    .all(|n| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+                && w[4].len() == 4
+                && w[4].bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let has_date = words_date
+        || line
+            .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.'))
+            .any(|piece| {
+                let parts: Vec<&str> = piece.split(['/', '-', '.']).collect();
+                parts.len() == 3
+                    && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
+                    && parts[2].len() == 4
+            });
     has_date
         && line.split_whitespace().count() <= 8
         && line
@@ -292,6 +327,12 @@ mod tests {
     fn prose_with_a_date_is_not_a_dateline() {
         assert!(is_dateline("Thứ Hai, 06/07/2025 - 14:02"));
         assert!(!is_dateline("Ngày 06/07/2025 phường họp"));
+        // A place, then the date: how documents date themselves.
+        assert!(is_dateline("Hà Nội, ngày 27 tháng 6 năm 2024"));
+        assert!(is_dateline("Nghệ An, thứ Bảy 21/6/2025"));
+        assert!(is_dateline("Hội An, ngày 25/7/2025"));
+        assert!(!is_dateline("Hà Nội, ngày 27/6/2025 phường họp"));
+        assert!(!is_dateline("Sáng nay, ngày 27/6/2025"));
         assert!(!is_source_tag("(Xem thêm) -"));
     }
 

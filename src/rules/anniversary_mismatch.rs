@@ -23,8 +23,9 @@ declare_rule! {
     /// life span ("ngày sinh đồng chí X (1907 - 1986)") are passed over: a range whose two
     /// dates are not the same day of the year must end in the year of publication.
     /// A second anniversary joined by "và" shares the first one's "kỷ niệm". The headline's
-    /// "kỷ niệm N năm ..." is compared with the body's anniversary of the same subject whose
-    /// years agree with it ("Ngày thành lập Hội" in both).
+    /// "kỷ niệm N năm ..." (or "chào mừng N năm ...") is compared with the body's anniversary
+    /// of the same subject whose years agree with it ("Ngày thành lập Hội" in both), or, when
+    /// none begins alike, with the only one that shares most of its words.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -45,7 +46,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi).
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -247,6 +248,14 @@ fn same_subject(a: &[String], b: &[String]) -> bool {
     n >= 2 && a[..n] == b[..n]
 }
 
+/// Whether two subjects share most of their words: three at least, and two thirds of the
+/// shorter's.
+fn shares_most(a: &[String], b: &[String]) -> bool {
+    let shared = b.iter().filter(|w| a.contains(w)).count();
+    let n = a.len().min(b.len());
+    shared >= 3 && 3 * shared >= 2 * n
+}
+
 impl AnniversaryMismatch {
     /// The headline's "kỷ niệm N năm ..." against the body's anniversary of the same subject
     /// whose years are given ("kỷ niệm 70 năm ... (1954 - 2024)"): the number must be the
@@ -259,10 +268,22 @@ impl AnniversaryMismatch {
                         continue;
                     }
                     let about = subject(doc, sentence, claim.end + 1);
-                    let matching: Vec<&Verified> = verified
+                    let mut matching: Vec<&Verified> = verified
                         .iter()
                         .filter(|v| same_subject(&v.subject, &about))
                         .collect();
+                    // A headline shortens or words the subject otherwise ("Ngày truyền thống
+                    // lực lượng Công an nhân dân" for "Ngày truyền thống Công an nhân dân Việt
+                    // Nam"): most of its words, when one anniversary of the body has them.
+                    if matching.is_empty() {
+                        matching = verified
+                            .iter()
+                            .filter(|v| shares_most(&v.subject, &about))
+                            .collect();
+                        if matching.len() > 1 {
+                            continue;
+                        }
+                    }
                     let Some(body) = matching.first() else {
                         continue;
                     };
@@ -302,7 +323,12 @@ fn count(c: &Cursor<'_>, at: usize) -> Option<u32> {
 fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
     let is = |p: usize, w: &str| Cursor::new(doc, sentence).word_is(p, w);
     let commemorates = |p: usize| {
-        let kn = |q: usize| q >= 1 && is(q, "niệm") && (is(q - 1, "kỷ") || is(q - 1, "kỉ"));
+        // "kỷ niệm 80 năm", "chào mừng 80 năm Quốc khánh".
+        let kn = |q: usize| {
+            q >= 1
+                && ((is(q, "niệm") && (is(q - 1, "kỷ") || is(q - 1, "kỉ")))
+                    || (is(q, "mừng") && is(q - 1, "chào")))
+        };
         (p >= 1 && kn(p - 1)) || (p >= 2 && is(p - 1, "tròn") && kn(p - 2))
     };
     let span = |p: usize| doc.tokens[sentence[p]].range();
@@ -494,6 +520,23 @@ mod tests {
                 "Sáng 20/11/2024, trường tổ chức lễ kỷ niệm lần thứ 50 ngày thành lập (1974).",
                 "Ngày 15/12/2024, Đảng ủy họp chuẩn bị kỷ niệm 95 năm ngày thành lập Đảng (3/2/1930).",
                 "Kỷ niệm 80 năm ngày thành lập (1944 - 2024).",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_headline_greets_or_words_the_subject_otherwise() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                (
+                    "Phường chào mừng 79 năm Cách mạng tháng Tám\n\nNhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công (19/8/1945 - 19/8/2025), phường tổ chức nhiều hoạt động.",
+                    &["79"],
+                ),
+                (
+                    "Gặp mặt kỷ niệm 78 năm Ngày truyền thống lực lượng Công an nhân dân\n\nSáng 19/8, xã gặp mặt kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025) và 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025).",
+                    &["78"],
+                ),
             ],
         );
     }

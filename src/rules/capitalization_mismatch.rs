@@ -29,9 +29,11 @@ declare_rule! {
     /// It also compares every name that starts with a capitalised word ("Hội Nông dân
     /// huyện", "Bộ Chính trị", "Nghĩa trang liệt sĩ"): when a later word of the same name is
     /// capitalised in one mention and not in another, the less frequent spelling is
-    /// reported. A longer name ("Đảng bộ Khối Doanh nghiệp") is not compared with its short
-    /// form ("Đảng bộ khối"), nor a last word followed by different words ("Đại hội Đảng
-    /// bộ" / "đại hội đảng các cấp").
+    /// reported. Names of two to four words are compared ("Ủy ban nhân dân" / "Ủy ban nhân
+    /// Dân"). A longer name ("Đảng bộ Khối Doanh nghiệp", "Trường Đại học Vinh") may have
+    /// capitals its short form ("Đảng bộ khối", "Trường đại học công lập") has not, but not
+    /// fewer ("Ban chấp hành Đảng bộ" next to "Ban Chấp hành"); a last word followed by
+    /// different words is not compared ("Đại hội Đảng bộ" / "đại hội đảng các cấp").
     ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
@@ -55,7 +57,7 @@ declare_rule! {
 ## Tác dụng
 So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc một từ ghi trong `rules/lists/quantifiers.txt` (“các”, “mỗi”…), cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
 
-Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên dài (“Đảng bộ Khối Doanh nghiệp”) không được so với tên gọi tắt (“Đảng bộ khối”), và từ cuối có các từ khác nhau đi sau cũng không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
+Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên từ hai đến bốn từ được so (“Ủy ban nhân dân” / “Ủy ban nhân Dân”). Tên dài (“Đảng bộ Khối Doanh nghiệp”, “Trường Đại học Vinh”) có thể viết hoa nhiều hơn tên gọi tắt (“Đảng bộ khối”, “Trường đại học công lập”) nhưng không ít hơn (“Ban chấp hành Đảng bộ” bên cạnh “Ban Chấp hành”), và từ cuối có các từ khác nhau đi sau không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -171,14 +173,16 @@ impl Rule for CapitalizationMismatch {
 
 /// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
 /// trị"): its words (token indices) and whether each word after the first is capitalised.
-/// 32 bytes: a long document has one for most capitalised words.
+/// Kept small: a long document has one for most capitalised words.
 struct NameRun<'a> {
     /// Indices into `doc.tokens`.
-    tokens: [u32; 3],
+    tokens: [u32; 4],
     words: u8,
-    capitals: [bool; 2],
+    capitals: [bool; 3],
     /// The word after the run, lower-case ("" after punctuation or at the end).
     next: &'a str,
+    /// A capitalised word follows: a longer name ("Đảng bộ Khối Doanh nghiệp").
+    longer: bool,
 }
 
 impl NameRun<'_> {
@@ -188,12 +192,12 @@ impl NameRun<'_> {
     }
 }
 
-/// What names are grouped by: the words lower-case ("" past the name's length) and whether
-/// a capitalised word follows (a longer name).
-type NameKey<'a> = ([&'a str; 3], bool);
+/// What names are grouped by: the words lower-case ("" past the name's length).
+type NameKey<'a> = [&'a str; 4];
 
-/// The words of a name: two (when nothing but punctuation or the end follows) or three.
-const NAME_WORDS: [usize; 2] = [2, 3];
+/// The words of a name: two (when nothing but punctuation or the end follows), three or
+/// four ("Ủy ban nhân dân", "Sở Giáo dục và Đào tạo").
+const NAME_WORDS: [usize; 3] = [2, 3, 4];
 
 impl CapitalizationMismatch {
     /// Names written two ways: the same words after a capitalised first word, a later word
@@ -235,7 +239,13 @@ impl CapitalizationMismatch {
                     if len == 2 && case(p + 2).is_some() {
                         continue;
                     }
-                    let mut words = [""; 3];
+                    // Four words only from the start of a name: after a capitalised word
+                    // the run would cross from a name into the words after it ("phường Mỹ
+                    // Quý tổ chức Hội nghị").
+                    if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
+                        continue;
+                    }
+                    let mut words = [""; 4];
                     for (k, word) in words.iter_mut().enumerate().take(len) {
                         *word = lower(p + k);
                     }
@@ -248,17 +258,18 @@ impl CapitalizationMismatch {
                     // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
                     // spell alike: only names ending alike are compared.
                     let longer = case(p + len) == Some(Case::Capitalized);
-                    let mut tokens = [sentence[p] as u32; 3];
-                    let mut capitals = [false; 2];
+                    let mut tokens = [sentence[p] as u32; 4];
+                    let mut capitals = [false; 3];
                     for k in 1..len {
                         tokens[k] = sentence[p + k] as u32;
                         capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
                     }
-                    runs.entry((words, longer)).or_default().push(NameRun {
+                    runs.entry(words).or_default().push(NameRun {
                         tokens,
                         words: len as u8,
                         capitals,
                         next,
+                        longer,
                     });
                 }
             }
@@ -267,7 +278,9 @@ impl CapitalizationMismatch {
             .values()
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
-        groups.sort_by_key(|list| list[0].tokens[0]);
+        // In text order, the shorter name first where two start at one word: a word is
+        // reported once, by the same group on every run (the map's order is not fixed).
+        groups.sort_by_key(|list| (list[0].tokens[0], list[0].len()));
         let range = |i: u32| doc.tokens[i as usize].range();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
@@ -288,6 +301,20 @@ impl CapitalizationMismatch {
                 // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
                 if k + 2 == run.len() && run.next != usual.next {
                     continue;
+                }
+                // A mention continued by a capitalised word is a longer name ("Trường Đại học
+                // Vinh" next to "Trường đại học công lập"): it may have capitals its short
+                // form has not, not the reverse ("Ban chấp hành Đảng bộ" next to "Ban Chấp
+                // hành" is a slip).
+                if run.longer != usual.longer {
+                    let (long, short) = if run.longer {
+                        (run, usual)
+                    } else {
+                        (usual, run)
+                    };
+                    if (0..run.len() - 1).any(|m| long.capitals[m] && !short.capitals[m]) {
+                        continue;
+                    }
                 }
                 let word = range(run.tokens[k + 1]);
                 if !reported.insert(word.start) {
@@ -438,8 +465,28 @@ mod tests {
                     "Đoàn viếng Nghĩa trang liệt sĩ xã. Sau đó, đoàn dọn vệ sinh Nghĩa Trang liệt sĩ xã.",
                     &["Trang"],
                 ),
+                // The fourth word of a name.
+                (
+                    "Ủy ban nhân dân huyện họp. Đề nghị Ủy ban nhân dân huyện báo cáo. Ủy ban nhân Dân huyện đã nhận.",
+                    &["Dân"],
+                ),
+                // A longer name with fewer capitals than its short form.
+                (
+                    "Đại hội bầu Ban Chấp hành khóa I. Ban Chấp hành khóa I họp. Đồng chí A, Ủy viên Ban chấp hành Đảng bộ xã, phát biểu.",
+                    &["chấp"],
+                ),
             ],
         );
+    }
+
+    #[test]
+    fn a_word_two_names_hold_is_reported_by_the_shorter_on_every_run() {
+        let text = "Hội Cựu chiến binh xã họp. Hội Cựu chiến binh huyện dự. Ông Ba, Chủ tịch Hội cựu chiến binh tỉnh, khen.";
+        for _ in 0..30 {
+            let found = check(&CapitalizationMismatch, text);
+            assert_eq!(found.len(), 1);
+            assert_eq!(&text[found[0].related[0].span.clone()], "Hội Cựu chiến");
+        }
     }
 
     #[test]
@@ -450,6 +497,8 @@ mod tests {
                 "Đảng bộ Khối Doanh nghiệp tỉnh họp. Đảng bộ khối hiện có 64 tổ chức.",
                 "Chuẩn bị Đại hội Đảng bộ quận và đại hội đảng các cấp.",
                 "Nhà văn Nguyễn Du được nhắc. Nhà Văn hóa xã mở cửa.",
+                "Trường đại học công lập được tự chủ. Trường Đại học Vinh tuyển sinh.",
+                "Phường Mỹ Quý tổ chức Hội nghị sơ kết. Sau đó, phường Mỹ Quý tổ chức hội nghị tổng kết.",
             ],
         );
     }

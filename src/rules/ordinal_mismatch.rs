@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::Facts;
-use crate::analysis::ordinals::{OrdinalMention, SessionCues};
+use crate::analysis::ordinals::{OrdinalMention, SessionCues, session_cues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -22,7 +22,11 @@ declare_rule! {
     /// that opens with it) and nothing points at an earlier session ("so với", "kết quả",
     /// "Nghị quyết", "đề ra" ...); one higher unless words point at a later one ("chuẩn
     /// bị", "tiến tới", "trước", "sẽ" ...); a mention without organisation that could
-    /// belong to several events is never compared. Numerals may be written in words
+    /// belong to several events is never compared, nor used as evidence. Two mentions
+    /// alone that disagree, with no words pointing either at another session (or both at
+    /// the next one) and not two editions dated with different years, are a warning at the
+    /// later with the earlier as evidence. The headline is compared with the body's
+    /// mentions that no words point away from. Numerals may be written in words
     /// ("Kỳ họp thứ mười tám"), and acronyms name the same organisation as their expansion
     /// (HĐND, Hội đồng nhân dân).
     ///
@@ -51,7 +55,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -77,10 +81,32 @@ impl Rule for OrdinalMismatch {
             let same = matched
                 .entry((title.event, title.org.as_slice()))
                 .or_insert_with(|| {
-                    body.iter()
+                    let same: Vec<&OrdinalMention> = body
+                        .iter()
                         .copied()
-                        .filter(|m| m.same_event(title))
-                        .collect()
+                        .filter(|m| m.same_event(title) && !bare_elsewhere(&mentions, m, title))
+                        .collect();
+                    // The body's own session: the mentions no words point away from ("Nghị
+                    // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
+                    // all of them when every mention has such words.
+                    if same.iter().any(|m| m.value == title.value) {
+                        return Vec::new();
+                    }
+                    let plain: Vec<&OrdinalMention> = same
+                        .iter()
+                        .copied()
+                        .filter(|m| !session_cues(doc, m).any())
+                        .collect();
+                    let basis = if plain.is_empty() { &same } else { &plain };
+                    // Every mention that says the body's number is evidence.
+                    match basis.first() {
+                        Some(f) if basis.iter().all(|m| m.value == f.value) => same
+                            .iter()
+                            .copied()
+                            .filter(|m| m.value == f.value)
+                            .collect(),
+                        _ => Vec::new(),
+                    }
                 });
             let Some(first) = same.first() else { continue };
             // The body must agree with itself: when it names several sessions (the previous
@@ -124,10 +150,100 @@ impl Rule for OrdinalMismatch {
     }
 }
 
+/// Whether `bare`, a mention naming no organisation, may belong to an event of the document
+/// other than `target`'s: another mention it could be is not `target`'s event ("tổ chức
+/// Đại hội lần thứ XXIV" in a release that names the commune's and the district's
+/// congresses). Such a mention is evidence for neither.
+fn bare_elsewhere(
+    mentions: &[OrdinalMention],
+    bare: &OrdinalMention,
+    target: &OrdinalMention,
+) -> bool {
+    bare.org.is_empty()
+        && mentions
+            .iter()
+            .any(|m| !m.org.is_empty() && m.same_event(bare) && !m.same_event(target))
+}
+
+/// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
+/// edition of a yearly event.
+fn year_after(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
+    let rest = doc.text[mention.phrase.end..].trim_start();
+    let rest = rest
+        .strip_prefix("năm ")
+        .or_else(|| rest.strip_prefix('('))
+        .unwrap_or(rest)
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (digits.len() == 4)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
 /// The most mentions of one event compared with each other.
 const MAX_MENTIONS: usize = 40;
 
 impl OrdinalMismatch {
+    /// Whether two body mentions of one event, alone in the document, disagree beyond doubt:
+    /// no words point either at another session (or both at the next one), and they do not
+    /// carry two years (two editions of a yearly event, "lần thứ 31 năm 2025" and "lần thứ
+    /// 30 năm 2024").
+    fn tie(
+        &self,
+        doc: &Document,
+        a: &OrdinalMention,
+        b: &OrdinalMention,
+        cue_a: SessionCues,
+        cue_b: SessionCues,
+    ) -> bool {
+        // Both plain, or both pointing at the next session ("chào mừng Đại hội lần thứ
+        // VIII", "chuẩn bị cho Đại hội lần thứ VIII"): one session.
+        let alike = (!cue_a.any() && !cue_b.any())
+            || (cue_a.later && cue_b.later && !cue_a.earlier && !cue_b.earlier);
+        if a.value == b.value || a.in_title || b.in_title || !alike {
+            return false;
+        }
+        match (year_after(doc, a), year_after(doc, b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    }
+
+    /// A tie reported: a warning (which of the two is wrong is not known).
+    fn report_tie(
+        &self,
+        doc: &Document,
+        odd: &OrdinalMention,
+        other: &OrdinalMention,
+    ) -> Diagnostic {
+        let this = &doc.text[odd.phrase.clone()];
+        let that = &doc.text[other.phrase.clone()];
+        let written = &doc.text[other.span.clone()];
+        Diagnostic::new(
+            self.meta().id,
+            crate::diagnostic::Severity::Warning,
+            odd.span.clone(),
+            Message::new(
+                format!(
+                    "Ghi “{this}” nhưng ở trên ghi “{that}” cho cùng {}",
+                    odd.event
+                ),
+                format!(
+                    "Says “{this}” but “{that}” above for the same {}",
+                    odd.event
+                ),
+            ),
+        )
+        .with_related(
+            other.span.clone(),
+            Message::new(
+                format!("ghi {written} ở đây"),
+                format!("says {written} here"),
+            ),
+        )
+    }
+
     /// One mention against the others of its event: when at least two agree on a number
     /// and one alone says another, that one is reported with the others as evidence. One
     /// lower is reported only when its sentence reports on it ("khai mạc Kỳ họp thứ 11"),
@@ -147,7 +263,11 @@ impl OrdinalMismatch {
                 continue;
             }
             let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| j != i && mentions[j].same_event(odd))
+                .filter(|&j| {
+                    j != i
+                        && mentions[j].same_event(odd)
+                        && !bare_elsewhere(mentions, &mentions[j], odd)
+                })
                 .collect();
             // A document naming one event more often is a collection, not one release:
             // its mentions are not compared (and the pairwise test stays small).
@@ -164,6 +284,14 @@ impl OrdinalMismatch {
             // The number the others give: the one of the mentions without cues, all equal;
             // mentions with cues count when they say it too, and one lower than it (the
             // previous session, named in passing) is left aside.
+            // Two mentions alone that disagree: which one is wrong is not known, the
+            // disagreement is; reported once, at the later, with the other as evidence.
+            if let [j] = same[..] {
+                if j < i && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
+                    out.push(self.report_tie(doc, odd, &mentions[j]));
+                }
+                continue;
+            }
             let plain: Vec<usize> = same.iter().copied().filter(|&j| !cues[j].any()).collect();
             let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
             let Some(usual_value) = plain
@@ -289,6 +417,57 @@ mod tests {
             &[
                 "Hội chợ lần thứ 8\n\nHội chợ lần thứ 8 khai mạc. Doanh thu tại Hội chợ lần thứ 7 đạt 2 tỷ đồng. Hội chợ lần thứ 8 bế mạc.",
                 "Kỳ họp thứ 9 HĐND xã\n\nKỳ họp thứ 9 HĐND xã khai mạc. Kỳ họp thứ 12 HĐND huyện và Kỳ họp thứ 12 HĐND huyện đã bàn.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_headline_against_the_body_s_own_session_past_a_mention_of_the_previous() {
+        // "Nghị quyết Đại hội lần thứ 10" names the previous congress: the body's own
+        // session is the 11th, the headline's 12 is wrong.
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Khai mạc Đại hội Công đoàn tỉnh lần thứ 12\n\nĐại hội Công đoàn tỉnh lần thứ 11 khai mạc. Đại hội đánh giá Nghị quyết Đại hội lần thứ 10 Công đoàn tỉnh. Đại biểu mong Đại hội lần thứ 11 thành công.",
+                &["12"],
+            )],
+        );
+        // The headline's number among the body's: no report.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Tổng kết Kỳ họp thứ 12\n\nKết quả Kỳ họp thứ 12 được công bố. Kỳ họp thứ 13 sẽ diễn ra vào tháng 7.",
+            ],
+        );
+    }
+
+    #[test]
+    fn two_mentions_alone_that_disagree_are_a_warning_with_each_other_as_evidence() {
+        let text = "Thông báo\n\nXã tổ chức Hội thao lần thứ V vào tháng 3. Hội thao lần thứ VI gồm các nội dung bắn súng.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "VI");
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(&text[found[0].related[0].span.clone()], "V");
+        silent(
+            &OrdinalMismatch,
+            &[
+                // Two editions of a yearly event.
+                "Thông báo\n\nGiải Việt dã lần thứ 31 năm 2025 khai mạc. Hội thao lần thứ 4 năm 2023 và Hội thao lần thứ 5 năm 2025 đều sôi nổi.",
+                // The previous session, named as such.
+                "Thông báo\n\nXã tổ chức Hội thao lần thứ V. Kết quả Hội thao lần thứ IV được nhắc lại.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bare_mention_that_may_be_another_organisation_s_is_no_evidence() {
+        // The commune's congress is the 24th, the district's the 19th: "Đại hội đại biểu lần
+        // thứ XXIV" (no organisation) is the commune's, not evidence against the district's.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Đại hội đại biểu MTTQ Việt Nam xã Hòa Bình lần thứ XXIV, nhiệm kỳ 2024 - 2029\n\nNgày 23-5-2024, Ủy ban MTTQ xã Hòa Bình tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2024 - 2029.\n\nĐại hội lần thứ XXIV đã hiệp thương cử 45 vị, đồng thời cử 6 đại biểu dự Đại hội MTTQ huyện lần thứ XIX.",
             ],
         );
     }

@@ -27,10 +27,12 @@ declare_rule! {
     /// ("Đại hội ... lần thứ IX" then "bầu Ban Chấp hành khóa X") must carry its number.
     /// Against the others, a khóa is reported when two or more agree on another number, or
     /// one does in a document that speaks of no congress or election; not the outgoing term
-    /// (one lower), nor the incoming one (elected), nor two khóa the nhiệm kỳ years tell
-    /// apart. One khóa given two nhiệm kỳ that share no year is reported too. Lists ("khóa
-    /// XIV, XV") and a sentence about a former or a future term ("nguyên", "trước", "sắp
-    /// tới", "khóa mới") are left alone.
+    /// (one lower, in a document that speaks of a congress or an election: elsewhere there
+    /// is no outgoing term), nor the incoming one (elected: "bầu Ban Chấp hành", "bầu 15
+    /// ông, bà vào Ban Chấp hành"), nor two khóa the nhiệm kỳ years tell apart. One khóa
+    /// given two nhiệm kỳ that share no year is reported too. Lists ("khóa XIV, XV", "khóa
+    /// XIV và XV"; not "khóa XI và đoàn đại biểu") and a sentence about a former or a future
+    /// term ("nguyên", "trước", "sắp tới", "khóa mới") are left alone.
     ///
     /// ## Why
     /// A term of office is a fact the reader can check. "2020-2024" next to "2020-2025" or
@@ -52,7 +54,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một), khóa mới (được bầu) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
@@ -192,6 +194,10 @@ const TITLES: &[&[&str]] = &[
 /// ("Đại hội bầu Ban Chấp hành", "được bầu làm Bí thư", "giữ chức Chủ tịch").
 const ELECTION_WORDS: &[&str] = &["bầu", "cử", "làm", "vào", "giữ", "chức", "gồm"];
 
+/// How many tokens before a body's name the verb of its election may stand ("bầu 15 ông,
+/// bà vào Ban Chấp hành").
+const ELECTION_REACH: usize = 8;
+
 /// The words of the body before "khóa" at `p`, up to this many.
 const BODY_WORDS: usize = 10;
 
@@ -206,10 +212,12 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
                 .flatten()
         })
     })?;
-    // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list.
-    let listed = matches!(text(p + 2), Some("," | "-" | "–"))
-        && text(p + 3).is_some_and(|t| roman::parse(t).is_some())
-        || c.word(p + 2) == Some("và");
+    // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list ("khóa XI và đoàn đại
+    // biểu" is not one).
+    let listed = (matches!(text(p + 2), Some("," | "-" | "–")) || c.word(p + 2) == Some("và"))
+        && text(p + 3).is_some_and(|t| {
+            roman::parse(t).is_some() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        });
     if listed {
         return None;
     }
@@ -254,8 +262,11 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
     let stop = if q > 0 { c.word(q - 1) } else { None };
     let elected_before = match stop {
         Some("bầu" | "cử") => true,
-        // "được bầu làm Bí thư", "hiệp thương cử 33 vị vào Ủy ban".
-        Some("làm" | "vào") => (q.saturating_sub(5)..q.saturating_sub(1))
+        // "được bầu làm Bí thư", "hiệp thương cử 33 vị vào Ủy ban", "bầu 15 ông, bà vào
+        // Ban Chấp hành", "bầu 27 ủy viên Ban Chấp hành": the verb earlier in the clause.
+        Some("làm" | "vào" | "viên") => (q.saturating_sub(ELECTION_REACH)..q.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !matches!(text(k), Some("." | ";" | ":" | "!" | "?")))
             .any(|k| matches!(c.word(k), Some("bầu" | "cử"))),
         _ => false,
     };
@@ -432,6 +443,9 @@ impl TermMismatch {
         let congress = congress(doc);
         let confirmed =
             |k: &Khoa| k.elected && congress.as_ref().is_some_and(|(n, _)| *n == k.value);
+        // A document that speaks of no congress and no election has no outgoing term: a
+        // khóa one lower than its body's others is not the previous one.
+        let changes_term = congress.is_some() || khoas.iter().any(|k| k.elected || k.near_change);
         for (i, k) in khoas.iter().enumerate() {
             let this = &doc.text[k.span.clone()];
             // Elected by the document's congress: the khóa is the congress's number.
@@ -512,7 +526,10 @@ impl TermMismatch {
                     if (weight < 2 && !identical && !one_term)
                         || (k.transition && !k.elected)
                         // The outgoing term, named in passing; the incoming one, elected.
-                        || (k.value + 1 == first.value && !k.elected)
+                        // (Two mentions alone: the later, higher one is reported.)
+                        || (k.value + 1 == first.value
+                            && !k.elected
+                            && (changes_term || others.len() < 2))
                         // The incoming one, elected or the congress's own number.
                         || (k.value == first.value + 1 && k.elected)
                         || congress.as_ref().is_some_and(|(n, _)| *n == k.value)
@@ -656,6 +673,40 @@ mod tests {
                     &["khóa XXII"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_khoa_followed_by_and_is_no_list_and_an_election_reaches_back_in_its_clause() {
+        flags_each(
+            &TermMismatch,
+            &[
+                // "khóa XII và đoàn đại biểu": a khóa, then other words.
+                (
+                    "Khai mạc Đại hội Công đoàn tỉnh lần thứ 11. Đại hội sẽ bầu Ban Chấp hành Liên đoàn Lao động tỉnh khóa XII và đoàn đại biểu dự Đại hội toàn quốc.",
+                    &["khóa XII"],
+                ),
+                // "bầu 15 ông, bà vào Ban Chấp hành", "bầu 27 ủy viên Ban Chấp hành".
+                (
+                    "Hội tổ chức Đại hội lần thứ VII. Đại hội lần thứ VII đã bầu 15 ông, bà vào Ban Chấp hành khóa VI.",
+                    &["khóa VI"],
+                ),
+                (
+                    "Hội tổ chức Đại hội lần thứ V. Đại hội lần thứ V bầu 27 ủy viên Ban Chấp hành khóa IV.",
+                    &["khóa IV"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn one_lower_is_no_outgoing_term_where_no_term_changes() {
+        flags_each(
+            &TermMismatch,
+            &[(
+                "Kỳ họp thứ 19, khóa XIX\n\nKỳ họp thứ 19 Hội đồng nhân dân huyện khóa XX, nhiệm kỳ 2021 - 2026 bế mạc. Thường trực HĐND huyện khóa XX giám sát.",
+                &["khóa XIX"],
+            )],
         );
     }
 

@@ -31,7 +31,8 @@ declare_rule! {
     ///   the other form at least twice, in more than half of the triples they frame.
     ///
     /// A frequent pair that belongs to a longer phrase the rare word is not in ("đề cập
-    /// đến" four times, then "có thể cập bến") is no evidence.
+    /// đến" four times, then "có thể cập bến") is no evidence, nor one written as a name,
+    /// both words capitalised ("Hội Nông dân" against "hộ nông dân").
     ///
     /// The message shows the counts; a couple of the frequent uses are shown beside it and
     /// the frequent form is offered as a replacement (not applied by `--fix`). Words in
@@ -65,7 +66,7 @@ Lấy chính văn bản làm từ điển. Đếm mọi âm tiết (viết thư�
 - âm tiết xuất hiện không quá hai lần, cặp của nó với một từ bên cạnh chỉ có một lần, trong khi từ bên cạnh ấy đi với dạng kia ít nhất 3 lần và chiếm ít nhất một nửa số lần dùng; từ bên cạnh ở phía còn lại không được mâu thuẫn (cũng từng đi với dạng kia, hoặc không có), trừ khi bằng chứng áp đảo (từ 8 lần và chiếm 70 % số lần dùng);
 - hoặc bộ ba với hai từ bên cạnh chỉ có một lần, trong khi hai từ ấy kẹp dạng kia ít nhất hai lần và chiếm quá nửa số bộ ba có hai từ ấy.
 
-Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng.
+Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng, cặp được viết như một tên riêng, cả hai từ viết hoa (“Hội Nông dân” so với “hộ nông dân”), cũng vậy.
 
 Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`), từ trong danh sách từ vựng của cấu hình và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
 
@@ -137,7 +138,7 @@ impl Rule for VariantOutlier {
             return;
         }
         let uses = index.uses(findings.iter().map(|f| f.other));
-        findings.retain(|f| !index.bound_elsewhere(f, &uses));
+        findings.retain(|f| !index.bound_elsewhere(f, &uses) && !index.named_elsewhere(f, &uses));
         for f in findings {
             out.push(index.diagnostic(doc, &f, &uses, self.meta()));
         }
@@ -562,6 +563,28 @@ impl<'a> Index<'a> {
             .any(|(&word, &n)| word != NONE && word != own && 5 * n >= 4 * total)
     }
 
+    /// Whether the frequent form stands in its context as a name: the word and its
+    /// neighbour there both capitalised ("Hội Nông dân" six times says nothing about "hộ
+    /// nông dân", nor "Hội An" about "đại hội"), in at least four uses out of five.
+    fn named_elsewhere(&self, f: &Finding, uses: &Uses) -> bool {
+        let neighbour = |k: usize| {
+            match f.context {
+                Context::After(_) => k.checked_sub(1),
+                Context::Before(_) => Some(k + 1),
+                Context::Between(..) => None,
+            }
+            .and_then(|j| self.slots.get(j))
+        };
+        let (mut named, mut total) = (0, 0);
+        for k in uses.of(self, f.other, f.context) {
+            total += 1;
+            if !self.slots[k].open() && neighbour(k).is_some_and(|n| !n.open()) {
+                named += 1;
+            }
+        }
+        total > 0 && 5 * named >= 4 * total
+    }
+
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
         self.slots[k].id == other
@@ -751,6 +774,16 @@ mod tests {
         // A word not asked for has none.
         let some = index.uses(std::iter::once(0));
         assert!(ids.skip(1).all(|id| some.slots[id as usize].is_none()));
+    }
+
+    #[test]
+    fn a_name_is_no_evidence_against_a_common_phrase() {
+        silent(
+            &VariantOutlier,
+            &[
+                "Hội Nông dân xã kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam. Chiều 13-10, Hội Nông dân xã tổ chức lễ kỷ niệm Ngày thành lập Hội Nông dân Việt Nam. Ông Tuấn, Chủ tịch Hội Nông dân xã, phát biểu. Năm qua, Hội Nông dân xã giới thiệu 47 hội viên vay vốn. Ông trao giấy khen cho 15 hộ nông dân sản xuất giỏi. Đại diện các hộ phát biểu.",
+            ],
+        );
     }
 
     #[test]
