@@ -715,7 +715,13 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             && if case == Case::Lower || at.opens {
                 at.backed(text, why, false)
             } else {
-                case == Case::Capitalized && at.backed(text, why, true)
+                // Not for the shapes of foreign names in plain ASCII (clusters, codas, vowel
+                // runs no syllable has: Smith, Robert): ranking their spellings costs time,
+                // and a slip of a Vietnamese name keeps a Vietnamese shape ("Lap") or a
+                // Vietnamese letter ("Chuâ", "Têin").
+                case == Case::Capitalized
+                    && !(text.is_ascii() && why.is_foreign_shape())
+                    && at.backed(text, why, true)
             }
     };
     if text.is_ascii() {
