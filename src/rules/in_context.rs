@@ -53,6 +53,8 @@ pub struct Fit {
     pub score: f64,
     /// How often the model saw the word beside the left or the right neighbour (the larger).
     pub support: u32,
+    /// The smaller of the two (0 when the word has a neighbour on one side only).
+    pub both: u32,
     /// The largest share, in thousandths, that a pair of the word with a neighbour takes of
     /// the uses of the rarer of the two: how strongly the place calls for the word.
     pub share: u32,
@@ -85,6 +87,10 @@ pub fn fit(model: &Model, place: Place, word: &str, x: u16) -> Fit {
     let left = place.left.map(|l| (model.bigram(l, x), model.unigram(l)));
     let right = place.right.map(|r| (model.bigram(x, r), model.unigram(r)));
     let (mut support, mut share) = (0, 0);
+    let both = match (left, right) {
+        (Some((l, _)), Some((r, _))) => l.min(r),
+        _ => 0,
+    };
     let own = model.unigram(x);
     for (pair, neighbour) in [left, right].into_iter().flatten() {
         support = support.max(pair);
@@ -95,6 +101,7 @@ pub fn fit(model: &Model, place: Place, word: &str, x: u16) -> Fit {
         word: word.to_string(),
         score,
         support,
+        both,
         share,
     }
 }

@@ -34,7 +34,13 @@ declare_rule! {
     /// times ("Đại hoc", "luật phap"); never beside a plain-ASCII word that is no syllable
     /// (an English run). A capitalised word opening a sentence is judged the same way
     /// ("Tromg năm", "Ttây Nguyên"); inside a sentence a capital makes a name (Niê, Ksor,
-    /// Y Bih), reported only for a misplaced or doubled tone mark. A Telex tone key left in a
+    /// Y Bih), reported for a misplaced or doubled tone mark, or, as a warning, where the
+    /// place all but calls for a spelling one slip away (its marks, two letters swapped: the
+    /// pair takes `min-name-share` thousandths of the neighbour's uses: "Hy Lap", "Chuâ Á").
+    /// A letter typed too many is dropped: a Telex key inside a word with marks ("nhjà"), a
+    /// letter twice in a word with a letter only Vietnamese writes ("Bốnn"), or, where the
+    /// model backs the word meant on both sides, a key next to its neighbour ("theoi
+    /// đuổi"). A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
     /// has one ("trườ̃ng"). Acronyms in
@@ -62,11 +68,13 @@ declare_rule! {
         options: [
             OptionSpec::integer("min-support", 20, 1),
             OptionSpec::integer("min-share", 20, 0),
+            OptionSpec::integer("min-name-share", 100, 0),
+            OptionSpec::integer("min-both", 20, 1),
         ],
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -83,6 +91,8 @@ impl Rule for Nonword {
         let model = ctx.shared.reference;
         let min_support = ctx.integer("min-support");
         let min_share = ctx.integer("min-share");
+        let min_name_share = ctx.integer("min-name-share");
+        let min_both = ctx.integer("min-both");
         let mut lower = String::new();
         let edits = Edits::default();
         for block in &doc.blocks {
@@ -109,6 +119,8 @@ impl Rule for Nonword {
                     min_support,
                     min_share,
                     edits: &edits,
+                    min_name_share,
+                    min_both,
                 };
                 let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
@@ -132,6 +144,11 @@ struct Spot<'a> {
     min_support: u32,
     /// And in what share of the neighbour's uses, in thousandths.
     min_share: u32,
+    /// The share a capitalised word inside a sentence (taken for a name) needs: the place
+    /// must all but call for the word ("Hy Lap" → "Hy Lạp").
+    min_name_share: u32,
+    /// Or how often the model must have seen it beside each of its two neighbours.
+    min_both: u32,
     /// The spellings one edit away from each written form, shared by the document's spots.
     edits: &'a Edits,
 }
@@ -178,13 +195,19 @@ impl Spot<'_> {
         };
         // The fit in context, weighed by how common the kind of edit is (a mark before a
         // letter), so that the model reorders close spellings rather than far ones.
+        let ascii = text.is_ascii();
+        let mut plain = String::new();
         let mut fits: Vec<Fit> = self
             .edits
             .of(model, text)
             .iter()
             .map(|(word, edit, x)| {
                 let mut fit = in_context::fit(model, place, word, *x);
-                fit.score += edit_weight(*edit);
+                let marks_only = ascii && *edit == Edit::Letter && {
+                    without_marks(word, &mut plain);
+                    plain.eq_ignore_ascii_case(text)
+                };
+                fit.score += edit_weight(if marks_only { Edit::Tone } else { *edit });
                 fit
             })
             .collect();
@@ -194,32 +217,53 @@ impl Spot<'_> {
 
     /// Whether the best spelling one edit away fits the place well enough to back a finding
     /// the grammar alone does not make: the model saw it beside a neighbour `min-support`
-    /// times or more.
-    fn backed(&self, text: &str, why: IllFormed) -> bool {
+    /// times or more, in `min-share` thousandths of the uses of the rarer of the two; for a
+    /// capitalised word inside a sentence (`name`), in `min-name-share` thousandths.
+    fn backed(&self, text: &str, why: IllFormed, name: bool) -> bool {
         // A lower-case word in plain ASCII is backed only by itself with its marks ("hoc" →
-        // "học") or two letters swapped ("iknh" → "kinh"), not by a letter changed or
-        // dropped: English words are a letter away from syllables. A lower-case word with a
-        // vowel after its final consonant only by two letters swapped ("ohàn" → "hoàn"):
-        // loans written solid (ôxít) are a letter away from syllables.
+        // "học"), two letters swapped ("iknh" → "kinh") or one letter too many ("theoi" →
+        // "theo"), not by a letter changed or dropped: English words are a letter away
+        // from syllables. A lower-case word with a vowel after its final consonant only by
+        // two letters swapped ("ohàn" → "hoàn") or one letter too many ("ngườpi" →
+        // "người"): loans written solid (ôxít) are a letter away from syllables. A name
+        // inside a sentence likewise ("Hy Lap", "Chuâ Á"), or by its marks alone.
         let lower = case_of(text) == Case::Lower;
-        let marks_only = lower && text.is_ascii();
-        let swaps_only = lower
-            && !text.is_ascii()
-            && matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong);
+        let ascii = text.is_ascii();
+        let marks_only = (lower || name) && ascii;
+        let swaps_only =
+            (lower && !ascii && matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong))
+                || (name && !ascii);
         let mut plain = String::new();
+        let mut lowered = String::new();
+        lower_into(text, &mut lowered);
+        let plain_text = without_marks_of(&lowered);
+        let min_share = if name {
+            self.min_name_share
+        } else {
+            self.min_share
+        };
         self.ranked(text)
             .iter()
             .filter(|f| {
+                without_marks(&f.word, &mut plain);
                 if swaps_only {
-                    return swapped(&f.word, text);
+                    return swapped(&f.word, &lowered)
+                        || one_more(&lowered, &f.word)
+                        || (name && plain == plain_text);
                 }
-                !marks_only || {
-                    without_marks(&f.word, &mut plain);
-                    plain.eq_ignore_ascii_case(text) || swapped(&plain, text)
-                }
+                // A letter too many in plain ASCII (English words are: amu, spa, bar) only
+                // when it is the letter beside it again or its neighbour on the keyboard
+                // ("raa", "theoi") and the word meant pairs with both neighbours.
+                !marks_only
+                    || plain == lowered
+                    || swapped(&plain, &lowered)
+                    || (stray_key(&lowered, &plain) && f.both >= self.min_support)
             })
             .take(1)
-            .any(|f| f.support >= self.min_support && f.share >= self.min_share)
+            .any(|f| {
+                f.support >= self.min_support
+                    && (f.share >= min_share || (!name && f.both >= self.min_both))
+            })
     }
 }
 
@@ -243,6 +287,78 @@ fn without_marks(word: &str, out: &mut String) {
             other => other,
         });
     }
+}
+
+/// [`without_marks`], returned.
+fn without_marks_of(word: &str) -> String {
+    let mut out = String::new();
+    without_marks(word, &mut out);
+    out
+}
+
+/// Whether `long` is `short` with one letter more that is a slip of the finger: the letter
+/// before or after it again, or a neighbour of one of them on the keyboard.
+fn stray_key(long: &str, short: &str) -> bool {
+    let l: Vec<char> = long.chars().collect();
+    let s: Vec<char> = short.chars().collect();
+    if l.len() != s.len() + 1 {
+        return false;
+    }
+    (0..l.len()).any(|k| {
+        l[..k] == s[..k]
+            && l[k + 1..] == s[k..]
+            && [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| l.get(j))
+                .any(|&c| c == l[k] || keyboard_neighbours(c, l[k]))
+    })
+}
+
+/// Whether two letters are next to each other on a QWERTY keyboard.
+fn keyboard_neighbours(a: char, b: char) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let at = |c: char| {
+        ROWS.iter().enumerate().find_map(|(row, keys)| {
+            keys.find(c)
+                .map(|col| (row as i32, col as i32 * 2 + row as i32))
+        })
+    };
+    match (at(a), at(b)) {
+        (Some((ra, xa)), Some((rb, xb))) => {
+            a != b && (ra - rb).abs() <= 1 && (xa - xb).abs() <= if ra == rb { 2 } else { 1 }
+        }
+        _ => false,
+    }
+}
+
+/// A letter typed twice: the same letter twice in a row, one of which taken out leaves a
+/// syllable ("Bốnn", "Đầầu").
+fn letter_doubled(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len()).any(|i| {
+        chars[i] == chars[i - 1] && {
+            let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+            syllable::is_syllable(&rest)
+        }
+    })
+}
+
+/// Whether `long` is `short` with one letter more, not in front (loans written solid start
+/// with a vowel that leaves a syllable: ôxít, axít).
+fn one_more(long: &str, short: &str) -> bool {
+    let mut s = short.chars().peekable();
+    let mut skipped = false;
+    for (i, c) in long.chars().enumerate() {
+        if s.peek() == Some(&c) {
+            s.next();
+        } else if skipped || i == 0 {
+            return false;
+        } else {
+            skipped = true;
+        }
+    }
+    s.next().is_none() && skipped
 }
 
 /// Whether `a` is `b` (lower case) with two adjacent letters swapped.
@@ -393,6 +509,27 @@ fn telex_key_after_tone(text: &str) -> Option<String> {
     (rest.chars().any(has_tone_mark) && syllable::is_syllable(rest)).then(|| rest.to_string())
 }
 
+/// A Telex key (f, j, w) typed inside a Vietnamese word, after its first letter ("nhjà",
+/// "đảwo", "Hjết"; not zíp, Wú, Dzếnh): the word without it. The rest must be a syllable
+/// written with a letter beyond ASCII, and, in a capitalised word (a foreign name:
+/// Đorđije), with a letter only Vietnamese writes.
+fn telex_key_inside(text: &str) -> Option<String> {
+    let mut keys = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c.to_ascii_lowercase(), 'f' | 'j' | 'w'));
+    let (at, key) = keys.next()?;
+    if at == 0 || keys.next().is_some() {
+        return None;
+    }
+    let rest = format!("{}{}", &text[..at], &text[at + key.len_utf8()..]);
+    let vietnamese = match case_of(text) {
+        Case::Lower => !rest.is_ascii(),
+        Case::Capitalized => has_vietnamese_only_letter(&rest),
+        _ => false,
+    };
+    (vietnamese && syllable::is_syllable(&rest)).then(|| rest.to_lowercase())
+}
+
 /// A combining tone mark left after a letter that already carries one ("trườ̃ng"): the
 /// word without it, when that is a syllable.
 fn stray_mark(text: &str) -> Option<String> {
@@ -530,10 +667,11 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
     }
 }
 
-/// Whether one of the two nearest words before or after token `i`, within the same
+/// Whether one of the three nearest words before or after token `i`, within the same
 /// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
-/// in an English phrase: "Be rich in spirit"), and neither word right beside it is plain
-/// ASCII that is no syllable (an English word: "rich kid", "tech startup").
+/// in an English phrase: "Be rich in spirit"; three, so that a run of words typed without
+/// marks is still among them: "cánh to. Hoa thuoc loai"), and neither word right beside it
+/// is plain ASCII that is no syllable (an English word: "rich kid", "tech startup").
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     let fence = |t: &&Token| {
         t.kind() == TokenKind::Punct && {
@@ -550,12 +688,12 @@ fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
             .take_while(|t| !fence(t))
             .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| doc.token_text(t))
-            .take(2);
+            .take(3);
         if let Some(next) = words.next() {
             if next.is_ascii() && !syllable::is_syllable(next) {
                 return false;
             }
-            vietnamese |= !next.is_ascii() || words.next().is_some_and(|w| !w.is_ascii());
+            vietnamese |= !next.is_ascii() || words.any(|w| !w.is_ascii());
         }
     }
     vietnamese
@@ -572,6 +710,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     if matches!(why, IllFormed::ForeignLetter(_)) {
         return telex_key_left(text)
             .or_else(|| telex_key_after_tone(text))
+            .or_else(|| telex_key_inside(text))
             .filter(|_| among_vietnamese_words(doc, tokens, i))
             .map(Finding::TelexKey);
     }
@@ -607,9 +746,22 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     // Where a capital is no sign of a name (the sentence's first word) or the word is in
     // lower case, a slip the model backs: a spelling one edit away that it has seen beside
     // the word's neighbours ("Tromg năm" → "Trong năm", "Đại hoc" → "Đại học").
-    let judged_in_context = (case == Case::Lower || at.opens)
-        && among_vietnamese_words(doc, tokens, i)
-        && at.backed(text, why);
+    // Inside a sentence a capital makes a name: only where the place all but calls for a
+    // word one slip away ("Hy Lap" → "Hy Lạp", "châu Chuâ Á" → "Châu Á").
+    let judged_in_context = || {
+        among_vietnamese_words(doc, tokens, i)
+            && if case == Case::Lower || at.opens {
+                at.backed(text, why, false)
+            } else {
+                // Not for the shapes of foreign names in plain ASCII (clusters, codas, vowel
+                // runs no syllable has: Smith, Robert): ranking their spellings costs time,
+                // and a slip of a Vietnamese name keeps a Vietnamese shape ("Lap") or a
+                // Vietnamese letter ("Chuâ", "Têin").
+                case == Case::Capitalized
+                    && !(text.is_ascii() && why.is_foreign_shape())
+                    && at.backed(text, why, true)
+            }
+    };
     if text.is_ascii() {
         // A token in plain ASCII is as likely English, a name or a code: a lower-case word
         // of a shape English never writes, among Vietnamese words, or one the model backs.
@@ -631,7 +783,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         {
             return Some(Finding::Glued(split));
         }
-        return judged_in_context.then_some(Finding::InContext);
+        return judged_in_context().then_some(Finding::InContext);
     }
     if why.is_foreign_shape() {
         // Clusters and shapes no syllable has: a foreign name or word, a loan written solid
@@ -640,10 +792,12 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         // together (đượcmột), or one slip away from a syllable: a doubled letter
         // (thườnng), a vowel mark missing (chưong, chién); capitalised, only a word with a
         // letter no foreign name has, two letters swapped (Tổgn) or run together (Anhkhỏi),
-        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét);
+        // or a vowel that lost its circumflex, breve or horn under the tone (Quóc, Viét),
+        // or a letter typed twice (Bốnn, Đầầu; not any letter too many: Ngọk, Khơme);
         // or, opening a sentence, a slip the model backs (Ttây).
         if case == Case::Capitalized {
-            if (has_vietnamese_only_letter(text) && syllable::transposed(text))
+            let vietnamese_only = has_vietnamese_only_letter(text);
+            if (vietnamese_only && (syllable::transposed(text) || letter_doubled(text)))
                 || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
             {
                 return Some(Finding::Syllable);
@@ -656,15 +810,21 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             {
                 return Some(Finding::Glued(a.len()));
             }
-            return judged_in_context.then_some(Finding::InContext);
+            return judged_in_context().then_some(Finding::InContext);
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
-            // Two syllables run together, or a slip that split the vowel ("ohàn" for
-            // "hoàn") where the model backs the word meant.
-            return run_together(text)
-                .or_else(|| glued_pair(at, text))
+            // Two syllables run together; a letter too many in a word with a letter only
+            // Vietnamese writes ("ngườpi", "hợpo"); or a slip that split the vowel ("ohàn"
+            // for "hoàn") or added a letter ("topàn") where the model backs the word meant.
+            if let Some(split) = run_together(text) {
+                return Some(Finding::Glued(split));
+            }
+            if has_vietnamese_only_letter(text) && syllable::one_letter_too_many(text).is_some() {
+                return Some(Finding::Syllable);
+            }
+            return glued_pair(at, text)
                 .map(Finding::Glued)
-                .or(judged_in_context.then_some(Finding::InContext));
+                .or_else(|| judged_in_context().then_some(Finding::InContext));
         }
         return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
     }
@@ -689,7 +849,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 | IllFormed::GBeforeFront
                 | IllFormed::CodaNotAllowed
         );
-        return (spelling && at.opens && judged_in_context).then_some(Finding::InContext);
+        return (spelling && judged_in_context()).then_some(Finding::InContext);
     }
     Some(Finding::Syllable)
 }
@@ -952,6 +1112,86 @@ mod tests {
         // What the grammar alone does not decide is a warning.
         let d = &check(&Nonword, "Học tại Đại hoc Quốc gia.")[0];
         assert_eq!(d.severity, crate::Severity::Warning);
+    }
+
+    #[test]
+    fn a_name_inside_a_sentence_the_place_calls_for() {
+        // A capital inside a sentence is a name, unless the place all but calls for a
+        // spelling one slip away: its marks, two letters swapped.
+        for (text, fix) in [
+            (
+                "Các thành phố đã nổi lên tại Hy Lap cổ.",
+                "Các thành phố đã nổi lên tại Hy Lạp cổ.",
+            ),
+            (
+                "Hãng hàng không tốt nhất khu vực Chuâ Á năm nay.",
+                "Hãng hàng không tốt nhất khu vực Châu Á năm nay.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        let d = &check(&Nonword, "Các thành phố đã nổi lên tại Hy Lap cổ.")[0];
+        assert_eq!(d.severity, crate::Severity::Warning);
+        // Names the place does not call for: a letter changed, a pair the model writes
+        // seldom, a minority name.
+        silent(
+            &Nonword,
+            &[
+                "Đoàn làm việc với ông Bob và ông Pat tại xã.",
+                "Ông Ksor Phước và bà Rơ Châm Hoa dự lễ.",
+                "Các xã Ngọk Bay, Ngọk Réo và Đắk Cấm của huyện.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_letter_too_many() {
+        for (text, fix) in [
+            // Plain ASCII: the letter beside it again or its neighbour on the keyboard,
+            // the word meant pairing with both neighbours.
+            (
+                "Không thể tiếp tục theoi đuổi quân địch.",
+                "Không thể tiếp tục theo đuổi quân địch.",
+            ),
+            // A Telex key inside a word with marks.
+            ("Tổng Kiểm toán nhjà nước.", "Tổng Kiểm toán nhà nước."),
+            ("Bán đảwo Sơn Trà.", "Bán đảo Sơn Trà."),
+            // A letter too many in a word with a letter only Vietnamese writes.
+            (
+                "Đây là nơi những ngườpi sáng tạo làm việc.",
+                "Đây là nơi những người sáng tạo làm việc.",
+            ),
+            // Capitalised: a letter typed twice.
+            ("Bốnn hành tinh vòng trong.", "Bốn hành tinh vòng trong."),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        silent(
+            &Nonword,
+            &[
+                // English words one letter more than a syllable; loans with a vowel in
+                // front; a transliteration; a Telex key first; the old spelling dz.
+                "Khối lượng 96,935 amu (Cd97), bể bơi và spa, quầy bar ngoài trời.",
+                "Nếu hỗn hợp được ion hóa, lớp ôxít bao phủ.",
+                "Theo tiếng Khơme, xe zíp, tầng ôzôn, Hồ Dzếnh, vua João VI.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_run_of_words_without_marks() {
+        // Three words around, not two: the neighbours of "thuoc" are unmarked too.
+        assert_eq!(
+            flagged(&Nonword, "Lá dai, cánh to. Hoa thuoc loai hoa đơn."),
+            vec!["thuoc"]
+        );
+    }
+
+    #[test]
+    fn words_without_marks_are_ranked_as_one_slip() {
+        // All its marks given back is one slip, not a vowel mark alone ("tiên").
+        let d = &check(&Nonword, "Chịu mức phạt tien đối với hành vi.")[0];
+        assert_eq!(d.suggestions[0].replacement, "tiền");
     }
 
     #[test]

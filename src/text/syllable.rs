@@ -472,6 +472,18 @@ pub fn transposed(word: &str) -> bool {
     })
 }
 
+/// The well-formed syllable `word` becomes with one letter taken out ("theoi" → "theo",
+/// "Bốnn" → "Bốn", "nhjà" → "nhà"), in the writer's capitals; the first found.
+pub fn one_letter_too_many(word: &str) -> Option<String> {
+    let mut rest = String::with_capacity(word.len());
+    word.char_indices().find_map(|(at, c)| {
+        rest.clear();
+        rest.push_str(&word[..at]);
+        rest.push_str(&word[at + c.len_utf8()..]);
+        (rest.chars().nth(1).is_some() && is_syllable(&rest)).then(|| rest.clone())
+    })
+}
+
 /// Two well-formed syllables that `word` is the two halves of ("đượcmột" → được, một).
 pub fn split_in_two(word: &str) -> Option<(&str, &str)> {
     word.char_indices()

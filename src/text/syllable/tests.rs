@@ -327,6 +327,10 @@ fn a_moved_mark_beats_a_changed_letter() {
 fn swapped_letters_and_missing_marks() {
     assert_eq!(candidates("tổgn", 2), vec!["tổng", "tổn"]);
     assert!(transposed("Tổgn"));
+    assert_eq!(one_letter_too_many("theeo").as_deref(), Some("theo"));
+    assert_eq!(one_letter_too_many("Bốnn").as_deref(), Some("Bốn"));
+    assert_eq!(one_letter_too_many("nhjà").as_deref(), Some("nhà"));
+    assert_eq!(one_letter_too_many("Lốtxyz"), None);
     assert!(!transposed("Lốtx"));
     let thuoc = candidates("thuoc", 10);
     for w in ["thuốc", "thuộc", "thước"] {
