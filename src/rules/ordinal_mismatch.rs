@@ -84,7 +84,7 @@ impl Rule for OrdinalMismatch {
                     let same: Vec<&OrdinalMention> = body
                         .iter()
                         .copied()
-                        .filter(|m| m.same_event(title) && !bare_elsewhere(&mentions, m, title))
+                        .filter(|m| m.same_event(title) && !bare_elsewhere(mentions, m, title))
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);

@@ -131,7 +131,7 @@ impl Rule for PercentMismatch {
                         joined = previous.iter().chain(sentence.iter()).copied().collect();
                         (joined.as_slice(), previous.len())
                     }
-                    _ => (&sentence[..], 0),
+                    _ => (sentence, 0),
                 };
                 for percent in Cursor::new(doc, tokens).percents() {
                     if percent.figure.figure.ambiguous || percent.figure.at < first {
