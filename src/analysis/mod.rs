@@ -15,16 +15,6 @@ pub mod quotes;
 pub mod sentences;
 
 use crate::document::Document;
-use crate::text::tokens::{Token, TokenKind};
-
-/// [`Token::is_inline_space`], answered without decoding the text for the usual single
-/// ASCII space (the loops of several rules ask it of every space token).
-#[inline]
-pub fn is_inline_space(doc: &Document, token: &Token) -> bool {
-    token.kind() == TokenKind::Space
-        && ((token.byte_len() == 1 && doc.text.as_bytes()[token.start()] == b' ')
-            || token.is_inline_space(&doc.text))
-}
 
 /// The facts a document keeps once computed, by slot (see [`Document::fact`]).
 mod slot {

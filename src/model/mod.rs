@@ -743,7 +743,7 @@ pub fn walk<'k>(
     for i in block.tokens.clone() {
         let token = &doc.tokens[i];
         match token.kind() {
-            TokenKind::Space if crate::analysis::is_inline_space(doc, token) => glued = false,
+            TokenKind::Space if token.is_inline_space(&doc.text) => glued = false,
             TokenKind::Word | TokenKind::Number => {
                 let unit = if glued {
                     None

@@ -1,4 +1,3 @@
-use crate::analysis::is_inline_space;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::lists::{COMPOUNDS_AFTER_DOUBLED_WORD, NEVER_DOUBLED_WORDS, REDUPLICATIONS};
@@ -149,7 +148,7 @@ fn doubled_compounds(
     };
     for i in 0..tokens.len().saturating_sub(6) {
         let w = &tokens[i..i + 7];
-        if !(1..6).step_by(2).all(|k| is_inline_space(doc, &w[k]))
+        if !(1..6).step_by(2).all(|k| w[k].is_inline_space(&doc.text))
             || (i > 0 && !tokens[i - 1].is_space())
             || doc.case(&w[6]) != Case::Lower
             || doc.lower(&w[0]) != doc.lower(&w[4])
@@ -214,7 +213,7 @@ impl Rule for RepeatedWord {
                 if a.kind() != TokenKind::Word
                     || b.kind() != TokenKind::Word
                     || a.byte_len() != b.byte_len()
-                    || !is_inline_space(doc, space)
+                    || !space.is_inline_space(&doc.text)
                 {
                     continue;
                 }

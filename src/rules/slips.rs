@@ -4,7 +4,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::is_inline_space;
 use crate::analysis::sentences::opens_sentence;
 use crate::document::{Block, Document};
 use crate::model;
@@ -173,12 +172,12 @@ pub(super) fn pair_counts_among<'k>(
                     break None;
                 }
                 j -= 1;
-                if !is_inline_space(doc, &doc.tokens[j]) {
+                if !doc.tokens[j].is_inline_space(&doc.text) {
                     break unit(j);
                 }
             };
             let mut j = i + 1;
-            while j < range.end && is_inline_space(doc, &doc.tokens[j]) {
+            while j < range.end && doc.tokens[j].is_inline_space(&doc.text) {
                 j += 1;
             }
             let right = if j < range.end { unit(j) } else { None };

@@ -3,7 +3,6 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::is_inline_space;
 use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
@@ -265,7 +264,7 @@ impl<'a> Index<'a> {
                 };
                 words[id as usize] += 1;
                 let joined = i >= 2
-                    && is_inline_space(doc, &tokens[i - 1])
+                    && tokens[i - 1].is_inline_space(&doc.text)
                     && is_word_or_number(&tokens[i - 2]);
                 if joined {
                     let previous = slots.last().expect("the word before").id;

@@ -134,9 +134,13 @@ impl Token {
     }
 
     /// A space token made only of spaces within a line (ordinary, no-break, narrow
-    /// no-break): no line break, no tab.
+    /// no-break): no line break, no tab. The usual single ASCII space is answered without
+    /// decoding (rules ask this of every space token).
+    #[inline]
     pub fn is_inline_space(&self, text: &str) -> bool {
-        self.is_space() && self.text(text).chars().all(is_inline_space_char)
+        self.is_space()
+            && ((self.byte_len() == 1 && text.as_bytes()[self.start()] == b' ')
+                || self.text(text).chars().all(is_inline_space_char))
     }
 }
 
