@@ -18,7 +18,7 @@ pub use builder::TextBuilder;
 #[cfg(test)]
 pub(crate) use lexicon::tests::MAX_WORDS as TEST_MAX_WORDS;
 pub use lexicon::{Lexicon, WordInfo};
-pub use source_map::{ProseRanges, SourceMap};
+pub use source_map::{ProseRanges, SourceGaps, SourceMap};
 
 use crate::text::case::Case;
 use crate::text::numbers::{self, NumberStyle};
@@ -122,21 +122,55 @@ pub struct Document {
     legacy_blocks: Vec<OnceLock<bool>>,
 }
 
+/// A source while its document is checked (see [`Document::parse_detached`]).
+#[derive(Debug)]
+pub enum HeldSource {
+    /// Kept whole: the text and its map could not rebuild it.
+    Whole(String),
+    /// What the document's text and map cannot rebuild.
+    Gaps(SourceGaps),
+}
+
 /// How many facts a document can keep (see [`Document::fact`]).
 pub const FACT_SLOTS: usize = 4;
 
 impl Document {
     /// Builds a document from the decoded source. `body_start` skips a byte-order mark.
     pub fn parse(source: &str, body_start: usize, format: Format) -> Document {
-        let read = match format {
+        let read = Self::read(source, body_start, format);
+        let mut doc = Document::from_parts(read.builder, read.blocks);
+        doc.comments = read.comments;
+        doc
+    }
+
+    /// [`Document::parse`] of a source given away. The source is let go before the tokens
+    /// are built and held meanwhile as what the text does not hold already, so a long file is
+    /// not in memory twice while the rules run; [`HeldSource::restore`] gives it back.
+    pub fn parse_detached(
+        source: String,
+        body_start: usize,
+        format: Format,
+    ) -> (Document, HeldSource) {
+        let read = Self::read(&source, body_start, format);
+        let held = match read.builder.map.detach(&source, &read.builder.text) {
+            Some(gaps) => {
+                drop(source);
+                HeldSource::Gaps(gaps)
+            }
+            None => HeldSource::Whole(source),
+        };
+        let mut doc = Document::from_parts(read.builder, read.blocks);
+        doc.comments = read.comments;
+        (doc, held)
+    }
+
+    fn read(source: &str, body_start: usize, format: Format) -> Read {
+        match format {
             Format::Plain => plain::read(source, body_start),
             Format::Markdown => markdown::read(source, body_start),
             Format::Html => html::read(source, body_start),
             Format::Docx => plain::read_lines(source, &[]),
-        };
-        let mut doc = Document::from_parts(read.builder, read.blocks);
-        doc.comments = read.comments;
-        doc
+        }
     }
 
     /// A Word document's paragraphs (one per line of `text`), with their kinds.
@@ -255,6 +289,23 @@ impl Document {
     /// the lexicon; `None` for any other token.
     pub fn syllable(&self, token: &Token) -> Option<Result<Syllable, IllFormed>> {
         self.lexicon.get(token).map(|info| info.syllable)
+    }
+
+    /// The source [`Document::parse_detached`] held, the document let go first (its
+    /// tokens and facts are freed before the source is rebuilt).
+    pub fn restore_source(self, held: HeldSource) -> String {
+        match held {
+            HeldSource::Whole(source) => source,
+            HeldSource::Gaps(gaps) => {
+                let (text, map) = self.into_text_and_map();
+                map.restore(&text, gaps)
+            }
+        }
+    }
+
+    /// The text and its map; everything else is freed on return.
+    fn into_text_and_map(self) -> (String, SourceMap) {
+        (self.text, self.map)
     }
 
     /// The tokens of a block.
