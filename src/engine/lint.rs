@@ -143,6 +143,7 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
             d.severity = config.severity_for(meta.id, d.severity, file);
             d.cap_related();
         }
+        found.shrink_to_fit();
         found
     };
     // Files are checked in parallel already; a long document also spreads its rules over
@@ -422,6 +423,13 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, TEST_MAX_WORDS};
+
+    #[test]
+    fn a_long_document_runs_its_rules_one_at_a_time() {
+        assert!(!super::rules_in_parallel(10_000));
+        assert!(super::rules_in_parallel(1_000_000));
+        assert!(!super::rules_in_parallel(10_000_000));
+    }
 
     #[test]
     fn words_past_the_most_entries_have_none_and_no_rule_falls_over() {

@@ -142,10 +142,10 @@ impl Rule for CapitalizationMismatch {
                 }
             }
         }
-        let mut groups: Vec<&Vec<Run>> = runs
-            .values()
-            .filter(|list| list.iter().any(|r| r.capital != list[0].capital))
-            .collect();
+        // Only the runs written two ways are kept while the names are indexed.
+        runs.retain(|_, list| list.iter().any(|r| r.capital != list[0].capital));
+        runs.shrink_to_fit();
+        let mut groups: Vec<&Vec<Run>> = runs.values().collect();
         groups.sort_by_key(|list| list[0].word.start);
         let mut reported = FxHashSet::default();
         self.check_names(doc, &mut reported, out);
@@ -434,6 +434,12 @@ impl CapitalizationMismatch {
 mod tests {
     use super::CapitalizationMismatch;
     use crate::rules::testing::{check, fixed, flags_each, silent};
+
+    #[test]
+    fn a_name_run_is_sixteen_bytes() {
+        // A long document holds one for most capitalised words and name lengths.
+        assert_eq!(std::mem::size_of::<super::NameRun>(), 16);
+    }
 
     #[test]
     fn fails_on_a_term_capitalised_two_ways() {
