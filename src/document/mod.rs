@@ -378,15 +378,24 @@ mod tests {
     fn every_format_gets_its_source_back_byte_for_byte() {
         let cases = [
             ("Gia\u{309}i pho\u{301}ng mặt bằng.\n", Format::Plain),
-            ("# Tiêu đề\n\nPhường ![ảnh](a.jpg) tại *sân* `mã`.\n<!-- vnlint-disable -->\n", Format::Markdown),
-            ("<p>An&nbsp;ninh <img src=a.jpg> <b>tốt</b><!-- c --></p><script>x()</script>", Format::Html),
+            (
+                "# Tiêu đề\n\nPhường ![ảnh](a.jpg) tại *sân* `mã`.\n<!-- vnlint-disable -->\n",
+                Format::Markdown,
+            ),
+            (
+                "<p>An&nbsp;ninh <img src=a.jpg> <b>tốt</b><!-- c --></p><script>x()</script>",
+                Format::Html,
+            ),
             ("Đoạn một\nĐoạn hai\n", Format::Docx),
             ("", Format::Plain),
         ];
         for (source, format) in cases {
             let (restored, gaps) = round_trip(source, format);
             assert_eq!(restored, source, "{format:?}");
-            assert!(gaps < source.len().max(1), "{format:?}: the prose is not held twice");
+            assert!(
+                gaps < source.len().max(1),
+                "{format:?}: the prose is not held twice"
+            );
         }
     }
 

@@ -246,18 +246,19 @@ impl SourceMap {
 /// so a long file is not held twice while the rules run.
 #[derive(Debug)]
 pub struct SourceGaps {
-    bytes: Vec<u8>,
+    /// The gaps one after another; each starts and ends at a character boundary.
+    gaps: String,
     source_len: usize,
 }
 
 impl SourceGaps {
     /// The bytes held (the source less its verbatim prose).
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.gaps.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.gaps.is_empty()
     }
 }
 
@@ -265,37 +266,36 @@ impl SourceMap {
     /// The source as gaps between the text's verbatim pieces; `None` when the pieces are
     /// out of order or are not the source's bytes (then the source must be kept whole).
     pub fn detach(&self, source: &str, text: &str) -> Option<SourceGaps> {
-        let mut bytes = Vec::new();
+        let mut gaps = String::new();
         let mut at = 0;
         for s in self.segments.iter().filter(|s| s.verbatim()) {
             let (from, to) = (s.source_range(), s.text_range());
             if from.start < at || source.get(from.clone())? != text.get(to)? {
                 return None;
             }
-            bytes.extend_from_slice(&source.as_bytes()[at..from.start]);
+            gaps.push_str(&source[at..from.start]);
             at = from.end;
         }
-        bytes.extend_from_slice(&source.as_bytes()[at..]);
+        gaps.push_str(&source[at..]);
         Some(SourceGaps {
-            bytes,
+            gaps,
             source_len: source.len(),
         })
     }
 
     /// The source [`SourceMap::detach`] took apart, from the same text.
     pub fn restore(&self, text: &str, gaps: SourceGaps) -> String {
-        let mut source = Vec::with_capacity(gaps.source_len);
+        let mut source = String::with_capacity(gaps.source_len);
         let mut taken = 0;
         for s in self.segments.iter().filter(|s| s.verbatim()) {
             let gap = s.source_start() - source.len();
-            source.extend_from_slice(&gaps.bytes[taken..taken + gap]);
+            source.push_str(&gaps.gaps[taken..taken + gap]);
             taken += gap;
-            source.extend_from_slice(&text.as_bytes()[s.text_range()]);
+            source.push_str(&text[s.text_range()]);
         }
-        source.extend_from_slice(&gaps.bytes[taken..]);
+        source.push_str(&gaps.gaps[taken..]);
         debug_assert_eq!(source.len(), gaps.source_len);
-        // Pieces and gaps split the source at character boundaries.
-        String::from_utf8(source).expect("the source restored is the source detached")
+        source
     }
 }
 
