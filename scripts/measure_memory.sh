@@ -25,8 +25,13 @@
 #   MAX_FILE_SIZE: exit 2, 7 MiB, "tệp quá lớn".
 #   main after the round's other branches merged (4-word name runs, new facts), constant
 #   18.8 MiB: 10 MB 97.2 MiB (10.2x, 8.2x), 40 MB 318.5 MiB (8.4x, 7.9x); 200 MB not rerun.
-#   The 5x target is not met: about 8x above the constant; see docs/architecture.md, Memory,
-#   for what remains.
+#   now (the source held as the gaps between the text's verbatim pieces while the rules
+#   run, the rules one at a time past 2 MiB of text, 16-byte name runs), constant 19.5 MiB:
+#     10 MB 70.0 MiB (7.35x, 5.30x), 40 MB 225.8 MiB (5.92x, 5.41x); same findings
+#     (6692, 26768) and JSON (10 MB: byte for byte against main before, and on 1 MB).
+#     200 MB: see below.
+#   The 5x target is not met: about 5.3-5.4x above the constant; see docs/architecture.md,
+#   Memory, for what remains (the token vector).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin="${VNLINT_BIN:-$here/target/release/vnlint}"
