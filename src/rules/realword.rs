@@ -27,7 +27,7 @@ declare_rule! {
     /// a prior on the kind of slip. The
     /// syllable is reported when the written word makes a pair the model has seen at most
     /// `max-count` times (default 1), or fewer than `min-count` times and at most
-    /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
+    /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word (unless the reference text never writes that word and the variant's pair is a strong collocation: seen 100 times and ten times as often as chance; the word list has misspellings of its own, "hò sơ"), the variant
     /// makes that pair at least `min-count` times (default 20) and at least `min-association`
     /// times (default 1) as often as its two syllables would meet by chance (a collocation,
     /// not a common word beside any neighbour), and the variant is at least `min-ratio` times
@@ -38,7 +38,7 @@ declare_rule! {
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
-    /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
+    /// variants it knows. Names (a capital inside a sentence), words in a short quotation (fewer than eight words: a name, a title, a term; a sentence quoted is prose like any other), words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's, and a pair the user's archive
     /// model (`--model`) writes are left alone; so are slips `confusion`, `variant-outlier`
     /// or `rare-variant` report. The thresholds were chosen on slips injected into corpus
@@ -74,7 +74,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong một trích dẫn ngắn (dưới tám từ: một cái tên, một nhan đề, một thuật ngữ; một câu được trích dẫn thì xét như văn xuôi), từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -246,7 +246,7 @@ impl Rule for Realword {
         let pairs = pair_counts_among(doc, &keys, &words);
         for (block, found) in suspected {
             units_of(block, &mut units);
-            let quoted = quoted_ranges(doc, block);
+            let quoted = names_in_quotes(doc, block);
             let pairs = &pairs;
             let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
@@ -424,11 +424,18 @@ fn judge(
     // than `min-count` times and at most 1/RARE_SHARE as often as the variant's pair (the
     // reference text has slips of its own); never when it stands inside a dictionary word. The variant's pair cannot be
     // more frequent than its neighbour: a cheap bound first.
+    // A pair inside a headword the reference text never writes ("hò sơ", "xử dụng": the
+    // word list has misspellings of its own) may be rare too, but only a strong
+    // collocation of the variant outweighs the list (`listed_left`, `listed_right`).
     let rare = |c: u32, neighbour: Option<u16>, inside_word: &dyn Fn() -> bool| {
-        neighbour.is_some_and(|n| t.may_be_rare(c, model.unigram(n)) && !inside_word())
+        neighbour.is_some_and(|n| {
+            t.may_be_rare(c, model.unigram(n)) && (c <= t.max_count || !inside_word())
+        })
     };
     let may_left = rare(cl, l1, &|| word(l1, w));
     let may_right = rare(cr, r1, &|| word(w, r1));
+    let listed_left = may_left && word(l1, w);
+    let listed_right = may_right && word(w, r1);
     // Both pairs common, the triple they make not: "người dân đầu", where the model has
     // read each pair but never the three together, and "người dẫn đầu" many times.
     let triple = |x: Option<u16>| match (l1, x, r1) {
@@ -461,6 +468,14 @@ fn judge(
         }),
         (None, Written::Known(_)) => return None,
     };
+    // A strong collocation of two words. A number stands for every number: "năm 58" is
+    // "năm" before any figure, not a collocation of two words.
+    let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
+        a != number
+            && b != number
+            && count >= STRONG_COUNT
+            && association(model, count, a, b) >= STRONG_ASSOCIATION
+    };
     let mut best: Option<Finding> = None;
     for &(v, edit) in variants {
         if edit == Edit::Placement || Some(v) == number || model.unigram(v) < t.min_count {
@@ -472,10 +487,12 @@ fn judge(
         let rare_right = may_right && rare_against(cr, vr);
         let supports_left = rare_left
             && vl >= t.min_count
-            && association(model, vl, l1, Some(v)) >= t.min_association;
+            && association(model, vl, l1, Some(v)) >= t.min_association
+            && (!listed_left || strong(vl, l1, Some(v)));
         let supports_right = rare_right
             && vr >= t.min_count
-            && association(model, vr, Some(v), r1) >= t.min_association;
+            && association(model, vr, Some(v), r1) >= t.min_association
+            && (!listed_right || strong(vr, Some(v), r1));
         let tv = if may_middle { triple(Some(v)) } else { 0 };
         let supports_middle = may_middle && tv >= t.min_count && rare_against(ct, tv);
         if !supports_left && !supports_right && !supports_middle {
@@ -489,14 +506,6 @@ fn judge(
             (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
         // A variant's pair that is a strong collocation ("thoát khỏi") is evidence enough
         // for a lower ratio (`strong-ratio`).
-        // A number stands for every number: "năm 58" is "năm" before any figure, not a
-        // collocation of two words.
-        let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
-            a != number
-                && b != number
-                && count >= STRONG_COUNT
-                && association(model, count, a, b) >= STRONG_ASSOCIATION
-        };
         let needed = if (supports_left && strong(vl, l1, Some(v)))
             || (supports_right && strong(vr, Some(v), r1))
         {
@@ -679,6 +688,27 @@ fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
         return bigram;
     }
     (f64::from(model.trigram(a, b, x)) + next * bigram) / (history + next)
+}
+
+/// A quotation of this many words or more is a sentence quoted, prose like any other; a
+/// shorter one may be a name, a title or a term written as its owner spells it.
+const QUOTED_SENTENCE: usize = 8;
+
+/// The quotations of a block that are left alone: those shorter than [`QUOTED_SENTENCE`]
+/// words.
+fn names_in_quotes(doc: &Document, block: &Block) -> Vec<std::ops::Range<usize>> {
+    let tokens = doc.block_tokens(block);
+    quoted_ranges(doc, block)
+        .into_iter()
+        .filter(|q| {
+            let words = tokens
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Word && q.contains(&t.start()))
+                .take(QUOTED_SENTENCE)
+                .count();
+            words < QUOTED_SENTENCE
+        })
+        .collect()
 }
 
 /// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
@@ -880,6 +910,40 @@ mod tests {
             crate::lint_text(text, &config)
                 .iter()
                 .all(|d| d.rule != "realword")
+        );
+    }
+
+    #[test]
+    fn a_headword_the_reference_text_never_writes_gives_way_to_a_strong_collocation() {
+        // "xử dụng" and "hò sơ" are Wiktionary headwords (misspellings it lists) that 12
+        // million syllables never write; "sử dụng" and "hồ sơ" are strong collocations.
+        assert_eq!(
+            flagged("Công ty xử dụng vốn đúng mục đích."),
+            pairs(&[("xử", "sử")])
+        );
+        let doc = Document::from_text("Cán bộ tiếp nhận hò sơ của người dân.");
+        let out = run(&Realword, &doc, &Config::default());
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].message.vi.contains("“hò sơ” 0 lần"),
+            "{:?}",
+            out[0].message
+        );
+        // A rare headword whose variant's pair is no collocation keeps the list's word.
+        assert_eq!(flagged("Người dân ở đợ cho nhà giàu."), vec![]);
+    }
+
+    #[test]
+    fn a_sentence_in_quotation_marks_is_prose_a_short_quotation_is_not() {
+        assert_eq!(
+            flagged(
+                "Ông nói: “Người dân trong xã đã thoát khởi cảnh nghèo nhờ chương trình hỗ trợ.”"
+            ),
+            pairs(&[("khởi", "khỏi")])
+        );
+        assert_eq!(
+            flagged("Khẩu hiệu “thoát khởi đói nghèo” là của người dân."),
+            vec![]
         );
     }
 
