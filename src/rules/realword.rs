@@ -42,7 +42,7 @@ declare_rule! {
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
-    /// variants it knows. Names (a capital inside a sentence), words in a short quotation (fewer than eight words: a name, a title, a term; a sentence quoted is prose like any other), words of the user's vocabulary, a pair the document writes three
+    /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's, and a pair the user's archive
     /// model (`--model`) writes are left alone; so are slips `confusion`, `variant-outlier`
     /// or `rare-variant` report. The thresholds were chosen on slips injected into corpus
@@ -78,7 +78,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong một trích dẫn ngắn (dưới tám từ: một cái tên, một nhan đề, một thuật ngữ; một câu được trích dẫn thì xét như văn xuôi), từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -250,7 +250,7 @@ impl Rule for Realword {
         let pairs = pair_counts_among(doc, &keys, &words);
         for (block, found) in suspected {
             units_of(block, &mut units);
-            let quoted = names_in_quotes(doc, block);
+            let quoted = quoted_ranges(doc, block);
             let pairs = &pairs;
             let kept = slips::kept(&found, |f| {
                 let token = &doc.tokens[units[f.at].0];
@@ -752,27 +752,6 @@ fn given(model: &Model, noise: &Noise, a: Option<u16>, b: Option<u16>, x: Option
     (f64::from(noise.trigram(model, a, b, x)) + next * bigram) / (history + next)
 }
 
-/// A quotation of this many words or more is a sentence quoted, prose like any other; a
-/// shorter one may be a name, a title or a term written as its owner spells it.
-const QUOTED_SENTENCE: usize = 8;
-
-/// The quotations of a block that are left alone: those shorter than [`QUOTED_SENTENCE`]
-/// words.
-fn names_in_quotes(doc: &Document, block: &Block) -> Vec<std::ops::Range<usize>> {
-    let tokens = doc.block_tokens(block);
-    quoted_ranges(doc, block)
-        .into_iter()
-        .filter(|q| {
-            let words = tokens
-                .iter()
-                .filter(|t| t.kind() == TokenKind::Word && q.contains(&t.start()))
-                .take(QUOTED_SENTENCE)
-                .count();
-            words < QUOTED_SENTENCE
-        })
-        .collect()
-}
-
 /// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
 fn repeated(
     pairs: &slips::PairCounts<'_>,
@@ -1011,20 +990,6 @@ mod tests {
         // One of the written word's common uses keeps its count however common the
         // variant's pair ("được gọi").
         assert_eq!(flagged("Bánh được gói trong lá chuối."), vec![]);
-    }
-
-    #[test]
-    fn a_sentence_in_quotation_marks_is_prose_a_short_quotation_is_not() {
-        assert_eq!(
-            flagged(
-                "Ông nói: “Người dân trong xã đã thoát khởi cảnh nghèo nhờ chương trình hỗ trợ.”"
-            ),
-            pairs(&[("khởi", "khỏi")])
-        );
-        assert_eq!(
-            flagged("Khẩu hiệu “thoát khởi đói nghèo” là của người dân."),
-            vec![]
-        );
     }
 
     #[test]
