@@ -9,7 +9,8 @@ name: half R, whose misses may be read to find what the mechanism lacks, and hal
 measured (never listed). A slip is kept only when the syllable grammar rejects it (else it
 is a real-word slip, realword's) and the word slipped was a syllable with a vowel left.
 
-Kinds (one slip about every 150 words, never two within six words, chosen evenly):
+Kinds (one slip about every 150 words, never two within six words, chosen evenly: a kind
+drawn is tried on the words that follow until one takes it):
   glued2    two Vietnamese syllables run together (xây dựng -> xâydựng)
   gluedname a capitalised word glued to the common word after it (Dinh và -> Dinhvà)
   start     the first word of a sentence slipped: a letter doubled, dropped, swapped with
@@ -211,10 +212,15 @@ def inject(text, rng, kinds):
         gold.append((start, out_len, kind, original, replacement))
         pos = end_char
 
+    want = None  # the kind drawn, tried on each word from there until it applies
     for n, m in enumerate(words):
-        if n - last < 6 or rng.random() > 1 / 150 or m.start() < pos:
+        if n - last < 6 or m.start() < pos:
             continue
-        kind = rng.choice(kinds)
+        if want is None:
+            if rng.random() > 1 / 150:
+                continue
+            want = rng.choice(kinds)
+        kind = want
         w = m.group()
         nxt = words[n + 1] if n + 1 < len(words) else None
         spaced = nxt is not None and text[m.end():nxt.start()] == " "
@@ -252,7 +258,7 @@ def inject(text, rng, kinds):
             if not s or s == w:
                 continue
             emit(m.start(), m.end(), s, kind, w)
-        last = n
+        last, want = n, None
     pieces.append(text[pos:])
     return "".join(pieces), gold
 

@@ -43,7 +43,13 @@ declare_rule! {
     /// đuổi"). A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
-    /// has one ("trườ̃ng"). Acronyms in
+    /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
+    /// ("booj", "dduwowcj", "bo65") gets the marks its keys stand for, where the model has
+    /// seen that word beside a neighbour; a letter Vietnamese never writes typed for the key
+    /// beside it ("fiếng") gets the key meant. Words typed without marks side by side back
+    /// each other ("phap luat": the model writes "pháp luật"), and two syllables run
+    /// together are split where the model backs both in their place ("nhưngkhông").
+    /// Acronyms in
     /// capitals, tokens with digits, web and e-mail addresses, foreign names and words,
     /// English loans (top, hit, chat), and common loans written solid (axít, điốt, buýt,
     /// ôxy; those the grammar rejects are in `rules/lists/loan-words.txt`) are left alone.
@@ -74,7 +80,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -418,12 +424,12 @@ fn keyboard_neighbours(a: char, b: char) -> bool {
     }
 }
 
-/// A letter typed twice: the same letter twice in a row, one of which taken out leaves a
-/// syllable ("Bốnn", "Đầầu").
+/// A letter typed twice: the same letter twice in a row, in either case, one of which
+/// taken out leaves a syllable ("Bốnn", "Đầầu", "Vviệc").
 fn letter_doubled(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     (1..chars.len()).any(|i| {
-        chars[i] == chars[i - 1] && {
+        chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) && {
             let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
             syllable::is_syllable(&rest)
         }
@@ -485,12 +491,12 @@ fn glued_pair(at: &Spot<'_>, text: &str) -> Option<usize> {
     among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
 }
 
-/// Two lower-case syllables run together, one of them written with a letter beyond ASCII
-/// ("nhưbán", "cờvua", "trậnthi"), where the model backs the two in their place: each
+/// Two syllables run together, the second in lower case, one of them written with a
+/// letter beyond ASCII ("nhưbán", "cờvua", "trậnthi", "Thẩmphán"), where the model backs the two in their place: each
 /// pairs with the word beside it, or the pair is one it writes and one side agrees, each
 /// pair seen `min-support` times. The byte index of the second.
 fn glued_in_place(at: &Spot<'_>, text: &str) -> Option<usize> {
-    if case_of(text) != Case::Lower {
+    if !matches!(case_of(text), Case::Lower | Case::Capitalized) {
         return None;
     }
     let (model, place) = at.place()?;
@@ -1107,8 +1113,14 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         // or a letter typed twice (Bốnn, Đầầu; not any letter too many: Ngọk, Khơme);
         // or, opening a sentence, a slip the model backs (Ttây).
         if case == Case::Capitalized {
+            // Opening a sentence, where a capital is no sign of a name, a letter typed twice
+            // in any word among Vietnamese words ("Cũnng", "Vviệc"; not two letters swapped:
+            // foreign names are two letters from a syllable, León).
             let vietnamese_only = has_vietnamese_only_letter(text);
+            let opening_doubled =
+                at.opens && letter_doubled(text) && among_vietnamese_words(doc, tokens, i);
             if (vietnamese_only && (syllable::transposed(text) || letter_doubled(text)))
+                || opening_doubled
                 || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
             {
                 return Some(Finding::Syllable);
@@ -1120,6 +1132,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 && has_vietnamese_only_letter(b)
             {
                 return Some(Finding::Glued(a.len()));
+            }
+            if let Some(split) = glued_in_place(at, text) {
+                return Some(Finding::Glued(split));
             }
             return judged_in_context().then_some(Finding::InContext);
         }
@@ -1577,5 +1592,22 @@ mod tests {
             fixed(&Nonword, "Ông đến nhưngkhông gặp ai."),
             "Ông đến nhưng không gặp ai."
         );
+        assert_eq!(
+            fixed(&Nonword, "Hội đồng Thẩmphán Tòa án nhân dân tối cao họp."),
+            "Hội đồng Thẩm phán Tòa án nhân dân tối cao họp."
+        );
+    }
+
+    #[test]
+    fn a_letter_typed_twice_opening_a_sentence() {
+        assert_eq!(
+            flagged(
+                &Nonword,
+                "Vviệc công bố thông tin đã xong. Cũnng như năm trước."
+            ),
+            vec!["Vviệc", "Cũnng"]
+        );
+        // Two letters swapped is not enough there: foreign names are so close to syllables.
+        silent(&Nonword, &["Ông đến. León Cortés là chính khách."]);
     }
 }
