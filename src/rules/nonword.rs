@@ -330,6 +330,13 @@ impl Spot<'_> {
 
     /// The model's ids of the spellings of a plain lower-case word with its marks restored.
     fn restored(&self, model: &Model, plain: &str) -> Vec<u16> {
+        // Marks change neither the onset, the coda nor the number of vowels: a word whose
+        // shape is wrong there has none to restore (and its edits are not worth making).
+        if syllable::parse(plain)
+            .is_err_and(|why| why.is_foreign_shape() && why != IllFormed::BadVowels)
+        {
+            return Vec::new();
+        }
         let mut letters = String::new();
         self.edits
             .of(model, plain)
