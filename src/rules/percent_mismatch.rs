@@ -217,7 +217,7 @@ impl PercentMismatch {
                 };
                 let mut ranked: Vec<(usize, &BodyPercent)> =
                     body.iter().map(|b| (shared(b), b)).collect();
-                ranked.sort_by(|a, b| b.0.cmp(&a.0));
+                ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
                 let best = ranked[0];
                 let unique = ranked.get(1).is_none_or(|second| second.0 < best.0);
                 if best.0 < HEADLINE_SHARED_WORDS || !unique || best.1.claim != Claim::Equal {
