@@ -180,6 +180,13 @@ impl PercentMismatch {
         let Some(title) = doc.blocks.iter().find(|b| b.kind == BlockKind::Title) else {
             return;
         };
+        if !doc
+            .block_tokens(title)
+            .iter()
+            .any(|t| doc.token_text(t) == "%")
+        {
+            return;
+        }
         let body = body_percents(doc);
         if body.is_empty() {
             return;
