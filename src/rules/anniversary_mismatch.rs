@@ -329,7 +329,21 @@ impl AnniversaryMismatch {
     /// most `MENTION_SLIP` years away and none says the mention's number; a mention with
     /// words of its own must share one with that anniversary's subject.
     fn check_mentions(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
-        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+        // Only blocks with a figure before "năm" are split into sentences.
+        let says_years = |tokens: &[crate::text::tokens::Token]| {
+            tokens.iter().enumerate().any(|(i, t)| {
+                t.kind() == TokenKind::Number
+                    && tokens[i + 1..]
+                        .iter()
+                        .find(|u| !u.is_space())
+                        .is_some_and(|u| u.kind() == TokenKind::Word && doc.lower(u) == "năm")
+            })
+        };
+        for block in doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title && says_years(doc.block_tokens(b)))
+        {
             for sentence in &sentences(doc, block) {
                 let c = Cursor::new(doc, sentence);
                 for p in 0..sentence.len() {
