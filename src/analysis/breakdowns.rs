@@ -163,6 +163,9 @@ fn pick_whole(
 /// hộ", "trộm cắp tài sản 10 vụ").
 const MAX_LABEL_WORDS: usize = 4;
 
+/// Words of a capitalised label ("Khuyến khích 10").
+const MAX_CAPITALISED_LABEL_WORDS: usize = 3;
+
 /// How parts are labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Labels {
@@ -181,12 +184,10 @@ fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
         |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
     let at = match labels {
         Labels::None => k,
-        Labels::Capitalised if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) => k + 1,
-        Labels::Capitalised
-            if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) =>
-        {
-            k + 2
-        }
+        // "Vàng 7", "Huy chương Bạc 8", "Khuyến khích 10": a capitalised first word.
+        Labels::Capitalised if capital(k) => (k + 1..=k + MAX_CAPITALISED_LABEL_WORDS)
+            .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
+            .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
         Labels::Words => (k + 1..=k + MAX_LABEL_WORDS)
             .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
             .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
@@ -212,6 +213,9 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     };
     let mut parts = Vec::new();
     let mut joined = false;
+    // Labelled parts that stop at a separator not followed by a part ("Ba 8, Khuyến khích
+    // 10" read no further than "Ba 8") are not known to be all the parts.
+    let mut broken = false;
     loop {
         parts.push(Part {
             figure: c.figure_at(at)?,
@@ -239,7 +243,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
                         break Some((p, and));
                     }
                     if c.is_punct(k, ";") {
+                        broken = true;
                         break None;
+                    }
+                    if labelled != Labels::None {
+                        broken = true;
                     }
                 }
                 _ => {}
@@ -261,8 +269,191 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
         joined |= and;
         at = p;
     }
-    let to_sentence_end = labelled != Labels::None && parts.len() >= 3;
+    let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
     (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
+}
+
+/// Tokens a noun-led part's segment may hold (its label, figures and description).
+const MAX_SEGMENT_TOKENS: usize = 16;
+
+/// The marker of a breakdown read by its whole's noun at `p`: its kind, where the marker
+/// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
+/// before a colon ("Cụ thể: ...") announces all the parts.
+fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
+    if c.word(p) == Some("gồm") {
+        let start = if c.word(p.saturating_sub(1)) == Some("bao") {
+            p - 1
+        } else {
+            p
+        };
+        let mut from = p + 1;
+        while c.word(from) == Some("có") || c.is_punct(from, ":") {
+            from += 1;
+        }
+        return Some((Marker::Complete, start, from));
+    }
+    if c.word_is(p, "trong") && c.word(p + 1) == Some("đó") {
+        let mut from = p + 2;
+        while c.word(from) == Some("có") || c.is_punct(from, ",") {
+            from += 1;
+        }
+        return Some((Marker::Within, p, from));
+    }
+    if c.word_is(p, "cụ") && c.word(p + 1) == Some("thể") && c.is_punct(p + 2, ":") {
+        return Some((Marker::Complete, p, p + 3));
+    }
+    None
+}
+
+/// The figures that announce the parts at `marker`: those of its clause, or of the sentence
+/// before when the marker opens a sentence ("thụ lý 742 vụ, việc. Trong đó, án hình sự 96
+/// vụ ..."). A figure after a word of comparison, a time or a percentage is left out.
+fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
+    let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
+    let (start, end) = if c.opens_sentence(marker) {
+        let Some(end) = (0..marker).rev().find(|&k| sentence_end(k)) else {
+            return Vec::new();
+        };
+        let start = (0..end).rev().find(|&k| sentence_end(k)).map_or(0, |k| k + 1);
+        (start, end)
+    } else {
+        let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
+        let start = (0..marker).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
+        (start, marker)
+    };
+    (start..end)
+        .filter(|&k| {
+            c.kind(k) == Some(TokenKind::Number)
+                && !is_time_figure(c, k)
+                && !is_glued_figure(c, k)
+                && !compared(c, k)
+        })
+        .filter_map(|k| {
+            let q = c.quantity_at(k)?;
+            Some((k, q.head().to_vec()))
+        })
+        .collect()
+}
+
+/// Whether the figure at `k` follows a word of comparison or bound ("tăng 20 hộ").
+fn compared(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|j| c.word(j))
+        .is_some_and(|w| PART_COMPARISON_WORDS.contains(w))
+}
+
+/// The parts counted in `head` from `from` to the sentence's end: one figure of that noun in
+/// each segment (segments parted by ";", or else by "," and "và"; a segment with no figure
+/// is a label going on into the next: "án hôn nhân và gia đình 287 vụ"). Other figures are
+/// allowed only in the nouns of the other announced figures ("12 vụ, 17 bị can; 7 vụ, 9
+/// bị can"). A "và" after a part closes the list at the next separator. `None` unless every
+/// segment reads so and there are two parts at least.
+fn parts_by_noun(
+    c: &Cursor<'_>,
+    from: usize,
+    head: &[String],
+    partners: &[Vec<String>],
+) -> Option<Vec<Part>> {
+    let end = (from..c.len())
+        .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
+        .unwrap_or(c.len());
+    let semicolons = (from..end).any(|k| c.is_punct(k, ";"));
+    let mut parts: Vec<Part> = Vec::new();
+    let mut in_segment = false; // the current segment has its head-noun part
+    let mut figures = 0usize; // figures in the current segment
+    let mut seg_start = from;
+    let mut closing = false;
+    let mut depth = 0usize;
+    let mut k = from;
+    while k < end {
+        let separator = depth == 0
+            && (c.is_punct(k, ";")
+                || !semicolons && (c.is_punct(k, ",") || c.word(k) == Some("và")));
+        if separator {
+            if figures > 0 {
+                if closing {
+                    break;
+                }
+                // "A, B và C": after a part, "và" closes the list at the next separator.
+                closing |= c.word(k) == Some("và") && !semicolons;
+                in_segment = false;
+                figures = 0;
+                seg_start = k + 1;
+            }
+            k += 1;
+            continue;
+        }
+        if k >= seg_start + MAX_SEGMENT_TOKENS {
+            return None;
+        }
+        match c.punct(k) {
+            Some("(") => depth += 1,
+            Some(")") if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if depth == 0
+            && c.kind(k) == Some(TokenKind::Number)
+            && !is_glued_figure(c, k)
+            && !is_time_figure(c, k)
+        {
+            if c.is_punct(k + 1, "%") {
+                k += 2;
+                continue;
+            }
+            let q = c.quantity_at(k)?;
+            figures += 1;
+            if q.head() == head {
+                if in_segment || compared(c, k) {
+                    return None;
+                }
+                in_segment = true;
+                parts.push(Part {
+                    figure: q.figure.clone(),
+                    noun: c.unit_words(k + 1),
+                });
+            } else if !partners.iter().any(|p| p.as_slice() == q.head()) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// Breakdowns read by the whole's noun: after "gồm", "trong đó" or "Cụ thể:", the parts
+/// counted in the noun of a figure the clause (or the sentence before) announces, with
+/// labels of any length before them and other announced nouns beside them ("khởi tố 23 vụ,
+/// 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; trộm cắp 7 vụ, 9 bị can; ...").
+fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    for p in 0..c.len() {
+        let Some((marker, start, from)) = noun_marker(c, p) else {
+            continue;
+        };
+        let wholes = announced(c, start);
+        let heads: Vec<Vec<String>> = wholes.iter().map(|(_, h)| h.clone()).collect();
+        // The nearest figure of a noun is the whole its parts break down.
+        let mut tried: Vec<&Vec<String>> = Vec::new();
+        for (at, head) in wholes.iter().rev() {
+            if tried.contains(&head) {
+                continue;
+            }
+            tried.push(head);
+            let Some(parts) = parts_by_noun(c, from, head, &heads) else {
+                continue;
+            };
+            let Some(whole) = c.figure_at(*at) else {
+                continue;
+            };
+            if !out.iter().any(|b| b.whole.span == whole.span) {
+                out.push(Breakdown {
+                    whole,
+                    noun: c.unit_words(at + 1),
+                    marker,
+                    parts,
+                });
+            }
+        }
+    }
 }
 
 /// Every breakdown of a block's run of non-space tokens.
@@ -332,6 +523,7 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             parts,
         });
     }
+    noun_breakdowns(c, &mut out);
     out
 }
 

@@ -265,9 +265,11 @@ fn reading(segments: &[Segment], names: bool) -> (usize, usize) {
         .enumerate()
         .any(|(i, s)| s.after == Some(Sep::And) && last_mark.is_none_or(|m| i > m));
     if semicolons > 0 {
-        // Semicolons part the items; a comma is then inside one ("vải vóc, may mặc").
-        let n = 1 + semicolons + usize::from(final_and);
-        return (n.min(most), n.min(most));
+        // Semicolons part the items; a comma is then inside one ("vải vóc, may mặc"), and a
+        // final "và" may part the last two or sit inside the last ("đoàn viên, thanh niên và
+        // sinh viên").
+        let n = 1 + semicolons;
+        return (n.min(most), (n + usize::from(final_and)).min(most));
     }
     let fewest = {
         let long = !names && segments.iter().any(|s| s.words >= LONG_ITEM_WORDS);

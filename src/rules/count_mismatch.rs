@@ -209,10 +209,11 @@ fn enumeration_finding(rule: &RuleMeta, e: &Enumeration) -> Diagnostic {
 /// "27 ổ dịch, gồm 19 ổ dịch mới và 9 ổ dịch cũ": parts that do not add up to the whole.
 /// After "trong đó" the parts may leave some of the whole out, so only parts counted in
 /// the whole's noun that add up to more than it are reported. A single part above the whole
-/// is left to `part-exceeds-whole`.
+/// after "trong đó" is left to `part-exceeds-whole`.
 fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnostic> {
     let whole = b.whole.figure.value;
-    if b.parts.iter().any(|p| p.figure.figure.value > whole) {
+    if b.marker == BreakdownMarker::Within && b.parts.iter().any(|p| p.figure.figure.value > whole)
+    {
         return None;
     }
     let (sum, tolerance) = b.sum();

@@ -2,7 +2,7 @@ use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
 use crate::analysis::sentences::sentences;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
     MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS,
@@ -68,7 +68,8 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            let marked = ["/", "tổng", "Tổng", "rong đó", "rong số"]
+            // A block of one sentence with no marker holds no whole and no part of one.
+            let marked = ["/", "tổng", "Tổng", "rong", ". ", "; "]
                 .iter()
                 .any(|m| text.contains(m));
             if !marked {
@@ -82,6 +83,9 @@ impl Rule for PartExceedsWhole {
                 self.fractions(doc, sentence, out);
                 let previous = i.checked_sub(1).map(|j| &sentences[j]);
                 self.parts_within(doc, previous, sentence, out);
+                if let Some(previous) = previous {
+                    self.opening_part(doc, previous, sentence, out);
+                }
             }
         }
     }
@@ -145,21 +149,28 @@ impl PartExceedsWhole {
             let c = Cursor::new(doc, all);
             // "tổng số N", "tổng cộng N"; "trong số N", whose whole is explicit.
             let total = c.word_is(at, "tổng") && matches!(c.word(at + 1), Some("số" | "cộng"));
-            // "trong tổng số 23 tổ dân phố" states its whole as "trong số" does.
+            // "trong tổng số 23 tổ dân phố" states its whole as "trong số" does, and so does
+            // "trong 23 xã của huyện, ..." (a count of things, not of time).
+            let bare_among = c.word_is(at, "trong")
+                && c.kind(at + 1) == Some(TokenKind::Number)
+                && !is_time_figure(&c, at + 1)
+                && c.quantity_at(at + 1).is_some_and(|q| !q.is_duration());
             let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số")
-                || total && at > 0 && c.word_is(at - 1, "trong");
+                || total && at > 0 && c.word_is(at - 1, "trong")
+                || bare_among;
             if !total && !among {
                 at += 1;
                 continue;
             }
+            let whole_at = if bare_among { at + 1 } else { at + 2 };
             let Some(whole) = c
-                .figure_at(at + 2)
+                .figure_at(whole_at)
                 .filter(|f| is_count(f) || f.figure.ambiguous)
             else {
                 at += 1;
                 continue;
             };
-            let mut noun = noun_after(doc, all, at + 2);
+            let mut noun = noun_after(doc, all, whole_at);
             // After "tổng số" a one-word noun is too loose to match on ("hộ", "người" are
             // counted in many ways); "trong số 50 hộ, 52 hộ ..." states the whole itself.
             if among {
@@ -169,7 +180,14 @@ impl PartExceedsWhole {
                 at += 1;
                 continue;
             }
-            let mut p = at + 3 + noun.len();
+            let mut p = whole_at + 1 + noun.len();
+            // "Trong số 86 cổ đông dự họp, 81 cổ đông ...": the first count after the clause
+            // that names the whole is a part of it, and so is one joined to it by "và".
+            let clause_end = among
+                .then(|| (p..all.len()).find(|&k| !matches!(c.kind(k), Some(TokenKind::Word))))
+                .flatten()
+                .filter(|&k| c.is_punct(k, ","));
+            let mut stated = false;
             while p < all.len() {
                 // Another whole starts another comparison.
                 if matches!(Cursor::new(doc, all).word(p), Some("tổng"))
@@ -181,16 +199,26 @@ impl PartExceedsWhole {
                 if let Some(part) = Cursor::new(doc, all)
                     .figure_at(p)
                     .filter(|f| is_count(f) || f.figure.ambiguous)
-                    && comparable(&whole, &part)
                     && same_noun(&noun, &noun_after(doc, all, p))
-                    && is_part(doc, all, p, noun.len())
-                    && part.figure.value > whole.figure.value
                 {
-                    out.push(too_large(doc, rule, &whole, &part, &noun));
+                    let c = Cursor::new(doc, all);
+                    let after_clause = clause_end.is_some_and(|e| {
+                        (e + 1..p).all(|k| matches!(c.word(k), Some("có" | "đã" | "thì")))
+                    });
+                    let joined = stated && c.word(p.wrapping_sub(1)) == Some("và");
+                    let is_stated =
+                        !compared_at(&c, p) && (after_clause || joined) || is_part(doc, all, p, noun.len());
+                    stated |= is_stated;
+                    if is_stated
+                        && comparable(&whole, &part)
+                        && part.figure.value > whole.figure.value
+                    {
+                        out.push(too_large(doc, rule, &whole, &part, &noun));
+                    }
                 }
                 p += 1;
             }
-            at += 3;
+            at = whole_at + 1;
         }
     }
 
@@ -216,7 +244,8 @@ impl PartExceedsWhole {
         let mut collect = |tokens: &[usize], end: usize| {
             let c = Cursor::new(doc, tokens);
             for k in 0..end {
-                if let Some(w) = quantity_at(&c, k) {
+                // "từ 10 lần trở lên", "tăng 80 hộ": a bound or a change, not a whole.
+                if let Some(w) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) {
                     wholes.push(w);
                 }
             }
@@ -234,11 +263,7 @@ impl PartExceedsWhole {
             let Some((part, noun)) = quantity_at(&c, p) else {
                 continue;
             };
-            let compared = p
-                .checked_sub(1)
-                .and_then(|q| c.word(q))
-                .is_some_and(|w| PART_COMPARISON_WORDS.contains(w));
-            if compared {
+            if compared_at(&c, p) {
                 continue;
             }
             let same: Option<&(FigureAt, Vec<String>)> = wholes
@@ -268,6 +293,57 @@ impl PartExceedsWhole {
             {
                 out.push(too_large(doc, rule, &whole.0, &part, &whole.1));
             }
+        }
+    }
+
+    /// "thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 612 người đủ điều kiện":
+    /// a count that opens its sentence or clause (after a lead phrase and a comma at most)
+    /// is read as a part of the largest count of the same head noun in the clause before. A
+    /// warning, not an error: no marker says it is a part. Silent when either clause
+    /// compares or changes ("tăng", "so với", "thêm"), names a year, or the part is of
+    /// others ("người khác").
+    fn opening_part(
+        &self,
+        doc: &Document,
+        previous: &[usize],
+        sentence: &[usize],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let c = Cursor::new(doc, sentence);
+        let Some(p) = opening_count(&c) else {
+            return;
+        };
+        let Some((part, noun)) = quantity_at(&c, p).filter(|_| !compared_at(&c, p)) else {
+            return;
+        };
+        if noun.iter().any(|w| OTHERS_WORDS.contains(&w.as_str()))
+            || frames_another_count(&c)
+        {
+            return;
+        }
+        let b = Cursor::new(doc, previous);
+        if frames_another_count(&b) {
+            return;
+        }
+        // The largest: "Trong số 30 dự án, 22 dự án ... và 2 dự án ..." states the whole
+        // before its parts.
+        let Some((whole, _)) = (0..b.len())
+            .filter(|&k| !compared_at(&b, k))
+            .filter_map(|k| quantity_at(&b, k))
+            .filter(|(_, n)| n[0] == noun[0])
+            .max_by(|x, y| x.0.figure.value.total_cmp(&y.0.figure.value))
+        else {
+            return;
+        };
+        let rule = self.meta();
+        if is_count(&whole)
+            && comparable(&whole, &part)
+            && part.figure.value > whole.figure.value
+            && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+        {
+            let mut d = too_large(doc, rule, &whole, &part, &noun[..1]);
+            d.severity = Severity::Warning;
+            out.push(d);
         }
     }
 
@@ -400,6 +476,51 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
         let from = if skip(from) { from + 1 } else { from };
         Some((k, from, named))
     })
+}
+
+/// Words of a lead phrase before a count that opens its clause ("Sau khi khám sàng lọc,
+/// 512 người ...").
+const MAX_LEAD_WORDS: usize = 6;
+
+/// Words after a count that make it a count of others, not a part ("150 người khác").
+const OTHERS_WORDS: [&str; 3] = ["khác", "còn", "ngoài"];
+
+/// Words that set a count against another frame: a change, a comparison, a plan.
+const FRAME_WORDS: [&str; 9] = [
+    "tăng", "giảm", "so", "thêm", "lên", "xuống", "hơn", "kế", "cùng",
+];
+
+/// The count that opens a clause: its first token, after "có", or after a lead phrase of
+/// words and a comma ("Sau khi khám sàng lọc, 512 người").
+fn opening_count(c: &Cursor<'_>) -> Option<usize> {
+    let first = (0..c.len()).find(|&k| c.kind(k) != Some(TokenKind::Punct))?;
+    let at = match c.kind(first)? {
+        TokenKind::Number => first,
+        _ if c.word(first) == Some("có") => first + 1,
+        _ => {
+            let comma = (first..c.len().min(first + MAX_LEAD_WORDS + 1))
+                .find(|&k| c.kind(k) != Some(TokenKind::Word))?;
+            if !c.is_punct(comma, ",") {
+                return None;
+            }
+            comma + 1 + usize::from(c.word(comma + 1) == Some("có"))
+        }
+    };
+    (c.kind(at) == Some(TokenKind::Number)).then_some(at)
+}
+
+/// Whether a clause speaks of a change, a comparison, a plan or a year, so that its counts
+/// are not simply a whole and its part.
+fn frames_another_count(c: &Cursor<'_>) -> bool {
+    (0..c.len()).any(|k| c.word(k).is_some_and(|w| FRAME_WORDS.contains(&w)) || c.year(k).is_some())
+}
+
+/// Whether the figure at `k` follows a word of comparison or bound ("tăng 80 hộ", "từ 10
+/// lần").
+fn compared_at(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|q| c.word(q))
+        .is_some_and(|w| PART_COMPARISON_WORDS.contains(w))
 }
 
 /// A count with its noun at `k`: not a time, a percentage or a date.
