@@ -302,8 +302,17 @@ fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
     if c.word_is(p, "cụ") && c.word(p + 1) == Some("thể") && c.is_punct(p + 2, ":") {
         return Some((Marker::Complete, p, p + 3));
     }
+    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ...": a colon right after a quantity.
+    if c.is_punct(p, ":")
+        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p).any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
+    {
+        return Some((Marker::Complete, p, p + 1));
+    }
     None
 }
+
+/// Unit words a quantity before a colon may have.
+const MAX_UNIT_WORDS: usize = 3;
 
 /// The figures that announce the parts at `marker`: those of its clause, or of the sentence
 /// before when the marker opens a sentence ("thụ lý 742 vụ, việc. Trong đó, án hình sự 96
@@ -318,8 +327,14 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
         (start, end)
     } else {
         let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
-        let start = (0..marker).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
-        (start, marker)
+        // "xét xử 88 vụ, 124 bị cáo; trong đó ...": the clause before a semicolon.
+        let end = if marker > 0 && c.is_punct(marker - 1, ";") {
+            marker - 1
+        } else {
+            marker
+        };
+        let start = (0..end).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
+        (start, end)
     };
     (start..end)
         .filter(|&k| {
@@ -353,7 +368,7 @@ fn parts_by_noun(
     from: usize,
     head: &[String],
     partners: &[Vec<String>],
-) -> Option<Vec<Part>> {
+) -> Option<(Vec<Part>, bool)> {
     let end = (from..c.len())
         .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
         .unwrap_or(c.len());
@@ -365,7 +380,10 @@ fn parts_by_noun(
     let mut closing = false;
     let mut depth = 0usize;
     let mut k = from;
+    // "số còn lại", "13 căn còn lại": the parts name the rest, so they are all of it.
+    let mut rest = false;
     while k < end {
+        rest |= c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
         let separator = depth == 0
             && (c.is_punct(k, ";")
                 || !semicolons && (c.is_punct(k, ",") || c.word(k) == Some("và")));
@@ -417,7 +435,7 @@ fn parts_by_noun(
         }
         k += 1;
     }
-    (parts.len() >= 2).then_some(parts)
+    (parts.len() >= 2).then_some((parts, rest))
 }
 
 /// Breakdowns read by the whole's noun: after "gồm", "trong đó" or "Cụ thể:", the parts
@@ -438,9 +456,10 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
                 continue;
             }
             tried.push(head);
-            let Some(parts) = parts_by_noun(c, from, head, &heads) else {
+            let Some((parts, rest)) = parts_by_noun(c, from, head, &heads) else {
                 continue;
             };
+            let marker = if rest { Marker::Complete } else { marker };
             let Some(whole) = c.figure_at(*at) else {
                 continue;
             };
@@ -453,6 +472,71 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
                 });
             }
         }
+    }
+}
+
+/// Words that set counts against each other rather than split a whole ("tăng", "so với").
+const CHANGE_WORDS: [&str; 5] = ["tăng", "giảm", "so", "thêm", "hơn"];
+
+/// "được phân bổ 64 căn nhà. Đến nay đã hoàn thành 51 căn; 13 căn còn lại đang thi công":
+/// a count said to be the rest ("N X còn lại") completes a split of the first count of its
+/// noun in its sentence or the one before; the parts are the later counts of that noun to
+/// the end of the rest's sentence ("22 dự án đã hoàn thành, 6 dự án còn lại ... và 2 dự
+/// án ...").
+fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
+    for r in 0..c.len() {
+        let Some(rest) = c.quantity_at(r) else {
+            continue;
+        };
+        if !(c.word(rest.end) == Some("còn") && c.word(rest.end + 1) == Some("lại")) {
+            continue;
+        }
+        let head = rest.head().to_vec();
+        let own = (0..r).rev().find(|&k| sentence_end(k));
+        let from = own
+            .and_then(|e| (0..e).rev().find(|&k| sentence_end(k)).map(|k| k + 1).or(Some(0)))
+            .unwrap_or(0);
+        let to = (r..c.len()).find(|&k| sentence_end(k)).unwrap_or(c.len());
+        if (from..to).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {
+            continue;
+        }
+        let same: Vec<usize> = (from..to)
+            .filter(|&k| {
+                !is_time_figure(c, k)
+                    && !is_glued_figure(c, k)
+                    && !compared(c, k)
+                    && !c.is_punct(k + 1, "%")
+                    && c.quantity_at(k).is_some_and(|q| q.head() == head)
+            })
+            .collect();
+        let Some((&whole_at, parts)) = same.split_first() else {
+            continue;
+        };
+        if parts.len() < 2 || whole_at >= r {
+            continue;
+        }
+        let Some(whole) = c.figure_at(whole_at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        let parts: Vec<Part> = parts
+            .iter()
+            .filter_map(|&k| {
+                Some(Part {
+                    figure: c.figure_at(k)?,
+                    noun: c.unit_words(k + 1),
+                })
+            })
+            .collect();
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(whole_at + 1),
+            marker: Marker::Complete,
+            parts,
+        });
     }
 }
 
@@ -524,6 +608,7 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         });
     }
     noun_breakdowns(c, &mut out);
+    remainders(c, &mut out);
     out
 }
 
