@@ -7,6 +7,8 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::sentences::non_space_tokens;
+use crate::document::{BlockKind, Document};
 use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
@@ -489,7 +491,9 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let Some(rest) = c.quantity_at(r) else {
             continue;
         };
-        if !(c.word(rest.end) == Some("còn") && c.word(rest.end + 1) == Some("lại")) {
+        let named_rest =
+            (r + 1..=rest.end).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+        if !named_rest {
             continue;
         }
         let head = rest.head().to_vec();
@@ -510,7 +514,17 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
                     && c.quantity_at(k).is_some_and(|q| q.head() == head)
             })
             .collect();
-        let Some((&whole_at, parts)) = same.split_first() else {
+        // The whole is the first, or the one "trong (tổng) số" names, or a restatement of
+        // it ("... 30 dự án. Trong số 30 dự án, ...").
+        let named = same
+            .iter()
+            .rposition(|&k| k >= 2 && c.word(k - 1) == Some("số") && c.word_is(k - 2, "trong"));
+        let mut first = named.unwrap_or(0);
+        let value = |k: usize| c.figure_at(k).map(|f| f.figure.value);
+        while first + 1 < same.len() && value(same[first]) == value(same[first + 1]) {
+            first += 1;
+        }
+        let Some((&whole_at, parts)) = same[first..].split_first() else {
             continue;
         };
         if parts.len() < 2 || whole_at >= r {
@@ -538,6 +552,99 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             parts,
         });
     }
+}
+
+/// The part a list line states after its label: "Sinh viên đỗ đại học: 40 suất;",
+/// "Giải Nhất: 1 giải", "Đơn vị máu 250 ml: 198;" — the one figure after the line's last
+/// colon, with its noun if any, then nothing but a closing mark.
+fn labelled_line(c: &Cursor<'_>, from: usize, to: usize) -> Option<Part> {
+    let colon = (from..to).rev().find(|&k| c.is_punct(k, ":"))?;
+    let at = colon + 1;
+    if c.kind(at) != Some(TokenKind::Number) || c.is_punct(at + 1, "%") || is_glued_figure(c, at) {
+        return None;
+    }
+    let noun = c.unit_words(at + 1);
+    let after = at + 1 + noun.len();
+    if !(after..to).all(|k| matches!(c.punct(k), Some(";" | "." | ","))) {
+        return None;
+    }
+    Some(Part {
+        figure: c.figure_at(at)?,
+        noun,
+    })
+}
+
+/// "Ban Tổ chức trao 22 giải như sau:" then lines "Giải Nhất: 1 giải;" ...: a block that
+/// ends with a colon, then list lines (or the lines of one paragraph, parted by
+/// semicolons) that each state a labelled part. The whole is the last count of the parts'
+/// noun in the colon's block or, when the lines name no noun, the last count of the
+/// colon's sentence.
+pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakdown> {
+    let c = Cursor::new(doc, sig);
+    let colon = sig.len().checked_sub(1)?;
+    if !c.is_punct(colon, ":") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let next = doc.blocks.get(at + 1)?;
+    if next.kind == BlockKind::ListItem {
+        for block in doc.blocks[at + 1..]
+            .iter()
+            .take_while(|b| b.kind == BlockKind::ListItem)
+        {
+            let line = non_space_tokens(doc, block);
+            let l = Cursor::new(doc, &line);
+            parts.push(labelled_line(&l, 0, l.len())?);
+        }
+    } else {
+        // Plain lines: one paragraph each, or several in one (parted by semicolons); the
+        // lines run while every segment states a labelled part.
+        for block in doc.blocks[at + 1..]
+            .iter()
+            .take_while(|b| b.kind == BlockKind::Paragraph)
+        {
+            let line = non_space_tokens(doc, block);
+            let l = Cursor::new(doc, &line);
+            let mut read = Vec::new();
+            let mut start = 0;
+            for k in 0..=l.len() {
+                if k == l.len() || l.is_punct(k, ";") {
+                    if k > start {
+                        read.push(labelled_line(&l, start, (k + 1).min(l.len())));
+                    }
+                    start = k + 1;
+                }
+            }
+            if read.is_empty() || read.iter().any(Option::is_none) {
+                break;
+            }
+            parts.extend(read.into_iter().flatten());
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let head = parts[0].noun.first().cloned();
+    if parts.iter().any(|p| p.noun.first() != head.as_ref()) {
+        return None;
+    }
+    let sentence_start = (0..colon)
+        .rev()
+        .find(|&k| matches!(c.punct(k), Some("." | "!" | "?")))
+        .map_or(0, |k| k + 1);
+    let from = if head.is_some() { 0 } else { sentence_start };
+    let whole_at = (from..colon).rev().find(|&k| {
+        !is_time_figure(&c, k)
+            && !compared(&c, k)
+            && c.quantity_at(k)
+                .is_some_and(|q| head.is_none() || q.head().first() == head.as_ref())
+    })?;
+    Some(Breakdown {
+        whole: c.figure_at(whole_at)?,
+        noun: c.unit_words(whole_at + 1),
+        marker: Marker::Complete,
+        parts,
+    })
 }
 
 /// Every breakdown of a block's run of non-space tokens.

@@ -1,4 +1,6 @@
-use crate::analysis::breakdowns::{Breakdown, Marker as BreakdownMarker, breakdowns};
+use crate::analysis::breakdowns::{
+    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown,
+};
 use crate::analysis::cursor::Cursor;
 use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
 use crate::analysis::sentences::non_space_tokens;
@@ -80,6 +82,9 @@ impl Rule for CountMismatch {
                 }
             }
             if let Some(d) = line_list(doc, at, sig).and_then(|l| line_list_finding(rule, &l)) {
+                push_once(out, d);
+            }
+            if let Some(d) = line_breakdown(doc, at, sig).and_then(|b| sum_finding(doc, rule, &b)) {
                 push_once(out, d);
             }
         }
