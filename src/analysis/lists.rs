@@ -307,12 +307,20 @@ fn enumeration(
         return None;
     }
     // A list is closed by a conjunction or by semicolons; a bare run of commas may go on
-    // into a clause of its own, except inside brackets, which close it.
-    if intro != Intro::Bracket
-        && !all
-            .iter()
-            .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
-    {
+    // into a clause of its own, except inside brackets, which close it. After a colon, a
+    // bare run to the sentence's end ("3 việc: A, B, C.") is read too, but only as the
+    // most items there are (its last segment may be a clause of its own).
+    let bare = !all
+        .iter()
+        .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)));
+    let to_end = all.last().is_some_and(|s| {
+        s.tokens.end >= c.len() || matches!(c.punct(s.tokens.end), Some("." | "!" | "?"))
+    });
+    // Figures in a bare run make it a breakdown ("Vàng 7, Bạc 8"), read elsewhere.
+    let figures = all
+        .iter()
+        .any(|s| s.tokens.clone().any(|k| c.kind(k) == Some(TokenKind::Number)));
+    if intro != Intro::Bracket && bare && !(intro == Intro::Colon && to_end && !figures) {
         return None;
     }
     // The last item leaves the list open: "và các xã khác", "và nhiều ...".
@@ -380,9 +388,10 @@ fn enumeration(
         fewest = fewest.min(f);
         most = most.max(m);
     }
-    let strict = names
+    let strict = (names
         || all.iter().all(|s| s.words <= SHORT_ITEM_WORDS)
-        || all.iter().any(|s| s.after == Some(Sep::Semicolon));
+        || all.iter().any(|s| s.after == Some(Sep::Semicolon)))
+        && !(bare && intro == Intro::Colon);
     let count = c.figure_at(count_at)?;
     let noun = noun_text(c, count_at + 1, noun_end);
     Some(Enumeration {

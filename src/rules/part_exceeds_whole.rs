@@ -486,17 +486,26 @@ const MAX_LEAD_WORDS: usize = 6;
 const OTHERS_WORDS: [&str; 3] = ["khác", "còn", "ngoài"];
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
-const FRAME_WORDS: [&str; 9] = [
-    "tăng", "giảm", "so", "thêm", "lên", "xuống", "hơn", "kế", "cùng",
-];
+const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
 
-/// The count that opens a clause: its first token, after "có", or after a lead phrase of
-/// words and a comma ("Sau khi khám sàng lọc, 512 người").
+/// Words between "số" and "là" in a clause that names its count ("số người tham gia tự
+/// nguyện là 1.215 người").
+const MAX_NAMED_COUNT_WORDS: usize = 8;
+
+/// The count that opens a clause: its first token, after "có", after "số ... là", or after a
+/// lead phrase of words and a comma ("Sau khi khám sàng lọc, 512 người").
 fn opening_count(c: &Cursor<'_>) -> Option<usize> {
     let first = (0..c.len()).find(|&k| c.kind(k) != Some(TokenKind::Punct))?;
     let at = match c.kind(first)? {
         TokenKind::Number => first,
         _ if c.word(first) == Some("có") => first + 1,
+        // "số người tham gia tự nguyện là 1.215 người".
+        _ if c.word(first) == Some("số") => {
+            (first + 1..c.len().min(first + MAX_NAMED_COUNT_WORDS + 2))
+                .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                .find(|&k| c.word(k) == Some("là"))?
+                + 1
+        }
         _ => {
             let comma = (first..c.len().min(first + MAX_LEAD_WORDS + 1))
                 .find(|&k| c.kind(k) != Some(TokenKind::Word))?;
