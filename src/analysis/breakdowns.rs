@@ -306,7 +306,8 @@ fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
     }
     // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ...": a colon right after a quantity.
     if c.is_punct(p, ":")
-        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p).any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
+        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p)
+            .any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
     {
         return Some((Marker::Complete, p, p + 1));
     }
@@ -325,7 +326,10 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
         let Some(end) = (0..marker).rev().find(|&k| sentence_end(k)) else {
             return Vec::new();
         };
-        let start = (0..end).rev().find(|&k| sentence_end(k)).map_or(0, |k| k + 1);
+        let start = (0..end)
+            .rev()
+            .find(|&k| sentence_end(k))
+            .map_or(0, |k| k + 1);
         (start, end)
     } else {
         let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
@@ -499,7 +503,13 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let head = rest.head().to_vec();
         let own = (0..r).rev().find(|&k| sentence_end(k));
         let from = own
-            .and_then(|e| (0..e).rev().find(|&k| sentence_end(k)).map(|k| k + 1).or(Some(0)))
+            .and_then(|e| {
+                (0..e)
+                    .rev()
+                    .find(|&k| sentence_end(k))
+                    .map(|k| k + 1)
+                    .or(Some(0))
+            })
             .unwrap_or(0);
         let to = (r..c.len()).find(|&k| sentence_end(k)).unwrap_or(c.len());
         if (from..to).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {

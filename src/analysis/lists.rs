@@ -313,13 +313,17 @@ fn enumeration(
     let bare = !all
         .iter()
         .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)));
+    // The sentence ends there, and not with dots that leave the list open ("Cờ tướng...").
     let to_end = all.last().is_some_and(|s| {
-        s.tokens.end >= c.len() || matches!(c.punct(s.tokens.end), Some("." | "!" | "?"))
+        let end = s.tokens.end;
+        end >= c.len() || matches!(c.punct(end), Some("." | "!" | "?")) && !c.is_punct(end + 1, ".")
     });
     // Figures in a bare run make it a breakdown ("Vàng 7, Bạc 8"), read elsewhere.
-    let figures = all
-        .iter()
-        .any(|s| s.tokens.clone().any(|k| c.kind(k) == Some(TokenKind::Number)));
+    let figures = all.iter().any(|s| {
+        s.tokens
+            .clone()
+            .any(|k| c.kind(k) == Some(TokenKind::Number))
+    });
     if intro != Intro::Bracket && bare && !(intro == Intro::Colon && to_end && !figures) {
         return None;
     }

@@ -485,6 +485,65 @@ mod tests {
     }
 
     #[test]
+    fn reads_parts_by_the_wholes_noun_lines_rests_and_bare_runs() {
+        flags_each(
+            &CountMismatch,
+            &[
+                // The whole in the sentence before, labels of any length.
+                (
+                    "Trong 9 tháng, Tòa án thụ lý 742 vụ, việc. Trong đó, án hình sự 96 vụ, án dân sự 618 vụ, án hôn nhân và gia đình 87 vụ.",
+                    &["742"],
+                ),
+                // Two nouns per count.
+                (
+                    "Công an đã khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; trộm cắp 7 vụ, 9 bị can; đánh bạc 4 vụ, 6 bị can.",
+                    &["31"],
+                ),
+                // A colon right after the quantity; one part above the whole.
+                (
+                    "Tổng nguồn lực là 27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, nguồn doanh nghiệp 9,8 tỷ đồng và nguồn xã hội hóa 2,7 tỷ đồng.",
+                    &["27,9"],
+                ),
+                (
+                    "Kinh phí là 6,8 tỷ đồng, gồm 7,5 tỷ đồng vốn tỉnh và 2,3 tỷ đồng vốn huyện.",
+                    &["6,8"],
+                ),
+                // The rest named with its noun.
+                (
+                    "Huyện được phân bổ 64 căn nhà. Đến nay đã hoàn thành 51 căn; 14 căn còn lại đang thi công.",
+                    &["64"],
+                ),
+                (
+                    "Xét xử 88 vụ, 124 bị cáo; trong đó xét xử lưu động 14 vụ, 19 bị cáo, số còn lại xét xử tại trụ sở 75 vụ, 105 bị cáo.",
+                    &["88"],
+                ),
+                // Labelled lines after a colon.
+                (
+                    "Ban Tổ chức đã trao 7 giải như sau:\n\nGiải Nhất: 1 giải;\n\nGiải Nhì: 2 giải;\n\nGiải Ba: 3 giải.",
+                    &["7"],
+                ),
+                // A bare run after a colon to the sentence's end.
+                (
+                    "Đề nghị các xã chú trọng 3 việc: hướng dẫn hộ dân giữ gìn nhà cửa, theo dõi đời sống các hộ.",
+                    &["3"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Trong 9 tháng, Tòa án thụ lý 742 vụ, việc. Trong đó, án hình sự 96 vụ, án dân sự 318 vụ.",
+                "Được giao 30 dự án. Trong số 30 dự án, 22 dự án đã hoàn thành, 6 dự án còn lại đang thi công và 2 dự án chưa khởi công.",
+                "Kiểm tra 96 lượt hộ, phát hiện 7 lượt vi phạm, xử phạt 7 lượt với tổng số tiền 21 triệu đồng, gồm 5 lượt phạt tiền và 2 lượt tịch thu hàng hóa.",
+                "Đội tuyển giành 27 giải: Nhất 3, Nhì 6, Ba 8, Khuyến khích 10.",
+                "Người tham gia đến từ 4 khối: cán bộ, công chức; lực lượng vũ trang; công nhân; đoàn viên, thanh niên và sinh viên.",
+                "Đề nghị các xã chú trọng 3 việc: hướng dẫn hộ dân giữ gìn nhà cửa, hỗ trợ con giống, theo dõi đời sống các hộ.",
+                "Ban Tổ chức đã trao 6 giải như sau:\n\nGiải Nhất: 1 giải;\n\nGiải Nhì: 2 giải;\n\nGiải Ba: 3 giải.",
+            ],
+        );
+    }
+
+    #[test]
     fn the_message_lists_what_was_counted() {
         let found = check(&CountMismatch, "Có 55 đại biểu, gồm 30 nam và 24 nữ.");
         assert_eq!(

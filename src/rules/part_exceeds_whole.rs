@@ -206,8 +206,8 @@ impl PartExceedsWhole {
                         (e + 1..p).all(|k| matches!(c.word(k), Some("có" | "đã" | "thì")))
                     });
                     let joined = stated && c.word(p.wrapping_sub(1)) == Some("và");
-                    let is_stated =
-                        !compared_at(&c, p) && (after_clause || joined) || is_part(doc, all, p, noun.len());
+                    let is_stated = !compared_at(&c, p) && (after_clause || joined)
+                        || is_part(doc, all, p, noun.len());
                     stated |= is_stated;
                     if is_stated
                         && comparable(&whole, &part)
@@ -316,9 +316,7 @@ impl PartExceedsWhole {
         let Some((part, noun)) = quantity_at(&c, p).filter(|_| !compared_at(&c, p)) else {
             return;
         };
-        if noun.iter().any(|w| OTHERS_WORDS.contains(&w.as_str()))
-            || frames_another_count(&c)
-        {
+        if noun.iter().any(|w| OTHERS_WORDS.contains(&w.as_str())) || frames_another_count(&c) {
             return;
         }
         let b = Cursor::new(doc, previous);
@@ -336,7 +334,7 @@ impl PartExceedsWhole {
             return;
         };
         let rule = self.meta();
-        if is_count(&whole)
+        if (is_count(&whole) || whole.figure.ambiguous)
             && comparable(&whole, &part)
             && part.figure.value > whole.figure.value
             && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
@@ -546,6 +544,51 @@ fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
 mod tests {
     use super::PartExceedsWhole;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn reads_wholes_named_by_trong_so_and_parts_that_open_a_clause() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Trong số 86 cổ đông dự họp, 91 cổ đông tham gia biểu quyết điện tử.",
+                    &["91"],
+                ),
+                (
+                    "Trong số 51 hộ đã nhận nhà, 39 hộ là đồng bào Vân Kiều và 56 hộ là đồng bào Pa Kô.",
+                    &["56"],
+                ),
+                (
+                    "Như vậy, trong 23 xã của huyện, đã có 24 xã đạt chuẩn.",
+                    &["24"],
+                ),
+                (
+                    "Ngày hội thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 612 người đủ điều kiện hiến máu.",
+                    &["612"],
+                ),
+                (
+                    "Toàn huyện có 3.472 người tham gia bảo hiểm xã hội; số người tham gia tự nguyện là 3.715 người.",
+                    &["3.715"],
+                ),
+            ],
+        );
+        let found = check(
+            &PartExceedsWhole,
+            "Hội thu hút 587 người đăng ký. Sau khi khám, 612 người đủ điều kiện.",
+        );
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Tặng giấy khen cho 12 cá nhân hiến máu từ 10 lần trở lên, trong đó 3 người đã hiến máu trên 20 lần và 9 người hiến từ 10 đến 20 lần.",
+                "Hội nghị có 120 người dự. 150 người khác theo dõi trực tuyến.",
+                "Năm 2023 xã có 120 hộ nghèo. Năm 2024, 150 hộ được vay vốn.",
+                "Quý I tiếp nhận 200 hồ sơ. Sang quý II, 250 hồ sơ được tiếp nhận, tăng 25%.",
+                "Trong số 86 cổ đông dự họp, 81 cổ đông tham gia biểu quyết điện tử.",
+                "Ngày hội thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 512 người đủ điều kiện hiến máu.",
+            ],
+        );
+    }
 
     #[test]
     fn fails_on_a_fraction_in_words() {
