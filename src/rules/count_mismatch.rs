@@ -19,7 +19,12 @@ declare_rule! {
     /// Tri Lễ, Nậm Giải và Hạnh Dịch"); the list lines after a colon ("4 mục tiêu:" then
     /// "1. ... 2. ..." or "- ..."); the parts of a breakdown after "gồm", "trong đó" or a
     /// colon, in any noun, with descriptions and decimals ("27 ổ dịch, gồm 19 ổ dịch mới và
-    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"); and that markers "(1) (2)
+    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"), or picked by the whole's
+    /// noun behind labels of any length, with the whole in the sentence before and two
+    /// nouns per count ("khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...");
+    /// a split that names the rest ("51 căn; 13 căn còn lại", "số còn lại 74 vụ"); labelled
+    /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
+    /// run of items after a colon, to the sentence's end; and that markers "(1) (2)
     /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
     /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
     /// one item), and only a count outside that range is reported. It stays silent on open
@@ -45,7 +50,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”); đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",

@@ -24,10 +24,16 @@ declare_rule! {
     /// hội có 135 đại biểu. Trong đó có 148 đại biểu"): the largest earlier count of the
     /// part's head noun, or, for a part of another noun right after the marker, the only
     /// count there ("đón 1.240 học sinh, trong đó có 1.297 em"); and the count after "trong
-    /// (tổng) số" ("Trong số 50 hộ, có 52 hộ"). It also
-    /// reports a fraction of a countable noun whose top is above its bottom ("12/11 xã").
-    /// It stays silent on counts compared with the whole ("tăng 80 hộ"), on a whole of a
-    /// different noun, and on day/month dates ("ngày 12/11", "12/11/2024").
+    /// (tổng) số" or "trong" ("Trong số 50 hộ, có 52 hộ"; "trong 23 xã của huyện, đã có 24
+    /// xã"), whose first count after the comma is a part whatever its verb. A count that
+    /// opens a sentence or a clause, after a short lead phrase at most ("Sau khi khám sàng
+    /// lọc, 612 người"; "số người tham gia tự nguyện là 3.715 người"), is compared with the
+    /// largest count of its head noun in the clause before: a warning, as no marker says it
+    /// is a part. It also reports a fraction of a countable noun whose top is above its
+    /// bottom ("12/11 xã"). It stays silent on counts compared with the whole or bounds
+    /// ("tăng 80 hộ", "từ 10 đến 20 lần"), on clauses that speak of a change, a plan or a
+    /// year, on others ("150 người khác"), on a whole of a different noun, and on day/month
+    /// dates ("ngày 12/11", "12/11/2024").
     ///
     /// ## Why
     /// "71 of 68 targets met" cannot be true: one of the two figures was mistyped, and
@@ -48,7 +54,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”). Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. Con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
