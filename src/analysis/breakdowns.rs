@@ -492,6 +492,12 @@ const CHANGE_WORDS: [&str; 5] = ["tăng", "giảm", "so", "thêm", "hơn"];
 fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
     for r in 0..c.len() {
+        // Only a figure a few words before "còn lại" can be the rest.
+        let near_rest = c.kind(r) == Some(TokenKind::Number)
+            && (r + 2..r + 5).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+        if !near_rest {
+            continue;
+        }
         let Some(rest) = c.quantity_at(r) else {
             continue;
         };

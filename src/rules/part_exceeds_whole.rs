@@ -74,11 +74,18 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            // A block of one sentence with no marker holds no whole and no part of one.
+            // A whole and a part are two figures; a block of one sentence with no marker
+            // holds no whole and no part of one.
+            let figures = doc
+                .block_tokens(block)
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Number)
+                .take(2)
+                .count();
             let marked = ["/", "tổng", "Tổng", "rong", ". ", "; "]
                 .iter()
                 .any(|m| text.contains(m));
-            if !marked {
+            if figures < 2 || !marked {
                 continue;
             }
             let sentences = sentences(doc, block);
