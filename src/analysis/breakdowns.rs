@@ -282,7 +282,8 @@ const MAX_SEGMENT_TOKENS: usize = 16;
 /// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
 /// before a colon ("Cụ thể: ...") announces all the parts.
 fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
-    if c.word(p) == Some("gồm") {
+    // "gồm cả chủ nhà": one of them named, not a split.
+    if c.word(p) == Some("gồm") && c.word(p + 1) != Some("cả") {
         let start = if c.word(p.saturating_sub(1)) == Some("bao") {
             p - 1
         } else {
@@ -388,6 +389,7 @@ fn parts_by_noun(
     let mut k = from;
     // "số còn lại", "13 căn còn lại": the parts name the rest, so they are all of it.
     let mut rest = false;
+    let mut first_labelled: Option<bool> = None;
     while k < end {
         rest |= c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
         let separator = depth == 0
@@ -413,6 +415,8 @@ fn parts_by_noun(
         match c.punct(k) {
             Some("(") => depth += 1,
             Some(")") if depth > 0 => depth -= 1,
+            // The marker was inside brackets that close here: the parts are not all read.
+            Some(")") => return None,
             _ => {}
         }
         if depth == 0
@@ -431,6 +435,12 @@ fn parts_by_noun(
                     return None;
                 }
                 in_segment = true;
+                // Parts share a form: all figure-first, or all after a label ("9 lần liên
+                // tiếp ..., và hiện giữ kỷ lục về 9 lần" is no second part).
+                let labelled = k > seg_start;
+                if *first_labelled.get_or_insert(labelled) != labelled {
+                    return None;
+                }
                 parts.push(Part {
                     figure: q.figure.clone(),
                     noun: c.unit_words(k + 1),

@@ -324,7 +324,10 @@ fn enumeration(
             .clone()
             .any(|k| c.kind(k) == Some(TokenKind::Number))
     });
-    if intro != Intro::Bracket && bare && !(intro == Intro::Colon && to_end && !figures) {
+    // "Op. 25 các cung:": a figure before "các" or "những" counts nothing of the list.
+    let counted = !matches!(c.word(count_at + 1), Some("các" | "những"));
+    if intro != Intro::Bracket && bare && !(intro == Intro::Colon && to_end && !figures && counted)
+    {
         return None;
     }
     // The last item leaves the list open: "và các xã khác", "và nhiều ...".

@@ -222,7 +222,11 @@ fn enumeration_finding(rule: &RuleMeta, e: &Enumeration) -> Diagnostic {
 /// after "trong đó" is left to `part-exceeds-whole`.
 fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnostic> {
     let whole = b.whole.figure.value;
-    if b.marker == BreakdownMarker::Within && b.parts.iter().any(|p| p.figure.figure.value > whole)
+    // A part above the whole: after "trong đó" left to `part-exceeds-whole`; after "gồm"
+    // or ":" a mismatch only when every part counts the whole's own noun (a figure after a
+    // label, "phường 10", is no part).
+    if b.parts.iter().any(|p| p.figure.figure.value > whole)
+        && (b.marker == BreakdownMarker::Within || !b.parts_in_head_noun())
     {
         return None;
     }
@@ -544,6 +548,11 @@ mod tests {
                 "Người tham gia đến từ 4 khối: cán bộ, công chức; lực lượng vũ trang; công nhân; đoàn viên, thanh niên và sinh viên.",
                 "Đề nghị các xã chú trọng 3 việc: hướng dẫn hộ dân giữ gìn nhà cửa, hỗ trợ con giống, theo dõi đời sống các hộ.",
                 "Ban Tổ chức đã trao 6 giải như sau:\n\nGiải Nhất: 1 giải;\n\nGiải Nhì: 2 giải;\n\nGiải Ba: 3 giải.",
+                // Seen on encyclopedic text: none of these is a split of the count.
+                "Năm nay được phân suất: châu Âu 5 đội, châu Á 4 đội (gồm cả chủ nhà), Nam Mỹ 3 đội.",
+                "Cô vào chung kết 12 lần, bao gồm 9 lần liên tiếp, và hiện giữ kỷ lục về 9 lần vô địch.",
+                "Tách một phần của phường 2 gồm 1,6 ha đất với 71 nhân khẩu để nhập vào phường 9 và 10.",
+                "Bản nhạc Op. 25 các cung: la trưởng, fa thứ.",
             ],
         );
     }

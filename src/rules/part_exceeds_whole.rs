@@ -202,6 +202,10 @@ impl PartExceedsWhole {
                 .filter(|&k| c.is_punct(k, ","));
             let mut stated = false;
             while p < all.len() {
+                // "trong 23 xã ..." is a whole for its own sentence only.
+                if bare_among && Cursor::new(doc, all).is_punct(p, ".") {
+                    break;
+                }
                 // Another whole starts another comparison.
                 if matches!(Cursor::new(doc, all).word(p), Some("tổng"))
                     || Cursor::new(doc, all).word_is(p, "trong")
@@ -219,8 +223,9 @@ impl PartExceedsWhole {
                         (e + 1..p).all(|k| matches!(c.word(k), Some("có" | "đã" | "thì")))
                     });
                     let joined = stated && c.word(p.wrapping_sub(1)) == Some("và");
+                    // After "trong 23 xã", only the count the clause leads to is a part.
                     let is_stated = !compared_at(&c, p) && (after_clause || joined)
-                        || is_part(doc, all, p, noun.len());
+                        || !bare_among && is_part(doc, all, p, noun.len());
                     stated |= is_stated;
                     if is_stated
                         && comparable(&whole, &part)
@@ -329,23 +334,42 @@ impl PartExceedsWhole {
         let Some((part, noun)) = quantity_at(&c, p).filter(|_| !compared_at(&c, p)) else {
             return;
         };
-        if noun.iter().any(|w| OTHERS_WORDS.contains(&w.as_str())) || frames_another_count(&c) {
+        // "3 thí sinh còn lại của mỗi đội", "150 người khác": not a part of the count before.
+        let others = (p + 1..(p + 1 + MAX_OTHERS_DISTANCE).min(c.len()))
+            .any(|k| c.word(k).is_some_and(|w| OTHERS_WORDS.contains(&w)));
+        if others || frames_another_count(&c) {
             return;
         }
         let b = Cursor::new(doc, previous);
-        if frames_another_count(&b) {
+        // Inside brackets ("10 tấn (9,8 tấn Anh; 11 tấn thiếu)"): no whole and part.
+        let opened = (0..b.len()).filter(|&k| b.is_punct(k, "(")).count()
+            > (0..b.len()).filter(|&k| b.is_punct(k, ")")).count();
+        if opened || frames_another_count(&b) {
+            return;
+        }
+        let counts: Vec<(usize, FigureAt, Vec<String>)> = (0..b.len())
+            .filter(|&k| !compared_at(&b, k))
+            .filter_map(|k| quantity_at(&b, k).map(|(f, n)| (k, f, n)))
+            .collect();
+        // "6 con trai và 6 người con gái; 12 người con": a count may total those before.
+        let total: f64 = counts.iter().map(|(_, f, _)| f.figure.value).sum();
+        if counts.len() >= 2 && part.figure.value <= total {
             return;
         }
         // The largest: "Trong số 30 dự án, 22 dự án ... và 2 dự án ..." states the whole
         // before its parts.
-        let Some((whole, _)) = (0..b.len())
-            .filter(|&k| !compared_at(&b, k))
-            .filter_map(|k| quantity_at(&b, k))
-            .filter(|(_, n)| n[0] == noun[0])
-            .max_by(|x, y| x.0.figure.value.total_cmp(&y.0.figure.value))
+        let Some((at, whole, _)) = counts
+            .into_iter()
+            .filter(|(_, _, n)| same_head(n, &noun))
+            .max_by(|x, y| x.1.figure.value.total_cmp(&y.1.figure.value))
         else {
             return;
         };
+        // A clause parallel to the one before ("Có 2 thị xã ... . Có 10 thị xã ..."): two
+        // counts side by side, not a whole and its part.
+        if opening_count(&b) == Some(at) {
+            return;
+        }
         let rule = self.meta();
         if (is_count(&whole) || whole.figure.ambiguous)
             && comparable(&whole, &part)
@@ -493,8 +517,28 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
 /// 512 người ...").
 const MAX_LEAD_WORDS: usize = 6;
 
-/// Words after a count that make it a count of others, not a part ("150 người khác").
-const OTHERS_WORDS: [&str; 3] = ["khác", "còn", "ngoài"];
+/// Words after a count that make it a count of others, or of each, not a part ("150 người
+/// khác", "3 thí sinh còn lại của mỗi đội").
+const OTHERS_WORDS: [&str; 4] = ["khác", "còn", "ngoài", "mỗi"];
+
+/// Tokens after a count searched for those words.
+const MAX_OTHERS_DISTANCE: usize = 6;
+
+/// Words that scale a noun ("44 ngàn người"): the head is the scale and the word after it.
+const SCALE_WORDS: [&str; 5] = ["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
+
+/// Whether two nouns have the same head, a scale word and its noun counted together.
+fn same_head(a: &[String], b: &[String]) -> bool {
+    let len = |n: &[String]| {
+        if SCALE_WORDS.contains(&n[0].as_str()) {
+            2
+        } else {
+            1
+        }
+    };
+    let k = len(a);
+    k == len(b) && a.len() >= k && b.len() >= k && a[..k] == b[..k]
+}
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
@@ -599,6 +643,14 @@ mod tests {
                 "Quý I tiếp nhận 200 hồ sơ. Sang quý II, 250 hồ sơ được tiếp nhận, tăng 25%.",
                 "Trong số 86 cổ đông dự họp, 81 cổ đông tham gia biểu quyết điện tử.",
                 "Ngày hội thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 512 người đủ điều kiện hiến máu.",
+                // Seen on encyclopedic text: brackets, scales, totals, the rest of each,
+                // parallel clauses, a whole for its own sentence.
+                "Con lớn nhất nặng 10 tấn (9,8 tấn Anh; 11 tấn thiếu).",
+                "Có 6 người chết và 44 ngàn người bị thương. 250 ngàn căn hộ bị hủy.",
+                "Họ sinh được 6 con trai và 6 người con gái; 12 người con đều được phong tước.",
+                "1 thí sinh được khán giả chọn sẽ đi tiếp. 3 thí sinh còn lại của mỗi đội sẽ thi lại.",
+                "Có 2 thị xã trùng tên với tỉnh. Có 10 thị xã trùng tên với các tỉnh cũ.",
+                "Chính phủ công nhận 149 nhóm trong 47 dân tộc chính. Danh sách mới bao gồm 49 dân tộc.",
             ],
         );
     }
