@@ -82,9 +82,10 @@ impl Rule for PartExceedsWhole {
                 .filter(|t| t.kind() == TokenKind::Number)
                 .take(2)
                 .count();
-            let marked = ["/", "tổng", "Tổng", "rong", ". ", "; "]
+            let marked = ["/", "tổng", "Tổng", "rong"]
                 .iter()
-                .any(|m| text.contains(m));
+                .any(|m| text.contains(m))
+                || opens_with_count(text);
             if figures < 2 || !marked {
                 continue;
             }
@@ -546,6 +547,17 @@ const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "h�
 /// Words between "số" and "là" in a clause that names its count ("số người tham gia tự
 /// nguyện là 1.215 người").
 const MAX_NAMED_COUNT_WORDS: usize = 8;
+
+/// Whether a clause of `text` may open with a count (a figure, "có" or "số" after a stop or
+/// a comma): the only blocks [`PartExceedsWhole::opening_part`] needs to read.
+fn opens_with_count(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).enumerate().any(|(i, w)| {
+        matches!(w[0], b'.' | b';' | b',')
+            && w[1] == b' '
+            && (w[2].is_ascii_digit() || text[i + 2..].starts_with(['C', 'c', 'S', 's']))
+    })
+}
 
 /// The count that opens a clause: its first token, after "có", after "số ... là", or after a
 /// lead phrase of words and a comma ("Sau khi khám sàng lọc, 512 người").
