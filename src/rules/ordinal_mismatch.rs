@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::Facts;
-use crate::analysis::ordinals::{OrdinalMention, SessionCues, session_cues};
+use crate::analysis::ordinals::{OrdinalMention, SessionCues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -71,40 +71,50 @@ impl Rule for OrdinalMismatch {
         let doc = ctx.doc;
         let facts = doc.ordinal_mentions();
         let mentions = &facts.mentions;
-        let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
-            mentions.iter().partition(|m| m.in_title);
+        let (titles, body): (Vec<usize>, Vec<usize>) =
+            (0..mentions.len()).partition(|&i| mentions[i].in_title);
         let mut reported = Vec::new();
         // A headline repeated (a page's <title> and <h1>, releases pasted one after another)
         // is matched against the body once.
         let mut matched: HashMap<(&str, &[String]), Vec<&OrdinalMention>> = HashMap::new();
         for title in titles {
+            let title = &mentions[title];
             let same = matched
                 .entry((title.event, title.org.as_slice()))
                 .or_insert_with(|| {
-                    let same: Vec<&OrdinalMention> = body
+                    let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|m| m.same_event(title) && !bare_elsewhere(mentions, m, title))
+                        .filter(|&j| {
+                            let m = &mentions[j];
+                            m.same_event(title) && !bare_elsewhere(mentions, m, title)
+                        })
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
-                    // all of them when every mention has such words.
-                    if same.iter().any(|m| m.value == title.value) {
+                    // all of them when every mention has such words. The cues are the
+                    // fact's (`cues[j]` are those of `mentions[j]`), not worked out again.
+                    if same.iter().any(|&j| mentions[j].value == title.value) {
                         return Vec::new();
                     }
-                    let plain: Vec<&OrdinalMention> = same
+                    let plain: Vec<usize> = same
                         .iter()
                         .copied()
-                        .filter(|m| !session_cues(doc, m).any())
+                        .filter(|&j| !facts.cues[j].any())
                         .collect();
                     let basis = if plain.is_empty() { &same } else { &plain };
                     // Every mention that says the body's number is evidence.
                     match basis.first() {
-                        Some(f) if basis.iter().all(|m| m.value == f.value) => same
-                            .iter()
-                            .copied()
-                            .filter(|m| m.value == f.value)
-                            .collect(),
+                        Some(&f)
+                            if basis
+                                .iter()
+                                .all(|&j| mentions[j].value == mentions[f].value) =>
+                        {
+                            same.iter()
+                                .map(|&j| &mentions[j])
+                                .filter(|m| m.value == mentions[f].value)
+                                .collect()
+                        }
                         _ => Vec::new(),
                     }
                 });
