@@ -23,8 +23,7 @@ impl Sentences {
             tokens: Vec::with_capacity(block.tokens.len()),
             ends: Vec::new(),
         };
-        for i in block.tokens.clone() {
-            let token = &doc.tokens[i];
+        for (i, token) in (block.tokens.start..).zip(doc.block_tokens(block)) {
             if token.kind() == TokenKind::Space {
                 continue;
             }
@@ -92,10 +91,10 @@ pub fn non_space_tokens(doc: &Document, block: &Block) -> Vec<usize> {
     // step.
     let mut out = Vec::with_capacity(block.tokens.len());
     out.extend(
-        block
-            .tokens
-            .clone()
-            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space),
+        (block.tokens.start..)
+            .zip(doc.block_tokens(block))
+            .filter(|(_, t)| t.kind() != TokenKind::Space)
+            .map(|(i, _)| i),
     );
     out
 }

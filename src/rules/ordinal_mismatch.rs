@@ -272,15 +272,17 @@ impl OrdinalMismatch {
             if reported.contains(&odd.span) {
                 continue;
             }
+            // A document naming one event more often is a collection, not one release:
+            // its mentions are not compared (and the pairwise test stays small; the search
+            // stops at one more than that).
             let same: Vec<usize> = (0..mentions.len())
                 .filter(|&j| {
                     j != i
                         && mentions[j].same_event(odd)
                         && !bare_elsewhere(mentions, &mentions[j], odd)
                 })
+                .take(MAX_MENTIONS + 1)
                 .collect();
-            // A document naming one event more often is a collection, not one release:
-            // its mentions are not compared (and the pairwise test stays small).
             if same.len() > MAX_MENTIONS {
                 continue;
             }
