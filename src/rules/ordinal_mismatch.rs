@@ -1,3 +1,4 @@
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::analysis::Facts;
@@ -82,13 +83,11 @@ impl Rule for OrdinalMismatch {
             let same = matched
                 .entry((title.event, title.org.as_slice()))
                 .or_insert_with(|| {
+                    let elsewhere = bare_elsewhere(mentions, title);
                     let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|&j| {
-                            let m = &mentions[j];
-                            m.same_event(title) && !bare_elsewhere(mentions, m, title)
-                        })
+                        .filter(|&j| mentions[j].same_event(title) && !elsewhere(&mentions[j]))
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
@@ -163,16 +162,23 @@ impl Rule for OrdinalMismatch {
 /// Whether `bare`, a mention naming no organisation, may belong to an event of the document
 /// other than `target`'s: another mention it could be is not `target`'s event ("tổ chức
 /// Đại hội lần thứ XXIV" in a release that names the commune's and the district's
-/// congresses). Such a mention is evidence for neither.
-fn bare_elsewhere(
-    mentions: &[OrdinalMention],
-    bare: &OrdinalMention,
-    target: &OrdinalMention,
-) -> bool {
-    bare.org.is_empty()
-        && mentions
-            .iter()
-            .any(|m| !m.org.is_empty() && m.same_event(bare) && !m.same_event(target))
+/// congresses). Such a mention is evidence for neither. The test for every `bare` of
+/// `target`'s event (the caller checks `same_event` first): a mention naming an
+/// organisation is `bare`'s event as soon as it has its noun, so the answer does not
+/// depend on `bare` and is worked out once, on first use.
+fn bare_elsewhere<'m>(
+    mentions: &'m [OrdinalMention],
+    target: &'m OrdinalMention,
+) -> impl Fn(&OrdinalMention) -> bool + 'm {
+    let elsewhere = OnceCell::new();
+    move |bare| {
+        bare.org.is_empty()
+            && *elsewhere.get_or_init(|| {
+                mentions
+                    .iter()
+                    .any(|m| !m.org.is_empty() && m.event == target.event && !m.same_event(target))
+            })
+    }
 }
 
 /// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
@@ -275,12 +281,9 @@ impl OrdinalMismatch {
             // A document naming one event more often is a collection, not one release:
             // its mentions are not compared (and the pairwise test stays small; the search
             // stops at one more than that).
+            let elsewhere = bare_elsewhere(mentions, odd);
             let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| {
-                    j != i
-                        && mentions[j].same_event(odd)
-                        && !bare_elsewhere(mentions, &mentions[j], odd)
-                })
+                .filter(|&j| j != i && mentions[j].same_event(odd) && !elsewhere(&mentions[j]))
                 .take(MAX_MENTIONS + 1)
                 .collect();
             if same.len() > MAX_MENTIONS {
