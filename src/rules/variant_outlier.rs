@@ -482,9 +482,11 @@ impl<'a> Index<'a> {
             // before their pairs are looked up in the document's large map of pairs.
             let followers = rare.then(|| self.followers.get(&left)).flatten();
             let predecessors = rare.then(|| self.predecessors.get(&right)).flatten();
-            let middles = (!(left == NUMBER && right == NUMBER) && !self.middles.is_empty())
-                .then(|| self.middles.get(&(left, right)))
-                .flatten();
+            let middles = if self.middles.is_empty() || (left == NUMBER && right == NUMBER) {
+                None
+            } else {
+                self.middles.get(&(left, right))
+            };
             if followers.is_none() && predecessors.is_none() && middles.is_none() {
                 continue;
             }
