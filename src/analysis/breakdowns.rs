@@ -677,6 +677,17 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
 pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for p in 0..c.len() {
+        // "trong đó", "trong số đó": how many words the phrase takes (its first word
+        // asked once).
+        let within = if c.word_is(p, "trong") {
+            match (c.word(p + 1), c.word(p + 2)) {
+                (Some("đó"), _) => Some(2),
+                (Some("số"), Some("đó")) => Some(3),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let (marker, colon, from) = if c.word(p) == Some("gồm") {
             let mut from = p + 1;
             if c.word(from) == Some("có") || c.is_punct(from, ":") {
@@ -688,14 +699,11 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
                 p
             };
             (Marker::Complete, before, from)
-        } else if c.word_is(p, "trong") && c.word(p + 1) == Some("đó") {
+        } else if within == Some(2) {
             let mut from = p + 2 + usize::from(c.is_punct(p + 2, ","));
             from += usize::from(c.word(from) == Some("có"));
             (Marker::Within, p, from)
-        } else if c.word_is(p, "trong")
-            && c.word(p + 1) == Some("số")
-            && c.word(p + 2) == Some("đó")
-        {
+        } else if within == Some(3) {
             let from = p + 3 + usize::from(c.word(p + 3) == Some("có"));
             (Marker::Within, p, from)
         } else if c.is_punct(p, ":") {

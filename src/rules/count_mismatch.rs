@@ -71,10 +71,10 @@ impl Rule for CountMismatch {
             if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
                 continue;
             }
-            if tokens.iter().any(|t| doc.token_text(t) == "(") {
-                self.markers_in_block(doc, &non_space_tokens(doc, block), out);
-            }
             let sig = &non_space_tokens(doc, block);
+            if tokens.iter().any(|t| doc.token_text(t) == "(") {
+                self.markers_in_block(doc, sig, out);
+            }
             let c = Cursor::new(doc, sig);
             for e in inline_enumerations(&c) {
                 if e.contradicted() {

@@ -1,7 +1,8 @@
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::analysis::Facts;
-use crate::analysis::ordinals::{OrdinalMention, SessionCues, session_cues};
+use crate::analysis::ordinals::{OrdinalMention, SessionCues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -72,40 +73,48 @@ impl Rule for OrdinalMismatch {
         let doc = ctx.doc;
         let facts = doc.ordinal_mentions();
         let mentions = &facts.mentions;
-        let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
-            mentions.iter().partition(|m| m.in_title);
+        let (titles, body): (Vec<usize>, Vec<usize>) =
+            (0..mentions.len()).partition(|&i| mentions[i].in_title);
         let mut reported = Vec::new();
         // A headline repeated (a page's <title> and <h1>, releases pasted one after another)
         // is matched against the body once.
         let mut matched: HashMap<(&str, &[String]), Vec<&OrdinalMention>> = HashMap::new();
         for title in titles {
+            let title = &mentions[title];
             let same = matched
                 .entry((title.event, title.org.as_slice()))
                 .or_insert_with(|| {
-                    let same: Vec<&OrdinalMention> = body
+                    let elsewhere = bare_elsewhere(mentions, title);
+                    let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|m| m.same_event(title) && !bare_elsewhere(mentions, m, title))
+                        .filter(|&j| mentions[j].same_event(title) && !elsewhere(&mentions[j]))
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
-                    // all of them when every mention has such words.
-                    if same.iter().any(|m| m.value == title.value) {
+                    // all of them when every mention has such words. The cues are the
+                    // fact's (`cues[j]` are those of `mentions[j]`), not worked out again.
+                    if same.iter().any(|&j| mentions[j].value == title.value) {
                         return Vec::new();
                     }
-                    let plain: Vec<&OrdinalMention> = same
+                    let plain: Vec<usize> = same
                         .iter()
                         .copied()
-                        .filter(|m| !session_cues(doc, m).any())
+                        .filter(|&j| !facts.cues[j].any())
                         .collect();
                     let basis = if plain.is_empty() { &same } else { &plain };
                     // Every mention that says the body's number is evidence.
                     match basis.first() {
-                        Some(f) if basis.iter().all(|m| m.value == f.value) => same
-                            .iter()
-                            .copied()
-                            .filter(|m| m.value == f.value)
-                            .collect(),
+                        Some(&f)
+                            if basis
+                                .iter()
+                                .all(|&j| mentions[j].value == mentions[f].value) =>
+                        {
+                            same.iter()
+                                .map(|&j| &mentions[j])
+                                .filter(|m| m.value == mentions[f].value)
+                                .collect()
+                        }
                         _ => Vec::new(),
                     }
                 });
@@ -154,16 +163,23 @@ impl Rule for OrdinalMismatch {
 /// Whether `bare`, a mention naming no organisation, may belong to an event of the document
 /// other than `target`'s: another mention it could be is not `target`'s event ("tổ chức
 /// Đại hội lần thứ XXIV" in a release that names the commune's and the district's
-/// congresses). Such a mention is evidence for neither.
-fn bare_elsewhere(
-    mentions: &[OrdinalMention],
-    bare: &OrdinalMention,
-    target: &OrdinalMention,
-) -> bool {
-    bare.org.is_empty()
-        && mentions
-            .iter()
-            .any(|m| !m.org.is_empty() && m.same_event(bare) && !m.same_event(target))
+/// congresses). Such a mention is evidence for neither. The test for every `bare` of
+/// `target`'s event (the caller checks `same_event` first): a mention naming an
+/// organisation is `bare`'s event as soon as it has its noun, so the answer does not
+/// depend on `bare` and is worked out once, on first use.
+fn bare_elsewhere<'m>(
+    mentions: &'m [OrdinalMention],
+    target: &'m OrdinalMention,
+) -> impl Fn(&OrdinalMention) -> bool + 'm {
+    let elsewhere = OnceCell::new();
+    move |bare| {
+        bare.org.is_empty()
+            && *elsewhere.get_or_init(|| {
+                mentions
+                    .iter()
+                    .any(|m| !m.org.is_empty() && m.event == target.event && !m.same_event(target))
+            })
+    }
 }
 
 /// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
@@ -263,15 +279,14 @@ impl OrdinalMismatch {
             if reported.contains(&odd.span) {
                 continue;
             }
-            let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| {
-                    j != i
-                        && mentions[j].same_event(odd)
-                        && !bare_elsewhere(mentions, &mentions[j], odd)
-                })
-                .collect();
             // A document naming one event more often is a collection, not one release:
-            // its mentions are not compared (and the pairwise test stays small).
+            // its mentions are not compared (and the pairwise test stays small; the search
+            // stops at one more than that).
+            let elsewhere = bare_elsewhere(mentions, odd);
+            let same: Vec<usize> = (0..mentions.len())
+                .filter(|&j| j != i && mentions[j].same_event(odd) && !elsewhere(&mentions[j]))
+                .take(MAX_MENTIONS + 1)
+                .collect();
             if same.len() > MAX_MENTIONS {
                 continue;
             }

@@ -150,6 +150,29 @@ fn too_large(
     .with_related(whole.span.clone(), Message::new("tổng số", "the whole"))
 }
 
+/// The finding on a fraction whose part `top` is above its whole `bottom`, at `span`, its
+/// message opened by `lead` (the fraction as written, or nothing).
+fn part_above_whole(
+    doc: &Document,
+    rule: &RuleMeta,
+    top: &FigureAt,
+    bottom: &FigureAt,
+    span: std::ops::Range<usize>,
+    lead: &str,
+) -> Diagnostic {
+    let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
+    Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        span,
+        Message::new(
+            format!("{lead}phần ({x}) lớn hơn tổng ({y})"),
+            format!("{lead}the part ({x}) is larger than the whole ({y})"),
+        ),
+    )
+    .with_related(bottom.span.clone(), Message::new("tổng số", "the whole"))
+}
+
 fn is_count(f: &FigureAt) -> bool {
     f.figure.decimals == 0 && !f.figure.ambiguous && f.figure.value >= 1.0
 }
@@ -412,19 +435,14 @@ impl PartExceedsWhole {
                     continue;
                 }
                 if top.figure.value > bottom.figure.value {
-                    let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            rule.id,
-                            rule.default_severity,
-                            top.span.clone(),
-                            Message::new(
-                                format!("phần ({x}) lớn hơn tổng ({y})"),
-                                format!("the part ({x}) is larger than the whole ({y})"),
-                            ),
-                        )
-                        .with_related(bottom.span.clone(), Message::new("tổng số", "the whole")),
-                    );
+                    out.push(part_above_whole(
+                        doc,
+                        rule,
+                        &top,
+                        &bottom,
+                        top.span.clone(),
+                        "",
+                    ));
                 }
                 continue;
             }
@@ -455,18 +473,9 @@ impl PartExceedsWhole {
             }
             if top.figure.value > bottom.figure.value {
                 let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
-                out.push(
-                    Diagnostic::new(
-                        rule.id,
-                        rule.default_severity,
-                        top.span.start..doc.tokens[sentence[at + 3]].end(),
-                        Message::new(
-                            format!("{x}/{y}: phần ({x}) lớn hơn tổng ({y})"),
-                            format!("{x}/{y}: the part ({x}) is larger than the whole ({y})"),
-                        ),
-                    )
-                    .with_related(bottom.span.clone(), Message::new("tổng số", "the whole")),
-                );
+                let span = top.span.start..doc.tokens[sentence[at + 3]].end();
+                let fraction = format!("{x}/{y}: ");
+                out.push(part_above_whole(doc, rule, &top, &bottom, span, &fraction));
             }
         }
     }
