@@ -116,6 +116,9 @@ def main():
     ap.add_argument("--why", action="store_true", help="fold A's misses by kind and reason")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--contexts", action="store_true", help="with --why: each miss in context")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="an option of realword for its runs (repeatable)")
+    ap.add_argument("--fold", choices="AB", help="report this fold only")
     args = ap.parse_args()
     viwiki.require(viwiki.DATA, args.bin, args.grammar)
     docs = viwiki.load(viwiki.DATA)
@@ -128,7 +131,9 @@ def main():
     words = {f: sum(len(WORD.findall(d["text"])) for d in docs if d["_id"] in folds[f]) for f in "AB"}
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_docs(os.path.join(tmp, "all"), docs, corrected=False)
-        found = {r: check(args.bin, folder, r) for r in ("confusion", "variant-outlier", "realword")}
+        options = dict(o.split("=", 1) for o in args.set)
+        found = {r: check(args.bin, folder, r, options if r == "realword" else None, tmp)
+                 for r in ("confusion", "variant-outlier", "realword")}
 
         def hits(findings, ids):
             out = set()
@@ -138,7 +143,7 @@ def main():
                             if s < le and ls < e and (doc, i) in real}
             return out
 
-        for f in "AB":
+        for f in args.fold or "AB":
             ids = folds[f]
             n_real = len([k for k in real if k[0] in ids])
             mine = [x for x in found["realword"] if x[0] in ids]
@@ -180,7 +185,8 @@ def main():
                    ("written pair common", {**loose, "min-ratio": 1, "max-count": 10**6}),
                    ("variant pair rare", {**loose, "min-ratio": 1, "max-count": 10**6,
                                           "min-count": 1})]
-        relaxed_hits = [(name, hits(check(args.bin, folder, "realword", opts, tmp), folds["A"]))
+        relaxed_hits = [(name, hits(check(args.bin, folder, "realword", {**options, **opts}, tmp),
+                                    folds["A"]))
                         for name, opts in relaxed]
         alone = hits(found["realword"], folds["A"])
         table = {}

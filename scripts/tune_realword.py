@@ -160,6 +160,8 @@ def main():
     ap.add_argument("--min-count", type=int, help="min-count for the single run")
     ap.add_argument("--context", type=int, help="min-context for the single run")
     ap.add_argument("--association", type=int, help="min-association for the single run")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="any other option of the rule, for every run (repeatable)")
     ap.add_argument("--association-grid", action="store_true",
                     help="min-association over 0, 1, 2, 3, 5 (other thresholds the rule's)")
     ap.add_argument("--strong-grid", action="store_true",
@@ -212,7 +214,7 @@ def main():
                                               ("min-ratio", ratio), ("min-context", context),
                                               ("min-association", association),
                                               ("strong-ratio", strong_ratio))
-                    if v is not None]
+                    if v is not None] + [o.replace("=", " = ", 1) for o in args.set]
             with open(config, "w") as f:
                 f.write("[rules]\nrealword = { " + ", ".join(opts) + " }\n" if opts else "")
             found = check(args.bin, injected, config)

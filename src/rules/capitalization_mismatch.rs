@@ -83,14 +83,17 @@ impl Rule for CapitalizationMismatch {
         let mut key = String::new();
         // Whether each written form (an entry of the lexicon) counts, decided once.
         let mut counting: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
+        // The names' runs (see `check_names`), gathered in the same pass over the blocks.
+        let mut name_runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
             // The block's tokens without spaces: a run never crosses punctuation, so the
             // sentence marks need no splitting.
+            let sentence = &non_space_tokens(doc, block);
+            name_runs_in(doc, sentence, &mut name_runs);
             {
-                let sentence = &non_space_tokens(doc, block);
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
@@ -142,13 +145,13 @@ impl Rule for CapitalizationMismatch {
                 }
             }
         }
-        // Only the runs written two ways are kept while the names are indexed.
-        runs.retain(|_, list| list.iter().any(|r| r.capital != list[0].capital));
-        runs.shrink_to_fit();
-        let mut groups: Vec<&Vec<Run>> = runs.values().collect();
+        let mut groups: Vec<&Vec<Run>> = runs
+            .values()
+            .filter(|list| list.iter().any(|r| r.capital != list[0].capital))
+            .collect();
         groups.sort_by_key(|list| list[0].word.start);
         let mut reported = FxHashSet::default();
-        self.check_names(doc, &mut reported, out);
+        self.check_names(doc, name_runs, &mut reported, out);
         for list in groups {
             let capitals = list.iter().filter(|r| r.capital).count();
             let lower = list.len() - capitals;
@@ -172,48 +175,91 @@ impl Rule for CapitalizationMismatch {
 }
 
 /// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
-/// trị"): its first word (a token index; the others are the non-space tokens after it) and
-/// whether each word after the first is capitalised. 16 bytes: a long document has one for
-/// most capitalised words.
-struct NameRun {
-    first: u32,
-    /// The word after the run (a token index), [`NO_NEXT`] after punctuation or at the end.
-    next: u32,
+/// trị"): its words (token indices) and whether each word after the first is capitalised.
+/// Kept small: a long document has one for most capitalised words.
+struct NameRun<'a> {
+    /// Indices into `doc.tokens`.
+    tokens: [u32; 4],
     words: u8,
     capitals: [bool; 3],
+    /// The word after the run, lower-case ("" after punctuation or at the end).
+    next: &'a str,
     /// A capitalised word follows: a longer name ("Đảng bộ Khối Doanh nghiệp").
     longer: bool,
 }
 
-/// [`NameRun::next`] when no word follows.
-const NO_NEXT: u32 = u32::MAX;
-
-impl NameRun {
+impl NameRun<'_> {
     /// How many words.
     fn len(&self) -> usize {
         usize::from(self.words)
-    }
-
-    /// The token index of word `k` (0 the first).
-    fn token(&self, doc: &Document, k: usize) -> usize {
-        let first = self.first as usize;
-        (first..doc.tokens.len())
-            .filter(|&i| !doc.tokens[i].is_space())
-            .nth(k)
-            .expect("a run's words are tokens of the document")
-    }
-
-    /// The lower case of the word after the run ("" for none).
-    fn next<'a>(&self, doc: &'a Document) -> &'a str {
-        match self.next {
-            NO_NEXT => "",
-            i => doc.lower(&doc.tokens[i as usize]),
-        }
     }
 }
 
 /// What names are grouped by: the words lower-case ("" past the name's length).
 type NameKey<'a> = [&'a str; 4];
+
+/// The runs of names in a block's non-space tokens (see
+/// [`CapitalizationMismatch::check_names`]), added to `runs`.
+fn name_runs_in<'a>(
+    doc: &'a Document,
+    sentence: &[usize],
+    runs: &mut FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
+) {
+    let case = |p: usize| {
+        sentence.get(p).and_then(|&i| {
+            let t = &doc.tokens[i];
+            (t.kind() == TokenKind::Word).then(|| doc.case(t))
+        })
+    };
+    let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
+    for p in 0..sentence.len() {
+        if case(p) != Some(Case::Capitalized) {
+            continue;
+        }
+        for len in NAME_WORDS {
+            if !(p + 1..p + len).all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized))) {
+                break;
+            }
+            // Two words only when they are the whole name ("Bộ Chính trị." aside,
+            // "Nhà văn" is not "Nhà Văn hóa").
+            if len == 2 && case(p + 2).is_some() {
+                continue;
+            }
+            // Four words only from the start of a name: after a capitalised word
+            // the run would cross from a name into the words after it ("phường Mỹ
+            // Quý tổ chức Hội nghị").
+            if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
+                continue;
+            }
+            let mut words = [""; 4];
+            for (k, word) in words.iter_mut().enumerate().take(len) {
+                *word = lower(p + k);
+            }
+            let next = if case(p + len).is_some() {
+                lower(p + len)
+            } else {
+                ""
+            };
+            // A capitalised word after it makes a longer name ("Đảng bộ Khối
+            // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
+            // spell alike: only names ending alike are compared.
+            let longer = case(p + len) == Some(Case::Capitalized);
+            let mut tokens = [sentence[p] as u32; 4];
+            let mut capitals = [false; 3];
+            for k in 1..len {
+                tokens[k] = sentence[p + k] as u32;
+                capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
+            }
+            runs.entry(words).or_default().push(NameRun {
+                tokens,
+                words: len as u8,
+                capitals,
+                next,
+                longer,
+            });
+        }
+    }
+}
 
 /// The words of a name: two (when nothing but punctuation or the end follows), three or
 /// four ("Ủy ban nhân dân", "Sở Giáo dục và Đào tạo").
@@ -225,87 +271,27 @@ impl CapitalizationMismatch {
     /// "Nghĩa trang" / "Nghĩa Trang"). The first word's capital says that a name starts
     /// there (a sentence start included); the later words' capitals are then the writer's
     /// spelling of that name, which one document keeps.
-    fn check_names(
+    fn check_names<'a>(
         &self,
-        doc: &Document,
+        doc: &'a Document,
+        runs: FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
         reported: &mut FxHashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut runs: FxHashMap<NameKey<'_>, Vec<NameRun>> = FxHashMap::default();
-        for block in &doc.blocks {
-            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                continue;
-            }
-            let sentence = &non_space_tokens(doc, block);
-            let case = |p: usize| {
-                sentence.get(p).and_then(|&i| {
-                    let t = &doc.tokens[i];
-                    (t.kind() == TokenKind::Word).then(|| doc.case(t))
-                })
-            };
-            let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
-            for p in 0..sentence.len() {
-                if case(p) != Some(Case::Capitalized) {
-                    continue;
-                }
-                for len in NAME_WORDS {
-                    if !(p + 1..p + len)
-                        .all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized)))
-                    {
-                        break;
-                    }
-                    // Two words only when they are the whole name ("Bộ Chính trị." aside,
-                    // "Nhà văn" is not "Nhà Văn hóa").
-                    if len == 2 && case(p + 2).is_some() {
-                        continue;
-                    }
-                    // Four words only from the start of a name: after a capitalised word
-                    // the run would cross from a name into the words after it ("phường Mỹ
-                    // Quý tổ chức Hội nghị").
-                    if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
-                        continue;
-                    }
-                    let mut words = [""; 4];
-                    for (k, word) in words.iter_mut().enumerate().take(len) {
-                        *word = lower(p + k);
-                    }
-                    let next = if case(p + len).is_some() {
-                        sentence[p + len] as u32
-                    } else {
-                        NO_NEXT
-                    };
-                    // A capitalised word after it makes a longer name ("Đảng bộ Khối
-                    // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
-                    // spell alike: only names ending alike are compared.
-                    let longer = case(p + len) == Some(Case::Capitalized);
-                    let mut capitals = [false; 3];
-                    for k in 1..len {
-                        capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
-                    }
-                    runs.entry(words).or_default().push(NameRun {
-                        first: sentence[p] as u32,
-                        words: len as u8,
-                        capitals,
-                        next,
-                        longer,
-                    });
-                }
-            }
-        }
-        let mut groups: Vec<&Vec<NameRun>> = runs
+        let mut groups: Vec<&Vec<NameRun<'_>>> = runs
             .values()
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
         // In text order, the shorter name first where two start at one word: a word is
         // reported once, by the same group on every run (the map's order is not fixed).
-        groups.sort_by_key(|list| (list[0].first, list[0].len()));
-        let range = |run: &NameRun, k: usize| doc.tokens[run.token(doc, k)].range();
+        groups.sort_by_key(|list| (list[0].tokens[0], list[0].len()));
+        let range = |i: u32| doc.tokens[i as usize].range();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
             let Some(usual) = list
                 .iter()
-                .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
+                .max_by(|a, b| count(a).cmp(&count(b)).then(b.tokens[0].cmp(&a.tokens[0])))
             else {
                 continue;
             };
@@ -317,7 +303,7 @@ impl CapitalizationMismatch {
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
                 // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
-                if k + 2 == run.len() && run.next(doc) != usual.next(doc) {
+                if k + 2 == run.len() && run.next != usual.next {
                     continue;
                 }
                 // A mention continued by a capitalised word is a longer name ("Trường Đại học
@@ -334,19 +320,19 @@ impl CapitalizationMismatch {
                         continue;
                     }
                 }
-                let word = range(run, k + 1);
+                let word = range(run.tokens[k + 1]);
                 if !reported.insert(word.start) {
                     continue;
                 }
                 let this = Run {
                     word,
                     capital: run.capitals[k],
-                    phrase: range(run, 0).start..range(run, run.len() - 1).end,
+                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len() - 1]).end,
                 };
                 let evidence = Run {
-                    word: range(usual, k + 1),
+                    word: range(usual.tokens[k + 1]),
                     capital: usual.capitals[k],
-                    phrase: range(usual, 0).start..range(usual, usual.len() - 1).end,
+                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len() - 1]).end,
                 };
                 out.push(self.report(doc, &this, &evidence, usual_count));
             }
@@ -434,12 +420,6 @@ impl CapitalizationMismatch {
 mod tests {
     use super::CapitalizationMismatch;
     use crate::rules::testing::{check, fixed, flags_each, silent};
-
-    #[test]
-    fn a_name_run_is_sixteen_bytes() {
-        // A long document holds one for most capitalised words and name lengths.
-        assert_eq!(std::mem::size_of::<super::NameRun>(), 16);
-    }
 
     #[test]
     fn fails_on_a_term_capitalised_two_ways() {

@@ -27,14 +27,18 @@ declare_rule! {
     /// a prior on the kind of slip. The
     /// syllable is reported when the written word makes a pair the model has seen at most
     /// `max-count` times (default 1), or fewer than `min-count` times and at most
-    /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word, the variant
+    /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word (unless the reference text never writes that word and the variant's pair is a strong collocation: seen 100 times and ten times as often as chance; the word list has misspellings of its own, "hò sơ"), the variant
     /// makes that pair at least `min-count` times (default 20) and at least `min-association`
     /// times (default 1) as often as its two syllables would meet by chance (a collocation,
     /// not a common word beside any neighbour), and the variant is at least `min-ratio` times
     /// (default 10000; `strong-ratio`, off by default at 10000, 3000 to opt in, where the variant's pair is a strong
     /// collocation of two words: seen 100 times and ten times as often as chance) likelier in this place,
     /// and at least `min-context` times (default 10)
-    /// once how common each syllable is on its own is left out. A word whose two pairs are
+    /// once how common each syllable is on its own is left out. A written pair rare beside the
+    /// variant's but seen more than `max-count` times, and at most 1/`rare-share` of the
+    /// written word's own uses, where the variant stands in a triple the model has seen with
+    /// these neighbours, is taken for the reference text's own slips ("phổ biển" 12 times,
+    /// "phổ biến" 3,505): the score counts it as never seen. A word whose two pairs are
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
@@ -74,7 +78,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển, biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể, và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -201,7 +205,8 @@ impl Rule for Realword {
         let number = model.id(model::NUMBER);
         let mut memo = Memo {
             number,
-            pairs: PairCache::for_tokens(doc.tokens.len()),
+            pairs: CountCache::for_tokens(doc.tokens.len()),
+            triples: CountCache::for_tokens(doc.tokens.len()),
             ..Memo::default()
         };
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
@@ -277,49 +282,62 @@ struct Memo {
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's count of each pair the document writes, once looked up.
-    pairs: PairCache,
+    pairs: CountCache,
+    /// The model's count of each triple `suspects` asks about, once looked up.
+    triples: CountCache,
     /// The model's id of [`model::NUMBER`].
     number: Option<u16>,
 }
 
-/// The model's counts of the pairs last looked up, in a table of fixed size indexed by a
-/// hash of the pair (a newer pair takes an older one's place): a hit costs a multiplication
-/// and a comparison, where a hash map's entry cost far more for every word of a long
-/// document.
-struct PairCache {
-    /// (pair + 1) << 32 | count; 0 for an empty place.
-    slots: Vec<u64>,
+/// The model's counts of the pairs (or triples) last looked up, in a table of fixed size
+/// indexed by a hash of the key (a newer key takes an older one's place): a hit costs a
+/// multiplication and a comparison, where a hash map's entry cost far more for every word
+/// of a long document.
+struct CountCache {
+    /// (key + 1, count); a key of 0 for an empty place.
+    slots: Vec<(u64, u32)>,
     /// The table holds 2^bits places.
     bits: u32,
 }
 
-impl Default for PairCache {
-    fn default() -> PairCache {
-        PairCache::for_tokens(0)
+impl Default for CountCache {
+    fn default() -> CountCache {
+        CountCache::for_tokens(0)
     }
 }
 
-impl PairCache {
+impl CountCache {
     /// A table sized for a document of `tokens` tokens: a short one (a folder of small
-    /// files) does not pay for a long one's table.
-    fn for_tokens(tokens: usize) -> PairCache {
+    /// files) does not pay for a long one's table (at most 2^14 places, 256 KiB).
+    fn for_tokens(tokens: usize) -> CountCache {
         let bits = (tokens / 4).max(1).ilog2().clamp(8, 14);
-        PairCache {
-            slots: vec![0; 1 << bits],
+        CountCache {
+            slots: vec![(0, 0); 1 << bits],
             bits,
         }
     }
 
-    fn get(&mut self, a: u16, b: u16, count: impl FnOnce() -> u32) -> u32 {
-        let pair = u64::from(a) << 16 | u64::from(b);
-        let at = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
-        let slot = self.slots[at];
-        if slot >> 32 == pair + 1 {
-            return slot as u32;
+    /// The count of `key` (below 2^63), from `count` the first time.
+    fn get(&mut self, key: u64, count: impl FnOnce() -> u32) -> u32 {
+        let at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
+        let (stored, n) = self.slots[at];
+        if stored == key + 1 {
+            return n;
         }
         let n = count();
-        self.slots[at] = (pair + 1) << 32 | u64::from(n);
+        self.slots[at] = (key + 1, n);
         n
+    }
+
+    /// The model's count of the pair `a b`.
+    fn pair(&mut self, model: &Model, a: u16, b: u16) -> u32 {
+        self.get(u64::from(a) << 16 | u64::from(b), || model.bigram(a, b))
+    }
+
+    /// The model's count of the triple `a x b`.
+    fn triple(&mut self, model: &Model, a: u16, x: u16, b: u16) -> u32 {
+        let key = u64::from(a) << 32 | u64::from(x) << 16 | u64::from(b);
+        self.get(key, || model.trigram(a, x, b))
     }
 }
 
@@ -354,17 +372,19 @@ fn suspects(
             let (Some(a), Some(b), Some(n)) = (a, b, neighbour) else {
                 return neighbour.is_some();
             };
-            let count = memo.pairs.get(a, b, || model.bigram(a, b));
+            let count = memo.pairs.pair(model, a, b);
             t.may_be_rare(count, model.unigram(n))
         };
         let known = match w {
             Written::Known(id) => Some(id),
             Written::Unseen(_) => None,
         };
-        if !rare_beside(l1, known, l1)
-            && !rare_beside(known, r1, r1)
-            && !rare_between(model, l1, known, r1, t)
-        {
+        // `rare_between`, with the triples remembered.
+        let mut rare_triple = || match (l1, known, r1) {
+            (Some(a), Some(x), Some(b)) => memo.triples.triple(model, a, x, b) <= t.max_count,
+            _ => false,
+        };
+        if !rare_beside(l1, known, l1) && !rare_beside(known, r1, r1) && !rare_triple() {
             continue;
         }
         let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));
@@ -424,11 +444,18 @@ fn judge(
     // than `min-count` times and at most 1/RARE_SHARE as often as the variant's pair (the
     // reference text has slips of its own); never when it stands inside a dictionary word. The variant's pair cannot be
     // more frequent than its neighbour: a cheap bound first.
+    // A pair inside a headword the reference text never writes ("hò sơ", "xử dụng": the
+    // word list has misspellings of its own) may be rare too, but only a strong
+    // collocation of the variant outweighs the list (`listed_left`, `listed_right`).
     let rare = |c: u32, neighbour: Option<u16>, inside_word: &dyn Fn() -> bool| {
-        neighbour.is_some_and(|n| t.may_be_rare(c, model.unigram(n)) && !inside_word())
+        neighbour.is_some_and(|n| {
+            t.may_be_rare(c, model.unigram(n)) && (c <= t.max_count || !inside_word())
+        })
     };
     let may_left = rare(cl, l1, &|| word(l1, w));
     let may_right = rare(cr, r1, &|| word(w, r1));
+    let listed_left = may_left && word(l1, w);
+    let listed_right = may_right && word(w, r1);
     // Both pairs common, the triple they make not: "người dân đầu", where the model has
     // read each pair but never the three together, and "người dẫn đầu" many times.
     let triple = |x: Option<u16>| match (l1, x, r1) {
@@ -461,6 +488,14 @@ fn judge(
         }),
         (None, Written::Known(_)) => return None,
     };
+    // A strong collocation of two words. A number stands for every number: "năm 58" is
+    // "năm" before any figure, not a collocation of two words.
+    let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
+        a != number
+            && b != number
+            && count >= STRONG_COUNT
+            && association(model, count, a, b) >= STRONG_ASSOCIATION
+    };
     let mut best: Option<Finding> = None;
     for &(v, edit) in variants {
         if edit == Edit::Placement || Some(v) == number || model.unigram(v) < t.min_count {
@@ -472,10 +507,12 @@ fn judge(
         let rare_right = may_right && rare_against(cr, vr);
         let supports_left = rare_left
             && vl >= t.min_count
-            && association(model, vl, l1, Some(v)) >= t.min_association;
+            && association(model, vl, l1, Some(v)) >= t.min_association
+            && (!listed_left || strong(vl, l1, Some(v)));
         let supports_right = rare_right
             && vr >= t.min_count
-            && association(model, vr, Some(v), r1) >= t.min_association;
+            && association(model, vr, Some(v), r1) >= t.min_association
+            && (!listed_right || strong(vr, Some(v), r1));
         let tv = if may_middle { triple(Some(v)) } else { 0 };
         let supports_middle = may_middle && tv >= t.min_count && rare_against(ct, tv);
         if !supports_left && !supports_right && !supports_middle {
@@ -484,19 +521,36 @@ fn judge(
         let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
             continue;
         };
-        let written_fit = *fit_written.get_or_insert_with(|| log_fit(model, l2, l1, w, r1, r2));
-        let score =
-            (log_fit(model, l2, l1, Some(v), r1, r2) - written_fit + slip.prior().ln()).exp();
+        // A written pair seen more than `max-count` times yet rare beside the variant's, and
+        // rare among the written word's own uses too (at most 1/`rare-share` of them), is
+        // taken for the reference text's own slips ("mặt dù" 17 times, "mặc dù" 3,994): the
+        // score counts it as never seen, or those slips would cap the ratio. A pair that is
+        // one of the word's common uses ("được gói" beside "được gọi") keeps its count, and
+        // so does a pair whose variant the model never saw in a triple with these
+        // neighbours (the wider context does not vouch for it: "diễu hành vì").
+        let written_uses = w.map_or(0, |w| u64::from(model.unigram(w)));
+        let seen_triple = |a: Option<u16>, b: Option<u16>, c: Option<u16>| match (a, b, c) {
+            (Some(a), Some(b), Some(c)) => model.trigram(a, b, c) > t.max_count,
+            _ => false,
+        };
+        let vouched = seen_triple(l2, l1, Some(v))
+            || seen_triple(l1, Some(v), r1)
+            || seen_triple(Some(v), r1, r2);
+        let noisy = |rare: bool, c: u32, a: Option<u16>, b: Option<u16>| {
+            let slips_of_reference =
+                rare && vouched && c > t.max_count && u64::from(c) * t.rare_share <= written_uses;
+            slips_of_reference.then(|| a.zip(b)).flatten()
+        };
+        let noise = Noise([noisy(rare_left, cl, l1, w), noisy(rare_right, cr, w, r1)]);
+        let written_fit = if noise.is_empty() {
+            *fit_written.get_or_insert_with(|| log_fit(model, &Noise::default(), l2, l1, w, r1, r2))
+        } else {
+            log_fit(model, &noise, l2, l1, w, r1, r2)
+        };
+        let variant_fit = log_fit(model, &Noise::default(), l2, l1, Some(v), r1, r2);
+        let score = (variant_fit - written_fit + slip.prior().ln()).exp();
         // A variant's pair that is a strong collocation ("thoát khỏi") is evidence enough
         // for a lower ratio (`strong-ratio`).
-        // A number stands for every number: "năm 58" is "năm" before any figure, not a
-        // collocation of two words.
-        let strong = |count: u32, a: Option<u16>, b: Option<u16>| {
-            a != number
-                && b != number
-                && count >= STRONG_COUNT
-                && association(model, count, a, b) >= STRONG_ASSOCIATION
-        };
         let needed = if (supports_left && strong(vl, l1, Some(v)))
             || (supports_right && strong(vr, Some(v), r1))
         {
@@ -597,6 +651,7 @@ fn context_ratio(model: &Model, score: f64, w: Option<u16>, v: u16) -> f64 {
 /// it is followed by something new), the pair's with the syllable's own frequency.
 fn log_fit(
     model: &Model,
+    noise: &Noise,
     l2: Option<u16>,
     l1: Option<u16>,
     x: Option<u16>,
@@ -604,20 +659,20 @@ fn log_fit(
     r2: Option<u16>,
 ) -> f64 {
     let mut p = if l1.is_some() {
-        given(model, l2, l1, x)
+        given(model, noise, l2, l1, x)
     } else {
         prior(model, x)
     };
     match r1 {
         Some(r1) => {
-            p *= given(model, l1, x, Some(r1));
+            p *= given(model, noise, l1, x, Some(r1));
             if let Some(r2) = r2 {
-                p *= given(model, x, Some(r1), Some(r2));
+                p *= given(model, noise, x, Some(r1), Some(r2));
             }
         }
         // A break after the word is evidence too: "các dì," ends a phrase where "các di"
         // never does (di tích, di sản).
-        None => p *= ends_here(model, l1, x),
+        None => p *= ends_here(model, noise, l1, x),
     }
     p.ln()
 }
@@ -625,7 +680,7 @@ fn log_fit(
 /// P(a break right after x | l1 x), interpolated like [`given`]: how often the model saw
 /// the pair, then the syllable, last before a break, backing off to the share of all
 /// syllables that are.
-fn ends_here(model: &Model, l1: Option<u16>, x: Option<u16>) -> f64 {
+fn ends_here(model: &Model, noise: &Noise, l1: Option<u16>, x: Option<u16>) -> f64 {
     let rate = model.break_rate();
     let Some(x) = x else { return rate };
     let seen = f64::from(model.unigram(x));
@@ -636,13 +691,44 @@ fn ends_here(model: &Model, l1: Option<u16>, x: Option<u16>) -> f64 {
         (f64::from(model.ends(x)) + followers * rate) / (seen + followers)
     };
     let Some(a) = l1 else { return single };
-    let history = f64::from(model.bigram(a, x));
+    let history = f64::from(noise.bigram(model, a, x));
     let next = f64::from(model.trigram_followers(a, x));
     match model.trigram_ends(a, x) {
         Some(ends) if history > 0.0 && next > 0.0 => {
             (f64::from(ends) + next * single) / (history + next)
         }
         _ => single,
+    }
+}
+
+/// The written pairs (at most one each side) that the score counts as never seen, with the
+/// triples they stand in: the reference text's own slips.
+#[derive(Default)]
+struct Noise([Option<(u16, u16)>; 2]);
+
+impl Noise {
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+
+    fn has(&self, a: u16, b: u16) -> bool {
+        self.0.contains(&Some((a, b)))
+    }
+
+    fn bigram(&self, model: &Model, a: u16, b: u16) -> u32 {
+        if self.has(a, b) {
+            0
+        } else {
+            model.bigram(a, b)
+        }
+    }
+
+    fn trigram(&self, model: &Model, a: u16, b: u16, c: u16) -> u32 {
+        if self.has(a, b) || self.has(b, c) {
+            0
+        } else {
+            model.trigram(a, b, c)
+        }
     }
 }
 
@@ -653,7 +739,7 @@ fn prior(model: &Model, x: Option<u16>) -> f64 {
 }
 
 /// P(x | a b), with `a` or `b` None for no history there.
-fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
+fn given(model: &Model, noise: &Noise, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
     let Some(b) = b else {
         return prior(model, x);
     };
@@ -670,15 +756,16 @@ fn given(model: &Model, a: Option<u16>, b: Option<u16>, x: Option<u16>) -> f64 {
     let bigram = if seen + followers == 0.0 {
         prior(model, Some(x))
     } else {
-        (f64::from(model.bigram(b, x)) + followers * prior(model, Some(x))) / (seen + followers)
+        (f64::from(noise.bigram(model, b, x)) + followers * prior(model, Some(x)))
+            / (seen + followers)
     };
     let Some(a) = a else { return bigram };
-    let history = f64::from(model.bigram(a, b));
+    let history = f64::from(noise.bigram(model, a, b));
     let next = f64::from(model.trigram_followers(a, b));
     if history == 0.0 || next == 0.0 {
         return bigram;
     }
-    (f64::from(model.trigram(a, b, x)) + next * bigram) / (history + next)
+    (f64::from(noise.trigram(model, a, b, x)) + next * bigram) / (history + next)
 }
 
 /// Whether the finding's rare pair is the writer's choice ([`slips::writers_choice`]).
@@ -884,6 +971,44 @@ mod tests {
     }
 
     #[test]
+    fn a_headword_the_reference_text_never_writes_gives_way_to_a_strong_collocation() {
+        // "xử dụng" and "hò sơ" are Wiktionary headwords (misspellings it lists) that 12
+        // million syllables never write; "sử dụng" and "hồ sơ" are strong collocations.
+        assert_eq!(
+            flagged("Công ty xử dụng vốn đúng mục đích."),
+            pairs(&[("xử", "sử")])
+        );
+        let doc = Document::from_text("Cán bộ tiếp nhận hò sơ của người dân.");
+        let out = run(&Realword, &doc, &Config::default());
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].message.vi.contains("“hò sơ” 0 lần"),
+            "{:?}",
+            out[0].message
+        );
+        // A rare headword whose variant's pair is no collocation keeps the list's word.
+        assert_eq!(flagged("Người dân ở đợ cho nhà giàu."), vec![]);
+    }
+
+    #[test]
+    fn a_pair_the_reference_text_writes_only_as_a_slip_counts_as_unseen() {
+        // "phổ biển" is in the reference text a dozen times, all slips of "phổ biến" (seen
+        // 3,505 times); the message still gives the true counts.
+        let doc = Document::from_text("Hoạt động này khá phổ biển hiện nay.");
+        let out = run(&Realword, &doc, &Config::default());
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].suggestions[0].replacement, "biến");
+        assert!(
+            out[0].message.vi.contains("“phổ biển” 12 lần"),
+            "{:?}",
+            out[0].message
+        );
+        // One of the written word's common uses keeps its count however common the
+        // variant's pair ("được gọi").
+        assert_eq!(flagged("Bánh được gói trong lá chuối."), vec![]);
+    }
+
+    #[test]
     fn a_break_after_the_word_is_evidence_too() {
         // "các dì" is rare in the reference text and "các di" is not, but "di" (di tích,
         // di sản) almost never stands before a comma, where "dì" often does.
@@ -894,8 +1019,8 @@ mod tests {
         let model = crate::model::builtin().unwrap();
         let id = |w: &str| model.id(w).unwrap();
         let (di, di_aunt, cac) = (id("di"), id("dì"), id("các"));
-        assert!(super::ends_here(model, Some(cac), Some(di)) < 0.01);
-        assert!(super::ends_here(model, Some(cac), Some(di_aunt)) > 0.1);
+        assert!(super::ends_here(model, &super::Noise::default(), Some(cac), Some(di)) < 0.01);
+        assert!(super::ends_here(model, &super::Noise::default(), Some(cac), Some(di_aunt)) > 0.1);
         // A slip whose variant is some 10^4 times likelier (the threshold chosen on the
         // held-out slice) is found.
         assert_eq!(
