@@ -25,8 +25,22 @@
 #   MAX_FILE_SIZE: exit 2, 7 MiB, "tệp quá lớn".
 #   main after the round's other branches merged (4-word name runs, new facts), constant
 #   18.8 MiB: 10 MB 97.2 MiB (10.2x, 8.2x), 40 MB 318.5 MiB (8.4x, 7.9x); 200 MB not rerun.
-#   The 5x target is not met: about 8x above the constant; see docs/architecture.md, Memory,
-#   for what remains.
+#   now (the source held as the gaps between the text's verbatim pieces while the rules
+#   run, the rules one at a time past 2 MiB of text, 16-byte name runs, the lexicon's
+#   index sized for a short document), constant 19.2 MiB:
+#     10 MB 70.0 MiB (7.34x, 5.32x), 40 MB 224.9 MiB (5.90x, 5.39x); same findings (6692,
+#     26768) and JSON (10 MB and 1 MB byte for byte against main before); past
+#     MAX_FILE_SIZE: exit 2, 7 MiB.
+#     200 MB: with every rule, stopped after 19.5 min (wall, loaded machine) inside
+#     ordinal-mismatch, whose pairing of mentions is cubic in their number; peak until then
+#     799.5 MiB (4.09x above the constant). With --ignore ordinal-mismatch it finished:
+#     1066.3 MiB (5.49x), 133840 findings, 3:10 wall, 50 s user.
+#   After merging main (capitalization-mismatch gathering its three-word runs and its name
+#   runs in one pass), constant 18.9 MiB: 10 MB 76.8 MiB (6.07x) with 40-byte name runs,
+#   71.0 MiB (5.47x) with them 16 bytes again (main alone: 89.6 MiB, 7.4x); output
+#   identical to main's on 1 and 10 MB; 40 and 200 MB not rerun after the merge.
+#   The 5x target is not met: about 5.3-6x above the constant. The document alone is
+#   about 4.2x (tokens 2.8x); see docs/architecture.md, Memory, for what remains.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin="${VNLINT_BIN:-$here/target/release/vnlint}"

@@ -67,8 +67,13 @@ pub struct Lexicon {
 impl Lexicon {
     /// Interns every word token of `tokens` (slices of `text`) and sets its index.
     pub fn build(text: &str, tokens: &mut [Token]) -> Lexicon {
-        let mut index: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 16, Default::default());
+        // Sized for a short document's forms; a long one's grow far slower than its
+        // tokens, and a table sized by the tokens would be touched all over (a few forms
+        // on every page) for nothing.
+        let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(
+            (tokens.len() / 16).min(1 << 15),
+            Default::default(),
+        );
         let mut words = Vec::new();
         let mut lower = String::new();
         for token in tokens.iter_mut().filter(|t| t.is_word()) {

@@ -18,7 +18,7 @@ pub use builder::TextBuilder;
 #[cfg(test)]
 pub(crate) use lexicon::tests::MAX_WORDS as TEST_MAX_WORDS;
 pub use lexicon::{Lexicon, WordInfo};
-pub use source_map::{ProseRanges, SourceMap};
+pub use source_map::{ProseRanges, SourceGaps, SourceMap};
 
 use crate::text::case::Case;
 use crate::text::numbers::{self, NumberStyle};
@@ -122,21 +122,55 @@ pub struct Document {
     legacy_blocks: Vec<OnceLock<bool>>,
 }
 
+/// A source while its document is checked (see [`Document::parse_detached`]).
+#[derive(Debug)]
+pub enum HeldSource {
+    /// Kept whole: the text and its map could not rebuild it.
+    Whole(String),
+    /// What the document's text and map cannot rebuild.
+    Gaps(SourceGaps),
+}
+
 /// How many facts a document can keep (see [`Document::fact`]).
 pub const FACT_SLOTS: usize = 4;
 
 impl Document {
     /// Builds a document from the decoded source. `body_start` skips a byte-order mark.
     pub fn parse(source: &str, body_start: usize, format: Format) -> Document {
-        let read = match format {
+        let read = Self::read(source, body_start, format);
+        let mut doc = Document::from_parts(read.builder, read.blocks);
+        doc.comments = read.comments;
+        doc
+    }
+
+    /// [`Document::parse`] of a source given away. The source is let go before the tokens
+    /// are built and held meanwhile as what the text does not hold already, so a long file is
+    /// not in memory twice while the rules run; [`HeldSource::restore`] gives it back.
+    pub fn parse_detached(
+        source: String,
+        body_start: usize,
+        format: Format,
+    ) -> (Document, HeldSource) {
+        let read = Self::read(&source, body_start, format);
+        let held = match read.builder.map.detach(&source, &read.builder.text) {
+            Some(gaps) => {
+                drop(source);
+                HeldSource::Gaps(gaps)
+            }
+            None => HeldSource::Whole(source),
+        };
+        let mut doc = Document::from_parts(read.builder, read.blocks);
+        doc.comments = read.comments;
+        (doc, held)
+    }
+
+    fn read(source: &str, body_start: usize, format: Format) -> Read {
+        match format {
             Format::Plain => plain::read(source, body_start),
             Format::Markdown => markdown::read(source, body_start),
             Format::Html => html::read(source, body_start),
             Format::Docx => plain::read_lines(source, &[]),
-        };
-        let mut doc = Document::from_parts(read.builder, read.blocks);
-        doc.comments = read.comments;
-        doc
+        }
     }
 
     /// A Word document's paragraphs (one per line of `text`), with their kinds.
@@ -175,6 +209,8 @@ impl Document {
                 }
             })
             .collect();
+        // The room left over goes back (an allocator may commit it).
+        tokens.shrink_to_fit();
         let lexicon = Lexicon::build(&text, &mut tokens);
         let legacy_blocks = blocks.iter().map(|_| OnceLock::new()).collect();
         let number_style = numbers::detect_style(
@@ -257,6 +293,23 @@ impl Document {
         self.lexicon.get(token).map(|info| info.syllable)
     }
 
+    /// The source [`Document::parse_detached`] held, the document let go first (its
+    /// tokens and facts are freed before the source is rebuilt).
+    pub fn restore_source(self, held: HeldSource) -> String {
+        match held {
+            HeldSource::Whole(source) => source,
+            HeldSource::Gaps(gaps) => {
+                let (text, map) = self.into_text_and_map();
+                map.restore(&text, gaps)
+            }
+        }
+    }
+
+    /// The text and its map; everything else is freed on return.
+    fn into_text_and_map(self) -> (String, SourceMap) {
+        (self.text, self.map)
+    }
+
     /// The tokens of a block.
     pub fn block_tokens(&self, block: &Block) -> &[Token] {
         &self.tokens[block.tokens.clone()]
@@ -298,6 +351,62 @@ mod tests {
     fn plain_text_opening_with_a_sentence_has_no_title() {
         let doc = Document::from_text("Sáng nay, phường đã họp.\nNội dung ngắn\n");
         assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Title));
+    }
+
+    /// Parses `source` with its source let go, and gives the source back.
+    fn round_trip(source: &str, format: Format) -> (String, usize) {
+        let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let (doc, held) = Document::parse_detached(source.to_string(), body_start, format);
+        let gaps = match &held {
+            HeldSource::Gaps(gaps) => gaps.len(),
+            HeldSource::Whole(_) => usize::MAX,
+        };
+        (doc.restore_source(held), gaps)
+    }
+
+    #[test]
+    fn a_plain_source_is_held_as_its_line_breaks_only() {
+        // Only the bytes the text lacks are kept while the rules run: the byte-order mark,
+        // the blank lines, the indentation and the line ends, not the prose.
+        let source = "\u{feff}Tiêu đề ngắn\r\n\n  Đoạn văn một,\nnối dòng.\n\n\nĐoạn hai.";
+        let (restored, gaps) = round_trip(source, Format::Plain);
+        assert_eq!(restored, source);
+        assert_eq!(gaps, 3 + 2 + 1 + 2 + 1 + 3);
+    }
+
+    #[test]
+    fn every_format_gets_its_source_back_byte_for_byte() {
+        let cases = [
+            ("Gia\u{309}i pho\u{301}ng mặt bằng.\n", Format::Plain),
+            (
+                "# Tiêu đề\n\nPhường ![ảnh](a.jpg) tại *sân* `mã`.\n<!-- vnlint-disable -->\n",
+                Format::Markdown,
+            ),
+            (
+                "<p>An&nbsp;ninh <img src=a.jpg> <b>tốt</b><!-- c --></p><script>x()</script>",
+                Format::Html,
+            ),
+            ("Đoạn một\nĐoạn hai\n", Format::Docx),
+            ("", Format::Plain),
+        ];
+        for (source, format) in cases {
+            let (restored, gaps) = round_trip(source, format);
+            assert_eq!(restored, source, "{format:?}");
+            assert!(
+                gaps < source.len().max(1),
+                "{format:?}: the prose is not held twice"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_source_comes_back_whole(
+            source in "(\u{feff})?([a-zA-Zạảãệ \u{301}\u{309}\t\r\n<>/!\\[\\]()#*`&;-]|<p>|</p>|&amp;|<!--|-->){0,80}",
+            format in proptest::sample::select(vec![Format::Plain, Format::Markdown, Format::Html, Format::Docx]),
+        ) {
+            proptest::prop_assert_eq!(round_trip(&source, format).0, source);
+        }
     }
 
     #[test]

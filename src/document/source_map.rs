@@ -240,6 +240,65 @@ impl SourceMap {
     }
 }
 
+/// A source held as what the analysed text does not already hold: the bytes outside the
+/// verbatim pieces (markup, skipped lines, separators, characters NFC changed), in order.
+/// With the text and its map, the source comes back byte for byte ([`SourceMap::restore`]),
+/// so a long file is not held twice while the rules run.
+#[derive(Debug)]
+pub struct SourceGaps {
+    /// The gaps one after another; each starts and ends at a character boundary.
+    gaps: String,
+    source_len: usize,
+}
+
+impl SourceGaps {
+    /// The bytes held (the source less its verbatim prose).
+    pub fn len(&self) -> usize {
+        self.gaps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.gaps.is_empty()
+    }
+}
+
+impl SourceMap {
+    /// The source as gaps between the text's verbatim pieces; `None` when the pieces are
+    /// out of order or are not the source's bytes (then the source must be kept whole).
+    pub fn detach(&self, source: &str, text: &str) -> Option<SourceGaps> {
+        let mut gaps = String::new();
+        let mut at = 0;
+        for s in self.segments.iter().filter(|s| s.verbatim()) {
+            let (from, to) = (s.source_range(), s.text_range());
+            if from.start < at || source.get(from.clone())? != text.get(to)? {
+                return None;
+            }
+            gaps.push_str(&source[at..from.start]);
+            at = from.end;
+        }
+        gaps.push_str(&source[at..]);
+        Some(SourceGaps {
+            gaps,
+            source_len: source.len(),
+        })
+    }
+
+    /// The source [`SourceMap::detach`] took apart, from the same text.
+    pub fn restore(&self, text: &str, gaps: SourceGaps) -> String {
+        let mut source = String::with_capacity(gaps.source_len);
+        let mut taken = 0;
+        for s in self.segments.iter().filter(|s| s.verbatim()) {
+            let gap = s.source_start() - source.len();
+            source.push_str(&gaps.gaps[taken..taken + gap]);
+            taken += gap;
+            source.push_str(&text[s.text_range()]);
+        }
+        source.push_str(&gaps.gaps[taken..]);
+        debug_assert_eq!(source.len(), gaps.source_len);
+        source
+    }
+}
+
 /// Source byte ranges of prose, sorted and disjoint: where a fix may write.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProseRanges {

@@ -143,11 +143,14 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
             d.severity = config.severity_for(meta.id, d.severity, file);
             d.cap_related();
         }
+        found.shrink_to_fit();
         found
     };
     // Files are checked in parallel already; a long document also spreads its rules over
-    // the cores. The findings keep the registry's order either way.
-    let mut per_rule: Vec<Vec<Diagnostic>> = if doc.text.len() >= PARALLEL_RULES_FROM {
+    // the cores, up to a size: past it, the rules' own indexes (several times the text for
+    // some) would be held at once, so they run one after another. The findings keep the
+    // registry's order either way.
+    let mut per_rule: Vec<Vec<Diagnostic>> = if rules_in_parallel(doc.text.len()) {
         use rayon::prelude::*;
         enabled.par_iter().map(run).collect()
     } else {
@@ -204,6 +207,15 @@ fn give_way(enabled: &[&dyn rules::Rule], per_rule: &mut [Vec<Diagnostic>]) {
 /// The size of text (bytes) from which a document's rules run in parallel.
 const PARALLEL_RULES_FROM: usize = 64 * 1024;
 
+/// The size of text (bytes) past which a document's rules run one at a time, so that the
+/// peak memory is the document and one rule's index, not two.
+const PARALLEL_RULES_UP_TO: usize = 2 * 1024 * 1024;
+
+/// Whether the rules of a text of `len` bytes run in parallel.
+fn rules_in_parallel(len: usize) -> bool {
+    (PARALLEL_RULES_FROM..=PARALLEL_RULES_UP_TO).contains(&len)
+}
+
 /// Lints a file's bytes: decodes them, reads the document in `format`, runs the rules and
 /// maps every span back to byte offsets into `bytes`.
 pub fn lint_bytes(
@@ -246,10 +258,13 @@ pub fn lint_owned(
         offset: e.utf8_error().valid_up_to(),
     })?;
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let doc = Document::parse(&source, body_start, format);
-    let (diagnostics, dropped_fixes) = finish(path, &source, &doc, config);
+    let (mut doc, held) = Document::parse_detached(source, body_start, format);
+    let file = std::fs::canonicalize(path).ok();
+    let (diagnostics, dropped_fixes) = run_rules(&doc, config, file.as_deref());
     let prose = doc.map.prose_ranges();
-    drop(doc);
+    let comments = std::mem::take(&mut doc.comments);
+    let source = doc.restore_source(held);
+    let diagnostics = settle(&source, &comments, diagnostics, config, file.as_deref());
     Ok(FileReport {
         path: path.to_string(),
         source,
@@ -310,30 +325,54 @@ fn finish(
     config: &Config,
 ) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
     let file = std::fs::canonicalize(path).ok();
-    let mut diagnostics = lint_document(doc, config, file.as_deref());
+    let (diagnostics, dropped) = run_rules(doc, config, file.as_deref());
+    let diagnostics = settle(source, &doc.comments, diagnostics, config, file.as_deref());
+    (diagnostics, dropped)
+}
+
+/// Runs the rules over a document, maps the spans back to the source and takes out the
+/// fixes that would touch anything but prose.
+fn run_rules(
+    doc: &Document,
+    config: &Config,
+    file: Option<&Path>,
+) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
+    let mut diagnostics = lint_document(doc, config, file);
     let prose = doc.map.prose_ranges();
     let mut dropped = Vec::new();
     for d in &mut diagnostics {
         d.map_spans(|span| doc.map.source_range(span));
         crate::fix::drop_unsafe_spans(d, &prose, &mut dropped);
     }
-    let directives = suppress::parse(source, &doc.comments);
-    let report_unused = config.is_enabled_for(suppress::UNUSED, file.as_deref());
+    (diagnostics, dropped)
+}
+
+/// Applies the suppressions among the source's `comments` to findings mapped to the source,
+/// and sorts them.
+fn settle(
+    source: &str,
+    comments: &[std::ops::Range<usize>],
+    mut diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    file: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let directives = suppress::parse(source, comments);
+    let report_unused = config.is_enabled_for(suppress::UNUSED, file);
     suppress::apply(
         source,
         &directives,
         &mut diagnostics,
         report_unused,
-        |rule| config.is_enabled_for(rule, file.as_deref()),
+        |rule| config.is_enabled_for(rule, file),
     );
     for d in diagnostics
         .iter_mut()
         .filter(|d| d.rule == suppress::UNUSED)
     {
-        d.severity = config.severity_for(suppress::UNUSED, d.severity, file.as_deref());
+        d.severity = config.severity_for(suppress::UNUSED, d.severity, file);
     }
     sort(&mut diagnostics);
-    (diagnostics, dropped)
+    diagnostics
 }
 
 /// Lints a file on disk, its format told by its extension.
@@ -384,6 +423,13 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, TEST_MAX_WORDS};
+
+    #[test]
+    fn a_long_document_runs_its_rules_one_at_a_time() {
+        assert!(!super::rules_in_parallel(10_000));
+        assert!(super::rules_in_parallel(1_000_000));
+        assert!(!super::rules_in_parallel(10_000_000));
+    }
 
     #[test]
     fn words_past_the_most_entries_have_none_and_no_rule_falls_over() {

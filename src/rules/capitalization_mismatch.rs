@@ -84,7 +84,7 @@ impl Rule for CapitalizationMismatch {
         // Whether each written form (an entry of the lexicon) counts, decided once.
         let mut counting: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
         // The names' runs (see `check_names`), gathered in the same pass over the blocks.
-        let mut name_runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
+        let mut name_runs: FxHashMap<NameKey<'_>, Vec<NameRun>> = FxHashMap::default();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
@@ -175,23 +175,43 @@ impl Rule for CapitalizationMismatch {
 }
 
 /// One mention of a name that starts with a capitalised word ("Hội Nông dân", "Bộ Chính
-/// trị"): its words (token indices) and whether each word after the first is capitalised.
-/// Kept small: a long document has one for most capitalised words.
-struct NameRun<'a> {
-    /// Indices into `doc.tokens`.
-    tokens: [u32; 4],
+/// trị"): its first word (a token index; the others are the non-space tokens after it) and
+/// whether each word after the first is capitalised. 16 bytes: a long document has one for
+/// most capitalised words.
+struct NameRun {
+    first: u32,
+    /// The word after the run (a token index), [`NO_NEXT`] after punctuation or at the end.
+    next: u32,
     words: u8,
     capitals: [bool; 3],
-    /// The word after the run, lower-case ("" after punctuation or at the end).
-    next: &'a str,
     /// A capitalised word follows: a longer name ("Đảng bộ Khối Doanh nghiệp").
     longer: bool,
 }
 
-impl NameRun<'_> {
+/// [`NameRun::next`] when no word follows.
+const NO_NEXT: u32 = u32::MAX;
+
+impl NameRun {
     /// How many words.
     fn len(&self) -> usize {
         usize::from(self.words)
+    }
+
+    /// The token index of word `k` (0 the first).
+    fn token(&self, doc: &Document, k: usize) -> usize {
+        let first = self.first as usize;
+        (first..doc.tokens.len())
+            .filter(|&i| !doc.tokens[i].is_space())
+            .nth(k)
+            .expect("a run's words are tokens of the document")
+    }
+
+    /// The lower case of the word after the run ("" for none).
+    fn next<'a>(&self, doc: &'a Document) -> &'a str {
+        match self.next {
+            NO_NEXT => "",
+            i => doc.lower(&doc.tokens[i as usize]),
+        }
     }
 }
 
@@ -203,7 +223,7 @@ type NameKey<'a> = [&'a str; 4];
 fn name_runs_in<'a>(
     doc: &'a Document,
     sentence: &[usize],
-    runs: &mut FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
+    runs: &mut FxHashMap<NameKey<'a>, Vec<NameRun>>,
 ) {
     let case = |p: usize| {
         sentence.get(p).and_then(|&i| {
@@ -236,22 +256,20 @@ fn name_runs_in<'a>(
                 *word = lower(p + k);
             }
             let next = if case(p + len).is_some() {
-                lower(p + len)
+                sentence[p + len] as u32
             } else {
-                ""
+                NO_NEXT
             };
             // A capitalised word after it makes a longer name ("Đảng bộ Khối
             // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
             // spell alike: only names ending alike are compared.
             let longer = case(p + len) == Some(Case::Capitalized);
-            let mut tokens = [sentence[p] as u32; 4];
             let mut capitals = [false; 3];
             for k in 1..len {
-                tokens[k] = sentence[p + k] as u32;
                 capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
             }
             runs.entry(words).or_default().push(NameRun {
-                tokens,
+                first: sentence[p] as u32,
                 words: len as u8,
                 capitals,
                 next,
@@ -274,24 +292,24 @@ impl CapitalizationMismatch {
     fn check_names<'a>(
         &self,
         doc: &'a Document,
-        runs: FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
+        runs: FxHashMap<NameKey<'a>, Vec<NameRun>>,
         reported: &mut FxHashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut groups: Vec<&Vec<NameRun<'_>>> = runs
+        let mut groups: Vec<&Vec<NameRun>> = runs
             .values()
             .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
             .collect();
         // In text order, the shorter name first where two start at one word: a word is
         // reported once, by the same group on every run (the map's order is not fixed).
-        groups.sort_by_key(|list| (list[0].tokens[0], list[0].len()));
-        let range = |i: u32| doc.tokens[i as usize].range();
+        groups.sort_by_key(|list| (list[0].first, list[0].len()));
+        let range = |run: &NameRun, k: usize| doc.tokens[run.token(doc, k)].range();
         for list in groups {
             // The usual spelling: the most frequent, on a tie the first written.
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
             let Some(usual) = list
                 .iter()
-                .max_by(|a, b| count(a).cmp(&count(b)).then(b.tokens[0].cmp(&a.tokens[0])))
+                .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
             else {
                 continue;
             };
@@ -303,7 +321,7 @@ impl CapitalizationMismatch {
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
                 // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
-                if k + 2 == run.len() && run.next != usual.next {
+                if k + 2 == run.len() && run.next(doc) != usual.next(doc) {
                     continue;
                 }
                 // A mention continued by a capitalised word is a longer name ("Trường Đại học
@@ -320,19 +338,19 @@ impl CapitalizationMismatch {
                         continue;
                     }
                 }
-                let word = range(run.tokens[k + 1]);
+                let word = range(run, k + 1);
                 if !reported.insert(word.start) {
                     continue;
                 }
                 let this = Run {
                     word,
                     capital: run.capitals[k],
-                    phrase: range(run.tokens[0]).start..range(run.tokens[run.len() - 1]).end,
+                    phrase: range(run, 0).start..range(run, run.len() - 1).end,
                 };
                 let evidence = Run {
-                    word: range(usual.tokens[k + 1]),
+                    word: range(usual, k + 1),
                     capital: usual.capitals[k],
-                    phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len() - 1]).end,
+                    phrase: range(usual, 0).start..range(usual, usual.len() - 1).end,
                 };
                 out.push(self.report(doc, &this, &evidence, usual_count));
             }
@@ -420,6 +438,12 @@ impl CapitalizationMismatch {
 mod tests {
     use super::CapitalizationMismatch;
     use crate::rules::testing::{check, fixed, flags_each, silent};
+
+    #[test]
+    fn a_name_run_is_sixteen_bytes() {
+        // A long document holds one for most capitalised words and name lengths.
+        assert_eq!(std::mem::size_of::<super::NameRun>(), 16);
+    }
 
     #[test]
     fn fails_on_a_term_capitalised_two_ways() {
