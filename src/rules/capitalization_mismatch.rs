@@ -39,8 +39,9 @@ declare_rule! {
     /// Nông dân", "Chi hội", "Ban Chấp hành") are compared whatever follows them, and their
     /// conventional spelling (the kind of body and its field capitalised, Decree
     /// 30/2020/NĐ-CP) is the one kept even when it is the rarer: the other mentions are
-    /// reported, with a conventional one as evidence. For other names a tie suggests no
-    /// change.
+    /// reported, with a conventional one as evidence. A level word ending a name before
+    /// another word is lower case by the same convention ("Công an xã có", not "Công an Xã
+    /// có"; "Huyện ủy" and "Phường 5" aside). For other names a tie suggests no change.
     ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
@@ -66,7 +67,7 @@ So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ ch�
 
 Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên từ hai đến bốn từ được so (“Ủy ban nhân dân” / “Ủy ban nhân Dân”). Tên dài (“Đảng bộ Khối Doanh nghiệp”, “Trường Đại học Vinh”) có thể viết hoa nhiều hơn tên gọi tắt (“Đảng bộ khối”, “Trường đại học công lập”) nhưng không ít hơn (“Ban chấp hành Đảng bộ” bên cạnh “Ban Chấp hành”), và từ cuối có các từ khác nhau đi sau không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
 
-Các tên thường gặp ghi trong `rules/lists/institution-capitals.txt` (“Bộ Chính trị”, “Hội Nông dân”, “Chi hội”, “Ban Chấp hành”) được so dù có từ nào đi sau, và cách viết đúng quy ước (viết hoa chữ đầu của từ chỉ loại hình tổ chức và lĩnh vực hoạt động, Nghị định 30/2020/NĐ-CP) được giữ kể cả khi ít gặp hơn: các chỗ viết khác bị báo, kèm một chỗ viết đúng quy ước làm bằng chứng. Với các tên khác, khi hai cách ngang nhau thì không gợi ý sửa.
+Các tên thường gặp ghi trong `rules/lists/institution-capitals.txt` (“Bộ Chính trị”, “Hội Nông dân”, “Chi hội”, “Ban Chấp hành”) được so dù có từ nào đi sau, và cách viết đúng quy ước (viết hoa chữ đầu của từ chỉ loại hình tổ chức và lĩnh vực hoạt động, Nghị định 30/2020/NĐ-CP) được giữ kể cả khi ít gặp hơn: các chỗ viết khác bị báo, kèm một chỗ viết đúng quy ước làm bằng chứng. Từ chỉ cấp hành chính ở cuối tên, trước một từ khác, viết thường theo cùng quy ước (“Công an xã có”, không phải “Công an Xã có”; trừ “Huyện ủy” và “Phường 5”). Với các tên khác, khi hai cách ngang nhau thì không gợi ý sửa.
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -290,31 +291,45 @@ impl CapitalizationMismatch {
                 }
             }
         }
-        // A listed name written as the convention wants it is the spelling to keep, even
-        // when rarer ("Hội Nông dân" once beside "Hội nông dân" twice).
-        let mut groups: Vec<(Option<&NameRun<'_>>, &Vec<NameRun<'_>>)> = runs
+        // A mention written as the convention wants it is the spelling to keep, even when
+        // rarer ("Hội Nông dân" once beside "Hội nông dân" twice, "Công an xã" beside
+        // "Công an Xã"): the most frequent of those, when the convention tells them apart.
+        type Group<'g, 'a> = (Option<&'g NameRun<'a>>, Convention, &'g Vec<NameRun<'a>>);
+        let mut groups: Vec<Group<'_, '_>> = runs
             .iter()
             .filter(|(_, list)| list.iter().any(|r| r.capitals != list[0].capitals))
             .map(|(words, list)| {
-                let conventional = conventional_capitals(words, list)
-                    .and_then(|capitals| list.iter().find(|r| r.capitals == capitals));
-                (conventional, list)
+                let convention = conventional_capitals(words, list);
+                let fits = |r: &NameRun| {
+                    (0..r.len() - 1).all(|k| convention[k].is_none_or(|c| c == r.capitals[k]))
+                };
+                let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
+                let conventional = if list.iter().all(fits) {
+                    None
+                } else {
+                    list.iter()
+                        .filter(|r| fits(r))
+                        .max_by(|a, b| count(a).cmp(&count(b)).then(b.tokens[0].cmp(&a.tokens[0])))
+                };
+                (conventional, convention, list)
             })
             .collect();
         // Listed names first, so that their conventional words are settled before a run
         // inside them ("Liên hiệp Phụ") could report one; then in text order, the shorter
         // name first where two start at one word: a word is reported once, by the same
         // group on every run (the map's order is not fixed).
-        groups.sort_by_key(|(conventional, list)| {
+        groups.sort_by_key(|(conventional, _, list)| {
             (conventional.is_none(), list[0].tokens[0], list[0].len())
         });
         let range = |i: u32| doc.tokens[i as usize].range();
-        for (conventional, list) in groups {
+        for (conventional, convention, list) in groups {
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
+            // The convention decides word k when it knows it and a mention follows it.
+            let decides = |k: usize| conventional.is_some() && convention[k].is_some();
             if let Some(usual) = conventional {
                 for run in list.iter().filter(|r| r.capitals == usual.capitals) {
-                    for &token in &run.tokens[1..run.len()] {
-                        reported.insert(range(token).start);
+                    for k in (0..run.len() - 1).filter(|&k| decides(k)) {
+                        reported.insert(range(run.tokens[k + 1]).start);
                     }
                 }
             }
@@ -334,14 +349,14 @@ impl CapitalizationMismatch {
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
                 // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees. A
                 // listed name is whole whatever follows ("Bộ Chính trị về" / "cho").
-                if k + 2 == run.len() && run.next != usual.next && conventional.is_none() {
+                if k + 2 == run.len() && run.next != usual.next && !decides(k) {
                     continue;
                 }
                 // A mention continued by a capitalised word is a longer name ("Trường Đại học
                 // Vinh" next to "Trường đại học công lập"): it may have capitals its short
                 // form has not, not the reverse ("Ban chấp hành Đảng bộ" next to "Ban Chấp
                 // hành" is a slip). A listed name keeps its capitals in a longer one.
-                if run.longer != usual.longer && conventional.is_none() {
+                if run.longer != usual.longer && !decides(k) {
                     let (long, short) = if run.longer {
                         (run, usual)
                     } else {
@@ -365,7 +380,7 @@ impl CapitalizationMismatch {
                     capital: usual.capitals[k],
                     phrase: range(usual.tokens[0]).start..range(usual.tokens[usual.len() - 1]).end,
                 };
-                let basis = if conventional.is_some() {
+                let basis = if decides(k) {
                     Basis::Convention
                 } else {
                     Basis::Usual {
@@ -379,32 +394,42 @@ impl CapitalizationMismatch {
     }
 }
 
-/// The capitals the convention gives the words after the first of a listed name
-/// (`rules/lists/institution-capitals.txt`), `None` for a name not listed. Mentions cut
-/// inside a longer listed name count when every one continues it ("Hội Liên hiệp Phụ" then
-/// "nữ").
-fn conventional_capitals(words: &NameKey<'_>, list: &[NameRun<'_>]) -> Option<[bool; 3]> {
+/// Per word after the first, whether the convention capitalises it, where it is known.
+type Convention = [Option<bool>; 3];
+
+/// Words after an institution that name its level and are written lower case before a
+/// word ("Công an xã phối hợp", "Bảo tàng tỉnh Nghệ An"), unless a body's name goes on
+/// ("Huyện ủy", "Tỉnh đoàn"); before a number they may start a name ("Phường 5").
+const LEVEL_WORDS: &[&str] = &["huyện", "phường", "quận", "tỉnh", "xã"];
+const LEVEL_BODIES: &[&str] = &["hội", "uỷ", "đoàn", "đội", "ủy"];
+
+/// The capitals the convention gives the words after the first of a name: those of a
+/// listed name (`rules/lists/institution-capitals.txt`; mentions cut inside a longer
+/// listed name count when every one continues it, "Hội Liên hiệp Phụ" then "nữ"), and a
+/// level word lower case at the end.
+fn conventional_capitals(words: &NameKey<'_>, list: &[NameRun<'_>]) -> Convention {
     let len = list[0].len();
-    INSTITUTION_CAPITALS
-        .pairs()
-        .iter()
-        .find_map(|&(name, written)| {
-            let mut listed = name.split(' ');
-            if !words[..len].iter().all(|w| listed.next() == Some(*w)) {
-                return None;
-            }
-            if let Some(next) = listed.next()
-                && list.iter().any(|r| r.next != next)
-            {
-                return None;
-            }
-            let mut capitals = [false; 3];
-            let after_first = written.split(' ').skip(1).take(len - 1);
-            for (capital, word) in capitals.iter_mut().zip(after_first) {
-                *capital = case_of(word) == Case::Capitalized;
-            }
-            Some(capitals)
-        })
+    let mut convention = [None; 3];
+    let listed = INSTITUTION_CAPITALS.pairs().iter().find(|&&(name, _)| {
+        let mut listed = name.split(' ');
+        words[..len].iter().all(|w| listed.next() == Some(*w))
+            && listed
+                .next()
+                .is_none_or(|next| list.iter().all(|r| r.next == next))
+    });
+    if let Some(&(_, written)) = listed {
+        let after_first = written.split(' ').skip(1).take(len - 1);
+        for (known, word) in convention.iter_mut().zip(after_first) {
+            *known = Some(case_of(word) == Case::Capitalized);
+        }
+    } else if LEVEL_WORDS.contains(&words[len - 1])
+        && list
+            .iter()
+            .all(|r| !LEVEL_BODIES.contains(&r.next) && (r.capitals[len - 2] <= !r.next.is_empty()))
+    {
+        convention[len - 2] = Some(false);
+    }
+    convention
 }
 
 /// What the spelling a mention is compared with rests on.
@@ -413,7 +438,7 @@ enum Basis {
     /// The document's usual spelling, written `count` times; `certain` when it outnumbers
     /// the reported one (a tie suggests nothing).
     Usual { count: usize, certain: bool },
-    /// The conventional spelling of a listed name.
+    /// The conventional spelling of a listed name or a level word.
     Convention,
 }
 
@@ -635,6 +660,24 @@ mod tests {
                     "Ban Chấp hành Đảng bộ phường họp. Sau đó, Ban Chấp Hành sẽ chấm bài.",
                     &["Hành"],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_level_word_after_a_name_is_lower_case_by_convention() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[(
+                "Người dân kịp thời báo cáo Công an xã; Công an Xã có trách nhiệm hướng dẫn.",
+                &["Xã"],
+            )],
+        );
+        silent(
+            &CapitalizationMismatch,
+            &[
+                "Ban Thường vụ Huyện ủy họp. Ban Thường vụ huyện đã chỉ đạo.",
+                "Hội Nông dân Phường 5 họp. Hội Nông dân phường đã vận động.",
             ],
         );
     }
