@@ -254,10 +254,10 @@ def verify_group(cls, members, where):
         if len(values) != 1:
             problems.append(f"{where}: ordinals differ: {[f['text'] for f in members]}")
     elif cls == "percentage":
+        # one percentage, stated once or more (a headline and the body)
         pct = by_kind(members, "p")
-        if len(pct) != 1:
-            return [f"{where}: one percentage expected"]
-        stated = parse_number(pct[0]["text"])
+        if not pct:
+            return [f"{where}: a percentage expected"]
         pa, pb, pf, pt = (by_kind(members, k) for k in ("pa", "pb", "pf", "pt"))
         if pa and pb:
             computed = 100 * parse_number(pa[0]["text"]) / parse_number(pb[0]["text"])
@@ -266,8 +266,10 @@ def verify_group(cls, members, where):
             computed = 100 * abs(b - a) / a
         else:
             return [f"{where}: a percentage needs pa+pb or pf+pt"]
-        if abs(computed - stated) > 1.0:
-            problems.append(f"{where}: stated {stated}% but the figures give {computed:.2f}%")
+        for p in pct:
+            stated = parse_number(p["text"])
+            if abs(computed - stated) > 1.0:
+                problems.append(f"{where}: stated {stated}% but the figures give {computed:.2f}%")
     elif cls == "count":
         count = by_kind(members, "c")
         if len(count) != 1:
@@ -340,12 +342,12 @@ def candidates(doc, rng):
                         new = format_ordinal(value + delta, style)
                         add(f, new, f"ordinal {f['text']} -> {new}", "ordinal")
         elif cls == "percentage":
-            (p,) = by_kind(members, "p")
-            stated = parse_number(p["text"])
-            for delta in (rng.choice([4, 5, 6, 7]), -rng.choice([8, 10, 12, 15])):
-                if stated + delta > 0:
-                    new = format_number(stated + delta, p["text"])
-                    add(p, new, f"percentage {p['text']} -> {new}", "percent-value")
+            for p in by_kind(members, "p"):
+                stated = parse_number(p["text"])
+                for delta in (rng.choice([4, 5, 6, 7]), -rng.choice([8, 10, 12, 15])):
+                    if stated + delta > 0:
+                        new = format_number(stated + delta, p["text"])
+                        add(p, new, f"percentage {p['text']} -> {new}", "percent-value")
             for op in by_kind(members, "pa") + by_kind(members, "pt"):
                 value = parse_number(op["text"])
                 factor = rng.choice([0.8, 0.85, 1.15, 1.2])

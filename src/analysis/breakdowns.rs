@@ -7,6 +7,8 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::sentences::non_space_tokens;
+use crate::document::{BlockKind, Document};
 use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
@@ -163,6 +165,9 @@ fn pick_whole(
 /// hộ", "trộm cắp tài sản 10 vụ").
 const MAX_LABEL_WORDS: usize = 4;
 
+/// Words of a capitalised label ("Khuyến khích 10").
+const MAX_CAPITALISED_LABEL_WORDS: usize = 3;
+
 /// How parts are labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Labels {
@@ -181,12 +186,10 @@ fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
         |j: usize| c.kind(j) == Some(TokenKind::Word) && c.doc.case(c.token(j)) != Case::Lower;
     let at = match labels {
         Labels::None => k,
-        Labels::Capitalised if capital(k) && c.kind(k + 1) == Some(TokenKind::Number) => k + 1,
-        Labels::Capitalised
-            if capital(k) && capital(k + 1) && c.kind(k + 2) == Some(TokenKind::Number) =>
-        {
-            k + 2
-        }
+        // "Vàng 7", "Huy chương Bạc 8", "Khuyến khích 10": a capitalised first word.
+        Labels::Capitalised if capital(k) => (k + 1..=k + MAX_CAPITALISED_LABEL_WORDS)
+            .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
+            .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
         Labels::Words => (k + 1..=k + MAX_LABEL_WORDS)
             .take_while(|&j| c.kind(j - 1) == Some(TokenKind::Word))
             .find(|&j| c.kind(j) == Some(TokenKind::Number))?,
@@ -212,6 +215,9 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     };
     let mut parts = Vec::new();
     let mut joined = false;
+    // Labelled parts that stop at a separator not followed by a part ("Ba 8, Khuyến khích
+    // 10" read no further than "Ba 8") are not known to be all the parts.
+    let mut broken = false;
     loop {
         parts.push(Part {
             figure: c.figure_at(at)?,
@@ -239,7 +245,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
                         break Some((p, and));
                     }
                     if c.is_punct(k, ";") {
+                        broken = true;
                         break None;
+                    }
+                    if labelled != Labels::None {
+                        broken = true;
                     }
                 }
                 _ => {}
@@ -261,14 +271,423 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
         joined |= and;
         at = p;
     }
-    let to_sentence_end = labelled != Labels::None && parts.len() >= 3;
+    let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
     (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
+}
+
+/// Tokens a noun-led part's segment may hold (its label, figures and description).
+const MAX_SEGMENT_TOKENS: usize = 16;
+
+/// The marker of a breakdown read by its whole's noun at `p`: its kind, where the marker
+/// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
+/// before a colon ("Cụ thể: ...") announces all the parts.
+fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
+    // "gồm cả chủ nhà": one of them named, not a split.
+    if c.word(p) == Some("gồm") && c.word(p + 1) != Some("cả") {
+        let start = if c.word(p.saturating_sub(1)) == Some("bao") {
+            p - 1
+        } else {
+            p
+        };
+        let mut from = p + 1;
+        while c.word(from) == Some("có") || c.is_punct(from, ":") {
+            from += 1;
+        }
+        return Some((Marker::Complete, start, from));
+    }
+    if c.word_is(p, "trong") && c.word(p + 1) == Some("đó") {
+        let mut from = p + 2;
+        while c.word(from) == Some("có") || c.is_punct(from, ",") {
+            from += 1;
+        }
+        return Some((Marker::Within, p, from));
+    }
+    if c.word_is(p, "cụ") && c.word(p + 1) == Some("thể") && c.is_punct(p + 2, ":") {
+        return Some((Marker::Complete, p, p + 3));
+    }
+    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ...": a colon right after a quantity.
+    if c.is_punct(p, ":")
+        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p)
+            .any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
+    {
+        return Some((Marker::Complete, p, p + 1));
+    }
+    None
+}
+
+/// Unit words a quantity before a colon may have.
+const MAX_UNIT_WORDS: usize = 3;
+
+/// The figures that announce the parts at `marker`: those of its clause, or of the sentence
+/// before when the marker opens a sentence ("thụ lý 742 vụ, việc. Trong đó, án hình sự 96
+/// vụ ..."). A figure after a word of comparison, a time or a percentage is left out.
+fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
+    let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
+    let (start, end) = if c.opens_sentence(marker) {
+        let Some(end) = (0..marker).rev().find(|&k| sentence_end(k)) else {
+            return Vec::new();
+        };
+        let start = (0..end)
+            .rev()
+            .find(|&k| sentence_end(k))
+            .map_or(0, |k| k + 1);
+        (start, end)
+    } else {
+        let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
+        // "xét xử 88 vụ, 124 bị cáo; trong đó ...": the clause before a semicolon.
+        let end = if marker > 0 && c.is_punct(marker - 1, ";") {
+            marker - 1
+        } else {
+            marker
+        };
+        let start = (0..end).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
+        (start, end)
+    };
+    (start..end)
+        .filter(|&k| {
+            c.kind(k) == Some(TokenKind::Number)
+                && !is_time_figure(c, k)
+                && !is_glued_figure(c, k)
+                && !compared(c, k)
+        })
+        .filter_map(|k| {
+            let q = c.quantity_at(k)?;
+            Some((k, q.head().to_vec()))
+        })
+        .collect()
+}
+
+/// Whether the figure at `k` follows a word of comparison or bound ("tăng 20 hộ").
+fn compared(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|j| c.word(j))
+        .is_some_and(|w| PART_COMPARISON_WORDS.contains(w))
+}
+
+/// The parts counted in `head` from `from` to the sentence's end: one figure of that noun in
+/// each segment (segments parted by ";", or else by "," and "và"; a segment with no figure
+/// is a label going on into the next: "án hôn nhân và gia đình 287 vụ"). Other figures are
+/// allowed only in the nouns of the other announced figures ("12 vụ, 17 bị can; 7 vụ, 9
+/// bị can"). A "và" after a part closes the list at the next separator. `None` unless every
+/// segment reads so and there are two parts at least.
+fn parts_by_noun(
+    c: &Cursor<'_>,
+    from: usize,
+    head: &[String],
+    partners: &[Vec<String>],
+) -> Option<(Vec<Part>, bool)> {
+    let end = (from..c.len())
+        .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
+        .unwrap_or(c.len());
+    let semicolons = (from..end).any(|k| c.is_punct(k, ";"));
+    let mut parts: Vec<Part> = Vec::new();
+    let mut in_segment = false; // the current segment has its head-noun part
+    let mut figures = 0usize; // figures in the current segment
+    let mut seg_start = from;
+    let mut closing = false;
+    let mut depth = 0usize;
+    let mut k = from;
+    // "số còn lại", "13 căn còn lại": the parts name the rest, so they are all of it.
+    let mut rest = false;
+    let mut first_labelled: Option<bool> = None;
+    while k < end {
+        rest |= c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
+        let separator = depth == 0
+            && (c.is_punct(k, ";")
+                || !semicolons && (c.is_punct(k, ",") || c.word(k) == Some("và")));
+        if separator {
+            if figures > 0 {
+                if closing {
+                    break;
+                }
+                // "A, B và C": after a part, "và" closes the list at the next separator.
+                closing |= c.word(k) == Some("và") && !semicolons;
+                in_segment = false;
+                figures = 0;
+                seg_start = k + 1;
+            }
+            k += 1;
+            continue;
+        }
+        if k >= seg_start + MAX_SEGMENT_TOKENS {
+            return None;
+        }
+        match c.punct(k) {
+            Some("(") => depth += 1,
+            Some(")") if depth > 0 => depth -= 1,
+            // The marker was inside brackets that close here: the parts are not all read.
+            Some(")") => return None,
+            _ => {}
+        }
+        if depth == 0
+            && c.kind(k) == Some(TokenKind::Number)
+            && !is_glued_figure(c, k)
+            && !is_time_figure(c, k)
+        {
+            if c.is_punct(k + 1, "%") {
+                k += 2;
+                continue;
+            }
+            let q = c.quantity_at(k)?;
+            figures += 1;
+            if q.head() == head {
+                if in_segment || compared(c, k) {
+                    return None;
+                }
+                in_segment = true;
+                // Parts share a form: all figure-first, or all after a label ("9 lần liên
+                // tiếp ..., và hiện giữ kỷ lục về 9 lần" is no second part).
+                let labelled = k > seg_start;
+                if *first_labelled.get_or_insert(labelled) != labelled {
+                    return None;
+                }
+                parts.push(Part {
+                    figure: q.figure.clone(),
+                    noun: c.unit_words(k + 1),
+                });
+            } else if !partners.iter().any(|p| p.as_slice() == q.head()) {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    (parts.len() >= 2).then_some((parts, rest))
+}
+
+/// Breakdowns read by the whole's noun: after "gồm", "trong đó" or "Cụ thể:", the parts
+/// counted in the noun of a figure the clause (or the sentence before) announces, with
+/// labels of any length before them and other announced nouns beside them ("khởi tố 23 vụ,
+/// 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; trộm cắp 7 vụ, 9 bị can; ...").
+fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    for p in 0..c.len() {
+        let Some((marker, start, from)) = noun_marker(c, p) else {
+            continue;
+        };
+        let wholes = announced(c, start);
+        let heads: Vec<Vec<String>> = wholes.iter().map(|(_, h)| h.clone()).collect();
+        // The nearest figure of a noun is the whole its parts break down.
+        let mut tried: Vec<&Vec<String>> = Vec::new();
+        for (at, head) in wholes.iter().rev() {
+            if tried.contains(&head) {
+                continue;
+            }
+            tried.push(head);
+            let Some((parts, rest)) = parts_by_noun(c, from, head, &heads) else {
+                continue;
+            };
+            let marker = if rest { Marker::Complete } else { marker };
+            let Some(whole) = c.figure_at(*at) else {
+                continue;
+            };
+            if !out.iter().any(|b| b.whole.span == whole.span) {
+                out.push(Breakdown {
+                    whole,
+                    noun: c.unit_words(at + 1),
+                    marker,
+                    parts,
+                });
+            }
+        }
+    }
+}
+
+/// Words that set counts against each other rather than split a whole ("tăng", "so với").
+const CHANGE_WORDS: [&str; 5] = ["tăng", "giảm", "so", "thêm", "hơn"];
+
+/// "được phân bổ 64 căn nhà. Đến nay đã hoàn thành 51 căn; 13 căn còn lại đang thi công":
+/// a count said to be the rest ("N X còn lại") completes a split of the first count of its
+/// noun in its sentence or the one before; the parts are the later counts of that noun to
+/// the end of the rest's sentence ("22 dự án đã hoàn thành, 6 dự án còn lại ... và 2 dự
+/// án ...").
+fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
+    for r in 0..c.len() {
+        // Only a figure a few words before "còn lại" can be the rest.
+        let near_rest = c.kind(r) == Some(TokenKind::Number)
+            && (r + 2..r + 5).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+        if !near_rest {
+            continue;
+        }
+        let Some(rest) = c.quantity_at(r) else {
+            continue;
+        };
+        let named_rest =
+            (r + 1..=rest.end).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+        if !named_rest {
+            continue;
+        }
+        let head = rest.head().to_vec();
+        let own = (0..r).rev().find(|&k| sentence_end(k));
+        let from = own
+            .and_then(|e| {
+                (0..e)
+                    .rev()
+                    .find(|&k| sentence_end(k))
+                    .map(|k| k + 1)
+                    .or(Some(0))
+            })
+            .unwrap_or(0);
+        let to = (r..c.len()).find(|&k| sentence_end(k)).unwrap_or(c.len());
+        if (from..to).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {
+            continue;
+        }
+        let same: Vec<usize> = (from..to)
+            .filter(|&k| {
+                !is_time_figure(c, k)
+                    && !is_glued_figure(c, k)
+                    && !compared(c, k)
+                    && !c.is_punct(k + 1, "%")
+                    && c.quantity_at(k).is_some_and(|q| q.head() == head)
+            })
+            .collect();
+        // The whole is the first, or the one "trong (tổng) số" names, or a restatement of
+        // it ("... 30 dự án. Trong số 30 dự án, ...").
+        let named = same
+            .iter()
+            .rposition(|&k| k >= 2 && c.word(k - 1) == Some("số") && c.word_is(k - 2, "trong"));
+        let mut first = named.unwrap_or(0);
+        let value = |k: usize| c.figure_at(k).map(|f| f.figure.value);
+        while first + 1 < same.len() && value(same[first]) == value(same[first + 1]) {
+            first += 1;
+        }
+        let Some((&whole_at, parts)) = same[first..].split_first() else {
+            continue;
+        };
+        if parts.len() < 2 || whole_at >= r {
+            continue;
+        }
+        let Some(whole) = c.figure_at(whole_at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        let parts: Vec<Part> = parts
+            .iter()
+            .filter_map(|&k| {
+                Some(Part {
+                    figure: c.figure_at(k)?,
+                    noun: c.unit_words(k + 1),
+                })
+            })
+            .collect();
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(whole_at + 1),
+            marker: Marker::Complete,
+            parts,
+        });
+    }
+}
+
+/// The part a list line states after its label: "Sinh viên đỗ đại học: 40 suất;",
+/// "Giải Nhất: 1 giải", "Đơn vị máu 250 ml: 198;" — the one figure after the line's last
+/// colon, with its noun if any, then nothing but a closing mark.
+fn labelled_line(c: &Cursor<'_>, from: usize, to: usize) -> Option<Part> {
+    let colon = (from..to).rev().find(|&k| c.is_punct(k, ":"))?;
+    let at = colon + 1;
+    if c.kind(at) != Some(TokenKind::Number) || c.is_punct(at + 1, "%") || is_glued_figure(c, at) {
+        return None;
+    }
+    let noun = c.unit_words(at + 1);
+    let after = at + 1 + noun.len();
+    if !(after..to).all(|k| matches!(c.punct(k), Some(";" | "." | ","))) {
+        return None;
+    }
+    Some(Part {
+        figure: c.figure_at(at)?,
+        noun,
+    })
+}
+
+/// "Ban Tổ chức trao 22 giải như sau:" then lines "Giải Nhất: 1 giải;" ...: a block that
+/// ends with a colon, then list lines (or the lines of one paragraph, parted by
+/// semicolons) that each state a labelled part. The whole is the last count of the parts'
+/// noun in the colon's block or, when the lines name no noun, the last count of the
+/// colon's sentence.
+pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakdown> {
+    let c = Cursor::new(doc, sig);
+    let colon = sig.len().checked_sub(1)?;
+    if !c.is_punct(colon, ":") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let next = doc.blocks.get(at + 1)?;
+    if next.kind == BlockKind::ListItem {
+        for block in doc.blocks[at + 1..]
+            .iter()
+            .take_while(|b| b.kind == BlockKind::ListItem)
+        {
+            let line = non_space_tokens(doc, block);
+            let l = Cursor::new(doc, &line);
+            parts.push(labelled_line(&l, 0, l.len())?);
+        }
+    } else {
+        // Plain lines: one paragraph each, or several in one (parted by semicolons); the
+        // lines run while every segment states a labelled part.
+        for block in doc.blocks[at + 1..]
+            .iter()
+            .take_while(|b| b.kind == BlockKind::Paragraph)
+        {
+            let line = non_space_tokens(doc, block);
+            let l = Cursor::new(doc, &line);
+            let mut read = Vec::new();
+            let mut start = 0;
+            for k in 0..=l.len() {
+                if k == l.len() || l.is_punct(k, ";") {
+                    if k > start {
+                        read.push(labelled_line(&l, start, (k + 1).min(l.len())));
+                    }
+                    start = k + 1;
+                }
+            }
+            if read.is_empty() || read.iter().any(Option::is_none) {
+                break;
+            }
+            parts.extend(read.into_iter().flatten());
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let head = parts[0].noun.first().cloned();
+    if parts.iter().any(|p| p.noun.first() != head.as_ref()) {
+        return None;
+    }
+    let sentence_start = (0..colon)
+        .rev()
+        .find(|&k| matches!(c.punct(k), Some("." | "!" | "?")))
+        .map_or(0, |k| k + 1);
+    let from = if head.is_some() { 0 } else { sentence_start };
+    let whole_at = (from..colon).rev().find(|&k| {
+        !is_time_figure(&c, k)
+            && !compared(&c, k)
+            && c.quantity_at(k)
+                .is_some_and(|q| head.is_none() || q.head().first() == head.as_ref())
+    })?;
+    Some(Breakdown {
+        whole: c.figure_at(whole_at)?,
+        noun: c.unit_words(whole_at + 1),
+        marker: Marker::Complete,
+        parts,
+    })
 }
 
 /// Every breakdown of a block's run of non-space tokens.
 pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for p in 0..c.len() {
+        // "trong đó", "trong số đó": how many words the phrase takes (its first word
+        // asked once).
+        let within = if c.word_is(p, "trong") {
+            match (c.word(p + 1), c.word(p + 2)) {
+                (Some("đó"), _) => Some(2),
+                (Some("số"), Some("đó")) => Some(3),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let (marker, colon, from) = if c.word(p) == Some("gồm") {
             let mut from = p + 1;
             if c.word(from) == Some("có") || c.is_punct(from, ":") {
@@ -280,14 +699,11 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
                 p
             };
             (Marker::Complete, before, from)
-        } else if c.word_is(p, "trong") && c.word(p + 1) == Some("đó") {
+        } else if within == Some(2) {
             let mut from = p + 2 + usize::from(c.is_punct(p + 2, ","));
             from += usize::from(c.word(from) == Some("có"));
             (Marker::Within, p, from)
-        } else if c.word_is(p, "trong")
-            && c.word(p + 1) == Some("số")
-            && c.word(p + 2) == Some("đó")
-        {
+        } else if within == Some(3) {
             let from = p + 3 + usize::from(c.word(p + 3) == Some("có"));
             (Marker::Within, p, from)
         } else if c.is_punct(p, ":") {
@@ -332,6 +748,8 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             parts,
         });
     }
+    noun_breakdowns(c, &mut out);
+    remainders(c, &mut out);
     out
 }
 

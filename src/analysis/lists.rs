@@ -265,9 +265,11 @@ fn reading(segments: &[Segment], names: bool) -> (usize, usize) {
         .enumerate()
         .any(|(i, s)| s.after == Some(Sep::And) && last_mark.is_none_or(|m| i > m));
     if semicolons > 0 {
-        // Semicolons part the items; a comma is then inside one ("vải vóc, may mặc").
-        let n = 1 + semicolons + usize::from(final_and);
-        return (n.min(most), n.min(most));
+        // Semicolons part the items; a comma is then inside one ("vải vóc, may mặc"), and a
+        // final "và" may part the last two or sit inside the last ("đoàn viên, thanh niên và
+        // sinh viên").
+        let n = 1 + semicolons;
+        return (n.min(most), (n + usize::from(final_and)).min(most));
     }
     let fewest = {
         let long = !names && segments.iter().any(|s| s.words >= LONG_ITEM_WORDS);
@@ -305,11 +307,26 @@ fn enumeration(
         return None;
     }
     // A list is closed by a conjunction or by semicolons; a bare run of commas may go on
-    // into a clause of its own, except inside brackets, which close it.
-    if intro != Intro::Bracket
-        && !all
-            .iter()
-            .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)))
+    // into a clause of its own, except inside brackets, which close it. After a colon, a
+    // bare run to the sentence's end ("3 việc: A, B, C.") is read too, but only as the
+    // most items there are (its last segment may be a clause of its own).
+    let bare = !all
+        .iter()
+        .any(|s| matches!(s.after, Some(Sep::And | Sep::Semicolon)));
+    // The sentence ends there, and not with dots that leave the list open ("Cờ tướng...").
+    let to_end = all.last().is_some_and(|s| {
+        let end = s.tokens.end;
+        end >= c.len() || matches!(c.punct(end), Some("." | "!" | "?")) && !c.is_punct(end + 1, ".")
+    });
+    // Figures in a bare run make it a breakdown ("Vàng 7, Bạc 8"), read elsewhere.
+    let figures = all.iter().any(|s| {
+        s.tokens
+            .clone()
+            .any(|k| c.kind(k) == Some(TokenKind::Number))
+    });
+    // "Op. 25 các cung:": a figure before "các" or "những" counts nothing of the list.
+    let counted = !matches!(c.word(count_at + 1), Some("các" | "những"));
+    if intro != Intro::Bracket && bare && !(intro == Intro::Colon && to_end && !figures && counted)
     {
         return None;
     }
@@ -378,9 +395,10 @@ fn enumeration(
         fewest = fewest.min(f);
         most = most.max(m);
     }
-    let strict = names
+    let strict = (names
         || all.iter().all(|s| s.words <= SHORT_ITEM_WORDS)
-        || all.iter().any(|s| s.after == Some(Sep::Semicolon));
+        || all.iter().any(|s| s.after == Some(Sep::Semicolon)))
+        && !(bare && intro == Intro::Colon);
     let count = c.figure_at(count_at)?;
     let noun = noun_text(c, count_at + 1, noun_end);
     Some(Enumeration {

@@ -13,7 +13,7 @@ use crate::lists::{
 };
 use crate::text::case::{Case, case_of};
 use crate::text::roman;
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{Token, TokenKind};
 
 /// How the number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,15 +241,21 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
         .map(|b| doc.text[b.range.clone()].trim())
         .collect();
     for block in &doc.blocks {
+        // Every mention has "thứ": most blocks are passed over at this test, before their
+        // sentences are built, and most sentences at the same test.
+        let is_thu = |t: &Token| {
+            t.is_word() && t.byte_len() == "thứ".len() && {
+                let t = doc.token_text(t);
+                t == "thứ" || t == "Thứ" || t == "THỨ"
+            }
+        };
+        if !doc.block_tokens(block).iter().any(is_thu) {
+            continue;
+        }
         let in_title = block.kind == BlockKind::Title
             || titles.contains(&doc.text[block.range.clone()].trim());
         for sentence in &sentences(doc, block) {
-            // Every mention has "thứ": most sentences are passed over at this test.
-            let has_thu = sentence.iter().any(|&i| {
-                let t = doc.token_text(&doc.tokens[i]);
-                t == "thứ" || t == "Thứ" || t == "THỨ"
-            });
-            if !has_thu {
+            if !sentence.iter().any(|&i| is_thu(&doc.tokens[i])) {
                 continue;
             }
             let words: Vec<&str> = sentence

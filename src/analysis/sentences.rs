@@ -17,9 +17,13 @@ pub struct Sentences {
 
 impl Sentences {
     fn of(doc: &Document, block: &Block) -> Sentences {
-        let mut out = Sentences::default();
-        for i in block.tokens.clone() {
-            let token = &doc.tokens[i];
+        // Sized for every token of the block at once (about twice what the non-space ones
+        // need, for one block at a time) rather than grown step by step.
+        let mut out = Sentences {
+            tokens: Vec::with_capacity(block.tokens.len()),
+            ends: Vec::new(),
+        };
+        for (i, token) in (block.tokens.start..).zip(doc.block_tokens(block)) {
             if token.kind() == TokenKind::Space {
                 continue;
             }
@@ -83,11 +87,16 @@ pub fn opens_sentence(doc: &Document, block: &Block, i: usize) -> bool {
 
 /// The block's non-space tokens (indices into `doc.tokens`).
 pub fn non_space_tokens(doc: &Document, block: &Block) -> Vec<usize> {
-    block
-        .tokens
-        .clone()
-        .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
-        .collect()
+    // Sized for the whole block at once: a filtered iterator would grow the vector step by
+    // step.
+    let mut out = Vec::with_capacity(block.tokens.len());
+    out.extend(
+        (block.tokens.start..)
+            .zip(doc.block_tokens(block))
+            .filter(|(_, t)| t.kind() != TokenKind::Space)
+            .map(|(i, _)| i),
+    );
+    out
 }
 
 /// The block's sentences, each the indices (into `doc.tokens`) of its non-space tokens,

@@ -25,7 +25,9 @@ declare_rule! {
     /// A second anniversary joined by "và" shares the first one's "kỷ niệm". The headline's
     /// "kỷ niệm N năm ..." (or "chào mừng N năm ...") is compared with the body's anniversary
     /// of the same subject whose years agree with it ("Ngày thành lập Hội" in both), or, when
-    /// none begins alike, with the only one that shares most of its words.
+    /// none begins alike, with the only one that shares most of its words. A later mention
+    /// that retells the span ("chặng đường 51 năm", "suốt 37 năm qua", "Cách đây 48 năm",
+    /// "Sau 22 năm tái lập") one or two years off the only anniversary near it is a warning.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -46,7 +48,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -121,6 +123,7 @@ impl Rule for AnniversaryMismatch {
         }
         if !verified.is_empty() {
             self.check_headline(doc, &verified, out);
+            self.check_mentions(doc, &verified, out);
         }
     }
 }
@@ -230,8 +233,9 @@ const SUBJECT_WORDS: usize = 6;
 /// first mark, without a leading "ngày" ("Ngày thành lập Hội" → thành lập hội).
 fn subject(doc: &Document, sentence: &[usize], from: usize) -> Vec<String> {
     let c = Cursor::new(doc, sentence);
+    // "và" ends it: "kỷ niệm 50 năm Ngày giải phóng và 20 năm tái lập huyện".
     let mut words: Vec<String> = (from..sentence.len())
-        .map_while(|q| c.word(q).map(str::to_string))
+        .map_while(|q| c.word(q).filter(|&w| w != "và").map(str::to_string))
         .take(SUBJECT_WORDS + 1)
         .collect();
     if words.first().is_some_and(|w| w == "ngày") {
@@ -312,6 +316,122 @@ impl AnniversaryMismatch {
             }
         }
     }
+}
+
+/// The most years a later mention may be off from the anniversary it retells and still be
+/// read as a slip of it rather than another span ("5 năm qua" beside "kỷ niệm 50 năm").
+const MENTION_SLIP: u32 = 2;
+
+impl AnniversaryMismatch {
+    /// A later mention of a verified anniversary's span in the body without its years:
+    /// "chặng đường 50 năm", "suốt 36 năm qua", "Cách đây 80 năm", "Sau 20 năm tái lập",
+    /// "Nhân dịp 94 năm Ngày thành lập Đoàn". Reported when one verified anniversary is at
+    /// most `MENTION_SLIP` years away and none says the mention's number; a mention with
+    /// words of its own must share one with that anniversary's subject.
+    fn check_mentions(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
+        // Only blocks with a figure before "năm" are split into sentences.
+        let says_years = |tokens: &[crate::text::tokens::Token]| {
+            tokens.iter().enumerate().any(|(i, t)| {
+                t.kind() == TokenKind::Number
+                    && tokens[i + 1..]
+                        .iter()
+                        .find(|u| !u.is_space())
+                        .is_some_and(|u| u.kind() == TokenKind::Word && doc.lower(u) == "năm")
+            })
+        };
+        for block in doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title && says_years(doc.block_tokens(b)))
+        {
+            for sentence in &sentences(doc, block) {
+                let c = Cursor::new(doc, sentence);
+                for p in 0..sentence.len() {
+                    let Some(years) = count(&c, p).filter(|_| c.word_is(p + 1, "năm")) else {
+                        continue;
+                    };
+                    let span = doc.tokens[sentence[p]].range();
+                    let said = |d: &Diagnostic| d.span == span;
+                    if out.iter().any(said) || verified.iter().any(|v| v.span == span) {
+                        continue;
+                    }
+                    let Some(own_words) = retold_span(&c, p) else {
+                        continue;
+                    };
+                    if verified.iter().any(|v| v.years == years) {
+                        continue;
+                    }
+                    let near: Vec<&Verified> = verified
+                        .iter()
+                        .filter(|v| v.years.abs_diff(years) <= MENTION_SLIP)
+                        .filter(|v| own_words.is_empty() || shares_a_word(&v.subject, &own_words))
+                        .collect();
+                    let [body] = near.as_slice() else {
+                        continue;
+                    };
+                    let phrase = &doc.text[span.start..doc.tokens[sentence[p + 1]].end()];
+                    let (stated, first, last) = (
+                        &doc.text[body.span.clone()],
+                        &doc.text[body.first.clone()],
+                        &doc.text[body.last.clone()],
+                    );
+                    out.push(
+                        Diagnostic::new(
+                            self.meta().id,
+                            crate::diagnostic::Severity::Warning,
+                            span.clone(),
+                            Message::new(
+                                format!("“{phrase}” nhưng dịp kỷ niệm ghi {stated} năm ({first} - {last})"),
+                                format!("“{phrase}” but the anniversary says {stated} years ({first} - {last})"),
+                            ),
+                        )
+                        .with_related(body.span.clone(), Message::new("số năm kỷ niệm", "the anniversary's years"))
+                        .with_related(body.first.clone(), Message::new("năm bắt đầu", "the first year"))
+                        .with_related(body.last.clone(), Message::new("năm kỷ niệm", "the anniversary year")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether "N năm" at `p` retells a span up to now: "N năm qua", "chặng đường N năm",
+/// "hành trình N năm", "suốt N năm", "cách đây N năm", or "sau|nhân dịp N năm" followed by
+/// what the span is. The words after "năm" that say what it is (empty for the first forms);
+/// none when it is not such a mention or is qualified ("hơn 30 năm").
+fn retold_span(c: &Cursor<'_>, p: usize) -> Option<Vec<String>> {
+    let before = |n: usize| p.checked_sub(n).and_then(|k| c.word(k));
+    let qualified = matches!(
+        before(1),
+        Some("hơn" | "gần" | "khoảng" | "trên" | "ngót" | "dưới" | "chừng")
+    );
+    if qualified || c.word_is(p + 2, "tuổi") {
+        return None;
+    }
+    let own_words: Vec<String> = (p + 2..c.len())
+        .map_while(|q| c.word(q).filter(|&w| w != "và").map(str::to_string))
+        .take(SUBJECT_WORDS)
+        .collect();
+    let strong = c.word_is(p + 2, "qua")
+        || matches!(
+            (before(2), before(1)),
+            (Some("chặng" | "con"), Some("đường"))
+                | (Some("hành"), Some("trình"))
+                | (Some("cách"), Some("đây"))
+                | (_, Some("suốt"))
+        );
+    if strong {
+        return Some(Vec::new());
+    }
+    let retells = matches!(before(1), Some("sau"))
+        || matches!((before(2), before(1)), (Some("nhân"), Some("dịp")));
+    (retells && !own_words.is_empty()).then_some(own_words)
+}
+
+/// Whether a mention's words share one with an anniversary's subject ("tái lập" and "tái
+/// lập huyện"), "ngày" aside.
+fn shares_a_word(subject: &[String], words: &[String]) -> bool {
+    words.iter().any(|w| w != "ngày" && subject.contains(w))
 }
 
 /// A number of years written in digits (1 to 999).
@@ -520,6 +640,38 @@ mod tests {
                 "Sáng 20/11/2024, trường tổ chức lễ kỷ niệm lần thứ 50 ngày thành lập (1974).",
                 "Ngày 15/12/2024, Đảng ủy họp chuẩn bị kỷ niệm 95 năm ngày thành lập Đảng (3/2/1930).",
                 "Kỷ niệm 80 năm ngày thành lập (1944 - 2024).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_later_mention_retells_the_span() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                (
+                    "Trường kỷ niệm 50 năm thành lập (1975 - 2025). Nhìn lại chặng đường 51 năm xây dựng, nhà trường tự hào.",
+                    &["51"],
+                ),
+                (
+                    "Hội kỷ niệm 36 năm Ngày thành lập (6/12/1989 - 6/12/2025). Suốt 37 năm qua, hội viên luôn đi đầu.",
+                    &["37"],
+                ),
+                (
+                    "Huyện kỷ niệm 50 năm Ngày giải phóng (1975 - 2025) và 20 năm tái lập huyện (2005 - 2025). Sau 22 năm tái lập, kinh tế tăng trưởng khá.",
+                    &["22"],
+                ),
+            ],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // Another span, a qualified number, an age, words of another span.
+                "Trường kỷ niệm 50 năm thành lập (1975 - 2025). Trong 5 năm qua, trường có 40 giải.",
+                "Trường kỷ niệm 50 năm thành lập (1975 - 2025). Hơn 49 năm qua, trường luôn phát triển.",
+                "Đảng bộ kỷ niệm 95 năm Ngày thành lập Đảng (1930 - 2025). Trao Huy hiệu 94 năm tuổi Đảng.",
+                "Huyện kỷ niệm 20 năm tái lập huyện (2005 - 2025). Sau 18 năm thực hiện Nghị quyết, kinh tế tăng trưởng khá.",
+                "Huyện kỷ niệm 50 năm Ngày giải phóng (1975 - 2025) và 20 năm tái lập huyện (2005 - 2025). Cách đây 50 năm, quân dân nổi dậy.",
             ],
         );
     }

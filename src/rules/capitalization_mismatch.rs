@@ -93,14 +93,17 @@ impl Rule for CapitalizationMismatch {
         let mut key = String::new();
         // Whether each written form (an entry of the lexicon) counts, decided once.
         let mut counting: Vec<Option<bool>> = vec![None; doc.lexicon.len()];
+        // The names' runs (see `check_names`), gathered in the same pass over the blocks.
+        let mut name_runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 continue;
             }
             // The block's tokens without spaces: a run never crosses punctuation, so the
             // sentence marks need no splitting.
+            let sentence = &non_space_tokens(doc, block);
+            name_runs_in(doc, sentence, &mut name_runs);
             {
-                let sentence = &non_space_tokens(doc, block);
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
@@ -158,7 +161,7 @@ impl Rule for CapitalizationMismatch {
             .collect();
         groups.sort_by_key(|list| list[0].word.start);
         let mut reported = FxHashSet::default();
-        self.check_names(doc, &mut reported, out);
+        self.check_names(doc, name_runs, &mut reported, out);
         for list in groups {
             let capitals = list.iter().filter(|r| r.capital).count();
             let lower = list.len() - capitals;
@@ -209,6 +212,72 @@ impl NameRun<'_> {
 /// What names are grouped by: the words lower-case ("" past the name's length).
 type NameKey<'a> = [&'a str; 4];
 
+/// The runs of names in a block's non-space tokens (see
+/// [`CapitalizationMismatch::check_names`]), added to `runs`.
+fn name_runs_in<'a>(
+    doc: &'a Document,
+    sentence: &[usize],
+    runs: &mut FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
+) {
+    let case = |p: usize| {
+        sentence.get(p).and_then(|&i| {
+            let t = &doc.tokens[i];
+            (t.kind() == TokenKind::Word).then(|| doc.case(t))
+        })
+    };
+    let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
+    for p in 0..sentence.len() {
+        if case(p) != Some(Case::Capitalized) {
+            continue;
+        }
+        for len in NAME_WORDS {
+            if !(p + 1..p + len).all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized))) {
+                break;
+            }
+            // Two words only when they are the whole name ("Bộ Chính trị." aside,
+            // "Nhà văn" is not "Nhà Văn hóa") or a listed name ("Chi hội trao").
+            if len == 2
+                && case(p + 2).is_some()
+                && !INSTITUTION_CAPITALS.contains_pair(lower(p), lower(p + 1))
+            {
+                continue;
+            }
+            // Four words only from the start of a name: after a capitalised word
+            // the run would cross from a name into the words after it ("phường Mỹ
+            // Quý tổ chức Hội nghị").
+            if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
+                continue;
+            }
+            let mut words = [""; 4];
+            for (k, word) in words.iter_mut().enumerate().take(len) {
+                *word = lower(p + k);
+            }
+            let next = if case(p + len).is_some() {
+                lower(p + len)
+            } else {
+                ""
+            };
+            // A capitalised word after it makes a longer name ("Đảng bộ Khối
+            // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
+            // spell alike: only names ending alike are compared.
+            let longer = case(p + len) == Some(Case::Capitalized);
+            let mut tokens = [sentence[p] as u32; 4];
+            let mut capitals = [false; 3];
+            for k in 1..len {
+                tokens[k] = sentence[p + k] as u32;
+                capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
+            }
+            runs.entry(words).or_default().push(NameRun {
+                tokens,
+                words: len as u8,
+                capitals,
+                next,
+                longer,
+            });
+        }
+    }
+}
+
 /// The words of a name: two (when nothing but punctuation or the end follows), three or
 /// four ("Ủy ban nhân dân", "Sở Giáo dục và Đào tạo").
 const NAME_WORDS: [usize; 3] = [2, 3, 4];
@@ -219,78 +288,13 @@ impl CapitalizationMismatch {
     /// "Nghĩa trang" / "Nghĩa Trang"). The first word's capital says that a name starts
     /// there (a sentence start included); the later words' capitals are then the writer's
     /// spelling of that name, which one document keeps.
-    fn check_names(
+    fn check_names<'a>(
         &self,
-        doc: &Document,
+        doc: &'a Document,
+        runs: FxHashMap<NameKey<'a>, Vec<NameRun<'a>>>,
         reported: &mut FxHashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut runs: FxHashMap<NameKey<'_>, Vec<NameRun<'_>>> = FxHashMap::default();
-        for block in &doc.blocks {
-            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                continue;
-            }
-            let sentence = &non_space_tokens(doc, block);
-            let case = |p: usize| {
-                sentence.get(p).and_then(|&i| {
-                    let t = &doc.tokens[i];
-                    (t.kind() == TokenKind::Word).then(|| doc.case(t))
-                })
-            };
-            let lower = |p: usize| doc.lower(&doc.tokens[sentence[p]]);
-            for p in 0..sentence.len() {
-                if case(p) != Some(Case::Capitalized) {
-                    continue;
-                }
-                for len in NAME_WORDS {
-                    if !(p + 1..p + len)
-                        .all(|q| matches!(case(q), Some(Case::Lower | Case::Capitalized)))
-                    {
-                        break;
-                    }
-                    // Two words only when they are the whole name ("Bộ Chính trị." aside,
-                    // "Nhà văn" is not "Nhà Văn hóa") or a listed name ("Chi hội trao").
-                    if len == 2
-                        && case(p + 2).is_some()
-                        && !INSTITUTION_CAPITALS.contains_pair(lower(p), lower(p + 1))
-                    {
-                        continue;
-                    }
-                    // Four words only from the start of a name: after a capitalised word
-                    // the run would cross from a name into the words after it ("phường Mỹ
-                    // Quý tổ chức Hội nghị").
-                    if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
-                        continue;
-                    }
-                    let mut words = [""; 4];
-                    for (k, word) in words.iter_mut().enumerate().take(len) {
-                        *word = lower(p + k);
-                    }
-                    let next = if case(p + len).is_some() {
-                        lower(p + len)
-                    } else {
-                        ""
-                    };
-                    // A capitalised word after it makes a longer name ("Đảng bộ Khối
-                    // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
-                    // spell alike: only names ending alike are compared.
-                    let longer = case(p + len) == Some(Case::Capitalized);
-                    let mut tokens = [sentence[p] as u32; 4];
-                    let mut capitals = [false; 3];
-                    for k in 1..len {
-                        tokens[k] = sentence[p + k] as u32;
-                        capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
-                    }
-                    runs.entry(words).or_default().push(NameRun {
-                        tokens,
-                        words: len as u8,
-                        capitals,
-                        next,
-                        longer,
-                    });
-                }
-            }
-        }
         // A mention written as the convention wants it is the spelling to keep, even when
         // rarer ("Hội Nông dân" once beside "Hội nông dân" twice, "Công an xã" beside
         // "Công an Xã"): the most frequent of those, when the convention tells them apart.

@@ -1,4 +1,6 @@
-use crate::analysis::breakdowns::{Breakdown, Marker as BreakdownMarker, breakdowns};
+use crate::analysis::breakdowns::{
+    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown,
+};
 use crate::analysis::cursor::Cursor;
 use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
 use crate::analysis::sentences::non_space_tokens;
@@ -17,7 +19,12 @@ declare_rule! {
     /// Tri Lễ, Nậm Giải và Hạnh Dịch"); the list lines after a colon ("4 mục tiêu:" then
     /// "1. ... 2. ..." or "- ..."); the parts of a breakdown after "gồm", "trong đó" or a
     /// colon, in any noun, with descriptions and decimals ("27 ổ dịch, gồm 19 ổ dịch mới và
-    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"); and that markers "(1) (2)
+    /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"), or picked by the whole's
+    /// noun behind labels of any length, with the whole in the sentence before and two
+    /// nouns per count ("khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...");
+    /// a split that names the rest ("51 căn; 13 căn còn lại", "số còn lại 74 vụ"); labelled
+    /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
+    /// run of items after a colon, to the sentence's end; and that markers "(1) (2)
     /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
     /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
     /// one item), and only a count outside that range is reported. It stays silent on open
@@ -43,7 +50,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”); đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -64,10 +71,10 @@ impl Rule for CountMismatch {
             if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
                 continue;
             }
-            if tokens.iter().any(|t| doc.token_text(t) == "(") {
-                self.markers_in_block(doc, &non_space_tokens(doc, block), out);
-            }
             let sig = &non_space_tokens(doc, block);
+            if tokens.iter().any(|t| doc.token_text(t) == "(") {
+                self.markers_in_block(doc, sig, out);
+            }
             let c = Cursor::new(doc, sig);
             for e in inline_enumerations(&c) {
                 if e.contradicted() {
@@ -80,6 +87,9 @@ impl Rule for CountMismatch {
                 }
             }
             if let Some(d) = line_list(doc, at, sig).and_then(|l| line_list_finding(rule, &l)) {
+                push_once(out, d);
+            }
+            if let Some(d) = line_breakdown(doc, at, sig).and_then(|b| sum_finding(doc, rule, &b)) {
                 push_once(out, d);
             }
         }
@@ -209,10 +219,15 @@ fn enumeration_finding(rule: &RuleMeta, e: &Enumeration) -> Diagnostic {
 /// "27 ổ dịch, gồm 19 ổ dịch mới và 9 ổ dịch cũ": parts that do not add up to the whole.
 /// After "trong đó" the parts may leave some of the whole out, so only parts counted in
 /// the whole's noun that add up to more than it are reported. A single part above the whole
-/// is left to `part-exceeds-whole`.
+/// after "trong đó" is left to `part-exceeds-whole`.
 fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnostic> {
     let whole = b.whole.figure.value;
-    if b.parts.iter().any(|p| p.figure.figure.value > whole) {
+    // A part above the whole: after "trong đó" left to `part-exceeds-whole`; after "gồm"
+    // or ":" a mismatch only when every part counts the whole's own noun (a figure after a
+    // label, "phường 10", is no part).
+    if b.parts.iter().any(|p| p.figure.figure.value > whole)
+        && (b.marker == BreakdownMarker::Within || !b.parts_in_head_noun())
+    {
         return None;
     }
     let (sum, tolerance) = b.sum();
@@ -474,6 +489,70 @@ mod tests {
                 "Tòa đã có 4 lần xét xử về việc này: vụ thứ nhất và vụ thứ hai.",
                 "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
                 "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reads_parts_by_the_wholes_noun_lines_rests_and_bare_runs() {
+        flags_each(
+            &CountMismatch,
+            &[
+                // The whole in the sentence before, labels of any length.
+                (
+                    "Trong 9 tháng, Tòa án thụ lý 742 vụ, việc. Trong đó, án hình sự 96 vụ, án dân sự 618 vụ, án hôn nhân và gia đình 87 vụ.",
+                    &["742"],
+                ),
+                // Two nouns per count.
+                (
+                    "Công an đã khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; trộm cắp 7 vụ, 9 bị can; đánh bạc 4 vụ, 6 bị can.",
+                    &["31"],
+                ),
+                // A colon right after the quantity; one part above the whole.
+                (
+                    "Tổng nguồn lực là 27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, nguồn doanh nghiệp 9,8 tỷ đồng và nguồn xã hội hóa 2,7 tỷ đồng.",
+                    &["27,9"],
+                ),
+                (
+                    "Kinh phí là 6,8 tỷ đồng, gồm 7,5 tỷ đồng vốn tỉnh và 2,3 tỷ đồng vốn huyện.",
+                    &["6,8"],
+                ),
+                // The rest named with its noun.
+                (
+                    "Huyện được phân bổ 64 căn nhà. Đến nay đã hoàn thành 51 căn; 14 căn còn lại đang thi công.",
+                    &["64"],
+                ),
+                (
+                    "Xét xử 88 vụ, 124 bị cáo; trong đó xét xử lưu động 14 vụ, 19 bị cáo, số còn lại xét xử tại trụ sở 75 vụ, 105 bị cáo.",
+                    &["88"],
+                ),
+                // Labelled lines after a colon.
+                (
+                    "Ban Tổ chức đã trao 7 giải như sau:\n\nGiải Nhất: 1 giải;\n\nGiải Nhì: 2 giải;\n\nGiải Ba: 3 giải.",
+                    &["7"],
+                ),
+                // A bare run after a colon to the sentence's end.
+                (
+                    "Đề nghị các xã chú trọng 3 việc: hướng dẫn hộ dân giữ gìn nhà cửa, theo dõi đời sống các hộ.",
+                    &["3"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Trong 9 tháng, Tòa án thụ lý 742 vụ, việc. Trong đó, án hình sự 96 vụ, án dân sự 318 vụ.",
+                "Được giao 30 dự án. Trong số 30 dự án, 22 dự án đã hoàn thành, 6 dự án còn lại đang thi công và 2 dự án chưa khởi công.",
+                "Kiểm tra 96 lượt hộ, phát hiện 7 lượt vi phạm, xử phạt 7 lượt với tổng số tiền 21 triệu đồng, gồm 5 lượt phạt tiền và 2 lượt tịch thu hàng hóa.",
+                "Đội tuyển giành 27 giải: Nhất 3, Nhì 6, Ba 8, Khuyến khích 10.",
+                "Người tham gia đến từ 4 khối: cán bộ, công chức; lực lượng vũ trang; công nhân; đoàn viên, thanh niên và sinh viên.",
+                "Đề nghị các xã chú trọng 3 việc: hướng dẫn hộ dân giữ gìn nhà cửa, hỗ trợ con giống, theo dõi đời sống các hộ.",
+                "Ban Tổ chức đã trao 6 giải như sau:\n\nGiải Nhất: 1 giải;\n\nGiải Nhì: 2 giải;\n\nGiải Ba: 3 giải.",
+                // Seen on encyclopedic text: none of these is a split of the count.
+                "Năm nay được phân suất: châu Âu 5 đội, châu Á 4 đội (gồm cả chủ nhà), Nam Mỹ 3 đội.",
+                "Cô vào chung kết 12 lần, bao gồm 9 lần liên tiếp, và hiện giữ kỷ lục về 9 lần vô địch.",
+                "Tách một phần của phường 2 gồm 1,6 ha đất với 71 nhân khẩu để nhập vào phường 9 và 10.",
+                "Bản nhạc Op. 25 các cung: la trưởng, fa thứ.",
             ],
         );
     }

@@ -43,7 +43,13 @@ declare_rule! {
     /// đuổi"). A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
-    /// has one ("trườ̃ng"). Acronyms in
+    /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
+    /// ("booj", "dduwowcj", "bo65") gets the marks its keys stand for, where the model has
+    /// seen that word beside a neighbour; a letter Vietnamese never writes typed for the key
+    /// beside it ("fiếng") gets the key meant. Words typed without marks side by side back
+    /// each other ("phap luat": the model writes "pháp luật"), and two syllables run
+    /// together are split where the model backs both in their place ("nhưngkhông").
+    /// Acronyms in
     /// capitals, tokens with digits, web and e-mail addresses, foreign names and words,
     /// English loans (top, hit, chat), and common loans written solid (axít, điốt, buýt,
     /// ôxy; those the grammar rejects are in `rules/lists/loan-words.txt`) are left alone.
@@ -74,7 +80,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -264,6 +270,99 @@ impl Spot<'_> {
                 f.support >= self.min_support
                     && (f.share >= min_share || (!name && f.both >= self.min_both))
             })
+            || (lower && ascii && self.backed_in_run(&lowered))
+    }
+
+    /// A lower-case word typed without marks beside another typed so ("phap luat", "so huu
+    /// toan"): whether its marks restored pair with the neighbour's marks restored as the
+    /// model writes them, `min-support` times and in `min-share` thousandths of the rarer's
+    /// uses ("pháp luật"). The plain neighbour alone says nothing ("phap" beside "luat").
+    fn backed_in_run(&self, lowered: &str) -> bool {
+        let Some(model) = self.model else {
+            return false;
+        };
+        let mine = self.restored(model, lowered);
+        if mine.is_empty() {
+            return false;
+        }
+        let (tokens, i) = (self.tokens, self.i);
+        let beside = [
+            i.checked_sub(2).map(|j| (j, j + 1, true)),
+            Some((i + 2, i + 1, false)),
+        ];
+        let mut plain = String::new();
+        beside.into_iter().flatten().any(|(j, space, left)| {
+            let (Some(word), Some(space)) = (tokens.get(j), tokens.get(space)) else {
+                return false;
+            };
+            if word.kind() != TokenKind::Word || !space.is_inline_space(&self.doc.text) {
+                return false;
+            }
+            let text = self.doc.token_text(word);
+            if !text.is_ascii() || case_of(text) != Case::Lower {
+                return false;
+            }
+            lower_into(text, &mut plain);
+            let mut theirs = self.restored(model, &plain);
+            theirs.extend(model.id(&plain));
+            mine.iter().any(|&x| {
+                theirs.iter().any(|&y| {
+                    let pair = if left {
+                        model.bigram(y, x)
+                    } else {
+                        model.bigram(x, y)
+                    };
+                    let rarer = model.unigram(x).min(model.unigram(y));
+                    pair >= self.min_support
+                        && u64::from(pair) * 1000 >= u64::from(self.min_share) * u64::from(rarer)
+                })
+            })
+        })
+    }
+
+    /// Whether a plain word beside is one in lower case whose marks restored the model
+    /// knows (a Vietnamese word typed without them, not an English one).
+    fn restorable(&self, word: &str) -> bool {
+        self.model.is_some_and(|model| {
+            case_of(word) == Case::Lower && !self.restored(model, word).is_empty()
+        })
+    }
+
+    /// The model's ids of the spellings of a plain lower-case word with its marks restored.
+    fn restored(&self, model: &Model, plain: &str) -> Vec<u16> {
+        // Marks change neither the onset, the coda nor the number of vowels: a word whose
+        // shape is wrong there has none to restore (and its edits are not worth making).
+        if syllable::parse(plain)
+            .is_err_and(|why| why.is_foreign_shape() && why != IllFormed::BadVowels)
+        {
+            return Vec::new();
+        }
+        let mut letters = String::new();
+        self.edits
+            .of(model, plain)
+            .iter()
+            .filter(|(word, _, _)| {
+                without_marks(word, &mut letters);
+                letters == plain
+            })
+            .map(|&(_, _, x)| x)
+            .collect()
+    }
+
+    /// Whether `word` (a syllable) fits the place: seen beside a neighbour `min-support`
+    /// times, in `min-share` thousandths of the rarer's uses or `min-both` times beside each
+    /// (`sure`: either is enough once the support is there).
+    fn fits(&self, word: &str, sure: bool) -> bool {
+        let Some((model, place)) = self.place() else {
+            return false;
+        };
+        let mut key = String::new();
+        let Some(x) = model::key(word, &mut key).then(|| model.id(&key)).flatten() else {
+            return false;
+        };
+        let f = in_context::fit(model, place, word, x);
+        f.support >= self.min_support
+            && (sure || f.share >= self.min_share || f.both >= self.min_both)
     }
 }
 
@@ -332,12 +431,12 @@ fn keyboard_neighbours(a: char, b: char) -> bool {
     }
 }
 
-/// A letter typed twice: the same letter twice in a row, one of which taken out leaves a
-/// syllable ("Bốnn", "Đầầu").
+/// A letter typed twice: the same letter twice in a row, in either case, one of which
+/// taken out leaves a syllable ("Bốnn", "Đầầu", "Vviệc").
 fn letter_doubled(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     (1..chars.len()).any(|i| {
-        chars[i] == chars[i - 1] && {
+        chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) && {
             let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
             syllable::is_syllable(&rest)
         }
@@ -399,6 +498,31 @@ fn glued_pair(at: &Spot<'_>, text: &str) -> Option<usize> {
     among_vietnamese_words(at.doc, at.tokens, at.i).then_some(split)
 }
 
+/// Two syllables run together, the second in lower case, one of them written with a
+/// letter beyond ASCII ("nhưbán", "cờvua", "trậnthi", "Thẩmphán"), where the model backs the two in their place: each
+/// pairs with the word beside it, or the pair is one it writes and one side agrees, each
+/// pair seen `min-support` times. The byte index of the second.
+fn glued_in_place(at: &Spot<'_>, text: &str) -> Option<usize> {
+    if !matches!(case_of(text), Case::Lower | Case::Capitalized) {
+        return None;
+    }
+    let (model, place) = at.place()?;
+    let (a, b) = syllable::split_in_two(text)?;
+    if a.chars().nth(1).is_none() || (a.is_ascii() && b.is_ascii()) {
+        return None;
+    }
+    let (mut ka, mut kb) = (String::new(), String::new());
+    if !(model::key(a, &mut ka) && model::key(b, &mut kb)) {
+        return None;
+    }
+    let (x, y) = (model.id(&ka)?, model.id(&kb)?);
+    let seen = |n: u32| n >= at.min_support;
+    let left = place.left.is_some_and(|l| seen(model.bigram(l, x)));
+    let right = place.right.is_some_and(|r| seen(model.bigram(y, r)));
+    let backed = (left && right) || (seen(model.bigram(x, y)) && (left || right));
+    (backed && among_vietnamese_words(at.doc, at.tokens, at.i)).then_some(a.len())
+}
+
 /// The log of how much likelier an edit of this kind is taken to be than a letter slip.
 fn edit_weight(edit: Edit) -> f64 {
     match edit {
@@ -433,6 +557,10 @@ enum Finding {
     TelexKey(String),
     /// A combining mark left after a letter that already has its tone ("trườ̃ng").
     StrayMark(String),
+    /// A word typed in Telex keys the input method did not turn into marks ("vieetj").
+    TelexKeys(String),
+    /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
+    NextKey(String),
 }
 
 fn diagnostic(
@@ -458,6 +586,14 @@ fn diagnostic(
             "có một dấu thanh thừa sau chữ đã mang dấu",
             "a stray tone mark follows a letter that already has its tone",
         ),
+        Finding::TelexKeys(_) => (
+            "gõ bằng phím Telex nhưng bộ gõ không chuyển thành dấu",
+            "typed in Telex keys the input method did not turn into marks",
+        ),
+        Finding::NextKey(_) => (
+            "có một chữ cái bị gõ nhầm sang phím bên cạnh",
+            "a letter was typed with the key next to it",
+        ),
     };
     let message = Message::new(
         format!("“{text}” không phải là âm tiết tiếng Việt: {vi}"),
@@ -475,7 +611,10 @@ fn diagnostic(
             let fix = format!("{} {}", &text[..at], &text[at..]);
             return d.with_suggestion(token.range(), fix);
         }
-        Finding::TelexKey(word) | Finding::StrayMark(word) => {
+        Finding::TelexKey(word)
+        | Finding::StrayMark(word)
+        | Finding::TelexKeys(word)
+        | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
         }
         _ => {}
@@ -494,6 +633,172 @@ fn diagnostic(
     words.into_iter().fold(d, |d, c| {
         d.with_suggestion(token.range(), apply_case(&c, case))
     })
+}
+
+/// A word typed in Telex with the input method off ("vieetj" for "việt", "dduowcj" for
+/// "được", "nhaf" for "nhà"): the syllable its keys stand for, and how many Telex keys
+/// it took (a vowel doubled or followed by w, dd, a tone key after the vowel: f s r x j,
+/// letters no Vietnamese coda has); None without one, or when the keys make no syllable.
+fn telex_decoded(lower: &str) -> Option<(String, usize)> {
+    let b = lower.as_bytes();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let (mut letters, mut tone, mut keys) = (Vec::with_capacity(b.len()), Tone::Ngang, 0);
+    let mut i = 0;
+    if lower.starts_with("dd") {
+        letters.push('đ');
+        (i, keys) = (2, 1);
+    }
+    while i < b.len() {
+        let (c, next) = (b[i] as char, b.get(i + 1).map(|&n| n as char));
+        let marked = match (c, next) {
+            ('a', Some('a')) => Some('â'),
+            ('e', Some('e')) => Some('ê'),
+            ('o', Some('o')) => Some('ô'),
+            ('a', Some('w')) => Some('ă'),
+            ('o', Some('w')) => Some('ơ'),
+            ('u', Some('w')) => Some('ư'),
+            _ => None,
+        };
+        if let Some(m) = marked {
+            letters.push(m);
+            (i, keys) = (i + 2, keys + 1);
+            continue;
+        }
+        let key_tone = match c {
+            'f' => Some(Tone::Huyen),
+            's' => Some(Tone::Sac),
+            'r' => Some(Tone::Hoi),
+            'x' => Some(Tone::Nga),
+            'j' => Some(Tone::Nang),
+            _ => None,
+        };
+        if let Some(t) = key_tone
+            && letters.iter().any(|&l| syllable::is_vowel(l))
+        {
+            if tone != Tone::Ngang {
+                return None;
+            }
+            (tone, keys) = (t, keys + 1);
+        } else {
+            letters.push(c);
+        }
+        i += 1;
+    }
+    // Telex writes ươ as "uow": the u takes its horn once a letter follows (thuở keeps uơ).
+    if let Some(k) = letters.windows(2).position(|w| w == ['u', 'ơ'])
+        && k + 2 < letters.len()
+    {
+        letters[k] = 'ư';
+    }
+    if keys == 0 {
+        return None;
+    }
+    let word = syllable::compose(&letters, tone, syllable::MarkStyle::Old)?;
+    syllable::is_syllable(&word).then_some((word, keys))
+}
+
+/// A word typed in VNI with the input method off ("vie65t" for "việt", "d9u7o7c5" for
+/// "được"): the syllable its keys stand for and how many keys it took (6 circumflex, 7
+/// horn, 8 breve after their vowel, 9 after d; 1-5 a tone after the vowel); None without
+/// a key, or when the keys make no syllable.
+fn vni_decoded(lower: &str) -> Option<(String, usize)> {
+    let (mut letters, mut tone, mut keys) = (Vec::<char>::with_capacity(8), Tone::Ngang, 0);
+    for c in lower.chars() {
+        let last = letters.last().copied();
+        let marked = match (last, c) {
+            (Some('a'), '6') => Some('â'),
+            (Some('e'), '6') => Some('ê'),
+            (Some('o'), '6') => Some('ô'),
+            (Some('a'), '8') => Some('ă'),
+            (Some('o'), '7') => Some('ơ'),
+            (Some('u'), '7') => Some('ư'),
+            (Some('d'), '9') => Some('đ'),
+            _ => None,
+        };
+        if let Some(m) = marked {
+            *letters.last_mut()? = m;
+            keys += 1;
+            continue;
+        }
+        let key_tone = match c {
+            '1' => Tone::Sac,
+            '2' => Tone::Huyen,
+            '3' => Tone::Hoi,
+            '4' => Tone::Nga,
+            '5' => Tone::Nang,
+            _ if c.is_ascii_lowercase() => {
+                letters.push(c);
+                continue;
+            }
+            _ => return None,
+        };
+        if tone != Tone::Ngang || !letters.iter().any(|&l| syllable::is_vowel(l)) {
+            return None;
+        }
+        (tone, keys) = (key_tone, keys + 1);
+    }
+    if keys == 0 {
+        return None;
+    }
+    let word = syllable::compose(&letters, tone, syllable::MarkStyle::Old)?;
+    syllable::is_syllable(&word).then_some((word, keys))
+}
+
+/// A word of three letters or more in plain ASCII, in lower case or opening a sentence,
+/// typed in Telex or VNI keys ([`telex_decoded`], [`vni_decoded`]) among Vietnamese words, where the word its keys
+/// stand for fits the place ([`Spot::fits`]; with two keys or more, the support alone).
+fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
+    let case = case_of(text);
+    if !text.is_ascii()
+        || text.len() < 3
+        || !(case == Case::Lower || (case == Case::Capitalized && at.opens))
+    {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let (word, keys) = telex_decoded(&lower).or_else(|| vni_decoded(&lower))?;
+    (among_vietnamese_words(at.doc, at.tokens, at.i) && at.fits(&word, keys > 1)).then_some(word)
+}
+
+/// A letter Vietnamese never writes (f, j, w) typed for the key next to it, inside a
+/// word with marks ("fiếng", "ngườj", "fính"): the word with the key meant, the one that
+/// fits the place best. In lower case, or opening a sentence (inside one, a capital may be
+/// a name: Jơ, H'Wen); the word must carry a letter only Vietnamese writes or the model
+/// must back the word meant beside its neighbours, and stand among Vietnamese words.
+fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
+    let case = case_of(text);
+    if text.is_ascii() || !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
+        return None;
+    }
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let mut odd = lower
+        .char_indices()
+        .filter(|(_, c)| matches!(c, 'f' | 'j' | 'w' | 'z'));
+    let (k, key) = odd.next()?;
+    // z opens loans (zíp, dzô).
+    if key == 'z' {
+        return None;
+    }
+    if odd.next().is_some() || !among_vietnamese_words(at.doc, at.tokens, at.i) {
+        return None;
+    }
+    let (model, place) = at.place()?;
+    let mut buf = String::new();
+    let best = "qwertyuiopasdfghjklzxcvbnm"
+        .chars()
+        .filter(|&c| keyboard_neighbours(c, key))
+        .filter_map(|c| {
+            let word = format!("{}{c}{}", &lower[..k], &lower[k + 1..]);
+            let x = model::key(&word, &mut buf)
+                .then(|| model.id(&buf))
+                .flatten()?;
+            Some(in_context::fit(model, place, &word, x))
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score))?;
+    (has_vietnamese_only_letter(text) || at.fits(&best.word, false)).then_some(best.word)
 }
 
 /// A Telex key typed after a word that already has its tone ("hoạchj", "đượcw"): the word
@@ -673,6 +978,18 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
 /// marks is still among them: "cánh to. Hoa thuoc loai"), and neither word right beside it
 /// is plain ASCII that is no syllable (an English word: "rich kid", "tech startup").
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    among_vietnamese_words_or(doc, tokens, i, |_| false)
+}
+
+/// [`among_vietnamese_words`], where a plain-ASCII word beside that is no syllable does not
+/// make an English run when `unmarked` says it is a Vietnamese word typed without its
+/// marks ("phap luat").
+fn among_vietnamese_words_or(
+    doc: &Document,
+    tokens: &[Token],
+    i: usize,
+    unmarked: impl Fn(&str) -> bool,
+) -> bool {
     let fence = |t: &&Token| {
         t.kind() == TokenKind::Punct && {
             let mark = doc.token_text(t);
@@ -690,7 +1007,7 @@ fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
             .map(|t| doc.token_text(t))
             .take(3);
         if let Some(next) = words.next() {
-            if next.is_ascii() && !syllable::is_syllable(next) {
+            if next.is_ascii() && !syllable::is_syllable(next) && !unmarked(next) {
                 return false;
             }
             vietnamese |= !next.is_ascii() || words.any(|w| !w.is_ascii());
@@ -712,7 +1029,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             .or_else(|| telex_key_after_tone(text))
             .or_else(|| telex_key_inside(text))
             .filter(|_| among_vietnamese_words(doc, tokens, i))
-            .map(Finding::TelexKey);
+            .map(Finding::TelexKey)
+            .or_else(|| raw_telex(at, text).map(Finding::TelexKeys))
+            .or_else(|| next_key(at, text).map(Finding::NextKey));
     }
     // One letter alone ("A", "ý") is an initial or a word, never a slip.
     text.chars().nth(1)?;
@@ -748,8 +1067,10 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     // the word's neighbours ("Tromg năm" → "Trong năm", "Đại hoc" → "Đại học").
     // Inside a sentence a capital makes a name: only where the place all but calls for a
     // word one slip away ("Hy Lap" → "Hy Lạp", "châu Chuâ Á" → "Châu Á").
+    // A lower-case word in plain ASCII may stand in a run of words typed without marks.
+    let unmarked_run = case == Case::Lower && text.is_ascii();
     let judged_in_context = || {
-        among_vietnamese_words(doc, tokens, i)
+        among_vietnamese_words_or(doc, tokens, i, |w| unmarked_run && at.restorable(w))
             && if case == Case::Lower || at.opens {
                 at.backed(text, why, false)
             } else {
@@ -762,6 +1083,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                     && at.backed(text, why, true)
             }
     };
+    if let Some(word) = raw_telex(at, text) {
+        return Some(Finding::TelexKeys(word));
+    }
     if text.is_ascii() {
         // A token in plain ASCII is as likely English, a name or a code: a lower-case word
         // of a shape English never writes, among Vietnamese words, or one the model backs.
@@ -796,8 +1120,14 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         // or a letter typed twice (Bốnn, Đầầu; not any letter too many: Ngọk, Khơme);
         // or, opening a sentence, a slip the model backs (Ttây).
         if case == Case::Capitalized {
+            // Opening a sentence, where a capital is no sign of a name, a letter typed twice
+            // in any word among Vietnamese words ("Cũnng", "Vviệc"; not two letters swapped:
+            // foreign names are two letters from a syllable, León).
             let vietnamese_only = has_vietnamese_only_letter(text);
+            let opening_doubled =
+                at.opens && letter_doubled(text) && among_vietnamese_words(doc, tokens, i);
             if (vietnamese_only && (syllable::transposed(text) || letter_doubled(text)))
+                || opening_doubled
                 || (why == IllFormed::BadVowels && syllable::missing_vowel_mark(text))
             {
                 return Some(Finding::Syllable);
@@ -809,6 +1139,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 && has_vietnamese_only_letter(b)
             {
                 return Some(Finding::Glued(a.len()));
+            }
+            if let Some(split) = glued_in_place(at, text) {
+                return Some(Finding::Glued(split));
             }
             return judged_in_context().then_some(Finding::InContext);
         }
@@ -823,8 +1156,12 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 return Some(Finding::Syllable);
             }
             return glued_pair(at, text)
+                .or_else(|| glued_in_place(at, text))
                 .map(Finding::Glued)
                 .or_else(|| judged_in_context().then_some(Finding::InContext));
+        }
+        if let Some(split) = glued_in_place(at, text) {
+            return Some(Finding::Glued(split));
         }
         return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
     }
@@ -1206,5 +1543,78 @@ mod tests {
         );
         // The same spelling opening a sentence, where the model backs a word: a slip.
         assert_eq!(flagged(&Nonword, "Thưc hiện nghiêm."), vec!["Thưc"]);
+    }
+
+    #[test]
+    fn words_typed_in_telex_or_vni_keys_the_input_method_left() {
+        for (text, fix) in [
+            (
+                "Ông là cán booj quản lý của công ty.",
+                "Ông là cán bộ quản lý của công ty.",
+            ),
+            (
+                "Cơ quan nhận dduwowcj kiến nghị.",
+                "Cơ quan nhận được kiến nghị.",
+            ),
+            (
+                "Ông là cán bo65 quản lý của công ty.",
+                "Ông là cán bộ quản lý của công ty.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix, "{text}");
+        }
+        // Capitals (an acronym), codes with digits, a loan opening with z.
+        silent(
+            &Nonword,
+            &[
+                "Tấn công DDOS vào hệ thống.",
+                "Máy bay mig21 và khu a1 của sân bay.",
+                "Xe zíp của đơn vị.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_letter_vietnamese_never_writes_typed_for_the_key_beside_it() {
+        assert_eq!(
+            fixed(&Nonword, "Học sinh học fiếng Anh mỗi ngày."),
+            "Học sinh học tiếng Anh mỗi ngày."
+        );
+    }
+
+    #[test]
+    fn words_without_marks_beside_each_other_back_each_other() {
+        // "phap" beside "luat": neither alone pairs with a Vietnamese word.
+        assert_eq!(
+            flagged(&Nonword, "Theo quy định của phap luat."),
+            vec!["phap", "luat"]
+        );
+        // An English word beside stays an English run.
+        silent(&Nonword, &["Theo quy định của open data."]);
+    }
+
+    #[test]
+    fn two_syllables_run_together_the_place_backs() {
+        assert_eq!(
+            fixed(&Nonword, "Ông đến nhưngkhông gặp ai."),
+            "Ông đến nhưng không gặp ai."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Hội đồng Thẩmphán Tòa án nhân dân tối cao họp."),
+            "Hội đồng Thẩm phán Tòa án nhân dân tối cao họp."
+        );
+    }
+
+    #[test]
+    fn a_letter_typed_twice_opening_a_sentence() {
+        assert_eq!(
+            flagged(
+                &Nonword,
+                "Vviệc công bố thông tin đã xong. Cũnng như năm trước."
+            ),
+            vec!["Vviệc", "Cũnng"]
+        );
+        // Two letters swapped is not enough there: foreign names are so close to syllables.
+        silent(&Nonword, &["Ông đến. León Cortés là chính khách."]);
     }
 }

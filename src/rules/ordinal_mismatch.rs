@@ -1,7 +1,8 @@
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::analysis::Facts;
-use crate::analysis::ordinals::{OrdinalMention, SessionCues, session_cues};
+use crate::analysis::ordinals::{OrdinalMention, SessionCues};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -21,7 +22,8 @@ declare_rule! {
     /// reported only when its sentence reports on it ("khai mạc Kỳ họp thứ 11", a clause
     /// that opens with it) and nothing points at an earlier session ("so với", "kết quả",
     /// "Nghị quyết", "đề ra" ...); one higher unless words point at a later one ("chuẩn
-    /// bị", "tiến tới", "trước", "sẽ" ...); a mention without organisation that could
+    /// bị", "tiến tới", "trước", "sẽ" ...), unless every mention points at the next session
+    /// ("trước Kỳ họp thứ 10" throughout); a mention without organisation that could
     /// belong to several events is never compared, nor used as evidence. Two mentions
     /// alone that disagree, with no words pointing either at another session (or both at
     /// the next one) and not two editions dated with different years, are a warning at the
@@ -55,7 +57,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -71,40 +73,48 @@ impl Rule for OrdinalMismatch {
         let doc = ctx.doc;
         let facts = doc.ordinal_mentions();
         let mentions = &facts.mentions;
-        let (titles, body): (Vec<&OrdinalMention>, Vec<&OrdinalMention>) =
-            mentions.iter().partition(|m| m.in_title);
+        let (titles, body): (Vec<usize>, Vec<usize>) =
+            (0..mentions.len()).partition(|&i| mentions[i].in_title);
         let mut reported = Vec::new();
         // A headline repeated (a page's <title> and <h1>, releases pasted one after another)
         // is matched against the body once.
         let mut matched: HashMap<(&str, &[String]), Vec<&OrdinalMention>> = HashMap::new();
         for title in titles {
+            let title = &mentions[title];
             let same = matched
                 .entry((title.event, title.org.as_slice()))
                 .or_insert_with(|| {
-                    let same: Vec<&OrdinalMention> = body
+                    let elsewhere = bare_elsewhere(mentions, title);
+                    let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|m| m.same_event(title) && !bare_elsewhere(mentions, m, title))
+                        .filter(|&j| mentions[j].same_event(title) && !elsewhere(&mentions[j]))
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
-                    // all of them when every mention has such words.
-                    if same.iter().any(|m| m.value == title.value) {
+                    // all of them when every mention has such words. The cues are the
+                    // fact's (`cues[j]` are those of `mentions[j]`), not worked out again.
+                    if same.iter().any(|&j| mentions[j].value == title.value) {
                         return Vec::new();
                     }
-                    let plain: Vec<&OrdinalMention> = same
+                    let plain: Vec<usize> = same
                         .iter()
                         .copied()
-                        .filter(|m| !session_cues(doc, m).any())
+                        .filter(|&j| !facts.cues[j].any())
                         .collect();
                     let basis = if plain.is_empty() { &same } else { &plain };
                     // Every mention that says the body's number is evidence.
                     match basis.first() {
-                        Some(f) if basis.iter().all(|m| m.value == f.value) => same
-                            .iter()
-                            .copied()
-                            .filter(|m| m.value == f.value)
-                            .collect(),
+                        Some(&f)
+                            if basis
+                                .iter()
+                                .all(|&j| mentions[j].value == mentions[f].value) =>
+                        {
+                            same.iter()
+                                .map(|&j| &mentions[j])
+                                .filter(|m| m.value == mentions[f].value)
+                                .collect()
+                        }
                         _ => Vec::new(),
                     }
                 });
@@ -153,16 +163,23 @@ impl Rule for OrdinalMismatch {
 /// Whether `bare`, a mention naming no organisation, may belong to an event of the document
 /// other than `target`'s: another mention it could be is not `target`'s event ("tổ chức
 /// Đại hội lần thứ XXIV" in a release that names the commune's and the district's
-/// congresses). Such a mention is evidence for neither.
-fn bare_elsewhere(
-    mentions: &[OrdinalMention],
-    bare: &OrdinalMention,
-    target: &OrdinalMention,
-) -> bool {
-    bare.org.is_empty()
-        && mentions
-            .iter()
-            .any(|m| !m.org.is_empty() && m.same_event(bare) && !m.same_event(target))
+/// congresses). Such a mention is evidence for neither. The test for every `bare` of
+/// `target`'s event (the caller checks `same_event` first): a mention naming an
+/// organisation is `bare`'s event as soon as it has its noun, so the answer does not
+/// depend on `bare` and is worked out once, on first use.
+fn bare_elsewhere<'m>(
+    mentions: &'m [OrdinalMention],
+    target: &'m OrdinalMention,
+) -> impl Fn(&OrdinalMention) -> bool + 'm {
+    let elsewhere = OnceCell::new();
+    move |bare| {
+        bare.org.is_empty()
+            && *elsewhere.get_or_init(|| {
+                mentions
+                    .iter()
+                    .any(|m| !m.org.is_empty() && m.event == target.event && !m.same_event(target))
+            })
+    }
 }
 
 /// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
@@ -262,15 +279,14 @@ impl OrdinalMismatch {
             if reported.contains(&odd.span) {
                 continue;
             }
-            let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| {
-                    j != i
-                        && mentions[j].same_event(odd)
-                        && !bare_elsewhere(mentions, &mentions[j], odd)
-                })
-                .collect();
             // A document naming one event more often is a collection, not one release:
-            // its mentions are not compared (and the pairwise test stays small).
+            // its mentions are not compared (and the pairwise test stays small; the search
+            // stops at one more than that).
+            let elsewhere = bare_elsewhere(mentions, odd);
+            let same: Vec<usize> = (0..mentions.len())
+                .filter(|&j| j != i && mentions[j].same_event(odd) && !elsewhere(&mentions[j]))
+                .take(MAX_MENTIONS + 1)
+                .collect();
             if same.len() > MAX_MENTIONS {
                 continue;
             }
@@ -292,7 +308,15 @@ impl OrdinalMismatch {
                 }
                 continue;
             }
-            let plain: Vec<usize> = same.iter().copied().filter(|&j| !cues[j].any()).collect();
+            // Every mention pointing at the same later session ("trước Kỳ họp thứ 10" in the
+            // headline and body of a notice ahead of it): the cue tells none from the others.
+            let later_only = |c: &SessionCues| c.later && !c.earlier;
+            let uniform_later = later_only(&cues[i]) && same.iter().all(|&j| later_only(&cues[j]));
+            let plain: Vec<usize> = if uniform_later {
+                same.clone()
+            } else {
+                same.iter().copied().filter(|&j| !cues[j].any()).collect()
+            };
             let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
             let Some(usual_value) = plain
                 .iter()
@@ -315,14 +339,15 @@ impl OrdinalMismatch {
             let cue = cues[i];
             let skip = others.len() < 2
                 || odd.value == usual_value
-                || if odd.value + 1 == usual_value {
-                    // Perhaps the previous session: only when the sentence reports on it.
-                    cue.earlier_in_clause || cue.earlier || !cue.current
-                } else if odd.value == usual_value + 1 {
-                    cue.later
-                } else {
-                    cue.any()
-                };
+                || !uniform_later
+                    && if odd.value + 1 == usual_value {
+                        // Perhaps the previous session: only when the sentence reports on it.
+                        cue.earlier_in_clause || cue.earlier || !cue.current
+                    } else if odd.value == usual_value + 1 {
+                        cue.later
+                    } else {
+                        cue.any()
+                    };
             if skip {
                 continue;
             }
@@ -396,6 +421,20 @@ mod tests {
                 "Kỳ họp thứ 15 HĐND quận\n\nKỳ họp thứ XV HĐND quận bế mạc.",
                 "Ban Chấp hành (khóa VI) họp\n\nChuẩn bị Đại hội lần thứ VII.",
                 "Hội nghị lần thứ 3 tổng kết năm\n\nKhông nhắc lại số hội nghị.",
+            ],
+        );
+    }
+
+    #[test]
+    fn mentions_all_pointing_at_the_next_session_are_compared() {
+        let text = "Cử tri gặp đại biểu trước Kỳ họp thứ 10\n\nĐại biểu tiếp xúc cử tri trước Kỳ họp thứ 10. Ý kiến sẽ được gửi trước Kỳ họp thứ 11. Cử tri mong chờ trước Kỳ họp thứ 10.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "11");
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Cử tri gặp đại biểu trước Kỳ họp thứ 10\n\nĐại biểu tiếp xúc cử tri trước Kỳ họp thứ 10. Kết quả Kỳ họp thứ 9 được thông tin. Cử tri mong chờ trước Kỳ họp thứ 10.",
             ],
         );
     }

@@ -2,7 +2,7 @@ use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
 use crate::analysis::sentences::sentences;
-use crate::diagnostic::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
     MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS,
@@ -24,10 +24,16 @@ declare_rule! {
     /// hội có 135 đại biểu. Trong đó có 148 đại biểu"): the largest earlier count of the
     /// part's head noun, or, for a part of another noun right after the marker, the only
     /// count there ("đón 1.240 học sinh, trong đó có 1.297 em"); and the count after "trong
-    /// (tổng) số" ("Trong số 50 hộ, có 52 hộ"). It also
-    /// reports a fraction of a countable noun whose top is above its bottom ("12/11 xã").
-    /// It stays silent on counts compared with the whole ("tăng 80 hộ"), on a whole of a
-    /// different noun, and on day/month dates ("ngày 12/11", "12/11/2024").
+    /// (tổng) số" or "trong" ("Trong số 50 hộ, có 52 hộ"; "trong 23 xã của huyện, đã có 24
+    /// xã"), whose first count after the comma is a part whatever its verb. A count that
+    /// opens a sentence or a clause, after a short lead phrase at most ("Sau khi khám sàng
+    /// lọc, 612 người"; "số người tham gia tự nguyện là 3.715 người"), is compared with the
+    /// largest count of its head noun in the clause before: a warning, as no marker says it
+    /// is a part. It also reports a fraction of a countable noun whose top is above its
+    /// bottom ("12/11 xã"). It stays silent on counts compared with the whole or bounds
+    /// ("tăng 80 hộ", "từ 10 đến 20 lần"), on clauses that speak of a change, a plan or a
+    /// year, on others ("150 người khác"), on a whole of a different noun, and on day/month
+    /// dates ("ngày 12/11", "12/11/2024").
     ///
     /// ## Why
     /// "71 of 68 targets met" cannot be true: one of the two figures was mistyped, and
@@ -48,7 +54,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”). Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh (“tăng 80 hộ”), với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. Con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -68,10 +74,19 @@ impl Rule for PartExceedsWhole {
             }
             // Only a block with a whole or a fraction needs its sentences.
             let text = &doc.text[block.range.clone()];
-            let marked = ["/", "tổng", "Tổng", "rong đó", "rong số"]
+            // A whole and a part are two figures; a block of one sentence with no marker
+            // holds no whole and no part of one.
+            let figures = doc
+                .block_tokens(block)
                 .iter()
-                .any(|m| text.contains(m));
-            if !marked {
+                .filter(|t| t.kind() == TokenKind::Number)
+                .take(2)
+                .count();
+            let marked = ["/", "tổng", "Tổng", "rong"]
+                .iter()
+                .any(|m| text.contains(m))
+                || opens_with_count(text);
+            if figures < 2 || !marked {
                 continue;
             }
             let sentences = sentences(doc, block);
@@ -82,6 +97,9 @@ impl Rule for PartExceedsWhole {
                 self.fractions(doc, sentence, out);
                 let previous = i.checked_sub(1).map(|j| &sentences[j]);
                 self.parts_within(doc, previous, sentence, out);
+                if let Some(previous) = previous {
+                    self.opening_part(doc, previous, sentence, out);
+                }
             }
         }
     }
@@ -132,6 +150,29 @@ fn too_large(
     .with_related(whole.span.clone(), Message::new("tổng số", "the whole"))
 }
 
+/// The finding on a fraction whose part `top` is above its whole `bottom`, at `span`, its
+/// message opened by `lead` (the fraction as written, or nothing).
+fn part_above_whole(
+    doc: &Document,
+    rule: &RuleMeta,
+    top: &FigureAt,
+    bottom: &FigureAt,
+    span: std::ops::Range<usize>,
+    lead: &str,
+) -> Diagnostic {
+    let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
+    Diagnostic::new(
+        rule.id,
+        rule.default_severity,
+        span,
+        Message::new(
+            format!("{lead}phần ({x}) lớn hơn tổng ({y})"),
+            format!("{lead}the part ({x}) is larger than the whole ({y})"),
+        ),
+    )
+    .with_related(bottom.span.clone(), Message::new("tổng số", "the whole"))
+}
+
 fn is_count(f: &FigureAt) -> bool {
     f.figure.decimals == 0 && !f.figure.ambiguous && f.figure.value >= 1.0
 }
@@ -145,21 +186,28 @@ impl PartExceedsWhole {
             let c = Cursor::new(doc, all);
             // "tổng số N", "tổng cộng N"; "trong số N", whose whole is explicit.
             let total = c.word_is(at, "tổng") && matches!(c.word(at + 1), Some("số" | "cộng"));
-            // "trong tổng số 23 tổ dân phố" states its whole as "trong số" does.
+            // "trong tổng số 23 tổ dân phố" states its whole as "trong số" does, and so does
+            // "trong 23 xã của huyện, ..." (a count of things, not of time).
+            let bare_among = c.word_is(at, "trong")
+                && c.kind(at + 1) == Some(TokenKind::Number)
+                && !is_time_figure(&c, at + 1)
+                && c.quantity_at(at + 1).is_some_and(|q| !q.is_duration());
             let among = c.word_is(at, "trong") && c.word(at + 1) == Some("số")
-                || total && at > 0 && c.word_is(at - 1, "trong");
+                || total && at > 0 && c.word_is(at - 1, "trong")
+                || bare_among;
             if !total && !among {
                 at += 1;
                 continue;
             }
+            let whole_at = if bare_among { at + 1 } else { at + 2 };
             let Some(whole) = c
-                .figure_at(at + 2)
+                .figure_at(whole_at)
                 .filter(|f| is_count(f) || f.figure.ambiguous)
             else {
                 at += 1;
                 continue;
             };
-            let mut noun = noun_after(doc, all, at + 2);
+            let mut noun = noun_after(doc, all, whole_at);
             // After "tổng số" a one-word noun is too loose to match on ("hộ", "người" are
             // counted in many ways); "trong số 50 hộ, 52 hộ ..." states the whole itself.
             if among {
@@ -169,8 +217,19 @@ impl PartExceedsWhole {
                 at += 1;
                 continue;
             }
-            let mut p = at + 3 + noun.len();
+            let mut p = whole_at + 1 + noun.len();
+            // "Trong số 86 cổ đông dự họp, 81 cổ đông ...": the first count after the clause
+            // that names the whole is a part of it, and so is one joined to it by "và".
+            let clause_end = among
+                .then(|| (p..all.len()).find(|&k| !matches!(c.kind(k), Some(TokenKind::Word))))
+                .flatten()
+                .filter(|&k| c.is_punct(k, ","));
+            let mut stated = false;
             while p < all.len() {
+                // "trong 23 xã ..." is a whole for its own sentence only.
+                if bare_among && Cursor::new(doc, all).is_punct(p, ".") {
+                    break;
+                }
                 // Another whole starts another comparison.
                 if matches!(Cursor::new(doc, all).word(p), Some("tổng"))
                     || Cursor::new(doc, all).word_is(p, "trong")
@@ -181,16 +240,27 @@ impl PartExceedsWhole {
                 if let Some(part) = Cursor::new(doc, all)
                     .figure_at(p)
                     .filter(|f| is_count(f) || f.figure.ambiguous)
-                    && comparable(&whole, &part)
                     && same_noun(&noun, &noun_after(doc, all, p))
-                    && is_part(doc, all, p, noun.len())
-                    && part.figure.value > whole.figure.value
                 {
-                    out.push(too_large(doc, rule, &whole, &part, &noun));
+                    let c = Cursor::new(doc, all);
+                    let after_clause = clause_end.is_some_and(|e| {
+                        (e + 1..p).all(|k| matches!(c.word(k), Some("có" | "đã" | "thì")))
+                    });
+                    let joined = stated && c.word(p.wrapping_sub(1)) == Some("và");
+                    // After "trong 23 xã", only the count the clause leads to is a part.
+                    let is_stated = !compared_at(&c, p) && (after_clause || joined)
+                        || !bare_among && is_part(doc, all, p, noun.len());
+                    stated |= is_stated;
+                    if is_stated
+                        && comparable(&whole, &part)
+                        && part.figure.value > whole.figure.value
+                    {
+                        out.push(too_large(doc, rule, &whole, &part, &noun));
+                    }
                 }
                 p += 1;
             }
-            at += 3;
+            at = whole_at + 1;
         }
     }
 
@@ -216,7 +286,8 @@ impl PartExceedsWhole {
         let mut collect = |tokens: &[usize], end: usize| {
             let c = Cursor::new(doc, tokens);
             for k in 0..end {
-                if let Some(w) = quantity_at(&c, k) {
+                // "từ 10 lần trở lên", "tăng 80 hộ": a bound or a change, not a whole.
+                if let Some(w) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) {
                     wholes.push(w);
                 }
             }
@@ -234,11 +305,7 @@ impl PartExceedsWhole {
             let Some((part, noun)) = quantity_at(&c, p) else {
                 continue;
             };
-            let compared = p
-                .checked_sub(1)
-                .and_then(|q| c.word(q))
-                .is_some_and(|w| PART_COMPARISON_WORDS.contains(w));
-            if compared {
+            if compared_at(&c, p) {
                 continue;
             }
             let same: Option<&(FigureAt, Vec<String>)> = wholes
@@ -271,6 +338,74 @@ impl PartExceedsWhole {
         }
     }
 
+    /// "thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 612 người đủ điều kiện":
+    /// a count that opens its sentence or clause (after a lead phrase and a comma at most)
+    /// is read as a part of the largest count of the same head noun in the clause before. A
+    /// warning, not an error: no marker says it is a part. Silent when either clause
+    /// compares or changes ("tăng", "so với", "thêm"), names a year, or the part is of
+    /// others ("người khác").
+    fn opening_part(
+        &self,
+        doc: &Document,
+        previous: &[usize],
+        sentence: &[usize],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let c = Cursor::new(doc, sentence);
+        let Some(p) = opening_count(&c) else {
+            return;
+        };
+        let Some((part, noun)) = quantity_at(&c, p).filter(|_| !compared_at(&c, p)) else {
+            return;
+        };
+        // "3 thí sinh còn lại của mỗi đội", "150 người khác": not a part of the count before.
+        let others = (p + 1..(p + 1 + MAX_OTHERS_DISTANCE).min(c.len()))
+            .any(|k| c.word(k).is_some_and(|w| OTHERS_WORDS.contains(&w)));
+        if others || frames_another_count(&c) {
+            return;
+        }
+        let b = Cursor::new(doc, previous);
+        // Inside brackets ("10 tấn (9,8 tấn Anh; 11 tấn thiếu)"): no whole and part.
+        let opened = (0..b.len()).filter(|&k| b.is_punct(k, "(")).count()
+            > (0..b.len()).filter(|&k| b.is_punct(k, ")")).count();
+        if opened || frames_another_count(&b) {
+            return;
+        }
+        let counts: Vec<(usize, FigureAt, Vec<String>)> = (0..b.len())
+            .filter(|&k| !compared_at(&b, k))
+            .filter_map(|k| quantity_at(&b, k).map(|(f, n)| (k, f, n)))
+            .collect();
+        // "6 con trai và 6 người con gái; 12 người con": a count may total those before.
+        let total: f64 = counts.iter().map(|(_, f, _)| f.figure.value).sum();
+        if counts.len() >= 2 && part.figure.value <= total {
+            return;
+        }
+        // The largest: "Trong số 30 dự án, 22 dự án ... và 2 dự án ..." states the whole
+        // before its parts.
+        let Some((at, whole, _)) = counts
+            .into_iter()
+            .filter(|(_, _, n)| same_head(n, &noun))
+            .max_by(|x, y| x.1.figure.value.total_cmp(&y.1.figure.value))
+        else {
+            return;
+        };
+        // A clause parallel to the one before ("Có 2 thị xã ... . Có 10 thị xã ..."): two
+        // counts side by side, not a whole and its part.
+        if opening_count(&b) == Some(at) {
+            return;
+        }
+        let rule = self.meta();
+        if (is_count(&whole) || whole.figure.ambiguous)
+            && comparable(&whole, &part)
+            && part.figure.value > whole.figure.value
+            && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+        {
+            let mut d = too_large(doc, rule, &whole, &part, &noun[..1]);
+            d.severity = Severity::Warning;
+            out.push(d);
+        }
+    }
+
     /// "12/11 xã": a fraction of a countable noun above one.
     fn fractions(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
@@ -300,19 +435,14 @@ impl PartExceedsWhole {
                     continue;
                 }
                 if top.figure.value > bottom.figure.value {
-                    let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            rule.id,
-                            rule.default_severity,
-                            top.span.clone(),
-                            Message::new(
-                                format!("phần ({x}) lớn hơn tổng ({y})"),
-                                format!("the part ({x}) is larger than the whole ({y})"),
-                            ),
-                        )
-                        .with_related(bottom.span.clone(), Message::new("tổng số", "the whole")),
-                    );
+                    out.push(part_above_whole(
+                        doc,
+                        rule,
+                        &top,
+                        &bottom,
+                        top.span.clone(),
+                        "",
+                    ));
                 }
                 continue;
             }
@@ -343,18 +473,9 @@ impl PartExceedsWhole {
             }
             if top.figure.value > bottom.figure.value {
                 let (x, y) = (&doc.text[top.span.clone()], &doc.text[bottom.span.clone()]);
-                out.push(
-                    Diagnostic::new(
-                        rule.id,
-                        rule.default_severity,
-                        top.span.start..doc.tokens[sentence[at + 3]].end(),
-                        Message::new(
-                            format!("{x}/{y}: phần ({x}) lớn hơn tổng ({y})"),
-                            format!("{x}/{y}: the part ({x}) is larger than the whole ({y})"),
-                        ),
-                    )
-                    .with_related(bottom.span.clone(), Message::new("tổng số", "the whole")),
-                );
+                let span = top.span.start..doc.tokens[sentence[at + 3]].end();
+                let fraction = format!("{x}/{y}: ");
+                out.push(part_above_whole(doc, rule, &top, &bottom, span, &fraction));
             }
         }
     }
@@ -402,6 +523,91 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
     })
 }
 
+/// Words of a lead phrase before a count that opens its clause ("Sau khi khám sàng lọc,
+/// 512 người ...").
+const MAX_LEAD_WORDS: usize = 6;
+
+/// Words after a count that make it a count of others, or of each, not a part ("150 người
+/// khác", "3 thí sinh còn lại của mỗi đội").
+const OTHERS_WORDS: [&str; 4] = ["khác", "còn", "ngoài", "mỗi"];
+
+/// Tokens after a count searched for those words.
+const MAX_OTHERS_DISTANCE: usize = 6;
+
+/// Words that scale a noun ("44 ngàn người"): the head is the scale and the word after it.
+const SCALE_WORDS: [&str; 5] = ["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
+
+/// Whether two nouns have the same head, a scale word and its noun counted together.
+fn same_head(a: &[String], b: &[String]) -> bool {
+    let len = |n: &[String]| {
+        if SCALE_WORDS.contains(&n[0].as_str()) {
+            2
+        } else {
+            1
+        }
+    };
+    let k = len(a);
+    k == len(b) && a.len() >= k && b.len() >= k && a[..k] == b[..k]
+}
+
+/// Words that set a count against another frame: a change, a comparison, a plan.
+const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
+
+/// Words between "số" and "là" in a clause that names its count ("số người tham gia tự
+/// nguyện là 1.215 người").
+const MAX_NAMED_COUNT_WORDS: usize = 8;
+
+/// Whether a clause of `text` may open with a count (a figure, "có" or "số" after a stop or
+/// a comma): the only blocks [`PartExceedsWhole::opening_part`] needs to read.
+fn opens_with_count(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).enumerate().any(|(i, w)| {
+        matches!(w[0], b'.' | b';' | b',')
+            && w[1] == b' '
+            && (w[2].is_ascii_digit() || text[i + 2..].starts_with(['C', 'c', 'S', 's']))
+    })
+}
+
+/// The count that opens a clause: its first token, after "có", after "số ... là", or after a
+/// lead phrase of words and a comma ("Sau khi khám sàng lọc, 512 người").
+fn opening_count(c: &Cursor<'_>) -> Option<usize> {
+    let first = (0..c.len()).find(|&k| c.kind(k) != Some(TokenKind::Punct))?;
+    let at = match c.kind(first)? {
+        TokenKind::Number => first,
+        _ if c.word(first) == Some("có") => first + 1,
+        // "số người tham gia tự nguyện là 1.215 người".
+        _ if c.word(first) == Some("số") => {
+            (first + 1..c.len().min(first + MAX_NAMED_COUNT_WORDS + 2))
+                .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                .find(|&k| c.word(k) == Some("là"))?
+                + 1
+        }
+        _ => {
+            let comma = (first..c.len().min(first + MAX_LEAD_WORDS + 1))
+                .find(|&k| c.kind(k) != Some(TokenKind::Word))?;
+            if !c.is_punct(comma, ",") {
+                return None;
+            }
+            comma + 1 + usize::from(c.word(comma + 1) == Some("có"))
+        }
+    };
+    (c.kind(at) == Some(TokenKind::Number)).then_some(at)
+}
+
+/// Whether a clause speaks of a change, a comparison, a plan or a year, so that its counts
+/// are not simply a whole and its part.
+fn frames_another_count(c: &Cursor<'_>) -> bool {
+    (0..c.len()).any(|k| c.word(k).is_some_and(|w| FRAME_WORDS.contains(&w)) || c.year(k).is_some())
+}
+
+/// Whether the figure at `k` follows a word of comparison or bound ("tăng 80 hộ", "từ 10
+/// lần").
+fn compared_at(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|q| c.word(q))
+        .is_some_and(|w| PART_COMPARISON_WORDS.contains(w))
+}
+
 /// A count with its noun at `k`: not a time, a percentage or a date.
 fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
     let figure = c.figure_at(k).filter(is_whole_or_part)?;
@@ -416,6 +622,59 @@ fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
 mod tests {
     use super::PartExceedsWhole;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn reads_wholes_named_by_trong_so_and_parts_that_open_a_clause() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Trong số 86 cổ đông dự họp, 91 cổ đông tham gia biểu quyết điện tử.",
+                    &["91"],
+                ),
+                (
+                    "Trong số 51 hộ đã nhận nhà, 39 hộ là đồng bào Vân Kiều và 56 hộ là đồng bào Pa Kô.",
+                    &["56"],
+                ),
+                (
+                    "Như vậy, trong 23 xã của huyện, đã có 24 xã đạt chuẩn.",
+                    &["24"],
+                ),
+                (
+                    "Ngày hội thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 612 người đủ điều kiện hiến máu.",
+                    &["612"],
+                ),
+                (
+                    "Toàn huyện có 3.472 người tham gia bảo hiểm xã hội; số người tham gia tự nguyện là 3.715 người.",
+                    &["3.715"],
+                ),
+            ],
+        );
+        let found = check(
+            &PartExceedsWhole,
+            "Hội thu hút 587 người đăng ký. Sau khi khám, 612 người đủ điều kiện.",
+        );
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Tặng giấy khen cho 12 cá nhân hiến máu từ 10 lần trở lên, trong đó 3 người đã hiến máu trên 20 lần và 9 người hiến từ 10 đến 20 lần.",
+                "Hội nghị có 120 người dự. 150 người khác theo dõi trực tuyến.",
+                "Năm 2023 xã có 120 hộ nghèo. Năm 2024, 150 hộ được vay vốn.",
+                "Quý I tiếp nhận 200 hồ sơ. Sang quý II, 250 hồ sơ được tiếp nhận, tăng 25%.",
+                "Trong số 86 cổ đông dự họp, 81 cổ đông tham gia biểu quyết điện tử.",
+                "Ngày hội thu hút 587 người đăng ký hiến máu. Sau khi khám sàng lọc, 512 người đủ điều kiện hiến máu.",
+                // Seen on encyclopedic text: brackets, scales, totals, the rest of each,
+                // parallel clauses, a whole for its own sentence.
+                "Con lớn nhất nặng 10 tấn (9,8 tấn Anh; 11 tấn thiếu).",
+                "Có 6 người chết và 44 ngàn người bị thương. 250 ngàn căn hộ bị hủy.",
+                "Họ sinh được 6 con trai và 6 người con gái; 12 người con đều được phong tước.",
+                "1 thí sinh được khán giả chọn sẽ đi tiếp. 3 thí sinh còn lại của mỗi đội sẽ thi lại.",
+                "Có 2 thị xã trùng tên với tỉnh. Có 10 thị xã trùng tên với các tỉnh cũ.",
+                "Chính phủ công nhận 149 nhóm trong 47 dân tộc chính. Danh sách mới bao gồm 49 dân tộc.",
+            ],
+        );
+    }
 
     #[test]
     fn fails_on_a_fraction_in_words() {

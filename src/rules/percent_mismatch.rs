@@ -3,7 +3,7 @@ use crate::analysis::figures::{FigureAt, Percent};
 use crate::analysis::quantities::Quantity;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::lists::{
     CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS,
 };
@@ -20,7 +20,12 @@ declare_rule! {
     /// a whole stated earlier in the sentence ("tiếp nhận Y đơn, giải quyết X đơn, đạt Z%";
     /// "X vụ trên tổng số Y vụ, đạt Z%"; "X
     /// trong số Y sinh viên, chiếm Z%"), a plan in parentheses ("X hội viên, vượt kế hoạch (Y
-    /// hội viên), đạt Z%") and a comparison ("cao hơn Z% so với ... (Y tấn/ha)"). A
+    /// hội viên), đạt Z%"), a comparison ("cao hơn Z% so với ... (Y tấn/ha)", "vượt Z% so
+    /// với kế hoạch (Y)"), a difference and its share ("giảm X vụ, tương đương Z%", "tăng X
+    /// tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)", "So với cùng kỳ (Y vụ), ... giảm X vụ, tức
+    /// Z%") and ", tỷ lệ Z%" after "X trên Y". A headline's percentage that no percentage
+    /// of the body agrees with is a warning when one body percentage shares most of its
+    /// words (the same measure). A
     /// percentage is about the nearest quantity (a figure with its unit) it can be about:
     /// another quantity between a ratio and the claim means the claim is about that one.
     /// "1.020/1.200" gives the same ratio under either reading of the dots. The words before the figure decide what agrees with it:
@@ -49,7 +54,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”) và phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”). Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -143,7 +148,139 @@ impl Rule for PercentMismatch {
                 }
             }
         }
+        self.check_headline(doc, out);
     }
+}
+
+/// A percentage of the body with the words of its clause: from the previous percentage (or
+/// the clause's start at ";") to the next one.
+struct BodyPercent {
+    value: f64,
+    claim: Claim,
+    span: std::ops::Range<usize>,
+    words: Vec<String>,
+}
+
+/// Words too common to tie a headline to one figure of the body.
+const COMMON_WORDS: [&str; 18] = [
+    "của", "và", "các", "những", "với", "trong", "đã", "được", "là", "có", "năm", "cho", "tại",
+    "trên", "theo", "từ", "hơn", "gần",
+];
+
+/// The fewest distinct words a headline's percentage shares with the body's to be read as
+/// the same measure.
+const HEADLINE_SHARED_WORDS: usize = 2;
+
+impl PercentMismatch {
+    /// The headline's percentage against the body's for the same measure: the body's
+    /// percentage whose clause shares the most of the headline's lower-case words (at least
+    /// `HEADLINE_SHARED_WORDS`, more than any other). Reported when no percentage of the body
+    /// agrees with the headline's claim, as a warning with the body's figure as evidence.
+    fn check_headline(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(title) = doc.blocks.iter().find(|b| b.kind == BlockKind::Title) else {
+            return;
+        };
+        if !doc
+            .block_tokens(title)
+            .iter()
+            .any(|t| doc.token_text(t) == "%")
+        {
+            return;
+        }
+        let body = body_percents(doc);
+        if body.is_empty() {
+            return;
+        }
+        for sentence in &sentences(doc, title) {
+            let c = Cursor::new(doc, sentence);
+            let headline_words: Vec<String> = (0..c.len())
+                .filter(|&k| {
+                    c.word(k).is_some_and(|w| !COMMON_WORDS.contains(&w))
+                        && doc.case(c.token(k)) == crate::text::case::Case::Lower
+                })
+                .filter_map(|k| c.word(k).map(str::to_string))
+                .collect();
+            for percent in c.percents() {
+                let stated = percent.figure.figure;
+                if stated.ambiguous {
+                    continue;
+                }
+                let (claim, _) = claim_before(doc, sentence, percent.figure.at);
+                if body
+                    .iter()
+                    .any(|b| claim.accepts(b.value, stated.value, stated.decimals))
+                {
+                    continue;
+                }
+                let shared = |b: &BodyPercent| {
+                    let mut words: Vec<&String> = b
+                        .words
+                        .iter()
+                        .filter(|w| headline_words.contains(w))
+                        .collect();
+                    words.sort_unstable();
+                    words.dedup();
+                    words.len()
+                };
+                let mut ranked: Vec<(usize, &BodyPercent)> =
+                    body.iter().map(|b| (shared(b), b)).collect();
+                ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+                let best = ranked[0];
+                let unique = ranked.get(1).is_none_or(|second| second.0 < best.0);
+                if best.0 < HEADLINE_SHARED_WORDS || !unique || best.1.claim != Claim::Equal {
+                    continue;
+                }
+                let headline_text = &doc.text[percent.span.clone()];
+                let body_text = &doc.text[best.1.span.clone()];
+                out.push(
+                    Diagnostic::new(
+                        self.meta().id,
+                        crate::diagnostic::Severity::Warning,
+                        percent.span.clone(),
+                        Message::new(
+                            format!("Tiêu đề ghi “{headline_text}” nhưng thân bài ghi “{body_text}” cho cùng chỉ số"),
+                            format!("The headline says “{headline_text}” but the body says “{body_text}” for the same measure"),
+                        ),
+                    )
+                    .with_related(best.1.span.clone(), Message::new("thân bài ghi ở đây", "the body says it here")),
+                );
+            }
+        }
+    }
+}
+
+/// Every percentage outside the headline, with the words of its clause.
+fn body_percents(doc: &Document) -> Vec<BodyPercent> {
+    let mut out = Vec::new();
+    for block in doc.blocks.iter().filter(|b| {
+        b.kind != BlockKind::Title && doc.block_tokens(b).iter().any(|t| doc.token_text(t) == "%")
+    }) {
+        for sentence in &sentences(doc, block) {
+            let c = Cursor::new(doc, sentence);
+            let percents = c.percents();
+            for (i, percent) in percents.iter().enumerate() {
+                let after_previous = i.checked_sub(1).map_or(0, |p| percents[p].sign_at + 1);
+                let start = (after_previous..percent.figure.at)
+                    .rev()
+                    .find(|&k| c.is_punct(k, ";"))
+                    .map_or(after_previous, |k| k + 1);
+                let end = percents.get(i + 1).map_or(c.len(), |next| next.figure.at);
+                let end = (percent.sign_at..end)
+                    .find(|&k| c.is_punct(k, ";"))
+                    .unwrap_or(end);
+                let (claim, _) = claim_before(doc, sentence, percent.figure.at);
+                out.push(BodyPercent {
+                    value: percent.figure.figure.value,
+                    claim,
+                    span: percent.span.clone(),
+                    words: (start..end)
+                        .filter_map(|k| c.word(k).map(str::to_string))
+                        .collect(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Whether `clause` opens with "trong đó" or "trong số đó" right after `previous` ended
@@ -169,7 +306,9 @@ impl PercentMismatch {
         let (claim, verb_at) = claim_before(doc, sentence, at);
         let stated = percent.figure.figure;
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
-        let found = if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
+        let found = if let Some(found) = difference_claim(doc, sentence, percent) {
+            Some(found)
+        } else if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
                 .or_else(|| {
@@ -199,7 +338,8 @@ impl PercentMismatch {
         }
         // The claim as quoted: from the qualifier on, and with the verb for a change
         // ("tăng 29%"), whose direction is part of what is wrong.
-        let is_change = verb.is_some_and(|v| CHANGE_VERBS.contains(v));
+        // "tương đương 61,4%": the verb's two syllables are quoted.
+        let is_change = verb.is_some_and(|v| CHANGE_VERBS.contains(v) || v == "tương");
         let claim_start = verb_at
             .map(|v| if is_change { v } else { v + 1 })
             .filter(|&v| v < at)
@@ -237,6 +377,11 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
             break;
         };
         let Some(word) = Cursor::new(doc, sentence).word(prev) else {
+            // ", tỷ lệ 80%": the rate's name alone claims the share.
+            let c = Cursor::new(doc, sentence);
+            if pos >= 1 && c.word(pos) == Some("tỷ") && c.word(pos + 1) == Some("lệ") {
+                return (claim, Some(pos));
+            }
             break;
         };
         let before = prev
@@ -245,6 +390,14 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
         if word == "hơn" && matches!(before, Some("cao" | "thấp")) {
             // A comparative ("cao hơn 20% so với ..."): the change itself, not a bound.
             return (claim, prev.checked_sub(1));
+        }
+        if matches!(word, "đương" | "ứng") && before == Some("tương") {
+            // "tương đương 61,4%", "tương ứng 60%": the verb starts at "tương".
+            return (claim, prev.checked_sub(1));
+        }
+        if word == "vượt" && pos == at && compares_after(doc, sentence, at) {
+            // "vượt 5% so với kế hoạch": exceeded by that much, a change.
+            return (claim, Some(prev));
         }
         if let Some(c) = PERCENT_QUALIFIERS.value(word).and_then(Claim::listed) {
             claim = c;
@@ -368,7 +521,139 @@ fn ratio_claim(
     if let Some((part, whole)) = plan_in_parens_before(&c, verb_at) {
         return ratio(doc, &part, &whole);
     }
-    share_of_whole(doc, sentence, verb_at)
+    share_of_whole(doc, sentence, verb_at).or_else(|| described_share(&c, verb_at, percent))
+}
+
+/// The most words describing a part between its unit and ", verb Z%".
+const MAX_PART_DESCRIPTION: usize = 8;
+
+/// "Toàn huyện có 126 tổ, trong đó 118 tổ được xếp loại tốt, chiếm 93,7%.": a part with
+/// words describing it before the claim, of a whole the clause says has parts ("có N ...,
+/// trong đó"), when the percentage ends its clause (names no base of its own).
+fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<Contradiction> {
+    let after = percent.sign_at + 1;
+    let ends_clause = after >= c.len() || matches!(c.punct(after), Some("." | ";"));
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    if !ends_clause {
+        return None;
+    }
+    let part = (comma.saturating_sub(MAX_PART_DESCRIPTION + 4)..comma)
+        .rev()
+        .find_map(|k| c.quantity_at(k))
+        .filter(|q| {
+            (q.end..comma).all(|k| c.word(k).is_some()) && comma - q.end <= MAX_PART_DESCRIPTION
+        })?;
+    let whole = (0..part.figure.at).rev().find_map(|k| {
+        let q = c.quantity_at(k)?;
+        (q.same_unit(&part)
+            && k.checked_sub(1)
+                .and_then(|p| c.word(p))
+                .is_some_and(|w| WHOLE_MARKERS.contains(w))
+            && stated_as_whole(c, k, part.figure.at))
+        .then_some(q)
+    })?;
+    ratio(c.doc, &part.figure, &whole.figure)
+}
+
+/// Whether "so với" follows the percentage whose figure is at `at`.
+fn compares_after(doc: &Document, sentence: &[usize], at: usize) -> bool {
+    let c = Cursor::new(doc, sentence);
+    c.is_punct(at + 1, "%") && c.word(at + 2) == Some("so") && c.word(at + 3) == Some("với")
+}
+
+/// "giảm 4 vụ, tương đương 22,2%", "tăng 36 tỷ đồng, tức 6,25%", "giảm 2 người (-25% so
+/// với 8 người cùng kỳ)": a difference and its share of the figure compared with, given
+/// after the percentage ("so với Y", "so với ... (Y)") or at the start of the sentence ("So
+/// với cùng kỳ (Y), ... giảm X"), counting what the difference counts.
+fn difference_claim(
+    doc: &Document,
+    sentence: &[usize],
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let c = Cursor::new(doc, sentence);
+    let mut j = percent.figure.at;
+    if j > 0 && matches!(c.punct(j - 1), Some("-" | "−" | "+")) {
+        j -= 1;
+    }
+    // The difference ends at "(" or at the comma before a connecting word.
+    let end = if j > 0 && c.is_punct(j - 1, "(") {
+        j - 1
+    } else {
+        let connector = match (
+            j.checked_sub(2).and_then(|k| c.word(k)),
+            j.checked_sub(1).and_then(|k| c.word(k)),
+        ) {
+            (Some("tương"), Some("đương" | "ứng")) => 2,
+            (_, Some("tức")) => 1,
+            _ => return None,
+        };
+        let comma = j.checked_sub(connector + 1)?;
+        if !c.is_punct(comma, ",") {
+            return None;
+        }
+        comma
+    };
+    let difference = (end.saturating_sub(6)..end)
+        .filter_map(|k| c.quantity_at(k))
+        .find(|q| q.end == end)?;
+    let verb = difference
+        .figure
+        .at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))?;
+    if !matches!(verb, "tăng" | "giảm") {
+        return None;
+    }
+    let after = percent.sign_at + 1;
+    let after = if c.is_punct(after, ",") {
+        after + 1
+    } else {
+        after
+    };
+    let compared = if c.word(after) == Some("so") && c.word(after + 1) == Some("với") {
+        c.quantity_at(after + 2)
+            .or_else(|| quantity_in_parens_after(&c, after + 2))
+    } else {
+        None
+    }
+    .or_else(|| leading_base(&c, difference.figure.at))?;
+    if !compared.same_unit(&difference)
+        || compared.figure.figure.ambiguous != difference.figure.figure.ambiguous
+        || compared.figure.figure.value == 0.0
+    {
+        return None;
+    }
+    let (d, b) = (
+        &doc.text[difference.figure.span.clone()],
+        &doc.text[compared.figure.span.clone()],
+    );
+    Some(Contradiction {
+        computed: difference.figure.figure.value / compared.figure.figure.value * 100.0,
+        formula: format!("{d} / {b}"),
+        operands: [
+            (difference.figure, "mức chênh lệch", "the difference"),
+            (
+                compared.figure,
+                "số liệu để so sánh",
+                "the figure compared with",
+            ),
+        ],
+    })
+}
+
+/// "So với năm 2023 (thu được 7,68 tỷ đồng), ...": the figure compared with, in
+/// parentheses after a "so với" that opens the sentence's comparison before `before`
+/// (a few words may lead the parenthesis).
+fn leading_base(c: &Cursor<'_>, before: usize) -> Option<Quantity> {
+    let so = (0..before).find(|&k| c.word(k) == Some("so") && c.word(k + 1) == Some("với"))?;
+    let open =
+        (so + 2..(so + 10).min(before)).find(|&k| c.word(k).is_none() && c.year(k).is_none())?;
+    if !c.is_punct(open, "(") {
+        return None;
+    }
+    let first = (open + 1..open + 4).find(|&k| c.word(k).is_none())?;
+    let base = c.quantity_at(first)?;
+    (c.is_punct(base.end, ")") && base.end < before).then_some(base)
 }
 
 /// "chiếm 60% tổng diện tích", "15,2% trong tổng vốn", "bằng 60,1% so cùng kỳ": the
@@ -391,6 +676,10 @@ fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, Figur
     };
     (0..end).rev().find_map(|m| {
         let marker = c.word(m).filter(|w| matches!(*w, "trên" | "trong"))?;
+        // "trên địa bàn": a place, not a whole.
+        if c.word(m + 1) == Some("địa") {
+            return None;
+        }
         // At most three words ("tổng số", "tổng chiều dài", "dự toán"), then the whole.
         let y = (m + 1..(m + 5).min(end)).find(|&k| c.word(k).is_none())?;
         let whole = c.figure_at(y).filter(|_| !not_a_measure(y))?;
@@ -411,9 +700,11 @@ fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, Figur
         if new_clause {
             return None;
         }
-        let x = (m.saturating_sub(12)..m)
-            .rev()
-            .find(|&k| c.kind(k) == Some(crate::text::tokens::TokenKind::Number))?;
+        let x = (m.saturating_sub(12)..m).rev().find(|&k| {
+            c.kind(k) == Some(crate::text::tokens::TokenKind::Number)
+                && !is_label_figure(c, k)
+                && c.year(k).is_none()
+        })?;
         let part = c.figure_at(x).filter(|_| !not_a_measure(x))?;
         let breaks = |k: usize| {
             c.is_punct(k, ",") && !totalled
@@ -761,10 +1052,11 @@ fn change_claim(
         Some((from, to)) => (to, from),
         None => {
             let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
-            if !compares {
-                return None;
-            }
-            let before = quantity_in_parens_after(&c, after + 2)?;
+            let before = if compares {
+                quantity_in_parens_after(&c, after + 2)?
+            } else {
+                leading_base(&c, verb_at)?
+            };
             (part_before(&c, verb_at, &before)?, before.figure)
         }
     };
@@ -794,10 +1086,18 @@ fn change_claim(
 /// quantity it opens with, closed by ")" (after a few words: "(4,86 tỷ đồng được giao)") or
 /// by ";" before a second figure ("(918 tỷ đồng; năm 2024: ...)").
 fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
+    // A date of the description ("so với thời điểm 31/12/2024 (12 tỷ đồng)") is skipped.
+    let in_date = |p: usize| {
+        p > 0 && c.is_punct(p, "/") && c.touching(p - 1) && c.touching(p)
+            || c.figure_at(p).is_some()
+                && (c.is_punct(p + 1, "/") && c.touching(p)
+                    || p > 0 && c.is_punct(p - 1, "/") && c.touching(p - 1))
+    };
     let open = (from..(from + 12).min(c.len())).find(|&p| {
         c.word(p).is_none()
             && c.year(p).is_none()
             && !(c.figure_at(p).is_some() && c.word(p + 1).is_some())
+            && !in_date(p)
     })?;
     if !c.is_punct(open, "(") {
         return None;
@@ -967,6 +1267,92 @@ mod tests {
                     "Đơn vị đã giải quyết 141 tin trên tổng số 148 tin, đạt tỷ lệ 87,3%.",
                     &["87,3%"],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn differences_connectors_and_leading_comparisons() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "So với cùng kỳ năm trước (18 vụ), số vụ giảm 4 vụ, tương đương 29,2%.",
+                    &["29,2%"],
+                ),
+                (
+                    "Số người chết giảm 2 người (-31% so với 8 người cùng kỳ).",
+                    &["31%"],
+                ),
+                (
+                    "Dư nợ đạt 612 tỷ đồng, tăng 36 tỷ đồng, tức 13,25%, so với đầu năm (576 tỷ đồng).",
+                    &["13,25%"],
+                ),
+                (
+                    "Thu nội địa đạt 245,6 tỷ đồng, tương đương 46,4% dự toán năm (400 tỷ đồng).",
+                    &["46,4%"],
+                ),
+                (
+                    "So với năm 2023 (thu được 7,68 tỷ đồng), số thu năm nay là 8,64 tỷ đồng, tăng 17,5%.",
+                    &["17,5%"],
+                ),
+                (
+                    "Doanh thu đạt 1.260 tỷ đồng, vượt 11% so với kế hoạch (1.200 tỷ đồng).",
+                    &["11%"],
+                ),
+                (
+                    "Toàn huyện có 126 tổ, trong đó 118 tổ được xếp loại tốt, chiếm 83,7%.",
+                    &["83,7%"],
+                ),
+                (
+                    "Nợ thuế còn 9,6 tỷ đồng, giảm 10% so với thời điểm 31/12/2024 (12 tỷ đồng).",
+                    &["10%"],
+                ),
+                (
+                    "Thanh toán trực tuyến đạt 1.504 giao dịch trên 1.880 giao dịch phát sinh, tỷ lệ 70%.",
+                    &["70%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "So với cùng kỳ năm trước (18 vụ), số vụ giảm 4 vụ, tương đương 22,2%.",
+                "Số người chết giảm 2 người (-25% so với 8 người cùng kỳ).",
+                "Dư nợ đạt 612 tỷ đồng, tăng 36 tỷ đồng, tức 6,25%, so với đầu năm (576 tỷ đồng).",
+                "Thu nội địa đạt 245,6 tỷ đồng, tương đương 61,4% dự toán năm (400 tỷ đồng).",
+                "So với năm 2023 (thu được 7,68 tỷ đồng), số thu năm nay là 8,64 tỷ đồng, tăng 12,5%.",
+                "Doanh thu đạt 1.260 tỷ đồng, vượt 5% so với kế hoạch (1.200 tỷ đồng).",
+                "Thanh toán trực tuyến đạt 1.504 giao dịch trên 1.880 giao dịch phát sinh, tỷ lệ 80%.",
+                // A year is not the part; "trên địa bàn" is a place.
+                "Thu nội địa 6 tháng đầu năm 2025 trên địa bàn đạt 245,6 tỷ đồng, tương đương 61,4% dự toán năm (400 tỷ đồng).",
+                "Toàn huyện có 126 tổ, trong đó 118 tổ được xếp loại tốt, chiếm 93,7%.",
+                "Nợ thuế còn 9,6 tỷ đồng, giảm 20% so với thời điểm 31/12/2024 (12 tỷ đồng).",
+                // A score is a label, not the part.
+                "Có 57 bài đạt điểm 9 trở lên trong tổng số 380 bài thi, chiếm 15%.",
+                // The difference counts another thing than the figure compared with.
+                "So với cùng kỳ (18 vụ), số người chết giảm 4 người, tương đương 50%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_headline_against_the_body_for_the_same_measure() {
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Xã Tân Hòa: thu ngân sách năm 2024 đạt 115% dự toán\n\nTổng thu ngân sách ước đạt 8,64 tỷ đồng, bằng 108% dự toán huyện giao. Diện tích lúa chất lượng cao chiếm 65%.",
+                &["115%"],
+            )],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                // The same value, a value the body has elsewhere, a measure the body does not
+                // name.
+                "Xã Tân Hòa: thu ngân sách năm 2024 đạt 108% dự toán\n\nTổng thu ngân sách ước đạt 8,64 tỷ đồng, bằng 108% dự toán huyện giao.",
+                "Thu ngân sách tăng 12%\n\nThu ngân sách đạt 108% dự toán, tăng 12,4% so với cùng kỳ.",
+                "Tỷ lệ tiêm chủng đạt 97%\n\nThu ngân sách đạt 108% dự toán huyện giao.",
             ],
         );
     }

@@ -205,7 +205,8 @@ impl Rule for Realword {
         let number = model.id(model::NUMBER);
         let mut memo = Memo {
             number,
-            pairs: PairCache::for_tokens(doc.tokens.len()),
+            pairs: CountCache::for_tokens(doc.tokens.len()),
+            triples: CountCache::for_tokens(doc.tokens.len()),
             ..Memo::default()
         };
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
@@ -281,49 +282,62 @@ struct Memo {
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's count of each pair the document writes, once looked up.
-    pairs: PairCache,
+    pairs: CountCache,
+    /// The model's count of each triple `suspects` asks about, once looked up.
+    triples: CountCache,
     /// The model's id of [`model::NUMBER`].
     number: Option<u16>,
 }
 
-/// The model's counts of the pairs last looked up, in a table of fixed size indexed by a
-/// hash of the pair (a newer pair takes an older one's place): a hit costs a multiplication
-/// and a comparison, where a hash map's entry cost far more for every word of a long
-/// document.
-struct PairCache {
-    /// (pair + 1) << 32 | count; 0 for an empty place.
-    slots: Vec<u64>,
+/// The model's counts of the pairs (or triples) last looked up, in a table of fixed size
+/// indexed by a hash of the key (a newer key takes an older one's place): a hit costs a
+/// multiplication and a comparison, where a hash map's entry cost far more for every word
+/// of a long document.
+struct CountCache {
+    /// (key + 1, count); a key of 0 for an empty place.
+    slots: Vec<(u64, u32)>,
     /// The table holds 2^bits places.
     bits: u32,
 }
 
-impl Default for PairCache {
-    fn default() -> PairCache {
-        PairCache::for_tokens(0)
+impl Default for CountCache {
+    fn default() -> CountCache {
+        CountCache::for_tokens(0)
     }
 }
 
-impl PairCache {
+impl CountCache {
     /// A table sized for a document of `tokens` tokens: a short one (a folder of small
-    /// files) does not pay for a long one's table.
-    fn for_tokens(tokens: usize) -> PairCache {
+    /// files) does not pay for a long one's table (at most 2^14 places, 256 KiB).
+    fn for_tokens(tokens: usize) -> CountCache {
         let bits = (tokens / 4).max(1).ilog2().clamp(8, 14);
-        PairCache {
-            slots: vec![0; 1 << bits],
+        CountCache {
+            slots: vec![(0, 0); 1 << bits],
             bits,
         }
     }
 
-    fn get(&mut self, a: u16, b: u16, count: impl FnOnce() -> u32) -> u32 {
-        let pair = u64::from(a) << 16 | u64::from(b);
-        let at = (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
-        let slot = self.slots[at];
-        if slot >> 32 == pair + 1 {
-            return slot as u32;
+    /// The count of `key` (below 2^63), from `count` the first time.
+    fn get(&mut self, key: u64, count: impl FnOnce() -> u32) -> u32 {
+        let at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
+        let (stored, n) = self.slots[at];
+        if stored == key + 1 {
+            return n;
         }
         let n = count();
-        self.slots[at] = (pair + 1) << 32 | u64::from(n);
+        self.slots[at] = (key + 1, n);
         n
+    }
+
+    /// The model's count of the pair `a b`.
+    fn pair(&mut self, model: &Model, a: u16, b: u16) -> u32 {
+        self.get(u64::from(a) << 16 | u64::from(b), || model.bigram(a, b))
+    }
+
+    /// The model's count of the triple `a x b`.
+    fn triple(&mut self, model: &Model, a: u16, x: u16, b: u16) -> u32 {
+        let key = u64::from(a) << 32 | u64::from(x) << 16 | u64::from(b);
+        self.get(key, || model.trigram(a, x, b))
     }
 }
 
@@ -358,17 +372,19 @@ fn suspects(
             let (Some(a), Some(b), Some(n)) = (a, b, neighbour) else {
                 return neighbour.is_some();
             };
-            let count = memo.pairs.get(a, b, || model.bigram(a, b));
+            let count = memo.pairs.pair(model, a, b);
             t.may_be_rare(count, model.unigram(n))
         };
         let known = match w {
             Written::Known(id) => Some(id),
             Written::Unseen(_) => None,
         };
-        if !rare_beside(l1, known, l1)
-            && !rare_beside(known, r1, r1)
-            && !rare_between(model, l1, known, r1, t)
-        {
+        // `rare_between`, with the triples remembered.
+        let mut rare_triple = || match (l1, known, r1) {
+            (Some(a), Some(x), Some(b)) => memo.triples.triple(model, a, x, b) <= t.max_count,
+            _ => false,
+        };
+        if !rare_beside(l1, known, l1) && !rare_beside(known, r1, r1) && !rare_triple() {
             continue;
         }
         let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));

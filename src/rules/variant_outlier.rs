@@ -477,17 +477,23 @@ impl<'a> Index<'a> {
                 continue;
             }
             let (left, right) = (self.left(k), self.right(k));
-            let (before, after) = self.own_pairs(k);
             let rare = self.words[s.id as usize] <= RARE;
-            let followers = (rare && before == 1)
-                .then(|| self.followers.get(&left))
-                .flatten();
-            let predecessors = (rare && after == 1)
-                .then(|| self.predecessors.get(&right))
-                .flatten();
-            let middles = (before == 1 && after == 1 && !(left == NUMBER && right == NUMBER))
-                .then(|| self.middles.get(&(left, right)))
-                .flatten();
+            // The small maps of evidence first: most slots have none, and are passed over
+            // before their pairs are looked up in the document's large map of pairs.
+            let followers = rare.then(|| self.followers.get(&left)).flatten();
+            let predecessors = rare.then(|| self.predecessors.get(&right)).flatten();
+            let middles = if self.middles.is_empty() || (left == NUMBER && right == NUMBER) {
+                None
+            } else {
+                self.middles.get(&(left, right))
+            };
+            if followers.is_none() && predecessors.is_none() && middles.is_none() {
+                continue;
+            }
+            let (before, after) = self.own_pairs(k);
+            let followers = followers.filter(|_| before == 1);
+            let predecessors = predecessors.filter(|_| after == 1);
+            let middles = middles.filter(|_| before == 1 && after == 1);
             if (followers.is_none() && predecessors.is_none() && middles.is_none())
                 || self.syllable(s.id).is_none()
                 || !self.plain_neighbour(left)
