@@ -4,7 +4,7 @@ use std::ops::Range;
 use crate::analysis::sentences::non_space_tokens;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::{NAME_BREAK_WORDS, QUANTIFIERS};
+use crate::lists::{INSTITUTION_CAPITALS, NAME_BREAK_WORDS, QUANTIFIERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
@@ -35,6 +35,14 @@ declare_rule! {
     /// fewer ("Ban chấp hành Đảng bộ" next to "Ban Chấp hành"); a last word followed by
     /// different words is not compared ("Đại hội Đảng bộ" / "đại hội đảng các cấp").
     ///
+    /// The everyday names of `rules/lists/institution-capitals.txt` ("Bộ Chính trị", "Hội
+    /// Nông dân", "Chi hội", "Ban Chấp hành") are compared whatever follows them, and their
+    /// conventional spelling (the kind of body and its field capitalised, Decree
+    /// 30/2020/NĐ-CP) is the one kept even when it is the rarer: the other mentions are
+    /// reported, with a conventional one as evidence. A level word ending a name before
+    /// another word is lower case by the same convention ("Công an xã có", not "Công an Xã
+    /// có"; "Huyện ủy" and "Phường 5" aside). For other names a tie suggests no change.
+    ///
     /// ## Why
     /// Capitals mark a name: "Chương trình công tác" is a named document of the committee,
     /// "chương trình công tác" any work programme. Writing the same term both ways blurs
@@ -58,6 +66,8 @@ declare_rule! {
 So sánh mỗi cụm ba từ đứng sau một số đếm hoặc một từ chỉ lượng (“6 Chương trình công tác”, “các chương trình công tác”) với các cụm cùng các từ đó ở vị trí tương tự: khi từ đầu được viết hoa ở chỗ này (“6 Chương trình công tác của Quận ủy”) mà không viết hoa ở chỗ khác (“06 chương trình công tác của Quận ủy”), cách viết ít gặp hơn bị báo, kèm chỗ đầu tiên viết theo cách thường dùng (nếu hai cách ngang nhau thì cách viết sau bị báo). Sau số đếm hoặc một từ ghi trong `rules/lists/quantifiers.txt` (“các”, “mỗi”…), cụm từ là danh từ chung nên viết hoa hay không chỉ là cách viết; ở chỗ khác chữ hoa có thể mở đầu một tên riêng (“Ngày thành lập Đảng” bên cạnh “ngày thành lập Quân đội”, “Hội Người cao tuổi” bên cạnh “người cao tuổi”) nên được bỏ qua, cũng như chữ hoa có một con số hay một từ viết hoa đi ngay sau (“các Tập đoàn quân 28”, “3 Giải vô địch bóng đá Việt Nam”: tên của một đối tượng cụ thể), đầu câu, đề mục và tiêu đề.
 
 Quy tắc cũng so sánh mọi tên bắt đầu bằng một từ viết hoa (“Hội Nông dân huyện”, “Bộ Chính trị”, “Nghĩa trang liệt sĩ”): khi một từ phía sau của cùng tên được viết hoa ở chỗ này mà không viết hoa ở chỗ khác, cách viết ít gặp hơn bị báo. Tên từ hai đến bốn từ được so (“Ủy ban nhân dân” / “Ủy ban nhân Dân”). Tên dài (“Đảng bộ Khối Doanh nghiệp”, “Trường Đại học Vinh”) có thể viết hoa nhiều hơn tên gọi tắt (“Đảng bộ khối”, “Trường đại học công lập”) nhưng không ít hơn (“Ban chấp hành Đảng bộ” bên cạnh “Ban Chấp hành”), và từ cuối có các từ khác nhau đi sau không được so (“Đại hội Đảng bộ” / “đại hội đảng các cấp”).
+
+Các tên thường gặp ghi trong `rules/lists/institution-capitals.txt` (“Bộ Chính trị”, “Hội Nông dân”, “Chi hội”, “Ban Chấp hành”) được so dù có từ nào đi sau, và cách viết đúng quy ước (viết hoa chữ đầu của từ chỉ loại hình tổ chức và lĩnh vực hoạt động, Nghị định 30/2020/NĐ-CP) được giữ kể cả khi ít gặp hơn: các chỗ viết khác bị báo, kèm một chỗ viết đúng quy ước làm bằng chứng. Từ chỉ cấp hành chính ở cuối tên, trước một từ khác, viết thường theo cùng quy ước (“Công an xã có”, không phải “Công an Xã có”; trừ “Huyện ủy” và “Phường 5”). Với các tên khác, khi hai cách ngang nhau thì không gợi ý sửa.
 
 ## Vì sao
 Chữ hoa đánh dấu một tên riêng: “Chương trình công tác” là văn bản có tên của cấp ủy, còn “chương trình công tác” là bất kỳ chương trình nào. Viết một cụm từ theo hai cách khiến người đọc không rõ ý và trông cẩu thả.",
@@ -164,11 +174,15 @@ impl Rule for CapitalizationMismatch {
                 continue;
             };
             let count = if usual { capitals } else { lower };
+            let basis = Basis::Usual {
+                count,
+                certain: count * 2 > list.len(),
+            };
             for run in list.iter().filter(|r| r.capital != usual) {
                 if !reported.insert(run.word.start) {
                     continue;
                 }
-                out.push(self.report(doc, run, evidence, count));
+                out.push(self.report(doc, run, evidence, basis));
             }
         }
     }
@@ -241,8 +255,11 @@ fn name_runs_in<'a>(
                 break;
             }
             // Two words only when they are the whole name ("Bộ Chính trị." aside,
-            // "Nhà văn" is not "Nhà Văn hóa").
-            if len == 2 && case(p + 2).is_some() {
+            // "Nhà văn" is not "Nhà Văn hóa") or a listed name ("Chi hội trao").
+            if len == 2
+                && case(p + 2).is_some()
+                && !INSTITUTION_CAPITALS.contains_pair(lower(p), lower(p + 1))
+            {
                 continue;
             }
             // Four words only from the start of a name: after a capitalised word
@@ -296,21 +313,53 @@ impl CapitalizationMismatch {
         reported: &mut FxHashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut groups: Vec<&Vec<NameRun>> = runs
-            .values()
-            .filter(|list| list.iter().any(|r| r.capitals != list[0].capitals))
+        // A mention written as the convention wants it is the spelling to keep, even when
+        // rarer ("Hội Nông dân" once beside "Hội nông dân" twice, "Công an xã" beside
+        // "Công an Xã"): the most frequent of those, when the convention tells them apart.
+        type Group<'g> = (Option<&'g NameRun>, Convention, &'g Vec<NameRun>);
+        let mut groups: Vec<Group<'_>> = runs
+            .iter()
+            .filter(|(_, list)| list.iter().any(|r| r.capitals != list[0].capitals))
+            .map(|(words, list)| {
+                let convention = conventional_capitals(doc, words, list);
+                let fits = |r: &NameRun| {
+                    (0..r.len() - 1).all(|k| convention[k].is_none_or(|c| c == r.capitals[k]))
+                };
+                let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
+                let conventional = if list.iter().all(fits) {
+                    None
+                } else {
+                    list.iter()
+                        .filter(|r| fits(r))
+                        .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
+                };
+                (conventional, convention, list)
+            })
             .collect();
-        // In text order, the shorter name first where two start at one word: a word is
-        // reported once, by the same group on every run (the map's order is not fixed).
-        groups.sort_by_key(|list| (list[0].first, list[0].len()));
+        // Listed names first, so that their conventional words are settled before a run
+        // inside them ("Liên hiệp Phụ") could report one; then in text order, the shorter
+        // name first where two start at one word: a word is reported once, by the same
+        // group on every run (the map's order is not fixed).
+        groups.sort_by_key(|(conventional, _, list)| {
+            (conventional.is_none(), list[0].first, list[0].len())
+        });
         let range = |run: &NameRun, k: usize| doc.tokens[run.token(doc, k)].range();
-        for list in groups {
-            // The usual spelling: the most frequent, on a tie the first written.
+        for (conventional, convention, list) in groups {
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
-            let Some(usual) = list
-                .iter()
-                .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
-            else {
+            // The convention decides word k when it knows it and a mention follows it.
+            let decides = |k: usize| conventional.is_some() && convention[k].is_some();
+            if let Some(usual) = conventional {
+                for run in list.iter().filter(|r| r.capitals == usual.capitals) {
+                    for k in (0..run.len() - 1).filter(|&k| decides(k)) {
+                        reported.insert(range(run, k + 1).start);
+                    }
+                }
+            }
+            // Otherwise the usual spelling: the most frequent, on a tie the first written.
+            let Some(usual) = conventional.or_else(|| {
+                list.iter()
+                    .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
+            }) else {
                 continue;
             };
             let usual_count = count(usual);
@@ -320,15 +369,16 @@ impl CapitalizationMismatch {
                     continue;
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
-                // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees.
-                if k + 2 == run.len() && run.next(doc) != usual.next(doc) {
+                // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees. A
+                // listed name is whole whatever follows ("Bộ Chính trị về" / "cho").
+                if k + 2 == run.len() && run.next(doc) != usual.next(doc) && !decides(k) {
                     continue;
                 }
                 // A mention continued by a capitalised word is a longer name ("Trường Đại học
                 // Vinh" next to "Trường đại học công lập"): it may have capitals its short
                 // form has not, not the reverse ("Ban chấp hành Đảng bộ" next to "Ban Chấp
-                // hành" is a slip).
-                if run.longer != usual.longer {
+                // hành" is a slip). A listed name keeps its capitals in a longer one.
+                if run.longer != usual.longer && !decides(k) {
                     let (long, short) = if run.longer {
                         (run, usual)
                     } else {
@@ -352,10 +402,66 @@ impl CapitalizationMismatch {
                     capital: usual.capitals[k],
                     phrase: range(usual, 0).start..range(usual, usual.len() - 1).end,
                 };
-                out.push(self.report(doc, &this, &evidence, usual_count));
+                let basis = if decides(k) {
+                    Basis::Convention
+                } else {
+                    Basis::Usual {
+                        count: usual_count,
+                        certain: usual_count > count(run),
+                    }
+                };
+                out.push(self.report(doc, &this, &evidence, basis));
             }
         }
     }
+}
+
+/// Per word after the first, whether the convention capitalises it, where it is known.
+type Convention = [Option<bool>; 3];
+
+/// Words after an institution that name its level and are written lower case before a
+/// word ("Công an xã phối hợp", "Bảo tàng tỉnh Nghệ An"), unless a body's name goes on
+/// ("Huyện ủy", "Tỉnh đoàn"); before a number they may start a name ("Phường 5").
+const LEVEL_WORDS: &[&str] = &["huyện", "phường", "quận", "tỉnh", "xã"];
+const LEVEL_BODIES: &[&str] = &["hội", "uỷ", "đoàn", "đội", "ủy"];
+
+/// The capitals the convention gives the words after the first of a name: those of a
+/// listed name (`rules/lists/institution-capitals.txt`; mentions cut inside a longer
+/// listed name count when every one continues it, "Hội Liên hiệp Phụ" then "nữ"), and a
+/// level word lower case at the end.
+fn conventional_capitals(doc: &Document, words: &NameKey<'_>, list: &[NameRun]) -> Convention {
+    let len = list[0].len();
+    let mut convention = [None; 3];
+    let listed = INSTITUTION_CAPITALS.pairs().iter().find(|&&(name, _)| {
+        let mut listed = name.split(' ');
+        words[..len].iter().all(|w| listed.next() == Some(*w))
+            && listed
+                .next()
+                .is_none_or(|next| list.iter().all(|r| r.next(doc) == next))
+    });
+    if let Some(&(_, written)) = listed {
+        let after_first = written.split(' ').skip(1).take(len - 1);
+        for (known, word) in convention.iter_mut().zip(after_first) {
+            *known = Some(case_of(word) == Case::Capitalized);
+        }
+    } else if LEVEL_WORDS.contains(&words[len - 1])
+        && list.iter().all(|r| {
+            !LEVEL_BODIES.contains(&r.next(doc)) && (r.capitals[len - 2] <= !r.next(doc).is_empty())
+        })
+    {
+        convention[len - 2] = Some(false);
+    }
+    convention
+}
+
+/// What the spelling a mention is compared with rests on.
+#[derive(Clone, Copy)]
+enum Basis {
+    /// The document's usual spelling, written `count` times; `certain` when it outnumbers
+    /// the reported one (a tie suggests nothing).
+    Usual { count: usize, certain: bool },
+    /// The conventional spelling of a listed name or a level word.
+    Convention,
 }
 
 /// Whether the words after a run (from position `from`) continue it into a name: a number
@@ -393,7 +499,7 @@ fn counted(doc: &Document, token: &crate::text::tokens::Token) -> bool {
 }
 
 impl CapitalizationMismatch {
-    fn report(&self, doc: &Document, run: &Run, usual: &Run, count: usize) -> Diagnostic {
+    fn report(&self, doc: &Document, run: &Run, usual: &Run, basis: Basis) -> Diagnostic {
         let rule = self.meta();
         let this = &doc.text[run.phrase.clone()];
         let other = &doc.text[usual.phrase.clone()];
@@ -406,12 +512,24 @@ impl CapitalizationMismatch {
                 Case::Lower
             },
         );
-        let times = if count > 1 {
-            (format!(" ({count} lần)"), format!(" ({count} times)"))
-        } else {
-            (String::new(), String::new())
+        let (times, label) = match basis {
+            Basis::Usual { count, .. } if count > 1 => (
+                (format!(" ({count} lần)"), format!(" ({count} times)")),
+                Message::new("cách viết thường dùng", "the usual form"),
+            ),
+            Basis::Usual { .. } => (
+                (String::new(), String::new()),
+                Message::new("cách viết thường dùng", "the usual form"),
+            ),
+            Basis::Convention => (
+                (
+                    " (đúng quy ước viết hoa tên cơ quan, tổ chức)".to_string(),
+                    " (the conventional capitals of the institution's name)".to_string(),
+                ),
+                Message::new("cách viết đúng quy ước", "the conventional form"),
+            ),
         };
-        Diagnostic::new(
+        let diagnostic = Diagnostic::new(
             rule.id,
             rule.default_severity,
             run.word.clone(),
@@ -426,11 +544,11 @@ impl CapitalizationMismatch {
                 ),
             ),
         )
-        .with_related(
-            usual.phrase.clone(),
-            Message::new("cách viết thường dùng", "the usual form"),
-        )
-        .with_suggestion(run.word.clone(), fixed)
+        .with_related(usual.phrase.clone(), label);
+        match basis {
+            Basis::Usual { certain: false, .. } => diagnostic,
+            _ => diagnostic.with_suggestion(run.word.clone(), fixed),
+        }
     }
 }
 
@@ -529,6 +647,77 @@ mod tests {
                 "Phường Mỹ Quý tổ chức Hội nghị sơ kết. Sau đó, phường Mỹ Quý tổ chức hội nghị tổng kết.",
             ],
         );
+    }
+
+    #[test]
+    fn a_listed_name_keeps_its_conventional_capitals_even_when_rarer() {
+        let text = "Hội Nông dân xã họp. Các cấp Hội nông dân vận động. Hội nông dân khen thưởng.";
+        let found = check(&CapitalizationMismatch, text);
+        let flagged: Vec<&str> = found.iter().map(|d| &text[d.span.clone()]).collect();
+        assert_eq!(flagged, ["nông", "nông"]);
+        for d in &found {
+            assert_eq!(&text[d.related[0].span.clone()], "Hội Nông dân");
+        }
+        assert_eq!(
+            fixed(&CapitalizationMismatch, text),
+            "Hội Nông dân xã họp. Các cấp Hội Nông dân vận động. Hội Nông dân khen thưởng."
+        );
+        // Inside a longer run, the conventional words are not reported either.
+        let text = "Hội Liên hiệp phụ nữ xã họp. Hội Liên hiệp phụ nữ huyện dự. Hội Liên hiệp Phụ nữ Việt Nam khen.";
+        let flagged: Vec<String> = check(&CapitalizationMismatch, text)
+            .iter()
+            .map(|d| text[d.span.clone()].to_string())
+            .collect();
+        assert_eq!(flagged, ["phụ", "phụ"]);
+    }
+
+    #[test]
+    fn a_listed_name_is_compared_whatever_follows_it() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[
+                (
+                    "Quán triệt kết luận của Bộ Chính trị về cán bộ. Thực hiện nghị quyết của Bộ Chính Trị trong quý IV.",
+                    &["Trị"],
+                ),
+                (
+                    "Chi hội Cựu chiến binh thôn họp. Hằng năm, Chi Hội nhận chăm sóc khu mộ.",
+                    &["Hội"],
+                ),
+                (
+                    "Ban Chấp hành Đảng bộ phường họp. Sau đó, Ban Chấp Hành sẽ chấm bài.",
+                    &["Hành"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_level_word_after_a_name_is_lower_case_by_convention() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[(
+                "Người dân kịp thời báo cáo Công an xã; Công an Xã có trách nhiệm hướng dẫn.",
+                &["Xã"],
+            )],
+        );
+        silent(
+            &CapitalizationMismatch,
+            &[
+                "Ban Thường vụ Huyện ủy họp. Ban Thường vụ huyện đã chỉ đạo.",
+                "Hội Nông dân Phường 5 họp. Hội Nông dân phường đã vận động.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_tie_of_an_unlisted_name_suggests_nothing() {
+        let text =
+            "Đoàn viếng Nghĩa trang liệt sĩ xã. Sau đó, đoàn dọn vệ sinh Nghĩa Trang liệt sĩ xã.";
+        let found = check(&CapitalizationMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].suggestions.is_empty());
+        assert_eq!(fixed(&CapitalizationMismatch, text), text);
     }
 
     #[test]
