@@ -79,32 +79,43 @@ const NUMBER: u32 = 0;
 /// No neighbour: the edge of a block, punctuation, a line break.
 const NONE: u32 = u32::MAX;
 
-/// A word or number of the document: 8 bytes (a long document has a slot for every other
-/// token). Its neighbours are the slots beside it, when joined to it (see [`Index::left`]).
-struct Slot {
-    id: u32,
-    /// The token's index in `doc.tokens`, with [`OPEN`] set for a lower-case word outside
-    /// quotation marks (one that may be reported) and [`JOINED`] for a slot joined to the
-    /// one before it (a word or number one space away).
-    token: u32,
-}
+/// A word or number of the document: 4 bytes (a long document has a slot for every other
+/// token): its word's id, with [`OPEN`] set for a lower-case word outside quotation marks
+/// (one that may be reported) and [`JOINED`] for a slot joined to the one before it (a
+/// word or number one space away). Its neighbours are the slots beside it, when joined to
+/// it (see [`Index::left`]); its token is found again from the nearest [`Index::marks`].
+#[derive(Clone, Copy)]
+struct Slot(u32);
 
-/// The bit of [`Slot::token`] that marks an open slot.
+/// The bit of a [`Slot`] that marks an open slot.
 const OPEN: u32 = 1 << 31;
-/// The bit of [`Slot::token`] that marks a slot joined to the one before it.
+/// The bit of a [`Slot`] that marks a slot joined to the one before it.
 const JOINED: u32 = 1 << 30;
 
 impl Slot {
-    fn open(&self) -> bool {
-        self.token & OPEN != 0
+    fn id(self) -> u32 {
+        self.0 & !(OPEN | JOINED)
     }
 
-    fn joined(&self) -> bool {
-        self.token & JOINED != 0
+    fn open(self) -> bool {
+        self.0 & OPEN != 0
     }
 
-    fn token(&self) -> usize {
-        (self.token & !(OPEN | JOINED)) as usize
+    fn joined(self) -> bool {
+        self.0 & JOINED != 0
+    }
+}
+
+/// Every this many slots, [`Index::marks`] notes where the slot's token is.
+const MARK_EVERY: usize = 64;
+
+/// Whether `token` of a block the index reads has a slot: a number, or a word with a
+/// lexicon entry.
+fn has_slot(doc: &Document, token: &Token) -> bool {
+    match token.kind() {
+        TokenKind::Punct | TokenKind::Space => false,
+        TokenKind::Number => true,
+        TokenKind::Word => doc.lexicon.get(token).is_some(),
     }
 }
 
@@ -146,8 +157,9 @@ impl Rule for VariantOutlier {
 
 /// The document's words and how often each stands next to which.
 struct Index<'a> {
-    /// The document's tokens, which the slots point into.
-    tokens: &'a [Token],
+    doc: &'a Document,
+    /// For slot `j * MARK_EVERY`: its block's index and its token's index.
+    marks: Vec<(u32, u32)>,
     /// Each word in lower case: borrowed from the text when written so, else owned.
     names: Vec<&'a str>,
     slots: Vec<Slot>,
@@ -230,7 +242,8 @@ impl<'a> Index<'a> {
         let mut pairs: FxHashMap<u64, u32> =
             FxHashMap::with_capacity_and_hasher(guess, Default::default());
         let mut pair_counts: Vec<u32> = Vec::with_capacity(guess);
-        for block in &doc.blocks {
+        let mut marks = Vec::new();
+        for (b, block) in doc.blocks.iter().enumerate() {
             if doc.is_legacy_block(block) {
                 continue;
             }
@@ -267,7 +280,7 @@ impl<'a> Index<'a> {
                     && tokens[i - 1].is_inline_space(&doc.text)
                     && is_word_or_number(&tokens[i - 2]);
                 if joined {
-                    let previous = slots.last().expect("the word before").id;
+                    let previous = slots.last().expect("the word before").id();
                     let next_pair = pair_counts.len() as u32;
                     let at = *pairs.entry(pair_key(previous, id)).or_insert(next_pair);
                     if at == next_pair {
@@ -277,28 +290,28 @@ impl<'a> Index<'a> {
                     with_next[previous as usize] += 1;
                     with_previous[id as usize] += 1;
                 }
+                debug_assert!(has_slot(doc, token));
                 let open = lower && !quotations.iter().any(|q| q.contains(&token.start()));
-                let at = block.tokens.start + i;
-                // A text under MAX_FILE_SIZE has far fewer than 2^30 tokens.
-                assert!(at < JOINED as usize, "fewer than 2^30 tokens");
-                slots.push(Slot {
-                    id,
-                    token: at as u32
-                        | if open { OPEN } else { 0 }
-                        | if joined { JOINED } else { 0 },
-                });
+                if slots.len() % MARK_EVERY == 0 {
+                    // A text under MAX_FILE_SIZE has far fewer than 2^32 tokens.
+                    marks.push((b as u32, (block.tokens.start + i) as u32));
+                }
+                // Ids count distinct words: far fewer than 2^30.
+                slots.push(Slot(
+                    id | if open { OPEN } else { 0 } | if joined { JOINED } else { 0 },
+                ));
             }
         }
         // Each slot's neighbours (`NONE`: none joined), read off the slots beside it.
         let left = |k: usize| {
             if slots[k].joined() {
-                slots[k - 1].id
+                slots[k - 1].id()
             } else {
                 NONE
             }
         };
         let right = |k: usize| match slots.get(k + 1) {
-            Some(n) if n.joined() => n.id,
+            Some(n) if n.joined() => n.id(),
             _ => NONE,
         };
         let count = |a: u32, b: u32| {
@@ -331,8 +344,8 @@ impl<'a> Index<'a> {
                 && l != NONE
                 && r != NONE
                 && !(l == NUMBER && r == NUMBER)
-                && count(l, s.id) == 1
-                && count(s.id, r) == 1
+                && count(l, s.id()) == 1
+                && count(s.id(), r) == 1
             {
                 frames.insert((l, r), 0);
             }
@@ -346,7 +359,7 @@ impl<'a> Index<'a> {
                 }
                 if let Some(n) = frames.get_mut(&(l, r)) {
                     *n += 1;
-                    *triples.entry((l, s.id, r)).or_default() += 1;
+                    *triples.entry((l, s.id(), r)).or_default() += 1;
                 }
             }
         }
@@ -358,7 +371,8 @@ impl<'a> Index<'a> {
         }
         let syllables = (0..names.len()).map(|_| OnceCell::new()).collect();
         Index {
-            tokens: &doc.tokens,
+            doc,
+            marks,
             names,
             slots,
             words,
@@ -380,7 +394,7 @@ impl<'a> Index<'a> {
             slots[id as usize] = Some(Vec::new());
         }
         for (k, s) in self.slots.iter().enumerate() {
-            if let Some(list) = &mut slots[s.id as usize] {
+            if let Some(list) = &mut slots[s.id() as usize] {
                 list.push(k);
             }
         }
@@ -397,7 +411,7 @@ impl<'a> Index<'a> {
     /// block, punctuation, a line break).
     fn left(&self, k: usize) -> u32 {
         if self.slots[k].joined() {
-            self.slots[k - 1].id
+            self.slots[k - 1].id()
         } else {
             NONE
         }
@@ -406,19 +420,38 @@ impl<'a> Index<'a> {
     /// The word or number joined to slot `k` on its right; [`NONE`] for none.
     fn right(&self, k: usize) -> u32 {
         match self.slots.get(k + 1) {
-            Some(n) if n.joined() => n.id,
+            Some(n) if n.joined() => n.id(),
             _ => NONE,
         }
     }
 
-    /// Slot `k`'s text range.
+    /// Slot `k`'s text range: its token found by walking from the mark before it, as
+    /// [`Index::build`] walked (for the few slots a finding names).
     fn range(&self, k: usize) -> Range<usize> {
-        self.tokens[self.slots[k].token()].range()
+        let doc = self.doc;
+        let (mut b, mut t) = self.marks[k / MARK_EVERY];
+        let mut ahead = k % MARK_EVERY;
+        loop {
+            let block = &doc.blocks[b as usize];
+            if !doc.is_legacy_block(block) {
+                for i in t as usize..block.tokens.end {
+                    let token = &doc.tokens[i];
+                    if has_slot(doc, token) {
+                        if ahead == 0 {
+                            return token.range();
+                        }
+                        ahead -= 1;
+                    }
+                }
+            }
+            b += 1;
+            t = doc.blocks[b as usize].tokens.start as u32;
+        }
     }
 
     /// The pairs slot `k` makes with its left and right neighbours: how often each occurs.
     fn own_pairs(&self, k: usize) -> (u32, u32) {
-        let id = self.slots[k].id;
+        let id = self.slots[k].id();
         let (left, right) = (self.left(k), self.right(k));
         (
             if left == NONE { 0 } else { self.pair(left, id) },
@@ -477,7 +510,7 @@ impl<'a> Index<'a> {
                 continue;
             }
             let (left, right) = (self.left(k), self.right(k));
-            let rare = self.words[s.id as usize] <= RARE;
+            let rare = self.words[s.id() as usize] <= RARE;
             // The small maps of evidence first: most slots have none, and are passed over
             // before their pairs are looked up in the document's large map of pairs.
             let followers = rare.then(|| self.followers.get(&left)).flatten();
@@ -495,7 +528,7 @@ impl<'a> Index<'a> {
             let predecessors = predecessors.filter(|_| after == 1);
             let middles = middles.filter(|_| before == 1 && after == 1);
             if (followers.is_none() && predecessors.is_none() && middles.is_none())
-                || self.syllable(s.id).is_none()
+                || self.syllable(s.id()).is_none()
                 || !self.plain_neighbour(left)
                 || !self.plain_neighbour(right)
             {
@@ -503,7 +536,7 @@ impl<'a> Index<'a> {
             }
             let mut best: Option<Finding> = None;
             let mut consider = |other: u32, context: Context, count: u32| {
-                if self.slip(s.id, other) && best.as_ref().is_none_or(|b| count > b.count) {
+                if self.slip(s.id(), other) && best.as_ref().is_none_or(|b| count > b.count) {
                     best = Some(Finding {
                         slot: k,
                         other,
@@ -513,7 +546,9 @@ impl<'a> Index<'a> {
                 }
             };
             let strong = |count: u32, uses: u32| {
-                self.words[s.id as usize] == 1 && count >= STRONG_EVIDENCE && 10 * count >= 7 * uses
+                self.words[s.id() as usize] == 1
+                    && count >= STRONG_EVIDENCE
+                    && 10 * count >= 7 * uses
             };
             for &(other, count) in followers.into_iter().flatten() {
                 let agrees = right == NONE || self.pair(other, right) > 0;
@@ -592,7 +627,7 @@ impl<'a> Index<'a> {
 
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
-        self.slots[k].id == other
+        self.slots[k].id() == other
             && match context {
                 Context::After(a) => self.left(k) == a,
                 Context::Before(b) => self.right(k) == b,
@@ -631,7 +666,7 @@ impl<'a> Index<'a> {
             }
         };
         let (n_word, n_other, n) = (
-            self.words[slot.id as usize],
+            self.words[slot.id() as usize],
             self.words[f.other as usize],
             f.count,
         );
@@ -752,6 +787,28 @@ mod tests {
     }
 
     #[test]
+    fn a_slot_is_four_bytes_and_finds_its_token_again() {
+        assert_eq!(std::mem::size_of::<super::Slot>(), 4);
+        // Several blocks, numbers, punctuation, capitals, more slots than a mark spans.
+        let text =
+            format!("{COMMUNES} và 3 xa đạt thấp.\n\nXã 5 có 3 xã mới, 4 xã cũ.\n\n").repeat(12);
+        let doc = crate::document::Document::from_text(&text);
+        let index = super::Index::build(&doc);
+        assert!(index.slots.len() > 3 * super::MARK_EVERY);
+        for (k, s) in index.slots.iter().enumerate() {
+            let written = &doc.text[index.range(k)];
+            if s.id() == super::NUMBER {
+                assert!(
+                    written.chars().all(|c| c.is_ascii_digit()),
+                    "{k}: {written}"
+                );
+            } else {
+                assert_eq!(written.to_lowercase(), index.names[s.id() as usize], "{k}");
+            }
+        }
+    }
+
+    #[test]
     fn the_uses_in_a_context_are_the_slots_holding_the_word_there_in_text_order() {
         // A long document: every word has many slots, in many contexts.
         let text = format!("{COMMUNES} và 3 xa đạt thấp. Xã 5 có 3 xã mới và 4 xã cũ. ").repeat(20);
@@ -767,11 +824,11 @@ mod tests {
                 super::Context::Between(left, right),
             ] {
                 let every_slot: Vec<usize> = (0..index.slots.len())
-                    .filter(|&j| index.in_context(j, s.id, context))
+                    .filter(|&j| index.in_context(j, s.id(), context))
                     .collect();
                 assert!(every_slot.contains(&k));
                 assert_eq!(
-                    uses.of(&index, s.id, context).collect::<Vec<_>>(),
+                    uses.of(&index, s.id(), context).collect::<Vec<_>>(),
                     every_slot
                 );
             }
