@@ -292,7 +292,7 @@ impl<'a> Index<'a> {
                 }
                 debug_assert!(has_slot(doc, token));
                 let open = lower && !quotations.iter().any(|q| q.contains(&token.start()));
-                if slots.len() % MARK_EVERY == 0 {
+                if slots.len().is_multiple_of(MARK_EVERY) {
                     // A text under MAX_FILE_SIZE has far fewer than 2^32 tokens.
                     marks.push((b as u32, (block.tokens.start + i) as u32));
                 }
