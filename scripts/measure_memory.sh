@@ -39,7 +39,11 @@
 #   runs in one pass), constant 18.9 MiB: 10 MB 76.8 MiB (6.07x) with 40-byte name runs,
 #   71.0 MiB (5.47x) with them 16 bytes again (main alone: 89.6 MiB, 7.4x); output
 #   identical to main's on 1 and 10 MB; 40 and 200 MB not rerun after the merge.
-#   The 5x target is not met: about 5.3-6x above the constant. The document alone is
+#   main after every branch of the second round merged, 4-byte slots in variant-outlier,
+#   constant 19.0 MiB: 10 MB 71.5 MiB (7.50x, 5.50x), 40 MB 229.3 MiB (6.01x, 5.51x),
+#   200 MB 1065.4 MiB (5.59x, 5.49x, 43 s wall, 133920 findings); past MAX_FILE_SIZE
+#   exit 2, 6 MiB.
+#   The 5x target is not met: about 5.5x above the constant. The document alone is
 #   about 4.2x (tokens 2.8x); see docs/architecture.md, Memory, for what remains.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
