@@ -6,12 +6,22 @@ use crate::lists::META_LINE_PREFIXES;
 /// The longest line read as a `date | time` publication line without an opening word.
 const SHORT_LINE: usize = 80;
 
+/// How many characters of a line are compared with the prefixes (a character lowers to at
+/// most three, of at most four bytes each).
+const HEAD_CHARS: usize = 16;
+
 /// Whether a line is a publication line: it opens with one of the openings of
 /// `rules/lists/meta-line-prefixes.txt`, or it is a
 /// short line of fields separated by " | " with a digit in it ("27/06/2024 | 14:46").
 pub fn is_publication_line(line: &str) -> bool {
     let line = line.trim();
-    let head: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
+    // The first HEAD_CHARS characters in lower case, on the stack: every line of a document is asked.
+    let mut buf = [0u8; HEAD_CHARS * 3 * 4];
+    let mut len = 0;
+    for c in line.chars().take(HEAD_CHARS).flat_map(char::to_lowercase) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let head = std::str::from_utf8(&buf[..len]).expect("whole characters were written");
     META_LINE_PREFIXES.entries().any(|o| head.starts_with(o))
         || (line.len() < SHORT_LINE
             && line.contains(" | ")
