@@ -36,7 +36,6 @@ Usage: python3 scripts/build_model.py            (writes OUT/holdout)
        python3 scripts/inject_nonwords.py [--half R|M|both] [--show N] [--bin B]
 """
 import argparse
-import json
 import os
 import random
 import re
@@ -47,6 +46,8 @@ import unicodedata
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lintrun  # noqa: E402  (scripts/lintrun.py)
 ROOT = os.path.join(HERE, "..")
 WORD = re.compile(r"[^\W\d_]+")
 TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
@@ -270,14 +271,6 @@ def verdicts(grammar, words):
     return dict(zip(words, proc.stdout.decode().split("\n")))
 
 
-def check(binary, folder):
-    cmd = [binary, "check", "--format", "json", "--select", "nonword", folder]
-    proc = subprocess.run(cmd, capture_output=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(proc.stderr.decode()[:500])
-    return json.loads(proc.stdout)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "vnlint"))
@@ -329,7 +322,7 @@ def main():
             for name in gold:
                 gold[name] = [x for x in gold[name] if keep(x[2], x[3], x[4])]
             found = {}
-            for d in check(args.bin, injected):
+            for d in lintrun.check(args.bin, injected, "nonword"):
                 found.setdefault(os.path.basename(d["path"]), []).append(d)
             hit, right, total, missed = {}, {}, {}, []
             for name, g in gold.items():
@@ -345,7 +338,7 @@ def main():
                         right[kind] = right.get(kind, 0) + ok
                     else:
                         missed.append((name, s, e, kind, original))
-            clean = check(args.bin, clean_dir)
+            clean = lintrun.check(args.bin, clean_dir, "nonword")
             n_hit, n_total = sum(hit.values()), sum(total.values())
             print(f"half {half}: {len(names)} documents, {words:,} words, {n_total} slips; "
                   f"recall {n_hit}/{n_total} = {n_hit / max(n_total, 1):.1%}; clean findings "
@@ -358,17 +351,13 @@ def main():
             if args.clean:
                 for d in clean[:args.clean]:
                     b = open(os.path.join(clean_dir, os.path.basename(d["path"])), "rb").read()
-                    s, e = d["byte_start"], d["byte_end"]
-                    ctx = (b[max(0, s - 40):s].decode(errors="replace") + "[[" + d["text"]
-                           + "]]" + b[e:e + 40].decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, d["byte_start"], d["byte_end"], 40, d["text"])
                     sugg = [x["replacement"] for x in d.get("suggestions", [])][:1]
                     print(f"   clean {d['severity']} -> {sugg}: {ctx}")
             if args.show and half == "R":
                 for name, s, e, kind, original in missed[:args.show]:
                     b = texts[name]
-                    ctx = (b[max(0, s - 30):s].decode(errors="replace") + "[["
-                           + b[s:e].decode(errors="replace") + "]]"
-                           + b[e:e + 30].decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, s, e, 30)
                     print(f"   missed {kind} (meant {original}): {ctx}")
 
 

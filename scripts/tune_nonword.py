@@ -33,7 +33,6 @@ Usage: python3 scripts/build_model.py            (writes OUT/holdout)
        python3 scripts/tune_nonword.py [--holdout DIR] [--grid] [--show N]
 """
 import argparse
-import json
 import os
 import random
 import re
@@ -43,6 +42,8 @@ import tempfile
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lintrun  # noqa: E402  (scripts/lintrun.py)
 ROOT = os.path.join(HERE, "..")
 WORD = re.compile(r"[^\W\d_]+")
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -169,12 +170,7 @@ def inject(text, rng, kinds=KINDS):
 
 
 def check(binary, folder, config):
-    cmd = [binary, "check", "--format", "json", "--select", "nonword,repeated-word",
-           "--config", config, folder]
-    proc = subprocess.run(cmd, capture_output=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(proc.stderr.decode()[:500])
-    return json.loads(proc.stdout)
+    return lintrun.check(binary, folder, "nonword,repeated-word", config)
 
 
 def rejected(grammar, words):
@@ -290,16 +286,12 @@ def main():
                 for d in clean[:args.show]:
                     name = os.path.basename(d["path"])
                     b = open(os.path.join(args.holdout, name), "rb").read()
-                    s, e = d["byte_start"], d["byte_end"]
-                    ctx = (b[max(0, s - 40):s].decode(errors="replace") + "[[" + d["text"]
-                           + "]]" + b[e:e + 40].decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, d["byte_start"], d["byte_end"], 40, d["text"])
                     sugg = [x["replacement"] for x in d.get("suggestions", [])][:1]
                     print(f"   clean {d['rule']} {d['severity']} -> {sugg}: {ctx}")
                 for name, s, e, kind, original in missed[:args.show]:
                     b = texts[name]
-                    ctx = (b[max(0, s - 40):s].decode(errors="replace") + "[["
-                           + b[s:e].decode(errors="replace") + "]]"
-                           + b[e:e + 40].decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, s, e, 40)
                     print(f"   missed ({kind}, meant {original}): {ctx}")
 
 

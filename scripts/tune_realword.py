@@ -19,17 +19,17 @@ Usage: python3 scripts/build_model.py            (writes OUT/holdout)
            [--grid] [--show N]
 """
 import argparse
-import json
 import os
 import random
 import re
 import struct
-import subprocess
 import sys
 import tempfile
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import lintrun  # noqa: E402  (scripts/lintrun.py)
 ROOT = os.path.join(HERE, "..")
 WORD = re.compile(r"[^\W\d_]+")
 TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
@@ -140,12 +140,7 @@ def inject(text, vocab, rng):
 
 
 def check(binary, folder, config):
-    cmd = [binary, "check", "--format", "json", "--select", "realword", "--config", config,
-           folder]
-    proc = subprocess.run(cmd, capture_output=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(proc.stderr.decode()[:500])
-    return json.loads(proc.stdout)
+    return lintrun.check(binary, folder, "realword", config)
 
 
 def main():
@@ -242,16 +237,12 @@ def main():
                 for d in clean[:args.show]:
                     name = os.path.basename(d["path"])
                     b = open(os.path.join(args.holdout, name), "rb").read()
-                    s, e = d["byte_start"], d["byte_end"]
-                    ctx = (b[max(0, s - 50):s].decode(errors="replace") + "[[" + d["text"]
-                           + "]]" + b[e:e + 50].decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, d["byte_start"], d["byte_end"], 50, d["text"])
                     sugg = [x["replacement"] for x in d.get("suggestions", [])][:1]
                     print(f"   clean {name} -> {sugg}: {ctx}")
                 for name, start, slip, original, kind in missed[:args.show]:
                     b = texts[name].encode()
-                    ctx = (b[max(0, start - 50):start].decode(errors="replace") + "[[" + slip
-                           + "]]" + b[start + len(slip.encode()):start + len(slip.encode()) + 50]
-                           .decode(errors="replace")).replace("\n", " ")
+                    ctx = lintrun.context(b, start, start + len(slip.encode()), 50, slip)
                     print(f"   missed ({kind}, meant {original}): {ctx}")
 
 

@@ -626,8 +626,7 @@ fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
 mod tests {
     use super::PartExceedsWhole;
     use crate::Config;
-    use crate::document::Document;
-    use crate::rules::testing::{check, flags_each, run, silent};
+    use crate::rules::testing::{check, check_with, flags_each, silent};
 
     #[test]
     fn reads_wholes_named_by_trong_so_and_parts_that_open_a_clause() {
@@ -674,7 +673,7 @@ mod tests {
     fn with_unmarked_parts(text: &str) -> Vec<crate::Diagnostic> {
         let config =
             Config::from_toml("[rules]\npart-exceeds-whole = { unmarked-parts = 1 }\n").unwrap();
-        run(&PartExceedsWhole, &Document::from_text(text), &config)
+        check_with(&PartExceedsWhole, text, &config)
     }
 
     #[test]
