@@ -226,7 +226,7 @@ pub struct Model {
 }
 
 /// The serial number the next model loaded gets.
-static NEXT_SERIAL: AtomicU64 = AtomicU64::new(0);
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 
 impl fmt::Debug for Model {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -730,9 +730,9 @@ pub fn key(word: &str, buf: &mut String) -> bool {
 /// The model's [`key`] of every distinct word of a document, by its lexicon entry
 /// ([`crate::document::Lexicon`]): worked out once per written form, not per token.
 /// The lexicon's reading of each form (its lower case, its syllable) is taken as it is,
-/// not worked out again.
-pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
-    let mut out: Vec<Option<Box<str>>> = vec![None; doc.lexicon.len()];
+/// not worked out again, and borrowed unless the tone mark moves.
+pub fn keys(doc: &Document) -> Vec<Option<Cow<'_, str>>> {
+    let mut out: Vec<Option<Cow<'_, str>>> = vec![None; doc.lexicon.len()];
     for token in &doc.tokens {
         let Some(slot) = out.get_mut(token.word() as usize) else {
             continue;
@@ -746,11 +746,11 @@ pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
         let Ok(parsed) = &info.syllable else {
             continue;
         };
-        *slot = Some(match parsed.style {
-            MarkStyle::New => syllable::restyle(&info.lower, MarkStyle::Old)
-                .map_or_else(|| info.lower.clone(), String::into_boxed_str),
-            _ => info.lower.clone(),
-        });
+        let restyled = match parsed.style {
+            MarkStyle::New => syllable::restyle(&info.lower, MarkStyle::Old),
+            _ => None,
+        };
+        *slot = Some(restyled.map_or(Cow::Borrowed(&*info.lower), Cow::Owned));
     }
     out
 }
@@ -762,7 +762,7 @@ pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
 pub fn walk<'k>(
     doc: &Document,
     block: &Block,
-    keys: &'k [Option<Box<str>>],
+    keys: &'k [Option<Cow<'_, str>>],
     mut f: impl FnMut(usize, Option<&'k str>),
 ) {
     let mut glued = false;

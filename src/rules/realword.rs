@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
@@ -203,8 +204,11 @@ impl Rule for Realword {
                 Some(m) if m.model == model.serial() && m.thresholds == t => m,
                 _ => memory.insert(Memory::new(model.serial(), t)),
             };
-            if memory.verdicts.len() >= REMEMBERED_VERDICTS {
+            if memory.verdicts.len() >= REMEMBERED {
                 memory.verdicts.clear();
+            }
+            if memory.ids.len() >= REMEMBERED {
+                memory.ids.clear();
             }
             self.check_with(ctx, model, memory, out);
         });
@@ -224,7 +228,7 @@ impl Realword {
         // The model's id of each written form, by its lexicon entry, looked up once.
         let ids: Vec<Option<u16>> = keys
             .iter()
-            .map(|k| k.as_deref().and_then(|k| model.id(k)))
+            .map(|k| k.as_deref().and_then(|k| memory.id(model, k)))
             .collect();
         let number = model.id(model::NUMBER);
         let t = memory.thresholds;
@@ -321,14 +325,16 @@ struct Memory {
     thresholds: Thresholds,
     /// The verdict on a known syllable between the same two neighbours each side.
     verdicts: FxHashMap<(u64, u16), Option<Finding>>,
+    /// The model's id of each key looked up (a binary search of the vocabulary).
+    ids: FxHashMap<Box<str>, Option<u16>>,
     /// The model's count of each pair looked up.
     pairs: CountCache,
     /// The model's count of each triple `suspects` asks about.
     triples: CountCache,
 }
 
-/// The most verdicts a thread remembers before it starts afresh.
-const REMEMBERED_VERDICTS: usize = 1 << 16;
+/// The most verdicts (and ids) a thread remembers before it starts afresh.
+const REMEMBERED: usize = 1 << 16;
 
 /// The places of each count table (2^14: 256 KiB).
 const COUNT_CACHE_BITS: u32 = 14;
@@ -343,9 +349,20 @@ impl Memory {
             model,
             thresholds,
             verdicts: FxHashMap::default(),
+            ids: FxHashMap::default(),
             pairs: CountCache::with_bits(COUNT_CACHE_BITS),
             triples: CountCache::with_bits(COUNT_CACHE_BITS),
         }
+    }
+
+    /// The model's id of `key`, looked up once.
+    fn id(&mut self, model: &Model, key: &str) -> Option<u16> {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = model.id(key);
+        self.ids.insert(key.into(), id);
+        id
     }
 }
 
@@ -398,7 +415,7 @@ fn suspects(
     doc: &Document,
     block: &Block,
     model: &Model,
-    keys: &[Option<Box<str>>],
+    keys: &[Option<Cow<'_, str>>],
     units: &[(usize, Option<u16>)],
     t: &Thresholds,
     memo: &mut Memo,
@@ -831,7 +848,7 @@ fn repeated(
     pairs: &slips::PairCounts<'_>,
     units: &[(usize, Option<u16>)],
     doc: &Document,
-    keys: &[Option<Box<str>>],
+    keys: &[Option<Cow<'_, str>>],
     model: &Model,
     f: &Finding,
 ) -> bool {
