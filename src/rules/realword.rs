@@ -480,7 +480,9 @@ fn suspects(
             .map(|f| Finding { at: k, ..f });
         match w {
             Written::Known(id) => memo.memory.verdicts.insert((context, id), verdict.clone()),
-            Written::Unseen(entry) => memo.unseen_verdicts.insert((context, entry), verdict.clone()),
+            Written::Unseen(entry) => memo
+                .unseen_verdicts
+                .insert((context, entry), verdict.clone()),
         };
         out.extend(verdict);
     }
@@ -973,6 +975,42 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The flagged words and their suggestion under a configuration given as TOML.
+    fn flagged_with(text: &str, toml: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        let out = run(&Realword, &doc, &Config::from_toml(toml).unwrap());
+        out.iter()
+            .map(|d| {
+                (
+                    doc.text[d.span.clone()].to_string(),
+                    d.suggestions[0].replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_a_thread_remembers_changes_no_verdict() {
+        // The verdicts a thread keeps from one document to the next are kept for one set of
+        // thresholds: the same text gets the same answer on a fresh thread and on one that
+        // has checked other text, under other thresholds, before.
+        const TEXT: &str =
+            "Người dân đã thoát khởi cảnh nghèo. Các kỳ năng mềm rất cần cho học sinh.";
+        const STRONG: &str = "[rules]\nrealword = { strong-ratio = 3000 }\n";
+        let fresh = |toml: &'static str| {
+            std::thread::spawn(move || flagged_with(TEXT, toml))
+                .join()
+                .unwrap()
+        };
+        let (cold, cold_strong) = (fresh(""), fresh(STRONG));
+        assert_eq!(cold, pairs(&[("khởi", "khỏi")]));
+        assert_eq!(cold_strong, pairs(&[("khởi", "khỏi"), ("kỳ", "kỹ")]));
+        flagged("Các hộ dân đống góp ngày công để làm đường.");
+        assert_eq!(flagged_with(TEXT, STRONG), cold_strong);
+        assert_eq!(flagged_with(TEXT, ""), cold);
+        assert_eq!(flagged_with(TEXT, STRONG), cold_strong);
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

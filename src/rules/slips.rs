@@ -106,7 +106,9 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Cow<'_, str>>]) 
 
 /// Each model key the document writes, numbered by the first lexicon entry that has it,
 /// and the number of each lexicon entry.
-fn numbered_keys<'k>(keys: &'k [Option<Cow<'_, str>>]) -> (FxHashMap<&'k str, u32>, Vec<Option<u32>>) {
+fn numbered_keys<'k>(
+    keys: &'k [Option<Cow<'_, str>>],
+) -> (FxHashMap<&'k str, u32>, Vec<Option<u32>>) {
     let mut index: FxHashMap<&str, u32> = FxHashMap::default();
     let numbered: Vec<Option<u32>> = keys
         .iter()
