@@ -141,9 +141,9 @@ impl Rule for SpellingVariant {
         // Each rarer spelling: what to write instead, where the other spelling is, and why.
         let mut minority: Vec<Option<Judgement>> = vec![None; doc.lexicon.len()];
         let convention = Convention::of(doc, &groups, &seen);
-        for forms in groups.values() {
+        for (key, forms) in &groups {
             if let Some(convention) = &convention
-                && convention.rules(doc, &seen, forms)
+                && convention.rules(key)
             {
                 for &entry in forms {
                     minority[entry as usize] = convention.judge(doc, &seen, entry);
@@ -239,7 +239,8 @@ impl Convention {
     ) -> Option<Convention> {
         let (mut y_voters, mut i_voters, mut conventional) = (Vec::new(), Vec::new(), Vec::new());
         let mut keys: Vec<&String> = groups.keys().collect();
-        keys.sort_by_key(|k| groups[*k].iter().map(|&e| seen[e as usize].1.start).min());
+        // Each key's first use worked out once, not at every comparison.
+        keys.sort_by_cached_key(|k| groups[*k].iter().map(|&e| seen[e as usize].1.start).min());
         for key in keys {
             let Some((i, y)) = i_and_y(key) else {
                 continue;
@@ -287,17 +288,9 @@ impl Convention {
         })
     }
 
-    /// Whether the convention decides the spellings of this word.
-    fn rules(
-        &self,
-        doc: &Document,
-        seen: &[(usize, std::ops::Range<usize>)],
-        forms: &[u32],
-    ) -> bool {
-        forms.first().is_some_and(|&e| {
-            variant_key(&doc.text[seen[e as usize].1.clone()])
-                .is_some_and(|k| self.conventional.contains(&k))
-        })
+    /// Whether the convention decides the spellings of the word with this variant key.
+    fn rules(&self, key: &str) -> bool {
+        self.conventional.iter().any(|k| k == key)
     }
 
     /// The finding on a spelling that does not keep to the convention.
