@@ -139,14 +139,17 @@ impl Rule for SpellingVariant {
             }
         }
         // Each rarer spelling: what to write instead, where the other spelling is, and why.
-        let mut minority: Vec<Option<Judgement>> = vec![None; doc.lexicon.len()];
+        // By lexicon entry; few spellings are judged, so not a slot for every entry.
+        let mut minority: FxHashMap<u32, Judgement> = FxHashMap::default();
         let convention = Convention::of(doc, &groups, &seen);
         for (key, forms) in &groups {
             if let Some(convention) = &convention
                 && convention.rules(key)
             {
                 for &entry in forms {
-                    minority[entry as usize] = convention.judge(doc, &seen, entry);
+                    if let Some(judgement) = convention.judge(doc, &seen, entry) {
+                        minority.insert(entry, judgement);
+                    }
                 }
                 continue;
             }
@@ -160,7 +163,7 @@ impl Rule for SpellingVariant {
             };
             let (n, (m, first)) = (seen[rare as usize].0, &seen[major as usize]);
             let (word, major) = (spelling(rare), spelling(major));
-            minority[rare as usize] = Some(Judgement {
+            minority.insert(rare, Judgement {
                 write: major.to_string(),
                 evidence: Some(first.clone()),
                 message: Message::new(
@@ -174,7 +177,7 @@ impl Rule for SpellingVariant {
             });
         }
         for token in candidates {
-            let Some(judgement) = &minority[token.word() as usize] else {
+            let Some(judgement) = minority.get(&token.word()) else {
                 continue;
             };
             let span = token.range();
