@@ -255,15 +255,19 @@ impl Spot<'_> {
                 if swaps_only {
                     return swapped(&f.word, &lowered)
                         || one_more(&lowered, &f.word)
+                        || (lower && key_for_consonant(&lowered, &f.word))
                         || (name && plain == plain_text);
                 }
-                // A letter too many in plain ASCII (English words are: amu, spa, bar) only
-                // when it is the letter beside it again or its neighbour on the keyboard
-                // ("raa", "theoi") and the word meant pairs with both neighbours.
+                // A letter too many in plain ASCII (English words are: amu, spa, bar), or
+                // one typed with the key beside it ("tromg"), only when it is the letter
+                // beside it again or its neighbour on the keyboard ("raa", "theoi") and the
+                // word meant pairs with both neighbours.
                 !marks_only
                     || plain == lowered
                     || swapped(&plain, &lowered)
-                    || (stray_key(&lowered, &plain) && f.both >= self.min_support)
+                    || ((stray_key(&lowered, &plain)
+                        || (why != IllFormed::NoVowel && key_typed(&lowered, &plain).is_some()))
+                        && f.both >= self.min_support)
             })
             .take(1)
             .any(|f| {
@@ -414,6 +418,24 @@ fn stray_key(long: &str, short: &str) -> bool {
     })
 }
 
+/// The letter typed and the letter meant, when `typed` is `meant` with one letter typed
+/// with a key next to it on the keyboard ("tromg" for "trong").
+fn key_typed(typed: &str, meant: &str) -> Option<(char, char)> {
+    let mut pairs = typed.chars().zip(meant.chars()).filter(|(a, b)| a != b);
+    let (a, b) = pairs.next()?;
+    (pairs.next().is_none()
+        && typed.chars().count() == meant.chars().count()
+        && keyboard_neighbours(a, b))
+    .then_some((a, b))
+}
+
+/// A vowel typed with the consonant key beside it, which leaves a second vowel group
+/// ("côny" for "công", "ohát" for "phát"): loans written solid are two syllables, never a
+/// vowel short of one.
+fn key_for_consonant(typed: &str, meant: &str) -> bool {
+    key_typed(typed, meant).is_some_and(|(a, b)| syllable::is_vowel(a) && !syllable::is_vowel(b))
+}
+
 /// Whether two letters are next to each other on a QWERTY keyboard.
 fn keyboard_neighbours(a: char, b: char) -> bool {
     const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
@@ -434,12 +456,18 @@ fn keyboard_neighbours(a: char, b: char) -> bool {
 /// A letter typed twice: the same letter twice in a row, in either case, one of which
 /// taken out leaves a syllable ("Bốnn", "Đầầu", "Vviệc").
 fn letter_doubled(text: &str) -> bool {
+    undoubled(text).is_some()
+}
+
+/// [`letter_doubled`]: the syllable left with the letter once.
+fn undoubled(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    (1..chars.len()).any(|i| {
-        chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) && {
-            let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-            syllable::is_syllable(&rest)
+    (1..chars.len()).find_map(|i| {
+        if !chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) {
+            return None;
         }
+        let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        syllable::is_syllable(&rest).then_some(rest)
     })
 }
 
@@ -769,7 +797,7 @@ fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
 /// must back the word meant beside its neighbours, and stand among Vietnamese words.
 fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
     let case = case_of(text);
-    if text.is_ascii() || !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
+    if !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
         return None;
     }
     let mut lower = String::new();
@@ -798,7 +826,14 @@ fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
             Some(in_context::fit(model, place, &word, x))
         })
         .max_by(|a, b| a.score.total_cmp(&b.score))?;
-    (has_vietnamese_only_letter(text) || at.fits(&best.word, false)).then_some(best.word)
+    // In plain ASCII (fan, fine, jam are English) only where the word meant pairs with
+    // both neighbours.
+    let backed = if text.is_ascii() {
+        best.both >= at.min_support && at.fits(&best.word, false)
+    } else {
+        has_vietnamese_only_letter(text) || at.fits(&best.word, false)
+    };
+    backed.then_some(best.word)
 }
 
 /// A Telex key typed after a word that already has its tone ("hoạchj", "đượcw"): the word
@@ -972,6 +1007,13 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
     }
 }
 
+/// A plain-ASCII capitalised word of a foreign shape that a Vietnamese name slipped into:
+/// its vowels without their marks (Viet, Quoc), two letters swapped (Htanh) or one typed
+/// twice (Trungg).
+fn name_slip_shape(text: &str, why: IllFormed) -> bool {
+    why == IllFormed::BadVowels || syllable::transposed(text) || letter_doubled(text)
+}
+
 /// Whether one of the three nearest words before or after token `i`, within the same
 /// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
 /// in an English phrase: "Be rich in spirit"; three, so that a run of words typed without
@@ -1077,9 +1119,11 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 // Not for the shapes of foreign names in plain ASCII (clusters, codas, vowel
                 // runs no syllable has: Smith, Robert): ranking their spellings costs time,
                 // and a slip of a Vietnamese name keeps a Vietnamese shape ("Lap") or a
-                // Vietnamese letter ("Chuâ", "Têin").
+                // Vietnamese letter ("Chuâ", "Têin"), lacks only its marks (iê, uô, ươ:
+                // "Viet", "Quoc") or has two letters swapped or one doubled ("Htanh",
+                // "Trungg").
                 case == Case::Capitalized
-                    && !(text.is_ascii() && why.is_foreign_shape())
+                    && !(text.is_ascii() && why.is_foreign_shape() && !name_slip_shape(text, why))
                     && at.backed(text, why, true)
             }
     };
@@ -1107,7 +1151,16 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         {
             return Some(Finding::Glued(split));
         }
-        return judged_in_context().then_some(Finding::InContext);
+        // Opening a sentence, a letter typed twice ("Trongg", "Thheo") where the word left
+        // fits before the next word: the capital says nothing of a name there, and English
+        // words with a letter twice do not leave a syllable (Allen, Green, Emma).
+        let opening_doubled = || {
+            case == Case::Capitalized
+                && at.opens
+                && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), true))
+                && among_vietnamese_words(doc, tokens, i)
+        };
+        return (judged_in_context() || opening_doubled()).then_some(Finding::InContext);
     }
     if why.is_foreign_shape() {
         // Clusters and shapes no syllable has: a foreign name or word, a loan written solid
