@@ -589,6 +589,9 @@ enum Finding {
     TelexKeys(String),
     /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
     NextKey(String),
+    /// A Vietnamese word with two slips ("kểtt" for "kết"): the spellings two edits away
+    /// the model knows, best fit first.
+    TwoSlips(Vec<String>),
 }
 
 fn diagnostic(
@@ -605,7 +608,7 @@ fn diagnostic(
             "có vẻ thiếu dấu (dấu thanh hoặc dấu của nguyên âm)",
             "it looks typed without its marks (tone or vowel marks)",
         ),
-        Finding::Syllable | Finding::InContext => why.reason(),
+        Finding::Syllable | Finding::InContext | Finding::TwoSlips(_) => why.reason(),
         Finding::TelexKey(_) => (
             "có phím gõ dấu Telex bị sót lại trong từ",
             "a Telex key is left in the word",
@@ -644,6 +647,11 @@ fn diagnostic(
         | Finding::TelexKeys(word)
         | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
+        }
+        Finding::TwoSlips(words) => {
+            return words.iter().fold(d, |d, c| {
+                d.with_suggestion(token.range(), apply_case(c, case))
+            });
         }
         _ => {}
     }
@@ -1216,7 +1224,14 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         if let Some(split) = glued_in_place(at, text) {
             return Some(Finding::Glued(split));
         }
-        return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
+        if !syllable::candidates(text, 1).is_empty() {
+            return Some(Finding::Syllable);
+        }
+        // Two slips in one word ("kểtt", "đđẫ", "cnơg"): the spellings two edits away.
+        return (case == Case::Lower)
+            .then(|| two_slips(at, text))
+            .flatten()
+            .map(Finding::TwoSlips);
     }
     if case == Case::Capitalized {
         // A slip no word has, whatever its place: the tone mark misplaced or doubled.
@@ -1242,6 +1257,39 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         return (spelling && judged_in_context()).then_some(Finding::InContext);
     }
     Some(Finding::Syllable)
+}
+
+/// A lower-case word with two slips and none of the spellings one edit away ("kểtt",
+/// "đđẫ", "hiiẹn", "cnơg"): up to three spellings two edits away (a letter taken out or two
+/// letters swapped, then any edit) that the model knows, best fit first. Only for a word
+/// with a letter only Vietnamese writes, or where the best one fits the place.
+fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
+    let (model, place) = at.place()?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut firsts: Vec<String> = (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect();
+    firsts.extend((0..chars.len().saturating_sub(1)).map(|i| {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        swapped.into_iter().collect()
+    }));
+    let mut fits: Vec<Fit> = Vec::new();
+    for first in &firsts {
+        for (word, edit, x) in at.edits.of(model, first).iter() {
+            if fits.iter().any(|f| f.word == *word) {
+                continue;
+            }
+            let mut fit = in_context::fit(model, place, word, *x);
+            fit.score += edit_weight(*edit);
+            fits.push(fit);
+        }
+    }
+    fits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let best = fits.first()?;
+    let vietnamese = has_vietnamese_only_letter(text) || at.fits(&best.word, false);
+    (vietnamese && among_vietnamese_words(at.doc, at.tokens, at.i))
+        .then(|| fits.into_iter().take(3).map(|f| f.word).collect())
 }
 
 /// A name or foreign word glued to one of the commonest Vietnamese syllables
