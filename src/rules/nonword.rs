@@ -40,7 +40,13 @@ declare_rule! {
     /// A letter typed too many is dropped: a Telex key inside a word with marks ("nhjà"), a
     /// letter twice in a word with a letter only Vietnamese writes ("Bốnn"), or, where the
     /// model backs the word meant on both sides, a key next to its neighbour ("theoi
-    /// đuổi"). A Telex tone key left in a
+    /// đuổi"); a letter typed with the key beside it is put right where the model backs
+    /// the word meant ("côny nhận"; in plain ASCII on both sides, between two words:
+    /// "tromg việc"). A Vietnamese name without its marks or with two letters swapped
+    /// ("Viet Nam", "Htanh") is judged like any name inside a sentence, and a letter typed
+    /// twice opening one ("Trongg năm") where the word left fits. A word with two slips
+    /// and no spelling one edit away ("trưưởc", "lýýý") gets those two edits away that
+    /// the model has seen beside a neighbour. A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
     /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
@@ -80,7 +86,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -266,7 +272,9 @@ impl Spot<'_> {
                     || plain == lowered
                     || swapped(&plain, &lowered)
                     || ((stray_key(&lowered, &plain)
-                        || (why != IllFormed::NoVowel && key_typed(&lowered, &plain).is_some()))
+                        || (why != IllFormed::NoVowel
+                            && key_typed(&lowered, &plain).is_some()
+                            && self.between_words()))
                         && f.both >= self.min_support)
             })
             .take(1)
@@ -275,6 +283,17 @@ impl Spot<'_> {
                     && (f.share >= min_share || (!name && f.both >= self.min_both))
             })
             || (lower && ascii && self.backed_in_run(&lowered))
+    }
+
+    /// Whether both neighbours are syllables the model knows, not figures (a figure pairs
+    /// with anything: "2010 sony").
+    fn between_words(&self) -> bool {
+        self.place().is_some_and(|(model, place)| {
+            let number = model.id(model::NUMBER);
+            [place.left, place.right]
+                .iter()
+                .all(|side| side.is_some() && *side != number)
+        })
     }
 
     /// A lower-case word typed without marks beside another typed so ("phap luat", "so huu
@@ -1266,7 +1285,17 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
 fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
     let (model, place) = at.place()?;
     let chars: Vec<char> = text.chars().collect();
+    // An abbreviation has no vowel (qđ, tp).
+    if !chars
+        .iter()
+        .any(|&c| syllable::base_letter(c).is_some_and(syllable::is_vowel))
+    {
+        return None;
+    }
+    // A letter taken out: one typed twice, or any but the first (minority languages open
+    // with clusters: kmưk, krông).
     let mut firsts: Vec<String> = (0..chars.len())
+        .filter(|&i| i > 0 || chars.get(1) == Some(&chars[0]))
         .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
         .collect();
     firsts.extend((0..chars.len().saturating_sub(1)).map(|i| {
@@ -1287,7 +1316,9 @@ fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
     }
     fits.sort_by(|a, b| b.score.total_cmp(&a.score));
     let best = fits.first()?;
-    let vietnamese = has_vietnamese_only_letter(text) || at.fits(&best.word, false);
+    // The word meant seen beside a neighbour at least: a guess two edits away with no
+    // support is no finding.
+    let vietnamese = at.fits(&best.word, has_vietnamese_only_letter(text));
     (vietnamese && among_vietnamese_words(at.doc, at.tokens, at.i))
         .then(|| fits.into_iter().take(3).map(|f| f.word).collect())
 }
@@ -1717,5 +1748,70 @@ mod tests {
         );
         // Two letters swapped is not enough there: foreign names are so close to syllables.
         silent(&Nonword, &["Ông đến. León Cortés là chính khách."]);
+        // In plain ASCII, where the word left fits before the next one.
+        assert_eq!(
+            fixed(&Nonword, "Cuộc họp kết thúc. Trongg năm nay, quận làm tốt."),
+            "Cuộc họp kết thúc. Trong năm nay, quận làm tốt."
+        );
+        silent(&Nonword, &["Cuộc họp kết thúc. Allen Green đến thăm quận."]);
+    }
+
+    #[test]
+    fn a_key_typed_for_the_key_beside_it() {
+        for (text, fix) in [
+            // A vowel for the consonant beside it leaves a second vowel group.
+            (
+                "Người dân ủng hộ việc côny nhận này.",
+                "Người dân ủng hộ việc công nhận này.",
+            ),
+            // In plain ASCII, where the word meant pairs with both neighbours.
+            (
+                "Ông còn thành công tromg việc trấn áp các cuộc nổi dậy.",
+                "Ông còn thành công trong việc trấn áp các cuộc nổi dậy.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // A figure beside pairs with anything: no support.
+        silent(&Nonword, &["Vào năm 2010 sony đã loại bỏ tính năng này."]);
+    }
+
+    #[test]
+    fn a_name_without_its_marks_the_place_calls_for() {
+        let d = &check(
+            &Nonword,
+            "Phật giáo được truyền bá vào Viet Nam từ năm 1954.",
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::Severity::Warning);
+        assert_eq!(d[0].suggestions[0].replacement, "Việt");
+        silent(
+            &Nonword,
+            &["Ông Daniel Pierre và bà Vienna đến thăm thành phố."],
+        );
+    }
+
+    #[test]
+    fn two_slips_in_one_word() {
+        for (text, fix) in [
+            (
+                "Ba Tư vào đầu thế kỷ trưưởc đã suy yếu.",
+                "Ba Tư vào đầu thế kỷ trước đã suy yếu.",
+            ),
+            (
+                "Cơ quan quản lýýý nhà nước về thể dục thể thao.",
+                "Cơ quan quản lý nhà nước về thể dục thể thao.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // An abbreviation has no vowel; a minority word opens with a cluster.
+        silent(
+            &Nonword,
+            &[
+                "Di tích được công nhận tại qđ số 2383 ngày 9 tháng 12.",
+                "Lễ vật cúng cho giàng kmưk là 5 loại thức ăn.",
+            ],
+        );
     }
 }
