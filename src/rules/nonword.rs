@@ -1223,7 +1223,8 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             if let Some(split) = glued_in_place(at, text) {
                 return Some(Finding::Glued(split));
             }
-            return judged_in_context().then_some(Finding::InContext);
+            return (judged_in_context() || doubled_in_name(at, text))
+                .then_some(Finding::InContext);
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
             // Two syllables run together; a letter too many in a word with a letter only
@@ -1273,9 +1274,21 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 | IllFormed::GBeforeFront
                 | IllFormed::CodaNotAllowed
         );
-        return (spelling && judged_in_context()).then_some(Finding::InContext);
+        return ((spelling && judged_in_context()) || doubled_in_name(at, text))
+            .then_some(Finding::InContext);
     }
     Some(Finding::Syllable)
+}
+
+/// A capitalised word with Vietnamese marks inside a sentence, a letter typed twice
+/// ("Hánn Vũ Đế", "Thủủ Dầu Một"), where the word left fits beside a neighbour in
+/// `min-share` thousandths of the rarer's uses or beside both: foreign names with a letter
+/// twice do not leave a Vietnamese syllable with its marks.
+fn doubled_in_name(at: &Spot<'_>, text: &str) -> bool {
+    !at.opens
+        && !text.is_ascii()
+        && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), false))
+        && among_vietnamese_words(at.doc, at.tokens, at.i)
 }
 
 /// A lower-case word with two slips and none of the spellings one edit away ("kểtt",
@@ -1754,6 +1767,15 @@ mod tests {
             "Cuộc họp kết thúc. Trong năm nay, quận làm tốt."
         );
         silent(&Nonword, &["Cuộc họp kết thúc. Allen Green đến thăm quận."]);
+    }
+
+    #[test]
+    fn a_letter_typed_twice_in_a_name() {
+        assert_eq!(
+            fixed(&Nonword, "Năm 91 TCN thời Hánn Vũ Đế thì chỉ còn 32 người."),
+            "Năm 91 TCN thời Hán Vũ Đế thì chỉ còn 32 người."
+        );
+        silent(&Nonword, &["Ông Bánffy và bà Kovács đến thăm thành phố."]);
     }
 
     #[test]
