@@ -40,7 +40,13 @@ declare_rule! {
     /// A letter typed too many is dropped: a Telex key inside a word with marks ("nhjà"), a
     /// letter twice in a word with a letter only Vietnamese writes ("Bốnn"), or, where the
     /// model backs the word meant on both sides, a key next to its neighbour ("theoi
-    /// đuổi"). A Telex tone key left in a
+    /// đuổi"); a letter typed with the key beside it is put right where the model backs
+    /// the word meant ("côny nhận"; in plain ASCII on both sides, between two words:
+    /// "tromg việc"). A Vietnamese name without its marks or with two letters swapped
+    /// ("Viet Nam", "Htanh") is judged like any name inside a sentence, and a letter typed
+    /// twice opening one ("Trongg năm") where the word left fits. A word with two slips
+    /// and no spelling one edit away ("trưưởc", "lýýý") gets those two edits away that
+    /// the model has seen beside a neighbour. A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
     /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
@@ -80,7 +86,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”). Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”). Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -260,15 +266,21 @@ impl Spot<'_> {
                 if swaps_only {
                     return swapped(&f.word, &lowered)
                         || one_more(&lowered, &f.word)
+                        || (lower && key_for_consonant(&lowered, &f.word))
                         || (name && plain == plain_text);
                 }
-                // A letter too many in plain ASCII (English words are: amu, spa, bar) only
-                // when it is the letter beside it again or its neighbour on the keyboard
-                // ("raa", "theoi") and the word meant pairs with both neighbours.
+                // A letter too many in plain ASCII (English words are: amu, spa, bar), or
+                // one typed with the key beside it ("tromg"), only when it is the letter
+                // beside it again or its neighbour on the keyboard ("raa", "theoi") and the
+                // word meant pairs with both neighbours.
                 !marks_only
                     || plain == lowered
                     || swapped(&plain, &lowered)
-                    || (stray_key(&lowered, &plain) && f.both >= self.min_support)
+                    || ((stray_key(&lowered, &plain)
+                        || (why != IllFormed::NoVowel
+                            && key_typed(&lowered, &plain).is_some()
+                            && self.between_words()))
+                        && f.both >= self.min_support)
             })
             .take(1)
             .any(|f| {
@@ -276,6 +288,17 @@ impl Spot<'_> {
                     && (f.share >= min_share || (!name && f.both >= self.min_both))
             })
             || (lower && ascii && self.backed_in_run(&lowered))
+    }
+
+    /// Whether both neighbours are syllables the model knows, not figures (a figure pairs
+    /// with anything: "2010 sony").
+    fn between_words(&self) -> bool {
+        self.place().is_some_and(|(model, place)| {
+            let number = model.id(model::NUMBER);
+            [place.left, place.right]
+                .iter()
+                .all(|side| side.is_some() && *side != number)
+        })
     }
 
     /// A lower-case word typed without marks beside another typed so ("phap luat", "so huu
@@ -418,6 +441,24 @@ fn stray_key(long: &str, short: &str) -> bool {
     })
 }
 
+/// The letter typed and the letter meant, when `typed` is `meant` with one letter typed
+/// with a key next to it on the keyboard ("tromg" for "trong").
+fn key_typed(typed: &str, meant: &str) -> Option<(char, char)> {
+    let mut pairs = typed.chars().zip(meant.chars()).filter(|(a, b)| a != b);
+    let (a, b) = pairs.next()?;
+    (pairs.next().is_none()
+        && typed.chars().count() == meant.chars().count()
+        && keyboard_neighbours(a, b))
+    .then_some((a, b))
+}
+
+/// A vowel typed with the consonant key beside it, which leaves a second vowel group
+/// ("côny" for "công", "ohát" for "phát"): loans written solid are two syllables, never a
+/// vowel short of one.
+fn key_for_consonant(typed: &str, meant: &str) -> bool {
+    key_typed(typed, meant).is_some_and(|(a, b)| syllable::is_vowel(a) && !syllable::is_vowel(b))
+}
+
 /// Whether two letters are next to each other on a QWERTY keyboard.
 fn keyboard_neighbours(a: char, b: char) -> bool {
     const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
@@ -438,12 +479,18 @@ fn keyboard_neighbours(a: char, b: char) -> bool {
 /// A letter typed twice: the same letter twice in a row, in either case, one of which
 /// taken out leaves a syllable ("Bốnn", "Đầầu", "Vviệc").
 fn letter_doubled(text: &str) -> bool {
+    undoubled(text).is_some()
+}
+
+/// [`letter_doubled`]: the syllable left with the letter once.
+fn undoubled(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    (1..chars.len()).any(|i| {
-        chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) && {
-            let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-            syllable::is_syllable(&rest)
+    (1..chars.len()).find_map(|i| {
+        if !chars[i].to_lowercase().eq(chars[i - 1].to_lowercase()) {
+            return None;
         }
+        let rest: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        syllable::is_syllable(&rest).then_some(rest)
     })
 }
 
@@ -565,6 +612,9 @@ enum Finding {
     TelexKeys(String),
     /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
     NextKey(String),
+    /// A Vietnamese word with two slips ("kểtt" for "kết"): the spellings two edits away
+    /// the model knows, best fit first.
+    TwoSlips(Vec<String>),
 }
 
 fn diagnostic(
@@ -581,7 +631,7 @@ fn diagnostic(
             "có vẻ thiếu dấu (dấu thanh hoặc dấu của nguyên âm)",
             "it looks typed without its marks (tone or vowel marks)",
         ),
-        Finding::Syllable | Finding::InContext => why.reason(),
+        Finding::Syllable | Finding::InContext | Finding::TwoSlips(_) => why.reason(),
         Finding::TelexKey(_) => (
             "có phím gõ dấu Telex bị sót lại trong từ",
             "a Telex key is left in the word",
@@ -620,6 +670,11 @@ fn diagnostic(
         | Finding::TelexKeys(word)
         | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
+        }
+        Finding::TwoSlips(words) => {
+            return words.iter().fold(d, |d, c| {
+                d.with_suggestion(token.range(), apply_case(c, case))
+            });
         }
         _ => {}
     }
@@ -773,7 +828,7 @@ fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
 /// must back the word meant beside its neighbours, and stand among Vietnamese words.
 fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
     let case = case_of(text);
-    if text.is_ascii() || !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
+    if !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
         return None;
     }
     let mut lower = String::new();
@@ -802,7 +857,14 @@ fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
             Some(in_context::fit(model, place, &word, x))
         })
         .max_by(|a, b| a.score.total_cmp(&b.score))?;
-    (has_vietnamese_only_letter(text) || at.fits(&best.word, false)).then_some(best.word)
+    // In plain ASCII (fan, fine, jam are English) only where the word meant pairs with
+    // both neighbours.
+    let backed = if text.is_ascii() {
+        best.both >= at.min_support && at.fits(&best.word, false)
+    } else {
+        has_vietnamese_only_letter(text) || at.fits(&best.word, false)
+    };
+    backed.then_some(best.word)
 }
 
 /// A Telex key typed after a word that already has its tone ("hoạchj", "đượcw"): the word
@@ -976,6 +1038,13 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
     }
 }
 
+/// A plain-ASCII capitalised word of a foreign shape that a Vietnamese name slipped into:
+/// its vowels without their marks (Viet, Quoc), two letters swapped (Htanh) or one typed
+/// twice (Trungg).
+fn name_slip_shape(text: &str, why: IllFormed) -> bool {
+    why == IllFormed::BadVowels || syllable::transposed(text) || letter_doubled(text)
+}
+
 /// Whether one of the three nearest words before or after token `i`, within the same
 /// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
 /// in an English phrase: "Be rich in spirit"; three, so that a run of words typed without
@@ -1081,9 +1150,11 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 // Not for the shapes of foreign names in plain ASCII (clusters, codas, vowel
                 // runs no syllable has: Smith, Robert): ranking their spellings costs time,
                 // and a slip of a Vietnamese name keeps a Vietnamese shape ("Lap") or a
-                // Vietnamese letter ("Chuâ", "Têin").
+                // Vietnamese letter ("Chuâ", "Têin"), lacks only its marks (iê, uô, ươ:
+                // "Viet", "Quoc") or has two letters swapped or one doubled ("Htanh",
+                // "Trungg").
                 case == Case::Capitalized
-                    && !(text.is_ascii() && why.is_foreign_shape())
+                    && !(text.is_ascii() && why.is_foreign_shape() && !name_slip_shape(text, why))
                     && at.backed(text, why, true)
             }
     };
@@ -1111,7 +1182,16 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         {
             return Some(Finding::Glued(split));
         }
-        return judged_in_context().then_some(Finding::InContext);
+        // Opening a sentence, a letter typed twice ("Trongg", "Thheo") where the word left
+        // fits before the next word: the capital says nothing of a name there, and English
+        // words with a letter twice do not leave a syllable (Allen, Green, Emma).
+        let opening_doubled = || {
+            case == Case::Capitalized
+                && at.opens
+                && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), true))
+                && among_vietnamese_words(doc, tokens, i)
+        };
+        return (judged_in_context() || opening_doubled()).then_some(Finding::InContext);
     }
     if why.is_foreign_shape() {
         // Clusters and shapes no syllable has: a foreign name or word, a loan written solid
@@ -1147,7 +1227,8 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             if let Some(split) = glued_in_place(at, text) {
                 return Some(Finding::Glued(split));
             }
-            return judged_in_context().then_some(Finding::InContext);
+            return (judged_in_context() || doubled_in_name(at, text))
+                .then_some(Finding::InContext);
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
             // Two syllables run together; a letter too many in a word with a letter only
@@ -1167,7 +1248,14 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         if let Some(split) = glued_in_place(at, text) {
             return Some(Finding::Glued(split));
         }
-        return (!syllable::candidates(text, 1).is_empty()).then_some(Finding::Syllable);
+        if !syllable::candidates(text, 1).is_empty() {
+            return Some(Finding::Syllable);
+        }
+        // Two slips in one word ("kểtt", "đđẫ", "cnơg"): the spellings two edits away.
+        return (case == Case::Lower)
+            .then(|| two_slips(at, text))
+            .flatten()
+            .map(Finding::TwoSlips);
     }
     if case == Case::Capitalized {
         // A slip no word has, whatever its place: the tone mark misplaced or doubled.
@@ -1190,9 +1278,66 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
                 | IllFormed::GBeforeFront
                 | IllFormed::CodaNotAllowed
         );
-        return (spelling && judged_in_context()).then_some(Finding::InContext);
+        return ((spelling && judged_in_context()) || doubled_in_name(at, text))
+            .then_some(Finding::InContext);
     }
     Some(Finding::Syllable)
+}
+
+/// A capitalised word with Vietnamese marks inside a sentence, a letter typed twice
+/// ("Hánn Vũ Đế", "Thủủ Dầu Một"), where the word left fits beside a neighbour in
+/// `min-share` thousandths of the rarer's uses or beside both: foreign names with a letter
+/// twice do not leave a Vietnamese syllable with its marks.
+fn doubled_in_name(at: &Spot<'_>, text: &str) -> bool {
+    !at.opens
+        && !text.is_ascii()
+        && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), false))
+        && among_vietnamese_words(at.doc, at.tokens, at.i)
+}
+
+/// A lower-case word with two slips and none of the spellings one edit away ("kểtt",
+/// "đđẫ", "hiiẹn", "cnơg"): up to three spellings two edits away (a letter taken out or two
+/// letters swapped, then any edit) that the model knows, best fit first. Only for a word
+/// with a letter only Vietnamese writes, or where the best one fits the place.
+fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
+    let (model, place) = at.place()?;
+    let chars: Vec<char> = text.chars().collect();
+    // An abbreviation has no vowel (qđ, tp).
+    if !chars
+        .iter()
+        .any(|&c| syllable::base_letter(c).is_some_and(syllable::is_vowel))
+    {
+        return None;
+    }
+    // A letter taken out: one typed twice, or any but the first (minority languages open
+    // with clusters: kmưk, krông).
+    let mut firsts: Vec<String> = (0..chars.len())
+        .filter(|&i| i > 0 || chars.get(1) == Some(&chars[0]))
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect();
+    firsts.extend((0..chars.len().saturating_sub(1)).map(|i| {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        swapped.into_iter().collect()
+    }));
+    let mut fits: Vec<Fit> = Vec::new();
+    for first in &firsts {
+        for (word, edit, x) in at.edits.of(model, first).iter() {
+            if fits.iter().any(|f| f.word == *word) {
+                continue;
+            }
+            let mut fit = in_context::fit(model, place, word, *x);
+            fit.score += edit_weight(*edit);
+            fits.push(fit);
+        }
+    }
+    fits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let best = fits.first()?;
+    // The word meant seen beside a neighbour at least: a guess two edits away with no
+    // support is no finding.
+    let vietnamese = at.fits(&best.word, has_vietnamese_only_letter(text));
+    (vietnamese && among_vietnamese_words(at.doc, at.tokens, at.i))
+        .then(|| fits.into_iter().take(3).map(|f| f.word).collect())
 }
 
 /// A name or foreign word glued to one of the commonest Vietnamese syllables
@@ -1620,5 +1765,79 @@ mod tests {
         );
         // Two letters swapped is not enough there: foreign names are so close to syllables.
         silent(&Nonword, &["Ông đến. León Cortés là chính khách."]);
+        // In plain ASCII, where the word left fits before the next one.
+        assert_eq!(
+            fixed(&Nonword, "Cuộc họp kết thúc. Trongg năm nay, quận làm tốt."),
+            "Cuộc họp kết thúc. Trong năm nay, quận làm tốt."
+        );
+        silent(&Nonword, &["Cuộc họp kết thúc. Allen Green đến thăm quận."]);
+    }
+
+    #[test]
+    fn a_letter_typed_twice_in_a_name() {
+        assert_eq!(
+            fixed(&Nonword, "Năm 91 TCN thời Hánn Vũ Đế thì chỉ còn 32 người."),
+            "Năm 91 TCN thời Hán Vũ Đế thì chỉ còn 32 người."
+        );
+        silent(&Nonword, &["Ông Bánffy và bà Kovács đến thăm thành phố."]);
+    }
+
+    #[test]
+    fn a_key_typed_for_the_key_beside_it() {
+        for (text, fix) in [
+            // A vowel for the consonant beside it leaves a second vowel group.
+            (
+                "Người dân ủng hộ việc côny nhận này.",
+                "Người dân ủng hộ việc công nhận này.",
+            ),
+            // In plain ASCII, where the word meant pairs with both neighbours.
+            (
+                "Ông còn thành công tromg việc trấn áp các cuộc nổi dậy.",
+                "Ông còn thành công trong việc trấn áp các cuộc nổi dậy.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // A figure beside pairs with anything: no support.
+        silent(&Nonword, &["Vào năm 2010 sony đã loại bỏ tính năng này."]);
+    }
+
+    #[test]
+    fn a_name_without_its_marks_the_place_calls_for() {
+        let d = &check(
+            &Nonword,
+            "Phật giáo được truyền bá vào Viet Nam từ năm 1954.",
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::Severity::Warning);
+        assert_eq!(d[0].suggestions[0].replacement, "Việt");
+        silent(
+            &Nonword,
+            &["Ông Daniel Pierre và bà Vienna đến thăm thành phố."],
+        );
+    }
+
+    #[test]
+    fn two_slips_in_one_word() {
+        for (text, fix) in [
+            (
+                "Ba Tư vào đầu thế kỷ trưưởc đã suy yếu.",
+                "Ba Tư vào đầu thế kỷ trước đã suy yếu.",
+            ),
+            (
+                "Cơ quan quản lýýý nhà nước về thể dục thể thao.",
+                "Cơ quan quản lý nhà nước về thể dục thể thao.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        // An abbreviation has no vowel; a minority word opens with a cluster.
+        silent(
+            &Nonword,
+            &[
+                "Di tích được công nhận tại qđ số 2383 ngày 9 tháng 12.",
+                "Lễ vật cúng cho giàng kmưk là 5 loại thức ăn.",
+            ],
+        );
     }
 }
