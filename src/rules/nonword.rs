@@ -1322,7 +1322,7 @@ fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
     }));
     let mut fits: Vec<Fit> = Vec::new();
     for first in &firsts {
-        for (word, edit, x) in at.edits.of(model, first).iter() {
+        for (word, edit, x) in known_edits(model, first).iter() {
             if fits.iter().any(|f| f.word == *word) {
                 continue;
             }
