@@ -218,7 +218,7 @@ def fold_a(args, model):
             out = set()
             for d in lintrun.check(args.bin, folder, rule, config):
                 doc, s, e = os.path.basename(d["path"])[:-4], d["byte_start"], d["byte_end"]
-                sugg = {x["replacement"].lower() for x in d.get("suggestions", [])}
+                sugg = {w for x in d.get("suggestions", []) for w in WORD.findall(x["replacement"].lower())}
                 for i, (ls, le) in enumerate(labels[doc]):
                     meant = WORD.findall((spans[doc][i][2].get("suggest") or [""])[0].lower())
                     if s < le and ls < e and (sugg & set(meant) or not sugg):

@@ -6,7 +6,7 @@ use crate::document::{Block, Document};
 use crate::model::{self, Model};
 use crate::rules::slips::{self, Finding, eligible, pair_counts_among};
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
-use crate::text::case::{apply_case, case_of};
+use crate::text::case::{Case, apply_case, case_of};
 use crate::text::syllable::{self, Edit, MarkStyle, Spelling};
 use crate::text::tokens::TokenKind;
 
@@ -42,7 +42,9 @@ declare_rule! {
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
-    /// variants it knows. Names (a capital inside a sentence), words in quotation marks, words of the user's vocabulary, a pair the document writes three
+    /// variants it knows. Names (a capital inside a sentence) are judged only where both their pairs are
+    /// rare and the variant makes a strong collocation on both sides (“Thổ Nhì Kỳ”, “Thổ Nhĩ
+    /// Kỳ” 871 times); words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's (unless the reference text writes it
     /// at most `max-count` times beside a strong collocation of the variant: a slip made again
     /// and again), and a pair the user's archive
@@ -80,7 +82,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu), từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -280,7 +282,7 @@ enum Written {
 #[derive(Default)]
 struct Memo {
     /// The verdict on a word between the same two neighbours each side.
-    verdicts: FxHashMap<(u64, Written), Option<Finding>>,
+    verdicts: FxHashMap<(u64, Written, bool), Option<Finding>>,
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's count of each pair the document writes, once looked up.
@@ -390,13 +392,17 @@ fn suspects(
             continue;
         }
         let (l2, r2) = (l1.and(unit(k.checked_sub(2))), r1.and(unit(Some(k + 2))));
-        if !eligible(doc, block, i) {
+        // A capital inside a sentence makes a name: judged only on evidence from both
+        // sides ("Tây Ba Nha").
+        let name = !eligible(doc, block, i);
+        if name && doc.case(&doc.tokens[i]) != Case::Capitalized {
             continue;
         }
         let side = |n: Option<u16>| n.map_or(0, |n| u64::from(n) + 1);
         let context = (
             side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2),
             w,
+            name,
         );
         if let Some(verdict) = memo.verdicts.get(&context) {
             out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
@@ -406,8 +412,17 @@ fn suspects(
             .get(word as usize)
             .and_then(|k| k.as_deref())
             .unwrap_or("");
-        let verdict = judge(model, key, [l2, l1, r1, r2], w, t, number, &mut memo.unseen)
-            .map(|f| Finding { at: k, ..f });
+        let verdict = judge(
+            model,
+            key,
+            [l2, l1, r1, r2],
+            w,
+            name,
+            t,
+            number,
+            &mut memo.unseen,
+        )
+        .map(|f| Finding { at: k, ..f });
         memo.verdicts.insert(context, verdict.clone());
         out.extend(verdict);
     }
@@ -419,12 +434,16 @@ const UNSEEN_VARIANTS: usize = 60;
 
 /// The best variant of the word written (`key`, the model's id `written` when it knows
 /// it) between its neighbours (two units each side, None for a break), if it passes the
-/// thresholds.
+/// thresholds. A `name` (a capital inside a sentence) passes only where both its pairs are
+/// rare and the variant makes a strong collocation on both sides: a name one slip from a
+/// name the model has read many times ("Tây Ba Nha"), not a name one slip from a word.
+#[allow(clippy::too_many_arguments)]
 fn judge(
     model: &Model,
     key: &str,
     [l2, l1, r1, r2]: [Option<u16>; 4],
     written: Written,
+    name: bool,
     t: &Thresholds,
     number: Option<u16>,
     unseen: &mut FxHashMap<u32, Vec<(u16, Edit)>>,
@@ -469,8 +488,9 @@ fn judge(
         && rare_between(model, l1, w, r1, t)
         && !word(l1, w)
         && !word(w, r1);
+    let may_middle = may_middle && !name;
     let ct = if may_middle { triple(w) } else { 0 };
-    if !may_left && !may_right && !may_middle {
+    if (!may_left && !may_right && !may_middle) || (name && !(may_left && may_right)) {
         return None;
     }
     let rare_against = |c: u32, v: u32| t.may_be_rare(c, v);
@@ -513,6 +533,14 @@ fn judge(
         let tv = if may_middle { triple(Some(v)) } else { 0 };
         let supports_middle = may_middle && tv >= t.min_count && rare_against(ct, tv);
         if !supports_left && !supports_right && !supports_middle {
+            continue;
+        }
+        if name
+            && !(supports_left
+                && supports_right
+                && strong(vl, l1, Some(v))
+                && strong(vr, Some(v), r1))
+        {
             continue;
         }
         let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
@@ -1137,6 +1165,18 @@ mod tests {
         assert_eq!(flagged(thrice), vec![]);
         let twice = "Lễ diễn ra lọng trọng. Buổi lễ lọng trọng.";
         assert_eq!(flagged(twice).len(), 2);
+    }
+
+    #[test]
+    fn a_name_is_judged_on_evidence_from_both_sides() {
+        assert_eq!(
+            flagged("Nước Cộng hòa Thổ Nhì Kỳ được thành lập năm 1923."),
+            pairs(&[("Nhì", "Nhĩ")])
+        );
+        // Lower case, one side is enough; a name needs both.
+        assert_eq!(flagged("Họ đã thoát khởi cảnh nghèo.").len(), 1);
+        assert_eq!(flagged("Ông Lê Thoát Khởi dự họp."), vec![]);
+        assert_eq!(flagged("Anh Nguyễn Văn Thoát Khởi dự họp."), vec![]);
     }
 
     #[test]
