@@ -28,7 +28,9 @@ declare_rule! {
     /// syllable is reported when the written word makes a pair the model has seen at most
     /// `max-count` times (default 1), or fewer than `min-count` times and at most
     /// 1/`rare-share` (default 1/200) as often as the variant's pair (the reference text has slips of its own), and not inside a dictionary word (unless the reference text never writes that word and the variant's pair is a strong collocation: seen 100 times and ten times as often as chance; the word list has misspellings of its own, "hò sơ"), the variant
-    /// makes that pair at least `min-count` times (default 20) and at least `min-association`
+    /// makes that pair at least `min-count` times (default 20; where both written pairs are
+    /// unseen, a quarter of it each side and `min-count` together, each side ten times as
+    /// often as chance: "nóng long muốn") and at least `min-association`
     /// times (default 1) as often as its two syllables would meet by chance (a collocation,
     /// not a common word beside any neighbour), and the variant is at least `min-ratio` times
     /// (default 10000; `strong-ratio`, off by default at 10000, 3000 to opt in, where the variant's pair is a strong
@@ -82,7 +84,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -522,12 +524,22 @@ fn judge(
         let vr = if may_right { pair(Some(v), r1) } else { 0 };
         let rare_left = may_left && rare_against(cl, vl);
         let rare_right = may_right && rare_against(cr, vr);
+        // Both written pairs never seen, both of the variant's seen and collocations (ten
+        // times as often as chance, not a common word beside anything: "xử lý chó mèo" is
+        // not "lý cho", "cho mèo"): two pieces of evidence that need not each reach
+        // `min-count` ("nóng long muốn": "nóng lòng" 11 times, "lòng muốn" 11).
+        let both = cl <= t.max_count
+            && cr <= t.max_count
+            && vl.min(vr) >= t.min_count / BOTH_SIDES_SHARE
+            && vl + vr >= t.min_count
+            && association(model, vl, l1, Some(v)) >= STRONG_ASSOCIATION
+            && association(model, vr, Some(v), r1) >= STRONG_ASSOCIATION;
         let supports_left = rare_left
-            && vl >= t.min_count
+            && (vl >= t.min_count || both)
             && association(model, vl, l1, Some(v)) >= t.min_association
             && (!listed_left || strong(vl, l1, Some(v)));
         let supports_right = rare_right
-            && vr >= t.min_count
+            && (vr >= t.min_count || both)
             && association(model, vr, Some(v), r1) >= t.min_association
             && (!listed_right || strong(vr, Some(v), r1));
         let tv = if may_middle { triple(Some(v)) } else { 0 };
@@ -632,6 +644,10 @@ fn rare_between(
 /// is a strong collocation: evidence enough for `strong-ratio` (fixed beforehand, not tuned).
 const STRONG_COUNT: u32 = 100;
 const STRONG_ASSOCIATION: f64 = 10.0;
+
+/// Where both written pairs are unseen, each of the variant's pairs needs only
+/// 1/BOTH_SIDES_SHARE of `min-count`, the two together `min-count`.
+const BOTH_SIDES_SHARE: u32 = 4;
 
 /// Whether the pair `a b`, seen `count` times, is a strong collocation of two words
 /// ([`STRONG_COUNT`], [`STRONG_ASSOCIATION`]). A number stands for every number: "năm 58"
@@ -1165,6 +1181,20 @@ mod tests {
         assert_eq!(flagged(thrice), vec![]);
         let twice = "Lễ diễn ra lọng trọng. Buổi lễ lọng trọng.";
         assert_eq!(flagged(twice).len(), 2);
+    }
+
+    #[test]
+    fn two_weaker_collocations_one_each_side_are_evidence_together() {
+        // "nóng lòng" 11 times, "lòng muốn" 11: neither reaches min-count alone.
+        assert_eq!(
+            flagged("Cả nhà nóng long muốn gặp lại anh."),
+            pairs(&[("long", "lòng")])
+        );
+        // "lý cho", "cho mèo": a common word beside anything, no collocation.
+        assert_eq!(
+            flagged("Người dân góp ý về việc xử lý chó mèo thả rông nơi công cộng."),
+            vec![]
+        );
     }
 
     #[test]
