@@ -44,7 +44,8 @@ declare_rule! {
     /// common but stand in a triple the model has seen at most `max-count` times is judged
     /// the same way on the triple ("đô là Mỹ" / "đô la Mỹ"). The message gives both
     /// counts. A syllable the model never saw is judged the same way, against the
-    /// variants it knows. Names (a capital inside a sentence) are judged only where both their pairs are
+    /// variants it knows, any one letter away (deleted, inserted, replaced or swapped, i/y
+    /// aside: “xuất hện”, “cốc hứ hai”); a word glued to a number or word is not judged. Names (a capital inside a sentence) are judged only where both their pairs are
     /// rare and the variant makes a strong collocation on both sides (“Thổ Nhì Kỳ”, “Thổ Nhĩ
     /// Kỳ” 871 times); words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's (unless the reference text writes it
@@ -84,7 +85,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -101,6 +102,8 @@ enum Slip {
     Onset,
     FinalConsonant,
     IY,
+    /// Any other one-letter edit, only of a syllable the model never saw.
+    OtherLetter,
 }
 
 impl Slip {
@@ -108,7 +111,7 @@ impl Slip {
         match self {
             Slip::Tone | Slip::VowelMark => 1.0,
             Slip::Onset => 0.5,
-            Slip::FinalConsonant | Slip::IY => 0.3,
+            Slip::FinalConsonant | Slip::IY | Slip::OtherLetter => 0.3,
         }
     }
 
@@ -124,6 +127,17 @@ impl Slip {
             Edit::Letter => letter_slip(written, variant),
         }
     }
+}
+
+/// Whether `a` and `b` differ only by i and y (kĩ / kỹ, quĩ / quỹ): a spelling convention,
+/// `spelling-variant`'s, never a slip.
+fn iy_only(a: &str, b: &str) -> bool {
+    let (Ok(a), Ok(b)) = (Spelling::of(a), Spelling::of(b)) else {
+        return false;
+    };
+    let plain =
+        |s: &[char]| -> Vec<char> { s.iter().map(|&c| if c == 'y' { 'i' } else { c }).collect() };
+    plain(a.letters()) == plain(b.letters())
 }
 
 /// A one-letter edit this rule considers: a final consonant missing or extra (thàn /
@@ -360,6 +374,12 @@ fn suspects(
     let number = memo.number;
     let unit = |k: Option<usize>| k.and_then(|k| units.get(k)).and_then(|(_, id)| *id);
     let mut out = Vec::new();
+    let unit_kind = |j: usize| {
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
+    };
+    let glued = |i: usize| (i > 0 && unit_kind(i - 1)) || unit_kind(i + 1);
     for (k, &(i, w)) in units.iter().enumerate() {
         if (w.is_some() && w == number) || doc.tokens[i].kind() != TokenKind::Word {
             continue;
@@ -367,8 +387,11 @@ fn suspects(
         let word = doc.tokens[i].word();
         let w = match w {
             Some(id) => Written::Known(id),
-            // A syllable the model never saw (a word that is no syllable has no key).
-            None if keys.get(word as usize).is_some_and(Option::is_some) => Written::Unseen(word),
+            // A syllable the model never saw (a word that is no syllable has no key; a word
+            // glued to a number or another word, "6e", "2005và", is no unit of its own).
+            None if keys.get(word as usize).is_some_and(Option::is_some) && !glued(i) => {
+                Written::Unseen(word)
+            }
             None => continue,
         };
         let (l1, r1) = (unit(k.checked_sub(1)), unit(Some(k + 1)));
@@ -555,8 +578,14 @@ fn judge(
         {
             continue;
         }
-        let Some(slip) = Slip::of(edit, key, model.syllable(v)) else {
-            continue;
+        let slip = match Slip::of(edit, key, model.syllable(v)) {
+            Some(slip) => slip,
+            // A syllable the model never saw is hardly one the writer chose: any one-letter
+            // edit may be the slip ("giấp phép", "viểu sử").
+            None if edit == Edit::Letter && w.is_none() && !iy_only(key, model.syllable(v)) => {
+                Slip::OtherLetter
+            }
+            None => continue,
         };
         // A written pair seen more than `max-count` times yet rare beside the variant's, and
         // rare among the written word's own uses too (at most 1/`rare-share` of them), is
@@ -1193,6 +1222,27 @@ mod tests {
         // "lý cho", "cho mèo": a common word beside anything, no collocation.
         assert_eq!(
             flagged("Người dân góp ý về việc xử lý chó mèo thả rông nơi công cộng."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_syllable_the_model_never_saw_may_be_any_one_letter_slip() {
+        assert_eq!(
+            flagged("Trong thế kỷ 18, đã xuất hện một số bộ sưu tập."),
+            pairs(&[("hện", "hiện")])
+        );
+        assert_eq!(
+            flagged("Cốc thứ nhất để ngửi, cốc hứ hai để uống."),
+            pairs(&[("hứ", "thứ")])
+        );
+        // i/y is a convention; a piece glued to a number is no syllable of its own.
+        assert_eq!(
+            flagged("Các quĩ hỗ trợ này được đồng quản lý bởi hai bên."),
+            vec![]
+        );
+        assert_eq!(
+            flagged("Tiểu đoàn 6e BPC nhảy xuống cánh đồng Mường Thanh."),
             vec![]
         );
     }
