@@ -1414,14 +1414,33 @@ fn across_clauses(
             .then(|| c.quantity_at(tail_end + 1))
             .flatten()
             .filter(|q| c.is_punct(q.end, ")"));
+        // "tỷ lệ che phủ rừng đạt 26,06%": a named rate has a base of its own, unless its
+        // part is given with it.
+        let named_rate = (first..verb_at.max(percent.figure.at)).any(|k| {
+            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ") || c.word(k) == Some("độ"))
+                && c.word(k + 2).is_some()
+                && k + 2 < percent.figure.at
+                && k + 2 != verb_at
+        });
         let parts: Vec<Quantity> = match in_parens {
             Some(q) => vec![q],
+            None if named_rate => return None,
             None => plain_measures(c, first, verb_at)
                 .into_iter()
                 .rev()
                 .collect(),
         };
         for part in parts {
+            // "... có 258.780 người, chiếm 25,26% ... còn ... có 100.456 người, tức chiếm
+            // 9,8%": a part beside others of its kind is a share of their whole, not of a
+            // figure before.
+            let siblings = plain_measures(c, first, verb_at)
+                .iter()
+                .filter(|q| q.same_unit(&part))
+                .count();
+            if siblings > 1 {
+                return None;
+            }
             let Some(whole) = only_same_measure(c, 0, first, &part)? else {
                 continue;
             };
@@ -1891,5 +1910,165 @@ mod tests {
             .map(|r| &text[r.span.clone()])
             .collect();
         assert_eq!(related, vec!["12.455,236", "19.492,800"]);
+    }
+
+    #[test]
+    fn operands_in_the_sentence_before_or_the_clause_after_give_a_warning() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Năm học này trường có 448 học sinh dự thi. Kết quả, 440 học sinh đỗ tốt nghiệp, đạt tỷ lệ 99,3%.",
+                    &["99,3%"],
+                ),
+                (
+                    "Kế hoạch thu năm 2024 được giao là 250 tỷ đồng. Đơn vị thu được 253 tỷ đồng, đạt 108% kế hoạch.",
+                    &["108%"],
+                ),
+                (
+                    "Năm 2023 có 1.950 người tham gia. Năm 2024, con số này là 2.184 người, tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Số thu đạt 484 tỷ đồng, tăng 30%; cùng kỳ năm trước đơn vị thu được 400 tỷ đồng.",
+                    &["30%"],
+                ),
+                (
+                    "Thành phố được giao chỉ tiêu 2.500 đơn vị máu. Qua 6 đợt, đã tiếp nhận 2.575 đơn vị, vượt 5% chỉ tiêu.",
+                    &["5%"],
+                ),
+                (
+                    "Bộ phận Một cửa tiếp nhận 3.250 hồ sơ. Tỷ lệ hồ sơ nộp trực tuyến đạt 90,4% (2.808 hồ sơ).",
+                    &["90,4%"],
+                ),
+                (
+                    "Bệnh viện thực hiện 2.412 ca phẫu thuật; phẫu thuật nội soi là 1.013 ca, chiếm 52%.",
+                    &["52%"],
+                ),
+            ],
+        );
+        let found = check(
+            &PercentMismatch,
+            "Năm 2023 có 1.950 người tham gia. Năm 2024, con số này là 2.184 người, tăng 20%.",
+        );
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(found[0].related.len(), 2);
+        silent(
+            &PercentMismatch,
+            &[
+                "Năm học này trường có 448 học sinh dự thi. Kết quả, 445 học sinh đỗ tốt nghiệp, đạt tỷ lệ 99,3%.",
+                "Số thu đạt 484 tỷ đồng, tăng 21%; cùng kỳ năm trước đơn vị thu được 400 tỷ đồng.",
+                // No sign that the figure before is the whole, the plan or an earlier year.
+                "Năm trước xã thu 200 tỷ đồng. Năm nay xã thu 150 tỷ đồng, đạt 95%.",
+                // Two figures of the unit before: which is the whole is not known.
+                "Bộ phận Một cửa tiếp nhận 4.820 hồ sơ; đã giải quyết 4.806 hồ sơ; 9 hồ sơ quá hạn. Số hồ sơ nộp trực tuyến chiếm 68,5% (3.302 hồ sơ).",
+                // A named rate has its own base.
+                "Toàn tỉnh có 4,4 triệu ha đất rừng. Tổng diện tích rừng là 3,6 triệu ha, tỷ lệ che phủ rừng đạt 26,06%.",
+                // A part beside others of its kind.
+                "Nhóm tuổi lao động là 665.236 người, chiếm 64,93% tổng dân số. Nhóm tuổi dưới 15 có 258.780 người, chiếm 25,26% tổng dân số còn nhóm trên 60 tuổi có 100.456 người, tức chiếm 9,8%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_between_two_rates_may_be_said_in_points() {
+        silent(
+            &PercentMismatch,
+            &[
+                "Tỷ lệ trẻ suy dinh dưỡng giảm từ 14,6% xuống còn 13,1%, giảm 1,5%.",
+                "Tỷ lệ bỏ học giảm từ 1,2% xuống còn 0,4%, giảm 66,7%.",
+            ],
+        );
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Tỷ lệ bỏ học giảm từ 1,2% xuống còn 0,4%, giảm 30%.",
+                &["30%"],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_figure_whose_dot_may_mark_decimals_is_read_both_ways() {
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Có 1.030 lượt là đoàn viên, chiếm 45% tổng số lượt hiến (2.575 lượt).",
+                &["45%"],
+            )],
+        );
+        silent(
+            &PercentMismatch,
+            &["Có 1.030 lượt là đoàn viên, chiếm 40% tổng số lượt hiến (2.575 lượt)."],
+        );
+    }
+
+    #[test]
+    fn more_phrasings_of_shares_differences_and_bases() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Số vụ giảm 306 trường hợp so với cùng kỳ (1.700 trường hợp), tương ứng giảm 25%.",
+                    &["25%"],
+                ),
+                (
+                    "Xảy ra 23 vụ, giảm 4 vụ (giảm 20%) so với cùng kỳ năm 2024 (27 vụ).",
+                    &["20%"],
+                ),
+                (
+                    "Trong 300 vụ án đã giải quyết, có 168 vụ hòa giải thành, chiếm 66%.",
+                    &["66%"],
+                ),
+                (
+                    "Trong số 2.268 tân sinh viên, có 1.361 em là nữ, chiếm 70%.",
+                    &["70%"],
+                ),
+                (
+                    "Đơn vị làm thủ tục cho 18.540 tờ khai, trong đó 15.388 tờ khai được phân luồng xanh, chiếm tỷ lệ 88%.",
+                    &["88%"],
+                ),
+                (
+                    "Các công đoàn kết nạp mới 1.125 đoàn viên, đạt 80% chỉ tiêu cả năm là 1.500 đoàn viên.",
+                    &["80%"],
+                ),
+                (
+                    "Kim ngạch đạt 1.331 triệu USD, tăng 15% so với cùng kỳ năm 2024 (đạt 1.210 triệu USD).",
+                    &["15%"],
+                ),
+                (
+                    "Số người bệnh nội trú là 14.040 lượt, tăng 12% so với cùng kỳ, khi đó là 13.000 lượt.",
+                    &["12%"],
+                ),
+                (
+                    "Số người tham gia là 76.520 người trên tổng dân số 82.400 người, đạt độ bao phủ 96,9%.",
+                    &["96,9%"],
+                ),
+                (
+                    "Hội có 1.652 hội viên trên tổng số 2.065 phụ nữ từ 18 tuổi trở lên, đạt 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Đến nay, xã có 9/11 thôn đạt chuẩn, chiếm 87,8%.",
+                    &["87,8%"],
+                ),
+                (
+                    "Bảo hiểm xã hội huyện Cẩm Khê: thu đạt 89,2% kế hoạch\n\nĐơn vị thu được 253 tỷ đồng, đạt 101,2% kế hoạch (250 tỷ đồng). Số nợ bảo hiểm xã hội còn 3,6 tỷ đồng, chiếm 1,4% số đã thu.",
+                    &["89,2%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Số vụ giảm 306 trường hợp so với cùng kỳ (1.700 trường hợp), tương ứng giảm 18%.",
+                "Năng suất đạt 71,5 tạ/ha, tăng 3,5 tạ/ha so với vụ trước (68 tạ/ha), tương đương tăng 5,1%.",
+                "Trong số 2.268 tân sinh viên, có 1.361 em là nữ, chiếm 60%.",
+                "Các công đoàn kết nạp mới 1.125 đoàn viên, đạt 75% chỉ tiêu cả năm là 1.500 đoàn viên.",
+                "Số người bệnh nội trú là 14.040 lượt, tăng 8% so với cùng kỳ, khi đó là 13.000 lượt.",
+                "Đến nay, xã có 9/11 thôn đạt chuẩn, chiếm 81,8%.",
+                "Ngày 9/11 thôn Đông tổ chức họp, 80% hộ dự.",
+            ],
+        );
     }
 }
