@@ -1365,15 +1365,60 @@ fn only_same_measure(
         .filter(|q| q.same_unit(part));
     match (same.next(), same.next()) {
         (None, _) => Some(None),
+        // "khoảng 27.494.100 người": a rounded figure is no operand of a precise share.
+        (Some(q), None) if is_approximate(c, &q) => None,
         (Some(q), None) => Some(Some(q)),
         _ => None,
     }
+}
+
+/// Whether a qualifier of `rules/lists/percent-qualifiers.txt` ("khoảng", "gần", "hơn")
+/// stands right before the quantity's figure.
+fn is_approximate(c: &Cursor<'_>, q: &Quantity) -> bool {
+    q.figure
+        .at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))
+        .is_some_and(|w| PERCENT_QUALIFIERS.value(w).is_some())
 }
 
 /// Whether a word of `rules/lists/plan-words.txt` stands in the few words before `k`
 /// ("Kế hoạch thu ... được giao là 250 tỷ đồng", "chỉ tiêu 2.500 đơn vị").
 fn planned_before(c: &Cursor<'_>, k: usize, from: usize) -> bool {
     (k.saturating_sub(7).max(from)..k).any(|j| c.word(j).is_some_and(|w| PLAN_WORDS.contains(w)))
+}
+
+/// "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 82,7% tổng nguồn
+/// vốn.": the base the words after the percentage (`after..tail_end`, two words at least)
+/// name, where the same words lead the one figure of the part's unit before; the part ends
+/// right before ", verb".
+fn named_base(
+    c: &Cursor<'_>,
+    first: usize,
+    verb_at: usize,
+    after: usize,
+    tail_end: usize,
+) -> Option<Contradiction> {
+    let named: Vec<&str> = (after..tail_end.min(after + 3))
+        .filter_map(|k| c.word(k))
+        .collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    let part = plain_measures(c, first, comma)
+        .pop()
+        .filter(|q| q.end == comma)?;
+    let named_before = |k: usize| {
+        (k.saturating_sub(8)..k).any(|j| (0..named.len()).all(|i| c.word(j + i) == Some(named[i])))
+    };
+    let mut wholes = plain_measures(c, 0, part.figure.at)
+        .into_iter()
+        .filter(|q| q.same_unit(&part) && named_before(q.figure.at));
+    match (wholes.next(), wholes.next()) {
+        (Some(whole), None) => ratio(c.doc, &part.figure, &whole.figure),
+        _ => None,
+    }
 }
 
 /// The operands of a percentage whose clause (`first..end` of `c`, the clause before it
@@ -1407,7 +1452,8 @@ fn across_clauses(
     }
     if RATIO_VERBS.contains(verb) {
         if tail > 0 && !plan_after {
-            return None; // "chiếm 60% dân số": a base of its own
+            // "chiếm 60% dân số": a base of its own, found where its words name a figure.
+            return named_base(c, first, verb_at, after, tail_end);
         }
         let in_parens = c
             .is_punct(tail_end, "(")
@@ -1479,9 +1525,11 @@ fn across_clauses(
         let base = only_same_measure(c, 0, first, &now)??;
         let years =
             |from: usize, to: usize| (from..to).filter_map(|k| c.year(k)).collect::<Vec<_>>();
-        let earlier = years(0, first);
-        let later = years(first, end);
-        let earlier_year = earlier.iter().any(|y| later.iter().any(|l| l > y));
+        // Every year the sentence before names is earlier than one of the clause's ("11
+        // tháng năm 2015 ... so với năm 2014. Năm 2015 ..." is the same year).
+        let earlier = years(0, first).into_iter().max();
+        let later = years(first, end).into_iter().max();
+        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l);
         let plan = plan_after && planned_before(c, base.figure.at, 0);
         if !(earlier_year || plan) {
             return None;
@@ -1945,6 +1993,10 @@ mod tests {
                     "Bệnh viện thực hiện 2.412 ca phẫu thuật; phẫu thuật nội soi là 1.013 ca, chiếm 52%.",
                     &["52%"],
                 ),
+                (
+                    "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 87,7% tổng nguồn vốn.",
+                    &["87,7%"],
+                ),
             ],
         );
         let found = check(
@@ -1957,6 +2009,8 @@ mod tests {
             &PercentMismatch,
             &[
                 "Năm học này trường có 448 học sinh dự thi. Kết quả, 445 học sinh đỗ tốt nghiệp, đạt tỷ lệ 99,3%.",
+                "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 82,7% tổng nguồn vốn.",
+                "Nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 87,7% tổng nguồn vốn.",
                 "Số thu đạt 484 tỷ đồng, tăng 21%; cùng kỳ năm trước đơn vị thu được 400 tỷ đồng.",
                 // No sign that the figure before is the whole, the plan or an earlier year.
                 "Năm trước xã thu 200 tỷ đồng. Năm nay xã thu 150 tỷ đồng, đạt 95%.",
@@ -1964,6 +2018,9 @@ mod tests {
                 "Bộ phận Một cửa tiếp nhận 4.820 hồ sơ; đã giải quyết 4.806 hồ sơ; 9 hồ sơ quá hạn. Số hồ sơ nộp trực tuyến chiếm 68,5% (3.302 hồ sơ).",
                 // A named rate has its own base.
                 "Toàn tỉnh có 4,4 triệu ha đất rừng. Tổng diện tích rừng là 3,6 triệu ha, tỷ lệ che phủ rừng đạt 26,06%.",
+                // The sentence before speaks of the same year; a rounded whole.
+                "11 tháng năm 2015, cảng đón 1.090.550 lượt, tăng 40% so với cùng kỳ năm 2014. Năm 2015, cảng đón 1.256.719 lượt, tăng 35,6% so với năm trước.",
+                "Tổng nhân khẩu toàn tỉnh là khoảng 27.494.100 người. Người Hán có 24.816.300 người, chiếm 90,97%.",
                 // A part beside others of its kind.
                 "Nhóm tuổi lao động là 665.236 người, chiếm 64,93% tổng dân số. Nhóm tuổi dưới 15 có 258.780 người, chiếm 25,26% tổng dân số còn nhóm trên 60 tuổi có 100.456 người, tức chiếm 9,8%.",
             ],
