@@ -1,4 +1,5 @@
 use crate::analysis::Facts;
+use crate::analysis::dates::{DateMention, YearSource};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::calendar::Weekday;
@@ -58,7 +59,7 @@ impl Rule for WeekdayMismatch {
                 continue;
             };
             let actual = Weekday::of(year, month, day);
-            if actual == stated.weekday {
+            if actual == stated.weekday || fits_a_neighbouring_year(date, stated.weekday) {
                 continue;
             }
             let written = &doc.text[stated.span.clone()];
@@ -91,6 +92,20 @@ impl Rule for WeekdayMismatch {
     }
 }
 
+/// Whether a date whose year is only guessed (the one year the document states, not a
+/// publication date) has its weekday in the year before or after: a notice written in one
+/// year about the next ("Chiều 17/1 (thứ Bảy)" beside "ngày 30/9/2025") is not wrong.
+fn fits_a_neighbouring_year(date: &DateMention, stated: Weekday) -> bool {
+    let (YearSource::OnlyYear(_), Some(year), Some(day)) = (&date.year_source, date.year, date.day)
+    else {
+        return false;
+    };
+    [year - 1, year + 1].into_iter().any(|y| {
+        day <= crate::text::calendar::days_in_month(y, date.month)
+            && Weekday::of(y, date.month, day) == stated
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::WeekdayMismatch;
@@ -113,6 +128,23 @@ mod tests {
                 ("Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.", &["thứ Hai"]),
                 ("Sáng thứ 2, ngày 27-6-2024, phường họp.", &["thứ 2"]),
             ],
+        );
+    }
+
+    #[test]
+    fn a_guessed_year_gives_way_to_the_next_or_the_last() {
+        // 17/1/2025 is a Friday, 17/1/2026 a Saturday: the only year written is the
+        // offence's, not necessarily the hearing's.
+        silent(
+            &WeekdayMismatch,
+            &["Chiều 17/1 (thứ Bảy), tòa xét xử vụ trộm xảy ra ngày 30/9/2025."],
+        );
+        flags_each(
+            &WeekdayMismatch,
+            &[(
+                "Chiều 17/1 (thứ Hai), tòa xét xử vụ trộm xảy ra ngày 30/9/2025.",
+                &["thứ Hai"],
+            )],
         );
     }
 
