@@ -395,8 +395,7 @@ impl AnniversaryMismatch {
             let known = |span: &Range<usize>| {
                 verified.iter().any(|v| v.span == *span) || out.iter().any(|d| d.span == *span)
             };
-            if known(&claim.span) || (!rest.is_empty() && !rest.iter().any(|w| words.contains(w)))
-            {
+            if known(&claim.span) || (!rest.is_empty() && !rest.iter().any(|w| words.contains(w))) {
                 continue;
             }
             let off = i64::from(claim.years) - i64::from(diff);
@@ -451,7 +450,11 @@ impl AnniversaryMismatch {
                         })
             })
         };
-        for block in doc.blocks.iter().filter(|b| says_years(doc.block_tokens(b))) {
+        for block in doc
+            .blocks
+            .iter()
+            .filter(|b| says_years(doc.block_tokens(b)))
+        {
             for sentence in &sentences(doc, block) {
                 let c = Cursor::new(doc, sentence);
                 for p in 0..sentence.len() {
@@ -898,7 +901,9 @@ mod tests {
         );
         silent(
             &AnniversaryMismatch,
-            &["Kỷ niệm 135 năm ngày sinh đồng chí Lê Hồng (1890 - 1969) trong nhiệm kỳ 2027 - 2032."],
+            &[
+                "Kỷ niệm 135 năm ngày sinh đồng chí Lê Hồng (1890 - 1969) trong nhiệm kỳ 2027 - 2032.",
+            ],
         );
     }
 

@@ -88,7 +88,11 @@ impl Rule for OrdinalMismatch {
                     let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|&j| mentions[j].same_event(title) && !elsewhere(&mentions[j]))
+                        .filter(|&j| {
+                            mentions[j].same_event(title)
+                                && !elsewhere(&mentions[j])
+                                && !mentions[j].bare
+                        })
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
@@ -121,7 +125,10 @@ impl Rule for OrdinalMismatch {
             let Some(first) = same.first() else { continue };
             // The body must agree with itself: when it names several sessions (the previous
             // one, the next), which one the headline means is not certain.
-            if same.iter().any(|m| m.value != first.value) || first.value == title.value {
+            if same.iter().any(|m| m.value != first.value)
+                || first.value == title.value
+                || !slip_of(title, first.value)
+            {
                 continue;
             }
             let title_text = &doc.text[title.phrase.clone()];
@@ -175,11 +182,20 @@ fn bare_elsewhere<'m>(
     move |bare| {
         bare.org.is_empty()
             && *elsewhere.get_or_init(|| {
-                mentions
-                    .iter()
-                    .any(|m| !m.org.is_empty() && m.event == target.event && !m.same_event(target))
+                mentions.iter().any(|m| {
+                    // A bare numeral ("Đại hội XIII Công đoàn Việt Nam") names another
+                    // body in passing; it leaves the document's own mentions as they were.
+                    !m.org.is_empty() && !m.bare && m.event == target.event && !m.same_event(target)
+                })
             })
     }
+}
+
+/// Whether a bare numeral ("Đại hội XXIV" beside "lần thứ XXV") is near enough to the
+/// number of its event to be a slip of it: farther, it is likely another body's congress
+/// ("văn kiện Đại hội XIV"). Bare numerals are never evidence, only judged.
+fn slip_of(mention: &OrdinalMention, value: u32) -> bool {
+    !mention.bare || mention.value.abs_diff(value) <= 1
 }
 
 /// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
@@ -284,7 +300,12 @@ impl OrdinalMismatch {
             // stops at one more than that).
             let elsewhere = bare_elsewhere(mentions, odd);
             let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| j != i && mentions[j].same_event(odd) && !elsewhere(&mentions[j]))
+                .filter(|&j| {
+                    j != i
+                        && mentions[j].same_event(odd)
+                        && !elsewhere(&mentions[j])
+                        && !mentions[j].bare
+                })
                 .take(MAX_MENTIONS + 1)
                 .collect();
             if same.len() > MAX_MENTIONS {
@@ -303,7 +324,8 @@ impl OrdinalMismatch {
             // Two mentions alone that disagree: which one is wrong is not known, the
             // disagreement is; reported once, at the later, with the other as evidence.
             if let [j] = same[..] {
-                if j < i && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
+                // A bare numeral may be another body's congress: no tie.
+                if j < i && !odd.bare && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
                     out.push(self.report_tie(doc, odd, &mentions[j]));
                 }
                 continue;
@@ -339,6 +361,10 @@ impl OrdinalMismatch {
             let cue = cues[i];
             let skip = others.len() < 2
                 || odd.value == usual_value
+                // A bare numeral naming no organisation only where it is the session reported
+                // on ("Đại hội XXV đã bầu ..."), not named in passing ("văn kiện Đại hội XIV").
+                || (odd.bare && odd.org.is_empty() && !cue.current)
+                || !slip_of(odd, usual_value)
                 || !uniform_later
                     && if odd.value + 1 == usual_value {
                         // Perhaps the previous session: only when the sentence reports on it.
@@ -541,5 +567,37 @@ mod tests {
             .collect();
         assert_eq!(related, vec!["25", "25"]);
         assert_eq!(found[0].suggestions[0].replacement, "25");
+    }
+
+    #[test]
+    fn a_roman_numeral_without_lan_thu_is_a_mention_when_near_the_others() {
+        flags_each(
+            &OrdinalMismatch,
+            &[
+                (
+                    "Bế mạc Đại hội Đảng bộ phường lần thứ XXV\n\nĐại hội đại biểu Đảng bộ phường lần thứ XXV bế mạc. Đại hội XXIV đã bầu Ban Chấp hành gồm 17 đồng chí. Đại hội Đảng bộ phường lần thứ XXV thành công tốt đẹp.",
+                    &["XXIV"],
+                ),
+                (
+                    "Khai mạc Kỳ họp thứ mười\n\nHĐND huyện khai mạc Kỳ họp thứ 10. Ông Chủ tịch cho biết tại kỳ họp thứ mười một, các đại biểu xem xét 12 báo cáo. Kỳ họp thứ 10 diễn ra trong hai ngày.",
+                    &["mười một"],
+                ),
+                (
+                    "Hội Nông dân tổng kết Hội thi “Nhà nông đua tài” lần thứ ba. Sau một tháng, Hội thi lần thứ 4 đã trao 6 giải.",
+                    &["4"],
+                ),
+            ],
+        );
+        silent(
+            &OrdinalMismatch,
+            &[
+                // Another body's congress, named in passing or far from the others.
+                "Đại hội Đảng bộ xã lần thứ I\n\nĐại hội đại biểu Đảng bộ xã lần thứ I khai mạc. Các đại biểu góp ý văn kiện Đại hội XIV. Đại hội Đảng bộ xã lần thứ I bầu 15 đồng chí.",
+                "Đại hội Đảng bộ xã lần thứ XIII\n\nĐại hội Đảng bộ xã lần thứ XIII khai mạc. Đại hội XIV của Đảng sẽ họp năm sau. Đại hội Đảng bộ xã lần thứ XIII bầu 15 đồng chí.",
+                "Đại hội Đảng bộ xã lần thứ XIII khai mạc. Đại biểu góp ý văn kiện Đại hội XIV.",
+                // A numbered unit inside the name.
+                "Chi bộ Khu phố III tổ chức Đại hội lần thứ V. Đại hội Chi bộ Khu phố III lần thứ V bầu Chi ủy. Đại hội lần thứ V thành công.",
+            ],
+        );
     }
 }

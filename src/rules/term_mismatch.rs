@@ -359,7 +359,9 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
         .mentions
         .iter()
         .zip(&facts.cues)
-        .filter(|(m, cues)| m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !cues.any())
+        .filter(|(m, cues)| {
+            m.event == "đại hội" && !m.bare && !m.org.iter().any(|w| w == "cổ") && !cues.any()
+        })
         .map(|(m, _)| m)
         .collect();
     // The number most mentions give; a number given as often as another is no evidence.
@@ -568,6 +570,7 @@ impl TermMismatch {
                 })),
             );
         }
+        self.compare_consecutive_terms(doc, khoas, out);
         // One khóa given two nhiệm kỳ that share no year (sharing one, the ranges are
         // compared already).
         for (i, later) in khoas.iter().enumerate() {
@@ -604,6 +607,63 @@ impl TermMismatch {
                     earlier_span.clone(),
                     Message::new("lần nêu trước", "stated before"),
                 ),
+            );
+        }
+    }
+}
+
+impl TermMismatch {
+    /// Two khóa of one body stated with consecutive nhiệm kỳ ("khóa XIII (nhiệm kỳ 2021 -
+    /// 2026)" and "khóa XIV, nhiệm kỳ 2026 - 2031"): the later term's khóa is the next
+    /// number. A warning at the later mention, the earlier as evidence; not when the later
+    /// is numbered I (a body formed anew, as communes merged in 2025 were).
+    fn compare_consecutive_terms(&self, doc: &Document, khoas: &[Khoa], out: &mut Vec<Diagnostic>) {
+        for (i, later) in khoas.iter().enumerate() {
+            let Some(((a, b), _)) = &later.years else {
+                continue;
+            };
+            let clash = khoas[..i].iter().find_map(|e| {
+                let ((c, d), _) = e.years.as_ref()?;
+                // The number of terms from the earlier mention's to the later's.
+                let step: i64 = if d == a {
+                    1
+                } else if b == c {
+                    -1
+                } else {
+                    return None;
+                };
+                let one_body = !e.body.is_empty() && !later.body.is_empty() && same_body(e, later);
+                let expected = i64::from(e.value) + step;
+                (one_body
+                    && later.value != 1
+                    && e.value != 1
+                    // The same khóa on two terms is reported below.
+                    && later.value != e.value
+                    && !e.transition
+                    && !later.transition
+                    && i64::from(later.value) != expected)
+                    .then_some((e, expected))
+            });
+            let Some((earlier, expected)) = clash else {
+                continue;
+            };
+            let (this, that) = (
+                &doc.text[later.span.clone()],
+                &doc.text[earlier.span.clone()],
+            );
+            let expected =
+                u32::try_from(expected).map_or_else(|_| expected.to_string(), roman::to_roman);
+            out.push(
+                Diagnostic::new(
+                    self.meta().id,
+                    crate::diagnostic::Severity::Warning,
+                    later.span.clone(),
+                    Message::new(
+                        format!("“{this}” ghi nhiệm kỳ {a} - {b}, liền với nhiệm kỳ của “{that}”: lẽ ra là khóa {expected}"),
+                        format!("“{this}” is given the term {a} - {b}, next to the term of “{that}”: khóa {expected} expected"),
+                    ),
+                )
+                .with_related(earlier.span.clone(), Message::new("khóa của nhiệm kỳ liền kề", "the khóa of the adjacent term")),
             );
         }
     }
@@ -717,6 +777,32 @@ mod tests {
             &[
                 "Đại hội đại biểu lần thứ XV. Ban Chấp hành khóa XIV, nhiệm kỳ 2020-2025 báo cáo. Đại hội bầu Ban Chấp hành khóa XV, nhiệm kỳ 2025-2030. Ban Chấp hành khóa XV họp.",
                 "Kỳ họp thứ 9 HĐND huyện khóa XI. Kỳ họp thứ 9 HĐND huyện khóa XI bế mạc. Đại biểu Quốc hội khóa XV dự.",
+            ],
+        );
+    }
+
+    #[test]
+    fn consecutive_terms_have_consecutive_khoa() {
+        flags_each(
+            &TermMismatch,
+            &[
+                (
+                    "Bà Hương cảm ơn Ban Chấp hành Hội khóa XII (nhiệm kỳ 2021 - 2026). Đại hội hiệp thương cử Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                    &["khóa XIV"],
+                ),
+                (
+                    "Ban Chấp hành Hội khóa XIV (nhiệm kỳ 2021 - 2026) đã hoàn thành nhiệm vụ. Đại hội bầu Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                    // One khóa on two terms: reported at the later term.
+                    &["2026 - 2031"],
+                ),
+            ],
+        );
+        silent(
+            &TermMismatch,
+            &[
+                "Ban Chấp hành Hội khóa XIII (nhiệm kỳ 2021 - 2026) đã hoàn thành nhiệm vụ. Đại hội bầu Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                // A commune formed anew starts again at I.
+                "Ban Chấp hành Đảng bộ xã khóa XXIV (nhiệm kỳ 2020 - 2025) kết thúc nhiệm vụ. Đại hội bầu Ban Chấp hành Đảng bộ xã khóa I, nhiệm kỳ 2025 - 2030.",
             ],
         );
     }

@@ -1,8 +1,8 @@
 use crate::analysis::Facts;
-use crate::analysis::dates::{DateMention, YearSource};
+use crate::analysis::dates::{DateMention, Dates, YearSource};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
-use crate::text::calendar::Weekday;
+use crate::text::calendar::{Weekday, days_from_civil, days_in_month};
 
 declare_rule! {
     /// A weekday that is wrong for the date it is attached to.
@@ -59,7 +59,9 @@ impl Rule for WeekdayMismatch {
                 continue;
             };
             let actual = Weekday::of(year, month, day);
-            if actual == stated.weekday || fits_a_neighbouring_year(date, stated.weekday) {
+            if actual == stated.weekday
+                || fits_a_neighbouring_year(doc.dates(), date, stated.weekday)
+            {
                 continue;
             }
             let written = &doc.text[stated.span.clone()];
@@ -92,18 +94,31 @@ impl Rule for WeekdayMismatch {
     }
 }
 
+/// How far from the full date that states the document's only year a yearless date may
+/// fall and still be read in that year with certainty.
+const NEAR_THE_STATED_DATE: i64 = 120;
+
 /// Whether a date whose year is only guessed (the one year the document states, not a
-/// publication date) has its weekday in the year before or after: a notice written in one
+/// publication date) has its weekday in the year before or after, and falls far from the
+/// full date that states that year (or no full date states it): a notice written in one
 /// year about the next ("Chiều 17/1 (thứ Bảy)" beside "ngày 30/9/2025") is not wrong.
-fn fits_a_neighbouring_year(date: &DateMention, stated: Weekday) -> bool {
+fn fits_a_neighbouring_year(dates: &Dates, date: &DateMention, stated: Weekday) -> bool {
     let (YearSource::OnlyYear(_), Some(year), Some(day)) = (&date.year_source, date.year, date.day)
     else {
         return false;
     };
-    [year - 1, year + 1].into_iter().any(|y| {
-        day <= crate::text::calendar::days_in_month(y, date.month)
-            && Weekday::of(y, date.month, day) == stated
-    })
+    let near_a_full_date = dates.dates.iter().any(|full| {
+        matches!(full.year_source, YearSource::Written(_))
+            && full.year == Some(year)
+            && full.ymd().is_some_and(|(y, m, d)| {
+                (days_from_civil(y, m, d) - days_from_civil(year, date.month, day)).abs()
+                    <= NEAR_THE_STATED_DATE
+            })
+    });
+    !near_a_full_date
+        && [year - 1, year + 1].into_iter().any(|y| {
+            day <= days_in_month(y, date.month) && Weekday::of(y, date.month, day) == stated
+        })
 }
 
 #[cfg(test)]
