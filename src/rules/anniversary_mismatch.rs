@@ -27,7 +27,13 @@ declare_rule! {
     /// of the same subject whose years agree with it ("Ngày thành lập Hội" in both), or, when
     /// none begins alike, with the only one that shares most of its words. A later mention
     /// that retells the span ("chặng đường 51 năm", "suốt 37 năm qua", "Cách đây 48 năm",
-    /// "Sau 22 năm tái lập") one or two years off the only anniversary near it is a warning.
+    /// "Sau 22 năm tái lập", "Trải qua 49 năm xây dựng", "93 mùa xuân", "tròn 35 năm
+    /// trước", a headline's "69 năm một chặng đường") one or two years off the only
+    /// anniversary near it is a warning. A range after a founding ("Ngày thành lập Đoàn
+    /// (1931 - 2026)") is trusted without a publication date; a founding date in parentheses
+    /// alone ("(19/8/1945)") meets the year of publication; and a founding year stated in
+    /// another sentence ("được thành lập năm 1956") is compared with the year of publication
+    /// for "N năm thành lập", a warning when two to five years off.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -48,7 +54,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",

@@ -30,7 +30,10 @@ declare_rule! {
     /// (one lower, in a document that speaks of a congress or an election: elsewhere there
     /// is no outgoing term), nor the incoming one (elected: "bầu Ban Chấp hành", "bầu 15
     /// ông, bà vào Ban Chấp hành"), nor two khóa the nhiệm kỳ years tell apart. One khóa
-    /// given two nhiệm kỳ that share no year is reported too. Lists ("khóa XIV, XV", "khóa
+    /// given two nhiệm kỳ that share no year is reported too, and, as a warning, two khóa of
+    /// one body on consecutive nhiệm kỳ whose numbers do not follow ("khóa XII (nhiệm kỳ
+    /// 2021 - 2026)" beside "khóa XIV, nhiệm kỳ 2026 - 2031"; not a body numbered anew from
+    /// I). Lists ("khóa XIV, XV", "khóa
     /// XIV và XV"; not "khóa XI và đoàn đại biểu") and a sentence about a former or a future
     /// term ("nguyên", "trước", "sắp tới", "khóa mới") are left alone.
     ///
@@ -54,7 +57,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",

@@ -15,6 +15,9 @@ declare_rule! {
     /// the fix gives the right weekday in the writer's form ("thứ Năm", "T5", "Chủ nhật").
     /// A date without a year takes the year of the publication date (when it falls within a
     /// few months of it) or the only year the document states; otherwise it is left alone.
+    /// A year guessed that way gives way when the weekday fits the year before or after and
+    /// no full date of that year lies within four months (a notice written in one year about
+    /// the next).
     /// Ordinals ("lần thứ hai", "thứ hai là", "Thứ nhất, ... Thứ hai, ...") are not
     /// weekdays.
     ///
@@ -37,7 +40,7 @@ declare_rule! {
         vi: "Thứ trong tuần không khớp với ngày tháng đi kèm.
 
 ## Tác dụng
-Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
+Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Năm đoán theo cách ấy nhường khi thứ khớp với năm trước hoặc năm sau và không có ngày đầy đủ nào của năm đó trong vòng bốn tháng (thông báo viết năm này về việc năm sau). Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
 
 ## Vì sao
 Người đọc sắp xếp công việc theo thứ cũng như theo ngày; khi hai thông tin lệch nhau, không ai biết sự kiện diễn ra hôm nào, và phải đăng đính chính.",
