@@ -355,6 +355,16 @@ impl AnniversaryMismatch {
                 text.contains("thành lập") || text.contains("THÀNH LẬP")
             })
             .collect();
+        // A founding year is written "năm 1956": no block says it, nothing to compare.
+        let says_a_year = |b: &&crate::document::Block| {
+            let text = &doc.text[b.range.clone()];
+            ["năm 1", "năm 2", "Năm 1", "Năm 2", "NĂM 1", "NĂM 2"]
+                .iter()
+                .any(|w| text.contains(w))
+        };
+        if !blocks.iter().any(says_a_year) {
+            return;
+        }
         let mut founding: Option<(i32, Range<usize>, Vec<String>)> = None;
         let mut claimed = Vec::new();
         for block in &blocks {

@@ -92,9 +92,9 @@ impl Rule for OrdinalMismatch {
                         .iter()
                         .copied()
                         .filter(|&j| {
-                            mentions[j].same_event(title)
+                            !mentions[j].bare
+                                && mentions[j].same_event(title)
                                 && !elsewhere(&mentions[j])
-                                && !mentions[j].bare
                         })
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
@@ -295,7 +295,10 @@ impl OrdinalMismatch {
         out: &mut Vec<Diagnostic>,
     ) {
         for (i, odd) in mentions.iter().enumerate() {
-            if reported.contains(&odd.span) {
+            // A bare numeral naming no organisation is judged only where its sentence reports
+            // on it (see below): the others are not gathered for it otherwise.
+            if reported.contains(&odd.span) || (odd.bare && odd.org.is_empty() && !cues[i].current)
+            {
                 continue;
             }
             // A document naming one event more often is a collection, not one release:
@@ -305,9 +308,9 @@ impl OrdinalMismatch {
             let same: Vec<usize> = (0..mentions.len())
                 .filter(|&j| {
                     j != i
+                        && !mentions[j].bare
                         && mentions[j].same_event(odd)
                         && !elsewhere(&mentions[j])
-                        && !mentions[j].bare
                 })
                 .take(MAX_MENTIONS + 1)
                 .collect();
