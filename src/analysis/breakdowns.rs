@@ -6,10 +6,10 @@
 
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
-use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
+use crate::lists::{MEASURE_UNITS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
@@ -107,6 +107,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
+            Some(TokenKind::Number) if is_label_figure(c, j) => {}
             Some(TokenKind::Number) => {
                 if c.is_punct(j + 1, "%") {
                     break;
@@ -305,34 +306,53 @@ fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
     if c.word_is(p, "cụ") && c.word(p + 1) == Some("thể") && c.is_punct(p + 2, ":") {
         return Some((Marker::Complete, p, p + 3));
     }
-    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ...": a colon right after a quantity.
-    if c.is_punct(p, ":")
-        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p)
-            .any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
-    {
+    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ..."; "trồng 412 ha rừng tập trung: keo
+    // lai 356 ha, ...": a colon after a clause that states a count; the parts must then be
+    // counted in its noun to the sentence's end.
+    if c.is_punct(p, ":") {
         return Some((Marker::Complete, p, p + 1));
     }
     None
 }
-
-/// Unit words a quantity before a colon may have.
-const MAX_UNIT_WORDS: usize = 3;
 
 /// The figures that announce the parts at `marker`: those of its clause, or of the sentence
 /// before when the marker opens a sentence ("thụ lý 742 vụ, việc. Trong đó, án hình sự 96
 /// vụ ..."). A figure after a word of comparison, a time or a percentage is left out.
 fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
     let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
-    let (start, end) = if c.opens_sentence(marker) {
-        let Some(end) = (0..marker).rev().find(|&k| sentence_end(k)) else {
-            return Vec::new();
-        };
-        let start = (0..end)
-            .rev()
-            .find(|&k| sentence_end(k))
-            .map_or(0, |k| k + 1);
-        (start, end)
-    } else {
+    let counts = |start: usize, end: usize| -> Vec<(usize, Vec<String>)> {
+        (start..end)
+            .filter(|&k| {
+                c.kind(k) == Some(TokenKind::Number)
+                    && !is_time_figure(c, k)
+                    && !is_glued_figure(c, k)
+                    && !compared(c, k)
+            })
+            .filter_map(|k| {
+                let q = c.quantity_at(k)?;
+                Some((k, q.head().to_vec()))
+            })
+            .collect()
+    };
+    if c.opens_sentence(marker) {
+        // The sentence before, or the one before it when that one only compares ("xảy ra 118
+        // vụ ... . So với cùng kỳ, giảm 14 vụ ... . Trong đó, ...").
+        let mut end = marker;
+        for _ in 0..MAX_SENTENCES_BACK {
+            let Some(e) = (0..end).rev().find(|&k| sentence_end(k)) else {
+                return Vec::new();
+            };
+            let start = (0..e).rev().find(|&k| sentence_end(k)).map_or(0, |k| k + 1);
+            let found = counts(start, e);
+            let compares = (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
+            if !found.is_empty() || !compares {
+                return found;
+            }
+            end = start;
+        }
+        return Vec::new();
+    }
+    let (start, end) = {
         let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
         // "xét xử 88 vụ, 124 bị cáo; trong đó ...": the clause before a semicolon.
         let end = if marker > 0 && c.is_punct(marker - 1, ";") {
@@ -343,18 +363,31 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
         let start = (0..end).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
         (start, end)
     };
-    (start..end)
-        .filter(|&k| {
-            c.kind(k) == Some(TokenKind::Number)
-                && !is_time_figure(c, k)
-                && !is_glued_figure(c, k)
-                && !compared(c, k)
-        })
-        .filter_map(|k| {
-            let q = c.quantity_at(k)?;
-            Some((k, q.head().to_vec()))
-        })
-        .collect()
+    counts(start, end)
+}
+
+/// Sentences looked back for the whole of a marker that opens its sentence: the one before,
+/// and one more when that one only compares.
+const MAX_SENTENCES_BACK: usize = 2;
+
+/// Words after a figure that make it a label's number, not a count ("khối 10 có 12 lớp",
+/// "tuổi 70 là 118 cụ").
+const LABEL_FOLLOWERS: [&str; 4] = ["có", "là", "được", "đạt"];
+
+/// Whether the figure at `k` numbers the word before it ("lớp 10,", "khối 10 có", "tuổi 70
+/// có"): a label, not a count.
+fn is_label_figure(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(before) = k.checked_sub(1).and_then(|j| c.word(j)) else {
+        return false;
+    };
+    if PART_COMPARISON_WORDS.contains(before) {
+        return false;
+    }
+    let unit = c.unit_words(k + 1);
+    match unit.first() {
+        None => !c.is_punct(k + 1, "%") && NUMBER_LABEL_WORDS.contains(&before.to_lowercase()),
+        Some(w) => LABEL_FOLLOWERS.contains(&w.as_str()),
+    }
 }
 
 /// Whether the figure at `k` follows a word of comparison or bound ("tăng 20 hộ").
@@ -379,6 +412,9 @@ fn parts_by_noun(
     let end = (from..c.len())
         .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
         .unwrap_or(c.len());
+    if (from..end).any(|k| opens_list(c, k)) {
+        return None;
+    }
     let semicolons = (from..end).any(|k| c.is_punct(k, ";"));
     let mut parts: Vec<Part> = Vec::new();
     let mut in_segment = false; // the current segment has its head-noun part
@@ -429,6 +465,11 @@ fn parts_by_noun(
                 continue;
             }
             let q = c.quantity_at(k)?;
+            // "khối 10 có 12 lớp", "trên 90 tuổi có 8 cụ": a figure of the label.
+            if q.head() != head && (is_label_figure(c, k) || compared(c, k)) {
+                k += 1;
+                continue;
+            }
             figures += 1;
             if q.head() == head {
                 if in_segment || compared(c, k) {
@@ -502,18 +543,19 @@ const CHANGE_WORDS: [&str; 5] = ["tăng", "giảm", "so", "thêm", "hơn"];
 fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
     for r in 0..c.len() {
-        // Only a figure a few words before "còn lại" can be the rest.
+        // Only a figure a few words before "còn lại" can be the rest, or one right after it
+        // ("đã giải quyết 468 vụ, còn lại 44 vụ").
+        let rest_at = |k: usize| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
+        let after_rest = r >= 2 && rest_at(r - 2);
         let near_rest = c.kind(r) == Some(TokenKind::Number)
-            && (r + 2..r + 5).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+            && (after_rest || (r + 2..r + 5).any(rest_at));
         if !near_rest {
             continue;
         }
         let Some(rest) = c.quantity_at(r) else {
             continue;
         };
-        let named_rest =
-            (r + 1..=rest.end).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
-        if !named_rest {
+        if !after_rest && !(r + 1..=rest.end).any(rest_at) {
             continue;
         }
         let head = rest.head().to_vec();
@@ -553,6 +595,34 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let Some((&whole_at, parts)) = same[first..].split_first() else {
             continue;
         };
+        if after_rest {
+            // "thụ lý 512 vụ; đã giải quyết 468 vụ, còn lại 44 vụ": the rest completes the
+            // count done just before it (after its verb), and both split the count before
+            // that, all in one sentence.
+            let Some(at) = same.iter().position(|&k| k == r) else {
+                continue;
+            };
+            let own_start = own.map_or(0, |e| e + 1);
+            if at < 2 || same[at - 2] < own_start {
+                continue;
+            }
+            let done = same[at - 1];
+            if c.kind(done - 1) != Some(TokenKind::Word) || compared(c, done) {
+                continue;
+            }
+            let Some(whole) = c.figure_at(same[at - 2]) else {
+                continue;
+            };
+            if !out.iter().any(|b| b.whole.span == whole.span) {
+                out.push(Breakdown {
+                    whole,
+                    noun: c.unit_words(same[at - 2] + 1),
+                    marker: Marker::Complete,
+                    parts: [done, r].iter().filter_map(|&k| part(c, k)).collect(),
+                });
+            }
+            continue;
+        }
         if parts.len() < 2 || whole_at >= r {
             continue;
         }
@@ -750,7 +820,178 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     }
     noun_breakdowns(c, &mut out);
     remainders(c, &mut out);
+    closing_totals(c, &mut out);
+    bracketed_parts(c, &mut out);
     out
+}
+
+/// Whether the token at `k` ends a sentence.
+fn ends_sentence(c: &Cursor<'_>, k: usize) -> bool {
+    matches!(c.punct(k), Some("." | "!" | "?"))
+}
+
+/// A count of `head` at `k` that may be a whole or a part: not a time, a name's number, a
+/// percentage or a bound.
+fn counts_head(c: &Cursor<'_>, k: usize, head: &[String]) -> bool {
+    c.kind(k) == Some(TokenKind::Number)
+        && !is_time_figure(c, k)
+        && !is_glued_figure(c, k)
+        && !compared(c, k)
+        && !is_label_figure(c, k)
+        && c.quantity_at(k).is_some_and(|q| q.head() == head)
+}
+
+/// The part at `k`, with its noun.
+fn part(c: &Cursor<'_>, k: usize) -> Option<Part> {
+    Some(Part {
+        figure: c.figure_at(k)?,
+        noun: c.unit_words(k + 1),
+    })
+}
+
+/// "Chi phí thuốc 38 triệu đồng, chi phí xét nghiệm 17 triệu đồng, tổng cộng 55 triệu
+/// đồng": a total after a separator ("tổng cộng", "tổng số", "tổng") sums the counts of its
+/// noun stated before it in its clause run (from the sentence's start or its last colon or
+/// marker), one per segment. Silent when the sentence compares or changes.
+fn closing_totals(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    for t in 1..c.len() {
+        if !(c.word_is(t, "tổng") && matches!(c.punct(t - 1), Some("," | ";"))) {
+            continue;
+        }
+        let mut at = t + 1;
+        if matches!(c.word(at), Some("cộng" | "số")) {
+            at += 1;
+        }
+        if c.word(at) == Some("là") || c.is_punct(at, ":") {
+            at += 1;
+        }
+        let Some(total) = c.quantity_at(at).filter(|_| !is_time_figure(c, at)) else {
+            continue;
+        };
+        let head = total.head().to_vec();
+        let start = (0..t)
+            .rev()
+            .find(|&k| ends_sentence(c, k) || c.is_punct(k, ":") || noun_marker(c, k).is_some())
+            .map_or(0, |k| k + 1);
+        let end = (at..c.len()).find(|&k| ends_sentence(c, k)).unwrap_or(c.len());
+        if (start..end).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {
+            continue;
+        }
+        let found: Vec<usize> = (start..t).filter(|&k| counts_head(c, k, &head)).collect();
+        // One part per segment: a separator between each two.
+        let separated = found.windows(2).all(|w| {
+            (w[0] + 1..w[1]).any(|k| matches!(c.punct(k), Some("," | ";")) || c.word(k) == Some("và"))
+        });
+        if found.len() < 2 || !separated {
+            continue;
+        }
+        let Some(whole) = c.figure_at(at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        let parts: Vec<Part> = found.iter().filter_map(|&k| part(c, k)).collect();
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(at + 1),
+            marker: Marker::Complete,
+            parts,
+        });
+    }
+}
+
+/// "190 hộ ..., thuộc 3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)": items
+/// each followed by its count in brackets, the brackets holding only the count and its
+/// noun. They split the last count of that noun before them in the sentence or, failing
+/// that, in the sentence before; completely unless after "trong đó" (then within).
+fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    let mut k = 0;
+    while k < c.len() {
+        // The first bracket of a run: "( N noun )".
+        let Some(first) = bracket_count(c, k) else {
+            k += 1;
+            continue;
+        };
+        let head = c.quantity_at(k + 1).map(|q| q.head().to_vec()).unwrap_or_default();
+        let mut found = vec![k + 1];
+        let mut close = first;
+        // The next bracket after an item: a separator, then a few words, then the bracket.
+        loop {
+            let Some(sep) = (close + 1..c.len().min(close + 3))
+                .find(|&j| matches!(c.punct(j), Some("," | ";")) || c.word(j) == Some("và"))
+            else {
+                break;
+            };
+            let next = (sep + 1..c.len().min(sep + 1 + MAX_BRACKETED_ITEM_TOKENS))
+                .take_while(|&j| !matches!(c.punct(j), Some("." | "!" | "?" | ":" | ";" | ")")))
+                .find(|&j| c.is_punct(j, "("));
+            let Some(open) = next else {
+                break;
+            };
+            let Some(end) = bracket_count(c, open) else {
+                break;
+            };
+            if c.quantity_at(open + 1).map(|q| q.head().to_vec()) != Some(head.clone()) {
+                break;
+            }
+            found.push(open + 1);
+            close = end;
+        }
+        k = close + 1;
+        if found.len() < 2 {
+            continue;
+        }
+        let sentence_start = (0..found[0])
+            .rev()
+            .find(|&j| ends_sentence(c, j))
+            .map_or(0, |j| j + 1);
+        if (sentence_start..found[0]).any(|j| opens_list(c, j)) {
+            continue;
+        }
+        let within = (sentence_start..found[0])
+            .any(|j| noun_marker(c, j).is_some_and(|(m, _, _)| m == Marker::Within));
+        let whole_in = |from: usize, to: usize| (from..to).rev().find(|&j| counts_head(c, j, &head));
+        let whole_at = whole_in(sentence_start, found[0]).or_else(|| {
+            let end = sentence_start.checked_sub(1)?;
+            let start = (0..end).rev().find(|&j| ends_sentence(c, j)).map_or(0, |j| j + 1);
+            whole_in(start, end)
+        });
+        let Some(whole_at) = whole_at else {
+            continue;
+        };
+        let Some(whole) = c.figure_at(whole_at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(whole_at + 1),
+            marker: if within { Marker::Within } else { Marker::Complete },
+            parts: found.iter().filter_map(|&j| part(c, j)).collect(),
+        });
+    }
+}
+
+/// Tokens of an item before its bracketed count ("Chư Drăng (65 hộ)").
+const MAX_BRACKETED_ITEM_TOKENS: usize = 8;
+
+/// "(72 hộ)" at `open`: a bracket holding a count and its noun only; the closing bracket's
+/// position.
+fn bracket_count(c: &Cursor<'_>, open: usize) -> Option<usize> {
+    if !c.is_punct(open, "(") || c.kind(open + 1) != Some(TokenKind::Number) {
+        return None;
+    }
+    if is_time_figure(c, open + 1) {
+        return None;
+    }
+    let q = c.quantity_at(open + 1)?;
+    if q.is_duration() || !c.is_punct(q.end, ")") {
+        return None;
+    }
+    Some(q.end)
 }
 
 #[cfg(test)]
