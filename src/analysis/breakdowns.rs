@@ -279,6 +279,10 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
 /// Tokens a noun-led part's segment may hold (its label, figures and description).
 const MAX_SEGMENT_TOKENS: usize = 16;
 
+/// The same for a segment between semicolons ("đường thủy nội địa xảy ra 2 vụ, làm chết 1
+/// người, bị thương 2 người;").
+const MAX_SEMICOLON_SEGMENT_TOKENS: usize = 24;
+
 /// The marker of a breakdown read by its whole's noun at `p`: its kind, where the marker
 /// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
 /// before a colon ("Cụ thể: ...") announces all the parts.
@@ -344,7 +348,8 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
             };
             let start = (0..e).rev().find(|&k| sentence_end(k)).map_or(0, |k| k + 1);
             let found = counts(start, e);
-            let compares = (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
+            let compares =
+                (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
             if !found.is_empty() || !compares {
                 return found;
             }
@@ -412,6 +417,20 @@ fn parts_by_noun(
     let end = (from..c.len())
         .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
         .unwrap_or(c.len());
+    // "khối 10 có 12 lớp, ... và khối 12 có 11 lớp; mỗi lớp ...": parts joined by "và" end
+    // at the semicolon after them.
+    let end = match (from..end).find(|&k| c.is_punct(k, ";")) {
+        Some(semi)
+            if (from..semi).any(|k| c.word(k) == Some("và"))
+                && (from..semi)
+                    .filter(|&k| c.quantity_at(k).is_some_and(|q| q.head() == head))
+                    .nth(1)
+                    .is_some() =>
+        {
+            semi
+        }
+        _ => end,
+    };
     if (from..end).any(|k| opens_list(c, k)) {
         return None;
     }
@@ -445,7 +464,13 @@ fn parts_by_noun(
             k += 1;
             continue;
         }
-        if k >= seg_start + MAX_SEGMENT_TOKENS {
+        // Segments parted by semicolons are marked as such and may run longer.
+        let longest = if semicolons {
+            MAX_SEMICOLON_SEGMENT_TOKENS
+        } else {
+            MAX_SEGMENT_TOKENS
+        };
+        if k >= seg_start + longest {
             return None;
         }
         match c.punct(k) {
@@ -547,8 +572,8 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         // ("đã giải quyết 468 vụ, còn lại 44 vụ").
         let rest_at = |k: usize| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
         let after_rest = r >= 2 && rest_at(r - 2);
-        let near_rest = c.kind(r) == Some(TokenKind::Number)
-            && (after_rest || (r + 2..r + 5).any(rest_at));
+        let near_rest =
+            c.kind(r) == Some(TokenKind::Number) && (after_rest || (r + 2..r + 5).any(rest_at));
         if !near_rest {
             continue;
         }
@@ -873,14 +898,17 @@ fn closing_totals(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             .rev()
             .find(|&k| ends_sentence(c, k) || c.is_punct(k, ":") || noun_marker(c, k).is_some())
             .map_or(0, |k| k + 1);
-        let end = (at..c.len()).find(|&k| ends_sentence(c, k)).unwrap_or(c.len());
+        let end = (at..c.len())
+            .find(|&k| ends_sentence(c, k))
+            .unwrap_or(c.len());
         if (start..end).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {
             continue;
         }
         let found: Vec<usize> = (start..t).filter(|&k| counts_head(c, k, &head)).collect();
         // One part per segment: a separator between each two.
         let separated = found.windows(2).all(|w| {
-            (w[0] + 1..w[1]).any(|k| matches!(c.punct(k), Some("," | ";")) || c.word(k) == Some("và"))
+            (w[0] + 1..w[1])
+                .any(|k| matches!(c.punct(k), Some("," | ";")) || c.word(k) == Some("và"))
         });
         if found.len() < 2 || !separated {
             continue;
@@ -913,7 +941,10 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             k += 1;
             continue;
         };
-        let head = c.quantity_at(k + 1).map(|q| q.head().to_vec()).unwrap_or_default();
+        let head = c
+            .quantity_at(k + 1)
+            .map(|q| q.head().to_vec())
+            .unwrap_or_default();
         let mut found = vec![k + 1];
         let mut close = first;
         // The next bracket after an item: a separator, then a few words, then the bracket.
@@ -951,10 +982,14 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         }
         let within = (sentence_start..found[0])
             .any(|j| noun_marker(c, j).is_some_and(|(m, _, _)| m == Marker::Within));
-        let whole_in = |from: usize, to: usize| (from..to).rev().find(|&j| counts_head(c, j, &head));
+        let whole_in =
+            |from: usize, to: usize| (from..to).rev().find(|&j| counts_head(c, j, &head));
         let whole_at = whole_in(sentence_start, found[0]).or_else(|| {
             let end = sentence_start.checked_sub(1)?;
-            let start = (0..end).rev().find(|&j| ends_sentence(c, j)).map_or(0, |j| j + 1);
+            let start = (0..end)
+                .rev()
+                .find(|&j| ends_sentence(c, j))
+                .map_or(0, |j| j + 1);
             whole_in(start, end)
         });
         let Some(whole_at) = whole_at else {
@@ -969,7 +1004,11 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         out.push(Breakdown {
             whole,
             noun: c.unit_words(whole_at + 1),
-            marker: if within { Marker::Within } else { Marker::Complete },
+            marker: if within {
+                Marker::Within
+            } else {
+                Marker::Complete
+            },
             parts: found.iter().filter_map(|&j| part(c, j)).collect(),
         });
     }

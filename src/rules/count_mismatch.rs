@@ -86,6 +86,19 @@ impl Rule for CountMismatch {
                     push_once(out, d);
                 }
             }
+            // "Trong đó, đường bộ xảy ra 113 vụ, ..." opening a paragraph: its whole is in the
+            // paragraph before.
+            if let Some(joined) = with_paragraph_before(doc, at, sig) {
+                let c = Cursor::new(doc, &joined);
+                let here = block.range.start;
+                for b in breakdowns(&c) {
+                    if b.parts.first().is_some_and(|p| p.figure.span.start >= here)
+                        && let Some(d) = sum_finding(doc, rule, &b)
+                    {
+                        push_once(out, d);
+                    }
+                }
+            }
             if let Some(d) = line_list(doc, at, sig).and_then(|l| line_list_finding(rule, &l)) {
                 push_once(out, d);
             }
@@ -183,6 +196,21 @@ impl CountMismatch {
 }
 
 /// Pushes `d` unless a finding of the rule already points at the same count.
+/// The tokens of the paragraph before and of this one, when this one opens with a marker
+/// that points back ("Trong đó, ...", "Cụ thể: ...").
+fn with_paragraph_before(doc: &Document, at: usize, sig: &[usize]) -> Option<Vec<usize>> {
+    let c = Cursor::new(doc, sig);
+    let points_back = c.word_is(0, "trong") && c.word(1) == Some("đó")
+        || c.word_is(0, "cụ") && c.word(1) == Some("thể");
+    let before = doc.blocks.get(at.checked_sub(1)?)?;
+    if !points_back || before.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let mut joined = non_space_tokens(doc, before);
+    joined.extend_from_slice(sig);
+    Some(joined)
+}
+
 fn push_once(out: &mut Vec<Diagnostic>, d: Diagnostic) {
     if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
         out.push(d);

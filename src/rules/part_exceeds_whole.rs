@@ -101,6 +101,7 @@ impl Rule for PartExceedsWhole {
                 self.fractions(doc, sentence, out);
                 let previous = i.checked_sub(1).map(|j| &sentences[j]);
                 self.parts_within(doc, previous, sentence, out);
+                self.earlier_part(doc, sentence, out);
                 if let (true, Some(previous)) = (unmarked_parts, previous) {
                     self.opening_part(doc, previous, sentence, out);
                 }
@@ -268,6 +269,60 @@ impl PartExceedsWhole {
         }
     }
 
+    /// "173 vụ, việc hòa giải thành trong tổng số 390 vụ, việc"; "kết nạp mới 236 hội viên,
+    /// nâng tổng số hội viên lên 1.318 người": a whole after "trong/trên tổng số" or "nâng
+    /// tổng số ... lên", and the nearest count before it in its sentence, of the noun the
+    /// whole counts (or names after "tổng số"), as its part.
+    fn earlier_part(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+        let c = Cursor::new(doc, sentence);
+        let rule = self.meta();
+        for at in 1..c.len() {
+            if !(c.word_is(at, "tổng") && c.word(at + 1) == Some("số")) {
+                continue;
+            }
+            let (whole_at, named) = match c.word(at - 1) {
+                Some("trong" | "trên") => (at + 2, None),
+                Some("nâng") => {
+                    let Some(up) = (at + 2..c.len().min(at + 2 + MAX_RAISED_NOUN_WORDS))
+                        .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                        .find(|&k| c.word(k) == Some("lên"))
+                    else {
+                        continue;
+                    };
+                    (up + 1, Some(noun_after(doc, sentence, at + 1)))
+                }
+                _ => continue,
+            };
+            let Some((whole, whole_noun)) = quantity_at(&c, whole_at) else {
+                continue;
+            };
+            if !is_count(&whole) && !whole.figure.ambiguous {
+                continue;
+            }
+            let nouns: Vec<Vec<String>> = [Some(whole_noun), named].into_iter().flatten().collect();
+            let first = (0..at - 1)
+                .rev()
+                .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ";" | ":")))
+                .map_or(0, |k| k + 1);
+            let part = (first..at - 1).rev().find_map(|k| {
+                let (f, n) = quantity_at(&c, k)?;
+                (!compared_at(&c, k) && nouns.iter().any(|w| same_head(w, &n))).then_some((f, n))
+            });
+            let Some((part, noun)) = part else {
+                continue;
+            };
+            if frames_another_count(&Cursor::new(doc, &sentence[first..at - 1])) {
+                continue;
+            }
+            if comparable(&whole, &part)
+                && part.figure.value > whole.figure.value
+                && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+            {
+                out.push(too_large(doc, rule, &whole, &part, &noun));
+            }
+        }
+    }
+
     /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the parts after "trong đó" or
     /// "trong số đó" (or "Trong số đại biểu ...") against the counts stated before the
     /// marker, in its sentence or, when the marker opens the sentence, the one before. A
@@ -323,7 +378,11 @@ impl PartExceedsWhole {
                 None if p == from && !named && wholes.len() == 1 => {
                     let (w, n) = &wholes[0];
                     let measured = |n: &[String]| MEASURE_UNITS.contains(&n[0]);
-                    if measured(n)
+                    // People are no more than the visits they made ("1.150 lượt đoàn viên
+                    // ..., trong số đó có 236 sinh viên").
+                    let visits_of_people =
+                        n[0] == "lượt" && PERSON_HEADS.contains(&noun[0].as_str());
+                    if measured(n) && !visits_of_people
                         || measured(&noun)
                         || part.figure.value > w.figure.value * MAX_OTHER_NOUN_RATIO
                     {
@@ -503,6 +562,12 @@ fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool 
         .any(|w| PART_VERBS.contains(w))
 }
 
+/// First words of nouns that count people ("người", "em", "sinh viên", "đoàn viên").
+const PERSON_HEADS: [&str; 16] = [
+    "bệnh", "cháu", "cán", "công", "cụ", "em", "giáo", "hội", "học", "người", "sinh", "thanh",
+    "trẻ", "đoàn", "đại", "đảng",
+];
+
 /// How many times a whole a part of another noun may be and still be taken as its part.
 const MAX_OTHER_NOUN_RATIO: f64 = 1.25;
 
@@ -516,7 +581,8 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
         }
         let (from, named) = match (c.word(k + 1), c.word(k + 2)) {
             (Some("đó"), _) => (k + 2, false),
-            (Some("số"), Some("đó")) => (k + 3, false),
+            // "trong số đó", "trong số này", "trong số trên": the whole before, not named.
+            (Some("số"), Some("đó" | "này" | "trên" | "ấy")) => (k + 3, false),
             (Some("số"), Some(_)) => (k + 2, true),
             _ => return None,
         };
@@ -556,6 +622,9 @@ fn same_head(a: &[String], b: &[String]) -> bool {
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
+
+/// Words between "tổng số" and "lên" ("nâng tổng số hội viên toàn xã lên 1.318 người").
+const MAX_RAISED_NOUN_WORDS: usize = 5;
 
 /// Words between "số" and "là" in a clause that names its count ("số người tham gia tự
 /// nguyện là 1.215 người").
