@@ -1112,6 +1112,74 @@ mod tests {
     }
 
     #[test]
+    fn reads_rests_totals_brackets_and_numbered_labels() {
+        // A rest after "còn lại" completes the count done before it.
+        assert_eq!(
+            read("Tòa án thụ lý 512 vụ, việc; đã giải quyết 468 vụ, việc, còn lại 44 vụ, việc."),
+            vec![(512.0, vec![468.0, 44.0])]
+        );
+        // A total after its parts.
+        assert_eq!(
+            read(
+                "Chi phí thuốc 38 triệu đồng, chi phí xét nghiệm 17 triệu đồng, tổng cộng 55 triệu đồng."
+            ),
+            vec![(55.0, vec![38.0, 17.0])]
+        );
+        // Parts in brackets after each item.
+        assert_eq!(
+            read(
+                "Năm nay có 190 hộ nhận quà, thuộc 3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)."
+            ),
+            vec![(190.0, vec![72.0, 65.0, 53.0])]
+        );
+        // Labels holding numbers; the parts end at the semicolon after "và".
+        assert_eq!(
+            read(
+                "Trường có 36 lớp, trong đó khối 10 có 12 lớp, khối 11 có 13 lớp và khối 12 có 11 lớp; mỗi lớp từ 40 đến 45 học sinh."
+            ),
+            vec![(36.0, vec![12.0, 13.0, 11.0])]
+        );
+        assert_eq!(
+            read(
+                "Hội mừng thọ 312 cụ: tuổi 70 có 118 cụ, tuổi 80 có 100 cụ và trên 90 tuổi có 94 cụ."
+            ),
+            vec![(312.0, vec![118.0, 100.0, 94.0])]
+        );
+        // A label's number is no whole.
+        assert_eq!(
+            read("Trường tuyển 432 học sinh lớp 10, gồm 231 nữ và 201 nam."),
+            vec![(432.0, vec![231.0, 201.0])]
+        );
+        // A colon after a long clause, parts counted in its noun.
+        assert_eq!(
+            read(
+                "Nhân dân trồng mới 412 ha rừng tập trung: keo lai 356 ha, thông 41 ha và cây bản địa 15 ha."
+            ),
+            vec![(412.0, vec![356.0, 41.0, 15.0])]
+        );
+    }
+
+    #[test]
+    fn rests_totals_and_brackets_need_their_form() {
+        // "còn lại" after a clause-opening count (no verb before it) is no complement of it.
+        assert!(
+            read("Đơn vị đã giải quyết 655 vụ; 402 vụ được hòa giải thành. Còn lại 87 vụ đang giải quyết.")
+                .is_empty()
+        );
+        // A sentence that compares has no total of its parts.
+        assert!(
+            read("Năm nay thu 38 triệu đồng, tăng 17 triệu đồng, tổng cộng 90 triệu đồng.")
+                .is_empty()
+        );
+        // Examples in brackets are not all the parts.
+        assert!(read("Có 190 hộ, tiêu biểu như Ia Rmok (72 hộ), Chư Drăng (65 hộ).").is_empty());
+        // A colon before an open list.
+        assert!(
+            read("Trồng 412 ha rừng: keo lai 356 ha, thông 41 ha và các loại khác.").is_empty()
+        );
+    }
+
+    #[test]
     fn other_figures_are_not_parts() {
         assert!(
             read("Đã thăm 73 lượt hội viên, gồm 58 lượt thăm tại nhà và tặng 15 suất quà.")

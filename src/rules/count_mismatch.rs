@@ -586,6 +586,23 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_opening_with_trong_do_reads_its_whole_before() {
+        flags_each(
+            &CountMismatch,
+            &[(
+                "Tiêu đề\n\nToàn tỉnh xảy ra 117 vụ tai nạn, làm chết 79 người. So với cùng kỳ, giảm 14 vụ.\n\nTrong đó, đường bộ xảy ra 113 vụ; đường sắt xảy ra 3 vụ; đường thủy xảy ra 2 vụ.",
+                &["117"],
+            )],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Tiêu đề\n\nToàn tỉnh xảy ra 118 vụ tai nạn, làm chết 79 người. So với cùng kỳ, giảm 14 vụ.\n\nTrong đó, đường bộ xảy ra 113 vụ; đường sắt xảy ra 3 vụ; đường thủy xảy ra 2 vụ.",
+            ],
+        );
+    }
+
+    #[test]
     fn the_message_lists_what_was_counted() {
         let found = check(&CountMismatch, "Có 55 đại biểu, gồm 30 nam và 24 nữ.");
         assert_eq!(

@@ -889,6 +889,40 @@ mod tests {
     }
 
     #[test]
+    fn a_part_before_its_whole_and_after_trong_so_nay() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Hòa giải thành 409 vụ, việc trong tổng số 390 vụ, việc đủ điều kiện.",
+                    &["409"],
+                ),
+                (
+                    "Hội kết nạp mới 1.322 hội viên, nâng tổng số hội viên toàn xã lên 1.318 người.",
+                    &["1.322"],
+                ),
+                (
+                    "Phát hiện 6.842 trường hợp; trong số này có 7.283 người điều khiển xe mô tô.",
+                    &["7.283"],
+                ),
+                (
+                    "Huy động 1.150 lượt đoàn viên tham gia; trong số đó có 1.244 sinh viên.",
+                    &["1.244"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Hòa giải thành 173 vụ, việc trong tổng số 390 vụ, việc đủ điều kiện.",
+                "Hội kết nạp mới 236 hội viên, nâng tổng số hội viên toàn xã lên 1.318 người.",
+                "Năm 2024 tăng 400 vụ so với năm trước, trong tổng số 390 vụ.",
+                "Tiếp 1.150 lượt công dân; trong số đó có 1.244 vụ việc.",
+            ],
+        );
+    }
+
+    #[test]
     fn points_at_the_part_with_the_whole_as_evidence() {
         let text = "Với tổng số 68 chỉ tiêu. Đến nay đã có 71 chỉ tiêu đạt.";
         let found = check(&PartExceedsWhole, text);
