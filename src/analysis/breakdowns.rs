@@ -497,7 +497,7 @@ fn parts_by_noun(
             }
             figures += 1;
             if q.head() == head {
-                if in_segment || compared(c, k) {
+                if in_segment || approximate(c, k) {
                     return None;
                 }
                 in_segment = true;
@@ -530,6 +530,15 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             continue;
         };
         let wholes = announced(c, start);
+        // A colon after a clause that picks the largest ("dài nhất là hai con sông:") lists
+        // a selection, not a split.
+        let clause_start = (0..start)
+            .rev()
+            .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ";" | ":")))
+            .map_or(0, |k| k + 1);
+        if c.is_punct(start, ":") && (clause_start..start).any(|k| c.word(k) == Some("nhất")) {
+            continue;
+        }
         let heads: Vec<Vec<String>> = wholes.iter().map(|(_, h)| h.clone()).collect();
         // The nearest figure of a noun is the whole its parts break down.
         let mut tried: Vec<&Vec<String>> = Vec::new();
@@ -545,6 +554,9 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             let Some(whole) = c.figure_at(*at) else {
                 continue;
             };
+            if approximate(c, *at) || is_rate(c, *at) {
+                continue;
+            }
             if !out.iter().any(|b| b.whole.span == whole.span) {
                 out.push(Breakdown {
                     whole,
@@ -555,6 +567,25 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             }
         }
     }
+}
+
+/// Words that make a figure approximate ("khoảng 42.000 km", "gần 80 hộ"): no sum of parts
+/// can contradict it.
+const APPROXIMATE_WORDS: [&str; 6] = ["khoảng", "gần", "ước", "xấp", "chừng", "độ"];
+
+/// Whether the figure at `k` is approximate or a bound.
+fn approximate(c: &Cursor<'_>, k: usize) -> bool {
+    compared(c, k)
+        || k.checked_sub(1)
+            .and_then(|j| c.word(j))
+            .is_some_and(|w| APPROXIMATE_WORDS.contains(&w.to_lowercase().as_str()))
+        || k >= 2 && c.word_is(k - 2, "xấp")
+}
+
+/// Whether the figure at `k` is a rate ("200 người/km²"), which parts do not sum to.
+fn is_rate(c: &Cursor<'_>, k: usize) -> bool {
+    c.quantity_at(k)
+        .is_some_and(|q| q.unit.iter().any(|w| w == "/"))
 }
 
 /// Words that set counts against each other rather than split a whole ("tăng", "so với").
@@ -863,6 +894,8 @@ fn counts_head(c: &Cursor<'_>, k: usize, head: &[String]) -> bool {
         && !is_glued_figure(c, k)
         && !compared(c, k)
         && !is_label_figure(c, k)
+        && !approximate(c, k)
+        && !is_rate(c, k)
         && c.quantity_at(k).is_some_and(|q| q.head() == head)
 }
 
@@ -890,7 +923,8 @@ fn closing_totals(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         if c.word(at) == Some("là") || c.is_punct(at, ":") {
             at += 1;
         }
-        let Some(total) = c.quantity_at(at).filter(|_| !is_time_figure(c, at)) else {
+        let exact = !is_time_figure(c, at) && !approximate(c, at) && !is_rate(c, at);
+        let Some(total) = c.quantity_at(at).filter(|_| exact) else {
             continue;
         };
         let head = total.head().to_vec();
@@ -948,12 +982,9 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let mut found = vec![k + 1];
         let mut close = first;
         // The next bracket after an item: a separator, then a few words, then the bracket.
-        loop {
-            let Some(sep) = (close + 1..c.len().min(close + 3))
-                .find(|&j| matches!(c.punct(j), Some("," | ";")) || c.word(j) == Some("và"))
-            else {
-                break;
-            };
+        while let Some(sep) = (close + 1..c.len().min(close + 3))
+            .find(|&j| matches!(c.punct(j), Some("," | ";")) || c.word(j) == Some("và"))
+        {
             let next = (sep + 1..c.len().min(sep + 1 + MAX_BRACKETED_ITEM_TOKENS))
                 .take_while(|&j| !matches!(c.punct(j), Some("." | "!" | "?" | ":" | ";" | ")")))
                 .find(|&j| c.is_punct(j, "("));
@@ -978,6 +1009,21 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             .find(|&j| ends_sentence(c, j))
             .map_or(0, |j| j + 1);
         if (sentence_start..found[0]).any(|j| opens_list(c, j)) {
+            continue;
+        }
+        // The items must be all of them: a colon after a count of the items that agrees
+        // with them ("thuộc 3 xã: A (72 hộ), B (65 hộ) và C (53 hộ)"); a bare run may be
+        // the largest few ("tập trung tại các tỉnh: A (15.174 người), B (7.632 người)").
+        let Some(colon) = (sentence_start..found[0])
+            .rev()
+            .find(|&j| c.is_punct(j, ":"))
+        else {
+            continue;
+        };
+        let items = (colon.saturating_sub(MAX_UNIT_WORDS + 1)..colon)
+            .find(|&j| c.quantity_at(j).is_some_and(|q| q.end == colon))
+            .and_then(|j| c.figure_at(j));
+        if items.is_none_or(|f| f.figure.value != found.len() as f64) {
             continue;
         }
         let within = (sentence_start..found[0])
@@ -1014,6 +1060,9 @@ fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     }
 }
 
+/// Unit words between the items' count and the colon ("3 xã:").
+const MAX_UNIT_WORDS: usize = 3;
+
 /// Tokens of an item before its bracketed count ("Chư Drăng (65 hộ)").
 const MAX_BRACKETED_ITEM_TOKENS: usize = 8;
 
@@ -1027,7 +1076,7 @@ fn bracket_count(c: &Cursor<'_>, open: usize) -> Option<usize> {
         return None;
     }
     let q = c.quantity_at(open + 1)?;
-    if q.is_duration() || !c.is_punct(q.end, ")") {
+    if q.is_duration() || q.unit.iter().any(|w| w == "/") || !c.is_punct(q.end, ")") {
         return None;
     }
     Some(q.end)
@@ -1176,6 +1225,30 @@ mod tests {
         // A colon before an open list.
         assert!(
             read("Trồng 412 ha rừng: keo lai 356 ha, thông 41 ha và các loại khác.").is_empty()
+        );
+        // Bracketed counts after items no count announces may be the largest few.
+        assert!(
+            read("Dân tộc này có 687 người, sống chủ yếu ở các tỉnh: Hà Giang (48 người), Lào Cai (15 người), Yên Bái (11 người).")
+                .is_empty()
+        );
+        // Three items announced, two bracketed: not all of them.
+        assert!(read("Có 90 hộ ở 3 xã: A (40 hộ), B (30 hộ) và C.").is_empty());
+        // Rates are not summed; an approximate whole is no total; a superlative selects.
+        assert!(
+            read(
+                "Mật độ khoảng 200 người/km², trong đó 2 xã: A (62 người/km²) và B (29 người/km²)."
+            )
+            .is_empty()
+        );
+        assert!(
+            read("Tổng chiều dài khoảng 4.200 km, dài nhất là hai sông: sông Cả với 541 km và sông Mã 543 km.")
+                .is_empty()
+        );
+        assert!(
+            read(
+                "Chi phí khoảng 38 triệu đồng, phí khác 17 triệu đồng, tổng cộng gần 90 triệu đồng."
+            )
+            .is_empty()
         );
     }
 
