@@ -423,7 +423,10 @@ fn parts_by_noun(
         Some(semi)
             if (from..semi).any(|k| c.word(k) == Some("và"))
                 && (from..semi)
-                    .filter(|&k| c.quantity_at(k).is_some_and(|q| q.head() == head))
+                    .filter(|&k| {
+                        c.kind(k) == Some(TokenKind::Number)
+                            && c.quantity_at(k).is_some_and(|q| q.head() == head)
+                    })
                     .nth(1)
                     .is_some() =>
         {
@@ -431,9 +434,6 @@ fn parts_by_noun(
         }
         _ => end,
     };
-    if (from..end).any(|k| opens_list(c, k)) {
-        return None;
-    }
     let semicolons = (from..end).any(|k| c.is_punct(k, ";"));
     let mut parts: Vec<Part> = Vec::new();
     let mut in_segment = false; // the current segment has its head-noun part
@@ -517,7 +517,9 @@ fn parts_by_noun(
         }
         k += 1;
     }
-    (parts.len() >= 2).then_some((parts, rest))
+    // An open list ("như", "khác") is not all the parts.
+    let open = || (from..end).any(|k| opens_list(c, k));
+    (parts.len() >= 2 && !open()).then_some((parts, rest))
 }
 
 /// Breakdowns read by the whole's noun: after "gồm", "trong đó" or "Cụ thể:", the parts
@@ -529,6 +531,14 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let Some((marker, start, from)) = noun_marker(c, p) else {
             continue;
         };
+        // Two parts at least: two figures before the sentence ends (most colons have none).
+        let figures_after = (from..c.len())
+            .take_while(|&k| !ends_sentence(c, k))
+            .filter(|&k| c.kind(k) == Some(TokenKind::Number))
+            .nth(1);
+        if figures_after.is_none() {
+            continue;
+        }
         let wholes = announced(c, start);
         // A colon after a clause that picks the largest ("dài nhất là hai con sông:") lists
         // a selection, not a split.
