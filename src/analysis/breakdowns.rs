@@ -6,10 +6,10 @@
 
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
-use crate::lists::{MEASURE_UNITS, PART_COMPARISON_WORDS};
+use crate::lists::{MEASURE_UNITS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
@@ -107,6 +107,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
+            Some(TokenKind::Number) if is_label_figure(c, j) => {}
             Some(TokenKind::Number) => {
                 if c.is_punct(j + 1, "%") {
                     break;
@@ -278,6 +279,10 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
 /// Tokens a noun-led part's segment may hold (its label, figures and description).
 const MAX_SEGMENT_TOKENS: usize = 16;
 
+/// The same for a segment between semicolons ("đường thủy nội địa xảy ra 2 vụ, làm chết 1
+/// người, bị thương 2 người;").
+const MAX_SEMICOLON_SEGMENT_TOKENS: usize = 24;
+
 /// The marker of a breakdown read by its whole's noun at `p`: its kind, where the marker
 /// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
 /// before a colon ("Cụ thể: ...") announces all the parts.
@@ -305,34 +310,54 @@ fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
     if c.word_is(p, "cụ") && c.word(p + 1) == Some("thể") && c.is_punct(p + 2, ":") {
         return Some((Marker::Complete, p, p + 3));
     }
-    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ...": a colon right after a quantity.
-    if c.is_punct(p, ":")
-        && (p.saturating_sub(MAX_UNIT_WORDS + 1)..p)
-            .any(|k| c.quantity_at(k).is_some_and(|q| q.end == p))
-    {
+    // "27,9 tỷ đồng: nguồn công đoàn 16,4 tỷ đồng, ..."; "trồng 412 ha rừng tập trung: keo
+    // lai 356 ha, ...": a colon after a clause that states a count; the parts must then be
+    // counted in its noun to the sentence's end.
+    if c.is_punct(p, ":") {
         return Some((Marker::Complete, p, p + 1));
     }
     None
 }
-
-/// Unit words a quantity before a colon may have.
-const MAX_UNIT_WORDS: usize = 3;
 
 /// The figures that announce the parts at `marker`: those of its clause, or of the sentence
 /// before when the marker opens a sentence ("thụ lý 742 vụ, việc. Trong đó, án hình sự 96
 /// vụ ..."). A figure after a word of comparison, a time or a percentage is left out.
 fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
     let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
-    let (start, end) = if c.opens_sentence(marker) {
-        let Some(end) = (0..marker).rev().find(|&k| sentence_end(k)) else {
-            return Vec::new();
-        };
-        let start = (0..end)
-            .rev()
-            .find(|&k| sentence_end(k))
-            .map_or(0, |k| k + 1);
-        (start, end)
-    } else {
+    let counts = |start: usize, end: usize| -> Vec<(usize, Vec<String>)> {
+        (start..end)
+            .filter(|&k| {
+                c.kind(k) == Some(TokenKind::Number)
+                    && !is_time_figure(c, k)
+                    && !is_glued_figure(c, k)
+                    && !compared(c, k)
+            })
+            .filter_map(|k| {
+                let q = c.quantity_at(k)?;
+                Some((k, q.head().to_vec()))
+            })
+            .collect()
+    };
+    if c.opens_sentence(marker) {
+        // The sentence before, or the one before it when that one only compares ("xảy ra 118
+        // vụ ... . So với cùng kỳ, giảm 14 vụ ... . Trong đó, ...").
+        let mut end = marker;
+        for _ in 0..MAX_SENTENCES_BACK {
+            let Some(e) = (0..end).rev().find(|&k| sentence_end(k)) else {
+                return Vec::new();
+            };
+            let start = (0..e).rev().find(|&k| sentence_end(k)).map_or(0, |k| k + 1);
+            let found = counts(start, e);
+            let compares =
+                (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
+            if !found.is_empty() || !compares {
+                return found;
+            }
+            end = start;
+        }
+        return Vec::new();
+    }
+    let (start, end) = {
         let clause_end = |k: usize| sentence_end(k) || matches!(c.punct(k), Some(";" | ":"));
         // "xét xử 88 vụ, 124 bị cáo; trong đó ...": the clause before a semicolon.
         let end = if marker > 0 && c.is_punct(marker - 1, ";") {
@@ -343,18 +368,31 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
         let start = (0..end).rev().find(|&k| clause_end(k)).map_or(0, |k| k + 1);
         (start, end)
     };
-    (start..end)
-        .filter(|&k| {
-            c.kind(k) == Some(TokenKind::Number)
-                && !is_time_figure(c, k)
-                && !is_glued_figure(c, k)
-                && !compared(c, k)
-        })
-        .filter_map(|k| {
-            let q = c.quantity_at(k)?;
-            Some((k, q.head().to_vec()))
-        })
-        .collect()
+    counts(start, end)
+}
+
+/// Sentences looked back for the whole of a marker that opens its sentence: the one before,
+/// and one more when that one only compares.
+const MAX_SENTENCES_BACK: usize = 2;
+
+/// Words after a figure that make it a label's number, not a count ("khối 10 có 12 lớp",
+/// "tuổi 70 là 118 cụ").
+const LABEL_FOLLOWERS: [&str; 4] = ["có", "là", "được", "đạt"];
+
+/// Whether the figure at `k` numbers the word before it ("lớp 10,", "khối 10 có", "tuổi 70
+/// có"): a label, not a count.
+fn is_label_figure(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(before) = k.checked_sub(1).and_then(|j| c.word(j)) else {
+        return false;
+    };
+    if PART_COMPARISON_WORDS.contains(before) {
+        return false;
+    }
+    let unit = c.unit_words(k + 1);
+    match unit.first() {
+        None => !c.is_punct(k + 1, "%") && NUMBER_LABEL_WORDS.contains(&before.to_lowercase()),
+        Some(w) => LABEL_FOLLOWERS.contains(&w.as_str()),
+    }
 }
 
 /// Whether the figure at `k` follows a word of comparison or bound ("tăng 20 hộ").
@@ -379,6 +417,23 @@ fn parts_by_noun(
     let end = (from..c.len())
         .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ":")))
         .unwrap_or(c.len());
+    // "khối 10 có 12 lớp, ... và khối 12 có 11 lớp; mỗi lớp ...": parts joined by "và" end
+    // at the semicolon after them.
+    let end = match (from..end).find(|&k| c.is_punct(k, ";")) {
+        Some(semi)
+            if (from..semi).any(|k| c.word(k) == Some("và"))
+                && (from..semi)
+                    .filter(|&k| {
+                        c.kind(k) == Some(TokenKind::Number)
+                            && c.quantity_at(k).is_some_and(|q| q.head() == head)
+                    })
+                    .nth(1)
+                    .is_some() =>
+        {
+            semi
+        }
+        _ => end,
+    };
     let semicolons = (from..end).any(|k| c.is_punct(k, ";"));
     let mut parts: Vec<Part> = Vec::new();
     let mut in_segment = false; // the current segment has its head-noun part
@@ -409,7 +464,13 @@ fn parts_by_noun(
             k += 1;
             continue;
         }
-        if k >= seg_start + MAX_SEGMENT_TOKENS {
+        // Segments parted by semicolons are marked as such and may run longer.
+        let longest = if semicolons {
+            MAX_SEMICOLON_SEGMENT_TOKENS
+        } else {
+            MAX_SEGMENT_TOKENS
+        };
+        if k >= seg_start + longest {
             return None;
         }
         match c.punct(k) {
@@ -429,9 +490,14 @@ fn parts_by_noun(
                 continue;
             }
             let q = c.quantity_at(k)?;
+            // "khối 10 có 12 lớp", "trên 90 tuổi có 8 cụ": a figure of the label.
+            if q.head() != head && (is_label_figure(c, k) || compared(c, k)) {
+                k += 1;
+                continue;
+            }
             figures += 1;
             if q.head() == head {
-                if in_segment || compared(c, k) {
+                if in_segment || approximate(c, k) {
                     return None;
                 }
                 in_segment = true;
@@ -451,7 +517,9 @@ fn parts_by_noun(
         }
         k += 1;
     }
-    (parts.len() >= 2).then_some((parts, rest))
+    // An open list ("như", "khác") is not all the parts.
+    let open = || (from..end).any(|k| opens_list(c, k));
+    (parts.len() >= 2 && !open()).then_some((parts, rest))
 }
 
 /// Breakdowns read by the whole's noun: after "gồm", "trong đó" or "Cụ thể:", the parts
@@ -463,7 +531,24 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let Some((marker, start, from)) = noun_marker(c, p) else {
             continue;
         };
+        // Two parts at least: two figures before the sentence ends (most colons have none).
+        let figures_after = (from..c.len())
+            .take_while(|&k| !ends_sentence(c, k))
+            .filter(|&k| c.kind(k) == Some(TokenKind::Number))
+            .nth(1);
+        if figures_after.is_none() {
+            continue;
+        }
         let wholes = announced(c, start);
+        // A colon after a clause that picks the largest ("dài nhất là hai con sông:") lists
+        // a selection, not a split.
+        let clause_start = (0..start)
+            .rev()
+            .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ";" | ":")))
+            .map_or(0, |k| k + 1);
+        if c.is_punct(start, ":") && (clause_start..start).any(|k| c.word(k) == Some("nhất")) {
+            continue;
+        }
         let heads: Vec<Vec<String>> = wholes.iter().map(|(_, h)| h.clone()).collect();
         // The nearest figure of a noun is the whole its parts break down.
         let mut tried: Vec<&Vec<String>> = Vec::new();
@@ -479,6 +564,9 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             let Some(whole) = c.figure_at(*at) else {
                 continue;
             };
+            if approximate(c, *at) || is_rate(c, *at) {
+                continue;
+            }
             if !out.iter().any(|b| b.whole.span == whole.span) {
                 out.push(Breakdown {
                     whole,
@@ -489,6 +577,25 @@ fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             }
         }
     }
+}
+
+/// Words that make a figure approximate ("khoảng 42.000 km", "gần 80 hộ"): no sum of parts
+/// can contradict it.
+const APPROXIMATE_WORDS: [&str; 6] = ["khoảng", "gần", "ước", "xấp", "chừng", "độ"];
+
+/// Whether the figure at `k` is approximate or a bound.
+fn approximate(c: &Cursor<'_>, k: usize) -> bool {
+    compared(c, k)
+        || k.checked_sub(1)
+            .and_then(|j| c.word(j))
+            .is_some_and(|w| APPROXIMATE_WORDS.contains(&w.to_lowercase().as_str()))
+        || k >= 2 && c.word_is(k - 2, "xấp")
+}
+
+/// Whether the figure at `k` is a rate ("200 người/km²"), which parts do not sum to.
+fn is_rate(c: &Cursor<'_>, k: usize) -> bool {
+    c.quantity_at(k)
+        .is_some_and(|q| q.unit.iter().any(|w| w == "/"))
 }
 
 /// Words that set counts against each other rather than split a whole ("tăng", "so với").
@@ -502,18 +609,19 @@ const CHANGE_WORDS: [&str; 5] = ["tăng", "giảm", "so", "thêm", "hơn"];
 fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     let sentence_end = |k: usize| matches!(c.punct(k), Some("." | "!" | "?"));
     for r in 0..c.len() {
-        // Only a figure a few words before "còn lại" can be the rest.
-        let near_rest = c.kind(r) == Some(TokenKind::Number)
-            && (r + 2..r + 5).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
+        // Only a figure a few words before "còn lại" can be the rest, or one right after it
+        // ("đã giải quyết 468 vụ, còn lại 44 vụ").
+        let rest_at = |k: usize| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
+        let after_rest = r >= 2 && rest_at(r - 2);
+        let near_rest =
+            c.kind(r) == Some(TokenKind::Number) && (after_rest || (r + 2..r + 5).any(rest_at));
         if !near_rest {
             continue;
         }
         let Some(rest) = c.quantity_at(r) else {
             continue;
         };
-        let named_rest =
-            (r + 1..=rest.end).any(|k| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại"));
-        if !named_rest {
+        if !after_rest && !(r + 1..=rest.end).any(rest_at) {
             continue;
         }
         let head = rest.head().to_vec();
@@ -553,6 +661,34 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
         let Some((&whole_at, parts)) = same[first..].split_first() else {
             continue;
         };
+        if after_rest {
+            // "thụ lý 512 vụ; đã giải quyết 468 vụ, còn lại 44 vụ": the rest completes the
+            // count done just before it (after its verb), and both split the count before
+            // that, all in one sentence.
+            let Some(at) = same.iter().position(|&k| k == r) else {
+                continue;
+            };
+            let own_start = own.map_or(0, |e| e + 1);
+            if at < 2 || same[at - 2] < own_start {
+                continue;
+            }
+            let done = same[at - 1];
+            if c.kind(done - 1) != Some(TokenKind::Word) || compared(c, done) {
+                continue;
+            }
+            let Some(whole) = c.figure_at(same[at - 2]) else {
+                continue;
+            };
+            if !out.iter().any(|b| b.whole.span == whole.span) {
+                out.push(Breakdown {
+                    whole,
+                    noun: c.unit_words(same[at - 2] + 1),
+                    marker: Marker::Complete,
+                    parts: [done, r].iter().filter_map(|&k| part(c, k)).collect(),
+                });
+            }
+            continue;
+        }
         if parts.len() < 2 || whole_at >= r {
             continue;
         }
@@ -750,7 +886,210 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     }
     noun_breakdowns(c, &mut out);
     remainders(c, &mut out);
+    closing_totals(c, &mut out);
+    bracketed_parts(c, &mut out);
     out
+}
+
+/// Whether the token at `k` ends a sentence.
+fn ends_sentence(c: &Cursor<'_>, k: usize) -> bool {
+    matches!(c.punct(k), Some("." | "!" | "?"))
+}
+
+/// A count of `head` at `k` that may be a whole or a part: not a time, a name's number, a
+/// percentage or a bound.
+fn counts_head(c: &Cursor<'_>, k: usize, head: &[String]) -> bool {
+    c.kind(k) == Some(TokenKind::Number)
+        && !is_time_figure(c, k)
+        && !is_glued_figure(c, k)
+        && !compared(c, k)
+        && !is_label_figure(c, k)
+        && !approximate(c, k)
+        && !is_rate(c, k)
+        && c.quantity_at(k).is_some_and(|q| q.head() == head)
+}
+
+/// The part at `k`, with its noun.
+fn part(c: &Cursor<'_>, k: usize) -> Option<Part> {
+    Some(Part {
+        figure: c.figure_at(k)?,
+        noun: c.unit_words(k + 1),
+    })
+}
+
+/// "Chi phí thuốc 38 triệu đồng, chi phí xét nghiệm 17 triệu đồng, tổng cộng 55 triệu
+/// đồng": a total after a separator ("tổng cộng", "tổng số", "tổng") sums the counts of its
+/// noun stated before it in its clause run (from the sentence's start or its last colon or
+/// marker), one per segment. Silent when the sentence compares or changes.
+fn closing_totals(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    for t in 1..c.len() {
+        if !(c.word_is(t, "tổng") && matches!(c.punct(t - 1), Some("," | ";"))) {
+            continue;
+        }
+        let mut at = t + 1;
+        if matches!(c.word(at), Some("cộng" | "số")) {
+            at += 1;
+        }
+        if c.word(at) == Some("là") || c.is_punct(at, ":") {
+            at += 1;
+        }
+        let exact = !is_time_figure(c, at) && !approximate(c, at) && !is_rate(c, at);
+        let Some(total) = c.quantity_at(at).filter(|_| exact) else {
+            continue;
+        };
+        let head = total.head().to_vec();
+        let start = (0..t)
+            .rev()
+            .find(|&k| ends_sentence(c, k) || c.is_punct(k, ":") || noun_marker(c, k).is_some())
+            .map_or(0, |k| k + 1);
+        let end = (at..c.len())
+            .find(|&k| ends_sentence(c, k))
+            .unwrap_or(c.len());
+        if (start..end).any(|k| c.word(k).is_some_and(|w| CHANGE_WORDS.contains(&w))) {
+            continue;
+        }
+        let found: Vec<usize> = (start..t).filter(|&k| counts_head(c, k, &head)).collect();
+        // One part per segment: a separator between each two.
+        let separated = found.windows(2).all(|w| {
+            (w[0] + 1..w[1])
+                .any(|k| matches!(c.punct(k), Some("," | ";")) || c.word(k) == Some("và"))
+        });
+        if found.len() < 2 || !separated {
+            continue;
+        }
+        let Some(whole) = c.figure_at(at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        let parts: Vec<Part> = found.iter().filter_map(|&k| part(c, k)).collect();
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(at + 1),
+            marker: Marker::Complete,
+            parts,
+        });
+    }
+}
+
+/// "190 hộ ..., thuộc 3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)": items
+/// each followed by its count in brackets, the brackets holding only the count and its
+/// noun. They split the last count of that noun before them in the sentence or, failing
+/// that, in the sentence before; completely unless after "trong đó" (then within).
+fn bracketed_parts(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
+    let mut k = 0;
+    while k < c.len() {
+        // The first bracket of a run: "( N noun )".
+        let Some(first) = bracket_count(c, k) else {
+            k += 1;
+            continue;
+        };
+        let head = c
+            .quantity_at(k + 1)
+            .map(|q| q.head().to_vec())
+            .unwrap_or_default();
+        let mut found = vec![k + 1];
+        let mut close = first;
+        // The next bracket after an item: a separator, then a few words, then the bracket.
+        while let Some(sep) = (close + 1..c.len().min(close + 3))
+            .find(|&j| matches!(c.punct(j), Some("," | ";")) || c.word(j) == Some("và"))
+        {
+            let next = (sep + 1..c.len().min(sep + 1 + MAX_BRACKETED_ITEM_TOKENS))
+                .take_while(|&j| !matches!(c.punct(j), Some("." | "!" | "?" | ":" | ";" | ")")))
+                .find(|&j| c.is_punct(j, "("));
+            let Some(open) = next else {
+                break;
+            };
+            let Some(end) = bracket_count(c, open) else {
+                break;
+            };
+            if c.quantity_at(open + 1).map(|q| q.head().to_vec()) != Some(head.clone()) {
+                break;
+            }
+            found.push(open + 1);
+            close = end;
+        }
+        k = close + 1;
+        if found.len() < 2 {
+            continue;
+        }
+        let sentence_start = (0..found[0])
+            .rev()
+            .find(|&j| ends_sentence(c, j))
+            .map_or(0, |j| j + 1);
+        if (sentence_start..found[0]).any(|j| opens_list(c, j)) {
+            continue;
+        }
+        // The items must be all of them: a colon after a count of the items that agrees
+        // with them ("thuộc 3 xã: A (72 hộ), B (65 hộ) và C (53 hộ)"); a bare run may be
+        // the largest few ("tập trung tại các tỉnh: A (15.174 người), B (7.632 người)").
+        let Some(colon) = (sentence_start..found[0])
+            .rev()
+            .find(|&j| c.is_punct(j, ":"))
+        else {
+            continue;
+        };
+        let items = (colon.saturating_sub(MAX_UNIT_WORDS + 1)..colon)
+            .find(|&j| c.quantity_at(j).is_some_and(|q| q.end == colon))
+            .and_then(|j| c.figure_at(j));
+        if items.is_none_or(|f| f.figure.value != found.len() as f64) {
+            continue;
+        }
+        let within = (sentence_start..found[0])
+            .any(|j| noun_marker(c, j).is_some_and(|(m, _, _)| m == Marker::Within));
+        let whole_in =
+            |from: usize, to: usize| (from..to).rev().find(|&j| counts_head(c, j, &head));
+        let whole_at = whole_in(sentence_start, found[0]).or_else(|| {
+            let end = sentence_start.checked_sub(1)?;
+            let start = (0..end)
+                .rev()
+                .find(|&j| ends_sentence(c, j))
+                .map_or(0, |j| j + 1);
+            whole_in(start, end)
+        });
+        let Some(whole_at) = whole_at else {
+            continue;
+        };
+        let Some(whole) = c.figure_at(whole_at) else {
+            continue;
+        };
+        if out.iter().any(|b| b.whole.span == whole.span) {
+            continue;
+        }
+        out.push(Breakdown {
+            whole,
+            noun: c.unit_words(whole_at + 1),
+            marker: if within {
+                Marker::Within
+            } else {
+                Marker::Complete
+            },
+            parts: found.iter().filter_map(|&j| part(c, j)).collect(),
+        });
+    }
+}
+
+/// Unit words between the items' count and the colon ("3 xã:").
+const MAX_UNIT_WORDS: usize = 3;
+
+/// Tokens of an item before its bracketed count ("Chư Drăng (65 hộ)").
+const MAX_BRACKETED_ITEM_TOKENS: usize = 8;
+
+/// "(72 hộ)" at `open`: a bracket holding a count and its noun only; the closing bracket's
+/// position.
+fn bracket_count(c: &Cursor<'_>, open: usize) -> Option<usize> {
+    if !c.is_punct(open, "(") || c.kind(open + 1) != Some(TokenKind::Number) {
+        return None;
+    }
+    if is_time_figure(c, open + 1) {
+        return None;
+    }
+    let q = c.quantity_at(open + 1)?;
+    if q.is_duration() || q.unit.iter().any(|w| w == "/") || !c.is_punct(q.end, ")") {
+        return None;
+    }
+    Some(q.end)
 }
 
 #[cfg(test)]
@@ -828,6 +1167,98 @@ mod tests {
         assert!(
             read("Xã có 30 hộ, năm nay có thêm nhiều gia đình đăng ký, gồm 20 người trẻ và 15 người già.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_rests_totals_brackets_and_numbered_labels() {
+        // A rest after "còn lại" completes the count done before it.
+        assert_eq!(
+            read("Tòa án thụ lý 512 vụ, việc; đã giải quyết 468 vụ, việc, còn lại 44 vụ, việc."),
+            vec![(512.0, vec![468.0, 44.0])]
+        );
+        // A total after its parts.
+        assert_eq!(
+            read(
+                "Chi phí thuốc 38 triệu đồng, chi phí xét nghiệm 17 triệu đồng, tổng cộng 55 triệu đồng."
+            ),
+            vec![(55.0, vec![38.0, 17.0])]
+        );
+        // Parts in brackets after each item.
+        assert_eq!(
+            read(
+                "Năm nay có 190 hộ nhận quà, thuộc 3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)."
+            ),
+            vec![(190.0, vec![72.0, 65.0, 53.0])]
+        );
+        // Labels holding numbers; the parts end at the semicolon after "và".
+        assert_eq!(
+            read(
+                "Trường có 36 lớp, trong đó khối 10 có 12 lớp, khối 11 có 13 lớp và khối 12 có 11 lớp; mỗi lớp từ 40 đến 45 học sinh."
+            ),
+            vec![(36.0, vec![12.0, 13.0, 11.0])]
+        );
+        assert_eq!(
+            read(
+                "Hội mừng thọ 312 cụ: tuổi 70 có 118 cụ, tuổi 80 có 100 cụ và trên 90 tuổi có 94 cụ."
+            ),
+            vec![(312.0, vec![118.0, 100.0, 94.0])]
+        );
+        // A label's number is no whole.
+        assert_eq!(
+            read("Trường tuyển 432 học sinh lớp 10, gồm 231 nữ và 201 nam."),
+            vec![(432.0, vec![231.0, 201.0])]
+        );
+        // A colon after a long clause, parts counted in its noun.
+        assert_eq!(
+            read(
+                "Nhân dân trồng mới 412 ha rừng tập trung: keo lai 356 ha, thông 41 ha và cây bản địa 15 ha."
+            ),
+            vec![(412.0, vec![356.0, 41.0, 15.0])]
+        );
+    }
+
+    #[test]
+    fn rests_totals_and_brackets_need_their_form() {
+        // "còn lại" after a clause-opening count (no verb before it) is no complement of it.
+        assert!(
+            read("Đơn vị đã giải quyết 655 vụ; 402 vụ được hòa giải thành. Còn lại 87 vụ đang giải quyết.")
+                .is_empty()
+        );
+        // A sentence that compares has no total of its parts.
+        assert!(
+            read("Năm nay thu 38 triệu đồng, tăng 17 triệu đồng, tổng cộng 90 triệu đồng.")
+                .is_empty()
+        );
+        // Examples in brackets are not all the parts.
+        assert!(read("Có 190 hộ, tiêu biểu như Ia Rmok (72 hộ), Chư Drăng (65 hộ).").is_empty());
+        // A colon before an open list.
+        assert!(
+            read("Trồng 412 ha rừng: keo lai 356 ha, thông 41 ha và các loại khác.").is_empty()
+        );
+        // Bracketed counts after items no count announces may be the largest few.
+        assert!(
+            read("Dân tộc này có 687 người, sống chủ yếu ở các tỉnh: Hà Giang (48 người), Lào Cai (15 người), Yên Bái (11 người).")
+                .is_empty()
+        );
+        // Three items announced, two bracketed: not all of them.
+        assert!(read("Có 90 hộ ở 3 xã: A (40 hộ), B (30 hộ) và C.").is_empty());
+        // Rates are not summed; an approximate whole is no total; a superlative selects.
+        assert!(
+            read(
+                "Mật độ khoảng 200 người/km², trong đó 2 xã: A (62 người/km²) và B (29 người/km²)."
+            )
+            .is_empty()
+        );
+        assert!(
+            read("Tổng chiều dài khoảng 4.200 km, dài nhất là hai sông: sông Cả với 541 km và sông Mã 543 km.")
+                .is_empty()
+        );
+        assert!(
+            read(
+                "Chi phí khoảng 38 triệu đồng, phí khác 17 triệu đồng, tổng cộng gần 90 triệu đồng."
+            )
+            .is_empty()
         );
     }
 

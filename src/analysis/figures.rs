@@ -8,6 +8,10 @@ use crate::lists::FRACTION_DATE_WORDS;
 use crate::text::numbers::Figure;
 use crate::text::tokens::TokenKind;
 
+/// Words before "X/Y unit" that make it a count of a total, never a date ("có 9/11 thôn",
+/// "đạt 5/6 chỉ tiêu", "hoàn thành 3/4 hạng mục").
+const RATIO_LEAD_WORDS: [&str; 4] = ["có", "đạt", "thành", "được"];
+
 /// Words that follow a figure as its unit, read at most this far.
 const MAX_UNIT_WORDS: usize = 3;
 
@@ -86,11 +90,19 @@ impl Cursor<'_> {
         {
             return None;
         }
+        // "27/6 đã họp" could be a day and a month, whatever follows; "có 9/11 thôn" is a
+        // ratio: a verb of having or reaching leads it and a unit follows.
+        let counted = !unit_after.is_empty()
+            && at > 0
+            && self
+                .word(at - 1)
+                .is_some_and(|w| RATIO_LEAD_WORDS.contains(&w));
         if unit_before.is_empty()
+            && !counted
             && numerator.figure.value <= 31.0
             && denominator.figure.value <= 12.0
         {
-            return None; // "27/6 đã họp": could be a day and a month, whatever follows
+            return None;
         }
         let unit = if unit_before.is_empty() {
             unit_after.clone()
@@ -166,6 +178,7 @@ mod tests {
             "lúc 10/10/1954 xong",
             "27/6 đã họp",
             "Ngày 12/11 họp",
+            "đến 9/11 các đơn vị",
         ] {
             let doc = Document::from_text(text);
             let s = first_sentence(&doc);
@@ -174,6 +187,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_count_that_looks_like_a_date_is_a_fraction_after_a_verb_of_having() {
+        let doc = Document::from_text("xã có 9/11 thôn đạt chuẩn");
+        let s = first_sentence(&doc);
+        let f = Cursor::new(&doc, &s).fraction_at(2).unwrap();
+        assert_eq!(
+            (f.numerator.figure.value, f.denominator.figure.value),
+            (9.0, 11.0)
+        );
+        assert_eq!(f.unit, vec!["thôn", "đạt", "chuẩn"]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ enum Intro {
 }
 
 /// Whether the word at `k` (with the next one) leaves a list open or makes it examples.
-fn opens_list(c: &Cursor<'_>, k: usize) -> bool {
+pub fn opens_list(c: &Cursor<'_>, k: usize) -> bool {
     c.word(k).is_some_and(|w| {
         OPEN_LIST_WORDS.contains(w)
             || c.word(k + 1)

@@ -41,6 +41,9 @@ pub struct OrdinalMention {
     /// Where the event noun starts.
     pub event_start: usize,
     pub in_title: bool,
+    /// A Roman numeral without "lần thứ" ("Đại hội XXV", "Đại hội Đảng bộ tỉnh XX"): it
+    /// may be another body's congress named in passing ("văn kiện Đại hội XIV").
+    pub bare: bool,
 }
 
 impl OrdinalMention {
@@ -102,7 +105,6 @@ const LATER_CUES: &[&str] = &[
     "đến",
     "các",
     "những",
-    "cho",
 ];
 
 /// Words right after a mention that place it in the past ("Đại hội lần thứ XXII đề ra")
@@ -204,7 +206,10 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     SessionCues {
         earlier: has_phrase(&near, EARLIER_CUES) || has_phrase(&after, EARLIER_AFTER),
         earlier_in_clause: has_phrase(&whole, EARLIER_CUES),
-        later: has_phrase(&near, LATER_CUES) || has_phrase(&after, LATER_AFTER),
+        // "chuẩn bị cho Đại hội", not "cho biết tại kỳ họp".
+        later: has_phrase(&near, LATER_CUES)
+            || words.last() == Some(&"cho")
+            || has_phrase(&after, LATER_AFTER),
         current: mention.in_title || opens || has_phrase(&near, CURRENT_CUES),
     }
 }
@@ -249,13 +254,23 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 t == "thứ" || t == "Thứ" || t == "THỨ"
             }
         };
-        if !doc.block_tokens(block).iter().any(is_thu) {
+        // ... or a Roman numeral ("Đại hội XXV").
+        let is_roman = |t: &Token| {
+            t.is_word()
+                && t.byte_len() <= 8
+                && doc
+                    .token_text(t)
+                    .bytes()
+                    .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+        };
+        let marked = |t: &Token| is_thu(t) || is_roman(t);
+        if !doc.block_tokens(block).iter().any(marked) {
             continue;
         }
         let in_title = block.kind == BlockKind::Title
             || titles.contains(&doc.text[block.range.clone()].trim());
         for sentence in &sentences(doc, block) {
-            if !sentence.iter().any(|&i| is_thu(&doc.tokens[i])) {
+            if !sentence.iter().any(|&i| marked(&doc.tokens[i])) {
                 continue;
             }
             let words: Vec<&str> = sentence
@@ -336,9 +351,47 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 phrase: token.start()..last_num.end(),
                                 event_start: doc.tokens[sentence[j]].start(),
                                 in_title,
+                                bare: false,
                             });
                         }
                         break;
+                    }
+                    // "Đại hội XXV", "Đại hội Đảng bộ tỉnh XX": a Roman numeral without "lần
+                    // thứ", right after the noun or closing the organisation's name; not
+                    // "Đại hội XIV của Đảng" (the Party's congress named in passing).
+                    let noun = &doc.tokens[sentence[j]];
+                    if let Some(value) = bare_roman(doc, token, k == j + event_len)
+                        .filter(|_| doc.case(noun) != Case::Upper)
+                        .filter(|_| {
+                            !matches!(words.get(k + 1).copied(), Some("của" | "lần" | "thứ"))
+                        })
+                        .filter(|_| {
+                            !k.checked_sub(1)
+                                .is_some_and(|b| NUMBERED_UNITS.contains(&words[b]))
+                        })
+                    {
+                        org.extend(org_after(doc, &sentence[k + 1..], &words[k + 1..]));
+                        org.retain(|w| !EVENT_QUALIFIERS.contains(w));
+                        out.push(OrdinalMention {
+                            event,
+                            org: expand_acronyms(org),
+                            value,
+                            numeral: Numeral::Roman,
+                            capitalised: true,
+                            span: token.range(),
+                            phrase: noun.start()..token.end(),
+                            event_start: noun.start(),
+                            in_title,
+                            bare: true,
+                        });
+                        break;
+                    }
+                    // A name in quotation marks: "Hội thi “Nhà nông đua tài” lần thứ ba".
+                    if token.kind() == TokenKind::Punct
+                        && matches!(doc.token_text(token), "\"" | "“" | "”")
+                    {
+                        k += 1;
+                        continue;
                     }
                     if token.kind() != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
                         break;
@@ -350,6 +403,51 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
         }
     }
     out
+}
+
+/// Words a Roman numeral numbers inside a name ("Chi bộ Khu phố III", "Tổ II").
+const NUMBERED_UNITS: &[&str] = &[
+    "khu",
+    "phố",
+    "ấp",
+    "thôn",
+    "tổ",
+    "đội",
+    "xóm",
+    "bản",
+    "số",
+    "cụm",
+    "khối",
+    "lớp",
+    "quận",
+    "phường",
+    "khóa",
+    "khoá",
+    "kỳ",
+    "kì",
+    "phần",
+    "chương",
+    "mục",
+    "giai",
+    "đoạn",
+    "loại",
+];
+
+/// The most a Roman numeral without "lần thứ" is read as an event's number.
+const MAX_BARE_ROMAN: u32 = 50;
+
+/// A Roman numeral written without "lần thứ" after an event noun (`next_to_noun`) or after
+/// its organisation's name, where it must have two letters at least (a lone "V" or "C" may
+/// be an initial).
+fn bare_roman(doc: &Document, token: &Token, next_to_noun: bool) -> Option<u32> {
+    if token.kind() != TokenKind::Word {
+        return None;
+    }
+    let text = doc.token_text(token);
+    if !(next_to_noun || text.len() >= 2) {
+        return None;
+    }
+    roman::parse(text).filter(|&v| (1..=MAX_BARE_ROMAN).contains(&v))
 }
 
 /// The ordinal numeral starting at position `at` of the sentence: its value, how it is

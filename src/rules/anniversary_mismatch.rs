@@ -27,7 +27,13 @@ declare_rule! {
     /// of the same subject whose years agree with it ("Ngày thành lập Hội" in both), or, when
     /// none begins alike, with the only one that shares most of its words. A later mention
     /// that retells the span ("chặng đường 51 năm", "suốt 37 năm qua", "Cách đây 48 năm",
-    /// "Sau 22 năm tái lập") one or two years off the only anniversary near it is a warning.
+    /// "Sau 22 năm tái lập", "Trải qua 49 năm xây dựng", "93 mùa xuân", "tròn 35 năm
+    /// trước", a headline's "69 năm một chặng đường") one or two years off the only
+    /// anniversary near it is a warning. A range after a founding ("Ngày thành lập Đoàn
+    /// (1931 - 2026)") is trusted without a publication date; a founding date in parentheses
+    /// alone ("(19/8/1945)") meets the year of publication; and a founding year stated in
+    /// another sentence ("được thành lập năm 1956") is compared with the year of publication
+    /// for "N năm thành lập", a warning when two to five years off.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -48,7 +54,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -105,7 +111,9 @@ impl Rule for AnniversaryMismatch {
         dated.dedup();
         blocks.extend(dated.into_iter().filter(|&b| {
             let text = &doc.text[doc.blocks[b].range.clone()];
-            text.contains("niệm") || text.contains("NIỆM")
+            ["niệm", "NIỆM", "mừng", "MỪNG"]
+                .iter()
+                .any(|w| text.contains(w))
         }));
         blocks.sort_unstable();
         blocks.dedup();
@@ -121,6 +129,7 @@ impl Rule for AnniversaryMismatch {
                 }
             }
         }
+        self.check_founding(doc, dates, &mut verified, out);
         if !verified.is_empty() {
             self.check_headline(doc, &verified, out);
             self.check_mentions(doc, &verified, out);
@@ -318,6 +327,122 @@ impl AnniversaryMismatch {
     }
 }
 
+/// The most years a founding anniversary may be off the years from its founding to the
+/// publication and still be read as a slip of it rather than another body's anniversary.
+const FOUNDING_SLIP: u32 = 5;
+
+impl AnniversaryMismatch {
+    /// "N năm thành lập" against the founding year stated in another sentence ("Năm 1980,
+    /// trường được thành lập", "thành lập năm 1956") and the year of publication: the same
+    /// number is a verified anniversary; two to `FOUNDING_SLIP` years off, a warning (a
+    /// celebration may fall a year early or late). Only when the document states one
+    /// founding year, and the words after "thành lập" on both sides share one.
+    fn check_founding(
+        &self,
+        doc: &Document,
+        dates: &Dates,
+        verified: &mut Vec<Verified>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(((published, _, _), published_span)) = &dates.publication else {
+            return;
+        };
+        let blocks: Vec<&crate::document::Block> = doc
+            .blocks
+            .iter()
+            .filter(|b| {
+                let text = &doc.text[b.range.clone()];
+                text.contains("thành lập") || text.contains("THÀNH LẬP")
+            })
+            .collect();
+        // A founding year is written "năm 1956": no block says it, nothing to compare.
+        let says_a_year = |b: &&crate::document::Block| {
+            let text = &doc.text[b.range.clone()];
+            ["năm 1", "năm 2", "Năm 1", "Năm 2", "NĂM 1", "NĂM 2"]
+                .iter()
+                .any(|w| text.contains(w))
+        };
+        if !blocks.iter().any(says_a_year) {
+            return;
+        }
+        let mut founding: Option<(i32, Range<usize>, Vec<String>)> = None;
+        let mut claimed = Vec::new();
+        for block in &blocks {
+            for sentence in &sentences(doc, block) {
+                let found = claims(doc, sentence);
+                let c = Cursor::new(doc, sentence);
+                if !found.is_empty() {
+                    claimed.extend(found.into_iter().map(|claim| {
+                        let about = subject(doc, sentence, claim.end + 1);
+                        (claim, about)
+                    }));
+                    continue;
+                }
+                let said = (1..c.len()).any(|q| c.word_is(q - 1, "thành") && c.word_is(q, "lập"));
+                let years: Vec<(i32, Range<usize>)> = (1..c.len())
+                    .filter(|&q| c.word_is(q - 1, "năm"))
+                    .filter_map(|q| c.year(q).map(|y| (y, c.token(q).range())))
+                    .collect();
+                let Some((year, span)) = years.first().cloned().filter(|_| said) else {
+                    continue;
+                };
+                if years.iter().any(|(y, _)| *y != year) || year >= *published {
+                    continue;
+                }
+                match &founding {
+                    Some((y, _, _)) if *y != year => return,
+                    Some(_) => {}
+                    None => {
+                        let words = (0..c.len()).filter_map(|q| c.word(q)).map(str::to_string);
+                        founding = Some((year, span, words.collect()));
+                    }
+                }
+            }
+        }
+        let Some((year, year_span, words)) = founding else {
+            return;
+        };
+        let diff = published - year;
+        for (claim, about) in claimed {
+            let Some(rest) = about.strip_prefix(&["thành".to_string(), "lập".to_string()][..])
+            else {
+                continue;
+            };
+            let known = |span: &Range<usize>| {
+                verified.iter().any(|v| v.span == *span) || out.iter().any(|d| d.span == *span)
+            };
+            if known(&claim.span) || (!rest.is_empty() && !rest.iter().any(|w| words.contains(w))) {
+                continue;
+            }
+            let off = i64::from(claim.years) - i64::from(diff);
+            if off == 0 {
+                verified.push(Verified {
+                    years: claim.years,
+                    subject: about,
+                    span: claim.span,
+                    first: year_span.clone(),
+                    last: published_span.clone(),
+                });
+            } else if (2..=i64::from(FOUNDING_SLIP)).contains(&off.abs()) {
+                let phrase = &doc.text[claim.phrase.clone()];
+                out.push(
+                    Diagnostic::new(
+                        self.meta().id,
+                        crate::diagnostic::Severity::Warning,
+                        claim.span.clone(),
+                        Message::new(
+                            format!("“{phrase}” nhưng thành lập năm {year}, đăng năm {published}: {published} − {year} = {diff}"),
+                            format!("“{phrase}” but founded in {year} and published in {published}: {published} − {year} = {diff}"),
+                        ),
+                    )
+                    .with_related(year_span.clone(), Message::new("năm thành lập", "the founding year"))
+                    .with_related(published_span.clone(), Message::new("ngày đăng", "the publication date")),
+                );
+            }
+        }
+    }
+}
+
 /// The most years a later mention may be off from the anniversary it retells and still be
 /// read as a slip of it rather than another span ("5 năm qua" beside "kỷ niệm 50 năm").
 const MENTION_SLIP: u32 = 2;
@@ -336,18 +461,28 @@ impl AnniversaryMismatch {
                     && tokens[i + 1..]
                         .iter()
                         .find(|u| !u.is_space())
-                        .is_some_and(|u| u.kind() == TokenKind::Word && doc.lower(u) == "năm")
+                        .is_some_and(|u| {
+                            u.kind() == TokenKind::Word && matches!(doc.lower(u), "năm" | "mùa")
+                        })
             })
         };
         for block in doc
             .blocks
             .iter()
-            .filter(|b| b.kind != BlockKind::Title && says_years(doc.block_tokens(b)))
+            .filter(|b| says_years(doc.block_tokens(b)))
         {
             for sentence in &sentences(doc, block) {
                 let c = Cursor::new(doc, sentence);
                 for p in 0..sentence.len() {
-                    let Some(years) = count(&c, p).filter(|_| c.word_is(p + 1, "năm")) else {
+                    // "N năm", or "N mùa xuân" (a year told by its springs).
+                    let unit_end = if c.word_is(p + 1, "năm") {
+                        p + 1
+                    } else if c.word_is(p + 1, "mùa") && c.word_is(p + 2, "xuân") {
+                        p + 2
+                    } else {
+                        continue;
+                    };
+                    let Some(years) = count(&c, p) else {
                         continue;
                     };
                     let span = doc.tokens[sentence[p]].range();
@@ -355,7 +490,7 @@ impl AnniversaryMismatch {
                     if out.iter().any(said) || verified.iter().any(|v| v.span == span) {
                         continue;
                     }
-                    let Some(own_words) = retold_span(&c, p) else {
+                    let Some(own_words) = retold_span(&c, p, unit_end, years) else {
                         continue;
                     };
                     if verified.iter().any(|v| v.years == years) {
@@ -369,7 +504,7 @@ impl AnniversaryMismatch {
                     let [body] = near.as_slice() else {
                         continue;
                     };
-                    let phrase = &doc.text[span.start..doc.tokens[sentence[p + 1]].end()];
+                    let phrase = &doc.text[span.start..doc.tokens[sentence[unit_end]].end()];
                     let (stated, first, last) = (
                         &doc.text[body.span.clone()],
                         &doc.text[body.first.clone()],
@@ -395,37 +530,79 @@ impl AnniversaryMismatch {
     }
 }
 
-/// Whether "N năm" at `p` retells a span up to now: "N năm qua", "chặng đường N năm",
-/// "hành trình N năm", "suốt N năm", "cách đây N năm", or "sau|nhân dịp N năm" followed by
-/// what the span is. The words after "năm" that say what it is (empty for the first forms);
-/// none when it is not such a mention or is qualified ("hơn 30 năm").
-fn retold_span(c: &Cursor<'_>, p: usize) -> Option<Vec<String>> {
+/// Whether "N năm" at `p` (its unit ending at `unit_end`: "năm", "mùa xuân") retells a span
+/// up to now: "N năm qua", "N năm trước", "chặng đường N năm", "hành trình N năm", "suốt N
+/// năm", "trải qua N năm", "cách đây N năm", "N năm một chặng đường", "N năm xây dựng và
+/// phát triển", "N mùa xuân"; "sau|nhân dịp N năm" followed by what the span is, or, for ten
+/// years or more, by nothing ("Sau 70 năm, ..."). The words after the unit that say what it
+/// is (empty for the first forms); none when it is not such a mention or is qualified ("hơn
+/// 30 năm").
+fn retold_span(c: &Cursor<'_>, p: usize, unit_end: usize, years: u32) -> Option<Vec<String>> {
     let before = |n: usize| p.checked_sub(n).and_then(|k| c.word(k));
     let qualified = matches!(
         before(1),
         Some("hơn" | "gần" | "khoảng" | "trên" | "ngót" | "dưới" | "chừng")
     );
-    if qualified || c.word_is(p + 2, "tuổi") {
+    let after = unit_end + 1;
+    if qualified || c.word_is(after, "tuổi") {
         return None;
     }
-    let own_words: Vec<String> = (p + 2..c.len())
+    let own_words: Vec<String> = (after..c.len())
         .map_while(|q| c.word(q).filter(|&w| w != "và").map(str::to_string))
         .take(SUBJECT_WORDS)
         .collect();
-    let strong = c.word_is(p + 2, "qua")
+    // Spans of ten years or more are anniversaries' more than anything else's.
+    let long = years >= 10;
+    let springs = unit_end == p + 2;
+    let next = |a: &str, b: &str| c.word_is(after, a) && c.word_is(after + 1, b);
+    // What a span is made of: "N năm xây dựng và trưởng thành", "N năm hình thành".
+    let of_growth = next("xây", "dựng")
+        || next("hình", "thành")
+        || next("phát", "triển")
+        || next("trưởng", "thành");
+    let strong = c.word_is(after, "qua")
+        || c.word_is(after, "trước")
+        || next("một", "chặng")
+        || next("một", "hành")
         || matches!(
             (before(2), before(1)),
             (Some("chặng" | "con"), Some("đường"))
                 | (Some("hành"), Some("trình"))
                 | (Some("cách"), Some("đây"))
+                | (Some("trải"), Some("qua"))
                 | (_, Some("suốt"))
-        );
+        )
+        || (long && (springs || of_growth || before(1) == Some("tròn")));
     if strong {
         return Some(Vec::new());
     }
     let retells = matches!(before(1), Some("sau"))
         || matches!((before(2), before(1)), (Some("nhân"), Some("dịp")));
-    (retells && !own_words.is_empty()).then_some(own_words)
+    if retells && own_words.is_empty() && long {
+        return Some(Vec::new());
+    }
+    // "nhân 50 năm thành lập": what the span is, shared with the anniversary's subject.
+    let founded = next("thành", "lập") && long;
+    ((retells || founded) && !own_words.is_empty()).then_some(own_words)
+}
+
+/// Whether the words from `from` to `to` say an anniversary of a founding, a liberation
+/// or a tradition day ("Ngày thành lập Đoàn", "Ngày Giải phóng"), and none a birth or a
+/// death (a life span in parentheses).
+fn founding_subject(c: &Cursor<'_>, from: usize, to: usize) -> bool {
+    let words: Vec<&str> = (from..to).filter_map(|q| c.word(q)).collect();
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let life = words
+        .iter()
+        .any(|&w| matches!(w, "sinh" | "mất" | "từ" | "trần" | "đời" | "hy" | "hi"));
+    !life
+        && (has("thành", "lập")
+            || has("truyền", "thống")
+            || has("giải", "phóng")
+            || has("tái", "lập")
+            || has("chiến", "thắng")
+            || has("khởi", "nghĩa")
+            || has("quốc", "khánh"))
 }
 
 /// Whether a mention's words share one with an anniversary's subject ("tái lập" and "tái
@@ -465,7 +642,9 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
             let kn = commemorates(p) || joined;
             // "70 năm ngày Giải phóng", not "70 năm ngày càng phát triển".
             let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
-            if kn || day_of {
+            // "nhân 70 năm thành lập".
+            let founded = is(p + 2, "thành") && is(p + 3, "lập");
+            if kn || day_of || founded {
                 out.push(Claim {
                     years,
                     span: span(p),
@@ -517,7 +696,13 @@ fn evidence(
             // Perhaps a life span or a term: trusted only when it ends about now.
             let recent = match &dates.publication {
                 Some(((year, _, _), _)) => (year - 1..=year + 1).contains(&to.year),
-                None => dates.latest_year.is_some_and(|l| to.year >= l - 1),
+                // Undated: a later year (a term, a plan) may follow it, but what it follows
+                // is said: "kỷ niệm 95 năm Ngày thành lập Đoàn (1931 - 2026)".
+                None => {
+                    dates.latest_year.is_some_and(|l| to.year >= l - 1)
+                        || (claim.commemorates
+                            && founding_subject(&Cursor::new(doc, sentence), claim.end + 1, open))
+                }
             };
             if !recent {
                 return None;
@@ -574,7 +759,17 @@ fn evidence(
                 YearSource::Written(_) | YearSource::Publication(_)
             )
     });
-    let event = events.next()?;
+    let Some(event) = events.next() else {
+        // No event dated in the sentence: the year of publication ("Hà Tĩnh, ngày 15 tháng
+        // 8 năm 2025" above "chào mừng 80 năm Ngày truyền thống ... (19/8/1945)").
+        let ((year, _, _), span) = dates.publication.as_ref()?;
+        return Some(Evidence::Founding(
+            founding,
+            founding_span,
+            *year,
+            span.clone(),
+        ));
+    };
     let year = event.year?;
     if events.any(|d| d.year != Some(year)) {
         return None;
@@ -709,5 +904,83 @@ mod tests {
             .map(|r| &text[r.span.clone()])
             .collect();
         assert_eq!(related, vec!["1954", "2024"]);
+    }
+
+    #[test]
+    fn an_undated_range_of_a_founding_is_trusted_whatever_years_follow() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[(
+                "Huyện đoàn kỷ niệm tròn 90 năm Ngày thành lập Đoàn (1931 - 2026). Đại hội nhiệm kỳ 2027 - 2032 sẽ tổ chức sau.",
+                &["90"],
+            )],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                "Kỷ niệm 135 năm ngày sinh đồng chí Lê Hồng (1890 - 1969) trong nhiệm kỳ 2027 - 2032.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_founding_year_is_compared_with_the_year_of_publication() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                (
+                    "Hà Tĩnh, ngày 15 tháng 8 năm 2025\n\nXã chào mừng 78 năm Ngày truyền thống lực lượng Công an nhân dân (19/8/1945), với nhiều hoạt động.",
+                    &["78"],
+                ),
+                (
+                    "Nam Định, thứ Sáu, 27/2/2026\n\nBệnh viện khám miễn phí\n\nBệnh viện được thành lập năm 1956, khi ấy chỉ có 50 giường. Nhân kỷ niệm 67 năm thành lập, bệnh viện khám miễn phí cho người cao tuổi.",
+                    &["67"],
+                ),
+            ],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // A year early or late: the celebration need not fall on the day.
+                "Nam Định, thứ Sáu, 27/2/2026\n\nBệnh viện khám miễn phí\n\nBệnh viện được thành lập năm 1956. Nhân kỷ niệm 69 năm thành lập, bệnh viện khám miễn phí.",
+                // Two founding years: which one is meant is not known.
+                "Nam Định, thứ Sáu, 27/2/2026\n\nBệnh viện khám miễn phí\n\nBệnh viện được thành lập năm 1956. Khoa Nhi thành lập năm 1990. Nhân kỷ niệm 67 năm thành lập, bệnh viện khám miễn phí.",
+                // Far off: another body's anniversary.
+                "Nam Định, thứ Sáu, 27/2/2026\n\nBệnh viện khám miễn phí\n\nBệnh viện được thành lập năm 1956. Nhân kỷ niệm 95 năm thành lập Đoàn, bệnh viện khám miễn phí.",
+            ],
+        );
+    }
+
+    #[test]
+    fn spans_retold_by_growth_springs_or_from_the_headline() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                (
+                    "Cập nhật: 22/11/2025\n\nTrường kỷ niệm tròn 50 năm ngày thành lập trường (1975 - 2025). Trải qua 49 năm xây dựng và trưởng thành, trường có 36 lớp.",
+                    &["49"],
+                ),
+                (
+                    "Hội kỷ niệm 95 năm Ngày thành lập Hội Nông dân Việt Nam (14/10/1930 - 14/10/2025). Diễn văn nhắc lại: 93 mùa xuân đã qua.",
+                    &["93"],
+                ),
+                (
+                    "Bệnh viện: 69 năm một chặng đường\n\nBệnh viện kỷ niệm 70 năm ngày thành lập (1956 - 2026) vào Chủ nhật.",
+                    &["69"],
+                ),
+                (
+                    "Kỷ niệm 36 năm Ngày thành lập Hội Cựu chiến binh Việt Nam (6/12/1989 - 6/12/2025). Ông nhắc lại: tròn 35 năm trước, Hội ra đời.",
+                    &["35"],
+                ),
+            ],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // Short spans are anything's: a plan, a term.
+                "Kỷ niệm 10 năm ngày thành lập (2015 - 2025). Sau 8 năm, dự án hoàn thành.",
+                "Trường kỷ niệm 50 năm ngày thành lập (1975 - 2025). Thầy Hùng có hơn 48 năm xây dựng phong trào.",
+            ],
+        );
     }
 }

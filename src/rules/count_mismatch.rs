@@ -22,7 +22,12 @@ declare_rule! {
     /// 8 ổ dịch cũ"; "24 huy chương: Vàng 7, Bạc 8, Đồng 9"), or picked by the whole's
     /// noun behind labels of any length, with the whole in the sentence before and two
     /// nouns per count ("khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...");
-    /// a split that names the rest ("51 căn; 13 căn còn lại", "số còn lại 74 vụ"); labelled
+    /// a split that names the rest ("51 căn; 13 căn còn lại", "số còn lại 74 vụ", "đã
+    /// giải quyết 468 vụ, còn lại 44 vụ"); a total after its parts ("A 38 triệu đồng, B 17
+    /// triệu đồng, tổng cộng 55 triệu đồng"); parts in brackets after each item ("3 xã: Ia
+    /// Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)"); a colon after any clause
+    /// that counts the parts' noun; a paragraph opening with "Trong đó" or "Cụ thể", whose
+    /// whole is in the paragraph before (past a sentence that only compares); labelled
     /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
     /// run of items after a colon, to the sentence's end; and that markers "(1) (2)
     /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
@@ -50,7 +55,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -84,6 +89,19 @@ impl Rule for CountMismatch {
             for b in breakdowns(&c) {
                 if let Some(d) = sum_finding(doc, rule, &b) {
                     push_once(out, d);
+                }
+            }
+            // "Trong đó, đường bộ xảy ra 113 vụ, ..." opening a paragraph: its whole is in the
+            // paragraph before.
+            if let Some(joined) = with_paragraph_before(doc, at, sig) {
+                let c = Cursor::new(doc, &joined);
+                let here = block.range.start;
+                for b in breakdowns(&c) {
+                    if b.parts.first().is_some_and(|p| p.figure.span.start >= here)
+                        && let Some(d) = sum_finding(doc, rule, &b)
+                    {
+                        push_once(out, d);
+                    }
                 }
             }
             if let Some(d) = line_list(doc, at, sig).and_then(|l| line_list_finding(rule, &l)) {
@@ -183,6 +201,21 @@ impl CountMismatch {
 }
 
 /// Pushes `d` unless a finding of the rule already points at the same count.
+/// The tokens of the paragraph before and of this one, when this one opens with a marker
+/// that points back ("Trong đó, ...", "Cụ thể: ...").
+fn with_paragraph_before(doc: &Document, at: usize, sig: &[usize]) -> Option<Vec<usize>> {
+    let c = Cursor::new(doc, sig);
+    let points_back = c.word_is(0, "trong") && c.word(1) == Some("đó")
+        || c.word_is(0, "cụ") && c.word(1) == Some("thể");
+    let before = doc.blocks.get(at.checked_sub(1)?)?;
+    if !points_back || before.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let mut joined = non_space_tokens(doc, before);
+    joined.extend_from_slice(sig);
+    Some(joined)
+}
+
 fn push_once(out: &mut Vec<Diagnostic>, d: Diagnostic) {
     if !out.iter().any(|o| o.rule == d.rule && o.span == d.span) {
         out.push(d);
@@ -553,6 +586,23 @@ mod tests {
                 "Cô vào chung kết 12 lần, bao gồm 9 lần liên tiếp, và hiện giữ kỷ lục về 9 lần vô địch.",
                 "Tách một phần của phường 2 gồm 1,6 ha đất với 71 nhân khẩu để nhập vào phường 9 và 10.",
                 "Bản nhạc Op. 25 các cung: la trưởng, fa thứ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_trong_do_reads_its_whole_before() {
+        flags_each(
+            &CountMismatch,
+            &[(
+                "Tiêu đề\n\nToàn tỉnh xảy ra 117 vụ tai nạn, làm chết 79 người. So với cùng kỳ, giảm 14 vụ.\n\nTrong đó, đường bộ xảy ra 113 vụ; đường sắt xảy ra 3 vụ; đường thủy xảy ra 2 vụ.",
+                &["117"],
+            )],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Tiêu đề\n\nToàn tỉnh xảy ra 118 vụ tai nạn, làm chết 79 người. So với cùng kỳ, giảm 14 vụ.\n\nTrong đó, đường bộ xảy ra 113 vụ; đường sắt xảy ra 3 vụ; đường thủy xảy ra 2 vụ.",
             ],
         );
     }

@@ -30,7 +30,10 @@ declare_rule! {
     /// later with the earlier as evidence. The headline is compared with the body's
     /// mentions that no words point away from. Numerals may be written in words
     /// ("Kỳ họp thứ mười tám"), and acronyms name the same organisation as their expansion
-    /// (HĐND, Hội đồng nhân dân).
+    /// (HĐND, Hội đồng nhân dân). A Roman numeral without "lần thứ" ("Đại hội XXV đã bầu
+    /// ...") is judged like the others when it is one apart from them and its sentence
+    /// reports on it, but is never evidence nor half of a tie: it may be another body's
+    /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng").
     ///
     /// ## Why
     /// The headline is what readers and aggregators quote; a session numbered 24 in the title
@@ -57,7 +60,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -88,7 +91,11 @@ impl Rule for OrdinalMismatch {
                     let same: Vec<usize> = body
                         .iter()
                         .copied()
-                        .filter(|&j| mentions[j].same_event(title) && !elsewhere(&mentions[j]))
+                        .filter(|&j| {
+                            !mentions[j].bare
+                                && mentions[j].same_event(title)
+                                && !elsewhere(&mentions[j])
+                        })
                         .collect();
                     // The body's own session: the mentions no words point away from ("Nghị
                     // quyết Đại hội lần thứ 10", "chuẩn bị Đại hội lần thứ 12" name others);
@@ -121,7 +128,10 @@ impl Rule for OrdinalMismatch {
             let Some(first) = same.first() else { continue };
             // The body must agree with itself: when it names several sessions (the previous
             // one, the next), which one the headline means is not certain.
-            if same.iter().any(|m| m.value != first.value) || first.value == title.value {
+            if same.iter().any(|m| m.value != first.value)
+                || first.value == title.value
+                || !slip_of(title, first.value)
+            {
                 continue;
             }
             let title_text = &doc.text[title.phrase.clone()];
@@ -175,11 +185,20 @@ fn bare_elsewhere<'m>(
     move |bare| {
         bare.org.is_empty()
             && *elsewhere.get_or_init(|| {
-                mentions
-                    .iter()
-                    .any(|m| !m.org.is_empty() && m.event == target.event && !m.same_event(target))
+                mentions.iter().any(|m| {
+                    // A bare numeral ("Đại hội XIII Công đoàn Việt Nam") names another
+                    // body in passing; it leaves the document's own mentions as they were.
+                    !m.org.is_empty() && !m.bare && m.event == target.event && !m.same_event(target)
+                })
             })
     }
+}
+
+/// Whether a bare numeral ("Đại hội XXIV" beside "lần thứ XXV") is near enough to the
+/// number of its event to be a slip of it: farther, it is likely another body's congress
+/// ("văn kiện Đại hội XIV"). Bare numerals are never evidence, only judged.
+fn slip_of(mention: &OrdinalMention, value: u32) -> bool {
+    !mention.bare || mention.value.abs_diff(value) <= 1
 }
 
 /// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
@@ -276,7 +295,10 @@ impl OrdinalMismatch {
         out: &mut Vec<Diagnostic>,
     ) {
         for (i, odd) in mentions.iter().enumerate() {
-            if reported.contains(&odd.span) {
+            // A bare numeral naming no organisation is judged only where its sentence reports
+            // on it (see below): the others are not gathered for it otherwise.
+            if reported.contains(&odd.span) || (odd.bare && odd.org.is_empty() && !cues[i].current)
+            {
                 continue;
             }
             // A document naming one event more often is a collection, not one release:
@@ -284,7 +306,12 @@ impl OrdinalMismatch {
             // stops at one more than that).
             let elsewhere = bare_elsewhere(mentions, odd);
             let same: Vec<usize> = (0..mentions.len())
-                .filter(|&j| j != i && mentions[j].same_event(odd) && !elsewhere(&mentions[j]))
+                .filter(|&j| {
+                    j != i
+                        && !mentions[j].bare
+                        && mentions[j].same_event(odd)
+                        && !elsewhere(&mentions[j])
+                })
                 .take(MAX_MENTIONS + 1)
                 .collect();
             if same.len() > MAX_MENTIONS {
@@ -303,7 +330,8 @@ impl OrdinalMismatch {
             // Two mentions alone that disagree: which one is wrong is not known, the
             // disagreement is; reported once, at the later, with the other as evidence.
             if let [j] = same[..] {
-                if j < i && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
+                // A bare numeral may be another body's congress: no tie.
+                if j < i && !odd.bare && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
                     out.push(self.report_tie(doc, odd, &mentions[j]));
                 }
                 continue;
@@ -339,6 +367,10 @@ impl OrdinalMismatch {
             let cue = cues[i];
             let skip = others.len() < 2
                 || odd.value == usual_value
+                // A bare numeral naming no organisation only where it is the session reported
+                // on ("Đại hội XXV đã bầu ..."), not named in passing ("văn kiện Đại hội XIV").
+                || (odd.bare && odd.org.is_empty() && !cue.current)
+                || !slip_of(odd, usual_value)
                 || !uniform_later
                     && if odd.value + 1 == usual_value {
                         // Perhaps the previous session: only when the sentence reports on it.
@@ -541,5 +573,37 @@ mod tests {
             .collect();
         assert_eq!(related, vec!["25", "25"]);
         assert_eq!(found[0].suggestions[0].replacement, "25");
+    }
+
+    #[test]
+    fn a_roman_numeral_without_lan_thu_is_a_mention_when_near_the_others() {
+        flags_each(
+            &OrdinalMismatch,
+            &[
+                (
+                    "Bế mạc Đại hội Đảng bộ phường lần thứ XXV\n\nĐại hội đại biểu Đảng bộ phường lần thứ XXV bế mạc. Đại hội XXIV đã bầu Ban Chấp hành gồm 17 đồng chí. Đại hội Đảng bộ phường lần thứ XXV thành công tốt đẹp.",
+                    &["XXIV"],
+                ),
+                (
+                    "Khai mạc Kỳ họp thứ mười\n\nHĐND huyện khai mạc Kỳ họp thứ 10. Ông Chủ tịch cho biết tại kỳ họp thứ mười một, các đại biểu xem xét 12 báo cáo. Kỳ họp thứ 10 diễn ra trong hai ngày.",
+                    &["mười một"],
+                ),
+                (
+                    "Hội Nông dân tổng kết Hội thi “Nhà nông đua tài” lần thứ ba. Sau một tháng, Hội thi lần thứ 4 đã trao 6 giải.",
+                    &["4"],
+                ),
+            ],
+        );
+        silent(
+            &OrdinalMismatch,
+            &[
+                // Another body's congress, named in passing or far from the others.
+                "Đại hội Đảng bộ xã lần thứ I\n\nĐại hội đại biểu Đảng bộ xã lần thứ I khai mạc. Các đại biểu góp ý văn kiện Đại hội XIV. Đại hội Đảng bộ xã lần thứ I bầu 15 đồng chí.",
+                "Đại hội Đảng bộ xã lần thứ XIII\n\nĐại hội Đảng bộ xã lần thứ XIII khai mạc. Đại hội XIV của Đảng sẽ họp năm sau. Đại hội Đảng bộ xã lần thứ XIII bầu 15 đồng chí.",
+                "Đại hội Đảng bộ xã lần thứ XIII khai mạc. Đại biểu góp ý văn kiện Đại hội XIV.",
+                // A numbered unit inside the name.
+                "Chi bộ Khu phố III tổ chức Đại hội lần thứ V. Đại hội Chi bộ Khu phố III lần thứ V bầu Chi ủy. Đại hội lần thứ V thành công.",
+            ],
+        );
     }
 }

@@ -25,7 +25,13 @@ declare_rule! {
     /// part's head noun, or, for a part of another noun right after the marker, the only
     /// count there ("đón 1.240 học sinh, trong đó có 1.297 em"); and the count after "trong
     /// (tổng) số" or "trong" ("Trong số 50 hộ, có 52 hộ"; "trong 23 xã của huyện, đã có 24
-    /// xã"), whose first count after the comma is a part whatever its verb. With
+    /// xã"), whose first count after the comma is a part whatever its verb. "trong số
+    /// này" and "trong số trên" point back as "trong số đó" does; a count of people right
+    /// after them is a part of a count of visits ("1.150 lượt đoàn viên ..., trong số đó có
+    /// 236 sinh viên"). A whole after "trong tổng số", "trên tổng số" or "nâng tổng số ...
+    /// lên" has the nearest count of its noun before it in the sentence as its part ("173
+    /// vụ hòa giải thành trong tổng số 390 vụ"; "kết nạp 236 hội viên, nâng tổng số hội
+    /// viên lên 1.318 người"). With
     /// `unmarked-parts = 1` (off by default), a count that opens a sentence or a clause,
     /// after a short lead phrase at most ("Sau khi khám sàng lọc, 612 người"; "số người
     /// tham gia tự nguyện là 3.715 người"), is also compared with the largest count of its
@@ -57,7 +63,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -101,6 +107,7 @@ impl Rule for PartExceedsWhole {
                 self.fractions(doc, sentence, out);
                 let previous = i.checked_sub(1).map(|j| &sentences[j]);
                 self.parts_within(doc, previous, sentence, out);
+                self.earlier_part(doc, sentence, out);
                 if let (true, Some(previous)) = (unmarked_parts, previous) {
                     self.opening_part(doc, previous, sentence, out);
                 }
@@ -268,6 +275,60 @@ impl PartExceedsWhole {
         }
     }
 
+    /// "173 vụ, việc hòa giải thành trong tổng số 390 vụ, việc"; "kết nạp mới 236 hội viên,
+    /// nâng tổng số hội viên lên 1.318 người": a whole after "trong/trên tổng số" or "nâng
+    /// tổng số ... lên", and the nearest count before it in its sentence, of the noun the
+    /// whole counts (or names after "tổng số"), as its part.
+    fn earlier_part(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+        let c = Cursor::new(doc, sentence);
+        let rule = self.meta();
+        for at in 1..c.len() {
+            if !(c.word_is(at, "tổng") && c.word(at + 1) == Some("số")) {
+                continue;
+            }
+            let (whole_at, named) = match c.word(at - 1) {
+                Some("trong" | "trên") => (at + 2, None),
+                Some("nâng") => {
+                    let Some(up) = (at + 2..c.len().min(at + 2 + MAX_RAISED_NOUN_WORDS))
+                        .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                        .find(|&k| c.word(k) == Some("lên"))
+                    else {
+                        continue;
+                    };
+                    (up + 1, Some(noun_after(doc, sentence, at + 1)))
+                }
+                _ => continue,
+            };
+            let Some((whole, whole_noun)) = quantity_at(&c, whole_at) else {
+                continue;
+            };
+            if !is_count(&whole) && !whole.figure.ambiguous {
+                continue;
+            }
+            let nouns: Vec<Vec<String>> = [Some(whole_noun), named].into_iter().flatten().collect();
+            let first = (0..at - 1)
+                .rev()
+                .find(|&k| matches!(c.punct(k), Some("." | "!" | "?" | ";" | ":")))
+                .map_or(0, |k| k + 1);
+            let part = (first..at - 1).rev().find_map(|k| {
+                let (f, n) = quantity_at(&c, k)?;
+                (!compared_at(&c, k) && nouns.iter().any(|w| same_head(w, &n))).then_some((f, n))
+            });
+            let Some((part, noun)) = part else {
+                continue;
+            };
+            if frames_another_count(&Cursor::new(doc, &sentence[first..at - 1])) {
+                continue;
+            }
+            if comparable(&whole, &part)
+                && part.figure.value > whole.figure.value
+                && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+            {
+                out.push(too_large(doc, rule, &whole, &part, &noun));
+            }
+        }
+    }
+
     /// "có 23 đảng viên, trong đó 24 đảng viên chính thức": the parts after "trong đó" or
     /// "trong số đó" (or "Trong số đại biểu ...") against the counts stated before the
     /// marker, in its sentence or, when the marker opens the sentence, the one before. A
@@ -323,7 +384,11 @@ impl PartExceedsWhole {
                 None if p == from && !named && wholes.len() == 1 => {
                     let (w, n) = &wholes[0];
                     let measured = |n: &[String]| MEASURE_UNITS.contains(&n[0]);
-                    if measured(n)
+                    // People are no more than the visits they made ("1.150 lượt đoàn viên
+                    // ..., trong số đó có 236 sinh viên").
+                    let visits_of_people =
+                        n[0] == "lượt" && PERSON_HEADS.contains(&noun[0].as_str());
+                    if measured(n) && !visits_of_people
                         || measured(&noun)
                         || part.figure.value > w.figure.value * MAX_OTHER_NOUN_RATIO
                     {
@@ -503,6 +568,12 @@ fn is_part(doc: &Document, tokens: &[usize], p: usize, noun_len: usize) -> bool 
         .any(|w| PART_VERBS.contains(w))
 }
 
+/// First words of nouns that count people ("người", "em", "sinh viên", "đoàn viên").
+const PERSON_HEADS: [&str; 16] = [
+    "bệnh", "cháu", "cán", "công", "cụ", "em", "giáo", "hội", "học", "người", "sinh", "thanh",
+    "trẻ", "đoàn", "đại", "đảng",
+];
+
 /// How many times a whole a part of another noun may be and still be taken as its part.
 const MAX_OTHER_NOUN_RATIO: f64 = 1.25;
 
@@ -516,7 +587,8 @@ fn within_marker(c: &Cursor<'_>) -> Option<(usize, usize, bool)> {
         }
         let (from, named) = match (c.word(k + 1), c.word(k + 2)) {
             (Some("đó"), _) => (k + 2, false),
-            (Some("số"), Some("đó")) => (k + 3, false),
+            // "trong số đó", "trong số này", "trong số trên": the whole before, not named.
+            (Some("số"), Some("đó" | "này" | "trên" | "ấy")) => (k + 3, false),
             (Some("số"), Some(_)) => (k + 2, true),
             _ => return None,
         };
@@ -556,6 +628,9 @@ fn same_head(a: &[String], b: &[String]) -> bool {
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
+
+/// Words between "tổng số" and "lên" ("nâng tổng số hội viên toàn xã lên 1.318 người").
+const MAX_RAISED_NOUN_WORDS: usize = 5;
 
 /// Words between "số" and "là" in a clause that names its count ("số người tham gia tự
 /// nguyện là 1.215 người").
@@ -815,6 +890,40 @@ mod tests {
                 "Huyện có 12 xã, trong đó 15.000 hộ nghèo.",
                 "Dịch Covid-19 diễn biến phức tạp, trong đó, có 22 chỉ tiêu đạt từ 50% trở lên.",
                 "Huyện có 12 xã với 50.000 dân, trong đó 13 thôn vùng cao.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_part_before_its_whole_and_after_trong_so_nay() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Hòa giải thành 409 vụ, việc trong tổng số 390 vụ, việc đủ điều kiện.",
+                    &["409"],
+                ),
+                (
+                    "Hội kết nạp mới 1.322 hội viên, nâng tổng số hội viên toàn xã lên 1.318 người.",
+                    &["1.322"],
+                ),
+                (
+                    "Phát hiện 6.842 trường hợp; trong số này có 7.283 người điều khiển xe mô tô.",
+                    &["7.283"],
+                ),
+                (
+                    "Huy động 1.150 lượt đoàn viên tham gia; trong số đó có 1.244 sinh viên.",
+                    &["1.244"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Hòa giải thành 173 vụ, việc trong tổng số 390 vụ, việc đủ điều kiện.",
+                "Hội kết nạp mới 236 hội viên, nâng tổng số hội viên toàn xã lên 1.318 người.",
+                "Năm 2024 tăng 400 vụ so với năm trước, trong tổng số 390 vụ.",
+                "Tiếp 1.150 lượt công dân; trong số đó có 1.244 vụ việc.",
             ],
         );
     }

@@ -1,7 +1,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::{FigureAt, Percent};
 use crate::analysis::quantities::Quantity;
-use crate::analysis::sentences::sentences;
+use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
@@ -9,6 +9,7 @@ use crate::lists::{
 };
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
+use crate::text::punctuation;
 
 declare_rule! {
     /// A percentage that the figures it is computed from contradict.
@@ -26,6 +27,11 @@ declare_rule! {
     /// Z%") and ", tỷ lệ Z%" after "X trên Y". A headline's percentage that no percentage
     /// of the body agrees with is a warning when one body percentage shares most of its
     /// words (the same measure). A
+    /// percentage whose clause holds only its part is read with the sentence before (a
+    /// whole after "có", "tiếp nhận", "thụ lý", a plan the percentage names, an earlier
+    /// year) or the clause after ("; cùng kỳ năm trước ... Y"), as a warning; a change
+    /// between two percentages may be meant in points, and a figure like "2.575" in a
+    /// document with no decimals is read both ways: either reading agrees. A
     /// percentage is about the nearest quantity (a figure with its unit) it can be about:
     /// another quantity between a ratio and the claim means the claim is about that one.
     /// "1.020/1.200" gives the same ratio under either reading of the dots. The words before the figure decide what agrees with it:
@@ -54,7 +60,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -109,6 +115,12 @@ struct Contradiction {
     /// The computation, written with the document's figures ("12.455,236 / 19.492,800").
     formula: String,
     operands: [(FigureAt, &'static str, &'static str); 2],
+    /// The value under another reading the writer may mean, either agreeing: a change
+    /// between two percentages in points ("từ 18,5% xuống 16,2%, giảm 2,3%"), or a figure
+    /// whose dot may group or mark decimals ("2.575") read the other way.
+    other: Option<f64>,
+    /// Lower than the rule's when the operands were read across clauses.
+    severity: Option<crate::diagnostic::Severity>,
 }
 
 impl Rule for PercentMismatch {
@@ -142,8 +154,26 @@ impl Rule for PercentMismatch {
                     if percent.figure.figure.ambiguous || percent.figure.at < first {
                         continue;
                     }
-                    if let Some(d) = self.check_percent(doc, tokens, &percent) {
-                        out.push(d);
+                    match self.check_percent(doc, tokens, &percent) {
+                        Reading::Contradicts(d) => out.push(d),
+                        Reading::Agrees => {}
+                        // Operands outside the clause: read with its neighbours, a warning.
+                        Reading::Unread if first == 0 => {
+                            let before: Vec<usize> = (sentence_before(doc, &clauses, i)..i)
+                                .flat_map(|p| clauses[p].iter().copied())
+                                .collect();
+                            let after = if i + 1 < clauses.len() {
+                                &clauses[i + 1]
+                            } else {
+                                &[][..]
+                            };
+                            if let Some(d) =
+                                self.check_across_clauses(doc, &before, sentence, after, &percent)
+                            {
+                                out.push(d);
+                            }
+                        }
+                        Reading::Unread => {}
                     }
                 }
             }
@@ -193,18 +223,24 @@ impl PercentMismatch {
         }
         for sentence in &sentences(doc, title) {
             let c = Cursor::new(doc, sentence);
-            let headline_words: Vec<String> = (0..c.len())
-                .filter(|&k| {
-                    c.word(k).is_some_and(|w| !COMMON_WORDS.contains(&w))
-                        && doc.case(c.token(k)) == crate::text::case::Case::Lower
-                })
-                .filter_map(|k| c.word(k).map(str::to_string))
-                .collect();
             for percent in c.percents() {
                 let stated = percent.figure.figure;
                 if stated.ambiguous {
                     continue;
                 }
+                // "Bảo hiểm xã hội huyện X: thu đạt 101,2% kế hoạch": the measure is the part
+                // of the headline around the percentage, not the issuer before the colon.
+                let at = percent.figure.at;
+                let colon = |k: &usize| c.is_punct(*k, ":");
+                let from = (0..at).rev().find(colon).map_or(0, |k| k + 1);
+                let to = (at..c.len()).find(colon).unwrap_or(c.len());
+                let headline_words: Vec<String> = (from..to)
+                    .filter(|&k| {
+                        c.word(k).is_some_and(|w| !COMMON_WORDS.contains(&w))
+                            && doc.case(c.token(k)) == crate::text::case::Case::Lower
+                    })
+                    .filter_map(|k| c.word(k).map(str::to_string))
+                    .collect();
                 let (claim, _) = claim_before(doc, sentence, percent.figure.at);
                 if body
                     .iter()
@@ -283,6 +319,27 @@ fn body_percents(doc: &Document) -> Vec<BodyPercent> {
     out
 }
 
+/// The first clause of the sentence before clause `i` (the clauses of `i`'s own sentence
+/// before it included): where operands stated before a percentage are looked for.
+fn sentence_before(doc: &Document, clauses: &Sentences, i: usize) -> usize {
+    let ends_sentence = |j: usize| {
+        clauses[j]
+            .last()
+            .is_some_and(|&t| punctuation::ends_sentence(doc.token_text(&doc.tokens[t])))
+    };
+    let mut j = i;
+    while j > 0 && !ends_sentence(j - 1) {
+        j -= 1;
+    }
+    if j > 0 {
+        j -= 1;
+        while j > 0 && !ends_sentence(j - 1) {
+            j -= 1;
+        }
+    }
+    j
+}
+
 /// Whether `clause` opens with "trong đó" or "trong số đó" right after `previous` ended
 /// with a semicolon: its parts are parts of a whole stated there.
 fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool {
@@ -295,16 +352,18 @@ fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool
         && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"))
 }
 
+/// What the operands found say of a percentage.
+enum Reading {
+    Agrees,
+    Contradicts(Diagnostic),
+    /// No operands found in the clause.
+    Unread,
+}
+
 impl PercentMismatch {
-    fn check_percent(
-        &self,
-        doc: &Document,
-        sentence: &[usize],
-        percent: &Percent,
-    ) -> Option<Diagnostic> {
+    fn check_percent(&self, doc: &Document, sentence: &[usize], percent: &Percent) -> Reading {
         let at = percent.figure.at;
         let (claim, verb_at) = claim_before(doc, sentence, at);
-        let stated = percent.figure.figure;
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
         let found = if let Some(found) = difference_claim(doc, sentence, percent) {
             Some(found)
@@ -320,20 +379,43 @@ impl PercentMismatch {
                 })
         } else if let Some(found) = fraction_in_paren_after(doc, sentence, percent, verb) {
             Some(found)
-        } else if let Some(verb) = verb {
-            let verb_at = verb_at?;
+        } else if let (Some(verb), Some(verb_at)) = (verb, verb_at) {
             if RATIO_VERBS.contains(verb) {
                 ratio_claim(doc, sentence, verb_at, percent)
             } else {
-                let sign = CHANGE_VERBS.value(verb)?.parse().ok()?;
-                change_claim(doc, sentence, verb_at, percent, sign)
+                CHANGE_VERBS
+                    .value(verb)
+                    .and_then(|sign| sign.parse().ok())
+                    .and_then(|sign| change_claim(doc, sentence, verb_at, percent, sign))
             }
         } else {
             None
-        }?;
-        if found.computed.is_finite()
-            && claim.accepts(found.computed, stated.value, stated.decimals)
-        {
+        };
+        let Some(found) = found else {
+            return Reading::Unread;
+        };
+        match self.judge(doc, sentence, percent, claim, verb_at, found) {
+            Some(d) => Reading::Contradicts(d),
+            None => Reading::Agrees,
+        }
+    }
+
+    /// The finding when the claim does not accept the recomputed value (nor its other
+    /// reading: points for a change between two percentages).
+    fn judge(
+        &self,
+        doc: &Document,
+        sentence: &[usize],
+        percent: &Percent,
+        claim: Claim,
+        verb_at: Option<usize>,
+        found: Contradiction,
+    ) -> Option<Diagnostic> {
+        let at = percent.figure.at;
+        let stated = percent.figure.figure;
+        let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
+        let accepted = |v: f64| v.is_finite() && claim.accepts(v, stated.value, stated.decimals);
+        if accepted(found.computed) || found.other.is_some_and(accepted) {
             return None;
         }
         // The claim as quoted: from the qualifier on, and with the verb for a change
@@ -349,7 +431,7 @@ impl PercentMismatch {
         let en_value = numbers::format(found.computed, 2, NumberStyle::English);
         let mut d = Diagnostic::new(
             self.meta().id,
-            self.meta().default_severity,
+            found.severity.unwrap_or(self.meta().default_severity),
             percent.span.clone(),
             Message::new(
                 format!(
@@ -363,6 +445,36 @@ impl PercentMismatch {
             d = d.with_related(figure.span.clone(), Message::new(vi, en));
         }
         Some(d)
+    }
+
+    /// A percentage whose clause holds only its part (or this period's figure): the whole,
+    /// the plan or the figure compared with stated in the clause before, or the base in the
+    /// clause after. Reported as a warning: the clauses are read together.
+    fn check_across_clauses(
+        &self,
+        doc: &Document,
+        before: &[usize],
+        clause: &[usize],
+        after: &[usize],
+        percent: &Percent,
+    ) -> Option<Diagnostic> {
+        let joined: Vec<usize> = before.iter().chain(clause).chain(after).copied().collect();
+        let shift = before.len();
+        let shifted = Percent {
+            figure: FigureAt {
+                at: percent.figure.at + shift,
+                ..percent.figure.clone()
+            },
+            span: percent.span.clone(),
+            sign_at: percent.sign_at + shift,
+        };
+        let c = Cursor::new(doc, &joined);
+        let (claim, verb_at) = claim_before(doc, &joined, shifted.figure.at);
+        let verb_at = verb_at.filter(|&v| v >= shift)?;
+        let end = shift + clause.len();
+        let mut found = across_clauses(&c, shift, end, verb_at, &shifted)?;
+        found.severity = Some(crate::diagnostic::Severity::Warning);
+        self.judge(doc, &joined, &shifted, claim, Some(verb_at), found)
     }
 }
 
@@ -395,7 +507,7 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
             // "tương đương 61,4%", "tương ứng 60%": the verb starts at "tương".
             return (claim, prev.checked_sub(1));
         }
-        if word == "vượt" && pos == at && compares_after(doc, sentence, at) {
+        if word == "vượt" && pos == at && exceeds_by(doc, sentence, at) {
             // "vượt 5% so với kế hoạch": exceeded by that much, a change.
             return (claim, Some(prev));
         }
@@ -414,15 +526,15 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
     (claim, None)
 }
 
-/// The start of "tỷ lệ" when the words from it to `last` name a rate ("tỷ lệ bao phủ",
-/// "tỷ lệ hộ nghèo"): up to three lower-case words after "tỷ lệ".
+/// The start of "tỷ lệ" (or "tỷ trọng", "độ") when the words from it to `last` name a rate
+/// ("tỷ lệ bao phủ", "tỷ lệ hộ nghèo", "độ bao phủ"): up to three lower-case words after it.
 fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<usize> {
     let c = Cursor::new(doc, sentence);
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            c.word(j) == Some("tỷ")
-                && c.word(j + 1) == Some("lệ")
+            (c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng"))
+                || c.word(j) == Some("độ") && j + 1 < last)
                 && (j + 2..=last).all(|k| {
                     c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
                 })
@@ -439,11 +551,13 @@ fn is_label_figure(c: &Cursor<'_>, k: usize) -> bool {
 
 /// X / Y as a percentage, with its formula written from the document's own figures.
 fn ratio(doc: &Document, numerator: &FigureAt, denominator: &FigureAt) -> Option<Contradiction> {
-    // "1.020/1.200" reads 1 020/1 200 or 1,02/1,2: the same ratio when both are ambiguous.
-    if numerator.figure.ambiguous != denominator.figure.ambiguous || denominator.figure.value == 0.0
-    {
+    if denominator.figure.value == 0.0 {
         return None;
     }
+    // "1.020/1.200" reads 1 020/1 200 or 1,02/1,2: the same ratio when both are ambiguous;
+    // "876 / 2.575" is read both ways, either agreeing.
+    let other = (numerator.figure.ambiguous != denominator.figure.ambiguous)
+        .then(|| other_reading(doc, numerator) / other_reading(doc, denominator) * 100.0);
     let (n, d) = (
         &doc.text[numerator.span.clone()],
         &doc.text[denominator.span.clone()],
@@ -455,7 +569,21 @@ fn ratio(doc: &Document, numerator: &FigureAt, denominator: &FigureAt) -> Option
             (numerator.clone(), "tử số", "numerator"),
             (denominator.clone(), "mẫu số", "denominator"),
         ],
+        other,
+        severity: None,
     })
+}
+
+/// The figure's value with its one separator read the other way ("2.575": 2,575 when read
+/// 2 575), or its value when it is not ambiguous.
+fn other_reading(doc: &Document, f: &FigureAt) -> f64 {
+    if !f.figure.ambiguous {
+        f.figure.value
+    } else if doc.text[f.span.clone()].contains('.') {
+        f.figure.value / 1000.0
+    } else {
+        f.figure.value * 1000.0
+    }
 }
 
 /// "X/Y chỉ tiêu (Z%)": the fraction right before the parenthesis.
@@ -502,15 +630,22 @@ fn ratio_claim(
         if claims_between {
             return None;
         }
-        // Another quantity between the pair and the claim is what the claim is about.
-        if c.measures_between(end, verb_at).is_empty() {
+        // Another quantity between the pair and the claim is what the claim is about; a
+        // bound of the whole's description ("từ 18 tuổi trở lên") is not one.
+        let about_another = c
+            .measures_between(end, verb_at)
+            .iter()
+            .any(|q| !q.unit.iter().any(|w| w == "trở"));
+        if !about_another {
             return ratio(doc, &part, &whole);
         }
     }
     if let Some((part, whole)) = whole_after_paren(&c, verb_at, percent) {
         return ratio(doc, &part, &whole);
     }
-    if let Some(whole) = quantity_in_parens_after(&c, percent.sign_at + 1) {
+    if let Some(whole) = quantity_in_parens_after(&c, percent.sign_at + 1)
+        .or_else(|| plan_named_after(&c, percent.sign_at + 1))
+    {
         let part =
             part_before(&c, verb_at, &whole).or_else(|| quantity_before_claim(&c, verb_at))?;
         return ratio(doc, &part, &whole.figure);
@@ -545,20 +680,51 @@ fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<
         })?;
     let whole = (0..part.figure.at).rev().find_map(|k| {
         let q = c.quantity_at(k)?;
-        (q.same_unit(&part)
-            && k.checked_sub(1)
-                .and_then(|p| c.word(p))
-                .is_some_and(|w| WHOLE_MARKERS.contains(w))
-            && stated_as_whole(c, k, part.figure.at))
-        .then_some(q)
+        // "Trong số 2.268 tân sinh viên, có 1.361 em ...": a whole that opens the clause
+        // is the whole of the first count after it, whatever that counts.
+        let opening = opens_with_whole(c, k);
+        let marked = k
+            .checked_sub(1)
+            .and_then(|p| c.word(p))
+            .is_some_and(|w| WHOLE_MARKERS.contains(w))
+            || opening.is_some();
+        let same = q.same_unit(&part)
+            || opening == Some(true) && first_count_after(c, q.end) == Some(part.figure.at);
+        (same && (marked || stated_as_whole(c, k, part.figure.at))).then_some(q)
     })?;
     ratio(c.doc, &part.figure, &whole.figure)
 }
 
-/// Whether "so với" follows the percentage whose figure is at `at`.
-fn compares_after(doc: &Document, sentence: &[usize], at: usize) -> bool {
+/// Whether the figure at `k` is the whole a clause opens with: "Trong N X", "Trong số N X",
+/// "Trong tổng số N X" at the clause's start. `Some(true)` with "số" (the whole of whatever
+/// part follows), `Some(false)` without (of parts counting the same thing).
+fn opens_with_whole(c: &Cursor<'_>, k: usize) -> Option<bool> {
+    let mut j = k;
+    let mut counted = false;
+    while j > 0 && matches!(c.word(j - 1), Some("số" | "tổng")) {
+        counted = true;
+        j -= 1;
+    }
+    (j == 1 && c.word_is(0, "trong")).then_some(counted)
+}
+
+/// The first figure with a unit after the comma that ends the whole's noun phrase.
+fn first_count_after(c: &Cursor<'_>, from: usize) -> Option<usize> {
+    let comma = (from..(from + 12).min(c.len())).find(|&k| c.word(k).is_none())?;
+    if !c.is_punct(comma, ",") {
+        return None;
+    }
+    (comma + 1..(comma + 4).min(c.len())).find(|&k| c.quantity_at(k).is_some())
+}
+
+/// Whether "vượt Z%" says by how much: "so với" follows the percentage, or a plan word
+/// follows a percentage below 100 ("vượt 3% chỉ tiêu"; "vượt 105% kế hoạch" is a bound).
+fn exceeds_by(doc: &Document, sentence: &[usize], at: usize) -> bool {
     let c = Cursor::new(doc, sentence);
-    c.is_punct(at + 1, "%") && c.word(at + 2) == Some("so") && c.word(at + 3) == Some("với")
+    let plan_after = (at + 2..at + 4).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+    c.is_punct(at + 1, "%")
+        && (c.word(at + 2) == Some("so") && c.word(at + 3) == Some("với")
+            || plan_after && c.figure(at).is_some_and(|f| f.value < 100.0))
 }
 
 /// "giảm 4 vụ, tương đương 22,2%", "tăng 36 tỷ đồng, tức 6,25%", "giảm 2 người (-25% so
@@ -573,6 +739,13 @@ fn difference_claim(
     let c = Cursor::new(doc, sentence);
     let mut j = percent.figure.at;
     if j > 0 && matches!(c.punct(j - 1), Some("-" | "−" | "+")) {
+        j -= 1;
+    }
+    // "(giảm 14,8%)", "tương ứng giảm 18%": the direction said again before the share.
+    if j > 1
+        && matches!(c.word(j - 1), Some("tăng" | "giảm"))
+        && (c.word(j - 2).is_some() || c.is_punct(j - 2, "("))
+    {
         j -= 1;
     }
     // The difference ends at "(" or at the comma before a connecting word.
@@ -593,6 +766,11 @@ fn difference_claim(
         }
         comma
     };
+    // "giảm 306 trường hợp so với cùng kỳ (1.700 trường hợp), tương ứng giảm 18%": the
+    // figure compared with closes the difference's clause.
+    if let Some(found) = difference_before_base(&c, end) {
+        return Some(found);
+    }
     let difference = (end.saturating_sub(6)..end)
         .filter_map(|k| c.quantity_at(k))
         .find(|q| q.end == end)?;
@@ -604,7 +782,10 @@ fn difference_claim(
     if !matches!(verb, "tăng" | "giảm") {
         return None;
     }
-    let after = percent.sign_at + 1;
+    let mut after = percent.sign_at + 1;
+    if c.is_punct(after, ")") {
+        after += 1;
+    }
     let after = if c.is_punct(after, ",") {
         after + 1
     } else {
@@ -617,16 +798,54 @@ fn difference_claim(
         None
     }
     .or_else(|| leading_base(&c, difference.figure.at))?;
-    if !compared.same_unit(&difference)
-        || compared.figure.figure.ambiguous != difference.figure.figure.ambiguous
-        || compared.figure.figure.value == 0.0
-    {
+    difference_share(&c, difference, compared)
+}
+
+/// "tăng X [đơn vị] so với ... (Y [đơn vị])" ending at `end` (the comma before the share).
+fn difference_before_base(c: &Cursor<'_>, end: usize) -> Option<Contradiction> {
+    let close = end.checked_sub(1).filter(|&k| c.is_punct(k, ")"))?;
+    let open = (close.saturating_sub(6)..close)
+        .rev()
+        .find(|&k| c.is_punct(k, "("))?;
+    let compared = c.quantity_at(open + 1).filter(|q| q.end == close)?;
+    let so = (open.saturating_sub(10)..open)
+        .rev()
+        .find(|&k| c.word(k) == Some("so") && c.word(k + 1) == Some("với"))?;
+    if (so + 2..open).any(|k| c.word(k).is_none() && c.year(k).is_none()) {
+        return None;
+    }
+    // The unit may have run into "so" ("306 trường hợp so").
+    let difference = (so.saturating_sub(6)..so)
+        .filter_map(|k| c.quantity_at(k))
+        .find(|q| q.end == so || q.end == so + 1)?;
+    let verb = difference
+        .figure
+        .at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))?;
+    if !matches!(verb, "tăng" | "giảm") {
+        return None;
+    }
+    difference_share(c, difference, compared)
+}
+
+/// The difference as a share of the figure compared with, counting the same thing.
+fn difference_share(
+    c: &Cursor<'_>,
+    difference: Quantity,
+    compared: Quantity,
+) -> Option<Contradiction> {
+    let doc = c.doc;
+    if !compared.same_unit(&difference) || compared.figure.figure.value == 0.0 {
         return None;
     }
     let (d, b) = (
         &doc.text[difference.figure.span.clone()],
         &doc.text[compared.figure.span.clone()],
     );
+    let (df, cf) = (&difference.figure, &compared.figure);
+    let other = (df.figure.ambiguous != cf.figure.ambiguous)
+        .then(|| other_reading(doc, df) / other_reading(doc, cf) * 100.0);
     Some(Contradiction {
         computed: difference.figure.figure.value / compared.figure.figure.value * 100.0,
         formula: format!("{d} / {b}"),
@@ -638,6 +857,8 @@ fn difference_claim(
                 "the figure compared with",
             ),
         ],
+        other,
+        severity: None,
     })
 }
 
@@ -1047,24 +1268,42 @@ fn change_claim(
 ) -> Option<Contradiction> {
     let c = Cursor::new(doc, sentence);
     let after = percent.sign_at + 1;
-    let change = from_to_before(doc, sentence, verb_at).or_else(|| from_to_after(&c, percent));
-    let (now, before) = match change {
+    let from_to = from_to_before(doc, sentence, verb_at).or_else(|| from_to_after(&c, percent));
+    let (now, before) = match from_to {
         Some((from, to)) => (to, from),
         None => {
             let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
             let before = if compares {
-                quantity_in_parens_after(&c, after + 2)?
+                quantity_in_parens_after(&c, after + 2)
+                    .or_else(|| base_said_after(&c, after + 2))?
             } else {
                 leading_base(&c, verb_at)?
             };
             (part_before(&c, verb_at, &before)?, before.figure)
         }
     };
-    // "từ 40.000 lên 60.000": the same change under either reading of the dots.
-    if now.figure.ambiguous != before.figure.ambiguous || before.figure.value == 0.0 {
+    change(&c, now, before, sign)
+}
+
+/// The change from `before` to `now` in percent (with its reading in points when both are
+/// percentages).
+fn change(c: &Cursor<'_>, now: FigureAt, before: FigureAt, sign: f64) -> Option<Contradiction> {
+    let doc = c.doc;
+    if before.figure.value == 0.0 {
         return None;
     }
-    let computed = sign * (now.figure.value - before.figure.value) / before.figure.value * 100.0;
+    let relative = |n: f64, b: f64| sign * (n - b) / b * 100.0;
+    let computed = relative(now.figure.value, before.figure.value);
+    // "từ 40.000 lên 60.000": the same change under either reading of the dots, when both
+    // are ambiguous; "từ 950 lên 1.020" is read both ways.
+    let either_dot = (now.figure.ambiguous != before.figure.ambiguous)
+        .then(|| relative(other_reading(doc, &now), other_reading(doc, &before)));
+    // "từ 18,5% xuống 16,2%, giảm 2,3%": a change of two rates, often said in points.
+    let is_rate = |f: &FigureAt| c.is_punct(f.at + 1, "%");
+    let other = either_dot.or_else(|| {
+        (is_rate(&now) && is_rate(&before))
+            .then_some(sign * (now.figure.value - before.figure.value))
+    });
     let (n, b) = (&doc.text[now.span.clone()], &doc.text[before.span.clone()]);
     let formula = if sign > 0.0 {
         format!("({n} − {b}) / {b}")
@@ -1078,7 +1317,242 @@ fn change_claim(
             (now, "số liệu kỳ này", "this period's figure"),
             (before, "số liệu để so sánh", "the figure compared with"),
         ],
+        other,
+        severity: None,
     })
+}
+
+/// "tăng 8% so với cùng kỳ, khi đó là 13.000 lượt": the figure compared with, said after
+/// the period's words by "khi đó" or "lúc đó" (and "là", "đạt" or "có").
+fn base_said_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
+    let comma =
+        (from..(from + 8).min(c.len())).find(|&k| c.word(k).is_none() && c.year(k).is_none())?;
+    if !c.is_punct(comma, ",")
+        || !matches!(c.word(comma + 1), Some("khi" | "lúc"))
+        || c.word(comma + 2) != Some("đó")
+    {
+        return None;
+    }
+    let mut k = comma + 3;
+    if matches!(c.word(k), Some("là" | "đạt" | "có")) {
+        k += 1;
+    }
+    c.quantity_at(k)
+}
+
+/// The measures of `from..to` outside parentheses, durations left out.
+fn plain_measures(c: &Cursor<'_>, from: usize, to: usize) -> Vec<Quantity> {
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for k in from..to.min(c.len()) {
+        match c.punct(k) {
+            Some("(") => depth += 1,
+            Some(")") => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0
+            && let Some(q) = c.quantity_at(k).filter(|q| !q.is_duration())
+        {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// The one measure of `from..to` counting what `part` counts, if there is exactly one.
+fn only_same_measure(
+    c: &Cursor<'_>,
+    from: usize,
+    to: usize,
+    part: &Quantity,
+) -> Option<Option<Quantity>> {
+    let mut same = plain_measures(c, from, to)
+        .into_iter()
+        .filter(|q| q.same_unit(part));
+    match (same.next(), same.next()) {
+        (None, _) => Some(None),
+        // "khoảng 27.494.100 người": a rounded figure is no operand of a precise share.
+        (Some(q), None) if is_approximate(c, &q) => None,
+        (Some(q), None) => Some(Some(q)),
+        _ => None,
+    }
+}
+
+/// Whether a qualifier of `rules/lists/percent-qualifiers.txt` ("khoảng", "gần", "hơn")
+/// stands right before the quantity's figure.
+fn is_approximate(c: &Cursor<'_>, q: &Quantity) -> bool {
+    q.figure
+        .at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))
+        .is_some_and(|w| PERCENT_QUALIFIERS.value(w).is_some())
+}
+
+/// Whether a word of `rules/lists/plan-words.txt` stands in the few words before `k`
+/// ("Kế hoạch thu ... được giao là 250 tỷ đồng", "chỉ tiêu 2.500 đơn vị").
+fn planned_before(c: &Cursor<'_>, k: usize, from: usize) -> bool {
+    (k.saturating_sub(7).max(from)..k).any(|j| c.word(j).is_some_and(|w| PLAN_WORDS.contains(w)))
+}
+
+/// "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 82,7% tổng nguồn
+/// vốn.": the base the words after the percentage (`after..tail_end`, two words at least)
+/// name, where the same words lead the one figure of the part's unit before; the part ends
+/// right before ", verb".
+fn named_base(
+    c: &Cursor<'_>,
+    first: usize,
+    verb_at: usize,
+    after: usize,
+    tail_end: usize,
+) -> Option<Contradiction> {
+    let named: Vec<&str> = (after..tail_end.min(after + 3))
+        .filter_map(|k| c.word(k))
+        .collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    let part = plain_measures(c, first, comma)
+        .pop()
+        .filter(|q| q.end == comma)?;
+    let named_before = |k: usize| {
+        (k.saturating_sub(8)..k).any(|j| (0..named.len()).all(|i| c.word(j + i) == Some(named[i])))
+    };
+    let mut wholes = plain_measures(c, 0, part.figure.at)
+        .into_iter()
+        .filter(|q| q.same_unit(&part) && named_before(q.figure.at));
+    match (wholes.next(), wholes.next()) {
+        (Some(whole), None) => ratio(c.doc, &part.figure, &whole.figure),
+        _ => None,
+    }
+}
+
+/// The operands of a percentage whose clause (`first..end` of `c`, the clause before it
+/// at `..first`, the one after at `end..`) holds only its part or this period's figure:
+/// - a share ("đạt", "chiếm", "tỷ lệ") of the one quantity of the part's unit in the clause
+///   before, when that quantity is a whole ("có", "tiếp nhận", "thụ lý": a word of
+///   `whole-markers.txt` before it), a plan the percentage names ("Kế hoạch ... là 250 tỷ
+///   đồng. ... thu 253 tỷ đồng, đạt 101,2% kế hoạch"), or anything for "chiếm"; the part is
+///   the nearest quantity before the verb that counts what the clause before counts, or the
+///   one in parentheses after the percentage ("đạt 86,4% (2.808 hồ sơ)");
+/// - a change ("X, tăng Z%") from the one quantity of X's unit in the clause after when it
+///   opens with "cùng kỳ" or "khi đó", or in the clause before when that one speaks of an
+///   earlier year or the plan the percentage names.
+fn across_clauses(
+    c: &Cursor<'_>,
+    first: usize,
+    end: usize,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let verb = c.word(verb_at)?;
+    let after = percent.sign_at + 1;
+    let tail = (after..end)
+        .take_while(|&k| c.word(k).is_some() || c.year(k).is_some())
+        .count();
+    let tail_end = after + tail;
+    let plan_after = (after..tail_end).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+    let ends = tail_end >= end || matches!(c.punct(tail_end), Some("." | ";" | "(" | ","));
+    if !ends {
+        return None;
+    }
+    if RATIO_VERBS.contains(verb) {
+        if tail > 0 && !plan_after {
+            // "chiếm 60% dân số": a base of its own, found where its words name a figure.
+            return named_base(c, first, verb_at, after, tail_end);
+        }
+        let in_parens = c
+            .is_punct(tail_end, "(")
+            .then(|| c.quantity_at(tail_end + 1))
+            .flatten()
+            .filter(|q| c.is_punct(q.end, ")"));
+        // "tỷ lệ che phủ rừng đạt 26,06%": a named rate has a base of its own, unless its
+        // part is given with it.
+        let named_rate = (first..verb_at.max(percent.figure.at)).any(|k| {
+            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ") || c.word(k) == Some("độ"))
+                && c.word(k + 2).is_some()
+                && k + 2 < percent.figure.at
+                && k + 2 != verb_at
+        });
+        let parts: Vec<Quantity> = match in_parens {
+            Some(q) => vec![q],
+            None if named_rate => return None,
+            None => plain_measures(c, first, verb_at)
+                .into_iter()
+                .rev()
+                .collect(),
+        };
+        for part in parts {
+            // "... có 258.780 người, chiếm 25,26% ... còn ... có 100.456 người, tức chiếm
+            // 9,8%": a part beside others of its kind is a share of their whole, not of a
+            // figure before.
+            let siblings = plain_measures(c, first, verb_at)
+                .iter()
+                .filter(|q| q.same_unit(&part))
+                .count();
+            if siblings > 1 {
+                return None;
+            }
+            let Some(whole) = only_same_measure(c, 0, first, &part)? else {
+                continue;
+            };
+            let marked = whole
+                .figure
+                .at
+                .checked_sub(1)
+                .and_then(|k| c.word(k))
+                .is_some_and(|w| WHOLE_MARKERS.contains(w));
+            let plan = plan_after && planned_before(c, whole.figure.at, 0);
+            return (marked || plan || verb == "chiếm")
+                .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
+        }
+        return None;
+    }
+    let sign: f64 = CHANGE_VERBS.value(verb)?.parse().ok()?;
+    let now = verb_at
+        .checked_sub(1)
+        .filter(|&k| c.is_punct(k, ","))
+        .and_then(|comma| {
+            plain_measures(c, first, comma)
+                .pop()
+                .filter(|q| q.end == comma)
+        })?;
+    let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
+    if tail > 0 && !compares && !plan_after {
+        return None;
+    }
+    let next_opens_period = matches!(
+        (c.word(end), c.word(end + 1)),
+        (Some("cùng"), Some("kỳ")) | (Some("khi" | "lúc"), Some("đó"))
+    );
+    let base = if next_opens_period && tail == 0 {
+        only_same_measure(c, end, c.len(), &now)??
+    } else {
+        let base = only_same_measure(c, 0, first, &now)??;
+        let years =
+            |from: usize, to: usize| (from..to).filter_map(|k| c.year(k)).collect::<Vec<_>>();
+        // Every year the sentence before names is earlier than one of the clause's ("11
+        // tháng năm 2015 ... so với năm 2014. Năm 2015 ..." is the same year).
+        let earlier = years(0, first).into_iter().max();
+        let later = years(first, end).into_iter().max();
+        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l);
+        let plan = plan_after && planned_before(c, base.figure.at, 0);
+        if !(earlier_year || plan) {
+            return None;
+        }
+        base
+    };
+    change(c, now.figure, base.figure, sign)
+}
+
+/// "đạt 75% chỉ tiêu cả năm là 1.500 đoàn viên": the plan named after the percentage (a
+/// word of `rules/lists/plan-words.txt` among a few words), then "là" and its figure.
+fn plan_named_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
+    let la = (from..(from + 6).min(c.len()))
+        .take_while(|&k| c.word(k).is_some())
+        .find(|&k| c.word_is(k, "là"))?;
+    let planned = (from..la).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+    planned.then(|| c.quantity_at(la + 1))?
 }
 
 /// "(Y đơn vị)" within a few words after `from` (words, years and quantities of a
@@ -1102,7 +1576,9 @@ fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
     if !c.is_punct(open, "(") {
         return None;
     }
-    let whole = c.quantity_at(open + 1)?;
+    // "(đạt 1.210 triệu USD)", "(chi 1 tỷ đồng)": a verb or two may lead the figure.
+    let first = (open + 1..(open + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
+    let whole = c.quantity_at(first)?;
     let close = (whole.end..(whole.end + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
     (c.is_punct(close, ")") || close == whole.end && c.is_punct(close, ";")).then_some(whole)
 }
@@ -1488,5 +1964,174 @@ mod tests {
             .map(|r| &text[r.span.clone()])
             .collect();
         assert_eq!(related, vec!["12.455,236", "19.492,800"]);
+    }
+
+    #[test]
+    fn operands_in_the_sentence_before_or_the_clause_after_give_a_warning() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Năm học này trường có 448 học sinh dự thi. Kết quả, 440 học sinh đỗ tốt nghiệp, đạt tỷ lệ 99,3%.",
+                    &["99,3%"],
+                ),
+                (
+                    "Kế hoạch thu năm 2024 được giao là 250 tỷ đồng. Đơn vị thu được 253 tỷ đồng, đạt 108% kế hoạch.",
+                    &["108%"],
+                ),
+                (
+                    "Năm 2023 có 1.950 người tham gia. Năm 2024, con số này là 2.184 người, tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Số thu đạt 484 tỷ đồng, tăng 30%; cùng kỳ năm trước đơn vị thu được 400 tỷ đồng.",
+                    &["30%"],
+                ),
+                (
+                    "Thành phố được giao chỉ tiêu 2.500 đơn vị máu. Qua 6 đợt, đã tiếp nhận 2.575 đơn vị, vượt 5% chỉ tiêu.",
+                    &["5%"],
+                ),
+                (
+                    "Bộ phận Một cửa tiếp nhận 3.250 hồ sơ. Tỷ lệ hồ sơ nộp trực tuyến đạt 90,4% (2.808 hồ sơ).",
+                    &["90,4%"],
+                ),
+                (
+                    "Bệnh viện thực hiện 2.412 ca phẫu thuật; phẫu thuật nội soi là 1.013 ca, chiếm 52%.",
+                    &["52%"],
+                ),
+                (
+                    "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 87,7% tổng nguồn vốn.",
+                    &["87,7%"],
+                ),
+            ],
+        );
+        let found = check(
+            &PercentMismatch,
+            "Năm 2023 có 1.950 người tham gia. Năm 2024, con số này là 2.184 người, tăng 20%.",
+        );
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(found[0].related.len(), 2);
+        silent(
+            &PercentMismatch,
+            &[
+                "Năm học này trường có 448 học sinh dự thi. Kết quả, 445 học sinh đỗ tốt nghiệp, đạt tỷ lệ 99,3%.",
+                "Tổng nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 82,7% tổng nguồn vốn.",
+                "Nguồn vốn của Quỹ đạt 486 tỷ đồng. Dư nợ đạt 402 tỷ đồng, chiếm 87,7% tổng nguồn vốn.",
+                "Số thu đạt 484 tỷ đồng, tăng 21%; cùng kỳ năm trước đơn vị thu được 400 tỷ đồng.",
+                // No sign that the figure before is the whole, the plan or an earlier year.
+                "Năm trước xã thu 200 tỷ đồng. Năm nay xã thu 150 tỷ đồng, đạt 95%.",
+                // Two figures of the unit before: which is the whole is not known.
+                "Bộ phận Một cửa tiếp nhận 4.820 hồ sơ; đã giải quyết 4.806 hồ sơ; 9 hồ sơ quá hạn. Số hồ sơ nộp trực tuyến chiếm 68,5% (3.302 hồ sơ).",
+                // A named rate has its own base.
+                "Toàn tỉnh có 4,4 triệu ha đất rừng. Tổng diện tích rừng là 3,6 triệu ha, tỷ lệ che phủ rừng đạt 26,06%.",
+                // The sentence before speaks of the same year; a rounded whole.
+                "11 tháng năm 2015, cảng đón 1.090.550 lượt, tăng 40% so với cùng kỳ năm 2014. Năm 2015, cảng đón 1.256.719 lượt, tăng 35,6% so với năm trước.",
+                "Tổng nhân khẩu toàn tỉnh là khoảng 27.494.100 người. Người Hán có 24.816.300 người, chiếm 90,97%.",
+                // A part beside others of its kind.
+                "Nhóm tuổi lao động là 665.236 người, chiếm 64,93% tổng dân số. Nhóm tuổi dưới 15 có 258.780 người, chiếm 25,26% tổng dân số còn nhóm trên 60 tuổi có 100.456 người, tức chiếm 9,8%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_between_two_rates_may_be_said_in_points() {
+        silent(
+            &PercentMismatch,
+            &[
+                "Tỷ lệ trẻ suy dinh dưỡng giảm từ 14,6% xuống còn 13,1%, giảm 1,5%.",
+                "Tỷ lệ bỏ học giảm từ 1,2% xuống còn 0,4%, giảm 66,7%.",
+            ],
+        );
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Tỷ lệ bỏ học giảm từ 1,2% xuống còn 0,4%, giảm 30%.",
+                &["30%"],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_figure_whose_dot_may_mark_decimals_is_read_both_ways() {
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Có 1.030 lượt là đoàn viên, chiếm 45% tổng số lượt hiến (2.575 lượt).",
+                &["45%"],
+            )],
+        );
+        silent(
+            &PercentMismatch,
+            &["Có 1.030 lượt là đoàn viên, chiếm 40% tổng số lượt hiến (2.575 lượt)."],
+        );
+    }
+
+    #[test]
+    fn more_phrasings_of_shares_differences_and_bases() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Số vụ giảm 306 trường hợp so với cùng kỳ (1.700 trường hợp), tương ứng giảm 25%.",
+                    &["25%"],
+                ),
+                (
+                    "Xảy ra 23 vụ, giảm 4 vụ (giảm 20%) so với cùng kỳ năm 2024 (27 vụ).",
+                    &["20%"],
+                ),
+                (
+                    "Trong 300 vụ án đã giải quyết, có 168 vụ hòa giải thành, chiếm 66%.",
+                    &["66%"],
+                ),
+                (
+                    "Trong số 2.268 tân sinh viên, có 1.361 em là nữ, chiếm 70%.",
+                    &["70%"],
+                ),
+                (
+                    "Đơn vị làm thủ tục cho 18.540 tờ khai, trong đó 15.388 tờ khai được phân luồng xanh, chiếm tỷ lệ 88%.",
+                    &["88%"],
+                ),
+                (
+                    "Các công đoàn kết nạp mới 1.125 đoàn viên, đạt 80% chỉ tiêu cả năm là 1.500 đoàn viên.",
+                    &["80%"],
+                ),
+                (
+                    "Kim ngạch đạt 1.331 triệu USD, tăng 15% so với cùng kỳ năm 2024 (đạt 1.210 triệu USD).",
+                    &["15%"],
+                ),
+                (
+                    "Số người bệnh nội trú là 14.040 lượt, tăng 12% so với cùng kỳ, khi đó là 13.000 lượt.",
+                    &["12%"],
+                ),
+                (
+                    "Số người tham gia là 76.520 người trên tổng dân số 82.400 người, đạt độ bao phủ 96,9%.",
+                    &["96,9%"],
+                ),
+                (
+                    "Hội có 1.652 hội viên trên tổng số 2.065 phụ nữ từ 18 tuổi trở lên, đạt 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Đến nay, xã có 9/11 thôn đạt chuẩn, chiếm 87,8%.",
+                    &["87,8%"],
+                ),
+                (
+                    "Bảo hiểm xã hội huyện Cẩm Khê: thu đạt 89,2% kế hoạch\n\nĐơn vị thu được 253 tỷ đồng, đạt 101,2% kế hoạch (250 tỷ đồng). Số nợ bảo hiểm xã hội còn 3,6 tỷ đồng, chiếm 1,4% số đã thu.",
+                    &["89,2%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Số vụ giảm 306 trường hợp so với cùng kỳ (1.700 trường hợp), tương ứng giảm 18%.",
+                "Năng suất đạt 71,5 tạ/ha, tăng 3,5 tạ/ha so với vụ trước (68 tạ/ha), tương đương tăng 5,1%.",
+                "Trong số 2.268 tân sinh viên, có 1.361 em là nữ, chiếm 60%.",
+                "Các công đoàn kết nạp mới 1.125 đoàn viên, đạt 75% chỉ tiêu cả năm là 1.500 đoàn viên.",
+                "Số người bệnh nội trú là 14.040 lượt, tăng 8% so với cùng kỳ, khi đó là 13.000 lượt.",
+                "Đến nay, xã có 9/11 thôn đạt chuẩn, chiếm 81,8%.",
+                "Ngày 9/11 thôn Đông tổ chức họp, 80% hộ dự.",
+            ],
+        );
     }
 }

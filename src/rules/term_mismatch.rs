@@ -30,7 +30,10 @@ declare_rule! {
     /// (one lower, in a document that speaks of a congress or an election: elsewhere there
     /// is no outgoing term), nor the incoming one (elected: "bầu Ban Chấp hành", "bầu 15
     /// ông, bà vào Ban Chấp hành"), nor two khóa the nhiệm kỳ years tell apart. One khóa
-    /// given two nhiệm kỳ that share no year is reported too. Lists ("khóa XIV, XV", "khóa
+    /// given two nhiệm kỳ that share no year is reported too, and, as a warning, two khóa of
+    /// one body on consecutive nhiệm kỳ whose numbers do not follow ("khóa XII (nhiệm kỳ
+    /// 2021 - 2026)" beside "khóa XIV, nhiệm kỳ 2026 - 2031"; not a body numbered anew from
+    /// I). Lists ("khóa XIV, XV", "khóa
     /// XIV và XV"; not "khóa XI và đoàn đại biểu") and a sentence about a former or a future
     /// term ("nguyên", "trước", "sắp tới", "khóa mới") are left alone.
     ///
@@ -54,7 +57,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
@@ -359,7 +362,9 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
         .mentions
         .iter()
         .zip(&facts.cues)
-        .filter(|(m, cues)| m.event == "đại hội" && !m.org.iter().any(|w| w == "cổ") && !cues.any())
+        .filter(|(m, cues)| {
+            m.event == "đại hội" && !m.bare && !m.org.iter().any(|w| w == "cổ") && !cues.any()
+        })
         .map(|(m, _)| m)
         .collect();
     // The number most mentions give; a number given as often as another is no evidence.
@@ -568,6 +573,7 @@ impl TermMismatch {
                 })),
             );
         }
+        self.compare_consecutive_terms(doc, khoas, out);
         // One khóa given two nhiệm kỳ that share no year (sharing one, the ranges are
         // compared already).
         for (i, later) in khoas.iter().enumerate() {
@@ -604,6 +610,63 @@ impl TermMismatch {
                     earlier_span.clone(),
                     Message::new("lần nêu trước", "stated before"),
                 ),
+            );
+        }
+    }
+}
+
+impl TermMismatch {
+    /// Two khóa of one body stated with consecutive nhiệm kỳ ("khóa XIII (nhiệm kỳ 2021 -
+    /// 2026)" and "khóa XIV, nhiệm kỳ 2026 - 2031"): the later term's khóa is the next
+    /// number. A warning at the later mention, the earlier as evidence; not when the later
+    /// is numbered I (a body formed anew, as communes merged in 2025 were).
+    fn compare_consecutive_terms(&self, doc: &Document, khoas: &[Khoa], out: &mut Vec<Diagnostic>) {
+        for (i, later) in khoas.iter().enumerate() {
+            let Some(((a, b), _)) = &later.years else {
+                continue;
+            };
+            let clash = khoas[..i].iter().find_map(|e| {
+                let ((c, d), _) = e.years.as_ref()?;
+                // The number of terms from the earlier mention's to the later's.
+                let step: i64 = if d == a {
+                    1
+                } else if b == c {
+                    -1
+                } else {
+                    return None;
+                };
+                let one_body = !e.body.is_empty() && !later.body.is_empty() && same_body(e, later);
+                let expected = i64::from(e.value) + step;
+                (one_body
+                    && later.value != 1
+                    && e.value != 1
+                    // The same khóa on two terms is reported below.
+                    && later.value != e.value
+                    && !e.transition
+                    && !later.transition
+                    && i64::from(later.value) != expected)
+                    .then_some((e, expected))
+            });
+            let Some((earlier, expected)) = clash else {
+                continue;
+            };
+            let (this, that) = (
+                &doc.text[later.span.clone()],
+                &doc.text[earlier.span.clone()],
+            );
+            let expected =
+                u32::try_from(expected).map_or_else(|_| expected.to_string(), roman::to_roman);
+            out.push(
+                Diagnostic::new(
+                    self.meta().id,
+                    crate::diagnostic::Severity::Warning,
+                    later.span.clone(),
+                    Message::new(
+                        format!("“{this}” ghi nhiệm kỳ {a} - {b}, liền với nhiệm kỳ của “{that}”: lẽ ra là khóa {expected}"),
+                        format!("“{this}” is given the term {a} - {b}, next to the term of “{that}”: khóa {expected} expected"),
+                    ),
+                )
+                .with_related(earlier.span.clone(), Message::new("khóa của nhiệm kỳ liền kề", "the khóa of the adjacent term")),
             );
         }
     }
@@ -717,6 +780,32 @@ mod tests {
             &[
                 "Đại hội đại biểu lần thứ XV. Ban Chấp hành khóa XIV, nhiệm kỳ 2020-2025 báo cáo. Đại hội bầu Ban Chấp hành khóa XV, nhiệm kỳ 2025-2030. Ban Chấp hành khóa XV họp.",
                 "Kỳ họp thứ 9 HĐND huyện khóa XI. Kỳ họp thứ 9 HĐND huyện khóa XI bế mạc. Đại biểu Quốc hội khóa XV dự.",
+            ],
+        );
+    }
+
+    #[test]
+    fn consecutive_terms_have_consecutive_khoa() {
+        flags_each(
+            &TermMismatch,
+            &[
+                (
+                    "Bà Hương cảm ơn Ban Chấp hành Hội khóa XII (nhiệm kỳ 2021 - 2026). Đại hội hiệp thương cử Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                    &["khóa XIV"],
+                ),
+                (
+                    "Ban Chấp hành Hội khóa XIV (nhiệm kỳ 2021 - 2026) đã hoàn thành nhiệm vụ. Đại hội bầu Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                    // One khóa on two terms: reported at the later term.
+                    &["2026 - 2031"],
+                ),
+            ],
+        );
+        silent(
+            &TermMismatch,
+            &[
+                "Ban Chấp hành Hội khóa XIII (nhiệm kỳ 2021 - 2026) đã hoàn thành nhiệm vụ. Đại hội bầu Ban Chấp hành Hội khóa XIV, nhiệm kỳ 2026 - 2031.",
+                // A commune formed anew starts again at I.
+                "Ban Chấp hành Đảng bộ xã khóa XXIV (nhiệm kỳ 2020 - 2025) kết thúc nhiệm vụ. Đại hội bầu Ban Chấp hành Đảng bộ xã khóa I, nhiệm kỳ 2025 - 2030.",
             ],
         );
     }

@@ -1,7 +1,8 @@
 use crate::analysis::Facts;
+use crate::analysis::dates::{DateMention, Dates, YearSource};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
-use crate::text::calendar::Weekday;
+use crate::text::calendar::{Weekday, days_from_civil, days_in_month};
 
 declare_rule! {
     /// A weekday that is wrong for the date it is attached to.
@@ -14,6 +15,9 @@ declare_rule! {
     /// the fix gives the right weekday in the writer's form ("thứ Năm", "T5", "Chủ nhật").
     /// A date without a year takes the year of the publication date (when it falls within a
     /// few months of it) or the only year the document states; otherwise it is left alone.
+    /// A year guessed that way gives way when the weekday fits the year before or after and
+    /// no full date of that year lies within four months (a notice written in one year about
+    /// the next).
     /// Ordinals ("lần thứ hai", "thứ hai là", "Thứ nhất, ... Thứ hai, ...") are not
     /// weekdays.
     ///
@@ -36,7 +40,7 @@ declare_rule! {
         vi: "Thứ trong tuần không khớp với ngày tháng đi kèm.
 
 ## Tác dụng
-Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
+Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Năm đoán theo cách ấy nhường khi thứ khớp với năm trước hoặc năm sau và không có ngày đầy đủ nào của năm đó trong vòng bốn tháng (thông báo viết năm này về việc năm sau). Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
 
 ## Vì sao
 Người đọc sắp xếp công việc theo thứ cũng như theo ngày; khi hai thông tin lệch nhau, không ai biết sự kiện diễn ra hôm nào, và phải đăng đính chính.",
@@ -58,7 +62,9 @@ impl Rule for WeekdayMismatch {
                 continue;
             };
             let actual = Weekday::of(year, month, day);
-            if actual == stated.weekday {
+            if actual == stated.weekday
+                || fits_a_neighbouring_year(doc.dates(), date, stated.weekday)
+            {
                 continue;
             }
             let written = &doc.text[stated.span.clone()];
@@ -91,6 +97,33 @@ impl Rule for WeekdayMismatch {
     }
 }
 
+/// How far from the full date that states the document's only year a yearless date may
+/// fall and still be read in that year with certainty.
+const NEAR_THE_STATED_DATE: i64 = 120;
+
+/// Whether a date whose year is only guessed (the one year the document states, not a
+/// publication date) has its weekday in the year before or after, and falls far from the
+/// full date that states that year (or no full date states it): a notice written in one
+/// year about the next ("Chiều 17/1 (thứ Bảy)" beside "ngày 30/9/2025") is not wrong.
+fn fits_a_neighbouring_year(dates: &Dates, date: &DateMention, stated: Weekday) -> bool {
+    let (YearSource::OnlyYear(_), Some(year), Some(day)) = (&date.year_source, date.year, date.day)
+    else {
+        return false;
+    };
+    let near_a_full_date = dates.dates.iter().any(|full| {
+        matches!(full.year_source, YearSource::Written(_))
+            && full.year == Some(year)
+            && full.ymd().is_some_and(|(y, m, d)| {
+                (days_from_civil(y, m, d) - days_from_civil(year, date.month, day)).abs()
+                    <= NEAR_THE_STATED_DATE
+            })
+    });
+    !near_a_full_date
+        && [year - 1, year + 1].into_iter().any(|y| {
+            day <= days_in_month(y, date.month) && Weekday::of(y, date.month, day) == stated
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::WeekdayMismatch;
@@ -113,6 +146,23 @@ mod tests {
                 ("Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.", &["thứ Hai"]),
                 ("Sáng thứ 2, ngày 27-6-2024, phường họp.", &["thứ 2"]),
             ],
+        );
+    }
+
+    #[test]
+    fn a_guessed_year_gives_way_to_the_next_or_the_last() {
+        // 17/1/2025 is a Friday, 17/1/2026 a Saturday: the only year written is the
+        // offence's, not necessarily the hearing's.
+        silent(
+            &WeekdayMismatch,
+            &["Chiều 17/1 (thứ Bảy), tòa xét xử vụ trộm xảy ra ngày 30/9/2025."],
+        );
+        flags_each(
+            &WeekdayMismatch,
+            &[(
+                "Chiều 17/1 (thứ Hai), tòa xét xử vụ trộm xảy ra ngày 30/9/2025.",
+                &["thứ Hai"],
+            )],
         );
     }
 
