@@ -59,6 +59,13 @@ python3 "$corpus_script" --out "$work/corpus" >/dev/null
 seed="$work/corpus/10m.txt"
 seed_size=$(stat -c %s "$seed")
 
+# GNU time's peak RSS (kB) in its report $1; empty when time itself was killed (its report
+# is then empty: the file is truncated when the run starts).
+peak_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+
+# How a run ended when a signal killed it (the kernel's OOM killer, a user), else nothing.
+killed_by() { awk '/Command terminated by signal/ {print "  (killed by signal " $NF ")"}' "$1"; }
+
 # A file of about N MB: whole copies of the 10 MB corpus file, one after another.
 build() {
   local mb=$1 out=$2
@@ -72,7 +79,8 @@ build() {
 # the embedded model a run touches, the threads' stacks).
 head -c 100000 "$seed" | iconv -c -f UTF-8 -t UTF-8 >"$work/small.txt"
 /usr/bin/time -v -o "$work/time.txt" "$bin" check --format json "$work/small.txt" >/dev/null 2>&1 || true
-base_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+base_kb=$(peak_kb "$work/time.txt")
+[ -n "$base_kb" ] || { echo "no peak for the constant's run" >&2; exit 2; }
 echo "constant (100 kB file): peak RSS $(echo "$base_kb / 1024" | bc -l | xargs printf '%.1f') MiB"
 
 sizes=("$@")
@@ -86,12 +94,18 @@ for mb in "${sizes[@]}"; do
   /usr/bin/time -v -o "$work/time.txt" "$bin" check --format json "$file" >"$work/out.json" 2>"$work/err.txt"
   code=$?
   set -e
-  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  rss_kb=$(peak_kb "$work/time.txt")
+  if [ -z "$rss_kb" ]; then
+    echo "$mb MB: no figures, the run was killed before GNU time reported (exit $code)"
+    rm -f "$file"
+    continue
+  fi
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
   findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out.json" 2>/dev/null || echo "-")
   printf '%-8s %12.1f %8.2f %11.2f %9s %5s %9s %12s\n' "$(((size + 500000) / 1000000))" "$(echo "$rss_kb / 1024" | bc -l)" \
     "$(echo "$rss_kb * 1024 / $size" | bc -l)" "$(echo "($rss_kb - $base_kb) * 1024 / $size" | bc -l)" \
     "$wall" "$code" "$findings" "$(stat -c %s "$work/out.json")"
+  killed_by "$work/time.txt"
   rm -f "$file"
 done
 
@@ -102,6 +116,8 @@ set +e
 /usr/bin/time -v -o "$work/time.txt" "$bin" check "$big" >/dev/null 2>"$work/err.txt"
 code=$?
 set -e
-rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-echo "past MAX_FILE_SIZE: exit $code, peak RSS $((rss_kb / 1024)) MiB: $(head -1 "$work/err.txt")"
+rss_kb=$(peak_kb "$work/time.txt")
+peak="unknown (killed)"
+[ -z "$rss_kb" ] || peak="$((rss_kb / 1024)) MiB"
+echo "past MAX_FILE_SIZE: exit $code, peak RSS $peak$(killed_by "$work/time.txt"): $(head -1 "$work/err.txt")"
 echo "(seed: $seed_size bytes of ../shared/bench/make_corpus.py output)"
