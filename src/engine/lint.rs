@@ -154,10 +154,30 @@ pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Ve
         use rayon::prelude::*;
         enabled.par_iter().map(run).collect()
     } else {
-        enabled.iter().map(run).collect()
+        one_at_a_time(&enabled, run)
     };
     give_way(&enabled, &mut per_rule);
-    per_rule.into_iter().flatten().collect()
+    let mut all = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for found in per_rule {
+        all.extend(found);
+    }
+    all
+}
+
+/// Runs the rules one after another, those that index the whole document first (their index
+/// is then held beside the document alone, not beside the findings and facts gathered so
+/// far), and gives their findings in `enabled`'s order.
+fn one_at_a_time(
+    enabled: &[&dyn rules::Rule],
+    run: impl Fn(&&dyn rules::Rule) -> Vec<Diagnostic>,
+) -> Vec<Vec<Diagnostic>> {
+    let mut order: Vec<usize> = (0..enabled.len()).collect();
+    order.sort_by_key(|&i| !enabled[i].meta().whole_document_index);
+    let mut per_rule: Vec<Vec<Diagnostic>> = enabled.iter().map(|_| Vec::new()).collect();
+    for i in order {
+        per_rule[i] = run(&enabled[i]);
+    }
+    per_rule
 }
 
 /// Whether a finding flags a word (or phrase) of the user's vocabulary: never reported.

@@ -138,6 +138,10 @@ pub struct RuleMeta {
     /// Unicode). Every other rule's findings there are dropped by the engine: such text is
     /// `legacy-encoding`'s to report.
     pub reads_legacy_text: bool,
+    /// Whether the rule holds an index of the whole document while it runs (a few bytes per
+    /// word). Past the size where rules run one at a time, such rules run first, before the
+    /// other rules' findings and the shared facts are held beside it.
+    pub whole_document_index: bool,
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
     /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
@@ -169,6 +173,7 @@ macro_rules! declare_rule {
             $(options: [$($option:expr),* $(,)?],)?
             $(gives_way_to: [$($other:literal),* $(,)?],)?
             $(reads_legacy_text: $legacy:literal,)?
+            $(whole_document_index: $index:literal,)?
             vi: $vi:literal $(,)?
         }
     ) => {
@@ -182,6 +187,7 @@ macro_rules! declare_rule {
                 options: &[$($($option),*)?],
                 gives_way_to: &[$($($other),*)?],
                 reads_legacy_text: false $(|| $legacy)?,
+                whole_document_index: false $(|| $index)?,
                 doc_en: concat!($($doc, "\n"),*),
                 doc_vi: $vi,
             };
