@@ -70,10 +70,11 @@ pub struct Message {
 
 impl Message {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Message {
-        Message {
-            vi: vi.into(),
-            en: en.into(),
-        }
+        let (mut vi, mut en) = (vi.into(), en.into());
+        // A finding is held until the report is printed: no room is kept for growth.
+        vi.shrink_to_fit();
+        en.shrink_to_fit();
+        Message { vi, en }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
