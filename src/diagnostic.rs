@@ -213,6 +213,17 @@ impl Diagnostic {
 mod tests {
     use super::*;
 
+    /// A finding is held until the report is printed: its message keeps no spare room.
+    #[test]
+    fn messages_keep_no_spare_room() {
+        let mut vi = String::with_capacity(64);
+        vi.push_str("Sai chính tả");
+        let en = format!("{} {}", "Misspelt", 3);
+        let message = Message::new(vi, en);
+        assert_eq!(message.vi.capacity(), message.vi.len());
+        assert_eq!(message.en.capacity(), message.en.len());
+    }
+
     fn finding() -> Diagnostic {
         Diagnostic::new("r", Severity::Warning, 0..1, Message::new("Sai", "Wrong"))
     }
