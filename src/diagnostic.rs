@@ -70,10 +70,11 @@ pub struct Message {
 
 impl Message {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Message {
-        Message {
-            vi: vi.into(),
-            en: en.into(),
-        }
+        let (mut vi, mut en) = (vi.into(), en.into());
+        // A finding is held until the report is printed: no room is kept for growth.
+        vi.shrink_to_fit();
+        en.shrink_to_fit();
+        Message { vi, en }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -211,6 +212,17 @@ impl Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A finding is held until the report is printed: its message keeps no spare room.
+    #[test]
+    fn messages_keep_no_spare_room() {
+        let mut vi = String::with_capacity(64);
+        vi.push_str("Sai chính tả");
+        let en = format!("{} {}", "Misspelt", 3);
+        let message = Message::new(vi, en);
+        assert_eq!(message.vi.capacity(), message.vi.len());
+        assert_eq!(message.en.capacity(), message.en.len());
+    }
 
     fn finding() -> Diagnostic {
         Diagnostic::new("r", Severity::Warning, 0..1, Message::new("Sai", "Wrong"))

@@ -196,7 +196,27 @@ fn command() -> clap::Command {
     })
 }
 
+/// Has glibc map every large buffer (128 KiB and more: the document's tokens and text, a
+/// rule's index, the findings) on its own, so that it grows in place and goes back to the
+/// system when freed. Left to itself, glibc raises that threshold to the size of any such
+/// buffer freed (the file as read, let go once the document is built), and the buffers
+/// below it then pile up in a heap that does not shrink (on the 10 MB benchmark file, 3.3
+/// MiB more anonymous memory at the peak, of about 51: docs/architecture.md, Memory).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn map_large_allocations() {
+    // glibc's own default; setting it also stops glibc from raising it.
+    const THRESHOLD: libc::c_int = 128 * 1024;
+    // SAFETY: mallopt only sets a parameter of the allocator, before any other thread runs.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn map_large_allocations() {}
+
 fn main() -> ExitCode {
+    map_large_allocations();
     let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     let lang = cli.lang;
     match cli.command {

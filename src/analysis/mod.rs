@@ -22,6 +22,36 @@ mod slot {
     pub const ORDINALS: usize = 1;
 }
 
+/// A fact a document keeps once computed. A rule names those it reads
+/// ([`crate::rules::RuleMeta::reads`]) so that the engine can let one go once its last
+/// reader has run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact {
+    Dates,
+    OrdinalMentions,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 2] = [Fact::Dates, Fact::OrdinalMentions];
+
+    fn slot(self) -> usize {
+        match self {
+            Fact::Dates => slot::DATES,
+            Fact::OrdinalMentions => slot::ORDINALS,
+        }
+    }
+
+    /// Lets the document's copy go, if it keeps one (computed again when next asked for).
+    pub fn release(self, doc: &mut Document) {
+        doc.release_fact(self.slot());
+    }
+
+    /// Whether the document keeps this fact, computed.
+    pub fn is_kept(self, doc: &Document) -> bool {
+        doc.keeps_fact(self.slot())
+    }
+}
+
 /// The facts computed once per document on first use.
 pub trait Facts {
     /// Every date of the document.

@@ -245,6 +245,16 @@ impl Document {
             .expect("a fact slot holds one type")
     }
 
+    /// Lets go of the fact kept in `slot`, if any (computed again when next asked for).
+    pub fn release_fact(&mut self, slot: usize) {
+        self.facts[slot] = OnceLock::new();
+    }
+
+    /// Whether the fact of `slot` has been computed and is kept.
+    pub fn keeps_fact(&self, slot: usize) -> bool {
+        self.facts[slot].get().is_some()
+    }
+
     /// Whether a block is text in a legacy encoding (TCVN3, VNI, VIQR) read as Unicode:
     /// such a paragraph is `legacy-encoding`'s, and the other rules leave it alone.
     pub fn is_legacy_block(&self, block: &Block) -> bool {
@@ -296,13 +306,18 @@ impl Document {
     /// The source [`Document::parse_detached`] held, the document let go first (its
     /// tokens and facts are freed before the source is rebuilt).
     pub fn restore_source(self, held: HeldSource) -> String {
-        match held {
+        self.restore_source_and_map(held).0
+    }
+
+    /// [`Document::restore_source`], the source map kept: the findings' spans can be mapped
+    /// with it once the tokens, the facts and the text are freed.
+    pub fn restore_source_and_map(self, held: HeldSource) -> (String, SourceMap) {
+        let (text, map) = self.into_text_and_map();
+        let source = match held {
             HeldSource::Whole(source) => source,
-            HeldSource::Gaps(gaps) => {
-                let (text, map) = self.into_text_and_map();
-                map.restore(&text, gaps)
-            }
-        }
+            HeldSource::Gaps(gaps) => map.restore(&text, gaps),
+        };
+        (source, map)
     }
 
     /// The text and its map; everything else is freed on return.

@@ -4,9 +4,10 @@
 use std::fmt;
 use std::path::Path;
 
+use crate::analysis::Fact;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Lang, Message};
-use crate::document::{self, Document, Format};
+use crate::document::{self, Document, Format, ProseRanges, SourceMap};
 use crate::report::{FileReport, Locator};
 use crate::{rules, suppress};
 
@@ -118,46 +119,123 @@ impl std::error::Error for InputError {}
 /// Runs every enabled rule over a document; spans are offsets into `doc.text`. `file`, when
 /// given, selects the configuration's per-file overrides.
 pub fn lint_document(doc: &Document, config: &Config, file: Option<&Path>) -> Vec<Diagnostic> {
-    let enabled: Vec<&dyn rules::Rule> = rules::REGISTRY
+    let enabled = enabled_rules(config, file);
+    // Files are checked in parallel already; a long document also spreads its rules over
+    // the cores, up to a size: past it, the rules' own indexes (several times the text for
+    // some) would be held at once, so they run one after another. The findings keep the
+    // registry's order either way.
+    let per_rule: Vec<Vec<Diagnostic>> = if rules_in_parallel(doc.text.len()) {
+        use rayon::prelude::*;
+        enabled
+            .par_iter()
+            .map(|rule| check_rule(doc, *rule, config, file))
+            .collect()
+    } else {
+        let mut per_rule: Vec<Vec<Diagnostic>> = enabled.iter().map(|_| Vec::new()).collect();
+        for i in run_order(&enabled) {
+            per_rule[i] = check_rule(doc, enabled[i], config, file);
+        }
+        per_rule
+    };
+    gather(&enabled, per_rule)
+}
+
+/// [`lint_document`] on a document the run holds: past the size where the rules run one at
+/// a time, a fact the document keeps is also let go once the last rule that reads it has run.
+fn lint_held_document(doc: &mut Document, config: &Config, file: Option<&Path>) -> Vec<Diagnostic> {
+    if rules_in_parallel(doc.text.len()) {
+        return lint_document(doc, config, file);
+    }
+    let enabled = enabled_rules(config, file);
+    let order = run_order(&enabled);
+    let mut per_rule: Vec<Vec<Diagnostic>> = enabled.iter().map(|_| Vec::new()).collect();
+    for (k, &i) in order.iter().enumerate() {
+        per_rule[i] = check_rule(doc, enabled[i], config, file);
+        let read_later = |fact: &Fact| {
+            order[k + 1..]
+                .iter()
+                .any(|&j| enabled[j].meta().reads.contains(fact))
+        };
+        for fact in Fact::ALL.iter().filter(|fact| !read_later(fact)) {
+            fact.release(doc);
+        }
+    }
+    gather(&enabled, per_rule)
+}
+
+/// The rules enabled for `file`, in the registry's order.
+fn enabled_rules(config: &Config, file: Option<&Path>) -> Vec<&'static dyn rules::Rule> {
+    rules::REGISTRY
         .iter()
         .copied()
         .filter(|rule| config.is_enabled_for(rule.meta().id, file))
-        .collect();
+        .collect()
+}
+
+/// The order rules run one at a time, chosen so that what is large is held beside as little
+/// as possible: those that index the whole document first, beside the document alone; then
+/// the readers of the facts the document keeps, a fact's readers one after another (the fact
+/// is let go after the last of them) while few findings are gathered yet; then the others.
+/// Within each part, the registry's order.
+fn run_order(enabled: &[&dyn rules::Rule]) -> Vec<usize> {
+    let first_reader = |fact: &Fact| {
+        enabled
+            .iter()
+            .position(|rule| rule.meta().reads.contains(fact))
+    };
+    let mut order: Vec<usize> = (0..enabled.len()).collect();
+    order.sort_by_key(|&i| {
+        let meta = enabled[i].meta();
+        match meta.reads.iter().filter_map(first_reader).min() {
+            _ if meta.whole_document_index => (0, i),
+            Some(first) => (1, first),
+            None => (2, i),
+        }
+    });
+    order
+}
+
+/// One rule's findings, with the engine's policies applied: none on the user's vocabulary,
+/// none in a legacy-encoded paragraph (unless the rule reads them), the configured severity,
+/// related places capped.
+fn check_rule(
+    doc: &Document,
+    rule: &dyn rules::Rule,
+    config: &Config,
+    file: Option<&Path>,
+) -> Vec<Diagnostic> {
     let shared = rules::Shared {
         vocabulary: &config.vocabulary,
         tables: &config.tables,
         model: config.model.as_deref(),
         reference: crate::model::builtin(),
     };
-    let run = |rule: &&dyn rules::Rule| {
-        let meta = rule.meta();
-        let options = config.options_for(meta.id, file);
-        let ctx = rules::LintContext::new(doc, shared, meta, options.as_ref());
-        let mut found = Vec::new();
-        rule.check(&ctx, &mut found);
-        found.retain(|d| {
-            !in_user_vocabulary(doc, &config.vocabulary, d)
-                && (meta.reads_legacy_text || !in_legacy_block(doc, d))
-        });
-        for d in &mut found {
-            d.severity = config.severity_for(meta.id, d.severity, file);
-            d.cap_related();
-        }
-        found.shrink_to_fit();
-        found
-    };
-    // Files are checked in parallel already; a long document also spreads its rules over
-    // the cores, up to a size: past it, the rules' own indexes (several times the text for
-    // some) would be held at once, so they run one after another. The findings keep the
-    // registry's order either way.
-    let mut per_rule: Vec<Vec<Diagnostic>> = if rules_in_parallel(doc.text.len()) {
-        use rayon::prelude::*;
-        enabled.par_iter().map(run).collect()
-    } else {
-        enabled.iter().map(run).collect()
-    };
-    give_way(&enabled, &mut per_rule);
-    per_rule.into_iter().flatten().collect()
+    let meta = rule.meta();
+    let options = config.options_for(meta.id, file);
+    let ctx = rules::LintContext::new(doc, shared, meta, options.as_ref());
+    let mut found = Vec::new();
+    rule.check(&ctx, &mut found);
+    found.retain(|d| {
+        !in_user_vocabulary(doc, &config.vocabulary, d)
+            && (meta.reads_legacy_text || !in_legacy_block(doc, d))
+    });
+    for d in &mut found {
+        d.severity = config.severity_for(meta.id, d.severity, file);
+        d.cap_related();
+    }
+    found.shrink_to_fit();
+    found
+}
+
+/// The findings of every rule (`per_rule`, in `enabled`'s order) in one list, a rule's
+/// dropped where it gives way to another.
+fn gather(enabled: &[&dyn rules::Rule], mut per_rule: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    give_way(enabled, &mut per_rule);
+    let mut all = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for found in per_rule {
+        all.extend(found);
+    }
+    all
 }
 
 /// Whether a finding flags a word (or phrase) of the user's vocabulary: never reported.
@@ -241,14 +319,14 @@ pub fn lint_owned(
             reason,
         })?;
         drop(bytes);
-        let doc = Document::from_docx(&text);
-        let (diagnostics, dropped_fixes) = finish(path, &text.text, &doc, config);
+        let mut doc = Document::from_docx(&text);
+        let (diagnostics, dropped_fixes, prose) = finish(path, &text.text, &mut doc, config);
         return Ok(FileReport {
             path: path.to_string(),
             source: text.text,
             locator: Locator::Paragraphs,
             diagnostics,
-            prose: doc.map.prose_ranges(),
+            prose,
             dropped_fixes,
         });
     }
@@ -260,10 +338,13 @@ pub fn lint_owned(
     let body_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let (mut doc, held) = Document::parse_detached(source, body_start, format);
     let file = std::fs::canonicalize(path).ok();
-    let (diagnostics, dropped_fixes) = run_rules(&doc, config, file.as_deref());
-    let prose = doc.map.prose_ranges();
+    let diagnostics = lint_held_document(&mut doc, config, file.as_deref());
     let comments = std::mem::take(&mut doc.comments);
-    let source = doc.restore_source(held);
+    // The tokens and facts go before the spans are mapped (the prose ranges are not held
+    // beside them) and the source is rebuilt.
+    let (source, map) = doc.restore_source_and_map(held);
+    let (diagnostics, dropped_fixes, prose) = to_source(&map, diagnostics);
+    drop(map);
     let diagnostics = settle(&source, &comments, diagnostics, config, file.as_deref());
     Ok(FileReport {
         path: path.to_string(),
@@ -321,30 +402,29 @@ pub fn read_document(path: &str, bytes: &[u8], format: Format) -> Result<Documen
 fn finish(
     path: &str,
     source: &str,
-    doc: &Document,
+    doc: &mut Document,
     config: &Config,
-) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
+) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>, ProseRanges) {
     let file = std::fs::canonicalize(path).ok();
-    let (diagnostics, dropped) = run_rules(doc, config, file.as_deref());
+    let diagnostics = lint_held_document(doc, config, file.as_deref());
+    let (diagnostics, dropped, prose) = to_source(&doc.map, diagnostics);
     let diagnostics = settle(source, &doc.comments, diagnostics, config, file.as_deref());
-    (diagnostics, dropped)
+    (diagnostics, dropped, prose)
 }
 
-/// Runs the rules over a document, maps the spans back to the source and takes out the
-/// fixes that would touch anything but prose.
-fn run_rules(
-    doc: &Document,
-    config: &Config,
-    file: Option<&Path>,
-) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>) {
-    let mut diagnostics = lint_document(doc, config, file);
-    let prose = doc.map.prose_ranges();
+/// Maps the findings' spans back to the source and takes out the fixes that would touch
+/// anything but prose; gives the prose ranges too (where a fix may write).
+fn to_source(
+    map: &SourceMap,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<crate::fix::DroppedFix>, ProseRanges) {
+    let prose = map.prose_ranges();
     let mut dropped = Vec::new();
     for d in &mut diagnostics {
-        d.map_spans(|span| doc.map.source_range(span));
+        d.map_spans(|span| map.source_range(span));
         crate::fix::drop_unsafe_spans(d, &prose, &mut dropped);
     }
-    (diagnostics, dropped)
+    (diagnostics, dropped, prose)
 }
 
 /// Applies the suppressions among the source's `comments` to findings mapped to the source,
@@ -422,7 +502,44 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::Fact;
     use crate::document::{Document, TEST_MAX_WORDS};
+
+    /// Rules run one at a time: those that index the whole document first, then the readers
+    /// of the kept facts, each fact's one after another (the fact is let go after the last of
+    /// them), then the others; every rule once.
+    #[test]
+    fn one_at_a_time_indexing_rules_first_and_a_facts_readers_together() {
+        let enabled: Vec<&dyn crate::rules::Rule> = crate::rules::REGISTRY.to_vec();
+        let order = super::run_order(&enabled);
+        let mut each_once = order.clone();
+        each_once.sort_unstable();
+        assert_eq!(each_once, (0..enabled.len()).collect::<Vec<_>>());
+        let indexing = |i: usize| enabled[i].meta().whole_document_index;
+        let first_others = order.iter().position(|&i| !indexing(i)).unwrap();
+        assert!(first_others > 0, "no rule indexes the whole document");
+        assert!(order[first_others..].iter().all(|&i| !indexing(i)));
+        // The readers of kept facts next, before the rules that read none.
+        let reads = |i: usize| !enabled[i].meta().reads.is_empty();
+        let first_plain = first_others
+            + order[first_others..]
+                .iter()
+                .position(|&i| !reads(i))
+                .unwrap();
+        assert!(first_plain > first_others, "no rule reads a kept fact");
+        assert!(order[first_plain..].iter().all(|&i| !reads(i)));
+        for fact in Fact::ALL {
+            let places: Vec<usize> = (0..order.len())
+                .filter(|&k| enabled[order[k]].meta().reads.contains(&fact))
+                .collect();
+            assert!(places.len() >= 2, "{fact:?}: {places:?}");
+            assert_eq!(
+                places[places.len() - 1] - places[0] + 1,
+                places.len(),
+                "{fact:?}: its readers run apart: {places:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_long_document_runs_its_rules_one_at_a_time() {

@@ -51,6 +51,7 @@ declare_rule! {
     pub struct AnniversaryMismatch {
         id: "anniversary-mismatch",
         severity: Error,
+        reads: [Dates],
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng

@@ -60,6 +60,7 @@ declare_rule! {
     pub struct CapitalizationMismatch {
         id: "capitalization-mismatch",
         severity: Info,
+        whole_document_index: true,
         vi: "Cùng một cụm từ được viết hoa theo hai cách ở giữa câu.
 
 ## Tác dụng

@@ -39,6 +39,7 @@ declare_rule! {
     pub struct DateOrder {
         id: "date-order",
         severity: Warning,
+        reads: [Dates],
         vi: "Ngày đăng bài sớm hơn một sự kiện mà bài viết kể là đã diễn ra.
 
 ## Tác dụng

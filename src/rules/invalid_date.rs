@@ -34,6 +34,7 @@ declare_rule! {
     pub struct InvalidDate {
         id: "invalid-date",
         severity: Error,
+        reads: [Dates],
         vi: "Ngày tháng không có thật trên lịch.
 
 ## Tác dụng

@@ -138,6 +138,13 @@ pub struct RuleMeta {
     /// Unicode). Every other rule's findings there are dropped by the engine: such text is
     /// `legacy-encoding`'s to report.
     pub reads_legacy_text: bool,
+    /// Whether the rule holds an index of the whole document while it runs (a few bytes per
+    /// word). Past the size where rules run one at a time, such rules run first, before the
+    /// other rules' findings and the shared facts are held beside it.
+    pub whole_document_index: bool,
+    /// The facts the rule reads among those a document keeps once computed: past the size
+    /// where rules run one at a time, the engine lets a fact go after its last reader has run.
+    pub reads: &'static [crate::analysis::Fact],
     /// English documentation: summary, What it does, Why, Example, Silent example.
     pub doc_en: &'static str,
     /// Vietnamese documentation: summary, Tác dụng, Vì sao (examples are shared).
@@ -169,6 +176,8 @@ macro_rules! declare_rule {
             $(options: [$($option:expr),* $(,)?],)?
             $(gives_way_to: [$($other:literal),* $(,)?],)?
             $(reads_legacy_text: $legacy:literal,)?
+            $(whole_document_index: $index:literal,)?
+            $(reads: [$($fact:ident),* $(,)?],)?
             vi: $vi:literal $(,)?
         }
     ) => {
@@ -182,6 +191,8 @@ macro_rules! declare_rule {
                 options: &[$($($option),*)?],
                 gives_way_to: &[$($($other),*)?],
                 reads_legacy_text: false $(|| $legacy)?,
+                whole_document_index: false $(|| $index)?,
+                reads: &[$($($crate::analysis::Fact::$fact),*)?],
                 doc_en: concat!($($doc, "\n"),*),
                 doc_vi: $vi,
             };
@@ -231,6 +242,30 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 mod tests {
     use super::*;
     use crate::Config;
+
+    /// A rule that reads a fact the document keeps declares it (`reads`), and declares no
+    /// other: the engine lets a fact go after its last declared reader, so an undeclared read
+    /// would compute it again and a stale declaration keep it longer.
+    #[test]
+    fn rules_declare_the_facts_they_read() {
+        use crate::analysis::Fact;
+        use crate::document::Document;
+        let text = "Đại hội Đảng bộ quận lần thứ VII\n\n\
+            Ngày 27/6/2024, Đại hội Đảng bộ quận lần thứ VII, nhiệm kỳ 2025-2030, khai mạc và \
+            bầu Ban Chấp hành khóa VII gồm 35 đồng chí. Thứ Hai, ngày 1/7/2024, quận kỷ niệm \
+            50 năm ngày thành lập (1974-2024).";
+        for rule in REGISTRY {
+            let mut doc = Document::from_text(text);
+            testing::run(*rule, &doc, &Config::default());
+            for fact in Fact::ALL {
+                let id = rule.meta().id;
+                let declared = rule.meta().reads.contains(&fact);
+                assert_eq!(fact.is_kept(&doc), declared, "{id} and {fact:?}");
+                fact.release(&mut doc);
+                assert!(!fact.is_kept(&doc));
+            }
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_kebab_case() {

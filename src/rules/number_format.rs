@@ -41,6 +41,7 @@ declare_rule! {
     pub struct NumberFormat {
         id: "number-format",
         severity: Info,
+        reads: [Dates],
         vi: "Cùng một văn bản viết một loại con số theo hai cách.
 
 ## Tác dụng

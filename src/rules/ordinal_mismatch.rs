@@ -55,6 +55,7 @@ declare_rule! {
     pub struct OrdinalMismatch {
         id: "ordinal-mismatch",
         severity: Error,
+        reads: [OrdinalMentions],
         vi: "Tiêu đề đánh số một sự kiện khác với thân bài.
 
 ## Tác dụng

@@ -54,6 +54,7 @@ declare_rule! {
     pub struct TermMismatch {
         id: "term-mismatch",
         severity: Warning,
+        reads: [OrdinalMentions],
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng

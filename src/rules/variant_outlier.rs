@@ -58,6 +58,7 @@ declare_rule! {
         id: "variant-outlier",
         severity: Warning,
         gives_way_to: ["confusion"],
+        whole_document_index: true,
         vi: "Một từ chỉ viết một lần, trong khi chính văn bản nhiều lần viết một dạng lệch một lỗi gõ, trong cùng ngữ cảnh.
 
 ## Tác dụng

@@ -37,6 +37,7 @@ declare_rule! {
     pub struct WeekdayMismatch {
         id: "weekday-mismatch",
         severity: Error,
+        reads: [Dates],
         vi: "Thứ trong tuần không khớp với ngày tháng đi kèm.
 
 ## Tác dụng
