@@ -372,7 +372,9 @@ impl Config {
     /// rule's declared defaults fill in the rest ([`rules::LintContext`]).
     pub fn options_for(&self, id: &str, path: Option<&Path>) -> Option<OptionValues> {
         let mut values = self.options.get(id).cloned();
-        if let Some(path) = path {
+        // A path is made relative only when an override may match it (every rule of every
+        // file asks).
+        if let Some(path) = path.filter(|_| !self.overrides.is_empty()) {
             let relative = self.relative(path);
             for o in self
                 .overrides
@@ -389,7 +391,7 @@ impl Config {
 
     fn level_for(&self, id: &str, path: Option<&Path>) -> Option<RuleLevel> {
         let mut level = self.levels.get(id).copied();
-        if let Some(path) = path {
+        if let Some(path) = path.filter(|_| !self.overrides.is_empty()) {
             let relative = self.relative(path);
             for o in &self.overrides {
                 if o.files.is_match(&relative)

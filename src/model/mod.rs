@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::SystemTime;
 
@@ -220,7 +221,12 @@ pub struct Model {
     provenance: Provenance,
     /// [`Model::break_rate`], once asked.
     break_rate: OnceLock<f64>,
+    /// [`Model::serial`].
+    serial: u64,
 }
+
+/// The serial number the next model loaded gets.
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 
 impl fmt::Debug for Model {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -315,6 +321,7 @@ impl Model {
             layout,
             provenance,
             break_rate: OnceLock::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         };
         model.validate()?;
         Ok(model)
@@ -329,7 +336,14 @@ impl Model {
             layout,
             provenance,
             break_rate: OnceLock::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         })
+    }
+
+    /// A number no other model loaded by this process has: what a cache of answers worked
+    /// out from a model is kept under.
+    pub fn serial(&self) -> u64 {
+        self.serial
     }
 
     /// The layout and provenance the header describes, checked against the file's length.
@@ -715,16 +729,28 @@ pub fn key(word: &str, buf: &mut String) -> bool {
 
 /// The model's [`key`] of every distinct word of a document, by its lexicon entry
 /// ([`crate::document::Lexicon`]): worked out once per written form, not per token.
-pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
-    let mut buf = String::new();
-    let mut out: Vec<Option<Box<str>>> = vec![None; doc.lexicon.len()];
+/// The lexicon's reading of each form (its lower case, its syllable) is taken as it is,
+/// not worked out again, and borrowed unless the tone mark moves.
+pub fn keys(doc: &Document) -> Vec<Option<Cow<'_, str>>> {
+    let mut out: Vec<Option<Cow<'_, str>>> = vec![None; doc.lexicon.len()];
     for token in &doc.tokens {
         let Some(slot) = out.get_mut(token.word() as usize) else {
             continue;
         };
-        if slot.is_none() && key(doc.token_text(token), &mut buf) {
-            *slot = Some(buf.as_str().into());
+        if slot.is_some() {
+            continue;
         }
+        let Some(info) = doc.lexicon.get(token) else {
+            continue;
+        };
+        let Ok(parsed) = &info.syllable else {
+            continue;
+        };
+        let restyled = match parsed.style {
+            MarkStyle::New => syllable::restyle(&info.lower, MarkStyle::Old),
+            _ => None,
+        };
+        *slot = Some(restyled.map_or(Cow::Borrowed(&*info.lower), Cow::Owned));
     }
     out
 }
@@ -736,7 +762,7 @@ pub fn keys(doc: &Document) -> Vec<Option<Box<str>>> {
 pub fn walk<'k>(
     doc: &Document,
     block: &Block,
-    keys: &'k [Option<Box<str>>],
+    keys: &'k [Option<Cow<'_, str>>],
     mut f: impl FnMut(usize, Option<&'k str>),
 ) {
     let mut glued = false;

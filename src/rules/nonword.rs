@@ -106,7 +106,6 @@ impl Rule for Nonword {
         let min_name_share = ctx.integer("min-name-share");
         let min_both = ctx.integer("min-both");
         let mut lower = String::new();
-        let edits = Edits::default();
         for block in &doc.blocks {
             let tokens = doc.block_tokens(block);
             for (i, token) in tokens.iter().enumerate() {
@@ -130,7 +129,6 @@ impl Rule for Nonword {
                     model,
                     min_support,
                     min_share,
-                    edits: &edits,
                     min_name_share,
                     min_both,
                 };
@@ -161,37 +159,46 @@ struct Spot<'a> {
     min_name_share: u32,
     /// Or how often the model must have seen it beside each of its two neighbours.
     min_both: u32,
-    /// The spellings one edit away from each written form, shared by the document's spots.
-    edits: &'a Edits,
-}
-
-/// The spellings one edit away from a written form that the model knows, with their model
-/// ids: worked out once per form and document (a slip is often made again, and a spot asks
-/// twice: to back a finding and to rank its suggestions).
-#[derive(Default)]
-struct Edits {
-    known: RefCell<FxHashMap<String, KnownEdits>>,
 }
 
 type KnownEdits = Rc<[(String, Edit, u16)]>;
 
-impl Edits {
-    fn of(&self, model: &Model, text: &str) -> KnownEdits {
-        if let Some(known) = self.known.borrow().get(text) {
-            return known.clone();
-        }
-        let known: KnownEdits = syllable::edits(text, MAX_CANDIDATES)
-            .into_iter()
-            .filter_map(|(word, edit)| {
-                let x = model.id(&word)?;
-                Some((word, edit, x))
-            })
-            .collect();
-        self.known
-            .borrow_mut()
-            .insert(text.to_string(), known.clone());
-        known
+/// The most written forms whose edits a thread remembers before it starts afresh.
+const REMEMBERED_EDITS: usize = 1 << 14;
+
+thread_local! {
+    /// The edits of each written form already looked up by this thread, for the model
+    /// with this [`Model::serial`].
+    static KNOWN_EDITS: RefCell<(u64, FxHashMap<String, KnownEdits>)> = RefCell::default();
+}
+
+/// The spellings one edit away from a written form that the model knows, with their model
+/// ids: worked out once per form and thread (a slip is often made again, in a document and
+/// in the next; a spot asks twice: to back a finding and to rank its suggestions).
+fn known_edits(model: &Model, text: &str) -> KnownEdits {
+    let remembered = KNOWN_EDITS.with_borrow(|(serial, known)| {
+        (*serial == model.serial())
+            .then(|| known.get(text).cloned())
+            .flatten()
+    });
+    if let Some(known) = remembered {
+        return known;
     }
+    let known: KnownEdits = syllable::edits(text, MAX_CANDIDATES)
+        .into_iter()
+        .filter_map(|(word, edit)| {
+            let x = model.id(&word)?;
+            Some((word, edit, x))
+        })
+        .collect();
+    KNOWN_EDITS.with_borrow_mut(|(serial, remembered)| {
+        if *serial != model.serial() || remembered.len() >= REMEMBERED_EDITS {
+            remembered.clear();
+            *serial = model.serial();
+        }
+        remembered.insert(text.to_string(), known.clone());
+    });
+    known
 }
 
 impl Spot<'_> {
@@ -209,9 +216,7 @@ impl Spot<'_> {
         // letter), so that the model reorders close spellings rather than far ones.
         let ascii = text.is_ascii();
         let mut plain = String::new();
-        let mut fits: Vec<Fit> = self
-            .edits
-            .of(model, text)
+        let mut fits: Vec<Fit> = known_edits(model, text)
             .iter()
             .map(|(word, edit, x)| {
                 let mut fit = in_context::fit(model, place, word, *x);
@@ -361,8 +366,7 @@ impl Spot<'_> {
             return Vec::new();
         }
         let mut letters = String::new();
-        self.edits
-            .of(model, plain)
+        known_edits(model, plain)
             .iter()
             .filter(|(word, _, _)| {
                 without_marks(word, &mut letters);
@@ -1318,7 +1322,7 @@ fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
     }));
     let mut fits: Vec<Fit> = Vec::new();
     for first in &firsts {
-        for (word, edit, x) in at.edits.of(model, first).iter() {
+        for (word, edit, x) in known_edits(model, first).iter() {
             if fits.iter().any(|f| f.word == *word) {
                 continue;
             }

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -287,7 +288,7 @@ fn candidates(
 fn repeated(
     pairs: &slips::PairCounts<'_>,
     units: &[(usize, Option<Unit>)],
-    keys: &[Option<Box<str>>],
+    keys: &[Option<Cow<'_, str>>],
     doc: &Document,
     model: &Model,
     f: &Finding,

@@ -1,3 +1,6 @@
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::analysis::quotes::quoted_ranges;
@@ -170,6 +173,7 @@ fn letter_slip(written: &str, variant: &str) -> Option<Slip> {
     (iy && !convention).then_some(Slip::IY)
 }
 
+#[derive(Clone, Copy, PartialEq)]
 struct Thresholds {
     max_count: u32,
     min_count: u32,
@@ -203,7 +207,6 @@ impl Rule for Realword {
     }
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
         let Some(model) = ctx.shared.reference else {
             return;
         };
@@ -216,18 +219,44 @@ impl Rule for Realword {
             min_association: f64::from(ctx.integer("min-association")),
             strong_ratio: f64::from(ctx.integer("strong-ratio")),
         };
+        MEMORY.with_borrow_mut(|memory| {
+            let memory = match memory {
+                Some(m) if m.model == model.serial() && m.thresholds == t => m,
+                _ => memory.insert(Memory::new(model.serial(), t)),
+            };
+            if memory.verdicts.len() >= REMEMBERED {
+                memory.verdicts.clear();
+            }
+            if memory.ids.len() >= REMEMBERED {
+                memory.ids.clear();
+            }
+            self.check_with(ctx, model, memory, out);
+        });
+    }
+}
+
+impl Realword {
+    fn check_with(
+        &self,
+        ctx: &LintContext<'_>,
+        model: &Model,
+        memory: &mut Memory,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let doc = ctx.doc;
         let keys = model::keys(doc);
         // The model's id of each written form, by its lexicon entry, looked up once.
         let ids: Vec<Option<u16>> = keys
             .iter()
-            .map(|k| k.as_deref().and_then(|k| model.id(k)))
+            .map(|k| k.as_deref().and_then(|k| memory.id(model, k)))
             .collect();
         let number = model.id(model::NUMBER);
+        let t = memory.thresholds;
         let mut memo = Memo {
             number,
-            pairs: CountCache::for_tokens(doc.tokens.len()),
-            triples: CountCache::for_tokens(doc.tokens.len()),
-            ..Memo::default()
+            memory,
+            unseen_verdicts: FxHashMap::default(),
+            unseen: FxHashMap::default(),
         };
         let mut units: Vec<(usize, Option<u16>)> = Vec::new();
         let units_of = |block: &Block, units: &mut Vec<(usize, Option<u16>)>| {
@@ -294,19 +323,68 @@ enum Written {
     Unseen(u32),
 }
 
-/// What one document's check works out once.
-#[derive(Default)]
-struct Memo {
-    /// The verdict on a word between the same two neighbours each side.
-    verdicts: FxHashMap<(u64, Written, bool), Option<Finding>>,
+/// What one document's check works out once, beside what the thread remembers.
+struct Memo<'m> {
+    memory: &'m mut Memory,
+    /// The verdict on a syllable the model never saw (by its lexicon entry) between the
+    /// same two neighbours each side, as a name or not.
+    unseen_verdicts: FxHashMap<(u64, u32, bool), Option<Finding>>,
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
-    /// The model's count of each pair the document writes, once looked up.
-    pairs: CountCache,
-    /// The model's count of each triple `suspects` asks about, once looked up.
-    triples: CountCache,
     /// The model's id of [`model::NUMBER`].
     number: Option<u16>,
+}
+
+/// What a thread's checks work out from the model alone, kept from one document to the
+/// next: a folder of short releases writes the same pairs and phrases file after file, and
+/// a document's own memory would start empty each time. Kept for one model and one set of
+/// thresholds.
+struct Memory {
+    /// The [`Model::serial`] of the model the answers come from.
+    model: u64,
+    thresholds: Thresholds,
+    /// The verdict on a known syllable between the same two neighbours each side, as a
+    /// name or not.
+    verdicts: FxHashMap<(u64, u16, bool), Option<Finding>>,
+    /// The model's id of each key looked up (a binary search of the vocabulary).
+    ids: FxHashMap<Box<str>, Option<u16>>,
+    /// The model's count of each pair looked up.
+    pairs: CountCache,
+    /// The model's count of each triple `suspects` asks about.
+    triples: CountCache,
+}
+
+/// The most verdicts (and ids) a thread remembers before it starts afresh.
+const REMEMBERED: usize = 1 << 16;
+
+/// The places of each count table (2^14: 256 KiB).
+const COUNT_CACHE_BITS: u32 = 14;
+
+thread_local! {
+    static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
+}
+
+impl Memory {
+    fn new(model: u64, thresholds: Thresholds) -> Memory {
+        Memory {
+            model,
+            thresholds,
+            verdicts: FxHashMap::default(),
+            ids: FxHashMap::default(),
+            pairs: CountCache::with_bits(COUNT_CACHE_BITS),
+            triples: CountCache::with_bits(COUNT_CACHE_BITS),
+        }
+    }
+
+    /// The model's id of `key`, looked up once.
+    fn id(&mut self, model: &Model, key: &str) -> Option<u16> {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = model.id(key);
+        self.ids.insert(key.into(), id);
+        id
+    }
 }
 
 /// The model's counts of the pairs (or triples) last looked up, in a table of fixed size
@@ -320,17 +398,9 @@ struct CountCache {
     bits: u32,
 }
 
-impl Default for CountCache {
-    fn default() -> CountCache {
-        CountCache::for_tokens(0)
-    }
-}
-
 impl CountCache {
-    /// A table sized for a document of `tokens` tokens: a short one (a folder of small
-    /// files) does not pay for a long one's table (at most 2^14 places, 256 KiB).
-    fn for_tokens(tokens: usize) -> CountCache {
-        let bits = (tokens / 4).max(1).ilog2().clamp(8, 14);
+    /// A table of 2^bits places.
+    fn with_bits(bits: u32) -> CountCache {
         CountCache {
             slots: vec![(0, 0); 1 << bits],
             bits,
@@ -366,7 +436,7 @@ fn suspects(
     doc: &Document,
     block: &Block,
     model: &Model,
-    keys: &[Option<Box<str>>],
+    keys: &[Option<Cow<'_, str>>],
     units: &[(usize, Option<u16>)],
     t: &Thresholds,
     memo: &mut Memo,
@@ -401,7 +471,7 @@ fn suspects(
             let (Some(a), Some(b), Some(n)) = (a, b, neighbour) else {
                 return neighbour.is_some();
             };
-            let count = memo.pairs.pair(model, a, b);
+            let count = memo.memory.pairs.pair(model, a, b);
             t.may_be_rare(count, model.unigram(n))
         };
         let known = match w {
@@ -410,7 +480,9 @@ fn suspects(
         };
         // `rare_between`, with the triples remembered.
         let mut rare_triple = || match (l1, known, r1) {
-            (Some(a), Some(x), Some(b)) => memo.triples.triple(model, a, x, b) <= t.max_count,
+            (Some(a), Some(x), Some(b)) => {
+                memo.memory.triples.triple(model, a, x, b) <= t.max_count
+            }
             _ => false,
         };
         if !rare_beside(l1, known, l1) && !rare_beside(known, r1, r1) && !rare_triple() {
@@ -424,12 +496,12 @@ fn suspects(
             continue;
         }
         let side = |n: Option<u16>| n.map_or(0, |n| u64::from(n) + 1);
-        let context = (
-            side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2),
-            w,
-            name,
-        );
-        if let Some(verdict) = memo.verdicts.get(&context) {
+        let context = side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2);
+        let remembered = match w {
+            Written::Known(id) => memo.memory.verdicts.get(&(context, id, name)),
+            Written::Unseen(entry) => memo.unseen_verdicts.get(&(context, entry, name)),
+        };
+        if let Some(verdict) = remembered {
             out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
             continue;
         }
@@ -448,7 +520,15 @@ fn suspects(
             &mut memo.unseen,
         )
         .map(|f| Finding { at: k, ..f });
-        memo.verdicts.insert(context, verdict.clone());
+        match w {
+            Written::Known(id) => memo
+                .memory
+                .verdicts
+                .insert((context, id, name), verdict.clone()),
+            Written::Unseen(entry) => memo
+                .unseen_verdicts
+                .insert((context, entry, name), verdict.clone()),
+        };
         out.extend(verdict);
     }
     out
@@ -862,7 +942,7 @@ fn repeated(
     pairs: &slips::PairCounts<'_>,
     units: &[(usize, Option<u16>)],
     doc: &Document,
-    keys: &[Option<Box<str>>],
+    keys: &[Option<Cow<'_, str>>],
     model: &Model,
     f: &Finding,
     t: &Thresholds,
@@ -1004,6 +1084,42 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The flagged words and their suggestion under a configuration given as TOML.
+    fn flagged_with(text: &str, toml: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(text);
+        let out = run(&Realword, &doc, &Config::from_toml(toml).unwrap());
+        out.iter()
+            .map(|d| {
+                (
+                    doc.text[d.span.clone()].to_string(),
+                    d.suggestions[0].replacement.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_a_thread_remembers_changes_no_verdict() {
+        // The verdicts a thread keeps from one document to the next are kept for one set of
+        // thresholds: the same text gets the same answer on a fresh thread and on one that
+        // has checked other text, under other thresholds, before.
+        const TEXT: &str =
+            "Người dân đã thoát khởi cảnh nghèo. Các kỳ năng mềm rất cần cho học sinh.";
+        const STRONG: &str = "[rules]\nrealword = { strong-ratio = 3000 }\n";
+        let fresh = |toml: &'static str| {
+            std::thread::spawn(move || flagged_with(TEXT, toml))
+                .join()
+                .unwrap()
+        };
+        let (cold, cold_strong) = (fresh(""), fresh(STRONG));
+        assert_eq!(cold, pairs(&[("khởi", "khỏi")]));
+        assert_eq!(cold_strong, pairs(&[("khởi", "khỏi"), ("kỳ", "kỹ")]));
+        flagged("Các hộ dân đống góp ngày công để làm đường.");
+        assert_eq!(flagged_with(TEXT, STRONG), cold_strong);
+        assert_eq!(flagged_with(TEXT, ""), cold);
+        assert_eq!(flagged_with(TEXT, STRONG), cold_strong);
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

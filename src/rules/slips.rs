@@ -2,6 +2,8 @@
 //! model of written Vietnamese (an archive's, the built-in one) and weigh a suspected slip
 //! the same way once it is found.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::analysis::sentences::opens_sentence;
@@ -77,7 +79,7 @@ impl PairCounts<'_> {
 
 /// How often the document writes each pair of syllables (by their model keys): counted by
 /// number, not by text, so that a long document costs one integer hash per pair.
-pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> PairCounts<'k> {
+pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Cow<'_, str>>]) -> PairCounts<'k> {
     let (index, numbered) = numbered_keys(keys);
     let mut counts = FxHashMap::default();
     for block in &doc.blocks {
@@ -104,7 +106,9 @@ pub(super) fn pair_counts<'k>(doc: &Document, keys: &'k [Option<Box<str>>]) -> P
 
 /// Each model key the document writes, numbered by the first lexicon entry that has it,
 /// and the number of each lexicon entry.
-fn numbered_keys(keys: &[Option<Box<str>>]) -> (FxHashMap<&str, u32>, Vec<Option<u32>>) {
+fn numbered_keys<'k>(
+    keys: &'k [Option<Cow<'_, str>>],
+) -> (FxHashMap<&'k str, u32>, Vec<Option<u32>>) {
     let mut index: FxHashMap<&str, u32> = FxHashMap::default();
     let numbered: Vec<Option<u32>> = keys
         .iter()
@@ -123,7 +127,7 @@ fn numbered_keys(keys: &[Option<Box<str>>]) -> (FxHashMap<&str, u32>, Vec<Option
 /// pairs them), rather than every pair of the document walked and hashed.
 pub(super) fn pair_counts_among<'k>(
     doc: &Document,
-    keys: &'k [Option<Box<str>>],
+    keys: &'k [Option<Cow<'_, str>>],
     words: &[&str],
 ) -> PairCounts<'k> {
     let (index, numbered) = numbered_keys(keys);

@@ -139,14 +139,17 @@ impl Rule for SpellingVariant {
             }
         }
         // Each rarer spelling: what to write instead, where the other spelling is, and why.
-        let mut minority: Vec<Option<Judgement>> = vec![None; doc.lexicon.len()];
+        // By lexicon entry; few spellings are judged, so not a slot for every entry.
+        let mut minority: FxHashMap<u32, Judgement> = FxHashMap::default();
         let convention = Convention::of(doc, &groups, &seen);
-        for forms in groups.values() {
+        for (key, forms) in &groups {
             if let Some(convention) = &convention
-                && convention.rules(doc, &seen, forms)
+                && convention.rules(key)
             {
                 for &entry in forms {
-                    minority[entry as usize] = convention.judge(doc, &seen, entry);
+                    if let Some(judgement) = convention.judge(doc, &seen, entry) {
+                        minority.insert(entry, judgement);
+                    }
                 }
                 continue;
             }
@@ -160,7 +163,7 @@ impl Rule for SpellingVariant {
             };
             let (n, (m, first)) = (seen[rare as usize].0, &seen[major as usize]);
             let (word, major) = (spelling(rare), spelling(major));
-            minority[rare as usize] = Some(Judgement {
+            minority.insert(rare, Judgement {
                 write: major.to_string(),
                 evidence: Some(first.clone()),
                 message: Message::new(
@@ -174,7 +177,7 @@ impl Rule for SpellingVariant {
             });
         }
         for token in candidates {
-            let Some(judgement) = &minority[token.word() as usize] else {
+            let Some(judgement) = minority.get(&token.word()) else {
                 continue;
             };
             let span = token.range();
@@ -239,7 +242,8 @@ impl Convention {
     ) -> Option<Convention> {
         let (mut y_voters, mut i_voters, mut conventional) = (Vec::new(), Vec::new(), Vec::new());
         let mut keys: Vec<&String> = groups.keys().collect();
-        keys.sort_by_key(|k| groups[*k].iter().map(|&e| seen[e as usize].1.start).min());
+        // Each key's first use worked out once, not at every comparison.
+        keys.sort_by_cached_key(|k| groups[*k].iter().map(|&e| seen[e as usize].1.start).min());
         for key in keys {
             let Some((i, y)) = i_and_y(key) else {
                 continue;
@@ -287,17 +291,9 @@ impl Convention {
         })
     }
 
-    /// Whether the convention decides the spellings of this word.
-    fn rules(
-        &self,
-        doc: &Document,
-        seen: &[(usize, std::ops::Range<usize>)],
-        forms: &[u32],
-    ) -> bool {
-        forms.first().is_some_and(|&e| {
-            variant_key(&doc.text[seen[e as usize].1.clone()])
-                .is_some_and(|k| self.conventional.contains(&k))
-        })
+    /// Whether the convention decides the spellings of the word with this variant key.
+    fn rules(&self, key: &str) -> bool {
+        self.conventional.iter().any(|k| k == key)
     }
 
     /// The finding on a spelling that does not keep to the convention.
