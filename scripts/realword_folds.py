@@ -109,10 +109,7 @@ def slip_kind(written, meant):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(viwiki.ROOT, "target", "release", "vnlint"))
-    ap.add_argument("--grammar", default=os.path.join(viwiki.ROOT, "target", "release", "examples",
-                                                      "syllables"))
-    ap.add_argument("--model", default=os.path.join(viwiki.ROOT, "model", "vi.vnlm"))
+    viwiki.add_build_args(ap)
     ap.add_argument("--why", action="store_true", help="fold A's misses by kind and reason")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--contexts", action="store_true", help="with --why: each miss in context")

@@ -296,10 +296,7 @@ def injected(args, model):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(viwiki.ROOT, "target", "release", "vnlint"))
-    ap.add_argument("--grammar", default=os.path.join(viwiki.ROOT, "target", "release", "examples",
-                                                      "syllables"))
-    ap.add_argument("--model", default=os.path.join(viwiki.ROOT, "model", "vi.vnlm"))
+    viwiki.add_build_args(ap)
     ap.add_argument("--holdout", default="/tmp/vnlint-model-corpus/holdout")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--injected", action="store_true", help="also the injected slips")

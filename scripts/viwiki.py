@@ -44,6 +44,14 @@ def read_verdicts(path=READ):
     return verdicts
 
 
+def add_build_args(ap):
+    """The options every measurement of a release build takes: --bin, --grammar, --model."""
+    release = os.path.join(ROOT, "target", "release")
+    ap.add_argument("--bin", default=os.path.join(release, "vnlint"))
+    ap.add_argument("--grammar", default=os.path.join(release, "examples", "syllables"))
+    ap.add_argument("--model", default=os.path.join(ROOT, "model", "vi.vnlm"))
+
+
 def require(data, *built, build="cargo build --release --bins --examples"):
     """Exits with a clear message when the data (../shared) or a built binary is missing."""
     if not os.path.exists(data):

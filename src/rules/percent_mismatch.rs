@@ -774,12 +774,7 @@ fn difference_claim(
     let difference = (end.saturating_sub(6)..end)
         .filter_map(|k| c.quantity_at(k))
         .find(|q| q.end == end)?;
-    let verb = difference
-        .figure
-        .at
-        .checked_sub(1)
-        .and_then(|k| c.word(k))?;
-    if !matches!(verb, "tăng" | "giảm") {
+    if !follows_change_verb(&c, &difference) {
         return None;
     }
     let mut after = percent.sign_at + 1;
@@ -801,6 +796,12 @@ fn difference_claim(
     difference_share(&c, difference, compared)
 }
 
+/// The figure of `quantity` comes right after "tăng" or "giảm".
+fn follows_change_verb(c: &Cursor<'_>, quantity: &Quantity) -> bool {
+    let verb = quantity.figure.at.checked_sub(1).and_then(|k| c.word(k));
+    matches!(verb, Some("tăng" | "giảm"))
+}
+
 /// "tăng X [đơn vị] so với ... (Y [đơn vị])" ending at `end` (the comma before the share).
 fn difference_before_base(c: &Cursor<'_>, end: usize) -> Option<Contradiction> {
     let close = end.checked_sub(1).filter(|&k| c.is_punct(k, ")"))?;
@@ -818,12 +819,7 @@ fn difference_before_base(c: &Cursor<'_>, end: usize) -> Option<Contradiction> {
     let difference = (so.saturating_sub(6)..so)
         .filter_map(|k| c.quantity_at(k))
         .find(|q| q.end == so || q.end == so + 1)?;
-    let verb = difference
-        .figure
-        .at
-        .checked_sub(1)
-        .and_then(|k| c.word(k))?;
-    if !matches!(verb, "tăng" | "giảm") {
+    if !follows_change_verb(c, &difference) {
         return None;
     }
     difference_share(c, difference, compared)
