@@ -9,7 +9,9 @@ ONE cause, the first that applies:
   capital            the written word is capitalised (a name guard, unless it opens a sentence)
   unknown            the written word is no syllable the model knows
   not generated      the meant word is not among the model's neighbours of the written one
-                     with an edit the rule considers, or the model saw it under min-count times
+                     with an edit the rule considers, or the model saw it under min-count times:
+                     split into "a letter edit the rule skips" (in the neighbour list as one
+                     letter replaced, inserted, deleted or swapped) and "two edits away or rare"
   quoted             inside quotation marks on its line
   repeated           the document writes one of its pairs 3 times or more
   dictionary word    one of its pairs stands inside a word of the model's word list
@@ -123,10 +125,16 @@ class Model:
                 iy = len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb)) == 1 and \
                     {x for x, y in zip(sa, sb) if x != y} | {y for x, y in zip(sa, sb) if x != y} == {"i", "y"} \
                     and sa[-1] not in "iy"
-                if not (final or iy):
+                # Any other letter of a known syllable, the tone the same, since letter-ratio.
+                if not (final or iy or not iy_only(sa, sb)):
                     continue
             return self.unigram[v] >= MIN_COUNT
         return False
+
+
+def iy_only(a, b):
+    """Whether a and b differ only by i and y: a spelling convention, never a slip."""
+    return len(a) == len(b) and a.replace("y", "i") == b.replace("y", "i")
 
 
 def neighbours_of(text, start, end):
@@ -167,7 +175,10 @@ def cause(model, text, counts, start, end, written, meant, relaxed_found):
     if w is None:
         return "unknown"
     if m is None or not model.generated(w, m):
-        return "not generated"
+        if m is not None and model.unigram[m] >= MIN_COUNT and \
+                any(v == m for v, _ in model.neighbours[w]):
+            return "not generated: a letter edit the rule skips"
+        return "not generated: two edits away or rare"
     if quoted(text, start):
         return "quoted"
     left, right = neighbours_of(text, start, end)

@@ -41,6 +41,12 @@ ONSETS = [("s", "x"), ("x", "s"), ("ch", "tr"), ("tr", "ch"), ("d", "gi"), ("gi"
 FINALS = [("ng", "n"), ("n", "ng"), ("t", "c"), ("c", "t"), ("nh", "n"), ("ng", ""),
           ("n", ""), ("t", ""), ("c", ""), ("m", ""), ("p", "")]
 KINDS = [("tone", 40), ("mark", 25), ("onset", 15), ("final", 15), ("iy", 5)]
+# The keys beside each key of a QWERTY keyboard, for `letter` slips (a letter with a vowel
+# mark, or đ, is typed on its plain letter's key).
+ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+BESIDE = {c: "".join(ROWS[r][j] for j in (i - 1, i + 1) if 0 <= j < len(ROWS[r]))
+          for r in range(3) for i, c in enumerate(ROWS[r])}
+PLAIN = {"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"}
 
 
 def vocabulary(path):
@@ -83,7 +89,7 @@ def with_tone(base, tone):
     else:
         cluster = vowels
         if base.startswith("qu") or (base.startswith("gi") and len(vowels) > 1):
-            cluster = vowels[1:]
+            cluster = vowels[1:] or vowels
         at = cluster[-2] if len(cluster) >= 2 else cluster[-1]
     return unicodedata.normalize("NFC", base[:at] + base[at] + tone + base[at + 1:])
 
@@ -105,6 +111,19 @@ def slips(word, kind):
         for a, b in FINALS:
             if base.endswith(a) and len(base) > len(a) and base[-len(a) - 1] in "aăâeêioôơuưy":
                 out.append(with_tone(base[:-len(a)] + b, tone))
+    elif kind == "letter":
+        # One typing slip in the letters, the tone kept: a letter left out, a key beside it
+        # typed instead or as well, two letters swapped. Whatever another kind makes is not
+        # this kind's.
+        for i, c in enumerate(base):
+            out.append(with_tone(base[:i] + base[i + 1:], tone))
+            for r in BESIDE.get(PLAIN.get(c, c), ""):
+                out.append(with_tone(base[:i] + r + base[i + 1:], tone))
+                out.append(with_tone(base[:i] + r + base[i:], tone))
+            if i + 1 < len(base):
+                out.append(with_tone(base[:i] + base[i + 1] + base[i] + base[i + 2:], tone))
+        other = {x for k, _ in KINDS for x in slips(word, k)}
+        out = [x for x in out if x not in other]
     elif kind == "iy":
         for i, c in enumerate(base[:-1]):
             if c in "iy" and i > 0 and base[i - 1] in "aăâeêoôơuư":
@@ -112,18 +131,19 @@ def slips(word, kind):
     return [w for w in out if w and w != word]
 
 
-def inject(text, vocab, rng):
-    """The text with slips, and [(byte start, slip, original)]."""
+def inject(text, vocab, rng, kinds=KINDS):
+    """The text with slips of `kinds` ([(kind, weight)]), and [(byte start, slip, original,
+    kind)]."""
     pieces, gold, last, at_byte, pos = [], [], -10, 0, 0
     words = list(WORD.finditer(text))
     for n, m in enumerate(words):
         w = m.group()
         if n - last < 5 or rng.random() > 1 / 150 or w != w.lower() or w not in vocab:
             continue
-        kinds = [k for k, _ in KINDS]
-        weights = [p for _, p in KINDS]
+        names = [k for k, _ in kinds]
+        weights = [p for _, p in kinds]
         for _ in range(4):
-            kind = rng.choices(kinds, weights)[0]
+            kind = rng.choices(names, weights)[0]
             options = [s for s in slips(w, kind) if s in vocab]
             if options:
                 slip = rng.choice(options)
@@ -163,7 +183,14 @@ def main():
                     help="strong-ratio over 10^4, 3000, 1000, 300, 100 (other thresholds the rule's)")
     ap.add_argument("--context-grid", action="store_true",
                     help="min-context over 1, 3, 10, 30, 100, 300 (other thresholds the rule's)")
+    ap.add_argument("--kinds", help="the kinds of slip injected and their weights, as "
+                    "'letter=1' or 'tone=40,mark=25' (default: every kind but letter, as in KINDS)")
+    ap.add_argument("--letter-grid", action="store_true",
+                    help="letter-ratio over 0, 10^4, 3*10^4, 10^5, 3*10^5, 10^6")
     args = ap.parse_args()
+    kinds = KINDS
+    if args.kinds:
+        kinds = [(k, float(w)) for k, w in (x.split("=") for x in args.kinds.split(","))]
     if not os.path.isdir(args.holdout):
         sys.exit(f"missing {args.holdout}: run scripts/build_model.py first")
     vocab = vocabulary(args.model)
@@ -176,7 +203,7 @@ def main():
         for name in names:
             text = open(os.path.join(args.holdout, name), encoding="utf-8").read()
             words += len(WORD.findall(text))
-            new, g = inject(text, vocab, rng)
+            new, g = inject(text, vocab, rng, kinds)
             gold[name] = g
             texts[name] = new
             with open(os.path.join(injected, name), "w", encoding="utf-8") as f:
@@ -201,14 +228,21 @@ def main():
         if args.strong_grid:
             strong = [10**4, 3000, 1000, 300, 100]
             grid = [(None, args.min_count, args.ratio, args.context, a)] * len(strong)
+        letter = [None] * len(grid)
+        if args.letter_grid:
+            letter = [0, 10**4, 3 * 10**4, 10**5, 3 * 10**5, 10**6]
+            grid = [(None, args.min_count, args.ratio, args.context, a)] * len(letter)
+        strong += [None] * (len(grid) - len(strong))
         print(f"{'max':>4} {'min':>4} {'ratio':>9} {'context':>7} {'assoc':>5} {'strong':>6} {'recall':>14} {'right fix':>9} "
-              f"{'off-slip':>8} {'clean flags':>11} {'per 10k':>7}")
-        for (max_count, min_count, ratio, context, association), strong_ratio in zip(grid, strong):
+              f"{'off-slip':>8} {'clean flags':>11} {'per 10k':>7} {'letter':>7}")
+        for (max_count, min_count, ratio, context, association), strong_ratio, letter_ratio in \
+                zip(grid, strong, letter):
             config = os.path.join(tmp, "vnlint.toml")
             opts = [f"{k} = {v}" for k, v in (("max-count", max_count), ("min-count", min_count),
                                               ("min-ratio", ratio), ("min-context", context),
                                               ("min-association", association),
-                                              ("strong-ratio", strong_ratio))
+                                              ("strong-ratio", strong_ratio),
+                                              ("letter-ratio", letter_ratio))
                     if v is not None] + [o.replace("=", " = ", 1) for o in args.set]
             with open(config, "w") as f:
                 f.write("[rules]\nrealword = { " + ", ".join(opts) + " }\n" if opts else "")
@@ -232,7 +266,7 @@ def main():
             print(f"{max_count or '-':>4} {min_count or '-':>4} {ratio or '-':>9} {context or '-':>7} "
                   f"{'-' if association is None else association:>5} {strong_ratio or '-':>6} "
                   f"{hit:5}/{total} {hit / total:6.1%} {right:9} {off:8} {len(clean):11} "
-                  f"{len(clean) / words * 1e4:7.2f}")
+                  f"{len(clean) / words * 1e4:7.2f} {'-' if letter_ratio is None else letter_ratio:>7}")
             if args.show:
                 for d in clean[:args.show]:
                     name = os.path.basename(d["path"])

@@ -23,7 +23,11 @@ declare_rule! {
     /// syllable (or a capital opening its sentence), it tries the
     /// syllables one slip away: another tone, a vowel mark (a/ă/â, o/ô/ơ, u/ư, e/ê) or d/đ,
     /// an onset swap (s/x, ch/tr, d/gi/r, l/n) or its spelling rule, a final n/ng or t/c,
-    /// a final consonant missing or extra, i/y inside a rhyme. Each is scored with the
+    /// a final consonant missing or extra, i/y inside a rhyme; and, on stronger evidence, any
+    /// other letter replaced, left out, added or swapped with the next, the tone the same
+    /// ("bàn diễn văn", "nghên cứu"): the written pairs rare and the variant's pairs vouching
+    /// for it on each side that has a neighbour, and the variant at least `letter-ratio`
+    /// times (default 100000) likelier. Each is scored with the
     /// model on both sides of the word (triples where the model has seen them, backing off
     /// to pairs and single syllables, Witten-Bell; a break after the word, such as a comma,
     /// counts as evidence too: how often the model saw each reading last before one), times
@@ -83,12 +87,13 @@ declare_rule! {
             OptionSpec::integer("min-context", CONTEXT_DEFAULT, 1),
             OptionSpec::integer("min-association", ASSOCIATION_DEFAULT, 0),
             OptionSpec::integer("strong-ratio", STRONG_RATIO_DEFAULT, 1),
+            OptionSpec::integer("letter-ratio", LETTER_RATIO_DEFAULT, 0),
         ],
         gives_way_to: ["confusion", "variant-outlier", "rare-variant"],
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần. Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần; và, khi bằng chứng mạnh hơn, một chữ cái bất kỳ khác bị thay, thiếu, thừa hoặc đổi chỗ với chữ sau, cùng dấu thanh (“bàn diễn văn”, “nghên cứu”): các cặp đã viết đều hiếm và các cặp của biến thể xác nhận nó ở mỗi phía có từ bên cạnh, và biến thể hợp hơn ít nhất `letter-ratio` lần (mặc định 100000). Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -107,6 +112,9 @@ enum Slip {
     IY,
     /// Any other one-letter edit, only of a syllable the model never saw.
     OtherLetter,
+    /// Another letter of a known syllable, the tone the same: replaced, left out, added
+    /// or swapped with the next ("bàn diễn văn", "viễn ảnh"); judged against `letter-ratio`.
+    KnownLetter,
 }
 
 impl Slip {
@@ -114,7 +122,7 @@ impl Slip {
         match self {
             Slip::Tone | Slip::VowelMark => 1.0,
             Slip::Onset => 0.5,
-            Slip::FinalConsonant | Slip::IY | Slip::OtherLetter => 0.3,
+            Slip::FinalConsonant | Slip::IY | Slip::OtherLetter | Slip::KnownLetter => 0.3,
         }
     }
 
@@ -141,6 +149,33 @@ fn iy_only(a: &str, b: &str) -> bool {
     let plain =
         |s: &[char]| -> Vec<char> { s.iter().map(|&c| if c == 'y' { 'i' } else { c }).collect() };
     plain(a.letters()) == plain(b.letters())
+}
+
+/// Whether `a` and `b` have the same tone and letters one edit apart: one replaced, left
+/// out, added, or two neighbours swapped.
+fn one_letter(a: &str, b: &str) -> bool {
+    let (Ok(a), Ok(b)) = (Spelling::of(a), Spelling::of(b)) else {
+        return false;
+    };
+    if a.tone != b.tone {
+        return false;
+    }
+    let (a, b) = (a.letters(), b.letters());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let same_start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let rest = |from: usize| short[from..] == long[from..];
+            same_start < short.len()
+                && (rest(same_start + 1)
+                    || (same_start + 2 <= short.len()
+                        && short[same_start] == long[same_start + 1]
+                        && short[same_start + 1] == long[same_start]
+                        && rest(same_start + 2)))
+        }
+        1 => short[same_start..] == long[same_start + 1..],
+        _ => false,
+    }
 }
 
 /// A one-letter edit this rule considers: a final consonant missing or extra (thàn /
@@ -188,6 +223,9 @@ struct Thresholds {
     min_association: f64,
     /// The ratio enough where the variant's pair is a strong collocation.
     strong_ratio: f64,
+    /// The ratio a known syllable's other one-letter slip needs ([`Slip::KnownLetter`]);
+    /// 0 leaves such slips out.
+    letter_ratio: f64,
 }
 
 impl Thresholds {
@@ -218,6 +256,7 @@ impl Rule for Realword {
             min_context: f64::from(ctx.integer("min-context")),
             min_association: f64::from(ctx.integer("min-association")),
             strong_ratio: f64::from(ctx.integer("strong-ratio")),
+            letter_ratio: f64::from(ctx.integer("letter-ratio")),
         };
         MEMORY.with_borrow_mut(|memory| {
             let memory = match memory {
@@ -665,6 +704,18 @@ fn judge(
             None if edit == Edit::Letter && w.is_none() && !iy_only(key, model.syllable(v)) => {
                 Slip::OtherLetter
             }
+            // A known syllable: another letter is a slip only on stronger evidence, the
+            // variant's pairs vouching for it on each side that has a neighbour, the written
+            // pairs rare there ("cá thể" is a word, whatever "đó các" says; "bàn diễn văn").
+            None if edit == Edit::Letter
+                && t.letter_ratio > 0.0
+                && (supports_left || l1.is_none())
+                && (supports_right || r1.is_none())
+                && !iy_only(key, model.syllable(v))
+                && one_letter(key, model.syllable(v)) =>
+            {
+                Slip::KnownLetter
+            }
             None => continue,
         };
         // A written pair seen more than `max-count` times yet rare beside the variant's, and
@@ -703,6 +754,11 @@ fn judge(
             t.min_ratio.min(t.strong_ratio)
         } else {
             t.min_ratio
+        };
+        let needed = if slip == Slip::KnownLetter {
+            needed.max(t.letter_ratio)
+        } else {
+            needed
         };
         if score < needed || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
@@ -779,6 +835,10 @@ fn strong_collocation(
 /// more of them, but a third of what it added on clean text was false ("hội thao" in a press
 /// release, "độc đạo" on viwiki): a user who wants the recall sets it.
 const STRONG_RATIO_DEFAULT: u32 = 10_000;
+
+/// The default of `letter-ratio`, chosen on one-letter slips injected into held-out corpus
+/// text (`scripts/tune_realword.py --letter-grid`).
+const LETTER_RATIO_DEFAULT: u32 = 100_000;
 
 /// The default of `min-association`, chosen on slips injected into held-out corpus text
 /// (`scripts/tune_realword.py`).
@@ -1364,6 +1424,25 @@ mod tests {
     }
 
     #[test]
+    fn another_letter_of_a_known_syllable_needs_both_sides_to_vouch() {
+        assert!(super::one_letter("bàn", "bài") && super::one_letter("nghên", "nghiên"));
+        assert!(super::one_letter("tọa", "tạo") && super::one_letter("giời", "giờ"));
+        assert!(!super::one_letter("bàn", "bái") && !super::one_letter("trong", "tròn"));
+        let text = "Bộ trưởng đọc bàn diễn văn khai mạc hội nghị.";
+        assert_eq!(flagged(text), pairs(&[("bàn", "bài")]));
+        assert_eq!(
+            flagged("Tỉnh đã hoàn thành việc nghên cứu đề án."),
+            pairs(&[("nghên", "nghiên")])
+        );
+        // Off at 0; and a word whose other pair is common ("cá thể") is the writer's.
+        assert_eq!(
+            flagged_with(text, "[rules]\nrealword = { letter-ratio = 0 }\n"),
+            vec![]
+        );
+        assert_eq!(flagged("Trong đó cá thể lớn nhất dài hai mét."), vec![]);
+    }
+
+    #[test]
     fn a_name_is_judged_on_evidence_from_both_sides() {
         assert_eq!(
             flagged("Nước Cộng hòa Thổ Nhì Kỳ được thành lập năm 1923."),
@@ -1402,7 +1481,8 @@ mod tests {
         // i/y as the whole rhyme is a convention (spelling-variant's), after qu too.
         assert_eq!(letter_slip("kĩ", "kỹ"), None);
         assert_eq!(letter_slip("quí", "quý"), None);
-        // Other one-letter edits are too far; a tone changed with it too.
+        // Other one-letter edits are `letter-ratio`'s (Slip::KnownLetter); a tone changed
+        // with it is too far.
         assert_eq!(letter_slip("bạn", "bán"), None);
         assert_eq!(letter_slip("than", "thanh"), Some(Slip::FinalConsonant));
         assert_eq!(letter_slip("than", "thành"), None);
