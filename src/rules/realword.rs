@@ -28,7 +28,7 @@ declare_rule! {
     /// ("bàn diễn văn", "nghên cứu"): the written pairs never seen (at most `max-count` times)
     /// and the variant's pairs vouching
     /// for it on each side that has a neighbour, and the variant at least `letter-ratio`
-    /// times (default 100000) likelier. Each is scored with the
+    /// times (default 100000) likelier; not in a syllable hyphened to a word ("sô-cô-la"). Each is scored with the
     /// model on both sides of the word (triples where the model has seen them, backing off
     /// to pairs and single syllables, Witten-Bell; a break after the word, such as a comma,
     /// counts as evidence too: how often the model saw each reading last before one), times
@@ -94,7 +94,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần; và, khi bằng chứng mạnh hơn, một chữ cái bất kỳ khác bị thay, thiếu, thừa hoặc đổi chỗ với chữ sau, cùng dấu thanh (“bàn diễn văn”, “nghên cứu”): các cặp đã viết đều chưa từng gặp (tối đa `max-count` lần) và các cặp của biến thể xác nhận nó ở mỗi phía có từ bên cạnh, và biến thể hợp hơn ít nhất `letter-ratio` lần (mặc định 100000). Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần; và, khi bằng chứng mạnh hơn, một chữ cái bất kỳ khác bị thay, thiếu, thừa hoặc đổi chỗ với chữ sau, cùng dấu thanh (“bàn diễn văn”, “nghên cứu”): các cặp đã viết đều chưa từng gặp (tối đa `max-count` lần) và các cặp của biến thể xác nhận nó ở mỗi phía có từ bên cạnh, và biến thể hợp hơn ít nhất `letter-ratio` lần (mặc định 100000); trừ âm tiết nối bằng gạch nối với một từ (“sô-cô-la”). Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -367,8 +367,8 @@ enum Written {
 struct Memo<'m> {
     memory: &'m mut Memory,
     /// The verdict on a syllable the model never saw (by its lexicon entry) between the
-    /// same two neighbours each side, as a name or not.
-    unseen_verdicts: FxHashMap<(u64, u32, bool), Option<Finding>>,
+    /// same two neighbours each side, as a name or not, hyphened or not.
+    unseen_verdicts: FxHashMap<(u64, u32, bool, bool), Option<Finding>>,
     /// The variants of each syllable the model never saw, by its lexicon entry.
     unseen: FxHashMap<u32, Vec<(u16, Edit)>>,
     /// The model's id of [`model::NUMBER`].
@@ -384,8 +384,8 @@ struct Memory {
     model: u64,
     thresholds: Thresholds,
     /// The verdict on a known syllable between the same two neighbours each side, as a
-    /// name or not.
-    verdicts: FxHashMap<(u64, u16, bool), Option<Finding>>,
+    /// name or not, hyphened or not.
+    verdicts: FxHashMap<(u64, u16, bool, bool), Option<Finding>>,
     /// The model's id of each key looked up (a binary search of the vocabulary).
     ids: FxHashMap<Box<str>, Option<u16>>,
     /// The model's count of each pair looked up.
@@ -535,11 +535,25 @@ fn suspects(
         if name && doc.case(&doc.tokens[i]) != Case::Capitalized {
             continue;
         }
+        // A syllable hyphened to a word spells a loanword ("sô-cô-la"), whose letters are
+        // the transcriber's: no other letter is taken for a slip there.
+        let hyphen_at = |j: usize| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind() == TokenKind::Punct && doc.token_text(t) == "-")
+        };
+        let word_at = |j: usize| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind() == TokenKind::Word)
+        };
+        let hyphened =
+            (hyphen_at(i + 1) && word_at(i + 2)) || (i >= 2 && hyphen_at(i - 1) && word_at(i - 2));
         let side = |n: Option<u16>| n.map_or(0, |n| u64::from(n) + 1);
         let context = side(l2) << 51 | side(l1) << 34 | side(r1) << 17 | side(r2);
         let remembered = match w {
-            Written::Known(id) => memo.memory.verdicts.get(&(context, id, name)),
-            Written::Unseen(entry) => memo.unseen_verdicts.get(&(context, entry, name)),
+            Written::Known(id) => memo.memory.verdicts.get(&(context, id, name, hyphened)),
+            Written::Unseen(entry) => memo.unseen_verdicts.get(&(context, entry, name, hyphened)),
         };
         if let Some(verdict) = remembered {
             out.extend(verdict.clone().map(|f| Finding { at: k, ..f }));
@@ -555,6 +569,7 @@ fn suspects(
             [l2, l1, r1, r2],
             w,
             name,
+            hyphened,
             t,
             number,
             &mut memo.unseen,
@@ -564,10 +579,10 @@ fn suspects(
             Written::Known(id) => memo
                 .memory
                 .verdicts
-                .insert((context, id, name), verdict.clone()),
+                .insert((context, id, name, hyphened), verdict.clone()),
             Written::Unseen(entry) => memo
                 .unseen_verdicts
-                .insert((context, entry, name), verdict.clone()),
+                .insert((context, entry, name, hyphened), verdict.clone()),
         };
         out.extend(verdict);
     }
@@ -589,6 +604,7 @@ fn judge(
     [l2, l1, r1, r2]: [Option<u16>; 4],
     written: Written,
     name: bool,
+    hyphened: bool,
     t: &Thresholds,
     number: Option<u16>,
     unseen: &mut FxHashMap<u32, Vec<(u16, Edit)>>,
@@ -712,6 +728,7 @@ fn judge(
             // whatever "và phát" says; "bàn diễn văn" is a slip.
             None if edit == Edit::Letter
                 && t.letter_ratio > 0.0
+                && !hyphened
                 && (l1.is_none() || (supports_left && cl <= t.max_count))
                 && (r1.is_none() || (supports_right && cr <= t.max_count))
                 && !iy_only(key, model.syllable(v))
@@ -1448,6 +1465,8 @@ mod tests {
             flagged("Thành đoàn Hà Nội vừa phát động chiến dịch tình nguyện."),
             vec![]
         );
+        // A syllable hyphened to a word spells a loanword.
+        assert_eq!(flagged("Hộp có 10 chiếc bánh quy sô-cô-la."), vec![]);
     }
 
     #[test]
