@@ -22,6 +22,7 @@ use crate::lists::{
 };
 use crate::text::calendar::{Weekday, days_from_civil, days_in_month, max_days_in_month};
 use crate::text::case::{Case, apply_case, case_of};
+use crate::text::publication::is_publication_line;
 use crate::text::punctuation::RANGE_DASHES;
 use crate::text::tokens::TokenKind;
 
@@ -101,6 +102,9 @@ pub enum YearSource {
     Publication(Range<usize>),
     /// The only year the document states; the span is one place it is stated.
     OnlyYear(Range<usize>),
+    /// Of several years stated, the one that puts the date within a few months of a full
+    /// date the document writes (of its latest two years); the span is that full date's.
+    NearFullDate(Range<usize>),
     /// Not known.
     Unknown,
 }
@@ -141,6 +145,13 @@ impl DateMention {
                     format!("{year}: the only year the document states"),
                 ),
             )),
+            YearSource::NearFullDate(span) => Some((
+                span.clone(),
+                crate::diagnostic::Message::new(
+                    format!("năm {year}: ngày này cách ngày đầy đủ gần nhất không quá bốn tháng"),
+                    format!("{year}: the year that puts it within four months of this full date"),
+                ),
+            )),
             _ => None,
         }
     }
@@ -154,10 +165,12 @@ impl DateMention {
         let Some(day) = self.day else {
             return Some(true);
         };
+        // A 29 February read in a year only guessed from a nearby date is not certain.
+        let guessed = matches!(self.year_source, YearSource::NearFullDate(_));
         match self.year {
-            Some(year) => Some(day <= days_in_month(year, self.month)),
             None if day > max_days_in_month(self.month) => Some(false),
-            None if self.month == 2 && day == 29 => None,
+            _ if self.month == 2 && day == 29 && (guessed || self.year.is_none()) => None,
+            Some(year) => Some(day <= days_in_month(year, self.month)),
             None => Some(true),
         }
     }
@@ -226,6 +239,20 @@ pub struct Dates {
     pub publication: Option<((i32, u32, u32), Range<usize>)>,
     /// The latest year the document writes anywhere (1900–2100).
     pub latest_year: Option<i32>,
+    /// Weekdays of "today" in the lead ("Sáng nay (thứ Năm)"), each with the date it
+    /// names: the dateline's or the date line's above it.
+    pub today_weekdays: Vec<TodayWeekday>,
+}
+
+/// "Sáng nay (thứ Năm)" under "Lạc Dương, 17/10/2024": the weekday, and the date that
+/// "nay" names with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayWeekday {
+    pub weekday: WeekdayMention,
+    /// The words of "today" ("Sáng nay").
+    pub today: Range<usize>,
+    pub date: (i32, u32, u32),
+    pub date_span: Range<usize>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -236,6 +263,11 @@ pub struct Dates {
 /// this many days before to this many days after the publication date.
 const DAYS_BEFORE_PUBLICATION: i64 = 240;
 const DAYS_AFTER_PUBLICATION: i64 = 60;
+
+/// A day and month without a year, in a document stating several years and no publication
+/// date, is read in the year that puts it at most this many days from a full date of the
+/// document's latest two years, when only one year does.
+pub const NEAR_A_FULL_DATE: i64 = 120;
 
 /// What one piece of a block says.
 #[derive(Debug, Clone)]
@@ -878,17 +910,31 @@ pub fn extract(doc: &Document) -> Dates {
     };
     let mut stated_years: Vec<(i32, Range<usize>)> = Vec::new();
     let mut pending: Vec<(DateMention, bool)> = Vec::new();
+    // The full dates of the date lines read so far (datelines, a date printed above the
+    // article), not those of a publication line (it may come a day later).
+    let mut date_lines: Vec<FullDate> = Vec::new();
     for (block_index, block) in doc.blocks.iter().enumerate() {
-        if !doc.text.as_bytes()[block.range.clone()]
+        let has_digit = doc.text.as_bytes()[block.range.clone()]
             .iter()
-            .any(u8::is_ascii_digit)
-        {
+            .any(u8::is_ascii_digit);
+        let lead = block_index < LEAD_BLOCKS && block.kind != BlockKind::Meta;
+        if !has_digit && !lead {
             continue;
         }
         let non_space = &non_space_tokens(doc, block);
         let scan = Cursor::new(doc, non_space);
         let meta = block.kind == BlockKind::Meta;
-        let items = block_items(&scan, meta, &enumerates);
+        let items = if has_digit {
+            block_items(&scan, meta, &enumerates)
+        } else {
+            Vec::new()
+        };
+        if lead {
+            today_weekdays(&scan, &items, &date_lines, &mut out.today_weekdays);
+        }
+        if meta && !is_publication_line(&doc.text[block.range.clone()]) {
+            date_lines.extend(items.iter().filter_map(full_date));
+        }
         // Years stated: written years of dates and ranges, and "năm 2024".
         for k in 0..scan.len() {
             if let Some(y) = scan.year(k)
@@ -975,6 +1021,7 @@ pub fn extract(doc: &Document) -> Dates {
         Some((y, span)) if stated_years.iter().all(|(z, _)| z == y) => Some((*y, span.clone())),
         _ => None,
     };
+    let full_dates = recent_full_dates(&pending, out.latest_year);
     for (mut m, _) in pending {
         if m.year.is_none() {
             if let Some(((py, pm, pd), span)) = &out.publication {
@@ -987,11 +1034,150 @@ pub fn extract(doc: &Document) -> Dates {
             } else if let Some((y, span)) = &only_year {
                 m.year = Some(*y);
                 m.year_source = YearSource::OnlyYear(span.clone());
+            } else if let Some(day) = m.day
+                && let Some((y, span)) = year_near_a_full_date(&full_dates, m.month, day)
+            {
+                m.year = Some(y);
+                m.year_source = YearSource::NearFullDate(span);
             }
         }
         out.dates.push(m);
     }
     out
+}
+
+/// How many blocks from the top the lead may reach: the headline, a date line or two, the
+/// first paragraph.
+const LEAD_BLOCKS: usize = 6;
+
+/// The words before "nay" that make it "today" ("sáng nay", "hôm nay").
+const TODAY_WORDS: [&str; 6] = ["sáng", "chiều", "tối", "trưa", "hôm", "đêm"];
+
+/// A day, month and year, with the span of the date that states them.
+type FullDate = ((i32, u32, u32), Range<usize>);
+
+/// An item's day, month and year, when all three are written, with its span.
+fn full_date(item: &Item) -> Option<FullDate> {
+    match &item.kind {
+        ItemKind::Date {
+            day,
+            month,
+            year: Some((year, _)),
+        } if *day <= days_in_month(*year, *month) => {
+            Some(((*year, *month, *day), item.span.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// "Sáng nay (thứ Năm)", "Sáng nay, thứ Hai, ...": the weekday of today, with the date
+/// "nay" names: a full date earlier in the same sentence ("Lạc Dương, 17/10/2024 - Sáng
+/// nay"), or else the one date of the date lines above.
+fn today_weekdays(
+    scan: &Cursor<'_>,
+    items: &[Item],
+    date_lines: &[FullDate],
+    out: &mut Vec<TodayWeekday>,
+) {
+    for k in 1..scan.len() {
+        if !scan.word_is(k, "nay") || !scan.word(k - 1).is_some_and(|w| TODAY_WORDS.contains(&w)) {
+            continue;
+        }
+        let weekday = weekday_after(scan, k, &|| false).or_else(|| {
+            // ", thứ Hai," between commas.
+            if !scan.is_punct(k + 1, ",") {
+                return None;
+            }
+            (k + 2..=k + 3)
+                .filter(|&e| scan.is_punct(e + 1, ","))
+                .find_map(|e| {
+                    let (start, w) = weekday_ending_at(scan, e, &|| false)?;
+                    (start == k + 2).then_some(w)
+                })
+        });
+        let Some(weekday) = weekday else { continue };
+        let today_start = scan.token(k - 1).range().start;
+        let in_sentence = items
+            .iter()
+            .filter(|it| it.last < k)
+            .filter(|it| !(it.last + 1..k).any(|j| scan.punct(j).is_some_and(ends_a_sentence)))
+            .filter_map(full_date)
+            .next_back();
+        let date = in_sentence.or_else(|| {
+            let (first, rest) = date_lines.split_first()?;
+            rest.iter()
+                .all(|(d, _)| *d == first.0)
+                .then(|| first.clone())
+        });
+        if let Some((date, date_span)) = date {
+            out.push(TodayWeekday {
+                weekday,
+                today: today_start..scan.token(k).range().end,
+                date,
+                date_span,
+            });
+        }
+    }
+}
+
+fn ends_a_sentence(mark: &str) -> bool {
+    matches!(mark, "." | "!" | "?" | ";")
+}
+
+/// The full dates (day, month and year written) of the latest two years the full dates
+/// name: a founding date or a term's start is older and says nothing of the event's year.
+/// None when the latest full date is older than a term (five years) before the latest year
+/// the document states: it is history, not the event's time.
+fn recent_full_dates(
+    pending: &[(DateMention, bool)],
+    latest_year: Option<i32>,
+) -> Vec<(i32, i64, Range<usize>)> {
+    let full: Vec<_> = pending
+        .iter()
+        .filter(|(m, _)| m.year_written())
+        .filter_map(|(m, _)| m.ymd().map(|ymd| (ymd, m.span.clone())))
+        .collect();
+    let Some(latest) = full.iter().map(|((y, _, _), _)| *y).max() else {
+        return Vec::new();
+    };
+    if latest_year.is_some_and(|stated| latest < stated - TERM_YEARS) {
+        return Vec::new();
+    }
+    full.into_iter()
+        .filter(|((y, _, _), _)| *y >= latest - 1)
+        .map(|((y, m, d), span)| (y, days_from_civil(y, m, d), span))
+        .collect()
+}
+
+/// The years of a term (nhiệm kỳ) and of most plans a release looks ahead to.
+const TERM_YEARS: i32 = 5;
+
+/// The one year (the full dates' own or one next to it) that puts a day and month within
+/// [`NEAR_A_FULL_DATE`] days of a full date, with the nearest such date's span; `None`
+/// when none does or two years do.
+fn year_near_a_full_date(
+    full_dates: &[(i32, i64, Range<usize>)],
+    month: u32,
+    day: u32,
+) -> Option<(i32, Range<usize>)> {
+    let mut best: Option<(i32, i64, Range<usize>)> = None;
+    for (year, when, span) in full_dates {
+        for y in [year - 1, *year, year + 1] {
+            if day > days_in_month(y, month) {
+                continue;
+            }
+            let distance = (days_from_civil(y, month, day) - when).abs();
+            if distance > NEAR_A_FULL_DATE {
+                continue;
+            }
+            match &best {
+                Some((b, _, _)) if *b != y => return None,
+                Some((_, d, _)) if *d <= distance => {}
+                _ => best = Some((y, distance, span.clone())),
+            }
+        }
+    }
+    best.map(|(y, _, span)| (y, span))
 }
 
 #[cfg(test)]
@@ -1108,6 +1294,24 @@ mod tests {
         let range = dates("Tuần 38 (từ 16/9 đến 22/9), toàn tỉnh ghi nhận 412 ca trong năm 2024.");
         assert_eq!(range[0], (Some(16), 9, Some(2024), false, "16/9".into()));
         assert_eq!(range[1], (Some(22), 9, Some(2024), false, "22/9".into()));
+    }
+
+    #[test]
+    fn several_years_stated_the_year_of_a_near_full_date() {
+        // 2023 and 2026 stated: the yearless dates are read in the year of the full date
+        // a few days away (and across the new year).
+        let text = "Sáng 18/8, hội trao thưởng năm học 2023 - 2024 nhân 28 năm thành lập (2/10/1996 - 2/10/2024). Chiều 5/1 họp tổng kết nhiệm kỳ 2024 - 2029.";
+        let got = dates(text);
+        assert_eq!(got[0], (Some(18), 8, Some(2024), false, "18/8".into()));
+        assert_eq!(got[3], (Some(5), 1, Some(2025), false, "5/1".into()));
+        // A founding date (an older year) says nothing; nor does a full date far away.
+        let old = dates("Sáng 20/3, xã họp mặt các đảng viên vào Đảng ngày 15/3/1966 và năm 2025.");
+        assert_eq!(old[0].2, None);
+        let far = dates("Sáng 20/3, xã họp; năm 2025 hoàn thành, hạn chót ngày 30/9/2026.");
+        assert_eq!(far[0].2, None);
+        // Two years equally near: none is chosen.
+        let two = dates("Sáng 20/3, xã họp; ngày 10/3/2025 và ngày 30/3/2026 là hai mốc.");
+        assert_eq!(two[0].2, None);
     }
 
     #[test]

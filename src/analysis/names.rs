@@ -2,7 +2,11 @@
 //! family name, or that follow a form of address or a title ("đồng chí", "Đ/c", "ông",
 //! "bà", "Bí thư", "Chủ tịch" ...).
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{BlockKind, Document};
 use crate::lists::{FAMILY_NAMES, LEADING_ADDRESS_FORMS, NAME_INTRO_WORDS, NAME_TITLES};
@@ -15,6 +19,10 @@ pub struct NameMention {
     /// The syllables as written.
     pub syllables: Vec<String>,
     pub span: Range<usize>,
+    /// Its first syllable is no family name, but one a mark away ("Dinh Thị Mai" for Đinh,
+    /// "Giạp Thị Lụa" for Giáp), and the document names the listed spelling too: a slip of
+    /// that mention, never the spelling to follow.
+    pub family_slip: bool,
 }
 
 impl NameMention {
@@ -77,13 +85,20 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                 addressed = true;
             }
             if (2..=4).contains(&words.len()) {
-                let family = FAMILY_NAMES.contains(doc.lower(&tokens[words[0]]));
+                let first = doc.lower(&tokens[words[0]]);
+                let family = FAMILY_NAMES.contains(first);
                 let addressed = addressed || (!family && address_before(doc, tokens, words[0]));
                 // One letter alone ("A", "B") or an all-Latin foreign run is not a name here.
                 let vietnamese = words
                     .iter()
                     .all(|&w| doc.syllable(&tokens[w]).is_some_and(|s| s.is_ok()));
-                if (family || addressed) && vietnamese && (words.len() >= 3 || addressed) {
+                let family_slip = !family
+                    && words.len() >= 3
+                    && bare_family_names().contains(bare(first).as_str());
+                if (family || addressed || family_slip)
+                    && vietnamese
+                    && (words.len() >= 3 || addressed)
+                {
                     let span = tokens[words[0]].start()..tokens[*words.last().unwrap()].end();
                     out.push(NameMention {
                         syllables: words
@@ -91,13 +106,39 @@ pub fn names(doc: &Document) -> Vec<NameMention> {
                             .map(|&w| doc.token_text(&tokens[w]).to_string())
                             .collect(),
                         span,
+                        family_slip,
                     });
                 }
             }
             i = next.max(i + 1);
         }
     }
+    // A family name a mark from the list is a name only beside the name it slips from.
+    if out.iter().any(|m| m.family_slip) {
+        let listed: HashSet<String> = out
+            .iter()
+            .filter(|m| !m.family_slip)
+            .map(|m| bare(&m.text()))
+            .collect();
+        out.retain(|m| !m.family_slip || listed.contains(&bare(&m.text())));
+    }
     out
+}
+
+/// A syllable without its marks, lower-case, đ as d ("Đinh" and "Dình" are both "dinh").
+pub fn bare(syllable: &str) -> String {
+    syllable
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The family names of the list without their marks.
+fn bare_family_names() -> &'static HashSet<String> {
+    static BARE: OnceLock<HashSet<String>> = OnceLock::new();
+    BARE.get_or_init(|| FAMILY_NAMES.entries().map(bare).collect())
 }
 
 /// Whether a form of address or a title stands right before token `at`.
@@ -164,6 +205,25 @@ mod tests {
             found("Theo ThS. Minh Khang, lớp học mở."),
             vec!["Minh Khang"]
         );
+    }
+
+    #[test]
+    fn a_family_name_a_mark_away_is_a_slip() {
+        let doc = Document::from_text("Thẩm phán Dinh Thị Mai cho biết. Bà Đinh Thị Mai nói.");
+        let got: Vec<(String, bool)> = names(&doc)
+            .iter()
+            .map(|m| (m.text(), m.family_slip))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Dinh Thị Mai".to_string(), true),
+                ("Đinh Thị Mai".to_string(), false)
+            ]
+        );
+        // Two syllables are not enough, nor three without the listed spelling beside them.
+        assert!(found("Ở Dinh Thầy có lễ hội.").is_empty());
+        assert!(found("Quận Cầu Giấy họp. Ông Lê Văn An dự.") == vec!["Lê Văn An"]);
     }
 
     #[test]

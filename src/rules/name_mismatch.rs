@@ -1,8 +1,6 @@
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::analysis::names::{NameMention, names};
+use crate::analysis::names::{NameMention, bare, names};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
@@ -46,16 +44,6 @@ Thu thập tên người trong văn bản (một chuỗi hai đến bốn âm ti
 ## Vì sao
 Tên người viết sai là lỗi mà cán bộ nhận ra đầu tiên, và là lỗi mà lời đính chính phải xin lỗi.",
     }
-}
-
-/// A syllable without its marks, lower-case.
-fn bare(syllable: &str) -> String {
-    syllable
-        .to_lowercase()
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
 }
 
 /// How two syllables differ.
@@ -148,6 +136,10 @@ impl Rule for NameMismatch {
                 .map(|&r| (r, &order[r]))
                 .find(|(other_rank, other)| {
                     let there = &by_form[other.as_str()];
+                    // A family name that is none of the list is never the spelling to keep.
+                    if there[0].family_slip {
+                        return false;
+                    }
                     let Some(difference) = variants(here[0], there[0]) else {
                         return false;
                     };
@@ -157,9 +149,10 @@ impl Rule for NameMismatch {
                         return false;
                     }
                     let tie_allowed = here[0].syllables.len() >= 3;
-                    !named_together(doc, here, there)
-                        && (there.len() > here.len()
-                            || (tie_allowed && there.len() == here.len() && *other_rank < rank))
+                    // A tie with a family name that is none of the list goes to the listed one.
+                    let tie_won = there.len() == here.len()
+                        && (here[0].family_slip || tie_allowed && *other_rank < rank);
+                    !named_together(doc, here, there) && (there.len() > here.len() || tie_won)
                 });
             let Some((_, other)) = better else { continue };
             let there = &by_form[other.as_str()];
@@ -250,6 +243,25 @@ mod tests {
                 "Ông Lê Văn Hùng phát biểu. Ông Lê Văn Dùng kết luận.",
                 "Thủ tướng Phạm Văn Đồng gửi thư. Ông Phạm Văn Hồng trả lời. Ông Phạm Văn Hồng ký.",
                 "Đồng chí Trần Thị Phương Hoa chủ trì. Đồng chí Trần Thị Phương Hoa kết luận.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_family_name_a_mark_from_the_list_is_the_slip() {
+        // "Dinh", "Giạp" are no family names: the listed spelling is kept even when it is
+        // mentioned as often, or later.
+        flags_each(
+            &NameMismatch,
+            &[
+                (
+                    "Thẩm phán Dinh Thị Mai chủ tọa. Theo thẩm phán Đinh Thị Mai, phiên tòa kết thúc.",
+                    &["Dinh Thị Mai"],
+                ),
+                (
+                    "Điều dưỡng Giáp Thị Lụa trực. Liên hệ điều dưỡng Giạp Thị Lụa.",
+                    &["Giạp Thị Lụa"],
+                ),
             ],
         );
     }

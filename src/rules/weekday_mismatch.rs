@@ -14,10 +14,17 @@ declare_rule! {
     /// that date. When they differ, the weekday is reported with the date as evidence, and
     /// the fix gives the right weekday in the writer's form ("thứ Năm", "T5", "Chủ nhật").
     /// A date without a year takes the year of the publication date (when it falls within a
-    /// few months of it) or the only year the document states; otherwise it is left alone.
+    /// few months of it), the only year the document states, or, when it states several,
+    /// the one year that puts the date within four months of a full date of its latest two
+    /// years ("Sáng 18/8 (Chủ nhật)" beside "(2/10/1996 - 2/10/2024)" is 18/8/2024);
+    /// otherwise it is left alone.
     /// A year guessed that way gives way when the weekday fits the year before or after and
     /// no full date of that year lies within four months (a notice written in one year about
     /// the next).
+    /// "Sáng nay (thứ Năm)" in the lead is checked against the date "nay" names: a full
+    /// date earlier in its sentence ("Lạc Dương, 17/10/2024 - Sáng nay") or the date line
+    /// above ("Tiền Giang, ngày 19 tháng 5 năm 2025"), not a publication line ("Cập nhật",
+    /// "Ngày đăng"), which may come a day later.
     /// Ordinals ("lần thứ hai", "thứ hai là", "Thứ nhất, ... Thứ hai, ...") are not
     /// weekdays.
     ///
@@ -41,7 +48,7 @@ declare_rule! {
         vi: "Thứ trong tuần không khớp với ngày tháng đi kèm.
 
 ## Tác dụng
-Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng) hoặc năm duy nhất văn bản nêu; nếu không thì bỏ qua. Năm đoán theo cách ấy nhường khi thứ khớp với năm trước hoặc năm sau và không có ngày đầy đủ nào của năm đó trong vòng bốn tháng (thông báo viết năm này về việc năm sau). Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
+Tìm thứ trong tuần được viết kèm ngày tháng (“thứ Hai, ngày 27/6/2024”, “thứ Hai (27/6)”, “Chủ nhật 30/6”, “T2, 27/6”, “ngày 27/6/2024 (thứ Năm)”, “14:30 thứ Năm, 19/9/2025”, “đến hết thứ Sáu (26/9)”, “Chủ nhật vừa qua (23/2)”) và tính thứ của ngày đó. Khi hai bên khác nhau, lỗi được báo ở thứ, kèm ngày tháng làm bằng chứng, và gợi ý sửa ghi đúng thứ theo cách viết của người viết (“thứ Năm”, “T5”, “Chủ nhật”). Ngày không ghi năm thì lấy năm của ngày đăng (nếu cách ngày đăng không quá vài tháng), năm duy nhất văn bản nêu, hoặc, khi văn bản nêu nhiều năm, năm duy nhất đặt ngày đó cách một ngày tháng năm đầy đủ của hai năm gần nhất không quá bốn tháng (“Sáng 18/8 (Chủ nhật)” cạnh “(2/10/1996 - 2/10/2024)” là 18/8/2024); nếu không thì bỏ qua. Năm đoán theo cách ấy nhường khi thứ khớp với năm trước hoặc năm sau và không có ngày đầy đủ nào của năm đó trong vòng bốn tháng (thông báo viết năm này về việc năm sau). “Sáng nay (thứ Năm)” ở phần mở đầu được so với ngày mà “nay” chỉ: ngày tháng năm đầy đủ đứng trước trong cùng câu (“Lạc Dương, 17/10/2024 - Sáng nay”) hoặc dòng ngày tháng phía trên (“Tiền Giang, ngày 19 tháng 5 năm 2025”), không phải dòng ngày đăng (“Cập nhật”, “Ngày đăng”), vốn có thể muộn hơn một ngày. Số thứ tự (“lần thứ hai”, “thứ hai là”, “Thứ nhất, ... Thứ hai, ...”) không bị coi là thứ trong tuần.
 
 ## Vì sao
 Người đọc sắp xếp công việc theo thứ cũng như theo ngày; khi hai thông tin lệch nhau, không ai biết sự kiện diễn ra hôm nào, và phải đăng đính chính.",
@@ -95,6 +102,40 @@ impl Rule for WeekdayMismatch {
             }
             out.push(d.with_suggestion(stated.span.clone(), stated.write(actual)));
         }
+        for today in &doc.dates().today_weekdays {
+            let (year, month, day) = today.date;
+            let actual = Weekday::of(year, month, day);
+            if actual == today.weekday.weekday {
+                continue;
+            }
+            let written = &doc.text[today.weekday.span.clone()];
+            let said = &doc.text[today.today.clone()];
+            let full = format!("{day}/{month}/{year}");
+            let d = Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                today.weekday.span.clone(),
+                Message::new(
+                    format!(
+                        "“{said}” là ngày {full}, {}, không phải “{written}”",
+                        actual.vi()
+                    ),
+                    format!(
+                        "“{said}” is {full}, a {}, not a {} (“{written}”)",
+                        actual.en(),
+                        today.weekday.weekday.en()
+                    ),
+                ),
+            )
+            .with_related(
+                today.date_span.clone(),
+                Message::new(
+                    format!("ngày của bài: {full}, {}", actual.vi()),
+                    format!("the article's date: {full}, a {}", actual.en()),
+                ),
+            );
+            out.push(d.with_suggestion(today.weekday.span.clone(), today.weekday.write(actual)));
+        }
     }
 }
 
@@ -146,6 +187,53 @@ mod tests {
                 ),
                 ("Hà Nội, thứ Hai, ngày 27 tháng 6 năm 2024.", &["thứ Hai"]),
                 ("Sáng thứ 2, ngày 27-6-2024, phường họp.", &["thứ 2"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn several_years_stated_the_year_of_a_near_full_date() {
+        // 18/8/2024 is a Sunday; 2023 and 1996 are stated as well.
+        flags_each(
+            &WeekdayMismatch,
+            &[(
+                "Sáng 18/8 (thứ Tư), hội trao thưởng năm học 2023 - 2024, nhân kỷ niệm 28 năm thành lập (2/10/1996 - 2/10/2024).",
+                &["thứ Tư"],
+            )],
+        );
+        silent(
+            &WeekdayMismatch,
+            &[
+                "Sáng 18/8 (Chủ nhật), hội trao thưởng năm học 2023 - 2024, nhân kỷ niệm 28 năm thành lập (2/10/1996 - 2/10/2024).",
+                // The only full date is old: the year stays unknown.
+                "Sáng 18/8 (thứ Tư), cụ kể ngày 2/8/1968 và năm 2024.",
+            ],
+        );
+    }
+
+    #[test]
+    fn today_is_the_datelines_date() {
+        // 17/10/2024 and 19/5/2025 are a Thursday and a Monday.
+        flags_each(
+            &WeekdayMismatch,
+            &[
+                (
+                    "Tiêu đề\n\nLạc Dương, 17/10/2024 - Sáng nay (thứ Sáu), huyện phát động quỹ.",
+                    &["thứ Sáu"],
+                ),
+                (
+                    "Tiêu đề\nTiền Giang, ngày 19 tháng 5 năm 2025\n\nSáng nay, thứ Ba, tổng công ty khởi công cầu.",
+                    &["thứ Ba"],
+                ),
+            ],
+        );
+        silent(
+            &WeekdayMismatch,
+            &[
+                "Tiêu đề\n\nLạc Dương, 17/10/2024 - Sáng nay (thứ Năm), huyện phát động quỹ.",
+                "Tiêu đề\nTiền Giang, ngày 19 tháng 5 năm 2025\n\nSáng nay, thứ Hai, tổng công ty khởi công cầu.",
+                // A publication line may come a day after the event.
+                "Tiêu đề\nCập nhật: 20/05/2025 08:00\n\nSáng nay, thứ Hai, tổng công ty khởi công cầu.",
             ],
         );
     }
