@@ -1,6 +1,6 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::{FigureAt, Percent};
-use crate::analysis::quantities::Quantity;
+use crate::analysis::quantities::{Quantity, count_alike};
 use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -533,12 +533,27 @@ fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<u
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            (c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng"))
-                || c.word(j) == Some("độ") && j + 1 < last)
-                && (j + 2..=last).all(|k| {
-                    c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
-                })
+            let named_from = if c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng"))
+            {
+                j + 2
+            } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
+                j + 1
+            } else {
+                return false;
+            };
+            (named_from..=last).all(|k| {
+                c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+            })
         })
+}
+
+/// Whether "độ" at `k` opens a rate's name ("độ bao phủ", "Độ che phủ rừng đạt"), not the
+/// second syllable of a noun ("tiến độ", "nồng độ cồn"): no word before it but a verb of
+/// `rules/lists/ratio-verbs.txt` ("đạt độ bao phủ").
+fn names_a_rate(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|p| c.word(p))
+        .is_none_or(|w| RATIO_VERBS.contains(w))
 }
 
 /// Whether the figure at `k` is a label after its noun ("lớp 6", "đợt 2", "tổ 7"), not an
@@ -1101,14 +1116,6 @@ fn fraction_in_paren_after(
     ratio(doc, &numerator, &denominator)
 }
 
-/// The head word of the unit of the figure at `k`.
-fn head_at(doc: &Document, sentence: &[usize], k: usize) -> Option<String> {
-    Cursor::new(doc, sentence)
-        .unit_words(k + 1)
-        .into_iter()
-        .next()
-}
-
 /// A share of a whole stated earlier in the sentence, the part's figure right before `end`
 /// (a comma, a verb or a parenthesis): "tiếp nhận 200 đơn, giải quyết 150 đơn, đạt 75%";
 /// "có 40 cán bộ, trong đó 30 cán bộ nữ (75%)"; and the whole after the part: "giải quyết
@@ -1127,7 +1134,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
         (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
     })?;
     let head = &unit[0];
-    let same_head = |k: usize| head_at(doc, sentence, k).as_ref() == Some(head);
+    let same_head = |k: usize| {
+        let other = c.unit_words(k + 1);
+        other.first() == Some(head) || count_alike(&unit, &other)
+    };
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
     // "X ... trên (tổng số) Y": `last` is the whole.
     let over = before(last.at, 1) == Some("trên")
@@ -1228,9 +1238,16 @@ fn from_to_before(
         .rev()
         .find(|&k| c.word_is(k, "từ") && c.figure_at(k + 1).is_some())?;
     let (from, to, after) = from_to_at(&c, from_at, verb_at)?;
-    // Nothing but the unit and a comma between the "to" value and the verb.
-    let gap_ok = after == verb_at || after + 1 == verb_at && c.is_punct(after, ",");
-    gap_ok.then_some((from, to))
+    // Nothing but the unit, a comma and a connector ("tức", "tương đương") between the
+    // "to" value and the verb.
+    let mut k = after;
+    if c.is_punct(k, ",") {
+        k += 1;
+    }
+    while k < verb_at && matches!(c.word(k), Some("tức" | "hay" | "tương" | "đương" | "ứng")) {
+        k += 1;
+    }
+    (k == verb_at).then_some((from, to))
 }
 
 /// "tăng Z% so với cùng kỳ, từ A lên B" and "giảm Z% (từ A xuống B)": the change given
@@ -1265,20 +1282,148 @@ fn change_claim(
     let c = Cursor::new(doc, sentence);
     let after = percent.sign_at + 1;
     let from_to = from_to_before(doc, sentence, verb_at).or_else(|| from_to_after(&c, percent));
+    let mut by_periods = false;
     let (now, before) = match from_to {
         Some((from, to)) => (to, from),
         None => {
-            let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
+            // "so với cùng kỳ (Y)", "so cùng kỳ năm trước (Y)".
+            let compares = c.word(after) == Some("so");
+            let from = after + if c.word(after + 1) == Some("với") { 2 } else { 1 };
             let before = if compares {
-                quantity_in_parens_after(&c, after + 2)
-                    .or_else(|| base_said_after(&c, after + 2))?
+                quantity_in_parens_after(&c, from).or_else(|| base_said_after(&c, from))
             } else {
-                leading_base(&c, verb_at)?
+                leading_base(&c, verb_at)
             };
-            (part_before(&c, verb_at, &before)?, before.figure)
+            match before.and_then(|b| Some((part_before(&c, verb_at, &b)?, b.figure))) {
+                Some(found) => found,
+                None => {
+                    by_periods = true;
+                    periods_compared(&c, verb_at, percent)?
+                }
+            }
         }
     };
-    change(&c, now, before, sign)
+    let mut found = change(&c, now, before, sign)?;
+    // Told apart by their periods only: a warning.
+    if by_periods {
+        found.severity = Some(crate::diagnostic::Severity::Warning);
+    }
+    Some(found)
+}
+
+/// When a figure is said to be: a year, an earlier period ("cùng kỳ", "năm trước"), or
+/// this one ("năm nay").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Period {
+    Earlier,
+    Year(i32),
+    Current,
+}
+
+impl Period {
+    /// Whether `self` is known to come before `other`.
+    fn before(self, other: Period) -> bool {
+        match (self, other) {
+            (Period::Year(a), Period::Year(b)) => a < b,
+            (Period::Earlier, Period::Earlier) | (Period::Current, _) => false,
+            (Period::Earlier, _) | (_, Period::Current) => true,
+            (Period::Year(_), Period::Earlier) => false,
+        }
+    }
+}
+
+/// Two-word names of a period, earlier or current.
+const PERIOD_WORDS: [(&str, &str, Period); 8] = [
+    ("cùng", "kỳ", Period::Earlier),
+    ("năm", "trước", Period::Earlier),
+    ("năm", "ngoái", Period::Earlier),
+    ("kỳ", "trước", Period::Earlier),
+    ("đầu", "năm", Period::Earlier),
+    ("tháng", "trước", Period::Earlier),
+    ("năm", "nay", Period::Current),
+    ("hiện", "nay", Period::Current),
+];
+
+/// Tokens looked back from a figure for the period it is said of.
+const PERIOD_LOOKBACK: usize = 8;
+
+fn period_words_at(c: &Cursor<'_>, k: usize) -> Option<Period> {
+    let (first, second) = (c.word(k)?, c.word(k + 1)?);
+    PERIOD_WORDS
+        .iter()
+        .find(|(a, b, _)| *a == first && *b == second)
+        .map(|&(_, _, p)| p)
+}
+
+/// The period `q` is said of: "so với" right before its figure, a period's words right
+/// after its unit ("2.040 ca năm trước"), or the nearest year or period's words among the
+/// few tokens before it in its clause ("năm 2024: 1.200 tỷ đồng", "cùng kỳ đạt 370 tỷ
+/// đồng", "9 tháng năm 2025 đạt 952 triệu USD"), no other quantity between.
+fn period_of(c: &Cursor<'_>, q: &Quantity) -> Option<Period> {
+    let at = q.figure.at;
+    if at >= 2 && c.word(at - 2) == Some("so") && c.word(at - 1) == Some("với") {
+        return Some(Period::Earlier);
+    }
+    if let Some(p) = period_words_at(c, q.end).filter(|p| *p == Period::Earlier) {
+        return Some(p);
+    }
+    for k in (at.saturating_sub(PERIOD_LOOKBACK)..at).rev() {
+        if matches!(c.punct(k), Some("," | ";" | "." | ")")) || c.quantity_at(k).is_some() {
+            return None;
+        }
+        if let Some(y) = c.year(k) {
+            return Some(Period::Year(y));
+        }
+        if let Some(p) = period_words_at(c, k) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// "9 tháng năm 2024 đạt 850 triệu USD, 9 tháng năm 2025 đạt 952 triệu USD, tăng 12%",
+/// "đạt 1.380 tỷ đồng, tăng 15% (năm 2024: 1.200 tỷ đồng)", "2.346 ca, so với 2.040 ca
+/// năm trước là tăng 15%": the two quantities of one unit in the clause up to the
+/// percentage's comparison, told apart by the periods they are said of. This period's
+/// figure comes before the verb; a figure said of no period is this period's only when
+/// the other, of an earlier period, comes after it.
+fn periods_compared(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<(FigureAt, FigureAt)> {
+    let mut depth = 0usize;
+    let end = (percent.sign_at + 1..c.len())
+        .find(|&k| {
+            match c.punct(k) {
+                Some("(") => depth += 1,
+                Some(")") => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && matches!(c.punct(k), Some("," | ";" | "."))
+        })
+        .unwrap_or(c.len());
+    let nearest = c
+        .measures_between(0, verb_at)
+        .into_iter()
+        .next_back()?;
+    let same: Vec<Quantity> = c
+        .measures_between(0, end)
+        .into_iter()
+        .filter(|q| q.same_unit(&nearest) && !is_approximate(c, q))
+        .collect();
+    let [x, y] = same.as_slice() else {
+        return None;
+    };
+    let (now, base) = match (period_of(c, x), period_of(c, y)) {
+        (Some(px), Some(py)) if py.before(px) => (x, y),
+        (Some(px), Some(py)) if px.before(py) => (y, x),
+        // "so với 2.040 ca năm trước"; "(năm 2024: 1.200 tỷ đồng)" after the percentage.
+        (None, Some(Period::Earlier)) => (x, y),
+        (None, Some(Period::Year(_))) if y.figure.at > percent.sign_at => (x, y),
+        _ => return None,
+    };
+    (now.figure.at < verb_at).then(|| (now.figure.clone(), base.figure.clone()))
 }
 
 /// The change from `before` to `now` in percent (with its reading in points when both are
@@ -1465,7 +1610,8 @@ fn across_clauses(
         // "tỷ lệ che phủ rừng đạt 26,06%": a named rate has a base of its own, unless its
         // part is given with it.
         let named_rate = (first..verb_at.max(percent.figure.at)).any(|k| {
-            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ") || c.word(k) == Some("độ"))
+            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ")
+                || c.word(k) == Some("độ") && names_a_rate(c, k))
                 && c.word(k + 2).is_some()
                 && k + 2 < percent.figure.at
                 && k + 2 != verb_at
