@@ -1349,26 +1349,46 @@ const PERIOD_LOOKBACK: usize = 8;
 
 fn period_words_at(c: &Cursor<'_>, k: usize) -> Option<Period> {
     let (first, second) = (c.word(k)?, c.word(k + 1)?);
+    // "10 tháng đầu năm" is this year's first months; "so với đầu năm" the year's start.
+    if (first, second) == ("đầu", "năm")
+        && !k
+            .checked_sub(1)
+            .and_then(|p| c.word(p))
+            .is_some_and(|w| matches!(w, "so" | "với" | "từ"))
+    {
+        return None;
+    }
     PERIOD_WORDS
         .iter()
         .find(|(a, b, _)| *a == first && *b == second)
         .map(|&(_, _, p)| p)
 }
 
-/// The period `q` is said of: "so với" right before its figure, a period's words right
-/// after its unit ("2.040 ca năm trước"), or the nearest year or period's words among the
-/// few tokens before it in its clause ("năm 2024: 1.200 tỷ đồng", "cùng kỳ đạt 370 tỷ
-/// đồng", "9 tháng năm 2025 đạt 952 triệu USD"), no other quantity between.
+/// Whether "so với" stands right before the figure of `q`: the figure compared with.
+fn compared_with(c: &Cursor<'_>, q: &Quantity) -> bool {
+    let at = q.figure.at;
+    at >= 2 && c.word(at - 2) == Some("so") && c.word(at - 1) == Some("với")
+}
+
+/// The period `q` is said of: an earlier one right after "so với", or the nearest year or
+/// period's words among the few tokens before it in its clause or parenthesis ("năm 2024: 1.200 tỷ
+/// đồng", "cùng kỳ đạt 370 tỷ đồng", "9 tháng năm 2025 đạt 952 triệu USD"), no other
+/// quantity between.
 fn period_of(c: &Cursor<'_>, q: &Quantity) -> Option<Period> {
     let at = q.figure.at;
-    if at >= 2 && c.word(at - 2) == Some("so") && c.word(at - 1) == Some("với") {
+    if compared_with(c, q) {
         return Some(Period::Earlier);
     }
-    if let Some(p) = period_words_at(c, q.end).filter(|p| *p == Period::Earlier) {
-        return Some(p);
+    // "(giảm 22,9 triệu USD)": a difference, said of no period.
+    if at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))
+        .is_some_and(|w| CHANGE_VERBS.contains(w))
+    {
+        return None;
     }
     for k in (at.saturating_sub(PERIOD_LOOKBACK)..at).rev() {
-        if matches!(c.punct(k), Some("," | ";" | "." | ")")) || c.quantity_at(k).is_some() {
+        if matches!(c.punct(k), Some("," | ";" | "." | "(" | ")")) || c.quantity_at(k).is_some() {
             return None;
         }
         if let Some(y) = c.year(k) {
@@ -1419,8 +1439,11 @@ fn periods_compared(
         (Some(px), Some(py)) if py.before(px) => (x, y),
         (Some(px), Some(py)) if px.before(py) => (y, x),
         // "so với 2.040 ca năm trước"; "(năm 2024: 1.200 tỷ đồng)" after the percentage.
-        (None, Some(Period::Earlier)) => (x, y),
-        (None, Some(Period::Year(_))) if y.figure.at > percent.sign_at => (x, y),
+        (None, Some(Period::Earlier | Period::Year(_)))
+            if compared_with(c, y) || y.figure.at > percent.sign_at =>
+        {
+            (x, y)
+        }
         _ => return None,
     };
     (now.figure.at < verb_at).then(|| (now.figure.clone(), base.figure.clone()))
@@ -1718,8 +1741,12 @@ fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
     if !c.is_punct(open, "(") {
         return None;
     }
-    // "(đạt 1.210 triệu USD)", "(chi 1 tỷ đồng)": a verb or two may lead the figure.
+    // "(đạt 1.210 triệu USD)", "(chi 1 tỷ đồng)": a verb or two may lead the figure, not
+    // a change's ("(giảm 22,9 triệu USD)" is a difference).
     let first = (open + 1..(open + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
+    if (open + 1..first).any(|k| c.word(k).is_some_and(|w| CHANGE_VERBS.contains(w))) {
+        return None;
+    }
     let whole = c.quantity_at(first)?;
     let close = (whole.end..(whole.end + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
     (c.is_punct(close, ")") || close == whole.end && c.is_punct(close, ";")).then_some(whole)
