@@ -370,6 +370,7 @@ impl PercentMismatch {
         } else if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
+                .or_else(|| share_of_opening_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| {
                     let c = Cursor::new(doc, sentence);
                     let (end, part, whole) = part_over_whole(&c, at - 1)?;
@@ -710,6 +711,21 @@ fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<
     ratio(c.doc, &part.figure, &whole.figure)
 }
 
+/// "Trong số 1.240 học viên tốt nghiệp, có 1.116 người có việc làm ... (90%)": the share
+/// in parentheses at `paren` of the whole the clause opens with, its part the first count
+/// after the whole's comma, no other figure between the part and the parenthesis.
+fn share_of_opening_whole(c: &Cursor<'_>, paren: usize) -> Option<Contradiction> {
+    let whole = (0..paren.min(6))
+        .filter_map(|k| c.quantity_at(k))
+        .find(|q| opens_with_whole(c, q.figure.at) == Some(true))?;
+    let part = first_count_after(c, whole.end)?;
+    let figures_between = (part + 1..paren).any(|k| c.figure_at(k).is_some());
+    if part >= paren || figures_between {
+        return None;
+    }
+    ratio(c.doc, &c.figure_at(part)?, &whole.figure)
+}
+
 /// Whether the figure at `k` is the whole a clause opens with: "Trong N X", "Trong số N X",
 /// "Trong tổng số N X" at the clause's start. `Some(true)` with "số" (the whole of whatever
 /// part follows), `Some(false)` without (of parts counting the same thing).
@@ -900,6 +916,10 @@ fn names_its_own_base(c: &Cursor<'_>, percent: &Percent) -> bool {
     }
 }
 
+/// Tokens looked back from "trên" or "trong" for the part ("28 công đoàn cơ sở được xếp
+/// loại hoàn thành xuất sắc nhiệm vụ trên tổng số 112 đơn vị").
+const MAX_PART_TO_WHOLE: usize = 16;
+
 /// "X ... trên tổng số Y ...", "X trong (tổng) số Y ...", "X trên Y" (the same unit or
 /// none on X): the nearest before `end`, with the position after the whole.
 fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, FigureAt)> {
@@ -932,7 +952,7 @@ fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, Figur
         if new_clause {
             return None;
         }
-        let x = (m.saturating_sub(12)..m).rev().find(|&k| {
+        let x = (m.saturating_sub(MAX_PART_TO_WHOLE)..m).rev().find(|&k| {
             c.kind(k) == Some(crate::text::tokens::TokenKind::Number)
                 && !is_label_figure(c, k)
                 && c.year(k).is_none()
@@ -1164,7 +1184,12 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
 /// ("Đã giải quyết 6.105 hồ sơ; trong đó ... 6.031 hồ sơ, chiếm 98,8%").
 fn stated_as_whole(c: &Cursor<'_>, k: usize, part: usize) -> bool {
     let mut j = k + 1;
-    while j < part && j < k + 12 && c.word(j).is_some() && !c.word_is(j, "trong") {
+    // Words, and figures of the description ("186 tỷ đồng với 3.905 lượt hộ vay; trong đó").
+    while j < part
+        && j < k + 12
+        && (c.word(j).is_some() || c.figure_at(j).is_some() && !c.is_punct(j + 1, "%"))
+        && !c.word_is(j, "trong")
+    {
         j += 1;
     }
     if matches!(c.punct(j), Some("," | ";")) {
@@ -1289,8 +1314,14 @@ fn change_claim(
             // "so với cùng kỳ (Y)", "so cùng kỳ năm trước (Y)".
             let compares = c.word(after) == Some("so");
             let from = after + if c.word(after + 1) == Some("với") { 2 } else { 1 };
+            let plan_after = (after..(after + 3).min(c.len()))
+                .take_while(|&k| c.word(k).is_some())
+                .any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
             let before = if compares {
                 quantity_in_parens_after(&c, from).or_else(|| base_said_after(&c, from))
+            } else if plan_after {
+                // "vượt 26% chỉ tiêu nghị quyết (đề ra 100 hội viên)".
+                quantity_in_parens_after(&c, after).or_else(|| plan_named_after(&c, after))
             } else {
                 leading_base(&c, verb_at)
             };
@@ -1699,8 +1730,11 @@ fn across_clauses(
         // Every year the sentence before names is earlier than one of the clause's ("11
         // tháng năm 2015 ... so với năm 2014. Năm 2015 ..." is the same year).
         let earlier = years(0, first).into_iter().max();
+        // "Năm nay con số này là 312 người": this year, later than any year before.
+        let this_year = (first..end).any(|k| period_words_at(c, k) == Some(Period::Current));
         let later = years(first, end).into_iter().max();
-        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l);
+        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l)
+            || this_year && earlier.is_some();
         let plan = plan_after && planned_before(c, base.figure.at, 0);
         if !(earlier_year || plan) {
             return None;
