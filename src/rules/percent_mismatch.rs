@@ -713,13 +713,16 @@ fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<
 
 /// "Trong số 1.240 học viên tốt nghiệp, có 1.116 người có việc làm ... (90%)": the share
 /// in parentheses at `paren` of the whole the clause opens with, its part the first count
-/// after the whole's comma, no other figure between the part and the parenthesis.
+/// after the whole's comma, no other figure but a duration between the part and the
+/// parenthesis.
 fn share_of_opening_whole(c: &Cursor<'_>, paren: usize) -> Option<Contradiction> {
     let whole = (0..paren.min(6))
         .filter_map(|k| c.quantity_at(k))
         .find(|q| opens_with_whole(c, q.figure.at) == Some(true))?;
     let part = first_count_after(c, whole.end)?;
-    let figures_between = (part + 1..paren).any(|k| c.figure_at(k).is_some());
+    let figures_between = (part + 1..paren).any(|k| {
+        c.figure_at(k).is_some() && !c.quantity_at(k).is_some_and(|q| q.is_duration())
+    });
     if part >= paren || figures_between {
         return None;
     }
@@ -2266,6 +2269,121 @@ mod tests {
         silent(
             &PercentMismatch,
             &["Có 1.030 lượt là đoàn viên, chiếm 40% tổng số lượt hiến (2.575 lượt)."],
+        );
+    }
+
+    #[test]
+    fn people_counted_as_nguoi_em_dong_chi_are_the_groups_members() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Chi đoàn có 60 đoàn viên, trong đó nữ 33 người (45%).",
+                    &["45%"],
+                ),
+                (
+                    "Hội nghị có 150 đại biểu dự, trong đó 48 đồng chí là nữ, chiếm 40%.",
+                    &["40%"],
+                ),
+                (
+                    "Lớp có 40 học sinh dự kiểm tra. Có 30 em đạt điểm khá, đạt tỷ lệ 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Trong số 500 sinh viên ra trường, có 410 người có việc làm sau 6 tháng (92%).",
+                    &["92%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Chi đoàn có 60 đoàn viên, trong đó nữ 33 người (55%).",
+                "Hội nghị có 150 đại biểu dự, trong đó 48 đồng chí là nữ, chiếm 32%.",
+                // Households are not members.
+                "Hội có 1.000 hội viên. Có 300 hộ đạt danh hiệu sản xuất giỏi, đạt 50%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_between_figures_told_apart_by_their_periods() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Sản lượng 6 tháng năm 2024 đạt 400 tấn, 6 tháng năm 2025 đạt 460 tấn, tăng 25%.",
+                    &["25%"],
+                ),
+                (
+                    "Doanh thu năm 2025 là 600 triệu đồng, năm 2024 là 500 triệu đồng, tăng 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Số thuê bao đạt 1.150 thuê bao, tăng 25% (năm 2024: 1.000 thuê bao).",
+                    &["25%"],
+                ),
+                (
+                    "Thu đạt 220 tỷ đồng, tăng 20% so với cùng kỳ (cùng kỳ thu 200 tỷ đồng).",
+                    &["20%"],
+                ),
+                (
+                    "Bệnh viện mổ 330 ca, so với 300 ca năm trước là tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Tổng thu đạt 550 tỷ đồng, tăng 20% so cùng kỳ năm trước (500 tỷ đồng).",
+                    &["20%"],
+                ),
+                (
+                    "Năm 2024 có 200 người tham gia. Năm nay con số này là 260 người, tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Số chi hội vững mạnh tăng từ 10 lên 12 chi hội, tức tăng 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Hội kết nạp 130 hội viên, vượt 20% chỉ tiêu đại hội (đề ra 100 hội viên).",
+                    &["20%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Sản lượng 6 tháng năm 2024 đạt 400 tấn, 6 tháng năm 2025 đạt 460 tấn, tăng 15%.",
+                "Số thuê bao đạt 1.150 thuê bao, tăng 15% (năm 2024: 1.000 thuê bao).",
+                // "10 tháng đầu năm" is this year; the two figures are of one period.
+                "Giá trị tháng 10 đạt 40 tỷ đồng, lũy kế 10 tháng đầu năm đạt 420 tỷ đồng, tăng 12% so cùng kỳ.",
+                // The parenthesis gives the difference, not the base.
+                "Trị giá đạt 40 triệu USD, giảm 30% so cùng kỳ (giảm 17 triệu USD).",
+                "Dư nợ đạt 900 tỷ đồng, tăng 100 tỷ đồng so đầu năm và tăng 15% so cùng kỳ.",
+                // A year before a figure that is not this period's and not the base's.
+                "Quỹ có 500 tỷ đồng, năm 2024 chi 200 tỷ đồng, tăng 10%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn do_of_tien_do_or_nong_do_names_no_rate() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                ("Có 3/20 công trình chậm tiến độ, chiếm 25%.", &["25%"]),
+                (
+                    "Tổ kiểm tra 500 trường hợp. Vi phạm nồng độ cồn là 100 trường hợp, chiếm 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Có 30 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trong năm qua trên tổng số 120 đơn vị, tỷ lệ 35%.",
+                    &["35%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &["Xã có 2.400 hộ. Độ che phủ rừng đạt 42%."],
         );
     }
 
