@@ -672,7 +672,40 @@ fn ratio_claim(
     if let Some((part, whole)) = plan_in_parens_before(&c, verb_at) {
         return ratio(doc, &part, &whole);
     }
-    share_of_whole(doc, sentence, verb_at).or_else(|| described_share(&c, verb_at, percent))
+    share_of_whole(doc, sentence, verb_at)
+        .or_else(|| described_share(&c, verb_at, percent))
+        .or_else(|| unmarked_whole_share(&c, verb_at, percent))
+}
+
+/// "phát hiện 146 vụ ..., điều tra làm rõ 131 vụ, đạt 89,7%": a share ending its clause,
+/// its part right before ", verb" opening a clause of words, its whole the one other
+/// quantity of that unit in the sentence, in the clause before. No word marks the whole,
+/// so a warning.
+fn unmarked_whole_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<Contradiction> {
+    let after = percent.sign_at + 1;
+    let ends_clause = after >= c.len() || matches!(c.punct(after), Some("." | ";" | ","));
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    if !ends_clause {
+        return None;
+    }
+    let part = plain_measures(c, 0, comma)
+        .pop()
+        .filter(|q| q.end == comma)?;
+    let mut same = plain_measures(c, 0, part.figure.at)
+        .into_iter()
+        .filter(|q| q.same_unit(&part));
+    let (Some(whole), None) = (same.next(), same.next()) else {
+        return None;
+    };
+    let separator = (whole.end..part.figure.at).find(|&k| c.word(k).is_none())?;
+    let part_opens_clause = c.is_punct(separator, ",")
+        && (separator + 1..part.figure.at).all(|k| c.word(k).is_some());
+    if !part_opens_clause || is_approximate(c, &whole) || is_approximate(c, &part) {
+        return None;
+    }
+    let mut found = ratio(c.doc, &part.figure, &whole.figure)?;
+    found.severity = Some(crate::diagnostic::Severity::Warning);
+    Some(found)
 }
 
 /// The most words describing a part between its unit and ", verb Z%".
@@ -1692,8 +1725,14 @@ fn across_clauses(
             if siblings > 1 {
                 return None;
             }
-            let Some(whole) = only_same_measure(c, 0, first, &part)? else {
-                continue;
+            let planned = plan_after.then(|| only_planned(c, first, &part)).flatten();
+            let from_plan = planned.is_some();
+            let whole = match planned {
+                Some(plan) => plan,
+                None => match only_same_measure(c, 0, first, &part)? {
+                    Some(whole) => whole,
+                    None => continue,
+                },
             };
             let marked = whole
                 .figure
@@ -1701,13 +1740,19 @@ fn across_clauses(
                 .checked_sub(1)
                 .and_then(|k| c.word(k))
                 .is_some_and(|w| WHOLE_MARKERS.contains(w));
-            let plan = plan_after && planned_before(c, whole.figure.at, 0);
+            let plan = from_plan || plan_after && planned_before(c, whole.figure.at, 0);
             return (marked || plan || verb == "chiếm")
                 .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
         }
         return None;
     }
     let sign: f64 = CHANGE_VERBS.value(verb)?.parse().ok()?;
+    // "xảy ra 21 vụ ... . So với năm 2024 (28 vụ), số vụ giảm 25%.": the base leads the
+    // clause, this period's figure is the one of its unit in the sentence before.
+    if let Some(base) = leading_base(c, verb_at).filter(|b| b.figure.at > first) {
+        let now = only_same_measure(c, 0, first, &base)??;
+        return change(c, now.figure, base.figure, sign);
+    }
     let now = verb_at
         .checked_sub(1)
         .filter(|&k| c.is_punct(k, ","))
@@ -1745,6 +1790,35 @@ fn across_clauses(
         base
     };
     change(c, now.figure, base.figure, sign)
+}
+
+/// "Kế hoạch vốn năm 2025 là 250 tỷ đồng, gồm vốn tỉnh 180 tỷ đồng và ... . ... giải ngân
+/// 171 tỷ đồng, tương đương 68,4% kế hoạch": of the quantities of `part`'s unit before
+/// `first`, the one plan, a quantity after a plan word among the few words before it, or
+/// the first quantity of a sentence that opens with a plan word.
+fn only_planned(c: &Cursor<'_>, first: usize, part: &Quantity) -> Option<Quantity> {
+    let sentence_start = |k: usize| {
+        (0..k)
+            .rev()
+            .find(|&j| c.punct(j).is_some_and(punctuation::ends_sentence))
+            .map_or(0, |j| j + 1)
+    };
+    let opens_planned = |q: &Quantity| {
+        let start = sentence_start(q.figure.at);
+        let opening = (start..(start + 3).min(q.figure.at))
+            .any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+        let first_quantity = plain_measures(c, start, q.figure.at).is_empty();
+        opening && first_quantity
+    };
+    let mut planned = plain_measures(c, 0, first).into_iter().filter(|q| {
+        q.same_unit(part)
+            && !is_approximate(c, q)
+            && (planned_before(c, q.figure.at, 0) || opens_planned(q))
+    });
+    match (planned.next(), planned.next()) {
+        (Some(q), None) => Some(q),
+        _ => None,
+    }
 }
 
 /// "đạt 75% chỉ tiêu cả năm là 1.500 đoàn viên": the plan named after the percentage (a
@@ -2384,6 +2458,39 @@ mod tests {
         silent(
             &PercentMismatch,
             &["Xã có 2.400 hộ. Độ che phủ rừng đạt 42%."],
+        );
+    }
+
+    #[test]
+    fn a_whole_unmarked_or_among_others_and_a_base_leading_the_next_sentence() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Đội phát hiện 80 vụ vi phạm, xử lý dứt điểm 60 vụ, đạt 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Chỉ tiêu năm nay là 400 tỷ đồng, gồm vốn tỉnh 300 tỷ đồng và vốn xã 100 tỷ đồng. Đến nay đã giải ngân 200 tỷ đồng, bằng 60% kế hoạch.",
+                    &["60%"],
+                ),
+                (
+                    "Năm 2025 xảy ra 30 vụ cháy. So với năm 2024 (40 vụ), số vụ giảm 20%.",
+                    &["20%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Đội phát hiện 80 vụ vi phạm, xử lý dứt điểm 60 vụ, đạt 75%.",
+                "Chỉ tiêu năm nay là 400 tỷ đồng, gồm vốn tỉnh 300 tỷ đồng và vốn xã 100 tỷ đồng. Đến nay đã giải ngân 200 tỷ đồng, bằng 50% kế hoạch.",
+                "Năm 2025 xảy ra 30 vụ cháy. So với năm 2024 (40 vụ), số vụ giảm 25%.",
+                // Three figures of the unit: which is the whole is unclear.
+                "Đội phát hiện 80 vụ, chuyển 10 vụ, xử lý 60 vụ, đạt 85%.",
+                // A rounded whole is no operand.
+                "Đội tiếp xúc khoảng 80 người, vận động 60 người, đạt 85%.",
+            ],
         );
     }
 
