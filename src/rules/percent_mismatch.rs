@@ -24,7 +24,13 @@ declare_rule! {
     /// hội viên), đạt Z%"), a comparison ("cao hơn Z% so với ... (Y tấn/ha)", "vượt Z% so
     /// với kế hoạch (Y)"), a difference and its share ("giảm X vụ, tương đương Z%", "tăng X
     /// tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)", "So với cùng kỳ (Y vụ), ... giảm X vụ, tức
-    /// Z%") and ", tỷ lệ Z%" after "X trên Y". A headline's percentage that no percentage
+    /// Z%") and ", tỷ lệ Z%" after "X trên Y". A part counted as "người", "em" or "đồng
+    /// chí" is a part of a whole of members, pupils or delegates ("có 60 đoàn viên, trong
+    /// đó nữ 33 người (55%)"). A change is also read from two figures told apart by their
+    /// periods ("năm 2024 đạt A, năm 2025 đạt B, tăng Z%"; "B, tăng Z% (năm 2024: A)"; "B,
+    /// so với A năm trước là tăng Z%"), and a share from a whole no word marks in the
+    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings. A
+    /// headline's percentage that no percentage
     /// of the body agrees with is a warning when one body percentage shares most of its
     /// words (the same measure). A
     /// percentage whose clause holds only its part is read with the sentence before (a
@@ -60,7 +66,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -534,14 +540,14 @@ fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<u
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            let named_from = if c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng"))
-            {
-                j + 2
-            } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
-                j + 1
-            } else {
-                return false;
-            };
+            let named_from =
+                if c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng")) {
+                    j + 2
+                } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
+                    j + 1
+                } else {
+                    return false;
+                };
             (named_from..=last).all(|k| {
                 c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
             })
@@ -681,7 +687,11 @@ fn ratio_claim(
 /// its part right before ", verb" opening a clause of words, its whole the one other
 /// quantity of that unit in the sentence, in the clause before. No word marks the whole,
 /// so a warning.
-fn unmarked_whole_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<Contradiction> {
+fn unmarked_whole_share(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
     let after = percent.sign_at + 1;
     let ends_clause = after >= c.len() || matches!(c.punct(after), Some("." | ";" | ","));
     let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
@@ -698,8 +708,8 @@ fn unmarked_whole_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Op
         return None;
     };
     let separator = (whole.end..part.figure.at).find(|&k| c.word(k).is_none())?;
-    let part_opens_clause = c.is_punct(separator, ",")
-        && (separator + 1..part.figure.at).all(|k| c.word(k).is_some());
+    let part_opens_clause =
+        c.is_punct(separator, ",") && (separator + 1..part.figure.at).all(|k| c.word(k).is_some());
     if !part_opens_clause || is_approximate(c, &whole) || is_approximate(c, &part) {
         return None;
     }
@@ -753,9 +763,8 @@ fn share_of_opening_whole(c: &Cursor<'_>, paren: usize) -> Option<Contradiction>
         .filter_map(|k| c.quantity_at(k))
         .find(|q| opens_with_whole(c, q.figure.at) == Some(true))?;
     let part = first_count_after(c, whole.end)?;
-    let figures_between = (part + 1..paren).any(|k| {
-        c.figure_at(k).is_some() && !c.quantity_at(k).is_some_and(|q| q.is_duration())
-    });
+    let figures_between = (part + 1..paren)
+        .any(|k| c.figure_at(k).is_some() && !c.quantity_at(k).is_some_and(|q| q.is_duration()));
     if part >= paren || figures_between {
         return None;
     }
@@ -1305,7 +1314,8 @@ fn from_to_before(
     if c.is_punct(k, ",") {
         k += 1;
     }
-    while k < verb_at && matches!(c.word(k), Some("tức" | "hay" | "tương" | "đương" | "ứng")) {
+    while k < verb_at && matches!(c.word(k), Some("tức" | "hay" | "tương" | "đương" | "ứng"))
+    {
         k += 1;
     }
     (k == verb_at).then_some((from, to))
@@ -1349,7 +1359,12 @@ fn change_claim(
         None => {
             // "so với cùng kỳ (Y)", "so cùng kỳ năm trước (Y)".
             let compares = c.word(after) == Some("so");
-            let from = after + if c.word(after + 1) == Some("với") { 2 } else { 1 };
+            let from = after
+                + if c.word(after + 1) == Some("với") {
+                    2
+                } else {
+                    1
+                };
             let plan_after = (after..(after + 3).min(c.len()))
                 .take_while(|&k| c.word(k).is_some())
                 .any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
@@ -1490,10 +1505,7 @@ fn periods_compared(
             depth == 0 && matches!(c.punct(k), Some("," | ";" | "."))
         })
         .unwrap_or(c.len());
-    let nearest = c
-        .measures_between(0, verb_at)
-        .into_iter()
-        .next_back()?;
+    let nearest = c.measures_between(0, verb_at).into_iter().next_back()?;
     let same: Vec<Quantity> = c
         .measures_between(0, end)
         .into_iter()
