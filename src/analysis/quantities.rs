@@ -5,7 +5,7 @@
 
 use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS};
 use crate::analysis::figures::FigureAt;
-use crate::lists::DURATION_UNITS;
+use crate::lists::{DURATION_UNITS, PERSON_COUNTERS, PERSON_NOUNS};
 use crate::text::tokens::TokenKind;
 
 /// Unit words read after a figure, at most.
@@ -36,10 +36,27 @@ impl Quantity {
         DURATION_UNITS.contains(&self.unit[0])
     }
 
-    /// Whether two quantities count the same thing (the same head).
+    /// Whether two quantities count the same thing: the same head, or the same people
+    /// ("432 học sinh" and "426 em", see [`count_alike`]).
     pub fn same_unit(&self, other: &Quantity) -> bool {
-        self.head() == other.head()
+        self.head() == other.head() || count_alike(&self.unit, &other.unit)
     }
+}
+
+/// The most words of a person noun ("cựu chiến binh").
+const MAX_PERSON_WORDS: usize = 3;
+
+/// Whether the first words of `unit` are one of `list`'s entries.
+fn opens_with(unit: &[String], list: &crate::lists::WordList) -> bool {
+    (1..=unit.len().min(MAX_PERSON_WORDS)).any(|n| list.contains(&unit[..n].join(" ")))
+}
+
+/// Whether two units with different heads count the same people: one of them with a word that counts anyone ("người", "em", "đồng chí": `person-counters.txt`)
+/// and the other with that or a noun of a group (`person-nouns.txt`): "5.840 đoàn viên,
+/// trong đó nữ 3.212 người".
+pub fn count_alike(a: &[String], b: &[String]) -> bool {
+    let people = |u: &[String]| opens_with(u, &PERSON_COUNTERS) || opens_with(u, &PERSON_NOUNS);
+    (opens_with(a, &PERSON_COUNTERS) && people(b)) || (opens_with(b, &PERSON_COUNTERS) && people(a))
 }
 
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".

@@ -1,6 +1,6 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::{FigureAt, Percent};
-use crate::analysis::quantities::Quantity;
+use crate::analysis::quantities::{Quantity, count_alike};
 use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -24,7 +24,13 @@ declare_rule! {
     /// hội viên), đạt Z%"), a comparison ("cao hơn Z% so với ... (Y tấn/ha)", "vượt Z% so
     /// với kế hoạch (Y)"), a difference and its share ("giảm X vụ, tương đương Z%", "tăng X
     /// tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)", "So với cùng kỳ (Y vụ), ... giảm X vụ, tức
-    /// Z%") and ", tỷ lệ Z%" after "X trên Y". A headline's percentage that no percentage
+    /// Z%") and ", tỷ lệ Z%" after "X trên Y". A part counted as "người", "em" or "đồng
+    /// chí" is a part of a whole of members, pupils or delegates ("có 60 đoàn viên, trong
+    /// đó nữ 33 người (55%)"). A change is also read from two figures told apart by their
+    /// periods ("năm 2024 đạt A, năm 2025 đạt B, tăng Z%"; "B, tăng Z% (năm 2024: A)"; "B,
+    /// so với A năm trước là tăng Z%"), and a share from a whole no word marks in the
+    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings. A
+    /// headline's percentage that no percentage
     /// of the body agrees with is a warning when one body percentage shares most of its
     /// words (the same measure). A
     /// percentage whose clause holds only its part is read with the sentence before (a
@@ -60,7 +66,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -370,6 +376,7 @@ impl PercentMismatch {
         } else if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
+                .or_else(|| share_of_opening_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| {
                     let c = Cursor::new(doc, sentence);
                     let (end, part, whole) = part_over_whole(&c, at - 1)?;
@@ -533,12 +540,27 @@ fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<u
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            (c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng"))
-                || c.word(j) == Some("độ") && j + 1 < last)
-                && (j + 2..=last).all(|k| {
-                    c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
-                })
+            let named_from =
+                if c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng")) {
+                    j + 2
+                } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
+                    j + 1
+                } else {
+                    return false;
+                };
+            (named_from..=last).all(|k| {
+                c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+            })
         })
+}
+
+/// Whether "độ" at `k` opens a rate's name ("độ bao phủ", "Độ che phủ rừng đạt"), not the
+/// second syllable of a noun ("tiến độ", "nồng độ cồn"): no word before it but a verb of
+/// `rules/lists/ratio-verbs.txt` ("đạt độ bao phủ").
+fn names_a_rate(c: &Cursor<'_>, k: usize) -> bool {
+    k.checked_sub(1)
+        .and_then(|p| c.word(p))
+        .is_none_or(|w| RATIO_VERBS.contains(w))
 }
 
 /// Whether the figure at `k` is a label after its noun ("lớp 6", "đợt 2", "tổ 7"), not an
@@ -656,7 +678,44 @@ fn ratio_claim(
     if let Some((part, whole)) = plan_in_parens_before(&c, verb_at) {
         return ratio(doc, &part, &whole);
     }
-    share_of_whole(doc, sentence, verb_at).or_else(|| described_share(&c, verb_at, percent))
+    share_of_whole(doc, sentence, verb_at)
+        .or_else(|| described_share(&c, verb_at, percent))
+        .or_else(|| unmarked_whole_share(&c, verb_at, percent))
+}
+
+/// "phát hiện 146 vụ ..., điều tra làm rõ 131 vụ, đạt 89,7%": a share ending its clause,
+/// its part right before ", verb" opening a clause of words, its whole the one other
+/// quantity of that unit in the sentence, in the clause before. No word marks the whole,
+/// so a warning.
+fn unmarked_whole_share(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let after = percent.sign_at + 1;
+    let ends_clause = after >= c.len() || matches!(c.punct(after), Some("." | ";" | ","));
+    let comma = verb_at.checked_sub(1).filter(|&k| c.is_punct(k, ","))?;
+    if !ends_clause {
+        return None;
+    }
+    let part = plain_measures(c, 0, comma)
+        .pop()
+        .filter(|q| q.end == comma)?;
+    let mut same = plain_measures(c, 0, part.figure.at)
+        .into_iter()
+        .filter(|q| q.same_unit(&part));
+    let (Some(whole), None) = (same.next(), same.next()) else {
+        return None;
+    };
+    let separator = (whole.end..part.figure.at).find(|&k| c.word(k).is_none())?;
+    let part_opens_clause =
+        c.is_punct(separator, ",") && (separator + 1..part.figure.at).all(|k| c.word(k).is_some());
+    if !part_opens_clause || is_approximate(c, &whole) || is_approximate(c, &part) {
+        return None;
+    }
+    let mut found = ratio(c.doc, &part.figure, &whole.figure)?;
+    found.severity = Some(crate::diagnostic::Severity::Warning);
+    Some(found)
 }
 
 /// The most words describing a part between its unit and ", verb Z%".
@@ -693,6 +752,23 @@ fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<
         (same && (marked || stated_as_whole(c, k, part.figure.at))).then_some(q)
     })?;
     ratio(c.doc, &part.figure, &whole.figure)
+}
+
+/// "Trong số 1.240 học viên tốt nghiệp, có 1.116 người có việc làm ... (90%)": the share
+/// in parentheses at `paren` of the whole the clause opens with, its part the first count
+/// after the whole's comma, no other figure but a duration between the part and the
+/// parenthesis.
+fn share_of_opening_whole(c: &Cursor<'_>, paren: usize) -> Option<Contradiction> {
+    let whole = (0..paren.min(6))
+        .filter_map(|k| c.quantity_at(k))
+        .find(|q| opens_with_whole(c, q.figure.at) == Some(true))?;
+    let part = first_count_after(c, whole.end)?;
+    let figures_between = (part + 1..paren)
+        .any(|k| c.figure_at(k).is_some() && !c.quantity_at(k).is_some_and(|q| q.is_duration()));
+    if part >= paren || figures_between {
+        return None;
+    }
+    ratio(c.doc, &c.figure_at(part)?, &whole.figure)
 }
 
 /// Whether the figure at `k` is the whole a clause opens with: "Trong N X", "Trong số N X",
@@ -885,6 +961,10 @@ fn names_its_own_base(c: &Cursor<'_>, percent: &Percent) -> bool {
     }
 }
 
+/// Tokens looked back from "trên" or "trong" for the part ("28 công đoàn cơ sở được xếp
+/// loại hoàn thành xuất sắc nhiệm vụ trên tổng số 112 đơn vị").
+const MAX_PART_TO_WHOLE: usize = 16;
+
 /// "X ... trên tổng số Y ...", "X trong (tổng) số Y ...", "X trên Y" (the same unit or
 /// none on X): the nearest before `end`, with the position after the whole.
 fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, FigureAt)> {
@@ -917,7 +997,7 @@ fn part_over_whole(c: &Cursor<'_>, end: usize) -> Option<(usize, FigureAt, Figur
         if new_clause {
             return None;
         }
-        let x = (m.saturating_sub(12)..m).rev().find(|&k| {
+        let x = (m.saturating_sub(MAX_PART_TO_WHOLE)..m).rev().find(|&k| {
             c.kind(k) == Some(crate::text::tokens::TokenKind::Number)
                 && !is_label_figure(c, k)
                 && c.year(k).is_none()
@@ -1101,14 +1181,6 @@ fn fraction_in_paren_after(
     ratio(doc, &numerator, &denominator)
 }
 
-/// The head word of the unit of the figure at `k`.
-fn head_at(doc: &Document, sentence: &[usize], k: usize) -> Option<String> {
-    Cursor::new(doc, sentence)
-        .unit_words(k + 1)
-        .into_iter()
-        .next()
-}
-
 /// A share of a whole stated earlier in the sentence, the part's figure right before `end`
 /// (a comma, a verb or a parenthesis): "tiếp nhận 200 đơn, giải quyết 150 đơn, đạt 75%";
 /// "có 40 cán bộ, trong đó 30 cán bộ nữ (75%)"; and the whole after the part: "giải quyết
@@ -1127,7 +1199,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
         (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
     })?;
     let head = &unit[0];
-    let same_head = |k: usize| head_at(doc, sentence, k).as_ref() == Some(head);
+    let same_head = |k: usize| {
+        let other = c.unit_words(k + 1);
+        other.first() == Some(head) || count_alike(&unit, &other)
+    };
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
     // "X ... trên (tổng số) Y": `last` is the whole.
     let over = before(last.at, 1) == Some("trên")
@@ -1154,7 +1229,12 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
 /// ("Đã giải quyết 6.105 hồ sơ; trong đó ... 6.031 hồ sơ, chiếm 98,8%").
 fn stated_as_whole(c: &Cursor<'_>, k: usize, part: usize) -> bool {
     let mut j = k + 1;
-    while j < part && j < k + 12 && c.word(j).is_some() && !c.word_is(j, "trong") {
+    // Words, and figures of the description ("186 tỷ đồng với 3.905 lượt hộ vay; trong đó").
+    while j < part
+        && j < k + 12
+        && (c.word(j).is_some() || c.figure_at(j).is_some() && !c.is_punct(j + 1, "%"))
+        && !c.word_is(j, "trong")
+    {
         j += 1;
     }
     if matches!(c.punct(j), Some("," | ";")) {
@@ -1228,9 +1308,17 @@ fn from_to_before(
         .rev()
         .find(|&k| c.word_is(k, "từ") && c.figure_at(k + 1).is_some())?;
     let (from, to, after) = from_to_at(&c, from_at, verb_at)?;
-    // Nothing but the unit and a comma between the "to" value and the verb.
-    let gap_ok = after == verb_at || after + 1 == verb_at && c.is_punct(after, ",");
-    gap_ok.then_some((from, to))
+    // Nothing but the unit, a comma and a connector ("tức", "tương đương") between the
+    // "to" value and the verb.
+    let mut k = after;
+    if c.is_punct(k, ",") {
+        k += 1;
+    }
+    while k < verb_at && matches!(c.word(k), Some("tức" | "hay" | "tương" | "đương" | "ứng"))
+    {
+        k += 1;
+    }
+    (k == verb_at).then_some((from, to))
 }
 
 /// "tăng Z% so với cùng kỳ, từ A lên B" and "giảm Z% (từ A xuống B)": the change given
@@ -1265,20 +1353,179 @@ fn change_claim(
     let c = Cursor::new(doc, sentence);
     let after = percent.sign_at + 1;
     let from_to = from_to_before(doc, sentence, verb_at).or_else(|| from_to_after(&c, percent));
+    let mut by_periods = false;
     let (now, before) = match from_to {
         Some((from, to)) => (to, from),
         None => {
-            let compares = c.word(after) == Some("so") && c.word(after + 1) == Some("với");
+            // "so với cùng kỳ (Y)", "so cùng kỳ năm trước (Y)".
+            let compares = c.word(after) == Some("so");
+            let from = after
+                + if c.word(after + 1) == Some("với") {
+                    2
+                } else {
+                    1
+                };
+            let plan_after = (after..(after + 3).min(c.len()))
+                .take_while(|&k| c.word(k).is_some())
+                .any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
             let before = if compares {
-                quantity_in_parens_after(&c, after + 2)
-                    .or_else(|| base_said_after(&c, after + 2))?
+                quantity_in_parens_after(&c, from).or_else(|| base_said_after(&c, from))
+            } else if plan_after {
+                // "vượt 26% chỉ tiêu nghị quyết (đề ra 100 hội viên)".
+                quantity_in_parens_after(&c, after).or_else(|| plan_named_after(&c, after))
             } else {
-                leading_base(&c, verb_at)?
+                leading_base(&c, verb_at)
             };
-            (part_before(&c, verb_at, &before)?, before.figure)
+            match before.and_then(|b| Some((part_before(&c, verb_at, &b)?, b.figure))) {
+                Some(found) => found,
+                None => {
+                    by_periods = true;
+                    periods_compared(&c, verb_at, percent)?
+                }
+            }
         }
     };
-    change(&c, now, before, sign)
+    let mut found = change(&c, now, before, sign)?;
+    // Told apart by their periods only: a warning.
+    if by_periods {
+        found.severity = Some(crate::diagnostic::Severity::Warning);
+    }
+    Some(found)
+}
+
+/// When a figure is said to be: a year, an earlier period ("cùng kỳ", "năm trước"), or
+/// this one ("năm nay").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Period {
+    Earlier,
+    Year(i32),
+    Current,
+}
+
+impl Period {
+    /// Whether `self` is known to come before `other`.
+    fn before(self, other: Period) -> bool {
+        match (self, other) {
+            (Period::Year(a), Period::Year(b)) => a < b,
+            (Period::Earlier, Period::Earlier) | (Period::Current, _) => false,
+            (Period::Earlier, _) | (_, Period::Current) => true,
+            (Period::Year(_), Period::Earlier) => false,
+        }
+    }
+}
+
+/// Two-word names of a period, earlier or current.
+const PERIOD_WORDS: [(&str, &str, Period); 8] = [
+    ("cùng", "kỳ", Period::Earlier),
+    ("năm", "trước", Period::Earlier),
+    ("năm", "ngoái", Period::Earlier),
+    ("kỳ", "trước", Period::Earlier),
+    ("đầu", "năm", Period::Earlier),
+    ("tháng", "trước", Period::Earlier),
+    ("năm", "nay", Period::Current),
+    ("hiện", "nay", Period::Current),
+];
+
+/// Tokens looked back from a figure for the period it is said of.
+const PERIOD_LOOKBACK: usize = 8;
+
+fn period_words_at(c: &Cursor<'_>, k: usize) -> Option<Period> {
+    let (first, second) = (c.word(k)?, c.word(k + 1)?);
+    // "10 tháng đầu năm" is this year's first months; "so với đầu năm" the year's start.
+    if (first, second) == ("đầu", "năm")
+        && !k
+            .checked_sub(1)
+            .and_then(|p| c.word(p))
+            .is_some_and(|w| matches!(w, "so" | "với" | "từ"))
+    {
+        return None;
+    }
+    PERIOD_WORDS
+        .iter()
+        .find(|(a, b, _)| *a == first && *b == second)
+        .map(|&(_, _, p)| p)
+}
+
+/// Whether "so với" stands right before the figure of `q`: the figure compared with.
+fn compared_with(c: &Cursor<'_>, q: &Quantity) -> bool {
+    let at = q.figure.at;
+    at >= 2 && c.word(at - 2) == Some("so") && c.word(at - 1) == Some("với")
+}
+
+/// The period `q` is said of: an earlier one right after "so với", or the nearest year or
+/// period's words among the few tokens before it in its clause or parenthesis ("năm 2024: 1.200 tỷ
+/// đồng", "cùng kỳ đạt 370 tỷ đồng", "9 tháng năm 2025 đạt 952 triệu USD"), no other
+/// quantity between.
+fn period_of(c: &Cursor<'_>, q: &Quantity) -> Option<Period> {
+    let at = q.figure.at;
+    if compared_with(c, q) {
+        return Some(Period::Earlier);
+    }
+    // "(giảm 22,9 triệu USD)": a difference, said of no period.
+    if at
+        .checked_sub(1)
+        .and_then(|k| c.word(k))
+        .is_some_and(|w| CHANGE_VERBS.contains(w))
+    {
+        return None;
+    }
+    for k in (at.saturating_sub(PERIOD_LOOKBACK)..at).rev() {
+        if matches!(c.punct(k), Some("," | ";" | "." | "(" | ")")) || c.quantity_at(k).is_some() {
+            return None;
+        }
+        if let Some(y) = c.year(k) {
+            return Some(Period::Year(y));
+        }
+        if let Some(p) = period_words_at(c, k) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// "9 tháng năm 2024 đạt 850 triệu USD, 9 tháng năm 2025 đạt 952 triệu USD, tăng 12%",
+/// "đạt 1.380 tỷ đồng, tăng 15% (năm 2024: 1.200 tỷ đồng)", "2.346 ca, so với 2.040 ca
+/// năm trước là tăng 15%": the two quantities of one unit in the clause up to the
+/// percentage's comparison, told apart by the periods they are said of. This period's
+/// figure comes before the verb; a figure said of no period is this period's only when
+/// the other, of an earlier period, comes after it.
+fn periods_compared(
+    c: &Cursor<'_>,
+    verb_at: usize,
+    percent: &Percent,
+) -> Option<(FigureAt, FigureAt)> {
+    let mut depth = 0usize;
+    let end = (percent.sign_at + 1..c.len())
+        .find(|&k| {
+            match c.punct(k) {
+                Some("(") => depth += 1,
+                Some(")") => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && matches!(c.punct(k), Some("," | ";" | "."))
+        })
+        .unwrap_or(c.len());
+    let nearest = c.measures_between(0, verb_at).into_iter().next_back()?;
+    let same: Vec<Quantity> = c
+        .measures_between(0, end)
+        .into_iter()
+        .filter(|q| q.same_unit(&nearest) && !is_approximate(c, q))
+        .collect();
+    let [x, y] = same.as_slice() else {
+        return None;
+    };
+    let (now, base) = match (period_of(c, x), period_of(c, y)) {
+        (Some(px), Some(py)) if py.before(px) => (x, y),
+        (Some(px), Some(py)) if px.before(py) => (y, x),
+        // "so với 2.040 ca năm trước"; "(năm 2024: 1.200 tỷ đồng)" after the percentage.
+        (None, Some(Period::Earlier | Period::Year(_)))
+            if compared_with(c, y) || y.figure.at > percent.sign_at =>
+        {
+            (x, y)
+        }
+        _ => return None,
+    };
+    (now.figure.at < verb_at).then(|| (now.figure.clone(), base.figure.clone()))
 }
 
 /// The change from `before` to `now` in percent (with its reading in points when both are
@@ -1465,7 +1712,8 @@ fn across_clauses(
         // "tỷ lệ che phủ rừng đạt 26,06%": a named rate has a base of its own, unless its
         // part is given with it.
         let named_rate = (first..verb_at.max(percent.figure.at)).any(|k| {
-            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ") || c.word(k) == Some("độ"))
+            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ")
+                || c.word(k) == Some("độ") && names_a_rate(c, k))
                 && c.word(k + 2).is_some()
                 && k + 2 < percent.figure.at
                 && k + 2 != verb_at
@@ -1489,8 +1737,14 @@ fn across_clauses(
             if siblings > 1 {
                 return None;
             }
-            let Some(whole) = only_same_measure(c, 0, first, &part)? else {
-                continue;
+            let planned = plan_after.then(|| only_planned(c, first, &part)).flatten();
+            let from_plan = planned.is_some();
+            let whole = match planned {
+                Some(plan) => plan,
+                None => match only_same_measure(c, 0, first, &part)? {
+                    Some(whole) => whole,
+                    None => continue,
+                },
             };
             let marked = whole
                 .figure
@@ -1498,13 +1752,19 @@ fn across_clauses(
                 .checked_sub(1)
                 .and_then(|k| c.word(k))
                 .is_some_and(|w| WHOLE_MARKERS.contains(w));
-            let plan = plan_after && planned_before(c, whole.figure.at, 0);
+            let plan = from_plan || plan_after && planned_before(c, whole.figure.at, 0);
             return (marked || plan || verb == "chiếm")
                 .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
         }
         return None;
     }
     let sign: f64 = CHANGE_VERBS.value(verb)?.parse().ok()?;
+    // "xảy ra 21 vụ ... . So với năm 2024 (28 vụ), số vụ giảm 25%.": the base leads the
+    // clause, this period's figure is the one of its unit in the sentence before.
+    if let Some(base) = leading_base(c, verb_at).filter(|b| b.figure.at > first) {
+        let now = only_same_measure(c, 0, first, &base)??;
+        return change(c, now.figure, base.figure, sign);
+    }
     let now = verb_at
         .checked_sub(1)
         .filter(|&k| c.is_punct(k, ","))
@@ -1530,8 +1790,11 @@ fn across_clauses(
         // Every year the sentence before names is earlier than one of the clause's ("11
         // tháng năm 2015 ... so với năm 2014. Năm 2015 ..." is the same year).
         let earlier = years(0, first).into_iter().max();
+        // "Năm nay con số này là 312 người": this year, later than any year before.
+        let this_year = (first..end).any(|k| period_words_at(c, k) == Some(Period::Current));
         let later = years(first, end).into_iter().max();
-        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l);
+        let earlier_year = matches!((earlier, later), (Some(e), Some(l)) if e < l)
+            || this_year && earlier.is_some();
         let plan = plan_after && planned_before(c, base.figure.at, 0);
         if !(earlier_year || plan) {
             return None;
@@ -1539,6 +1802,35 @@ fn across_clauses(
         base
     };
     change(c, now.figure, base.figure, sign)
+}
+
+/// "Kế hoạch vốn năm 2025 là 250 tỷ đồng, gồm vốn tỉnh 180 tỷ đồng và ... . ... giải ngân
+/// 171 tỷ đồng, tương đương 68,4% kế hoạch": of the quantities of `part`'s unit before
+/// `first`, the one plan, a quantity after a plan word among the few words before it, or
+/// the first quantity of a sentence that opens with a plan word.
+fn only_planned(c: &Cursor<'_>, first: usize, part: &Quantity) -> Option<Quantity> {
+    let sentence_start = |k: usize| {
+        (0..k)
+            .rev()
+            .find(|&j| c.punct(j).is_some_and(punctuation::ends_sentence))
+            .map_or(0, |j| j + 1)
+    };
+    let opens_planned = |q: &Quantity| {
+        let start = sentence_start(q.figure.at);
+        let opening = (start..(start + 3).min(q.figure.at))
+            .any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
+        let first_quantity = plain_measures(c, start, q.figure.at).is_empty();
+        opening && first_quantity
+    };
+    let mut planned = plain_measures(c, 0, first).into_iter().filter(|q| {
+        q.same_unit(part)
+            && !is_approximate(c, q)
+            && (planned_before(c, q.figure.at, 0) || opens_planned(q))
+    });
+    match (planned.next(), planned.next()) {
+        (Some(q), None) => Some(q),
+        _ => None,
+    }
 }
 
 /// "đạt 75% chỉ tiêu cả năm là 1.500 đoàn viên": the plan named after the percentage (a
@@ -1572,8 +1864,12 @@ fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
     if !c.is_punct(open, "(") {
         return None;
     }
-    // "(đạt 1.210 triệu USD)", "(chi 1 tỷ đồng)": a verb or two may lead the figure.
+    // "(đạt 1.210 triệu USD)", "(chi 1 tỷ đồng)": a verb or two may lead the figure, not
+    // a change's ("(giảm 22,9 triệu USD)" is a difference).
     let first = (open + 1..(open + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
+    if (open + 1..first).any(|k| c.word(k).is_some_and(|w| CHANGE_VERBS.contains(w))) {
+        return None;
+    }
     let whole = c.quantity_at(first)?;
     let close = (whole.end..(whole.end + 4).min(c.len())).find(|&k| c.word(k).is_none())?;
     (c.is_punct(close, ")") || close == whole.end && c.is_punct(close, ";")).then_some(whole)
@@ -2059,6 +2355,154 @@ mod tests {
         silent(
             &PercentMismatch,
             &["Có 1.030 lượt là đoàn viên, chiếm 40% tổng số lượt hiến (2.575 lượt)."],
+        );
+    }
+
+    #[test]
+    fn people_counted_as_nguoi_em_dong_chi_are_the_groups_members() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Chi đoàn có 60 đoàn viên, trong đó nữ 33 người (45%).",
+                    &["45%"],
+                ),
+                (
+                    "Hội nghị có 150 đại biểu dự, trong đó 48 đồng chí là nữ, chiếm 40%.",
+                    &["40%"],
+                ),
+                (
+                    "Lớp có 40 học sinh dự kiểm tra. Có 30 em đạt điểm khá, đạt tỷ lệ 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Trong số 500 sinh viên ra trường, có 410 người có việc làm sau 6 tháng (92%).",
+                    &["92%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Chi đoàn có 60 đoàn viên, trong đó nữ 33 người (55%).",
+                "Hội nghị có 150 đại biểu dự, trong đó 48 đồng chí là nữ, chiếm 32%.",
+                // Households are not members.
+                "Hội có 1.000 hội viên. Có 300 hộ đạt danh hiệu sản xuất giỏi, đạt 50%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_between_figures_told_apart_by_their_periods() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Sản lượng 6 tháng năm 2024 đạt 400 tấn, 6 tháng năm 2025 đạt 460 tấn, tăng 25%.",
+                    &["25%"],
+                ),
+                (
+                    "Doanh thu năm 2025 là 600 triệu đồng, năm 2024 là 500 triệu đồng, tăng 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Số thuê bao đạt 1.150 thuê bao, tăng 25% (năm 2024: 1.000 thuê bao).",
+                    &["25%"],
+                ),
+                (
+                    "Thu đạt 220 tỷ đồng, tăng 20% so với cùng kỳ (cùng kỳ thu 200 tỷ đồng).",
+                    &["20%"],
+                ),
+                (
+                    "Bệnh viện mổ 330 ca, so với 300 ca năm trước là tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Tổng thu đạt 550 tỷ đồng, tăng 20% so cùng kỳ năm trước (500 tỷ đồng).",
+                    &["20%"],
+                ),
+                (
+                    "Năm 2024 có 200 người tham gia. Năm nay con số này là 260 người, tăng 20%.",
+                    &["20%"],
+                ),
+                (
+                    "Số chi hội vững mạnh tăng từ 10 lên 12 chi hội, tức tăng 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Hội kết nạp 130 hội viên, vượt 20% chỉ tiêu đại hội (đề ra 100 hội viên).",
+                    &["20%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Sản lượng 6 tháng năm 2024 đạt 400 tấn, 6 tháng năm 2025 đạt 460 tấn, tăng 15%.",
+                "Số thuê bao đạt 1.150 thuê bao, tăng 15% (năm 2024: 1.000 thuê bao).",
+                // "10 tháng đầu năm" is this year; the two figures are of one period.
+                "Giá trị tháng 10 đạt 40 tỷ đồng, lũy kế 10 tháng đầu năm đạt 420 tỷ đồng, tăng 12% so cùng kỳ.",
+                // The parenthesis gives the difference, not the base.
+                "Trị giá đạt 40 triệu USD, giảm 30% so cùng kỳ (giảm 17 triệu USD).",
+                "Dư nợ đạt 900 tỷ đồng, tăng 100 tỷ đồng so đầu năm và tăng 15% so cùng kỳ.",
+                // A year before a figure that is not this period's and not the base's.
+                "Quỹ có 500 tỷ đồng, năm 2024 chi 200 tỷ đồng, tăng 10%.",
+            ],
+        );
+    }
+
+    #[test]
+    fn do_of_tien_do_or_nong_do_names_no_rate() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                ("Có 3/20 công trình chậm tiến độ, chiếm 25%.", &["25%"]),
+                (
+                    "Tổ kiểm tra 500 trường hợp. Vi phạm nồng độ cồn là 100 trường hợp, chiếm 30%.",
+                    &["30%"],
+                ),
+                (
+                    "Có 30 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trong năm qua trên tổng số 120 đơn vị, tỷ lệ 35%.",
+                    &["35%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &["Xã có 2.400 hộ. Độ che phủ rừng đạt 42%."],
+        );
+    }
+
+    #[test]
+    fn a_whole_unmarked_or_among_others_and_a_base_leading_the_next_sentence() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Đội phát hiện 80 vụ vi phạm, xử lý dứt điểm 60 vụ, đạt 85%.",
+                    &["85%"],
+                ),
+                (
+                    "Chỉ tiêu năm nay là 400 tỷ đồng, gồm vốn tỉnh 300 tỷ đồng và vốn xã 100 tỷ đồng. Đến nay đã giải ngân 200 tỷ đồng, bằng 60% kế hoạch.",
+                    &["60%"],
+                ),
+                (
+                    "Năm 2025 xảy ra 30 vụ cháy. So với năm 2024 (40 vụ), số vụ giảm 20%.",
+                    &["20%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Đội phát hiện 80 vụ vi phạm, xử lý dứt điểm 60 vụ, đạt 75%.",
+                "Chỉ tiêu năm nay là 400 tỷ đồng, gồm vốn tỉnh 300 tỷ đồng và vốn xã 100 tỷ đồng. Đến nay đã giải ngân 200 tỷ đồng, bằng 50% kế hoạch.",
+                "Năm 2025 xảy ra 30 vụ cháy. So với năm 2024 (40 vụ), số vụ giảm 25%.",
+                // Three figures of the unit: which is the whole is unclear.
+                "Đội phát hiện 80 vụ, chuyển 10 vụ, xử lý 60 vụ, đạt 85%.",
+                // A rounded whole is no operand.
+                "Đội tiếp xúc khoảng 80 người, vận động 60 người, đạt 85%.",
+            ],
         );
     }
 
