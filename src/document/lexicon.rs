@@ -3,6 +3,7 @@
 //! reading as a syllable instead of working it out again at every occurrence.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -13,15 +14,16 @@ use crate::text::tokens::Token;
 /// One distinct written form (case kept: "Hòa" and "hòa" are two entries).
 #[derive(Debug)]
 pub struct WordInfo {
-    /// The form in lower case.
-    pub lower: Box<str>,
+    /// The form in lower case (shared with this thread's memory of the form).
+    pub lower: Arc<str>,
     /// How the form is capitalised.
     pub case: Case,
     /// The form read as a Vietnamese syllable, or why it is not one.
     pub syllable: Result<Syllable, IllFormed>,
 }
 
-type Analysis = (Case, Result<Syllable, IllFormed>);
+/// A form's lower case, capitalisation and syllable reading.
+type Analysis = (Arc<str>, Case, Result<Syllable, IllFormed>);
 
 /// The most distinct forms a thread remembers before it starts afresh.
 const REMEMBERED_FORMS: usize = 1 << 16;
@@ -32,18 +34,23 @@ thread_local! {
     static ANALYSED: RefCell<FxHashMap<Box<str>, Analysis>> = RefCell::default();
 }
 
-/// A written form's capitalisation and syllable reading, from this thread's memory when it
-/// has met the form before.
-fn analysed(form: &str) -> Analysis {
+/// A written form's lower case, capitalisation and syllable reading, from this thread's
+/// memory when it has met the form before (`lower` is scratch room).
+fn analysed(form: &str, lower: &mut String) -> Analysis {
     ANALYSED.with_borrow_mut(|memory| {
-        if let Some(&known) = memory.get(form) {
-            return known;
+        if let Some(known) = memory.get(form) {
+            return known.clone();
         }
         if memory.len() >= REMEMBERED_FORMS {
             memory.clear();
         }
-        let analysis = (case_of(form), syllable::parse(form));
-        memory.insert(form.into(), analysis);
+        lower_into(form, lower);
+        let analysis = (
+            Arc::from(lower.as_str()),
+            case_of(form),
+            syllable::parse(form),
+        );
+        memory.insert(form.into(), analysis.clone());
         analysis
     })
 }
@@ -83,10 +90,9 @@ impl Lexicon {
                 continue;
             }
             let word = *index.entry(form).or_insert_with(|| {
-                lower_into(form, &mut lower);
-                let (case, syllable) = analysed(form);
+                let (lower, case, syllable) = analysed(form, &mut lower);
                 words.push(WordInfo {
-                    lower: lower.as_str().into(),
+                    lower,
                     case,
                     syllable,
                 });
