@@ -287,6 +287,12 @@ const MAX_SEMICOLON_SEGMENT_TOKENS: usize = 24;
 /// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
 /// before a colon ("Cụ thể: ...") announces all the parts.
 fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
+    // Every position is asked: a number or a mark other than the colon is out at once.
+    match c.kind(p) {
+        Some(TokenKind::Word) => {}
+        Some(TokenKind::Punct) if c.is_punct(p, ":") => return Some((Marker::Complete, p, p + 1)),
+        _ => return None,
+    }
     // "gồm cả chủ nhà": one of them named, not a split.
     if c.word_is(p, "gồm") && !c.word_is(p + 1, "cả") {
         let start = if c.word(p.saturating_sub(1)) == Some("bao") {

@@ -74,11 +74,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Interns every word token of `tokens` (slices of `text`) and sets its index.
     pub fn build(text: &str, tokens: &mut [Token]) -> Lexicon {
-        // Sized for a short document's forms; a long one's grow far slower than its
-        // tokens, and a table sized by the tokens would be touched all over (a few forms
-        // on every page) for nothing.
+        // Sized for a short document's forms (about one distinct form in four tokens, so
+        // the table of a press release is not grown three times); a long one's grow far
+        // slower than its tokens, and a table sized by the tokens would be touched all
+        // over (a few forms on every page) for nothing.
         let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(
-            (tokens.len() / 16).min(1 << 15),
+            (tokens.len() / 4).min(1 << 15),
             Default::default(),
         );
         let mut words = Vec::new();
