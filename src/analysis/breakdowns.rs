@@ -287,8 +287,14 @@ const MAX_SEMICOLON_SEGMENT_TOKENS: usize = 24;
 /// starts and where the parts start. Besides the markers of [`breakdowns`], "cụ thể"
 /// before a colon ("Cụ thể: ...") announces all the parts.
 fn noun_marker(c: &Cursor<'_>, p: usize) -> Option<(Marker, usize, usize)> {
+    // Every position is asked: a number or a mark other than the colon is out at once.
+    match c.kind(p) {
+        Some(TokenKind::Word) => {}
+        Some(TokenKind::Punct) if c.is_punct(p, ":") => return Some((Marker::Complete, p, p + 1)),
+        _ => return None,
+    }
     // "gồm cả chủ nhà": one of them named, not a split.
-    if c.word(p) == Some("gồm") && c.word(p + 1) != Some("cả") {
+    if c.word_is(p, "gồm") && !c.word_is(p + 1, "cả") {
         let start = if c.word(p.saturating_sub(1)) == Some("bao") {
             p - 1
         } else {
@@ -611,11 +617,12 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     for r in 0..c.len() {
         // Only a figure a few words before "còn lại" can be the rest, or one right after it
         // ("đã giải quyết 468 vụ, còn lại 44 vụ").
-        let rest_at = |k: usize| c.word(k) == Some("còn") && c.word(k + 1) == Some("lại");
+        if c.kind(r) != Some(TokenKind::Number) {
+            continue;
+        }
+        let rest_at = |k: usize| c.word_is(k, "còn") && c.word_is(k + 1, "lại");
         let after_rest = r >= 2 && rest_at(r - 2);
-        let near_rest =
-            c.kind(r) == Some(TokenKind::Number) && (after_rest || (r + 2..r + 5).any(rest_at));
-        if !near_rest {
+        if !(after_rest || (r + 2..r + 5).any(rest_at)) {
             continue;
         }
         let Some(rest) = c.quantity_at(r) else {
@@ -824,7 +831,7 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         } else {
             None
         };
-        let (marker, colon, from) = if c.word(p) == Some("gồm") {
+        let (marker, colon, from) = if c.word_is(p, "gồm") {
             let mut from = p + 1;
             if c.word(from) == Some("có") || c.is_punct(from, ":") {
                 from += 1;

@@ -3,6 +3,7 @@
 //! reading as a syllable instead of working it out again at every occurrence.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -13,15 +14,16 @@ use crate::text::tokens::Token;
 /// One distinct written form (case kept: "Hòa" and "hòa" are two entries).
 #[derive(Debug)]
 pub struct WordInfo {
-    /// The form in lower case.
-    pub lower: Box<str>,
+    /// The form in lower case (shared with this thread's memory of the form).
+    pub lower: Arc<str>,
     /// How the form is capitalised.
     pub case: Case,
     /// The form read as a Vietnamese syllable, or why it is not one.
     pub syllable: Result<Syllable, IllFormed>,
 }
 
-type Analysis = (Case, Result<Syllable, IllFormed>);
+/// A form's lower case, capitalisation and syllable reading.
+type Analysis = (Arc<str>, Case, Result<Syllable, IllFormed>);
 
 /// The most distinct forms a thread remembers before it starts afresh.
 const REMEMBERED_FORMS: usize = 1 << 16;
@@ -32,18 +34,23 @@ thread_local! {
     static ANALYSED: RefCell<FxHashMap<Box<str>, Analysis>> = RefCell::default();
 }
 
-/// A written form's capitalisation and syllable reading, from this thread's memory when it
-/// has met the form before.
-fn analysed(form: &str) -> Analysis {
+/// A written form's lower case, capitalisation and syllable reading, from this thread's
+/// memory when it has met the form before (`lower` is scratch room).
+fn analysed(form: &str, lower: &mut String) -> Analysis {
     ANALYSED.with_borrow_mut(|memory| {
-        if let Some(&known) = memory.get(form) {
-            return known;
+        if let Some(known) = memory.get(form) {
+            return known.clone();
         }
         if memory.len() >= REMEMBERED_FORMS {
             memory.clear();
         }
-        let analysis = (case_of(form), syllable::parse(form));
-        memory.insert(form.into(), analysis);
+        lower_into(form, lower);
+        let analysis = (
+            Arc::from(lower.as_str()),
+            case_of(form),
+            syllable::parse(form),
+        );
+        memory.insert(form.into(), analysis.clone());
         analysis
     })
 }
@@ -67,11 +74,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Interns every word token of `tokens` (slices of `text`) and sets its index.
     pub fn build(text: &str, tokens: &mut [Token]) -> Lexicon {
-        // Sized for a short document's forms; a long one's grow far slower than its
-        // tokens, and a table sized by the tokens would be touched all over (a few forms
-        // on every page) for nothing.
+        // Sized for a short document's forms (about one distinct form in four tokens, so
+        // the table of a press release is not grown three times); a long one's grow far
+        // slower than its tokens, and a table sized by the tokens would be touched all
+        // over (a few forms on every page) for nothing.
         let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(
-            (tokens.len() / 16).min(1 << 15),
+            (tokens.len() / 4).min(1 << 15),
             Default::default(),
         );
         let mut words = Vec::new();
@@ -83,10 +91,9 @@ impl Lexicon {
                 continue;
             }
             let word = *index.entry(form).or_insert_with(|| {
-                lower_into(form, &mut lower);
-                let (case, syllable) = analysed(form);
+                let (lower, case, syllable) = analysed(form, &mut lower);
                 words.push(WordInfo {
-                    lower: lower.as_str().into(),
+                    lower,
                     case,
                     syllable,
                 });

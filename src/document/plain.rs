@@ -248,10 +248,14 @@ fn is_dateline(line: &str) -> bool {
         || line
             .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '-' || c == '.'))
             .any(|piece| {
-                let parts: Vec<&str> = piece.split(['/', '-', '.']).collect();
-                parts.len() == 3
-                    && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
-                    && parts[2].len() == 4
+                // Three parts of one to four characters, the last of four ("27/06/2024"),
+                // read without collecting them (every piece of a short line is asked).
+                let mut parts = piece.split(['/', '-', '.']);
+                let mut part = || parts.next().filter(|p| !p.is_empty() && p.len() <= 4);
+                part().is_some()
+                    && part().is_some()
+                    && part().is_some_and(|p| p.len() == 4)
+                    && parts.next().is_none()
             });
     has_date
         && line.split_whitespace().count() <= 8

@@ -513,7 +513,7 @@ fn candidates(text: &str) -> (bool, bool) {
     let mut from = 0;
     while let Some(found) = bytes[from..]
         .iter()
-        .position(|b| matches!(b, 0xC2 | 0xC3 | b'^' | b'`' | b'\'' | b'~' | b'+' | b'('))
+        .position(|&b| CANDIDATE_BYTES[usize::from(b)])
     {
         let i = from + found;
         if bytes[i] >= 0x80 {
@@ -528,10 +528,28 @@ fn candidates(text: &str) -> (bool, bool) {
                     b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
                 );
         }
+        if latin1 && viqr {
+            break;
+        }
         from = i + 1;
     }
     (latin1, viqr)
 }
+
+/// The bytes [`candidates`] stops at: the lead bytes of U+0080..U+00FF and the ASCII marks
+/// of VIQR, one table look-up a byte (every byte of every paragraph is read).
+const CANDIDATE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(
+            i as u8,
+            0xC2 | 0xC3 | b'^' | b'`' | b'\'' | b'~' | b'+' | b'('
+        );
+        i += 1;
+    }
+    table
+};
 
 /// Whether [`decode`] may change a chunk of NFC text: only when a character of the chunk
 /// is one the encoding reads otherwise, all of them in U+00A1..U+00FF (VIQR: any chunk,

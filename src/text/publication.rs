@@ -15,17 +15,29 @@ const HEAD_CHARS: usize = 16;
 /// short line of fields separated by " | " with a digit in it ("27/06/2024 | 14:46").
 pub fn is_publication_line(line: &str) -> bool {
     let line = line.trim();
-    // The first HEAD_CHARS characters in lower case, on the stack: every line of a document is asked.
+    // The first HEAD_CHARS characters in lower case, on the stack, lowered one character at
+    // a time and given up on as soon as no prefix can match: every line of a document is
+    // asked, and most part from every prefix in their first character or two.
     let mut buf = [0u8; HEAD_CHARS * 3 * 4];
     let mut len = 0;
-    for c in line.chars().take(HEAD_CHARS).flat_map(char::to_lowercase) {
-        len += c.encode_utf8(&mut buf[len..]).len();
+    for c in line.chars().take(HEAD_CHARS) {
+        for l in c.to_lowercase() {
+            len += l.encode_utf8(&mut buf[len..]).len();
+        }
+        let head = std::str::from_utf8(&buf[..len]).expect("whole characters were written");
+        if META_LINE_PREFIXES.entries().any(|o| head.starts_with(o)) {
+            return true;
+        }
+        if !META_LINE_PREFIXES.entries().any(|o| o.starts_with(head)) {
+            break;
+        }
     }
-    let head = std::str::from_utf8(&buf[..len]).expect("whole characters were written");
-    META_LINE_PREFIXES.entries().any(|o| head.starts_with(o))
-        || (line.len() < SHORT_LINE
-            && line.contains(" | ")
-            && line.bytes().any(|b| b.is_ascii_digit()))
+    is_short_field_line(line)
+}
+
+/// A short line of fields separated by " | " with a digit in it ("27/06/2024 | 14:46").
+fn is_short_field_line(line: &str) -> bool {
+    line.len() < SHORT_LINE && line.contains(" | ") && line.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

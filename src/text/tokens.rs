@@ -174,7 +174,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().expect("in bounds");
+        let c = char_at(s, i);
         let start = i;
         let kind = if c.is_ascii_digit() {
             i += 1;
@@ -192,21 +192,11 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             TokenKind::Number
         } else if is_letter(c) {
             i += c.len_utf8();
-            for d in s[i..].chars() {
-                if !is_word_char(d) {
-                    break;
-                }
-                i += d.len_utf8();
-            }
+            i = run_end(s, i, is_word_char);
             TokenKind::Word
         } else if c.is_whitespace() {
             i += c.len_utf8();
-            for d in s[i..].chars() {
-                if !d.is_whitespace() {
-                    break;
-                }
-                i += d.len_utf8();
-            }
+            i = run_end(s, i, char::is_whitespace);
             TokenKind::Space
         } else {
             i += c.len_utf8();
@@ -214,6 +204,31 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         };
         push_cut(out, kind, s, start..i, base);
     }
+}
+
+/// The character starting at byte `i` of `s` (an ASCII byte read as it is).
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        char::from(b)
+    } else {
+        s[i..].chars().next().expect("in bounds")
+    }
+}
+
+/// Where the run of characters that `keep` accepts, from byte `i` of `s`, ends; an ASCII
+/// byte is tested without decoding.
+#[inline]
+fn run_end(s: &str, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
+    while i < s.len() {
+        let c = char_at(s, i);
+        if !keep(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// Pushes the token `s[range]` (offsets shifted by `base`), cut at character boundaries into
