@@ -340,10 +340,11 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 &sentence[thu_at + 1 + len..],
                                 &words[thu_at + 1 + len..],
                             ));
+                            let mut org = expand_acronyms(org);
                             org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                             out.push(OrdinalMention {
                                 event,
-                                org: expand_acronyms(org),
+                                org,
                                 value,
                                 numeral,
                                 capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
@@ -371,10 +372,11 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         })
                     {
                         org.extend(org_after(doc, &sentence[k + 1..], &words[k + 1..]));
+                        let mut org = expand_acronyms(org);
                         org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                         out.push(OrdinalMention {
                             event,
-                            org: expand_acronyms(org),
+                            org,
                             value,
                             numeral: Numeral::Roman,
                             capitalised: true,
@@ -400,10 +402,47 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     k += 1;
                 }
             }
+            // "Đây là lần thứ 12 cuộc thi được tổ chức", "năm nay là lần thứ 11 huyện tổ
+            // chức liên hoan": the number before its event, after "là". No organisation.
+            for k in 1..sentence.len().saturating_sub(2) {
+                if !(words[k - 1] == "là" && words[k] == "lần" && words[k + 1] == "thứ") {
+                    continue;
+                }
+                let Some((value, numeral, len)) = numeral_at(doc, sentence, &words, k + 2, true)
+                else {
+                    continue;
+                };
+                let after = k + 2 + len;
+                let Some(&(event, _)) = (after..(after + NOUN_AFTER_NUMBER).min(sentence.len()))
+                    .take_while(|&e| !words[e].is_empty())
+                    .find_map(|e| events[e].as_ref())
+                else {
+                    continue;
+                };
+                let first_num = &doc.tokens[sentence[k + 2]];
+                let last_num = &doc.tokens[sentence[k + 1 + len]];
+                let lan = &doc.tokens[sentence[k]];
+                out.push(OrdinalMention {
+                    event,
+                    org: Vec::new(),
+                    value,
+                    numeral,
+                    capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
+                    span: first_num.start()..last_num.end(),
+                    phrase: lan.start()..last_num.end(),
+                    event_start: lan.start(),
+                    in_title,
+                    bare: false,
+                });
+            }
         }
     }
     out
 }
+
+/// How many words after "là lần thứ N" its event noun may come ("lần thứ 11 huyện tổ chức
+/// liên hoan").
+const NOUN_AFTER_NUMBER: usize = 4;
 
 /// Words a Roman numeral numbers inside a name ("Chi bộ Khu phố III", "Tổ II").
 const NUMBERED_UNITS: &[&str] = &[
@@ -687,6 +726,34 @@ mod tests {
                     .map(String::from)
                     .to_vec()
             ]
+        );
+    }
+
+    #[test]
+    fn the_number_before_its_event_after_la() {
+        assert_eq!(
+            mentions("Đây là lần thứ 12 cuộc thi được tổ chức. Năm nay là lần thứ mười một huyện tổ chức liên hoan.")
+                .iter()
+                .map(|m| (m.0, m.1.len(), m.2))
+                .collect::<Vec<_>>(),
+            vec![("cuộc thi", 0, 12), ("liên hoan", 0, 11)]
+        );
+        // Not after "là", or no event noun close after the number.
+        assert!(mentions("Anh đoạt giải lần thứ hai cuộc thi viết.").is_empty());
+        assert!(
+            mentions("Đây là lần thứ ba em được khen trong năm học và dự cuộc thi.").is_empty()
+        );
+    }
+
+    #[test]
+    fn acronyms_expand_before_qualifiers_are_dropped() {
+        let orgs = |t: &str| mentions(t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        assert_eq!(
+            orgs("Đại hội Thể dục thể thao huyện lần thứ X. Đại hội TDTT huyện lần thứ X.")
+                .iter()
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            1
         );
     }
 
