@@ -18,7 +18,9 @@ reads) and sorts the misses:
 - no organisation, another's event around: the same event as another mention, but one of
   them names no organisation and the document names another organisation's event of the
   noun, so the rule leaves it out (it could be either);
-- guard: the same event as another mention of its group; a rule's guard kept it silent.
+- guard: the same event as another mention of its group; a rule's guard kept it silent,
+  told apart by the mutated mention: in the headline, one of two mentions alone, among
+  others that disagree with each other, with words pointing at another session, or other.
 """
 import argparse
 import collections
@@ -97,7 +99,17 @@ def classify(case, data, mentions):
         if (not mine["org"] and elsewhere(mine)) or all(
                 not r["org"] and elsewhere(mine) for r in related if same_event(mine, r)):
             return "no organisation, another's event around"
-        return "guard"
+        same = [m for m in mentions if m is not mine and same_event(mine, m) and not m["bare"]]
+        values = collections.Counter(m["value"] for m in same)
+        if mine["in_title"]:
+            return "guard: headline"
+        if len(same) == 1:
+            return "guard: two mentions alone"
+        if len(values) > 1:
+            return "guard: the others disagree"
+        if any(mine[c] for c in ("earlier", "later")):
+            return "guard: words point at another session"
+        return "guard: other"
     if all(r["event"] != mine["event"] for r in related):
         return "event noun differs"
     return "organisation differs"

@@ -44,13 +44,20 @@ pub struct OrdinalMention {
     /// A Roman numeral without "lần thứ" ("Đại hội XXV", "Đại hội Đảng bộ tỉnh XX"): it
     /// may be another body's congress named in passing ("văn kiện Đại hội XIV").
     pub bare: bool,
+    /// Named without organisation in the body, more than one from the number the headline
+    /// gives its organisation's event of this noun: likely another body's ("dự Đại hội lần
+    /// thứ I của xã" in a hamlet's congress), the same event as none.
+    pub other_body: bool,
 }
 
 impl OrdinalMention {
-    /// Whether two mentions can be the same event: same noun, and neither names an
-    /// organisation the other does not (one's words are all among the other's).
+    /// Whether two mentions can be the same event: same noun, neither likely another
+    /// body's, and neither names an organisation the other does not (one's words are all
+    /// among the other's).
     pub fn same_event(&self, other: &OrdinalMention) -> bool {
-        self.event == other.event
+        !self.other_body
+            && !other.other_body
+            && self.event == other.event
             && (self.org.iter().all(|w| other.org.contains(w))
                 || other.org.iter().all(|w| self.org.contains(w)))
     }
@@ -166,9 +173,41 @@ pub struct Mentions {
 
 impl Mentions {
     pub fn build(doc: &Document) -> Mentions {
-        let mentions = ordinal_mentions(doc);
+        let mut mentions = ordinal_mentions(doc);
+        adopt_headline_organisation(&mut mentions);
         let cues = mentions.iter().map(|m| session_cues(doc, m)).collect();
         Mentions { mentions, cues }
+    }
+}
+
+/// A body mention naming no organisation ("Đại hội lần thứ XVIII đã bầu ...") is the
+/// headline's event when the headline names the organisation with the same noun and the
+/// numbers are at most one apart (the same session, or a slip of it, or the one before or
+/// after, which the cues tell apart). Farther, it may be another body's ("cử đại biểu dự
+/// Đại hội lần thứ I" of the commune's Party): the same event as none.
+fn adopt_headline_organisation(mentions: &mut [OrdinalMention]) {
+    let headlines: Vec<(&'static str, Vec<String>, u32)> = mentions
+        .iter()
+        .filter(|m| m.in_title && !m.bare && !m.org.is_empty())
+        .map(|m| (m.event, m.org.clone(), m.value))
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| !m.in_title && !m.bare && m.org.is_empty())
+    {
+        // One headline organisation for the noun (a headline repeated names it twice), or
+        // none adopted.
+        let mut named = headlines.iter().filter(|(event, _, _)| *event == m.event);
+        let Some((_, org, value)) = named.next() else {
+            continue;
+        };
+        if named.all(|(_, other, _)| other == org) {
+            if value.abs_diff(m.value) <= 1 {
+                m.org = org.clone();
+            } else {
+                m.other_body = true;
+            }
+        }
     }
 }
 
@@ -353,6 +392,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 event_start: doc.tokens[sentence[j]].start(),
                                 in_title,
                                 bare: false,
+                                other_body: false,
                             });
                         }
                         break;
@@ -385,6 +425,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                             event_start: noun.start(),
                             in_title,
                             bare: true,
+                            other_body: false,
                         });
                         break;
                     }
@@ -433,6 +474,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     event_start: lan.start(),
                     in_title,
                     bare: false,
+                    other_body: false,
                 });
             }
         }

@@ -545,6 +545,27 @@ mod tests {
     }
 
     #[test]
+    fn a_body_mention_without_organisation_is_the_headline_s_event_when_near_its_number() {
+        // The document names the commune's congress too: "Đại hội lần thứ XVI" is the
+        // hamlet's (the headline's) because it is one from its number.
+        let text = "Đại hội Chi bộ thôn Bàu Sen lần thứ XVII
+
+Đại hội Chi bộ thôn Bàu Sen lần thứ XVII bầu 2 đại biểu dự Đại hội Đảng bộ xã lần thứ I. Chi ủy khai mạc Đại hội lần thứ XVI lúc 8 giờ.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "XVI");
+        // Farther from it, it may be another body's: no report.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Đại hội Chi bộ thôn Bàu Sen lần thứ XVII
+
+Đại hội Chi bộ thôn Bàu Sen lần thứ XVII bầu 2 đại biểu. Các đại biểu sẽ dự Đại hội lần thứ I của xã.",
+            ],
+        );
+    }
+
+    #[test]
     fn a_body_repeating_the_event_gives_a_bounded_list_of_places() {
         let title = "Tổ chức Hội nghị lần thứ 24\n\n";
         let mut text = title.to_string();

@@ -419,7 +419,11 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
         .iter()
         .zip(&facts.cues)
         .filter(|(m, cues)| {
-            m.event == "đại hội" && !m.bare && !m.org.iter().any(|w| w == "cổ") && !cues.any()
+            m.event == "đại hội"
+                && !m.bare
+                && !m.other_body
+                && !m.org.iter().any(|w| w == "cổ")
+                && !cues.any()
         })
         .map(|(m, _)| m)
         .collect();
