@@ -44,13 +44,20 @@ pub struct OrdinalMention {
     /// A Roman numeral without "lần thứ" ("Đại hội XXV", "Đại hội Đảng bộ tỉnh XX"): it
     /// may be another body's congress named in passing ("văn kiện Đại hội XIV").
     pub bare: bool,
+    /// Named without organisation in the body, more than one from the number the headline
+    /// gives its organisation's event of this noun: likely another body's ("dự Đại hội lần
+    /// thứ I của xã" in a hamlet's congress), the same event as none.
+    pub other_body: bool,
 }
 
 impl OrdinalMention {
-    /// Whether two mentions can be the same event: same noun, and neither names an
-    /// organisation the other does not (one's words are all among the other's).
+    /// Whether two mentions can be the same event: same noun, neither likely another
+    /// body's, and neither names an organisation the other does not (one's words are all
+    /// among the other's).
     pub fn same_event(&self, other: &OrdinalMention) -> bool {
-        self.event == other.event
+        !self.other_body
+            && !other.other_body
+            && self.event == other.event
             && (self.org.iter().all(|w| other.org.contains(w))
                 || other.org.iter().all(|w| self.org.contains(w)))
     }
@@ -166,9 +173,41 @@ pub struct Mentions {
 
 impl Mentions {
     pub fn build(doc: &Document) -> Mentions {
-        let mentions = ordinal_mentions(doc);
+        let mut mentions = ordinal_mentions(doc);
+        adopt_headline_organisation(&mut mentions);
         let cues = mentions.iter().map(|m| session_cues(doc, m)).collect();
         Mentions { mentions, cues }
+    }
+}
+
+/// A body mention naming no organisation ("Đại hội lần thứ XVIII đã bầu ...") is the
+/// headline's event when the headline names the organisation with the same noun and the
+/// numbers are at most one apart (the same session, or a slip of it, or the one before or
+/// after, which the cues tell apart). Farther, it may be another body's ("cử đại biểu dự
+/// Đại hội lần thứ I" of the commune's Party): the same event as none.
+fn adopt_headline_organisation(mentions: &mut [OrdinalMention]) {
+    let headlines: Vec<(&'static str, Vec<String>, u32)> = mentions
+        .iter()
+        .filter(|m| m.in_title && !m.bare && !m.org.is_empty())
+        .map(|m| (m.event, m.org.clone(), m.value))
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| !m.in_title && !m.bare && m.org.is_empty())
+    {
+        // One headline organisation for the noun (a headline repeated names it twice), or
+        // none adopted.
+        let mut named = headlines.iter().filter(|(event, _, _)| *event == m.event);
+        let Some((_, org, value)) = named.next() else {
+            continue;
+        };
+        if named.all(|(_, other, _)| other == org) {
+            if value.abs_diff(m.value) <= 1 {
+                m.org = org.clone();
+            } else {
+                m.other_body = true;
+            }
+        }
     }
 }
 
@@ -340,10 +379,11 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 &sentence[thu_at + 1 + len..],
                                 &words[thu_at + 1 + len..],
                             ));
+                            let mut org = expand_acronyms(org);
                             org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                             out.push(OrdinalMention {
                                 event,
-                                org: expand_acronyms(org),
+                                org,
                                 value,
                                 numeral,
                                 capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
@@ -352,6 +392,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 event_start: doc.tokens[sentence[j]].start(),
                                 in_title,
                                 bare: false,
+                                other_body: false,
                             });
                         }
                         break;
@@ -371,10 +412,11 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         })
                     {
                         org.extend(org_after(doc, &sentence[k + 1..], &words[k + 1..]));
+                        let mut org = expand_acronyms(org);
                         org.retain(|w| !EVENT_QUALIFIERS.contains(w));
                         out.push(OrdinalMention {
                             event,
-                            org: expand_acronyms(org),
+                            org,
                             value,
                             numeral: Numeral::Roman,
                             capitalised: true,
@@ -383,6 +425,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                             event_start: noun.start(),
                             in_title,
                             bare: true,
+                            other_body: false,
                         });
                         break;
                     }
@@ -400,10 +443,48 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     k += 1;
                 }
             }
+            // "Đây là lần thứ 12 cuộc thi được tổ chức", "năm nay là lần thứ 11 huyện tổ
+            // chức liên hoan": the number before its event, after "là". No organisation.
+            for k in 1..sentence.len().saturating_sub(2) {
+                if !(words[k - 1] == "là" && words[k] == "lần" && words[k + 1] == "thứ") {
+                    continue;
+                }
+                let Some((value, numeral, len)) = numeral_at(doc, sentence, &words, k + 2, true)
+                else {
+                    continue;
+                };
+                let after = k + 2 + len;
+                let Some(&(event, _)) = (after..(after + NOUN_AFTER_NUMBER).min(sentence.len()))
+                    .take_while(|&e| !words[e].is_empty())
+                    .find_map(|e| events[e].as_ref())
+                else {
+                    continue;
+                };
+                let first_num = &doc.tokens[sentence[k + 2]];
+                let last_num = &doc.tokens[sentence[k + 1 + len]];
+                let lan = &doc.tokens[sentence[k]];
+                out.push(OrdinalMention {
+                    event,
+                    org: Vec::new(),
+                    value,
+                    numeral,
+                    capitalised: case_of(doc.token_text(first_num)) != Case::Lower,
+                    span: first_num.start()..last_num.end(),
+                    phrase: lan.start()..last_num.end(),
+                    event_start: lan.start(),
+                    in_title,
+                    bare: false,
+                    other_body: false,
+                });
+            }
         }
     }
     out
 }
+
+/// How many words after "là lần thứ N" its event noun may come ("lần thứ 11 huyện tổ chức
+/// liên hoan").
+const NOUN_AFTER_NUMBER: usize = 4;
 
 /// Words a Roman numeral numbers inside a name ("Chi bộ Khu phố III", "Tổ II").
 const NUMBERED_UNITS: &[&str] = &[
@@ -687,6 +768,34 @@ mod tests {
                     .map(String::from)
                     .to_vec()
             ]
+        );
+    }
+
+    #[test]
+    fn the_number_before_its_event_after_la() {
+        assert_eq!(
+            mentions("Đây là lần thứ 12 cuộc thi được tổ chức. Năm nay là lần thứ mười một huyện tổ chức liên hoan.")
+                .iter()
+                .map(|m| (m.0, m.1.len(), m.2))
+                .collect::<Vec<_>>(),
+            vec![("cuộc thi", 0, 12), ("liên hoan", 0, 11)]
+        );
+        // Not after "là", or no event noun close after the number.
+        assert!(mentions("Anh đoạt giải lần thứ hai cuộc thi viết.").is_empty());
+        assert!(
+            mentions("Đây là lần thứ ba em được khen trong năm học và dự cuộc thi.").is_empty()
+        );
+    }
+
+    #[test]
+    fn acronyms_expand_before_qualifiers_are_dropped() {
+        let orgs = |t: &str| mentions(t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        assert_eq!(
+            orgs("Đại hội Thể dục thể thao huyện lần thứ X. Đại hội TDTT huyện lần thứ X.")
+                .iter()
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            1
         );
     }
 

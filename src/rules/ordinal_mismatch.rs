@@ -24,7 +24,9 @@ declare_rule! {
     /// "Nghị quyết", "đề ra" ...); one higher unless words point at a later one ("chuẩn
     /// bị", "tiến tới", "trước", "sẽ" ...), unless every mention points at the next session
     /// ("trước Kỳ họp thứ 10" throughout); a mention without organisation that could
-    /// belong to several events is never compared, nor used as evidence. Two mentions
+    /// belong to several events is never compared, nor used as evidence; one in the body is
+    /// the headline's event when its number is at most one from the headline's, and
+    /// another body's (compared with none) when farther. Two mentions
     /// alone that disagree, with no words pointing either at another session (or both at
     /// the next one) and not two editions dated with different years, are a warning at the
     /// later with the earlier as evidence. The headline is compared with the body's
@@ -61,7 +63,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
@@ -540,6 +542,27 @@ mod tests {
             &OrdinalMismatch,
             &[
                 "Đại hội đại biểu MTTQ Việt Nam xã Hòa Bình lần thứ XXIV, nhiệm kỳ 2024 - 2029\n\nNgày 23-5-2024, Ủy ban MTTQ xã Hòa Bình tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2024 - 2029.\n\nĐại hội lần thứ XXIV đã hiệp thương cử 45 vị, đồng thời cử 6 đại biểu dự Đại hội MTTQ huyện lần thứ XIX.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_mention_without_organisation_is_the_headline_s_event_when_near_its_number() {
+        // The document names the commune's congress too: "Đại hội lần thứ XVI" is the
+        // hamlet's (the headline's) because it is one from its number.
+        let text = "Đại hội Chi bộ thôn Bàu Sen lần thứ XVII
+
+Đại hội Chi bộ thôn Bàu Sen lần thứ XVII bầu 2 đại biểu dự Đại hội Đảng bộ xã lần thứ I. Chi ủy khai mạc Đại hội lần thứ XVI lúc 8 giờ.";
+        let found = check(&OrdinalMismatch, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "XVI");
+        // Farther from it, it may be another body's: no report.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Đại hội Chi bộ thôn Bàu Sen lần thứ XVII
+
+Đại hội Chi bộ thôn Bàu Sen lần thứ XVII bầu 2 đại biểu. Các đại biểu sẽ dự Đại hội lần thứ I của xã.",
             ],
         );
     }

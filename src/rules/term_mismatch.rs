@@ -23,7 +23,10 @@ declare_rule! {
     /// each "khóa N" with the other mentions of the same body, whatever precedes it: the
     /// body is the name before "khóa" ("Ban Chấp hành Hội Nông dân huyện", "(khóa IV)" after
     /// it), a title before it dropped ("Bí thư Huyện đoàn" is the Huyện đoàn), acronyms read
-    /// as their expansion (HĐND, BCH, MTTQ ...). A khóa elected by the document's congress
+    /// as their expansion (HĐND, BCH, MTTQ, LHPN ...). A board's khóa is its body's ("Ban
+    /// Chấp hành Hội LHPN xã" and "Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập"), and a name
+    /// that only says which kind of body ("Ban Chấp hành", "Chủ tịch Hội") is the body's
+    /// when the document names only one. A khóa elected by the document's congress
     /// ("Đại hội ... lần thứ IX" then "bầu Ban Chấp hành khóa X") must carry its number.
     /// Against the others, a khóa is reported when two or more agree on another number, or
     /// one does in a document that speaks of no congress or election; not the outgoing term
@@ -58,7 +61,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ ...). Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ, LHPN ...). Khóa của Ban Chấp hành là khóa của chính tổ chức đó (“Ban Chấp hành Hội LHPN xã” và “Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập”); tên chỉ nói loại tổ chức (“Ban Chấp hành”, “Chủ tịch Hội”) là của tổ chức duy nhất mà văn bản nêu. Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
@@ -348,9 +351,64 @@ fn may_name_a_term(text: &str) -> bool {
     })
 }
 
-/// Whether two "khóa" name the same body: the words of one are all among the other's.
-fn same_body(a: &Khoa, b: &Khoa) -> bool {
-    a.body.iter().all(|w| b.body.contains(w)) || b.body.iter().all(|w| a.body.contains(w))
+/// Whether the words of one name are all among the other's.
+fn nested(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+}
+
+/// A board's words before the name of the body it leads: "Ban Chấp hành Hội Nông dân
+/// huyện khóa IX" is the term of "Hội Nông dân huyện".
+const BOARD_WORDS: &[&[&str]] = &[&["ban", "chấp", "hành"], &["ban", "thường", "vụ"]];
+
+/// The body's own name: its words after a board's.
+fn own_name(body: &[String]) -> &[String] {
+    BOARD_WORDS
+        .iter()
+        .find(|board| {
+            body.len() >= board.len() && body.iter().zip(board.iter()).all(|(w, b)| w == b)
+        })
+        .map_or(body, |board| &body[board.len()..])
+}
+
+/// A name that says which kind of body, not which one ("Ban Chấp hành", "Chủ tịch Hội",
+/// "Ban Chấp hành Công đoàn"): the document's own body when it names only one.
+fn generic(name: &[String]) -> bool {
+    matches!(
+        name.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        [] | ["hội"] | ["đoàn"] | ["công", "đoàn"]
+    )
+}
+
+/// The most named bodies compared pairwise to tell whether a document names only one.
+const MAX_NAMED_BODIES: usize = 40;
+
+/// Whether the document's khóa name one body only (however worded): a generic name is
+/// then that body's.
+fn one_named_body(khoas: &[Khoa]) -> bool {
+    let named: Vec<&[String]> = khoas
+        .iter()
+        .map(|k| own_name(&k.body))
+        .filter(|n| !generic(n))
+        .take(MAX_NAMED_BODIES + 1)
+        .collect();
+    named.len() <= MAX_NAMED_BODIES && named.iter().all(|a| named.iter().all(|b| nested(a, b)))
+}
+
+/// Whether two "khóa" name the same body: the words of one are all among the other's, or
+/// one's own name past a board's starts the other's ("Ban Chấp hành Hội LHPN xã" and "Chủ
+/// tịch Hội LHPN xã"); a generic name ("Ban Chấp hành", "Hội") is any body's when the document
+/// names only one (`one_body`).
+fn same_body(a: &Khoa, b: &Khoa, one_body: bool) -> bool {
+    if nested(&a.body, &b.body) {
+        return true;
+    }
+    let (x, y) = (own_name(&a.body), own_name(&b.body));
+    if generic(x) || generic(y) {
+        return one_body;
+    }
+    // One name the start of the other ("Hội LHPN xã", "Hội Liên hiệp Phụ nữ xã Đông Sơn"),
+    // not inside it: "Hội đồng thơ Hội Nhà văn" is a council of "Hội Nhà văn".
+    x.starts_with(y) || y.starts_with(x)
 }
 
 /// The number of the document's congress ("Đại hội đại biểu lần thứ IX"), which elects the
@@ -364,7 +422,11 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
         .iter()
         .zip(&facts.cues)
         .filter(|(m, cues)| {
-            m.event == "đại hội" && !m.bare && !m.org.iter().any(|w| w == "cổ") && !cues.any()
+            m.event == "đại hội"
+                && !m.bare
+                && !m.other_body
+                && !m.org.iter().any(|w| w == "cổ")
+                && !cues.any()
         })
         .map(|(m, _)| m)
         .collect();
@@ -447,6 +509,7 @@ impl TermMismatch {
     fn compare_khoas(&self, doc: &Document, khoas: &[Khoa], out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
         let congress = congress(doc);
+        let one_body = one_named_body(khoas);
         let confirmed =
             |k: &Khoa| k.elected && congress.as_ref().is_some_and(|(n, _)| *n == k.value);
         // A document that speaks of no congress and no election has no outgoing term: a
@@ -489,7 +552,7 @@ impl TermMismatch {
             let others: Vec<&Khoa> = khoas
                 .iter()
                 .enumerate()
-                .filter(|&(j, o)| j != i && same_body(k, o))
+                .filter(|&(j, o)| j != i && same_body(k, o, one_body))
                 .map(|(_, o)| o)
                 .collect();
             let Some(first) = others.first() else {
@@ -502,7 +565,7 @@ impl TermMismatch {
                 || others.iter().any(|o| o.value != first.value)
                 || !others
                     .iter()
-                    .all(|a| others.iter().all(|b| same_body(a, b)))
+                    .all(|a| others.iter().all(|b| same_body(a, b, one_body)))
             {
                 continue;
             }
@@ -585,7 +648,7 @@ impl TermMismatch {
                 e.value == later.value
                     && !e.body.is_empty()
                     && !later.body.is_empty()
-                    && same_body(e, later)
+                    && same_body(e, later, one_body)
                     && e.years.as_ref().is_some_and(|((c, d), _)| c != a && d != b)
             });
             let Some(earlier) = clash else { continue };
@@ -622,6 +685,7 @@ impl TermMismatch {
     /// number. A warning at the later mention, the earlier as evidence; not when the later
     /// is numbered I (a body formed anew, as communes merged in 2025 were).
     fn compare_consecutive_terms(&self, doc: &Document, khoas: &[Khoa], out: &mut Vec<Diagnostic>) {
+        let named_once = one_named_body(khoas);
         for (i, later) in khoas.iter().enumerate() {
             let Some(((a, b), _)) = &later.years else {
                 continue;
@@ -636,7 +700,8 @@ impl TermMismatch {
                 } else {
                     return None;
                 };
-                let one_body = !e.body.is_empty() && !later.body.is_empty() && same_body(e, later);
+                let one_body =
+                    !e.body.is_empty() && !later.body.is_empty() && same_body(e, later, named_once);
                 let expected = i64::from(e.value) + step;
                 (one_body
                     && later.value != 1
@@ -677,6 +742,39 @@ impl TermMismatch {
 mod tests {
     use super::TermMismatch;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn a_board_and_a_generic_name_are_the_body_the_document_names() {
+        flags_each(
+            &TermMismatch,
+            &[
+                // The board's term is the association's: "Ban Chấp hành Hội LHPN xã" and
+                // "Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập".
+                (
+                    "Ban Chấp hành Hội LHPN xã khóa III họp phiên thường kỳ. Bà Hoa, Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập khóa III, chủ trì. Bà Lan, Phó Chủ tịch Hội LHPN xã khóa IV, báo cáo.",
+                    &["khóa IV"],
+                ),
+                // "Chủ tịch Hội" where the document names one association only.
+                (
+                    "Hội Người cao tuổi xã khóa VI họp. Ban Chấp hành Hội Người cao tuổi xã khóa VI thống nhất. Ông Tư, Chủ tịch Hội khóa VII, phát biểu.",
+                    &["khóa VII"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_generic_name_or_a_council_inside_a_name_is_not_another_bodys() {
+        silent(
+            &TermMismatch,
+            &[
+                // Two bodies: "Ban Chấp hành" alone may be either's.
+                "Ban Chấp hành Đảng bộ xã khóa XXV họp. Ủy ban MTTQ xã khóa XXIII họp. Ông Nam, Chủ tịch Hội khóa XXIII, phát biểu.",
+                // A council of the association is not the association.
+                "Bà là ủy viên Ban Chấp hành Hội Nhà văn Việt Nam khóa III, ủy viên Hội đồng thơ Hội Nhà văn Việt Nam khóa V.",
+            ],
+        );
+    }
 
     #[test]
     fn fails_on_the_same_term_stated_two_ways() {
