@@ -736,6 +736,35 @@ fn labelled_line(c: &Cursor<'_>, from: usize, to: usize) -> Option<Part> {
     })
 }
 
+/// The part a list line states with its figure first, after the line's marker: "- 2 giải
+/// Nhất;", "- 35 em lớp 6A." — one figure, its noun, then words and a closing mark only.
+fn leading_figure_line(c: &Cursor<'_>) -> Option<Part> {
+    let at = (0..c.len()).find(|&k| c.kind(k) != Some(TokenKind::Punct))?;
+    // The bullet at most ("-", "•"); a numbered line's figure is its number.
+    if at > 1 || c.kind(at) != Some(TokenKind::Number) || c.is_punct(at + 1, "%") {
+        return None;
+    }
+    if matches!(c.punct(at + 1), Some("." | ")")) || is_glued_figure(c, at) {
+        return None;
+    }
+    let noun = c.unit_words(at + 1);
+    if noun.is_empty() {
+        return None;
+    }
+    let tail = at + 1 + noun.len();
+    let words_only = (tail..c.len()).all(|k| match c.kind(k) {
+        Some(TokenKind::Word) => true,
+        Some(TokenKind::Punct) => k + 1 == c.len() && matches!(c.punct(k), Some(";" | "." | ",")),
+        _ => false,
+    });
+    words_only.then(|| {
+        Some(Part {
+            figure: c.figure_at(at)?,
+            noun,
+        })
+    })?
+}
+
 /// "Ban Tổ chức trao 22 giải như sau:" then lines "Giải Nhất: 1 giải;" ...: a block that
 /// ends with a colon, then list lines (or the lines of one paragraph, parted by
 /// semicolons) that each state a labelled part. The whole is the last count of the parts'
@@ -756,7 +785,7 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
         {
             let line = non_space_tokens(doc, block);
             let l = Cursor::new(doc, &line);
-            parts.push(labelled_line(&l, 0, l.len())?);
+            parts.push(labelled_line(&l, 0, l.len()).or_else(|| leading_figure_line(&l))?);
         }
     } else {
         // Plain lines: one paragraph each, or several in one (parted by semicolons); the

@@ -12,6 +12,15 @@ use crate::text::tokens::TokenKind;
 /// "đạt 5/6 chỉ tiêu", "hoàn thành 3/4 hạng mục").
 const RATIO_LEAD_WORDS: [&str; 4] = ["có", "đạt", "thành", "được"];
 
+/// Digits written as words, one to nine.
+const DIGIT_WORDS: [&str; 9] = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+
+/// Words after "năm" that make it "year", not "five" ("năm học", "năm nay").
+const YEAR_WORDS_AFTER: [&str; 14] = [
+    "học", "nay", "qua", "tới", "trước", "sau", "đầu", "cuối", "tài", "ngoái", "đó", "này",
+    "kế", "mới",
+];
+
 /// Words that follow a figure as its unit, read at most this far.
 const MAX_UNIT_WORDS: usize = 3;
 
@@ -33,6 +42,64 @@ impl Cursor<'_> {
             at,
             figure,
             span: self.token(at).range(),
+        })
+    }
+
+    /// A count written in words that ends at position `at` ("ba", "mười hai", "hai mươi
+    /// lăm"), from two to ninety-nine, as a figure spanning its words. "một" (also "a")
+    /// and a lone "năm" before a word of time ("năm học", "năm nay") are not read, nor a
+    /// word after "thứ" or "số" ("lần thứ hai").
+    pub fn count_in_words(&self, at: usize) -> Option<FigureAt> {
+        let digit = |k: usize| {
+            let w = self.text(k).to_lowercase();
+            DIGIT_WORDS.iter().position(|d| *d == w).map(|i| i as u32 + 1)
+        };
+        let word = |k: usize| self.text(k).to_lowercase();
+        let last = word(at);
+        let (value, first) = if last == "mười" {
+            (10, at)
+        } else if last == "mươi" {
+            let tens = digit(at.checked_sub(1)?).filter(|&d| d >= 2)?;
+            (tens * 10, at - 1)
+        } else {
+            // "lăm" and "mốt" stand for five and one after a ten.
+            let units = match last.as_str() {
+                "lăm" => Some(5),
+                "mốt" => Some(1),
+                _ => digit(at),
+            }?;
+            let before = at.checked_sub(1).map(word);
+            match before.as_deref() {
+                Some("mười") => (10 + units, at - 1),
+                Some("mươi") => {
+                    let tens = digit(at.checked_sub(2)?).filter(|&d| d >= 2)?;
+                    (tens * 10 + units, at - 2)
+                }
+                _ if matches!(last.as_str(), "lăm" | "mốt") => return None,
+                _ => (units, at),
+            }
+        };
+        if value < 2 || self.kind(first) != Some(TokenKind::Word) {
+            return None;
+        }
+        let before = first.checked_sub(1).map(word);
+        if matches!(before.as_deref(), Some("thứ" | "số" | "lần" | "tháng")) {
+            return None;
+        }
+        // "năm" alone is also "year".
+        let next = word(at + 1);
+        let year_after = self.kind(at + 1) != Some(TokenKind::Word);
+        if first == at && last == "năm" && (year_after || YEAR_WORDS_AFTER.contains(&next.as_str())) {
+            return None;
+        }
+        Some(FigureAt {
+            at,
+            figure: Figure {
+                value: f64::from(value),
+                decimals: 0,
+                ambiguous: false,
+            },
+            span: self.span(first, at),
         })
     }
 
