@@ -338,10 +338,40 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
             })
             .collect()
     };
-    if c.opens_sentence(marker) {
+    let sentence_start = (0..marker)
+        .rev()
+        .find(|&k| sentence_end(k))
+        .map_or(0, |k| k + 1);
+    // "Các chi hội gồm ...", "Số máu tiếp nhận gồm ...": a clause of a few words naming the
+    // whole's things, with no count of its own, before the marker.
+    let named_start = (0..marker)
+        .rev()
+        .find(|&k| c.kind(k) != Some(TokenKind::Word))
+        .map_or(0, |k| k + 1);
+    // Only "gồm" after "các | những" and the whole's noun as written ("Các chi hội gồm" for
+    // "19 chi hội"): a narrower subject ("Các hộ nghèo gồm" for "1.200 hộ") names a subset.
+    let subject: Vec<String> = (named_start..marker)
+        .filter_map(|k| c.word(k).map(str::to_lowercase))
+        .collect();
+    let named_only = c.word(marker) == Some("gồm")
+        && marker - named_start <= MAX_NAMING_WORDS
+        && subject.len() >= 2
+        && matches!(subject[0].as_str(), "các" | "những")
+        && (named_start == sentence_start || c.is_punct(named_start - 1, ";"));
+    let named = |found: Vec<(usize, Vec<String>)>| -> Vec<(usize, Vec<String>)> {
+        found
+            .into_iter()
+            .filter(|(k, _)| c.unit_words(k + 1) == subject[1..])
+            .collect()
+    };
+    if named_only && named_start > sentence_start {
+        // "...; các tờ trình gồm ...": the clauses before in the sentence.
+        return named(counts(sentence_start, named_start - 1));
+    }
+    if c.opens_sentence(marker) || named_only {
         // The sentence before, or the one before it when that one only compares ("xảy ra 118
         // vụ ... . So với cùng kỳ, giảm 14 vụ ... . Trong đó, ...").
-        let mut end = marker;
+        let mut end = sentence_start;
         for _ in 0..MAX_SENTENCES_BACK {
             let Some(e) = (0..end).rev().find(|&k| sentence_end(k)) else {
                 return Vec::new();
@@ -351,7 +381,7 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
             let compares =
                 (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
             if !found.is_empty() || !compares {
-                return found;
+                return if named_only { named(found) } else { found };
             }
             end = start;
         }
@@ -370,6 +400,9 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
     };
     counts(start, end)
 }
+
+/// Words of a clause that names the whole's things before its marker ("Các báo cáo gồm").
+const MAX_NAMING_WORDS: usize = 6;
 
 /// Sentences looked back for the whole of a marker that opens its sentence: the one before,
 /// and one more when that one only compares.
