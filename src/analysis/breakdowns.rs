@@ -7,6 +7,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
+use crate::analysis::quantities::counts_same_things;
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
 use crate::lists::{MEASURE_UNITS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
@@ -61,15 +62,71 @@ impl Breakdown {
         (sum, 0.5 * 10f64.powi(-i32::from(decimals)))
     }
 
-    /// Whether every part is counted in the whole's head noun.
-    pub fn parts_in_head_noun(&self) -> bool {
-        self.noun.first().is_some_and(|head| {
-            self.parts
-                .iter()
-                .all(|p| p.noun.first().is_some_and(|n| n == head))
-        })
+    /// Whether every part is counted in the whole's head noun, in a noun that counts the
+    /// same things ("hộ" / "gia đình"), or in one of the nouns the whole lists ("17 tập
+    /// thể, cá nhân: 6 tập thể và 11 cá nhân"; `listed`, from [`listed_nouns`]).
+    pub fn parts_in_whole_nouns(&self, listed: &[Vec<String>]) -> bool {
+        !self.noun.is_empty()
+            && self.parts.iter().all(|p| {
+                counts_same_things(&self.noun, &p.noun)
+                    || listed.iter().any(|n| p.noun.first() == n.first())
+            })
     }
 }
+
+/// Nouns a whole lists after its figure ("17 tập thể, cá nhân", "41 cán bộ, giáo viên và
+/// nhân viên"): runs of lower-case words parted by "," or "và", up to the first other token,
+/// each of [`MAX_LISTED_NOUN_WORDS`] words at most, and the first word of the run that ends
+/// them. Read from the text after `whole`.
+pub fn listed_nouns(doc: &Document, whole: &FigureAt) -> Vec<Vec<String>> {
+    let text = &doc.text[whole.span.end..];
+    let mut nouns: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for piece in text.split_inclusive([' ', ',']).take(MAX_LISTED_WORDS) {
+        let comma = piece.ends_with(',');
+        let word = piece.trim_matches([' ', ',']);
+        let lower = !word.is_empty() && word.chars().all(|ch| ch.is_lowercase());
+        if word == "và" {
+            nouns.push(std::mem::take(&mut current));
+            continue;
+        }
+        if !lower && !word.is_empty() {
+            break;
+        }
+        if !word.is_empty() {
+            current.push(word.to_string());
+        }
+        if comma {
+            nouns.push(std::mem::take(&mut current));
+        }
+    }
+    nouns.retain(|n| !n.is_empty() && n.len() <= MAX_LISTED_NOUN_WORDS);
+    // The last run goes on into the clause ("cá nhân được khen thưởng"): its first word.
+    if let Some(head) = current.into_iter().next() {
+        nouns.push(vec![head]);
+    }
+    nouns
+}
+
+/// Whether `parts` are counted in two nouns or more, each one the `whole` lists.
+fn in_listed_nouns(c: &Cursor<'_>, whole: &FigureAt, parts: &[Part]) -> bool {
+    let listed = listed_nouns(c.doc, whole);
+    let kinds = parts
+        .iter()
+        .filter_map(|p| p.noun.first())
+        .collect::<std::collections::HashSet<_>>();
+    listed.len() >= 2
+        && kinds.len() >= 2
+        && parts
+            .iter()
+            .all(|p| listed.iter().any(|n| p.noun.first() == n.first()))
+}
+
+/// Words read after a whole for the nouns it lists.
+const MAX_LISTED_WORDS: usize = 10;
+
+/// Words of one listed noun ("kỹ thuật viên").
+const MAX_LISTED_NOUN_WORDS: usize = 3;
 
 /// Words between two commas crossed on the way back to the whole ("9 ý kiến, kiến nghị,
 /// gồm ..."): a longer run is a clause of its own.
@@ -80,7 +137,7 @@ const MAX_BARE_DISTANCE: usize = 4;
 
 /// The figures that may be the whole before the marker at `marker`, nearest first: those of
 /// its clause that are not a time or a percentage.
-fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool)> {
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool, bool)> {
     let mut out = Vec::new();
     let Some(mut k) = marker.checked_sub(1) else {
         return out;
@@ -104,6 +161,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
     // parts' noun ("146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng,
     // gồm 98 công trình ...").
     let mut far = false;
+    let mut listed_only = false;
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
@@ -113,13 +171,19 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
                     break;
                 }
                 if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
-                    out.push((f, far));
+                    out.push((f, far, listed_only));
                 }
             }
             Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
             Some(TokenKind::Word) => words += 1,
             Some(TokenKind::Punct) if comma && c.is_punct(j, ",") => {
                 far |= words > MAX_CROSSED_WORDS;
+                words = 0;
+            }
+            // "17 tập thể, cá nhân được khen thưởng:": past a comma, a whole before a colon
+            // is taken only by the nouns it lists (see `pick_whole`).
+            Some(TokenKind::Punct) if colon && c.is_punct(j, ",") => {
+                listed_only = true;
                 words = 0;
             }
             // A quoted name in the whole's noun phrase.
@@ -134,7 +198,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
 /// else the nearest that is not a comparison ("trên 90 điểm").
 fn pick_whole(
     c: &Cursor<'_>,
-    candidates: Vec<(FigureAt, bool)>,
+    candidates: Vec<(FigureAt, bool, bool)>,
     parts: &[Part],
     marker: usize,
 ) -> Option<FigureAt> {
@@ -143,16 +207,26 @@ fn pick_whole(
         .first()
         .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
     if let Some(head) = head
-        && let Some((f, _)) = candidates
+        && let Some((f, _, _)) = candidates
             .iter()
-            .find(|(f, _)| c.unit_words(f.at + 1).first() == Some(head))
+            .filter(|(_, _, listed_only)| !listed_only)
+            .find(|(f, _, _)| c.unit_words(f.at + 1).first() == Some(head))
+    {
+        return Some(f.clone());
+    }
+    // Parts of two kinds or more, each one of the nouns the whole lists ("17 tập thể, cá
+    // nhân: 6 tập thể và 11 cá nhân").
+    if head.is_none()
+        && let Some((f, _, _)) = candidates
+            .iter()
+            .find(|(f, _, _)| in_listed_nouns(c, f, parts))
     {
         return Some(f.clone());
     }
     candidates
         .into_iter()
-        .filter(|(_, far)| !far)
-        .map(|(f, _)| f)
+        .filter(|(_, far, listed_only)| !far && !listed_only)
+        .map(|(f, _, _)| f)
         .find(|f| {
             marker - f.at <= MAX_WHOLE_DISTANCE
                 && f.at
@@ -920,8 +994,10 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
             continue;
         };
-        // A colon announces a breakdown only right after the whole's noun.
-        if is_colon && c.kind(from) != Some(TokenKind::Word) {
+        // A colon announces a breakdown only right after the whole's noun, or before parts
+        // in the nouns the whole lists.
+        if is_colon && c.kind(from) != Some(TokenKind::Word) && !in_listed_nouns(c, &whole, &parts)
+        {
             continue;
         }
         let noun = c.unit_words(whole.at + 1);

@@ -42,6 +42,31 @@ impl Quantity {
     }
 }
 
+/// Nouns that count the same things, a part of one within a whole of another ("50 hộ ...,
+/// trong đó 30 gia đình"; "120 học sinh ..., 65 em"; "312 bệnh nhân ..., 74 trường hợp").
+const SAME_THINGS: [&[&str]; 5] = [
+    &["hộ", "gia đình"],
+    &["học sinh", "thí sinh", "em", "cháu", "trẻ"],
+    &["bệnh nhân", "người bệnh", "trường hợp", "ca", "người"],
+    &["nhà", "căn", "ngôi nhà", "căn nhà"],
+    &["suất", "phần"],
+];
+
+/// Whether the nouns `a` and `b` (lower-case words) start with the same noun or with two
+/// nouns of one group of [`SAME_THINGS`].
+pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
+    let starts = |noun: &[String], with: &str| {
+        let words: Vec<&str> = with.split(' ').collect();
+        noun.len() >= words.len() && noun.iter().zip(&words).all(|(n, w)| n == w)
+    };
+    let group = |noun: &[String]| {
+        SAME_THINGS
+            .iter()
+            .position(|g| g.iter().any(|member| starts(noun, member)))
+    };
+    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || group(a).is_some() && group(a) == group(b))
+}
+
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".
 fn is_symbol_unit(text: &str) -> bool {
     text.len() <= 4

@@ -1,5 +1,5 @@
 use crate::analysis::breakdowns::{
-    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown,
+    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown, listed_nouns,
 };
 use crate::analysis::cursor::Cursor;
 use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
@@ -258,15 +258,17 @@ fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnos
     // A part above the whole: after "trong đó" left to `part-exceeds-whole`; after "gồm"
     // or ":" a mismatch only when every part counts the whole's own noun (a figure after a
     // label, "phường 10", is no part).
+    let listed = listed_nouns(doc, &b.whole);
+    let in_whole_nouns = b.parts_in_whole_nouns(&listed);
     if b.parts.iter().any(|p| p.figure.figure.value > whole)
-        && (b.marker == BreakdownMarker::Within || !b.parts_in_head_noun())
+        && (b.marker == BreakdownMarker::Within || !in_whole_nouns)
     {
         return None;
     }
     let (sum, tolerance) = b.sum();
     let wrong = match b.marker {
         BreakdownMarker::Complete => (sum - whole).abs() > tolerance,
-        BreakdownMarker::Within => sum - whole > tolerance && b.parts_in_head_noun(),
+        BreakdownMarker::Within => sum - whole > tolerance && in_whole_nouns,
     };
     if !wrong {
         return None;
