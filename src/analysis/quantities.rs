@@ -52,9 +52,14 @@ const SAME_THINGS: [&[&str]; 5] = [
     &["suất", "phần"],
 ];
 
-/// Whether the nouns `a` and `b` (lower-case words) start with the same noun or with two
+/// Whether the nouns `a` and `b` (lower-case words) start with the same word or with two
 /// nouns of one group of [`SAME_THINGS`].
 pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_group(a, b))
+}
+
+/// Whether the nouns `a` and `b` start with nouns of one group of [`SAME_THINGS`].
+pub fn same_group(a: &[String], b: &[String]) -> bool {
     let starts = |noun: &[String], with: &str| {
         let words: Vec<&str> = with.split(' ').collect();
         noun.len() >= words.len() && noun.iter().zip(&words).all(|(n, w)| n == w)
@@ -64,7 +69,7 @@ pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
             .iter()
             .position(|g| g.iter().any(|member| starts(noun, member)))
     };
-    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || group(a).is_some() && group(a) == group(b))
+    group(a).is_some() && group(a) == group(b)
 }
 
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".

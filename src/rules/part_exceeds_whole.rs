@@ -1,6 +1,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::quantities::same_group;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
@@ -123,9 +124,11 @@ fn noun_after(doc: &Document, tokens: &[usize], at: usize) -> Vec<String> {
     words
 }
 
-/// Whether the words of `part` start with the noun `whole`.
+/// Whether the words of `part` start with the noun `whole`, or the two are nouns that count
+/// the same things ("hộ" / "gia đình").
 fn same_noun(whole: &[String], part: &[String]) -> bool {
     !whole.is_empty() && part.len() >= whole.len() && part[..whole.len()] == whole[..]
+        || same_group(whole, part)
 }
 
 /// A figure a whole or a part can be after "trong đó": money and areas have decimals.
@@ -375,7 +378,7 @@ impl PartExceedsWhole {
             }
             let same: Option<&(FigureAt, Vec<String>)> = wholes
                 .iter()
-                .filter(|(_, n)| n[0] == noun[0])
+                .filter(|(_, n)| n[0] == noun[0] || same_group(n, &noun))
                 .max_by(|a, b| a.0.figure.value.total_cmp(&b.0.figure.value));
             let whole = match same {
                 Some(w) => w,
