@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::analysis::cursor::Cursor;
-use crate::lists::FRACTION_DATE_WORDS;
+use crate::lists::{FRACTION_DATE_WORDS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
 use crate::text::numbers::Figure;
 use crate::text::tokens::TokenKind;
 
@@ -14,12 +14,6 @@ const RATIO_LEAD_WORDS: [&str; 4] = ["có", "đạt", "thành", "được"];
 
 /// Digits written as words, one to nine.
 const DIGIT_WORDS: [&str; 9] = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
-
-/// Words after "năm" that make it "year", not "five" ("năm học", "năm nay").
-const YEAR_WORDS_AFTER: [&str; 14] = [
-    "học", "nay", "qua", "tới", "trước", "sau", "đầu", "cuối", "tài", "ngoái", "đó", "này",
-    "kế", "mới",
-];
 
 /// Words that follow a figure as its unit, read at most this far.
 const MAX_UNIT_WORDS: usize = 3;
@@ -47,8 +41,8 @@ impl Cursor<'_> {
 
     /// A count written in words that ends at position `at` ("ba", "mười hai", "hai mươi
     /// lăm"), from two to ninety-nine, as a figure spanning its words. "một" (also "a")
-    /// and a lone "năm" before a word of time ("năm học", "năm nay") are not read, nor a
-    /// word after "thứ" or "số" ("lần thứ hai").
+    /// and a lone "năm" (also "year") are not read, nor a label's number ("lần thứ hai",
+    /// "hạng ba") or a bound ("từ hai").
     pub fn count_in_words(&self, at: usize) -> Option<FigureAt> {
         let digit = |k: usize| {
             let w = self.text(k).to_lowercase();
@@ -82,14 +76,20 @@ impl Cursor<'_> {
         if value < 2 || self.kind(first) != Some(TokenKind::Word) {
             return None;
         }
-        let before = first.checked_sub(1).map(word);
-        if matches!(before.as_deref(), Some("thứ" | "số" | "lần" | "tháng")) {
+        // A label's number ("lần thứ hai", "hạng ba") or a bound ("từ hai ... trở lên").
+        let before = first.checked_sub(1).map(word).unwrap_or_default();
+        if matches!(before.as_str(), "thứ" | "số" | "lần" | "tháng" | "hạng" | "từ")
+            || NUMBER_LABEL_WORDS.contains(&before)
+            || PART_COMPARISON_WORDS.contains(before.as_str())
+        {
             return None;
         }
-        // "năm" alone is also "year".
+        // Not the end of the number ("tám mươi", "ba trăm"); "năm" alone is also "year".
         let next = word(at + 1);
-        let year_after = self.kind(at + 1) != Some(TokenKind::Word);
-        if first == at && last == "năm" && (year_after || YEAR_WORDS_AFTER.contains(&next.as_str())) {
+        if matches!(next.as_str(), "mươi" | "mười" | "lăm" | "mốt" | "trăm" | "nghìn" | "ngàn")
+            || DIGIT_WORDS.contains(&next.as_str())
+            || first == at && last == "năm"
+        {
             return None;
         }
         Some(FigureAt {

@@ -103,7 +103,7 @@ pub fn is_time_figure(c: &Cursor<'_>, k: usize) -> bool {
 /// The count governing an introducer at `intro`: the nearest figure before it, over its noun
 /// phrase and any time expression, that counts items ("4 giải pháp trọng tâm trong 6
 /// tháng cuối năm 2025:").
-fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
+fn governing_count(c: &Cursor<'_>, intro: usize, max: usize, words: bool) -> Option<usize> {
     let first = intro.saturating_sub(max);
     for k in (first..intro).rev() {
         match c.kind(k)? {
@@ -117,7 +117,7 @@ fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
                 if c.count_in_words(k).is_some()
                     && c.word(k + 1).is_some_and(|w| PERIOD_NOUNS.contains(w)) => {}
             // "ba thôn ... là", "mười hai tập thể:": a count in words.
-            TokenKind::Word if is_words_item_count(c, k) => {
+            TokenKind::Word if words && is_words_item_count(c, k) => {
                 return (k + 1 < intro && is_words_item_count(c, k)).then_some(k);
             }
             TokenKind::Word => {
@@ -365,6 +365,18 @@ fn enumeration(
     {
         return None;
     }
+    // A count in words is trusted only for a list closed by a conjunction, with no
+    // semicolons, whose items do not open with a count in words themselves ("ba giải: hai
+    // giải ... và giải ...").
+    if c.figure_at(count_at).is_none()
+        && (bare
+            || all.iter().any(|s| s.after == Some(Sep::Semicolon))
+            || all
+                .iter()
+                .any(|s| c.count_in_words(s.tokens.start).is_some()))
+    {
+        return None;
+    }
     let starts_with_figure = |s: &Segment| {
         c.kind(s.tokens.start) == Some(TokenKind::Number) && !is_code(c, s.tokens.start)
     };
@@ -476,7 +488,7 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
                 Intro::Copula => MAX_COUNT_DISTANCE - 2,
                 _ => MAX_COUNT_DISTANCE * 2 / 3,
             };
-            let Some(count_at) = governing_count(c, p, reach) else {
+            let Some(count_at) = governing_count(c, p, reach, intro != Intro::Bracket) else {
                 continue;
             };
             // "trong đó 22 điểm là trạm y tế xã ...": a part, and "là" says what it is.
@@ -600,7 +612,7 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
     if !c.is_punct(colon, ":") {
         return None;
     }
-    let count_at = governing_count(&c, colon, MAX_COUNT_DISTANCE)?;
+    let count_at = governing_count(&c, colon, MAX_COUNT_DISTANCE, false)?;
     let lines: Vec<&Block> = doc.blocks[at + 1..]
         .iter()
         .take_while(|b| b.kind == BlockKind::ListItem)

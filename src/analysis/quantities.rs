@@ -58,18 +58,24 @@ pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_group(a, b))
 }
 
-/// Whether the nouns `a` and `b` start with nouns of one group of [`SAME_THINGS`].
+/// Whether the nouns `a` and `b` start with two different nouns of one group of
+/// [`SAME_THINGS`] (the same noun twice is left to the caller's own test).
 pub fn same_group(a: &[String], b: &[String]) -> bool {
     let starts = |noun: &[String], with: &str| {
         let words: Vec<&str> = with.split(' ').collect();
         noun.len() >= words.len() && noun.iter().zip(&words).all(|(n, w)| n == w)
     };
-    let group = |noun: &[String]| {
-        SAME_THINGS
-            .iter()
-            .position(|g| g.iter().any(|member| starts(noun, member)))
+    // The group and the longest member the noun starts with.
+    let member = |noun: &[String]| {
+        SAME_THINGS.iter().enumerate().find_map(|(g, members)| {
+            members
+                .iter()
+                .filter(|m| starts(noun, m))
+                .max_by_key(|m| m.len())
+                .map(|m| (g, *m))
+        })
     };
-    group(a).is_some() && group(a) == group(b)
+    matches!((member(a), member(b)), (Some((ga, ma)), Some((gb, mb))) if ga == gb && ma != mb)
 }
 
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".
