@@ -287,3 +287,34 @@ mod tests {
         assert_eq!(values, vec![64.0, 63.9]);
     }
 }
+
+#[cfg(test)]
+mod count_words_tests {
+    use crate::analysis::cursor::Cursor;
+    use crate::analysis::sentences::non_space_tokens;
+    use crate::document::Document;
+
+    /// The value of the count in words that ends at the word `last` of `text`.
+    fn value(text: &str, last: &str) -> Option<f64> {
+        let doc = Document::from_text(text);
+        let sig = non_space_tokens(&doc, &doc.blocks[0]);
+        let c = Cursor::new(&doc, &sig);
+        let at = (0..c.len()).rev().find(|&k| c.text(k) == last)?;
+        c.count_in_words(at).map(|f| f.figure.value)
+    }
+
+    #[test]
+    fn reads_counts_in_words_and_not_labels_years_or_bounds() {
+        assert_eq!(value("Có ba thôn.", "ba"), Some(3.0));
+        assert_eq!(value("Có mười hai tập thể.", "hai"), Some(12.0));
+        assert_eq!(value("Có mười lăm ủy viên.", "lăm"), Some(15.0));
+        assert_eq!(value("Có hai mươi xuồng.", "mươi"), Some(20.0));
+        assert_eq!(value("Có hai mươi lăm xuồng.", "lăm"), Some(25.0));
+        assert_eq!(value("Có một thôn.", "một"), None);
+        assert_eq!(value("Có năm thôn.", "năm"), None);
+        assert_eq!(value("Kỳ họp thứ hai.", "hai"), None);
+        assert_eq!(value("Huân chương hạng ba.", "ba"), None);
+        assert_eq!(value("Có từ hai người.", "hai"), None);
+        assert_eq!(value("Trong tám mươi ngày.", "tám"), None);
+    }
+}

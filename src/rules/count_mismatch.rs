@@ -71,9 +71,12 @@ impl Rule for CountMismatch {
         let doc = ctx.doc;
         let rule = self.meta();
         for (at, block) in doc.blocks.iter().enumerate() {
-            // Every check here starts from a number: most blocks are passed over at once.
+            // Every check here starts from a number, or a count in words before a list
+            // ("ba thôn là ..."): most blocks are passed over at once.
             let tokens = doc.block_tokens(block);
-            if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
+            if !tokens.iter().any(|t| t.kind() == TokenKind::Number)
+                && !may_count_in_words(doc, tokens)
+            {
                 continue;
             }
             let sig = &non_space_tokens(doc, block);
@@ -198,6 +201,22 @@ impl CountMismatch {
             );
         }
     }
+}
+
+/// Words that may end a count in words ("ba", "mười hai", "hai mươi").
+const COUNT_WORD_ENDS: [&str; 11] = [
+    "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt",
+];
+
+/// Whether a block with no figure may still hold a count in words before a list: a word
+/// that ends one, and an introducer (":", "là", "gồm").
+fn may_count_in_words(doc: &Document, tokens: &[crate::text::tokens::Token]) -> bool {
+    let intro = tokens.iter().any(|t| matches!(doc.token_text(t), ":" | "là" | "gồm"));
+    intro
+        && tokens.iter().any(|t| {
+            t.kind() == TokenKind::Word
+                && COUNT_WORD_ENDS.contains(&doc.token_text(t).to_lowercase().as_str())
+        })
 }
 
 /// Pushes `d` unless a finding of the rule already points at the same count.
@@ -524,6 +543,65 @@ mod tests {
                 "Tòa đã có 4 lần xét xử về việc này: vụ thứ nhất và vụ thứ hai.",
                 "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
                 "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reads_counts_in_words_listed_nouns_and_named_subjects() {
+        flags_each(
+            &CountMismatch,
+            &[
+                // A count in words before names closed by "và".
+                (
+                    "Xã chọn ba thôn khó khăn nhất là Pa Ló, Bản Mòn, Nà Sài và Huổi Lếch để hỗ trợ.",
+                    &["ba"],
+                ),
+                (
+                    "Trạm nhận mười hai thiết bị mới gồm máy siêu âm và máy xét nghiệm.",
+                    &["mười hai"],
+                ),
+                // Parts in the nouns the whole lists, after a colon or "trong đó".
+                (
+                    "Có 19 tập thể, cá nhân được tặng giấy khen: 7 tập thể và 13 cá nhân.",
+                    &["19"],
+                ),
+                (
+                    "Đội gồm 30 y, bác sĩ, trong đó có 16 bác sĩ và 15 y sĩ.",
+                    &["30"],
+                ),
+                // Parts in a noun that counts the same things.
+                (
+                    "Thôn có 40 hộ nghèo, trong đó 25 gia đình ở xóm trên và 19 gia đình ở xóm dưới.",
+                    &["40"],
+                ),
+                // "Các X gồm" with its whole in the sentence before.
+                (
+                    "Hội có 220 hội viên ở 11 chi hội. Các chi hội gồm 8 chi hội ở phường và 4 chi hội ở xã.",
+                    &["11"],
+                ),
+                // Figure-first list lines are parts of the count before the colon.
+                (
+                    "Đội tuyển đạt 15 giải:\n\n- 2 giải Nhất;\n- 3 giải Nhì;\n- 4 giải Ba;\n- 5 giải Khuyến khích.",
+                    &["15"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Đội tuyển đạt 14 giải:\n\n- 2 giải Nhất;\n- 3 giải Nhì;\n- 4 giải Ba;\n- 5 giải Khuyến khích.",
+                "Xã chọn ba thôn khó khăn nhất là Pa Ló, Bản Mòn và Huổi Lếch để hỗ trợ.",
+                // "năm" is also "year"; a label's number; a bound; the start of "tám mươi".
+                "Kế hoạch sử dụng đất năm của huyện gồm: đất ở, đất nông nghiệp và đất rừng.",
+                "Huân chương hạng ba để tặng tập thể đạt các tiêu chuẩn là lập công và đoàn kết.",
+                "Tổ bầu cử có từ hai thành viên trở lên gồm đại diện Mặt trận, Đoàn thanh niên và Hội phụ nữ.",
+                "Trong tám mươi ngày, đơn vị làm xong các việc là đo đạc, cắm mốc và bàn giao.",
+                // Items opening with a count in words; semicolons in a list counted in words.
+                "Hội đồng công bố ba giải mới: hai giải cho lứa tuổi thiếu niên và giải cho người lớn.",
+                "Sách có sáu chương: Núi, Mây; Nước; Động đất; Khoáng vật; Địa hình.",
+                // A narrower subject names a subset, not the whole.
+                "Xã có 1.200 hộ dân. Các hộ nghèo gồm 50 hộ ở thôn 1 và 20 hộ ở thôn 2.",
             ],
         );
     }

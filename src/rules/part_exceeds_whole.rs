@@ -707,6 +707,25 @@ mod tests {
     use crate::rules::testing::{check, check_with, flags_each, silent};
 
     #[test]
+    fn a_part_may_count_the_same_things_in_another_noun() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                ("Xã có 50 hộ nghèo, trong đó 52 gia đình có người cao tuổi.", &["52"]),
+                ("Trường có 420 học sinh, trong đó 436 em là con em đồng bào Mường.", &["436"]),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Xã có 50 hộ nghèo, trong đó 32 gia đình có người cao tuổi.",
+                // The same noun twice is judged by its own words, not as a group.
+                "Vùng có 33,8 triệu người; trong đó tỉnh A có 6.320.300 người và tỉnh B có 9.959.270 người và đã nêu.",
+            ],
+        );
+    }
+
+    #[test]
     fn reads_wholes_named_by_trong_so_and_parts_that_open_a_clause() {
         flags_each(
             &PartExceedsWhole,
