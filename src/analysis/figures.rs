@@ -13,7 +13,9 @@ use crate::text::tokens::TokenKind;
 const RATIO_LEAD_WORDS: [&str; 4] = ["có", "đạt", "thành", "được"];
 
 /// Digits written as words, one to nine.
-const DIGIT_WORDS: [&str; 9] = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+const DIGIT_WORDS: [&str; 9] = [
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
 
 /// Words that follow a figure as its unit, read at most this far.
 const MAX_UNIT_WORDS: usize = 3;
@@ -46,7 +48,10 @@ impl Cursor<'_> {
     pub fn count_in_words(&self, at: usize) -> Option<FigureAt> {
         let digit = |k: usize| {
             let w = self.text(k).to_lowercase();
-            DIGIT_WORDS.iter().position(|d| *d == w).map(|i| i as u32 + 1)
+            DIGIT_WORDS
+                .iter()
+                .position(|d| *d == w)
+                .map(|i| i as u32 + 1)
         };
         let word = |k: usize| self.text(k).to_lowercase();
         let last = word(at);
@@ -78,16 +83,20 @@ impl Cursor<'_> {
         }
         // A label's number ("lần thứ hai", "hạng ba") or a bound ("từ hai ... trở lên").
         let before = first.checked_sub(1).map(word).unwrap_or_default();
-        if matches!(before.as_str(), "thứ" | "số" | "lần" | "tháng" | "hạng" | "từ")
-            || NUMBER_LABEL_WORDS.contains(&before)
+        if matches!(
+            before.as_str(),
+            "thứ" | "số" | "lần" | "tháng" | "hạng" | "từ"
+        ) || NUMBER_LABEL_WORDS.contains(&before)
             || PART_COMPARISON_WORDS.contains(before.as_str())
         {
             return None;
         }
         // Not the end of the number ("tám mươi", "ba trăm"); "năm" alone is also "year".
         let next = word(at + 1);
-        if matches!(next.as_str(), "mươi" | "mười" | "lăm" | "mốt" | "trăm" | "nghìn" | "ngàn")
-            || DIGIT_WORDS.contains(&next.as_str())
+        if matches!(
+            next.as_str(),
+            "mươi" | "mười" | "lăm" | "mốt" | "trăm" | "nghìn" | "ngàn"
+        ) || DIGIT_WORDS.contains(&next.as_str())
             || first == at && last == "năm"
         {
             return None;

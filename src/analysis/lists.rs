@@ -591,7 +591,9 @@ fn opens_with_figure(doc: &Document, block: &Block) -> bool {
         Marker::Numbered(_) | Marker::Lettered => 2,
         Marker::Unseen => 0,
     };
-    tokens.get(skip).is_some_and(|t| t.kind() == TokenKind::Number)
+    tokens
+        .get(skip)
+        .is_some_and(|t| t.kind() == TokenKind::Number)
         && tokens
             .get(skip + 1)
             .is_none_or(|t| doc.token_text(t) != "%")

@@ -29,7 +29,12 @@ declare_rule! {
     /// that counts the parts' noun; a paragraph opening with "Trong đó" or "Cụ thể", whose
     /// whole is in the paragraph before (past a sentence that only compares); labelled
     /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
-    /// run of items after a colon, to the sentence's end; and that markers "(1) (2)
+    /// run of items after a colon, to the sentence's end; figure-first list lines after a
+    /// colon ("14 giải:" then "- 2 giải Nhất;" ...); a count in words before a list closed
+    /// by "và" ("ba thôn là A, B và C"); parts in the nouns their whole lists ("17 tập
+    /// thể, cá nhân: 6 tập thể và 11 cá nhân") or in a noun that counts the same things
+    /// ("40 hộ, trong đó 25 gia đình ... và 19 gia đình ..."); "Các X gồm ..." whose whole,
+    /// counted in X as written, is in the clause or sentence before; and that markers "(1) (2)
     /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
     /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
     /// one item), and only a count outside that range is reported. It stays silent on open
@@ -55,7 +60,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; các dòng danh sách mở đầu bằng con số sau dấu hai chấm (“14 giải:” rồi “- 2 giải Nhất;” ...); con số viết bằng chữ trước một danh sách khép lại bằng “và” (“ba thôn là A, B và C”); các thành phần đếm bằng những danh từ mà tổng liệt kê (“17 tập thể, cá nhân: 6 tập thể và 11 cá nhân”) hoặc bằng danh từ cùng đếm một thứ (“40 hộ, trong đó 25 gia đình ... và 19 gia đình ...”); “Các X gồm ...” có tổng, đếm bằng đúng X, ở vế hoặc câu trước; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -211,7 +216,9 @@ const COUNT_WORD_ENDS: [&str; 11] = [
 /// Whether a block with no figure may still hold a count in words before a list: a word
 /// that ends one, and an introducer (":", "là", "gồm").
 fn may_count_in_words(doc: &Document, tokens: &[crate::text::tokens::Token]) -> bool {
-    let intro = tokens.iter().any(|t| matches!(doc.token_text(t), ":" | "là" | "gồm"));
+    let intro = tokens
+        .iter()
+        .any(|t| matches!(doc.token_text(t), ":" | "là" | "gồm"));
     intro
         && tokens.iter().any(|t| {
             t.kind() == TokenKind::Word
