@@ -424,10 +424,15 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
         .map_or(0, |k| k + 1);
     // Only "gồm" after "các | những" and the whole's noun as written ("Các chi hội gồm" for
     // "19 chi hội"): a narrower subject ("Các hộ nghèo gồm" for "1.200 hộ") names a subset.
-    let subject: Vec<String> = (named_start..marker)
-        .filter_map(|k| c.word(k).map(str::to_lowercase))
-        .collect();
-    let named_only = c.word(marker) == Some("gồm")
+    let include = c.word(marker) == Some("gồm");
+    let subject: Vec<String> = if include {
+        (named_start..marker)
+            .filter_map(|k| c.word(k).map(str::to_lowercase))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let named_only = include
         && marker - named_start <= MAX_NAMING_WORDS
         && subject.len() >= 2
         && matches!(subject[0].as_str(), "các" | "những")

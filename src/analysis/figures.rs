@@ -46,6 +46,18 @@ impl Cursor<'_> {
     /// and a lone "năm" (also "year") are not read, nor a label's number ("lần thứ hai",
     /// "hạng ba") or a bound ("từ hai").
     pub fn count_in_words(&self, at: usize) -> Option<FigureAt> {
+        // Most words end no count: asked first, with no allocation for a lower-case word.
+        let text = self.text(at);
+        let last_word = if text.starts_with(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        if !DIGIT_WORDS.contains(&&*last_word)
+            && !matches!(&*last_word, "mười" | "mươi" | "lăm" | "mốt")
+        {
+            return None;
+        }
         let digit = |k: usize| {
             let w = self.text(k).to_lowercase();
             DIGIT_WORDS

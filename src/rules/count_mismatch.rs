@@ -221,8 +221,11 @@ fn may_count_in_words(doc: &Document, tokens: &[crate::text::tokens::Token]) -> 
         .any(|t| matches!(doc.token_text(t), ":" | "là" | "gồm"));
     intro
         && tokens.iter().any(|t| {
+            let text = doc.token_text(t);
             t.kind() == TokenKind::Word
-                && COUNT_WORD_ENDS.contains(&doc.token_text(t).to_lowercase().as_str())
+                && (COUNT_WORD_ENDS.contains(&text)
+                    || text.starts_with(char::is_uppercase)
+                        && COUNT_WORD_ENDS.contains(&text.to_lowercase().as_str()))
         })
 }
 
