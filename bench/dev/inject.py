@@ -76,16 +76,28 @@ def load_documents(clean_dir=CLEAN):
 
 # ---------------------------------------------------------------- numbers
 
+# Counts written in words ("ba thôn", "mười hai tập thể"), one to twenty.
+CARDINAL_WORDS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+                  "mười một", "mười hai", "mười ba", "mười bốn", "mười lăm", "mười sáu",
+                  "mười bảy", "mười tám", "mười chín", "hai mươi"]
+
+
 def parse_number(text):
-    """Vietnamese number: '.' groups thousands, ',' is the decimal mark."""
+    """Vietnamese number: '.' groups thousands, ',' is the decimal mark; or a count in words."""
     t = text.strip()
+    if t.lower() in CARDINAL_WORDS:
+        return float(CARDINAL_WORDS.index(t.lower()) + 1)
     if not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?", t):
         raise ValueError(f"not a number: {text!r}")
     return float(t.replace(".", "").replace(",", "."))
 
 
 def format_number(value, like):
-    """Write value in the style of the number `like` (decimals, thousands dots, zero padding)."""
+    """Write value in the style of the number `like` (decimals, thousands dots, zero padding,
+    words)."""
+    if like.strip().lower() in CARDINAL_WORDS and 1 <= value <= len(CARDINAL_WORDS):
+        word = CARDINAL_WORDS[int(round(value)) - 1]
+        return word[0].upper() + word[1:] if like.strip()[0].isupper() else word
     decimals = len(like.split(",")[1]) if "," in like else 0
     if decimals:
         whole, frac = f"{value:.{decimals}f}".split(".")

@@ -7,6 +7,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
+use crate::analysis::quantities::counts_same_things;
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
 use crate::lists::{MEASURE_UNITS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
@@ -61,15 +62,71 @@ impl Breakdown {
         (sum, 0.5 * 10f64.powi(-i32::from(decimals)))
     }
 
-    /// Whether every part is counted in the whole's head noun.
-    pub fn parts_in_head_noun(&self) -> bool {
-        self.noun.first().is_some_and(|head| {
-            self.parts
-                .iter()
-                .all(|p| p.noun.first().is_some_and(|n| n == head))
-        })
+    /// Whether every part is counted in the whole's head noun, in a noun that counts the
+    /// same things ("hộ" / "gia đình"), or in one of the nouns the whole lists ("17 tập
+    /// thể, cá nhân: 6 tập thể và 11 cá nhân"; `listed`, from [`listed_nouns`]).
+    pub fn parts_in_whole_nouns(&self, listed: &[Vec<String>]) -> bool {
+        !self.noun.is_empty()
+            && self.parts.iter().all(|p| {
+                counts_same_things(&self.noun, &p.noun)
+                    || listed.iter().any(|n| p.noun.first() == n.first())
+            })
     }
 }
+
+/// Nouns a whole lists after its figure ("17 tập thể, cá nhân", "41 cán bộ, giáo viên và
+/// nhân viên"): runs of lower-case words parted by "," or "và", up to the first other token,
+/// each of [`MAX_LISTED_NOUN_WORDS`] words at most, and the first word of the run that ends
+/// them. Read from the text after `whole`.
+pub fn listed_nouns(doc: &Document, whole: &FigureAt) -> Vec<Vec<String>> {
+    let text = &doc.text[whole.span.end..];
+    let mut nouns: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for piece in text.split_inclusive([' ', ',']).take(MAX_LISTED_WORDS) {
+        let comma = piece.ends_with(',');
+        let word = piece.trim_matches([' ', ',']);
+        let lower = !word.is_empty() && word.chars().all(|ch| ch.is_lowercase());
+        if word == "và" {
+            nouns.push(std::mem::take(&mut current));
+            continue;
+        }
+        if !lower && !word.is_empty() {
+            break;
+        }
+        if !word.is_empty() {
+            current.push(word.to_string());
+        }
+        if comma {
+            nouns.push(std::mem::take(&mut current));
+        }
+    }
+    nouns.retain(|n| !n.is_empty() && n.len() <= MAX_LISTED_NOUN_WORDS);
+    // The last run goes on into the clause ("cá nhân được khen thưởng"): its first word.
+    if let Some(head) = current.into_iter().next() {
+        nouns.push(vec![head]);
+    }
+    nouns
+}
+
+/// Whether `parts` are counted in two nouns or more, each one the `whole` lists.
+fn in_listed_nouns(c: &Cursor<'_>, whole: &FigureAt, parts: &[Part]) -> bool {
+    let listed = listed_nouns(c.doc, whole);
+    let kinds = parts
+        .iter()
+        .filter_map(|p| p.noun.first())
+        .collect::<std::collections::HashSet<_>>();
+    listed.len() >= 2
+        && kinds.len() >= 2
+        && parts
+            .iter()
+            .all(|p| listed.iter().any(|n| p.noun.first() == n.first()))
+}
+
+/// Words read after a whole for the nouns it lists.
+const MAX_LISTED_WORDS: usize = 10;
+
+/// Words of one listed noun ("kỹ thuật viên").
+const MAX_LISTED_NOUN_WORDS: usize = 3;
 
 /// Words between two commas crossed on the way back to the whole ("9 ý kiến, kiến nghị,
 /// gồm ..."): a longer run is a clause of its own.
@@ -80,7 +137,7 @@ const MAX_BARE_DISTANCE: usize = 4;
 
 /// The figures that may be the whole before the marker at `marker`, nearest first: those of
 /// its clause that are not a time or a percentage.
-fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool)> {
+fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, bool, bool)> {
     let mut out = Vec::new();
     let Some(mut k) = marker.checked_sub(1) else {
         return out;
@@ -104,6 +161,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
     // parts' noun ("146 công trình, phần việc thanh niên với tổng giá trị hơn 3,8 tỷ đồng,
     // gồm 98 công trình ...").
     let mut far = false;
+    let mut listed_only = false;
     for j in (first..=k).rev() {
         match c.kind(j) {
             Some(TokenKind::Number) if is_time_figure(c, j) && !colon || is_glued_figure(c, j) => {}
@@ -113,13 +171,19 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
                     break;
                 }
                 if let Some(f) = c.figure_at(j).filter(|f| f.figure.value > 0.0) {
-                    out.push((f, far));
+                    out.push((f, far, listed_only));
                 }
             }
             Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
             Some(TokenKind::Word) => words += 1,
             Some(TokenKind::Punct) if comma && c.is_punct(j, ",") => {
                 far |= words > MAX_CROSSED_WORDS;
+                words = 0;
+            }
+            // "17 tập thể, cá nhân được khen thưởng:": past a comma, a whole before a colon
+            // is taken only by the nouns it lists (see `pick_whole`).
+            Some(TokenKind::Punct) if colon && c.is_punct(j, ",") => {
+                listed_only = true;
                 words = 0;
             }
             // A quoted name in the whole's noun phrase.
@@ -134,7 +198,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
 /// else the nearest that is not a comparison ("trên 90 điểm").
 fn pick_whole(
     c: &Cursor<'_>,
-    candidates: Vec<(FigureAt, bool)>,
+    candidates: Vec<(FigureAt, bool, bool)>,
     parts: &[Part],
     marker: usize,
 ) -> Option<FigureAt> {
@@ -143,16 +207,26 @@ fn pick_whole(
         .first()
         .filter(|h| parts.iter().all(|p| p.noun.first() == Some(*h)));
     if let Some(head) = head
-        && let Some((f, _)) = candidates
+        && let Some((f, _, _)) = candidates
             .iter()
-            .find(|(f, _)| c.unit_words(f.at + 1).first() == Some(head))
+            .filter(|(_, _, listed_only)| !listed_only)
+            .find(|(f, _, _)| c.unit_words(f.at + 1).first() == Some(head))
+    {
+        return Some(f.clone());
+    }
+    // Parts of two kinds or more, each one of the nouns the whole lists ("17 tập thể, cá
+    // nhân: 6 tập thể và 11 cá nhân").
+    if head.is_none()
+        && let Some((f, _, _)) = candidates
+            .iter()
+            .find(|(f, _, _)| in_listed_nouns(c, f, parts))
     {
         return Some(f.clone());
     }
     candidates
         .into_iter()
-        .filter(|(_, far)| !far)
-        .map(|(f, _)| f)
+        .filter(|(_, far, listed_only)| !far && !listed_only)
+        .map(|(f, _, _)| f)
         .find(|f| {
             marker - f.at <= MAX_WHOLE_DISTANCE
                 && f.at
@@ -344,10 +418,45 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
             })
             .collect()
     };
-    if c.opens_sentence(marker) {
+    let sentence_start = (0..marker)
+        .rev()
+        .find(|&k| sentence_end(k))
+        .map_or(0, |k| k + 1);
+    // "Các chi hội gồm ...", "Số máu tiếp nhận gồm ...": a clause of a few words naming the
+    // whole's things, with no count of its own, before the marker.
+    let named_start = (0..marker)
+        .rev()
+        .find(|&k| c.kind(k) != Some(TokenKind::Word))
+        .map_or(0, |k| k + 1);
+    // Only "gồm" after "các | những" and the whole's noun as written ("Các chi hội gồm" for
+    // "19 chi hội"): a narrower subject ("Các hộ nghèo gồm" for "1.200 hộ") names a subset.
+    let include = c.word(marker) == Some("gồm");
+    let subject: Vec<String> = if include {
+        (named_start..marker)
+            .filter_map(|k| c.word(k).map(str::to_lowercase))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let named_only = include
+        && marker - named_start <= MAX_NAMING_WORDS
+        && subject.len() >= 2
+        && matches!(subject[0].as_str(), "các" | "những")
+        && (named_start == sentence_start || c.is_punct(named_start - 1, ";"));
+    let named = |found: Vec<(usize, Vec<String>)>| -> Vec<(usize, Vec<String>)> {
+        found
+            .into_iter()
+            .filter(|(k, _)| c.unit_words(k + 1) == subject[1..])
+            .collect()
+    };
+    if named_only && named_start > sentence_start {
+        // "...; các tờ trình gồm ...": the clauses before in the sentence.
+        return named(counts(sentence_start, named_start - 1));
+    }
+    if c.opens_sentence(marker) || named_only {
         // The sentence before, or the one before it when that one only compares ("xảy ra 118
         // vụ ... . So với cùng kỳ, giảm 14 vụ ... . Trong đó, ...").
-        let mut end = marker;
+        let mut end = sentence_start;
         for _ in 0..MAX_SENTENCES_BACK {
             let Some(e) = (0..end).rev().find(|&k| sentence_end(k)) else {
                 return Vec::new();
@@ -357,7 +466,7 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
             let compares =
                 (start..e).any(|k| c.kind(k) == Some(TokenKind::Number) && compared(c, k));
             if !found.is_empty() || !compares {
-                return found;
+                return if named_only { named(found) } else { found };
             }
             end = start;
         }
@@ -376,6 +485,9 @@ fn announced(c: &Cursor<'_>, marker: usize) -> Vec<(usize, Vec<String>)> {
     };
     counts(start, end)
 }
+
+/// Words of a clause that names the whole's things before its marker ("Các báo cáo gồm").
+const MAX_NAMING_WORDS: usize = 6;
 
 /// Sentences looked back for the whole of a marker that opens its sentence: the one before,
 /// and one more when that one only compares.
@@ -743,6 +855,35 @@ fn labelled_line(c: &Cursor<'_>, from: usize, to: usize) -> Option<Part> {
     })
 }
 
+/// The part a list line states with its figure first, after the line's marker: "- 2 giải
+/// Nhất;", "- 35 em lớp 6A." — one figure, its noun, then words and a closing mark only.
+fn leading_figure_line(c: &Cursor<'_>) -> Option<Part> {
+    let at = (0..c.len()).find(|&k| c.kind(k) != Some(TokenKind::Punct))?;
+    // The bullet at most ("-", "•"); a numbered line's figure is its number.
+    if at > 1 || c.kind(at) != Some(TokenKind::Number) || c.is_punct(at + 1, "%") {
+        return None;
+    }
+    if matches!(c.punct(at + 1), Some("." | ")")) || is_glued_figure(c, at) {
+        return None;
+    }
+    let noun = c.unit_words(at + 1);
+    if noun.is_empty() {
+        return None;
+    }
+    let tail = at + 1 + noun.len();
+    let words_only = (tail..c.len()).all(|k| match c.kind(k) {
+        Some(TokenKind::Word) => true,
+        Some(TokenKind::Punct) => k + 1 == c.len() && matches!(c.punct(k), Some(";" | "." | ",")),
+        _ => false,
+    });
+    words_only.then(|| {
+        Some(Part {
+            figure: c.figure_at(at)?,
+            noun,
+        })
+    })?
+}
+
 /// "Ban Tổ chức trao 22 giải như sau:" then lines "Giải Nhất: 1 giải;" ...: a block that
 /// ends with a colon, then list lines (or the lines of one paragraph, parted by
 /// semicolons) that each state a labelled part. The whole is the last count of the parts'
@@ -763,7 +904,7 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
         {
             let line = non_space_tokens(doc, block);
             let l = Cursor::new(doc, &line);
-            parts.push(labelled_line(&l, 0, l.len())?);
+            parts.push(labelled_line(&l, 0, l.len()).or_else(|| leading_figure_line(&l))?);
         }
     } else {
         // Plain lines: one paragraph each, or several in one (parted by semicolons); the
@@ -865,8 +1006,10 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
             continue;
         };
-        // A colon announces a breakdown only right after the whole's noun.
-        if is_colon && c.kind(from) != Some(TokenKind::Word) {
+        // A colon announces a breakdown only right after the whole's noun, or before parts
+        // in the nouns the whole lists.
+        if is_colon && c.kind(from) != Some(TokenKind::Word) && !in_listed_nouns(c, &whole, &parts)
+        {
             continue;
         }
         let noun = c.unit_words(whole.at + 1);

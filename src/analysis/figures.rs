@@ -4,13 +4,18 @@
 use std::ops::Range;
 
 use crate::analysis::cursor::Cursor;
-use crate::lists::FRACTION_DATE_WORDS;
+use crate::lists::{FRACTION_DATE_WORDS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
 use crate::text::numbers::Figure;
 use crate::text::tokens::TokenKind;
 
 /// Words before "X/Y unit" that make it a count of a total, never a date ("có 9/11 thôn",
 /// "đạt 5/6 chỉ tiêu", "hoàn thành 3/4 hạng mục").
 const RATIO_LEAD_WORDS: [&str; 4] = ["có", "đạt", "thành", "được"];
+
+/// Digits written as words, one to nine.
+const DIGIT_WORDS: [&str; 9] = [
+    "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
 
 /// Words that follow a figure as its unit, read at most this far.
 const MAX_UNIT_WORDS: usize = 3;
@@ -33,6 +38,89 @@ impl Cursor<'_> {
             at,
             figure,
             span: self.token(at).range(),
+        })
+    }
+
+    /// A count written in words that ends at position `at` ("ba", "mười hai", "hai mươi
+    /// lăm"), from two to ninety-nine, as a figure spanning its words. "một" (also "a")
+    /// and a lone "năm" (also "year") are not read, nor a label's number ("lần thứ hai",
+    /// "hạng ba") or a bound ("từ hai").
+    pub fn count_in_words(&self, at: usize) -> Option<FigureAt> {
+        // Most words end no count: asked first, with no allocation for a lower-case word.
+        let text = self.text(at);
+        let last_word = if text.starts_with(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        if !DIGIT_WORDS.contains(&&*last_word)
+            && !matches!(&*last_word, "mười" | "mươi" | "lăm" | "mốt")
+        {
+            return None;
+        }
+        let digit = |k: usize| {
+            let w = self.text(k).to_lowercase();
+            DIGIT_WORDS
+                .iter()
+                .position(|d| *d == w)
+                .map(|i| i as u32 + 1)
+        };
+        let word = |k: usize| self.text(k).to_lowercase();
+        let last = word(at);
+        let (value, first) = if last == "mười" {
+            (10, at)
+        } else if last == "mươi" {
+            let tens = digit(at.checked_sub(1)?).filter(|&d| d >= 2)?;
+            (tens * 10, at - 1)
+        } else {
+            // "lăm" and "mốt" stand for five and one after a ten.
+            let units = match last.as_str() {
+                "lăm" => Some(5),
+                "mốt" => Some(1),
+                _ => digit(at),
+            }?;
+            let before = at.checked_sub(1).map(word);
+            match before.as_deref() {
+                Some("mười") => (10 + units, at - 1),
+                Some("mươi") => {
+                    let tens = digit(at.checked_sub(2)?).filter(|&d| d >= 2)?;
+                    (tens * 10 + units, at - 2)
+                }
+                _ if matches!(last.as_str(), "lăm" | "mốt") => return None,
+                _ => (units, at),
+            }
+        };
+        if value < 2 || self.kind(first) != Some(TokenKind::Word) {
+            return None;
+        }
+        // A label's number ("lần thứ hai", "hạng ba") or a bound ("từ hai ... trở lên").
+        let before = first.checked_sub(1).map(word).unwrap_or_default();
+        if matches!(
+            before.as_str(),
+            "thứ" | "số" | "lần" | "tháng" | "hạng" | "từ"
+        ) || NUMBER_LABEL_WORDS.contains(&before)
+            || PART_COMPARISON_WORDS.contains(before.as_str())
+        {
+            return None;
+        }
+        // Not the end of the number ("tám mươi", "ba trăm"); "năm" alone is also "year".
+        let next = word(at + 1);
+        if matches!(
+            next.as_str(),
+            "mươi" | "mười" | "lăm" | "mốt" | "trăm" | "nghìn" | "ngàn"
+        ) || DIGIT_WORDS.contains(&next.as_str())
+            || first == at && last == "năm"
+        {
+            return None;
+        }
+        Some(FigureAt {
+            at,
+            figure: Figure {
+                value: f64::from(value),
+                decimals: 0,
+                ambiguous: false,
+            },
+            span: self.span(first, at),
         })
     }
 
@@ -218,5 +306,36 @@ mod tests {
             .map(|p| p.figure.figure.value)
             .collect();
         assert_eq!(values, vec![64.0, 63.9]);
+    }
+}
+
+#[cfg(test)]
+mod count_words_tests {
+    use crate::analysis::cursor::Cursor;
+    use crate::analysis::sentences::non_space_tokens;
+    use crate::document::Document;
+
+    /// The value of the count in words that ends at the word `last` of `text`.
+    fn value(text: &str, last: &str) -> Option<f64> {
+        let doc = Document::from_text(text);
+        let sig = non_space_tokens(&doc, &doc.blocks[0]);
+        let c = Cursor::new(&doc, &sig);
+        let at = (0..c.len()).rev().find(|&k| c.text(k) == last)?;
+        c.count_in_words(at).map(|f| f.figure.value)
+    }
+
+    #[test]
+    fn reads_counts_in_words_and_not_labels_years_or_bounds() {
+        assert_eq!(value("Có ba thôn.", "ba"), Some(3.0));
+        assert_eq!(value("Có mười hai tập thể.", "hai"), Some(12.0));
+        assert_eq!(value("Có mười lăm ủy viên.", "lăm"), Some(15.0));
+        assert_eq!(value("Có hai mươi xuồng.", "mươi"), Some(20.0));
+        assert_eq!(value("Có hai mươi lăm xuồng.", "lăm"), Some(25.0));
+        assert_eq!(value("Có một thôn.", "một"), None);
+        assert_eq!(value("Có năm thôn.", "năm"), None);
+        assert_eq!(value("Kỳ họp thứ hai.", "hai"), None);
+        assert_eq!(value("Huân chương hạng ba.", "ba"), None);
+        assert_eq!(value("Có từ hai người.", "hai"), None);
+        assert_eq!(value("Trong tám mươi ngày.", "tám"), None);
     }
 }

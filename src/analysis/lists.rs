@@ -103,7 +103,7 @@ pub fn is_time_figure(c: &Cursor<'_>, k: usize) -> bool {
 /// The count governing an introducer at `intro`: the nearest figure before it, over its noun
 /// phrase and any time expression, that counts items ("4 giải pháp trọng tâm trong 6
 /// tháng cuối năm 2025:").
-fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
+fn governing_count(c: &Cursor<'_>, intro: usize, max: usize, words: bool) -> Option<usize> {
     let first = intro.saturating_sub(max);
     for k in (first..intro).rev() {
         match c.kind(k)? {
@@ -112,6 +112,14 @@ fn governing_count(c: &Cursor<'_>, intro: usize, max: usize) -> Option<usize> {
             TokenKind::Punct if c.is_punct(k, "%") => {}
             // The count's noun stands between it and the introducer.
             TokenKind::Number => return (k + 1 < intro && is_item_count(c, k)).then_some(k),
+            // "hai năm tới": a time in words.
+            TokenKind::Word
+                if c.count_in_words(k).is_some()
+                    && c.word(k + 1).is_some_and(|w| PERIOD_NOUNS.contains(w)) => {}
+            // "ba thôn ... là", "mười hai tập thể:": a count in words.
+            TokenKind::Word if words && is_words_item_count(c, k) => {
+                return (k + 1 < intro && is_words_item_count(c, k)).then_some(k);
+            }
             TokenKind::Word => {
                 let w = c.word(k)?;
                 // "như" before the items makes them examples, "trong đó" a part; "như sau"
@@ -151,6 +159,24 @@ fn is_item_count(c: &Cursor<'_>, k: usize) -> bool {
         && (2.0..=MAX_ITEMS).contains(&f.value)
         && !label
         && noun.is_some_and(|w| !MEASURE_UNITS.contains(w))
+        && c.doc.case(c.token(k + 1)) == Case::Lower
+}
+
+/// Whether the count in words ending at `k` can count items: lower case (or opening its
+/// sentence), at most [`MAX_ITEMS`], before a lower-case noun that is not a unit.
+fn is_words_item_count(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(f) = c.count_in_words(k) else {
+        return false;
+    };
+    let first = (0..=k)
+        .rev()
+        .find(|&j| c.token(j).start() == f.span.start)
+        .unwrap_or(k);
+    let lower = c.doc.case(c.token(first)) == Case::Lower || c.opens_sentence(first);
+    lower
+        && f.figure.value <= MAX_ITEMS
+        && c.word(k + 1)
+            .is_some_and(|w| !MEASURE_UNITS.contains(w) && !PERIOD_NOUNS.contains(w))
         && c.doc.case(c.token(k + 1)) == Case::Lower
 }
 
@@ -339,6 +365,18 @@ fn enumeration(
     {
         return None;
     }
+    // A count in words is trusted only for a list closed by a conjunction, with no
+    // semicolons, whose items do not open with a count in words themselves ("ba giải: hai
+    // giải ... và giải ...").
+    if c.figure_at(count_at).is_none()
+        && (bare
+            || all.iter().any(|s| s.after == Some(Sep::Semicolon))
+            || all
+                .iter()
+                .any(|s| c.count_in_words(s.tokens.start).is_some()))
+    {
+        return None;
+    }
     let starts_with_figure = |s: &Segment| {
         c.kind(s.tokens.start) == Some(TokenKind::Number) && !is_code(c, s.tokens.start)
     };
@@ -399,7 +437,9 @@ fn enumeration(
         || all.iter().all(|s| s.words <= SHORT_ITEM_WORDS)
         || all.iter().any(|s| s.after == Some(Sep::Semicolon)))
         && !(bare && intro == Intro::Colon);
-    let count = c.figure_at(count_at)?;
+    let count = c
+        .figure_at(count_at)
+        .or_else(|| c.count_in_words(count_at))?;
     let noun = noun_text(c, count_at + 1, noun_end);
     Some(Enumeration {
         count,
@@ -448,7 +488,7 @@ pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
                 Intro::Copula => MAX_COUNT_DISTANCE - 2,
                 _ => MAX_COUNT_DISTANCE * 2 / 3,
             };
-            let Some(count_at) = governing_count(c, p, reach) else {
+            let Some(count_at) = governing_count(c, p, reach, intro != Intro::Bracket) else {
                 continue;
             };
             // "trong đó 22 điểm là trạm y tế xã ...": a part, and "là" says what it is.
@@ -539,6 +579,26 @@ fn marker(doc: &Document, block: &Block) -> Marker {
     }
 }
 
+/// Whether a list line's text, after its marker, opens with a figure ("- 2 giải Nhất;").
+fn opens_with_figure(doc: &Document, block: &Block) -> bool {
+    let tokens: Vec<&crate::text::tokens::Token> = doc
+        .block_tokens(block)
+        .iter()
+        .filter(|t| t.kind() != TokenKind::Space)
+        .collect();
+    let skip = match marker(doc, block) {
+        Marker::Bulleted => 1,
+        Marker::Numbered(_) | Marker::Lettered => 2,
+        Marker::Unseen => 0,
+    };
+    tokens
+        .get(skip)
+        .is_some_and(|t| t.kind() == TokenKind::Number)
+        && tokens
+            .get(skip + 1)
+            .is_none_or(|t| doc.token_text(t) != "%")
+}
+
 /// A count before a list of lines: "đặt ra 4 mục tiêu:" then "1. ..." "2. ...", or "- ..."
 /// lines. Returns the count, its noun, the item blocks counted.
 pub struct LineList {
@@ -554,7 +614,7 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
     if !c.is_punct(colon, ":") {
         return None;
     }
-    let count_at = governing_count(&c, colon, MAX_COUNT_DISTANCE)?;
+    let count_at = governing_count(&c, colon, MAX_COUNT_DISTANCE, false)?;
     let lines: Vec<&Block> = doc.blocks[at + 1..]
         .iter()
         .take_while(|b| b.kind == BlockKind::ListItem)
@@ -582,6 +642,11 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
     {
         return None;
     }
+    // "14 giải:" then "- 2 giải Nhất;" ...: lines that each open with a figure state parts
+    // (a breakdown, read elsewhere), not items.
+    if items.iter().all(|b| opens_with_figure(doc, b)) {
+        return None;
+    }
     // An open last line ("...", "v.v.").
     let last = &doc.text[items.last()?.range.clone()];
     if last.trim_end().ends_with("...") || last.trim_end().ends_with('…') || last.contains("v.v")
@@ -599,7 +664,9 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
     }
     let noun = noun_text(&c, count_at + 1, colon);
     Some(LineList {
-        count: c.figure_at(count_at)?,
+        count: c
+            .figure_at(count_at)
+            .or_else(|| c.count_in_words(count_at))?,
         noun,
         items: items.iter().map(|b| b.range.clone()).collect(),
     })

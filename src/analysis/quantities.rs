@@ -59,6 +59,42 @@ pub fn count_alike(a: &[String], b: &[String]) -> bool {
     (opens_with(a, &PERSON_COUNTERS) && people(b)) || (opens_with(b, &PERSON_COUNTERS) && people(a))
 }
 
+/// Nouns that count the same things, a part of one within a whole of another ("50 hộ ...,
+/// trong đó 30 gia đình"; "120 học sinh ..., 65 em"; "312 bệnh nhân ..., 74 trường hợp").
+const SAME_THINGS: [&[&str]; 5] = [
+    &["hộ", "gia đình"],
+    &["học sinh", "thí sinh", "em", "cháu", "trẻ"],
+    &["bệnh nhân", "người bệnh", "trường hợp", "ca", "người"],
+    &["nhà", "căn", "ngôi nhà", "căn nhà"],
+    &["suất", "phần"],
+];
+
+/// Whether the nouns `a` and `b` (lower-case words) start with the same word or with two
+/// nouns of one group of [`SAME_THINGS`].
+pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_group(a, b))
+}
+
+/// Whether the nouns `a` and `b` start with two different nouns of one group of
+/// [`SAME_THINGS`] (the same noun twice is left to the caller's own test).
+pub fn same_group(a: &[String], b: &[String]) -> bool {
+    let starts = |noun: &[String], with: &str| {
+        let words: Vec<&str> = with.split(' ').collect();
+        noun.len() >= words.len() && noun.iter().zip(&words).all(|(n, w)| n == w)
+    };
+    // The group and the longest member the noun starts with.
+    let member = |noun: &[String]| {
+        SAME_THINGS.iter().enumerate().find_map(|(g, members)| {
+            members
+                .iter()
+                .filter(|m| starts(noun, m))
+                .max_by_key(|m| m.len())
+                .map(|m| (g, *m))
+        })
+    };
+    matches!((member(a), member(b)), (Some((ga, ma)), Some((gb, mb))) if ga == gb && ma != mb)
+}
+
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".
 fn is_symbol_unit(text: &str) -> bool {
     text.len() <= 4

@@ -1,5 +1,5 @@
 use crate::analysis::breakdowns::{
-    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown,
+    Breakdown, Marker as BreakdownMarker, breakdowns, line_breakdown, listed_nouns,
 };
 use crate::analysis::cursor::Cursor;
 use crate::analysis::lists::{Enumeration, LineList, inline_enumerations, line_list};
@@ -29,7 +29,12 @@ declare_rule! {
     /// that counts the parts' noun; a paragraph opening with "Trong đó" or "Cụ thể", whose
     /// whole is in the paragraph before (past a sentence that only compares); labelled
     /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
-    /// run of items after a colon, to the sentence's end; and that markers "(1) (2)
+    /// run of items after a colon, to the sentence's end; figure-first list lines after a
+    /// colon ("14 giải:" then "- 2 giải Nhất;" ...); a count in words before a list closed
+    /// by "và" ("ba thôn là A, B và C"); parts in the nouns their whole lists ("17 tập
+    /// thể, cá nhân: 6 tập thể và 11 cá nhân") or in a noun that counts the same things
+    /// ("40 hộ, trong đó 25 gia đình ... và 19 gia đình ..."); "Các X gồm ..." whose whole,
+    /// counted in X as written, is in the clause or sentence before; and that markers "(1) (2)
     /// (3)" and list items "1. 2. 3." run without a gap or a repeat. Items are read the
     /// fewest and the most ways the commas and "và" allow ("phòng cháy, chữa cháy" may be
     /// one item), and only a count outside that range is reported. It stays silent on open
@@ -55,7 +60,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; các dòng danh sách mở đầu bằng con số sau dấu hai chấm (“14 giải:” rồi “- 2 giải Nhất;” ...); con số viết bằng chữ trước một danh sách khép lại bằng “và” (“ba thôn là A, B và C”); các thành phần đếm bằng những danh từ mà tổng liệt kê (“17 tập thể, cá nhân: 6 tập thể và 11 cá nhân”) hoặc bằng danh từ cùng đếm một thứ (“40 hộ, trong đó 25 gia đình ... và 19 gia đình ...”); “Các X gồm ...” có tổng, đếm bằng đúng X, ở vế hoặc câu trước; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -71,9 +76,12 @@ impl Rule for CountMismatch {
         let doc = ctx.doc;
         let rule = self.meta();
         for (at, block) in doc.blocks.iter().enumerate() {
-            // Every check here starts from a number: most blocks are passed over at once.
+            // Every check here starts from a number, or a count in words before a list
+            // ("ba thôn là ..."): most blocks are passed over at once.
             let tokens = doc.block_tokens(block);
-            if !tokens.iter().any(|t| t.kind() == TokenKind::Number) {
+            if !tokens.iter().any(|t| t.kind() == TokenKind::Number)
+                && !may_count_in_words(doc, tokens)
+            {
                 continue;
             }
             let sig = &non_space_tokens(doc, block);
@@ -200,6 +208,27 @@ impl CountMismatch {
     }
 }
 
+/// Words that may end a count in words ("ba", "mười hai", "hai mươi").
+const COUNT_WORD_ENDS: [&str; 11] = [
+    "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt",
+];
+
+/// Whether a block with no figure may still hold a count in words before a list: a word
+/// that ends one, and an introducer (":", "là", "gồm").
+fn may_count_in_words(doc: &Document, tokens: &[crate::text::tokens::Token]) -> bool {
+    let intro = tokens
+        .iter()
+        .any(|t| matches!(doc.token_text(t), ":" | "là" | "gồm"));
+    intro
+        && tokens.iter().any(|t| {
+            let text = doc.token_text(t);
+            t.kind() == TokenKind::Word
+                && (COUNT_WORD_ENDS.contains(&text)
+                    || text.starts_with(char::is_uppercase)
+                        && COUNT_WORD_ENDS.contains(&text.to_lowercase().as_str()))
+        })
+}
+
 /// Pushes `d` unless a finding of the rule already points at the same count.
 /// The tokens of the paragraph before and of this one, when this one opens with a marker
 /// that points back ("Trong đó, ...", "Cụ thể: ...").
@@ -258,15 +287,17 @@ fn sum_finding(doc: &Document, rule: &RuleMeta, b: &Breakdown) -> Option<Diagnos
     // A part above the whole: after "trong đó" left to `part-exceeds-whole`; after "gồm"
     // or ":" a mismatch only when every part counts the whole's own noun (a figure after a
     // label, "phường 10", is no part).
+    let listed = listed_nouns(doc, &b.whole);
+    let in_whole_nouns = b.parts_in_whole_nouns(&listed);
     if b.parts.iter().any(|p| p.figure.figure.value > whole)
-        && (b.marker == BreakdownMarker::Within || !b.parts_in_head_noun())
+        && (b.marker == BreakdownMarker::Within || !in_whole_nouns)
     {
         return None;
     }
     let (sum, tolerance) = b.sum();
     let wrong = match b.marker {
         BreakdownMarker::Complete => (sum - whole).abs() > tolerance,
-        BreakdownMarker::Within => sum - whole > tolerance && b.parts_in_head_noun(),
+        BreakdownMarker::Within => sum - whole > tolerance && in_whole_nouns,
     };
     if !wrong {
         return None;
@@ -522,6 +553,65 @@ mod tests {
                 "Tòa đã có 4 lần xét xử về việc này: vụ thứ nhất và vụ thứ hai.",
                 "Đơn vị đạt 3 giải:\n1. Giải Nhất.\n2. Giải Nhì.\n3. Giải Ba.",
                 "Tại 3 xã: Tri Lễ 5 hộ, Nậm Giải 7 hộ và Hạnh Dịch 2 hộ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reads_counts_in_words_listed_nouns_and_named_subjects() {
+        flags_each(
+            &CountMismatch,
+            &[
+                // A count in words before names closed by "và".
+                (
+                    "Xã chọn ba thôn khó khăn nhất là Pa Ló, Bản Mòn, Nà Sài và Huổi Lếch để hỗ trợ.",
+                    &["ba"],
+                ),
+                (
+                    "Trạm nhận mười hai thiết bị mới gồm máy siêu âm và máy xét nghiệm.",
+                    &["mười hai"],
+                ),
+                // Parts in the nouns the whole lists, after a colon or "trong đó".
+                (
+                    "Có 19 tập thể, cá nhân được tặng giấy khen: 7 tập thể và 13 cá nhân.",
+                    &["19"],
+                ),
+                (
+                    "Đội gồm 30 y, bác sĩ, trong đó có 16 bác sĩ và 15 y sĩ.",
+                    &["30"],
+                ),
+                // Parts in a noun that counts the same things.
+                (
+                    "Thôn có 40 hộ nghèo, trong đó 25 gia đình ở xóm trên và 19 gia đình ở xóm dưới.",
+                    &["40"],
+                ),
+                // "Các X gồm" with its whole in the sentence before.
+                (
+                    "Hội có 220 hội viên ở 11 chi hội. Các chi hội gồm 8 chi hội ở phường và 4 chi hội ở xã.",
+                    &["11"],
+                ),
+                // Figure-first list lines are parts of the count before the colon.
+                (
+                    "Đội tuyển đạt 15 giải:\n\n- 2 giải Nhất;\n- 3 giải Nhì;\n- 4 giải Ba;\n- 5 giải Khuyến khích.",
+                    &["15"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Đội tuyển đạt 14 giải:\n\n- 2 giải Nhất;\n- 3 giải Nhì;\n- 4 giải Ba;\n- 5 giải Khuyến khích.",
+                "Xã chọn ba thôn khó khăn nhất là Pa Ló, Bản Mòn và Huổi Lếch để hỗ trợ.",
+                // "năm" is also "year"; a label's number; a bound; the start of "tám mươi".
+                "Kế hoạch sử dụng đất năm của huyện gồm: đất ở, đất nông nghiệp và đất rừng.",
+                "Huân chương hạng ba để tặng tập thể đạt các tiêu chuẩn là lập công và đoàn kết.",
+                "Tổ bầu cử có từ hai thành viên trở lên gồm đại diện Mặt trận, Đoàn thanh niên và Hội phụ nữ.",
+                "Trong tám mươi ngày, đơn vị làm xong các việc là đo đạc, cắm mốc và bàn giao.",
+                // Items opening with a count in words; semicolons in a list counted in words.
+                "Hội đồng công bố ba giải mới: hai giải cho lứa tuổi thiếu niên và giải cho người lớn.",
+                "Sách có sáu chương: Núi, Mây; Nước; Động đất; Khoáng vật; Địa hình.",
+                // A narrower subject names a subset, not the whole.
+                "Xã có 1.200 hộ dân. Các hộ nghèo gồm 50 hộ ở thôn 1 và 20 hộ ở thôn 2.",
             ],
         );
     }

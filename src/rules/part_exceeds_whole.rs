@@ -1,6 +1,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
+use crate::analysis::quantities::same_group;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
@@ -31,7 +32,8 @@ declare_rule! {
     /// 236 sinh viên"). A whole after "trong tổng số", "trên tổng số" or "nâng tổng số ...
     /// lên" has the nearest count of its noun before it in the sentence as its part ("173
     /// vụ hòa giải thành trong tổng số 390 vụ"; "kết nạp 236 hội viên, nâng tổng số hội
-    /// viên lên 1.318 người"). With
+    /// viên lên 1.318 người"). A part may be counted in a noun that counts the same things
+    /// as its whole ("50 hộ, trong đó 52 gia đình"; "học sinh" / "em"). With
     /// `unmarked-parts = 1` (off by default), a count that opens a sentence or a clause,
     /// after a short lead phrase at most ("Sau khi khám sàng lọc, 612 người"; "số người
     /// tham gia tự nguyện là 3.715 người"), is also compared with the largest count of its
@@ -63,7 +65,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -123,9 +125,11 @@ fn noun_after(doc: &Document, tokens: &[usize], at: usize) -> Vec<String> {
     words
 }
 
-/// Whether the words of `part` start with the noun `whole`.
+/// Whether the words of `part` start with the noun `whole`, or the two are nouns that count
+/// the same things ("hộ" / "gia đình").
 fn same_noun(whole: &[String], part: &[String]) -> bool {
     !whole.is_empty() && part.len() >= whole.len() && part[..whole.len()] == whole[..]
+        || same_group(whole, part)
 }
 
 /// A figure a whole or a part can be after "trong đó": money and areas have decimals.
@@ -375,7 +379,7 @@ impl PartExceedsWhole {
             }
             let same: Option<&(FigureAt, Vec<String>)> = wholes
                 .iter()
-                .filter(|(_, n)| n[0] == noun[0])
+                .filter(|(_, n)| n[0] == noun[0] || same_group(n, &noun))
                 .max_by(|a, b| a.0.figure.value.total_cmp(&b.0.figure.value));
             let whole = match same {
                 Some(w) => w,
@@ -702,6 +706,31 @@ mod tests {
     use super::PartExceedsWhole;
     use crate::Config;
     use crate::rules::testing::{check, check_with, flags_each, silent};
+
+    #[test]
+    fn a_part_may_count_the_same_things_in_another_noun() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Xã có 50 hộ nghèo, trong đó 52 gia đình có người cao tuổi.",
+                    &["52"],
+                ),
+                (
+                    "Trường có 420 học sinh, trong đó 436 em là con em đồng bào Mường.",
+                    &["436"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Xã có 50 hộ nghèo, trong đó 32 gia đình có người cao tuổi.",
+                // The same noun twice is judged by its own words, not as a group.
+                "Vùng có 33,8 triệu người; trong đó tỉnh A có 6.320.300 người và tỉnh B có 9.959.270 người và đã nêu.",
+            ],
+        );
+    }
 
     #[test]
     fn reads_wholes_named_by_trong_so_and_parts_that_open_a_clause() {
