@@ -5,7 +5,7 @@
 
 use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS};
 use crate::analysis::figures::FigureAt;
-use crate::lists::{DURATION_UNITS, PERSON_COUNTERS, PERSON_NOUNS};
+use crate::lists::{DURATION_UNITS, PERSON_COUNTERS, PERSON_NOUNS, SAME_THINGS};
 use crate::text::tokens::TokenKind;
 
 /// Unit words read after a figure, at most.
@@ -43,12 +43,12 @@ impl Quantity {
     }
 }
 
-/// The most words of a person noun ("cựu chiến binh").
-const MAX_PERSON_WORDS: usize = 3;
+/// The most words of a listed noun ("cựu chiến binh", "ngôi nhà").
+const MAX_LISTED_WORDS: usize = 3;
 
 /// Whether the first words of `unit` are one of `list`'s entries.
 fn opens_with(unit: &[String], list: &crate::lists::WordList) -> bool {
-    (1..=unit.len().min(MAX_PERSON_WORDS)).any(|n| list.contains(&unit[..n].join(" ")))
+    (1..=unit.len().min(MAX_LISTED_WORDS)).any(|n| list.contains(&unit[..n].join(" ")))
 }
 
 /// Whether two units with different heads count the same people: one of them with a word that counts anyone ("người", "em", "đồng chí": `person-counters.txt`)
@@ -59,40 +59,24 @@ pub fn count_alike(a: &[String], b: &[String]) -> bool {
     (opens_with(a, &PERSON_COUNTERS) && people(b)) || (opens_with(b, &PERSON_COUNTERS) && people(a))
 }
 
-/// Nouns that count the same things, a part of one within a whole of another ("50 hộ ...,
-/// trong đó 30 gia đình"; "120 học sinh ..., 65 em"; "312 bệnh nhân ..., 74 trường hợp").
-const SAME_THINGS: [&[&str]; 5] = [
-    &["hộ", "gia đình"],
-    &["học sinh", "thí sinh", "em", "cháu", "trẻ"],
-    &["bệnh nhân", "người bệnh", "trường hợp", "ca", "người"],
-    &["nhà", "căn", "ngôi nhà", "căn nhà"],
-    &["suất", "phần"],
-];
-
 /// Whether the nouns `a` and `b` (lower-case words) start with the same word or with two
-/// nouns of one group of [`SAME_THINGS`].
+/// nouns of one group of `same-things.txt`.
 pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_group(a, b))
 }
 
 /// Whether the nouns `a` and `b` start with two different nouns of one group of
-/// [`SAME_THINGS`] (the same noun twice is left to the caller's own test).
+/// `same-things.txt` ("hộ" / "gia đình"; the same noun twice is left to the caller's own
+/// test).
 pub fn same_group(a: &[String], b: &[String]) -> bool {
-    let starts = |noun: &[String], with: &str| {
-        let words: Vec<&str> = with.split(' ').collect();
-        noun.len() >= words.len() && noun.iter().zip(&words).all(|(n, w)| n == w)
-    };
-    // The group and the longest member the noun starts with.
+    // The longest listed noun the words start with, and its group.
     let member = |noun: &[String]| {
-        SAME_THINGS.iter().enumerate().find_map(|(g, members)| {
-            members
-                .iter()
-                .filter(|m| starts(noun, m))
-                .max_by_key(|m| m.len())
-                .map(|m| (g, *m))
+        (1..=noun.len().min(MAX_LISTED_WORDS)).rev().find_map(|n| {
+            let words = noun[..n].join(" ");
+            SAME_THINGS.value(&words).map(|group| (group, n))
         })
     };
-    matches!((member(a), member(b)), (Some((ga, ma)), Some((gb, mb))) if ga == gb && ma != mb)
+    matches!((member(a), member(b)), (Some((ga, na)), Some((gb, nb))) if ga == gb && a[..na] != b[..nb])
 }
 
 /// A unit written as a symbol: "kWh", "USD", "m3", "km2".
