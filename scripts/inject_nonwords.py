@@ -38,6 +38,11 @@ Kinds added after reading the labelled non-words of viwiki fold A (not fold B), 
   twoslip   two slips in one word: a letter slip (transpose, double, drop, key) on top of a
             vowel-mark or tone slip (giọng -> goịng, xuất -> xúât)
   gluedafter a word glued to the capitalised name after it (gọi Queensland -> gọiQueensland)
+A kind added after reading how typing slips are described for Vietnamese text on the web
+("thừa chữ": a letter too many) and a real release's "Nimnh Sơn" (added to both halves):
+  insert    a key beside a letter on the keyboard typed with it, before or after it, in any
+            word with a plain letter, lower-case or capitalised (Ninh -> Nimnh, trong ->
+            tronhg, của -> cửa is not one: the key is a plain letter)
 With the 20 kinds, on main at 7e407e3: half R 88.8 %, half M 88.0 % (1.43 clean findings
 per 10k words); after the nonword branch's changes (chosen on half R): R 90.7 %, M 89.4 %
 (1.49: the two new clean findings read, both real slips of the corpus: damh, ứngng).
@@ -68,7 +73,7 @@ VNI_VOWELS = {"â": "a6", "ê": "e6", "ô": "o6", "ă": "a8", "ơ": "o7", "ư": 
 ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 KINDS = ["glued2", "gluedname", "start", "ascii", "asciirun", "stray", "telexkey",
          "telexraw", "vni", "split", "transpose", "double", "drop", "key", "tonepos", "name",
-         "tone", "vowelmark", "twoslip", "gluedafter"]
+         "tone", "vowelmark", "twoslip", "gluedafter", "insert"]
 VOWELS = "aăâeêioôơuưy"
 
 
@@ -206,6 +211,19 @@ def slip(kind, w, rng):
                 return None
             c = rng.choice(keys)
             return "".join(ls[:i]) + (c.upper() if ls[i].isupper() else c) + "".join(ls[i + 1:])
+    if kind == "insert":
+        ls = letters(w)
+        if not (w.islower() or (w[:1].isupper() and w[1:].islower())) or len(ls) < 2:
+            return None
+        i = rng.randrange(len(ls))
+        base = ls[i].lower()
+        keys = neighbours(base)
+        if not keys:  # only beside a plain letter
+            return None
+        j = i + rng.choice([0, 1])
+        if j == 0 and w[0].isupper():  # the capital stays first
+            j = 1
+        return "".join(ls[:j]) + rng.choice(keys) + "".join(ls[j:])
     if kind == "tone":
         tone = tone_of(w)
         if not (w.islower() and tone):
