@@ -1527,15 +1527,18 @@ fn two_edit_fits(at: &Spot<'_>, text: &str) -> Vec<Fit> {
 
 /// A name or foreign word glued to one of the commonest Vietnamese syllables
 /// ("Dinhvà", "cristobalitcủa"): the byte index of that syllable. It must be written with a
-/// letter beyond ASCII (English words end in ASCII syllables: Shanghai, Vietnam), start
-/// with a consonant (Mêkông, nilông are loans), be at least two letters, follow at least
-/// three, and the token must stand among Vietnamese words.
+/// letter beyond ASCII (English words end in ASCII syllables: Shanghai, Vietnam) after a
+/// part in plain ASCII or a syllable, start with a consonant (Mêkông, nilông are loans), be at least two
+/// letters, follow at least three, and the token must stand among Vietnamese words.
 fn glued_to_common_word(at: &Spot<'_>, text: &str) -> Option<usize> {
     let model = at.model?;
     let mut key = String::new();
     let split = text.char_indices().skip(3).map(|(i, _)| i).find(|&i| {
         let word = &text[i..];
-        word.chars().nth(1).is_some()
+        // Marks on what comes before make a transliteration written solid (Vecnêudinxcơ,
+        // Tômxcơ), unless that is a syllable (a Vietnamese name: "Cảnhlàm").
+        (text[..i].is_ascii() || syllable::is_syllable(&text[..i]))
+            && word.chars().nth(1).is_some()
             && !word.is_ascii()
             && word
                 .chars()
