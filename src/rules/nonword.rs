@@ -250,6 +250,11 @@ impl Spot<'_> {
         let swaps_only =
             (lower && !ascii && matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong))
                 || (name && !ascii);
+        // A name with a letter only Vietnamese writes and an onset Vietnamese writes (not
+        // Ksơr, Mlô) is a Vietnamese word: a key beside the one meant ("Cônh") or a letter
+        // left out ("Thạh") is a slip too.
+        let vietnamese_name =
+            name && !ascii && why != IllFormed::BadOnset && has_vietnamese_only_letter(text);
         let mut plain = String::new();
         let mut lowered = String::new();
         lower_into(text, &mut lowered);
@@ -267,7 +272,10 @@ impl Spot<'_> {
                     return swapped(&f.word, &lowered)
                         || one_more(&lowered, &f.word)
                         || (lower && key_for_consonant(&lowered, &f.word))
-                        || (name && plain == plain_text);
+                        || (name && plain == plain_text)
+                        || (vietnamese_name
+                            && (key_typed(&lowered, &f.word).is_some()
+                                || one_more(&f.word, &lowered)));
                 }
                 // A letter too many in plain ASCII (English words are: amu, spa, bar), or
                 // one typed with the key beside it ("tromg"), only when it is the letter
@@ -585,6 +593,10 @@ fn edit_weight(edit: Edit) -> f64 {
     }
 }
 
+/// The log of how much less likely a second slip in a word is taken to be than none
+/// (chosen on injected slips, half R: 12 puts the word meant first for 51 of 75 words with
+/// two slips instead of 24, and costs 2 of the one-slip words).
+const SECOND_SLIP: f64 = 12.0;
 /// How many candidates the model ranks.
 const MAX_CANDIDATES: usize = 120;
 /// A word glued to a name or foreign word is one of the commonest syllables: seen this
@@ -607,7 +619,7 @@ enum Finding {
     /// A Telex tone key left in the word ("Ngfay", "hoạchj"): offer the word without it.
     TelexKey(String),
     /// A combining mark left after a letter that already has its tone ("trườ̃ng").
-    StrayMark(String),
+    StrayMark(Vec<String>),
     /// A word typed in Telex keys the input method did not turn into marks ("vieetj").
     TelexKeys(String),
     /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
@@ -665,13 +677,10 @@ fn diagnostic(
             let fix = format!("{} {}", &text[..at], &text[at..]);
             return d.with_suggestion(token.range(), fix);
         }
-        Finding::TelexKey(word)
-        | Finding::StrayMark(word)
-        | Finding::TelexKeys(word)
-        | Finding::NextKey(word) => {
+        Finding::TelexKey(word) | Finding::TelexKeys(word) | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
         }
-        Finding::TwoSlips(words) => {
+        Finding::TwoSlips(words) | Finding::StrayMark(words) => {
             return words.iter().fold(d, |d, c| {
                 d.with_suggestion(token.range(), apply_case(c, case))
             });
@@ -679,7 +688,23 @@ fn diagnostic(
         _ => {}
     }
     // The model's ranking in context; the grammar's order when it knows none of them.
-    let mut words: Vec<String> = at.ranked(text).into_iter().map(|f| f.word).collect();
+    let mut fits = at.ranked(text);
+    // A slip on top of a slip that made another word one edit away ("vãã": "vã" → "vãn",
+    // but "và" is meant): the spellings two edits away compete, at the odds of a second
+    // slip.
+    if finding == Finding::Syllable {
+        let twos: Vec<Fit> = two_edit_fits(at, &text.to_lowercase())
+            .into_iter()
+            .filter(|f| !fits.iter().any(|one| one.word == f.word))
+            .map(|mut f| {
+                f.score -= SECOND_SLIP;
+                f
+            })
+            .collect();
+        fits.extend(twos);
+        fits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    }
+    let mut words: Vec<String> = fits.into_iter().map(|f| f.word).collect();
     for c in syllable::candidates(text, 3) {
         if words.len() >= 3 {
             break;
@@ -821,14 +846,17 @@ fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
     (among_vietnamese_words(at.doc, at.tokens, at.i) && at.fits(&word, keys > 1)).then_some(word)
 }
 
-/// A letter Vietnamese never writes (f, j, w) typed for the key next to it, inside a
-/// word with marks ("fiếng", "ngườj", "fính"): the word with the key meant, the one that
-/// fits the place best. In lower case, or opening a sentence (inside one, a capital may be
-/// a name: Jơ, H'Wen); the word must carry a letter only Vietnamese writes or the model
-/// must back the word meant beside its neighbours, and stand among Vietnamese words.
+/// A letter Vietnamese never writes (f, j, w) typed for the key next to it, or typed with
+/// it, anywhere in a word ("fiếng", "ngườj", "fính"; "fchiếm", "jnhà", "khwai"): the
+/// word with the key meant or without the stray one, whichever fits the place best. In
+/// lower case, or opening a sentence, or inside one in a word with a letter only
+/// Vietnamese writes (elsewhere a capital may be a name: Jơ, H'Wen); the word must carry
+/// a letter only Vietnamese writes or the model must back the word meant beside its
+/// neighbours, and stand among Vietnamese words.
 fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
     let case = case_of(text);
-    if !(case == Case::Lower || (case == Case::Capitalized && at.opens)) {
+    let vietnamese_only = has_vietnamese_only_letter(text);
+    if !(case == Case::Lower || (case == Case::Capitalized && (at.opens || vietnamese_only))) {
         return None;
     }
     let mut lower = String::new();
@@ -846,11 +874,17 @@ fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
     }
     let (model, place) = at.place()?;
     let mut buf = String::new();
+    let (head, tail) = (&lower[..k], &lower[k + 1..]);
+    // The stray key typed with the letter beside it: only next to a key it neighbours
+    // ("fchiếm": f beside c, "jnhà": j beside n).
+    let beside = |c: Option<char>| c.is_some_and(|c| keyboard_neighbours(c, key));
+    let stray = beside(head.chars().next_back()) || beside(tail.chars().next());
     let best = "qwertyuiopasdfghjklzxcvbnm"
         .chars()
         .filter(|&c| keyboard_neighbours(c, key))
-        .filter_map(|c| {
-            let word = format!("{}{c}{}", &lower[..k], &lower[k + 1..]);
+        .map(|c| format!("{head}{c}{tail}"))
+        .chain(stray.then(|| format!("{head}{tail}")))
+        .filter_map(|word| {
             let x = model::key(&word, &mut buf)
                 .then(|| model.id(&buf))
                 .flatten()?;
@@ -858,11 +892,13 @@ fn next_key(at: &Spot<'_>, text: &str) -> Option<String> {
         })
         .max_by(|a, b| a.score.total_cmp(&b.score))?;
     // In plain ASCII (fan, fine, jam are English) only where the word meant pairs with
-    // both neighbours.
+    // both neighbours; a name inside a sentence only where the place calls for the word.
     let backed = if text.is_ascii() {
         best.both >= at.min_support && at.fits(&best.word, false)
+    } else if case == Case::Capitalized && !at.opens {
+        at.fits(&best.word, false)
     } else {
-        has_vietnamese_only_letter(text) || at.fits(&best.word, false)
+        vietnamese_only || at.fits(&best.word, false)
     };
     backed.then_some(best.word)
 }
@@ -902,23 +938,53 @@ fn telex_key_inside(text: &str) -> Option<String> {
 }
 
 /// A combining tone mark left after a letter that already carries one ("trườ̃ng"): the
-/// word without it, when that is a syllable.
-fn stray_mark(text: &str) -> Option<String> {
+/// word without it, when that is a syllable, and the word with that tone instead of the
+/// letter's own ("vạ̀" → "vạ" or "và": either may be the slip).
+fn stray_mark(text: &str) -> Option<Vec<String>> {
     let mut previous_toned = false;
-    let mut stray = false;
+    let mut stray = None;
     let mut rest = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+        if let Some(tone) = combining_tone(c) {
             if !previous_toned {
                 return None;
             }
-            stray = true;
+            stray = Some((rest.len(), tone));
             continue;
         }
         previous_toned = has_tone_mark(c);
         rest.push(c);
     }
-    (stray && syllable::is_syllable(&rest)).then_some(rest)
+    let (end, tone) = stray?;
+    if !syllable::is_syllable(&rest) {
+        return None;
+    }
+    let mut words = vec![rest.to_lowercase()];
+    let letter = rest[..end].chars().next_back()?;
+    let base = syllable::base_letter(letter)?;
+    let other = format!(
+        "{}{}{}",
+        &rest[..end - letter.len_utf8()],
+        syllable::with_tone(base, tone),
+        &rest[end..]
+    )
+    .to_lowercase();
+    if other != words[0] && syllable::is_syllable(&other) {
+        words.push(other);
+    }
+    Some(words)
+}
+
+/// The tone a combining tone mark stands for.
+fn combining_tone(c: char) -> Option<Tone> {
+    Some(match c {
+        '\u{300}' => Tone::Huyen,
+        '\u{301}' => Tone::Sac,
+        '\u{303}' => Tone::Nga,
+        '\u{309}' => Tone::Hoi,
+        '\u{323}' => Tone::Nang,
+        _ => return None,
+    })
 }
 
 /// A word with a Telex tone key typed inside it, the input method having failed to turn
@@ -981,9 +1047,15 @@ fn glued_at_capital(text: &str) -> Option<usize> {
         previous_lower = c.is_lowercase();
     }
     let at = at?;
-    let first = &text[..at];
+    let (first, second) = text.split_at(at);
     let first_case = case_of(first);
-    (!first.is_ascii()
+    // Or a plain lower-case syllable of two letters or more before a capitalised one with
+    // Vietnamese marks ("doThủ", "vuaLý"): camel case never marks its second word.
+    let glued_to_marked = first_case == Case::Lower
+        && first.len() > 1
+        && !second.is_ascii()
+        && syllable::is_syllable(second);
+    ((!first.is_ascii() || glued_to_marked)
         && matches!(first_case, Case::Lower | Case::Capitalized)
         && syllable::is_syllable(first))
     .then_some(at)
@@ -1038,6 +1110,20 @@ fn vietnamese_only_ascii(lower: &str, why: IllFormed) -> bool {
     }
 }
 
+/// An i or u typed twice in a plain-ASCII word, one of which taken out leaves a syllable
+/// ("giiao", "khii", "nguuy"): English doubles e and o (see, book), rarely i or u, and
+/// never so that a syllable is left (skiing, vacuum).
+fn vowel_typed_twice(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    // Two letters alone are a name of a letter ("uu", the old name of w) or a numeral.
+    b.len() > 2
+        && (1..b.len()).any(|i| {
+            b[i] == b[i - 1]
+                && matches!(b[i], b'i' | b'u')
+                && syllable::is_syllable(&format!("{}{}", &lower[..i], &lower[i + 1..]))
+        })
+}
+
 /// A plain-ASCII capitalised word of a foreign shape that a Vietnamese name slipped into:
 /// its vowels without their marks (Viet, Quoc), two letters swapped (Htanh) or one typed
 /// twice (Trungg).
@@ -1063,24 +1149,28 @@ fn among_vietnamese_words_or(
     i: usize,
     unmarked: impl Fn(&str) -> bool,
 ) -> bool {
-    let fence = |t: &&Token| {
-        t.kind() == TokenKind::Punct && {
-            let mark = doc.token_text(t);
-            is_quote(mark) || matches!(mark, "(" | ")" | "[" | "]")
-        }
-    };
+    let fence = |t: &&Token| is_fence(doc, t);
     let mut vietnamese = false;
     for side in [
         &mut tokens[..i].iter().rev() as &mut dyn Iterator<Item = &Token>,
         &mut tokens[i + 1..].iter(),
     ] {
+        let clause_break = std::cell::Cell::new(false);
         let mut words = side
             .take_while(|t| !fence(t))
-            .filter(|t| t.kind() == TokenKind::Word)
+            .filter(|t| {
+                if t.kind() == TokenKind::Punct && breaks_clause(doc.token_text(t)) {
+                    clause_break.set(true);
+                }
+                t.kind() == TokenKind::Word
+            })
             .map(|t| doc.token_text(t))
             .take(3);
         if let Some(next) = words.next() {
-            if next.is_ascii() && !syllable::is_syllable(next) && !unmarked(next) {
+            // A name past a comma or a colon is no English run ("Shane Brolly, dien viên";
+            // "Đạo dien: Tony"); a common word is ("pop, rap và hip hop").
+            let beside = !clause_break.get() || case_of(next) == Case::Lower;
+            if beside && next.is_ascii() && !syllable::is_syllable(next) && !unmarked(next) {
                 return false;
             }
             vietnamese |= !next.is_ascii() || words.any(|w| !w.is_ascii());
@@ -1089,13 +1179,79 @@ fn among_vietnamese_words_or(
     vietnamese
 }
 
+/// Punctuation that ends a clause: a word past it is not right beside.
+fn breaks_clause(mark: &str) -> bool {
+    matches!(mark, "," | ";" | ":" | "." | "!" | "?" | "…" | "–" | "—")
+}
+
+/// Whether the three nearest words before and after token `i`, within the same quotation
+/// or bracket, show Vietnamese text rather than a Spanish or French phrase whose marks look
+/// Vietnamese: one has a letter only Vietnamese writes, or two are syllables with marks.
+fn in_vietnamese_text(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let before = tokens[..i].iter().rev();
+    let after = tokens[i + 1..].iter();
+    let mut marked = 0;
+    for side in [&mut { before } as &mut dyn Iterator<Item = &Token>, &mut {
+        after
+    }] {
+        for word in side
+            .take_while(|t| !is_fence(doc, t))
+            .filter(|t| t.kind() == TokenKind::Word)
+            .take(3)
+        {
+            let text = doc.token_text(word);
+            if has_vietnamese_only_letter(text) {
+                return true;
+            }
+            marked += usize::from(!text.is_ascii() && syllable::is_syllable(text));
+        }
+    }
+    marked >= 2
+}
+
+/// A quotation mark or a bracket: what a phrase in another language is set off by.
+fn is_fence(doc: &Document, t: &Token) -> bool {
+    t.kind() == TokenKind::Punct && {
+        let mark = doc.token_text(t);
+        is_quote(mark) || matches!(mark, "(" | ")" | "[" | "]")
+    }
+}
+
+/// The shape of a Spanish or French word with marks ("él", "más", "cuál", "née"): no
+/// letter only Vietnamese writes, no letter typed twice in a row but e (née), and no
+/// Vietnamese ending nh, ng, ch.
+fn romance_shape(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    !has_vietnamese_only_letter(text)
+        && !chars
+            .windows(2)
+            .any(|w| w[0] == w[1] && syllable::base_letter(w[0]) != Some('e'))
+        && !["nh", "ng", "ch"].iter().any(|end| text.ends_with(end))
+}
+
 /// Whether an ill-formed token is a Vietnamese word gone wrong rather than something else
 /// (an acronym, an address, a foreign name or word, a loan), and what is wrong with it:
 /// precision first.
 fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Option<Finding> {
     let (doc, tokens, i) = (at.doc, at.tokens, at.i);
-    if let Some(word) = stray_mark(text) {
-        return Some(Finding::StrayMark(word));
+    if let Some(mut words) = stray_mark(text) {
+        // Which of the two tones was meant, as the model reads the place.
+        if let Some((model, place)) = at.place() {
+            let mut key = String::new();
+            let score = |w: &String| {
+                model::key(w, &mut key)
+                    .then(|| model.id(&key))
+                    .flatten()
+                    .map_or(f64::NEG_INFINITY, |x| {
+                        in_context::fit(model, place, w, x).score
+                    })
+            };
+            let scores: Vec<f64> = words.iter().map(score).collect();
+            if scores.len() == 2 && scores[1] > scores[0] {
+                words.swap(0, 1);
+            }
+        }
+        return Some(Finding::StrayMark(words));
     }
     if matches!(why, IllFormed::ForeignLetter(_)) {
         return telex_key_left(text)
@@ -1120,8 +1276,11 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     }
     if case == Case::Mixed {
         // A word glued to a capitalised one: "củaAndy", "TâyBan".
-        let at = glued_at_capital(text)?;
-        return (!chunk_text.contains(['#', '@', '-', '_', '/'])).then_some(Finding::Glued(at));
+        let split = glued_at_capital(text)?;
+        let plain_first = text[..split].is_ascii();
+        return (!chunk_text.contains(['#', '@', '-', '_', '/'])
+            && (!plain_first || among_vietnamese_words(doc, tokens, i)))
+        .then_some(Finding::Glued(split));
     }
     // A transliteration in pieces (Ô-xtrây-li-a), a compound name: only a plain slip of
     // a Vietnamese word.
@@ -1164,12 +1323,13 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     if text.is_ascii() {
         // A token in plain ASCII is as likely English, a name or a code: a lower-case word
         // of a shape English never writes, among Vietnamese words, or one the model backs.
+        let vowel_twice = vowel_typed_twice(lower);
         let unmarked = case == Case::Lower
-            && vietnamese_only_ascii(lower, why)
+            && (vowel_twice || vietnamese_only_ascii(lower, why))
             && among_vietnamese_words(doc, tokens, i)
             && !syllable::candidates(text, 1).is_empty();
         // A letter typed twice is a slip; the other shapes want their marks.
-        let doubled = matches!(why, IllFormed::BadCoda | IllFormed::BadOnset);
+        let doubled = vowel_twice || matches!(why, IllFormed::BadCoda | IllFormed::BadOnset);
         if unmarked {
             return Some(if doubled {
                 Finding::Syllable
@@ -1224,11 +1384,18 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             {
                 return Some(Finding::Glued(a.len()));
             }
-            if let Some(split) = glued_in_place(at, text) {
+            // Two syllables with marks run together that the model writes as a pair
+            // ("Thẩmphán", "Ngânhàng"), whatever the place.
+            if let Some(split) = glued_in_place(at, text).or_else(|| glued_pair(at, text)) {
                 return Some(Finding::Glued(split));
             }
             return (judged_in_context() || doubled_in_name(at, text))
                 .then_some(Finding::InContext);
+        }
+        // Marks Spanish, French or Portuguese write too ("él", "más", "cuál"), with no
+        // word nearby written with a letter only Vietnamese writes: a foreign word.
+        if romance_shape(text) && !in_vietnamese_text(doc, tokens, i) {
+            return None;
         }
         if matches!(why, IllFormed::SecondVowelGroup | IllFormed::TooLong) {
             // Two syllables run together; a letter too many in a word with a letter only
@@ -1300,14 +1467,28 @@ fn doubled_in_name(at: &Spot<'_>, text: &str) -> bool {
 /// letters swapped, then any edit) that the model knows, best fit first. Only for a word
 /// with a letter only Vietnamese writes, or where the best one fits the place.
 fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
-    let (model, place) = at.place()?;
+    let fits = two_edit_fits(at, text);
+    let best = fits.first()?;
+    // The word meant seen beside a neighbour at least: a guess two edits away with no
+    // support is no finding.
+    let vietnamese = at.fits(&best.word, has_vietnamese_only_letter(text));
+    (vietnamese && among_vietnamese_words(at.doc, at.tokens, at.i))
+        .then(|| fits.into_iter().take(3).map(|f| f.word).collect())
+}
+
+/// The spellings two edits away from `text` (a letter taken out or two letters swapped,
+/// then any edit) that the model knows, best fit first, each weighed by its likeliest
+/// second edit; none for a word without a vowel (an abbreviation: qđ, tp).
+fn two_edit_fits(at: &Spot<'_>, text: &str) -> Vec<Fit> {
+    let Some((model, place)) = at.place() else {
+        return Vec::new();
+    };
     let chars: Vec<char> = text.chars().collect();
-    // An abbreviation has no vowel (qđ, tp).
     if !chars
         .iter()
         .any(|&c| syllable::base_letter(c).is_some_and(syllable::is_vowel))
     {
-        return None;
+        return Vec::new();
     }
     // A letter taken out: one typed twice, or any but the first (minority languages open
     // with clusters: kmưk, krông).
@@ -1320,37 +1501,44 @@ fn two_slips(at: &Spot<'_>, text: &str) -> Option<Vec<String>> {
         swapped.swap(i, i + 1);
         swapped.into_iter().collect()
     }));
-    let mut fits: Vec<Fit> = Vec::new();
+    // The fit in context, and the weight of the likeliest edit that reaches the spelling
+    // (two paths may reach one: "vãã" → "vã" → "và", a tone, or → "vàà" → "và").
+    let mut fits: Vec<(Fit, f64)> = Vec::new();
     for first in &firsts {
         for (word, edit, x) in known_edits(model, first).iter() {
-            if fits.iter().any(|f| f.word == *word) {
+            let weight = edit_weight(*edit);
+            if let Some(seen) = fits.iter_mut().find(|(f, _)| f.word == *word) {
+                seen.1 = seen.1.max(weight);
                 continue;
             }
-            let mut fit = in_context::fit(model, place, word, *x);
-            fit.score += edit_weight(*edit);
-            fits.push(fit);
+            fits.push((in_context::fit(model, place, word, *x), weight));
         }
     }
+    let mut fits: Vec<Fit> = fits
+        .into_iter()
+        .map(|(mut fit, weight)| {
+            fit.score += weight;
+            fit
+        })
+        .collect();
     fits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let best = fits.first()?;
-    // The word meant seen beside a neighbour at least: a guess two edits away with no
-    // support is no finding.
-    let vietnamese = at.fits(&best.word, has_vietnamese_only_letter(text));
-    (vietnamese && among_vietnamese_words(at.doc, at.tokens, at.i))
-        .then(|| fits.into_iter().take(3).map(|f| f.word).collect())
+    fits
 }
 
 /// A name or foreign word glued to one of the commonest Vietnamese syllables
 /// ("Dinhvà", "cristobalitcủa"): the byte index of that syllable. It must be written with a
-/// letter beyond ASCII (English words end in ASCII syllables: Shanghai, Vietnam), start
-/// with a consonant (Mêkông, nilông are loans), be at least two letters, follow at least
-/// three, and the token must stand among Vietnamese words.
+/// letter beyond ASCII (English words end in ASCII syllables: Shanghai, Vietnam) after a
+/// part in plain ASCII or a syllable, start with a consonant (Mêkông, nilông are loans), be at least two
+/// letters, follow at least three, and the token must stand among Vietnamese words.
 fn glued_to_common_word(at: &Spot<'_>, text: &str) -> Option<usize> {
     let model = at.model?;
     let mut key = String::new();
     let split = text.char_indices().skip(3).map(|(i, _)| i).find(|&i| {
         let word = &text[i..];
-        word.chars().nth(1).is_some()
+        // Marks on what comes before make a transliteration written solid (Vecnêudinxcơ,
+        // Tômxcơ), unless that is a syllable (a Vietnamese name: "Cảnhlàm").
+        (text[..i].is_ascii() || syllable::is_syllable(&text[..i]))
+            && word.chars().nth(1).is_some()
             && !word.is_ascii()
             && word
                 .chars()
@@ -1441,8 +1629,8 @@ mod tests {
 
     #[test]
     fn a_paragraph_in_a_legacy_encoding_is_left_to_legacy_encoding() {
-        let text = "Héi nghÞ tæng kÕt c«ng t¸c n¨m cña quËn, Xin chaøo caùc baïn ñaõ ñeán.";
-        // The rule alone reads the garbled syllables; the engine leaves the paragraph to
+        let text = "Héi nghÞ tæng kÕt c«ng t¸c n¨m cña quËn taị, Xin chaøo caùc baïn ñaõ ñeán.";
+        // The rule alone reads the misplaced mark of "taị"; the engine leaves the paragraph to
         // `legacy-encoding`, for every rule.
         assert!(!crate::rules::testing::check(&Nonword, text).is_empty());
         let rules: Vec<&str> = crate::lint_text(text, &crate::Config::default())
@@ -1839,5 +2027,91 @@ mod tests {
                 "Lễ vật cúng cho giàng kmưk là 5 loại thức ăn.",
             ],
         );
+    }
+
+    #[test]
+    fn a_letter_vietnamese_never_writes_typed_with_the_key_beside_it() {
+        for (text, fix) in [
+            (
+                "Nhà đầu tư được fcác nam tước đồng ý.",
+                "Nhà đầu tư được các nam tước đồng ý.",
+            ),
+            // Inside a sentence, a word with a letter only Vietnamese writes is no name.
+            (
+                "Trình Quốf hội phê chuẩn các dự án.",
+                "Trình Quốc hội phê chuẩn các dự án.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+    }
+
+    #[test]
+    fn a_name_past_a_comma_is_not_beside() {
+        // "Brolly", a name, stands past the comma: "dien" is among Vietnamese words.
+        assert_eq!(
+            flagged(
+                &Nonword,
+                "Ông là diễn viên người Anh, Shane Brolly, dien viên điện ảnh."
+            ),
+            ["dien"]
+        );
+    }
+
+    #[test]
+    fn an_i_or_u_typed_twice_in_plain_ascii() {
+        assert_eq!(
+            fixed(&Nonword, "Đơn vị đặt hàng, giiao kế hoạch cho các sở."),
+            "Đơn vị đặt hàng, giao kế hoạch cho các sở."
+        );
+        // Two letters: the old name of w.
+        silent(&Nonword, &["Trong tiếng Anh cổ, chữ này bị uu thay thế."]);
+    }
+
+    #[test]
+    fn a_vietnamese_name_with_a_key_slip_the_place_calls_for() {
+        let found = check(&Nonword, "Trình Quốx hội phê chuẩn các dự án.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "Quốc");
+    }
+
+    #[test]
+    fn a_stray_mark_offers_both_tones_the_likelier_first() {
+        let found = check(&Nonword, "Quân đánh Phúc Lộc va\u{323}\u{300} Tiên Phong.");
+        let offered: Vec<&str> = found[0]
+            .suggestions
+            .iter()
+            .map(|s| s.replacement.as_str())
+            .collect();
+        assert_eq!(offered, ["và", "vạ"]);
+    }
+
+    #[test]
+    fn glued_words_with_marks_are_split() {
+        for (text, fix) in [
+            // A plain syllable glued to a capitalised one with marks.
+            (
+                "Từ đời vuaLý Thánh Tông đổi tên.",
+                "Từ đời vua Lý Thánh Tông đổi tên.",
+            ),
+            // A capitalised pair the model writes, whatever the place.
+            (
+                "Nhiệm kỳ của Chánhán Tòa án nhân dân tỉnh.",
+                "Nhiệm kỳ của Chánh án Tòa án nhân dân tỉnh.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix);
+        }
+        silent(&Nonword, &["Ứng dụng chạy trên iPhone và macOS của hãng."]);
+    }
+
+    #[test]
+    fn a_second_slip_competes_with_the_words_one_slip_away() {
+        // "vãã" is one letter from "vã" and "vãn", two slips from "và", which fits.
+        let found = check(
+            &Nonword,
+            "Hội đồng quản trị vãã chịu trách nhiệm trước pháp luật.",
+        );
+        assert_eq!(found[0].suggestions[0].replacement, "và");
     }
 }
