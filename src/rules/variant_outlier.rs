@@ -180,6 +180,11 @@ struct Index<'a> {
     /// triples, at least [`TRIPLE_EVIDENCE`] times; only for the two words around a slot
     /// that `findings` may report by its middle.
     middles: FxHashMap<(u32, u32), Vec<(u32, u32)>>,
+    /// By word id: whether it has followers, predecessors, or opens a key of `middles`;
+    /// most slots are passed over by these before a map is looked up.
+    has_followers: Vec<bool>,
+    has_predecessors: Vec<bool>,
+    opens_middles: Vec<bool>,
     /// Each word as a well-formed syllable (`None`: a number, a foreign word, a nonword),
     /// parsed on first use.
     syllables: Vec<OnceCell<Option<Spelling>>>,
@@ -240,8 +245,14 @@ impl<'a> Index<'a> {
         with_next.push(0u32);
         let mut with_previous = Vec::with_capacity(guess);
         with_previous.push(0u32);
-        let mut pairs: FxHashMap<u64, u32> =
-            FxHashMap::with_capacity_and_hasher(guess, Default::default());
+        // Nearly every word of a short document starts a pair not seen before.
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(
+            (doc.tokens.len() / 2).min(1 << 14),
+            Default::default(),
+        );
+        // Each slot's pair with its left neighbour (its index into `pair_counts`; `NONE`:
+        // not joined), kept while building so the counts of a slot's pairs need no lookup.
+        let mut left_pairs: Vec<u32> = Vec::with_capacity(doc.tokens.len() / 2);
         let mut pair_counts: Vec<u32> = Vec::with_capacity(guess);
         let mut marks = Vec::new();
         for (b, block) in doc.blocks.iter().enumerate() {
@@ -280,6 +291,7 @@ impl<'a> Index<'a> {
                 let joined = i >= 2
                     && tokens[i - 1].is_inline_space(&doc.text)
                     && is_word_or_number(&tokens[i - 2]);
+                left_pairs.push(NONE);
                 if joined {
                     let previous = slots.last().expect("the word before").id();
                     let next_pair = pair_counts.len() as u32;
@@ -288,6 +300,7 @@ impl<'a> Index<'a> {
                         pair_counts.push(0);
                     }
                     pair_counts[at as usize] += 1;
+                    *left_pairs.last_mut().expect("pushed above") = at;
                     with_next[previous as usize] += 1;
                     with_previous[id as usize] += 1;
                 }
@@ -315,10 +328,10 @@ impl<'a> Index<'a> {
             Some(n) if n.joined() => n.id(),
             _ => NONE,
         };
-        let count = |a: u32, b: u32| {
-            pairs
-                .get(&pair_key(a, b))
-                .map_or(0, |&at| pair_counts[at as usize])
+        // How often slot `k`'s pair with its left neighbour occurs (0: not joined).
+        let left_count = |k: usize| match left_pairs.get(k) {
+            Some(&at) if at != NONE => pair_counts[at as usize],
+            _ => 0,
         };
         let mut followers: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
         let mut predecessors: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
@@ -339,38 +352,51 @@ impl<'a> Index<'a> {
         // (see `findings`): only the frames of such slots are counted, with the triples
         // they hold.
         let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        // The words that open (close) a frame: most slots are passed over by these before
+        // the map of frames is looked up.
+        let mut opens_frame = vec![false; names.len()];
+        let mut closes_frame = vec![false; names.len()];
         for (k, s) in slots.iter().enumerate() {
             let (l, r) = (left(k), right(k));
             if s.open()
                 && l != NONE
                 && r != NONE
                 && !(l == NUMBER && r == NUMBER)
-                && count(l, s.id()) == 1
-                && count(s.id(), r) == 1
+                && left_count(k) == 1
+                && left_count(k + 1) == 1
             {
                 frames.insert((l, r), 0);
+                opens_frame[l as usize] = true;
+                closes_frame[r as usize] = true;
             }
         }
         let mut triples: FxHashMap<(u32, u32, u32), u32> = FxHashMap::default();
         if !frames.is_empty() {
             for (k, s) in slots.iter().enumerate() {
                 let (l, r) = (left(k), right(k));
-                if l == NONE || r == NONE {
+                if l == NONE || r == NONE || !opens_frame[l as usize] || !closes_frame[r as usize] {
                     continue;
                 }
                 if let Some(n) = frames.get_mut(&(l, r)) {
                     *n += 1;
-                    *triples.entry((l, s.id(), r)).or_default() += 1;
+                    // A triple occurs no more often than either of its pairs.
+                    if left_count(k) >= TRIPLE_EVIDENCE && left_count(k + 1) >= TRIPLE_EVIDENCE {
+                        *triples.entry((l, s.id(), r)).or_default() += 1;
+                    }
                 }
             }
         }
         let mut middles: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
+        let mut opens_middles = vec![false; names.len()];
         for (&(a, m, b), &count) in &triples {
             if count >= TRIPLE_EVIDENCE && 2 * count > frames[&(a, b)] {
                 middles.entry((a, b)).or_default().push((m, count));
+                opens_middles[a as usize] = true;
             }
         }
         let syllables = (0..names.len()).map(|_| OnceCell::new()).collect();
+        let has_followers = marked(names.len(), followers.keys());
+        let has_predecessors = marked(names.len(), predecessors.keys());
         Index {
             doc,
             marks,
@@ -381,9 +407,12 @@ impl<'a> Index<'a> {
             pair_counts,
             with_next,
             with_previous,
+            has_followers,
+            has_predecessors,
             followers,
             predecessors,
             middles,
+            opens_middles,
             syllables,
         }
     }
@@ -514,13 +543,19 @@ impl<'a> Index<'a> {
             let rare = self.words[s.id() as usize] <= RARE;
             // The small maps of evidence first: most slots have none, and are passed over
             // before their pairs are looked up in the document's large map of pairs.
-            let followers = rare.then(|| self.followers.get(&left)).flatten();
-            let predecessors = rare.then(|| self.predecessors.get(&right)).flatten();
-            let middles = if self.middles.is_empty() || (left == NUMBER && right == NUMBER) {
-                None
-            } else {
-                self.middles.get(&(left, right))
-            };
+            let marked = |by: &[bool], id: u32| by.get(id as usize).copied().unwrap_or(false);
+            let followers = (rare && marked(&self.has_followers, left))
+                .then(|| self.followers.get(&left))
+                .flatten();
+            let predecessors = (rare && marked(&self.has_predecessors, right))
+                .then(|| self.predecessors.get(&right))
+                .flatten();
+            let middles =
+                if !marked(&self.opens_middles, left) || (left == NUMBER && right == NUMBER) {
+                    None
+                } else {
+                    self.middles.get(&(left, right))
+                };
             if followers.is_none() && predecessors.is_none() && middles.is_none() {
                 continue;
             }
@@ -692,6 +727,15 @@ impl<'a> Index<'a> {
         }
         d.with_suggestion(self.range(f.slot), other.to_string())
     }
+}
+
+/// A flag for each of `len` word ids, set for `ids`.
+fn marked<'i>(len: usize, ids: impl Iterator<Item = &'i u32>) -> Vec<bool> {
+    let mut flags = vec![false; len];
+    for &id in ids {
+        flags[id as usize] = true;
+    }
+    flags
 }
 
 fn is_word_or_number(token: &Token) -> bool {
