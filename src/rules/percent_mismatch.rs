@@ -45,7 +45,10 @@ declare_rule! {
     /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
     /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
     /// written (64% accepts 63,5 to 64,99: rounded or cut). The message shows the computation. It stays
-    /// silent when it cannot tell which figures are the operands.
+    /// silent when it cannot tell which figures are the operands, on a percentage in a
+    /// parenthesis that opens with another period ("(năm 2024 đạt 95%)"), and where a word
+    /// only ends like a whole's marker ("quản lý 127 tỷ đồng" is no "thụ lý") or "trên"
+    /// follows a verb ("tăng trên 6 nghìn tỷ đồng" is "more than").
     ///
     /// ## Why
     /// Readers and journalists recompute headline figures. A budget reported as "more than
