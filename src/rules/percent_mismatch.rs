@@ -45,7 +45,10 @@ declare_rule! {
     /// near ("xấp xỉ", "khoảng") or below ("dưới"); a plain verb of
     /// `rules/lists/ratio-verbs.txt` ("đạt", "chiếm") needs the same value at the precision
     /// written (64% accepts 63,5 to 64,99: rounded or cut). The message shows the computation. It stays
-    /// silent when it cannot tell which figures are the operands.
+    /// silent when it cannot tell which figures are the operands, on a percentage in a
+    /// parenthesis that opens with another period ("(năm 2024 đạt 95%)"), and where a word
+    /// only ends like a whole's marker ("quản lý 127 tỷ đồng" is no "thụ lý") or "trên"
+    /// follows a verb ("tăng trên 6 nghìn tỷ đồng" is "more than").
     ///
     /// ## Why
     /// Readers and journalists recompute headline figures. A budget reported as "more than
@@ -369,6 +372,9 @@ enum Reading {
 impl PercentMismatch {
     fn check_percent(&self, doc: &Document, sentence: &[usize], percent: &Percent) -> Reading {
         let at = percent.figure.at;
+        if in_period_parenthesis(&Cursor::new(doc, sentence), at) {
+            return Reading::Agrees;
+        }
         let (claim, verb_at) = claim_before(doc, sentence, at);
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
         let found = if let Some(found) = difference_claim(doc, sentence, percent) {
@@ -742,11 +748,7 @@ fn described_share(c: &Cursor<'_>, verb_at: usize, percent: &Percent) -> Option<
         // "Trong số 2.268 tân sinh viên, có 1.361 em ...": a whole that opens the clause
         // is the whole of the first count after it, whatever that counts.
         let opening = opens_with_whole(c, k);
-        let marked = k
-            .checked_sub(1)
-            .and_then(|p| c.word(p))
-            .is_some_and(|w| WHOLE_MARKERS.contains(w))
-            || opening.is_some();
+        let marked = k.checked_sub(1).is_some_and(|p| marks_whole(c, p)) || opening.is_some();
         let same = q.same_unit(&part)
             || opening == Some(true) && first_count_after(c, q.end) == Some(part.figure.at);
         (same && (marked || stated_as_whole(c, k, part.figure.at))).then_some(q)
@@ -1206,6 +1208,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
     // "X ... trên (tổng số) Y": `last` is the whole.
     let over = before(last.at, 1) == Some("trên")
+        && !last
+            .at
+            .checked_sub(2)
+            .is_some_and(|p| is_verb_of_figures(&c, p))
         || before(last.at, 1) == Some("số")
             && before(last.at, 2) == Some("tổng")
             && before(last.at, 3) == Some("trên");
@@ -1218,7 +1224,7 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
-            && (before(k, 1).is_some_and(|w| WHOLE_MARKERS.contains(w))
+            && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
     })?;
     ratio(doc, &last, &c.figure_at(whole)?)
@@ -1517,9 +1523,11 @@ fn periods_compared(
     let (now, base) = match (period_of(c, x), period_of(c, y)) {
         (Some(px), Some(py)) if py.before(px) => (x, y),
         (Some(px), Some(py)) if px.before(py) => (y, x),
-        // "so với 2.040 ca năm trước"; "(năm 2024: 1.200 tỷ đồng)" after the percentage.
+        // "so với 2.040 ca năm trước"; "(năm 2024: 1.200 tỷ đồng)" after the percentage, in
+        // a parenthesis ("... và 7 tháng/2017 đạt 70,89 tỷ USD" is another figure's clause).
         (None, Some(Period::Earlier | Period::Year(_)))
-            if compared_with(c, y) || y.figure.at > percent.sign_at =>
+            if compared_with(c, y)
+                || (percent.sign_at..y.figure.at).any(|k| c.is_punct(k, "(")) =>
         {
             (x, y)
         }
@@ -1629,6 +1637,54 @@ fn is_approximate(c: &Cursor<'_>, q: &Quantity) -> bool {
         .checked_sub(1)
         .and_then(|k| c.word(k))
         .is_some_and(|w| PERCENT_QUALIFIERS.value(w).is_some())
+}
+
+/// Words of `whole-markers.txt` that are the second syllable of a word, with its first:
+/// "thụ lý 181 vụ" states a whole, "quản lý 127 tỷ đồng" or "xác nhận 20 hồ sơ" does not.
+const WHOLE_MARKER_FIRST_SYLLABLES: [(&str, &[&str]); 3] =
+    [("cộng", &["tổng"]), ("lý", &["thụ"]), ("nhận", &["tiếp"])];
+
+/// Whether the word at `k` marks the figure after it as a whole: a word of
+/// `whole-markers.txt`, with its first syllable where it is the second of a word, and "trên"
+/// only after a figure ("45 ha trên 72 ha"), not after a verb ("đạt trên 79,1 nghìn tỷ
+/// đồng" is "more than").
+fn marks_whole(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(w) = c.word(k).filter(|w| WHOLE_MARKERS.contains(w)) else {
+        return false;
+    };
+    if let Some((_, firsts)) = WHOLE_MARKER_FIRST_SYLLABLES.iter().find(|(m, _)| *m == w) {
+        return k
+            .checked_sub(1)
+            .and_then(|p| c.word(p))
+            .is_some_and(|p| firsts.contains(&p));
+    }
+    if w == "trên" {
+        return (k.saturating_sub(4)..k)
+            .rev()
+            .take_while(|&p| c.punct(p).is_none() && !is_verb_of_figures(c, p))
+            .any(|p| c.figure_at(p).is_some());
+    }
+    true
+}
+
+/// Whether the word at `k` is a change or ratio verb ("tăng", "đạt"): "tăng trên 6 nghìn
+/// tỷ đồng" after it is "more than", not "out of".
+fn is_verb_of_figures(c: &Cursor<'_>, k: usize) -> bool {
+    c.word(k)
+        .is_some_and(|v| CHANGE_VERBS.value(v).is_some() || RATIO_VERBS.contains(v))
+}
+
+/// Whether `at` lies in a parenthesis that opens with a period ("(năm 2017 đạt 90,4%)",
+/// "(cùng kỳ: 85%)"): a figure of that period, not of the figures outside.
+fn in_period_parenthesis(c: &Cursor<'_>, at: usize) -> bool {
+    let Some(open) = (0..at)
+        .rev()
+        .take_while(|&k| !c.is_punct(k, ")"))
+        .find(|&k| c.is_punct(k, "("))
+    else {
+        return false;
+    };
+    (open + 1..(open + 3).min(at)).any(|k| c.year(k).is_some() || period_words_at(c, k).is_some())
 }
 
 /// Whether a word of `rules/lists/plan-words.txt` stands in the few words before `k`
@@ -1750,10 +1806,14 @@ fn across_clauses(
                 .figure
                 .at
                 .checked_sub(1)
-                .and_then(|k| c.word(k))
-                .is_some_and(|w| WHOLE_MARKERS.contains(w));
+                .is_some_and(|k| marks_whole(c, k));
             let plan = from_plan || plan_after && planned_before(c, whole.figure.at, 0);
-            return (marked || plan || verb == "chiếm")
+            // "Nhóm A đạt 43,3 tỷ USD ... Nhóm B đạt 10,4 tỷ USD, chiếm 8,6%": a figure said
+            // with the part's own verb is its sibling, not its whole.
+            let verb_before = |q: &Quantity| q.figure.at.checked_sub(1).and_then(|k| c.word(k));
+            let sibling =
+                verb_before(&whole).is_some() && verb_before(&whole) == verb_before(&part);
+            return (marked || plan || verb == "chiếm" && !sibling)
                 .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
         }
         return None;
@@ -2470,6 +2530,44 @@ mod tests {
         silent(
             &PercentMismatch,
             &["Xã có 2.400 hộ. Độ che phủ rừng đạt 42%."],
+        );
+    }
+
+    #[test]
+    fn words_that_only_end_like_a_whole_marker_and_figures_of_another_period() {
+        // Each sentence is checked alone, and with the words that made the reading wrong:
+        // the reading still fires there.
+        flags_each(
+            &PercentMismatch,
+            &[
+                (
+                    "Xã thụ lý 40 hồ sơ. Cụ thể, hồ sơ đất đai 30 hồ sơ, bằng 50%.",
+                    &["50%"],
+                ),
+                (
+                    "Chi nhánh có 80 tỷ đồng tiền gửi, cho vay 50 tỷ đồng trên 80 tỷ đồng (đạt 40%).",
+                    &["40%"],
+                ),
+                (
+                    "Nhóm A đạt 40 triệu USD. Tổng cộng 80 triệu USD, chiếm 30%.",
+                    &["30%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                // "quản lý" is no "thụ lý": the figure after it is no whole.
+                "Xã quản lý 40 hồ sơ. Cụ thể, hồ sơ đất đai 30 hồ sơ, bằng 50%.",
+                // "tăng trên" is "more than", not "out of".
+                "Dư nợ đạt 90 tỷ đồng, tăng trên 9 tỷ đồng (đạt tỷ lệ 11%).",
+                // A sibling said with the part's own verb is not its whole.
+                "Nhóm A đạt 40 triệu USD. Nhóm B đạt 10 triệu USD, chiếm 30%.",
+                // The parenthesis gives last year's rate, not this year's fraction.
+                "Trạm tiêm cho 600/500 trẻ đạt 120% kế hoạch (năm 2024 đạt 95%).",
+                // The figure after "và" is another period's own clause, not the base.
+                "Tháng này bán 20 tấn, giảm 4% so với tháng trước và năm 2024 bán 90 tấn.",
+            ],
         );
     }
 
