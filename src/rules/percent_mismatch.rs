@@ -310,8 +310,10 @@ fn body_percents(doc: &Document) -> Vec<BodyPercent> {
                     .find(|&k| c.is_punct(k, ";"))
                     .map_or(after_previous, |k| k + 1);
                 let end = percents.get(i + 1).map_or(c.len(), |next| next.figure.at);
+                // The clause ends at the comma after the percentage: what follows
+                // ("…, đóng góp 2 điểm vào tốc độ tăng trưởng") speaks of another measure.
                 let end = (percent.sign_at..end)
-                    .find(|&k| c.is_punct(k, ";"))
+                    .find(|&k| c.is_punct(k, ";") || c.is_punct(k, ","))
                     .unwrap_or(end);
                 let (claim, _) = claim_before(doc, sentence, percent.figure.at);
                 out.push(BodyPercent {
@@ -2181,6 +2183,9 @@ mod tests {
                 "Xã Tân Hòa: thu ngân sách năm 2024 đạt 108% dự toán\n\nTổng thu ngân sách ước đạt 8,64 tỷ đồng, bằng 108% dự toán huyện giao.",
                 "Thu ngân sách tăng 12%\n\nThu ngân sách đạt 108% dự toán, tăng 12,4% so với cùng kỳ.",
                 "Tỷ lệ tiêm chủng đạt 97%\n\nThu ngân sách đạt 108% dự toán huyện giao.",
+                // The body's clause ends at the comma after its percentage: the measure
+                // named after it is another one's.
+                "Tốc độ tăng trưởng kinh tế quý I đạt 6,2%\n\nKhu vực dịch vụ tăng 6,9%, đóng góp 3,1 điểm phần trăm vào tốc độ tăng trưởng kinh tế của tỉnh.",
             ],
         );
     }
