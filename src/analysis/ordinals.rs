@@ -379,8 +379,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 &sentence[thu_at + 1 + len..],
                                 &words[thu_at + 1 + len..],
                             ));
-                            let mut org = expand_acronyms(org);
-                            org.retain(|w| !EVENT_QUALIFIERS.contains(w));
+                            let org = organisation_key(org);
                             out.push(OrdinalMention {
                                 event,
                                 org,
@@ -412,8 +411,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         })
                     {
                         org.extend(org_after(doc, &sentence[k + 1..], &words[k + 1..]));
-                        let mut org = expand_acronyms(org);
-                        org.retain(|w| !EVENT_QUALIFIERS.contains(w));
+                        let org = organisation_key(org);
                         out.push(OrdinalMention {
                             event,
                             org,
@@ -627,6 +625,14 @@ pub fn to_words(value: u32) -> String {
         }
         _ => value.to_string(),
     }
+}
+
+/// The words that name a mention's organisation: acronyms expanded first ("Đại hội TDTT" is
+/// "Đại hội Thể dục thể thao"), then the event's qualifiers dropped.
+fn organisation_key(org: Vec<String>) -> Vec<String> {
+    let mut org = expand_acronyms(org);
+    org.retain(|w| !EVENT_QUALIFIERS.contains(w));
+    org
 }
 
 /// Acronyms replaced by the words they stand for ("hđnd" → "hội đồng nhân dân"), and "uỷ"
