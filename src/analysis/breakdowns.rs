@@ -144,13 +144,17 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
     };
     // "9.412 lượt hộ đạt danh hiệu; trong đó ...": a semicolon before the marker as a comma.
     let comma = !colon && (c.is_punct(k, ",") || c.is_punct(k, ";"));
-    if comma {
+    // "17 thanh niên nhập ngũ (trong đó 15 ...)", "06 giải (01 giải Nhất, ...)": a bracket
+    // opened after the whole's clause holds its breakdown; no comma is crossed back.
+    let in_bracket = c.is_punct(k, "(");
+    let bracket = in_bracket || c.is_punct(marker, "(");
+    if comma || in_bracket {
         let Some(j) = k.checked_sub(1) else {
             return out;
         };
         k = j;
     }
-    let reach = if comma || colon {
+    let reach = if comma || colon || bracket {
         MAX_HEAD_WHOLE_DISTANCE
     } else {
         MAX_BARE_DISTANCE
@@ -176,6 +180,7 @@ fn wholes_before(c: &Cursor<'_>, marker: usize, colon: bool) -> Vec<(FigureAt, b
             }
             Some(TokenKind::Word) if colon && c.doc.case(c.token(j)) != Case::Lower => break,
             Some(TokenKind::Word) => words += 1,
+            Some(TokenKind::Punct) if bracket => break,
             Some(TokenKind::Punct) if comma && c.is_punct(j, ",") => {
                 far |= words > MAX_CROSSED_WORDS;
                 words = 0;
@@ -275,8 +280,8 @@ fn part_at(c: &Cursor<'_>, k: usize, labels: Labels) -> Option<usize> {
 }
 
 /// The parts from `from`; `None` unless at least two are joined by a conjunction (or, for
-/// labelled parts, run to the sentence's end).
-fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
+/// labelled parts, run to the sentence's end; or, `bracketed`, run to the closing bracket).
+fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Option<Vec<Part>> {
     let labelled = c.kind(from) == Some(TokenKind::Word);
     let capitalised = if labelled {
         Labels::Capitalised
@@ -293,6 +298,10 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
     // Labelled parts that stop at a separator not followed by a part ("Ba 8, Khuyến khích
     // 10" read no further than "Ba 8") are not known to be all the parts.
     let mut broken = false;
+    let mut closed = false;
+    // Parts split by semicolons in a bracket may be readings of one figure ("10 tấn (9,8
+    // tấn Anh; 11 tấn thiếu)").
+    let mut semicolon = false;
     loop {
         parts.push(Part {
             figure: c.figure_at(at)?,
@@ -308,9 +317,14 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
             match c.punct(k) {
                 Some("(") => depth += 1,
                 Some(")") if depth > 0 => depth -= 1,
-                Some("." | "!" | "?" | ":" | ")") => break None,
+                Some(")") => {
+                    closed = true;
+                    break None;
+                }
+                Some("." | "!" | "?" | ":") => break None,
                 Some("," | ";") if depth == 0 && joined => break None,
                 Some("," | ";") if depth == 0 => {
+                    semicolon |= c.is_punct(k, ";");
                     let mut n = k + 1;
                     let and = c.word(n) == Some("và");
                     if and {
@@ -347,7 +361,8 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool) -> Option<Vec<Part>> {
         at = p;
     }
     let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
-    (parts.len() >= 2 && (joined || to_sentence_end)).then_some(parts)
+    let to_bracket_end = bracketed && closed && !broken && !semicolon;
+    (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end)).then_some(parts)
 }
 
 /// Tokens a noun-led part's segment may hold (its label, figures and description).
@@ -984,7 +999,8 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             };
             (Marker::Complete, before, from)
         } else if within == Some(2) {
-            let mut from = p + 2 + usize::from(c.is_punct(p + 2, ","));
+            // "trong đó, 15 ...", "trong đó: 523 hộ nghèo, 357 hộ cận nghèo".
+            let mut from = p + 2 + usize::from(c.is_punct(p + 2, ",") || c.is_punct(p + 2, ":"));
             from += usize::from(c.word(from) == Some("có"));
             (Marker::Within, p, from)
         } else if within == Some(3) {
@@ -992,6 +1008,10 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             (Marker::Within, p, from)
         } else if c.is_punct(p, ":") {
             (Marker::Complete, p, p + 1)
+        } else if c.is_punct(p, "(") && c.kind(p + 1) == Some(TokenKind::Number) {
+            // "06 giải cá nhân (01 giải Nhất, ... và 03 giải Khuyến khích)": parts in a
+            // bracket, read as within the whole (they may be some of it).
+            (Marker::Within, p, p + 1)
         } else {
             continue;
         };
@@ -1000,7 +1020,8 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
         if candidates.is_empty() {
             continue;
         }
-        let Some(parts) = parts_from(c, from, marker == Marker::Within) else {
+        let bracketed = c.is_punct(colon, "(") || colon > 0 && c.is_punct(colon - 1, "(");
+        let Some(parts) = parts_from(c, from, marker == Marker::Within, bracketed) else {
             continue;
         };
         let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
@@ -1013,6 +1034,11 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             continue;
         }
         let noun = c.unit_words(whole.at + 1);
+        // A bracket's parts count the whole's own things ("3 chi đoàn (9 đoàn viên ...)" is
+        // no split of the branches).
+        if bracketed && !parts.iter().all(|p| counts_same_things(&noun, &p.noun)) {
+            continue;
+        }
         // Labelled parts ("Vàng 7") count the whole's noun, not the labels' own things.
         if c.kind(from) == Some(TokenKind::Word)
             && parts
@@ -1263,6 +1289,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn reads_parts_in_a_bracket_after_the_whole() {
+        assert_eq!(
+            read("Xã có 12 đoàn viên nhập ngũ (trong đó 9 đoàn viên vào quân đội và 3 đoàn viên vào công an)."),
+            vec![(12.0, vec![9.0, 3.0])]
+        );
+        assert_eq!(
+            read("Hội thi trao 8 giải (2 giải Nhì, 2 giải Ba và 4 giải Khuyến khích) và 1 giải tập thể."),
+            vec![(8.0, vec![2.0, 2.0, 4.0])]
+        );
+        assert_eq!(
+            read("Thôn có 140 hộ vay vốn (trong đó: 90 hộ nghèo, 50 hộ cận nghèo)."),
+            vec![(140.0, vec![90.0, 50.0])]
+        );
+        // Not after another clause, nor a bracket with one figure or none joined.
+        assert!(read("Có 12 đoàn viên, 3 chi đoàn (9 đoàn viên mới và 3 đoàn viên cũ).").iter().all(|(w, _)| *w != 3.0));
+        assert!(read("Đàn có 40 con bò (8 con bê; 2 con đực giống).").is_empty());
+        assert!(read("Con lớn nhất nặng 10 tấn (9,8 tấn Anh; 11 tấn thiếu).").is_empty());
     }
 
     #[test]

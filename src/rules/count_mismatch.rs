@@ -510,7 +510,21 @@ mod tests {
                     "Cử tri đã nêu 9 ý kiến, kiến nghị, gồm 5 ý kiến về giao thông, thủy lợi và 3 ý kiến về chính sách.",
                     &["9"],
                 ),
+                // Parts in a bracket after the whole.
+                (
+                    "Xã có 12 đoàn viên nhập ngũ (trong đó 10 đoàn viên vào quân đội và 3 đoàn viên vào công an).",
+                    &["12"],
+                ),
+                (
+                    "Hội thi trao 7 giải (2 giải Nhì, 2 giải Ba và 4 giải Khuyến khích) và 1 giải tập thể.",
+                    &["7"],
+                ),
             ],
+        );
+        // Bracketed parts may be some of the whole.
+        silent(
+            &CountMismatch,
+            &["Hội thi trao 9 giải (2 giải Nhì, 2 giải Ba và 4 giải Khuyến khích) và 1 giải tập thể."],
         );
     }
 
