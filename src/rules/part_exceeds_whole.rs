@@ -6,8 +6,8 @@ use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS,
-    PART_NOT_FRACTION_WORDS, PART_VERBS,
+    HANDLING_VERBS, INTAKE_VERBS, MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS,
+    PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS, PART_VERBS,
 };
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
@@ -97,6 +97,7 @@ impl Rule for PartExceedsWhole {
             let marked = ["/", "tổng", "Tổng", "rong"]
                 .iter()
                 .any(|m| text.contains(m))
+                || INTAKE_MARKS.iter().any(|m| text.contains(m))
                 || (unmarked_parts && opens_with_count(text));
             if figures < 2 || !marked {
                 continue;
@@ -113,6 +114,21 @@ impl Rule for PartExceedsWhole {
                 if let (true, Some(previous)) = (unmarked_parts, previous) {
                     self.opening_part(doc, previous, sentence, out);
                 }
+            }
+            // An intake and its handled parts, over sentences split at a semicolon.
+            let mut joined: Vec<usize> = Vec::new();
+            for sentence in sentences.iter() {
+                joined.extend_from_slice(sentence);
+                let semicolon = sentence
+                    .last()
+                    .is_some_and(|&i| &doc.text[doc.tokens[i].range()] == ";");
+                if !semicolon {
+                    self.handled_parts(doc, &joined, out);
+                    joined.clear();
+                }
+            }
+            if !joined.is_empty() {
+                self.handled_parts(doc, &joined, out);
             }
         }
     }
@@ -479,6 +495,101 @@ impl PartExceedsWhole {
         }
     }
 
+    /// "thụ lý 49 vụ việc, đã giải quyết 55 vụ việc": a count taken in by an intake verb
+    /// ("thụ lý", "tiếp nhận", "phát hiện", "xảy ra") is the whole of the later counts of its
+    /// noun in the sentence that are handled from it: after a handling verb ("giải quyết",
+    /// "xét xử", "làm rõ") or opening their clause with a verb after the noun ("tiếp nhận
+    /// 2.684 hồ sơ; 2.105 hồ sơ đã được trả"; not "phát hiện 65 vụ A, 213 vụ B", the
+    /// intake's kinds). A warning: no marker says so. Writers tell other figures of the noun
+    /// apart by words this reads as no part: a clause taking in again (another place's or
+    /// period's intake), a change, a comparison, a plan or a year in the part's clause, a
+    /// place before the part ("xã B 350 hồ sơ"), and a backlog in the sentence ("tồn", "kỳ
+    /// trước chuyển sang", "đến hạn", "tiếp nhận mới"), which handled counts may include.
+    fn handled_parts(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
+        let c = Cursor::new(doc, sentence);
+        let pair_in = |list: &crate::lists::WordList, k: usize| {
+            matches!((c.word(k), c.word(k + 1)), (Some(a), Some(b)) if list.contains_pair(a, b))
+        };
+        let Some(verb) = (0..c.len()).find(|&k| pair_in(&INTAKE_VERBS, k)) else {
+            return;
+        };
+        let backlog = (0..c.len()).any(|k| {
+            c.word(k) == Some("tồn")
+                || matches!((c.word(k), c.word(k + 1)), (Some("chuyển"), Some("sang")) | (Some("đến"), Some("hạn")))
+        });
+        // "tiếp nhận mới 19.630 hồ sơ": new ones only, beside those carried over.
+        if backlog || c.word(verb + 2) == Some("mới") {
+            return;
+        }
+        let clause_end = |from: usize| {
+            (from..c.len())
+                .find(|&k| matches!(c.punct(k), Some("," | ";" | "." | "!" | "?" | ":" | "(")))
+                .unwrap_or(c.len())
+        };
+        // The whole: the first count within two words of the verb, and any other of its
+        // clause in another noun.
+        let first = verb + 2;
+        let end = clause_end(first);
+        let wholes: Vec<(FigureAt, Vec<String>)> = (first..end)
+            .filter(|&k| !compared_at(&c, k))
+            .filter_map(|k| quantity_at(&c, k))
+            .collect();
+        if wholes.is_empty() || wholes[0].0.at > first + 2 {
+            return;
+        }
+        let rule = self.meta();
+        let mut start = end;
+        while start < c.len() && !matches!(c.punct(start), Some("." | "!" | "?" | ":" | "(")) {
+            let from = start + 1;
+            let to = clause_end(from);
+            start = to;
+            let clause = Cursor::new(doc, &sentence[from..to]);
+            // Another intake (a parallel clause) ends the wholes' reach.
+            if (from..to).any(|k| pair_in(&INTAKE_VERBS, k)) {
+                return;
+            }
+            if frames_another_count(&clause) || (0..clause.len()).any(|k| {
+                clause.word(k).is_some_and(|w| PLAN_CLAUSE_WORDS.contains(&w))
+            }) {
+                continue;
+            }
+            for k in from..to {
+                let Some((part, noun)) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) else {
+                    continue;
+                };
+                let Some((whole, _)) = wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun)) else {
+                    continue;
+                };
+                let lead = &sentence[from..k];
+                let opens = (from..k).all(|j| matches!(c.word(j), Some("có" | "đã" | "và")));
+                let handled = (k.saturating_sub(MAX_HANDLING_DISTANCE).max(from)..k)
+                    .any(|j| {
+                        pair_in(&HANDLING_VERBS, j)
+                            || c.word(j).is_some_and(|w| HANDLING_VERBS.contains(w))
+                    });
+                // "xã B 350 hồ sơ": a place's own figure.
+                let placed = lead.iter().any(|&i| {
+                    doc.tokens[i].kind() == TokenKind::Word
+                        && doc.case(&doc.tokens[i]) != crate::text::case::Case::Lower
+                });
+                // A count opening its clause needs a verb after its noun ("2.105 hồ sơ đã
+                // được giải quyết"): "phát hiện 65 vụ A, 213 vụ B" lists the intake's kinds.
+                let stated = opens && is_part(doc, sentence, k, noun.len());
+                if !(stated || handled) || placed {
+                    continue;
+                }
+                if comparable(whole, &part)
+                    && part.figure.value > whole.figure.value
+                    && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
+                {
+                    let mut d = too_large(doc, rule, whole, &part, &noun[..1]);
+                    d.severity = Severity::Warning;
+                    out.push(d);
+                }
+            }
+        }
+    }
+
     /// "12/11 xã": a fraction of a countable noun above one.
     fn fractions(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
         let rule = self.meta();
@@ -630,6 +741,16 @@ fn same_head(a: &[String], b: &[String]) -> bool {
     k == len(b) && a.len() >= k && b.len() >= k && a[..k] == b[..k]
 }
 
+/// Substrings of the intake verbs ("thụ lý", "tiếp nhận", "phát hiện", "xảy ra"), in any
+/// case of their first letter: the blocks [`PartExceedsWhole::handled_parts`] reads.
+const INTAKE_MARKS: [&str; 4] = ["hụ lý", "iếp nhận", "hát hiện", "ảy ra"];
+
+/// Words before a part a handling verb may stand ("đã giải quyết, xét xử 415 vụ").
+const MAX_HANDLING_DISTANCE: usize = 6;
+
+/// Words of a clause about a plan or target, whose figures are no part handled.
+const PLAN_CLAUSE_WORDS: [&str; 3] = ["chỉ", "dự", "phấn"];
+
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
 
@@ -706,6 +827,40 @@ mod tests {
     use super::PartExceedsWhole;
     use crate::Config;
     use crate::rules::testing::{check, check_with, flags_each, silent};
+
+    #[test]
+    fn a_count_handled_from_an_intake_is_a_part_of_it() {
+        let warned = |text: &str| {
+            check(&PartExceedsWhole, text)
+                .iter()
+                .filter(|d| d.severity == crate::Severity::Warning)
+                .map(|d| text[d.span.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (text, part) in [
+            ("Trong quý, tòa án đã thụ lý 49 vụ việc, đã giải quyết 55 vụ việc các loại.", "55"),
+            ("Bộ phận một cửa tiếp nhận 2.684 hồ sơ; 2.705 hồ sơ đã được trả kết quả.", "2.705"),
+            ("Năm nay thụ lý 1.217 vụ, giải quyết 1.230 vụ, đạt 91%.", "1.230"),
+            ("Công an phát hiện 42 vụ vi phạm; xử phạt hành chính 45 vụ.", "45"),
+        ] {
+            assert_eq!(warned(text), [part], "{text}");
+        }
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Trong quý, tòa án đã thụ lý 49 vụ việc, đã giải quyết 35 vụ việc các loại.",
+                // Another intake, a change, a plan, a place, a year, a backlog.
+                "Quý I tiếp nhận 200 hồ sơ, quý II tiếp nhận 250 hồ sơ.",
+                "Thụ lý 81 vụ, tăng 13 vụ so với năm trước; giải quyết 70 vụ.",
+                "Xã A tiếp nhận 300 hồ sơ, xã B 350 hồ sơ.",
+                "Đã phát hiện 65 vụ khai thác rừng, 213 vụ vận chuyển lâm sản, 79 vụ phá rừng.",
+                "Tiếp nhận 300 hồ sơ, năm 2024 giải quyết 350 hồ sơ.",
+                "Thụ lý 120 vụ, phấn đấu giải quyết 130 vụ.",
+                "Đã tiếp nhận mới 19.630 hồ sơ, hồ sơ đến hạn giải quyết 19.944 hồ sơ.",
+                "Thụ lý 300 vụ, kể cả án tồn, đã giải quyết 320 vụ.",
+            ],
+        );
+    }
 
     #[test]
     fn a_part_may_count_the_same_things_in_another_noun() {
