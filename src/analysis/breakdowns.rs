@@ -1294,11 +1294,15 @@ mod tests {
     #[test]
     fn reads_parts_in_a_bracket_after_the_whole() {
         assert_eq!(
-            read("Xã có 12 đoàn viên nhập ngũ (trong đó 9 đoàn viên vào quân đội và 3 đoàn viên vào công an)."),
+            read(
+                "Xã có 12 đoàn viên nhập ngũ (trong đó 9 đoàn viên vào quân đội và 3 đoàn viên vào công an)."
+            ),
             vec![(12.0, vec![9.0, 3.0])]
         );
         assert_eq!(
-            read("Hội thi trao 8 giải (2 giải Nhì, 2 giải Ba và 4 giải Khuyến khích) và 1 giải tập thể."),
+            read(
+                "Hội thi trao 8 giải (2 giải Nhì, 2 giải Ba và 4 giải Khuyến khích) và 1 giải tập thể."
+            ),
             vec![(8.0, vec![2.0, 2.0, 4.0])]
         );
         assert_eq!(
@@ -1306,7 +1310,11 @@ mod tests {
             vec![(140.0, vec![90.0, 50.0])]
         );
         // Not after another clause, nor a bracket with one figure or none joined.
-        assert!(read("Có 12 đoàn viên, 3 chi đoàn (9 đoàn viên mới và 3 đoàn viên cũ).").iter().all(|(w, _)| *w != 3.0));
+        assert!(
+            read("Có 12 đoàn viên, 3 chi đoàn (9 đoàn viên mới và 3 đoàn viên cũ).")
+                .iter()
+                .all(|(w, _)| *w != 3.0)
+        );
         assert!(read("Đàn có 40 con bò (8 con bê; 2 con đực giống).").is_empty());
         assert!(read("Con lớn nhất nặng 10 tấn (9,8 tấn Anh; 11 tấn thiếu).").is_empty());
     }

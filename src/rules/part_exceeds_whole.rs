@@ -33,7 +33,12 @@ declare_rule! {
     /// lên" has the nearest count of its noun before it in the sentence as its part ("173
     /// vụ hòa giải thành trong tổng số 390 vụ"; "kết nạp 236 hội viên, nâng tổng số hội
     /// viên lên 1.318 người"). A part may be counted in a noun that counts the same things
-    /// as its whole ("50 hộ, trong đó 52 gia đình"; "học sinh" / "em"). With
+    /// as its whole ("50 hộ, trong đó 52 gia đình"; "học sinh" / "em"). A count after an
+    /// intake verb ("thụ lý", "tiếp nhận", "phát hiện", "xảy ra") is the whole of the later
+    /// counts of its noun in the sentence handled from it ("thụ lý 49 vụ việc, đã giải quyết
+    /// 55 vụ việc"): a warning, silent when the part's clause takes in again, speaks of a
+    /// change, a plan or a year, or names a place, and when the sentence speaks of a backlog
+    /// ("tồn", "chuyển sang", "đến hạn", "tiếp nhận mới"). With
     /// `unmarked-parts = 1` (off by default), a count that opens a sentence or a clause,
     /// after a short lead phrase at most ("Sau khi khám sàng lọc, 612 người"; "số người
     /// tham gia tự nguyện là 3.715 người"), is also compared with the largest count of its
@@ -65,7 +70,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Con số sau một động từ tiếp nhận (“thụ lý”, “tiếp nhận”, “phát hiện”, “xảy ra”) là tổng của những con số cùng danh từ ở sau trong câu được xử lý từ đó (“thụ lý 49 vụ việc, đã giải quyết 55 vụ việc”): chỉ cảnh báo; im lặng khi vế của phần lại tiếp nhận, nói về thay đổi, kế hoạch hay một năm, hoặc nêu một địa danh, và khi câu nói đến số tồn (“tồn”, “chuyển sang”, “đến hạn”, “tiếp nhận mới”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -507,15 +512,16 @@ impl PartExceedsWhole {
     /// trước chuyển sang", "đến hạn", "tiếp nhận mới"), which handled counts may include.
     fn handled_parts(&self, doc: &Document, sentence: &[usize], out: &mut Vec<Diagnostic>) {
         let c = Cursor::new(doc, sentence);
-        let pair_in = |list: &crate::lists::WordList, k: usize| {
-            matches!((c.word(k), c.word(k + 1)), (Some(a), Some(b)) if list.contains_pair(a, b))
-        };
+        let pair_in = |list: &crate::lists::WordList, k: usize| matches!((c.word(k), c.word(k + 1)), (Some(a), Some(b)) if list.contains_pair(a, b));
         let Some(verb) = (0..c.len()).find(|&k| pair_in(&INTAKE_VERBS, k)) else {
             return;
         };
         let backlog = (0..c.len()).any(|k| {
             c.word(k) == Some("tồn")
-                || matches!((c.word(k), c.word(k + 1)), (Some("chuyển"), Some("sang")) | (Some("đến"), Some("hạn")))
+                || matches!(
+                    (c.word(k), c.word(k + 1)),
+                    (Some("chuyển"), Some("sang")) | (Some("đến"), Some("hạn"))
+                )
         });
         // "tiếp nhận mới 19.630 hồ sơ": new ones only, beside those carried over.
         if backlog || c.word(verb + 2) == Some("mới") {
@@ -548,25 +554,29 @@ impl PartExceedsWhole {
             if (from..to).any(|k| pair_in(&INTAKE_VERBS, k)) {
                 return;
             }
-            if frames_another_count(&clause) || (0..clause.len()).any(|k| {
-                clause.word(k).is_some_and(|w| PLAN_CLAUSE_WORDS.contains(&w))
-            }) {
+            if frames_another_count(&clause)
+                || (0..clause.len()).any(|k| {
+                    clause
+                        .word(k)
+                        .is_some_and(|w| PLAN_CLAUSE_WORDS.contains(&w))
+                })
+            {
                 continue;
             }
             for k in from..to {
                 let Some((part, noun)) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) else {
                     continue;
                 };
-                let Some((whole, _)) = wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun)) else {
+                let Some((whole, _)) = wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun))
+                else {
                     continue;
                 };
                 let lead = &sentence[from..k];
                 let opens = (from..k).all(|j| matches!(c.word(j), Some("có" | "đã" | "và")));
-                let handled = (k.saturating_sub(MAX_HANDLING_DISTANCE).max(from)..k)
-                    .any(|j| {
-                        pair_in(&HANDLING_VERBS, j)
-                            || c.word(j).is_some_and(|w| HANDLING_VERBS.contains(w))
-                    });
+                let handled = (k.saturating_sub(MAX_HANDLING_DISTANCE).max(from)..k).any(|j| {
+                    pair_in(&HANDLING_VERBS, j)
+                        || c.word(j).is_some_and(|w| HANDLING_VERBS.contains(w))
+                });
                 // "xã B 350 hồ sơ": a place's own figure.
                 let placed = lead.iter().any(|&i| {
                     doc.tokens[i].kind() == TokenKind::Word
@@ -838,10 +848,22 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         for (text, part) in [
-            ("Trong quý, tòa án đã thụ lý 49 vụ việc, đã giải quyết 55 vụ việc các loại.", "55"),
-            ("Bộ phận một cửa tiếp nhận 2.684 hồ sơ; 2.705 hồ sơ đã được trả kết quả.", "2.705"),
-            ("Năm nay thụ lý 1.217 vụ, giải quyết 1.230 vụ, đạt 91%.", "1.230"),
-            ("Công an phát hiện 42 vụ vi phạm; xử phạt hành chính 45 vụ.", "45"),
+            (
+                "Trong quý, tòa án đã thụ lý 49 vụ việc, đã giải quyết 55 vụ việc các loại.",
+                "55",
+            ),
+            (
+                "Bộ phận một cửa tiếp nhận 2.684 hồ sơ; 2.705 hồ sơ đã được trả kết quả.",
+                "2.705",
+            ),
+            (
+                "Năm nay thụ lý 1.217 vụ, giải quyết 1.230 vụ, đạt 91%.",
+                "1.230",
+            ),
+            (
+                "Công an phát hiện 42 vụ vi phạm; xử phạt hành chính 45 vụ.",
+                "45",
+            ),
         ] {
             assert_eq!(warned(text), [part], "{text}");
         }
