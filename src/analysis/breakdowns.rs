@@ -14,6 +14,9 @@ use crate::lists::{MEASURE_UNITS, NUMBER_LABEL_WORDS, PART_COMPARISON_WORDS};
 use crate::text::case::Case;
 use crate::text::tokens::TokenKind;
 
+/// Words of a price after a figure in a part's description ("trị giá 2.000.000 đồng").
+const PRICE_WORDS: [&str; 3] = ["đồng", "đ", "usd"];
+
 /// Tokens looked back from the marker for the whole.
 const MAX_WHOLE_DISTANCE: usize = 12;
 
@@ -886,12 +889,20 @@ fn leading_figure_line(c: &Cursor<'_>) -> Option<Part> {
         return None;
     }
     let tail = at + 1 + noun.len();
-    let words_only = (tail..c.len()).all(|k| match c.kind(k) {
+    // "- 01 giải Nhất, trị giá 2.000.000 đồng.": a description may price or measure the
+    // part; a second count on the line would be another part, so none is read.
+    let measured = |k: usize| {
+        c.word(k + 1)
+            .is_some_and(|w| MEASURE_UNITS.contains(w) || PRICE_WORDS.contains(&w))
+    };
+    let described = (tail..c.len()).all(|k| match c.kind(k) {
         Some(TokenKind::Word) => true,
-        Some(TokenKind::Punct) => k + 1 == c.len() && matches!(c.punct(k), Some(";" | "." | ",")),
+        Some(TokenKind::Punct) if k + 1 == c.len() => matches!(c.punct(k), Some(";" | "." | ",")),
+        Some(TokenKind::Punct) => matches!(c.punct(k), Some("," | ":" | "/")),
+        Some(TokenKind::Number) => k > tail && measured(k),
         _ => false,
     });
-    words_only.then(|| {
+    described.then(|| {
         Some(Part {
             figure: c.figure_at(at)?,
             noun,
@@ -1289,6 +1300,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn reads_figure_first_lines_with_a_price() {
+        let doc = Document::from_text(
+            "Mỗi tuần có 3 giải thưởng:\n- 01 giải Nhất, trị giá 2.000.000 đồng.\n- 02 giải Nhì: trị giá 1.500.000 đồng/giải.\n",
+        );
+        let sig = non_space_tokens(&doc, &doc.blocks[0]);
+        let b = line_breakdown(&doc, 0, &sig).expect("a breakdown");
+        assert_eq!(b.whole.figure.value, 3.0);
+        let parts: Vec<f64> = b.parts.iter().map(|p| p.figure.figure.value).collect();
+        assert_eq!(parts, [1.0, 2.0]);
+        // A second count on a line is another part: the lines are not read.
+        let doc = Document::from_text("Có 3 giải:\n- 01 giải Nhất, 2 giải Nhì.\n- 01 giải Ba.\n");
+        let sig = non_space_tokens(&doc, &doc.blocks[0]);
+        assert!(line_breakdown(&doc, 0, &sig).is_none());
     }
 
     #[test]

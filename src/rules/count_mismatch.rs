@@ -512,6 +512,11 @@ mod tests {
                     "Cử tri đã nêu 9 ý kiến, kiến nghị, gồm 5 ý kiến về giao thông, thủy lợi và 3 ý kiến về chính sách.",
                     &["9"],
                 ),
+                // Figure-first lines priced in their description.
+                (
+                    "Mỗi tuần có 4 giải thưởng:\n- 01 giải Nhất, trị giá 2.000.000 đồng.\n- 02 giải Nhì, trị giá 1.000.000 đồng/giải.\n",
+                    &["4"],
+                ),
                 // Parts in a bracket after the whole.
                 (
                     "Xã có 12 đoàn viên nhập ngũ (trong đó 10 đoàn viên vào quân đội và 3 đoàn viên vào công an).",
