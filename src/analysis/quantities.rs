@@ -36,10 +36,10 @@ impl Quantity {
         DURATION_UNITS.contains(&self.unit[0])
     }
 
-    /// Whether two quantities count the same thing: the same head, or the same people
-    /// ("432 học sinh" and "426 em", see [`count_alike`]).
+    /// Whether two quantities count the same thing: the same head, or the same things in
+    /// two nouns ("432 học sinh" and "426 em", see [`same_things`]).
     pub fn same_unit(&self, other: &Quantity) -> bool {
-        self.head() == other.head() || count_alike(&self.unit, &other.unit)
+        self.head() == other.head() || same_things(&self.unit, &other.unit)
     }
 }
 
@@ -51,24 +51,34 @@ fn opens_with(unit: &[String], list: &crate::lists::WordList) -> bool {
     (1..=unit.len().min(MAX_LISTED_WORDS)).any(|n| list.contains(&unit[..n].join(" ")))
 }
 
-/// Whether two units with different heads count the same people: one of them with a word that counts anyone ("người", "em", "đồng chí": `person-counters.txt`)
-/// and the other with that or a noun of a group (`person-nouns.txt`): "5.840 đoàn viên,
-/// trong đó nữ 3.212 người".
-pub fn count_alike(a: &[String], b: &[String]) -> bool {
+/// Whether the nouns `a` and `b` (lower-case words) count the same things in two ways: two
+/// nouns of one group of `same-things.txt` ("hộ" / "gia đình"; "học sinh" / "em"), or
+/// people, one counted by a word that counts anyone ("người", "em", "đồng chí":
+/// `person-counters.txt`) and the other by that or a noun of a group of people
+/// (`person-nouns.txt`): "5.840 đoàn viên, trong đó nữ 3.212 người". The one notion read
+/// by percent-mismatch (a share's part and whole), count-mismatch (a breakdown's parts) and
+/// part-exceeds-whole (a part of a whole).
+/// The same noun twice is left to the caller's own test ("người chết" / "người").
+pub fn same_things(a: &[String], b: &[String]) -> bool {
+    same_group(a, b) || a.first() != b.first() && count_alike(a, b)
+}
+
+/// People counted in two ways (see [`same_things`]).
+fn count_alike(a: &[String], b: &[String]) -> bool {
     let people = |u: &[String]| opens_with(u, &PERSON_COUNTERS) || opens_with(u, &PERSON_NOUNS);
     (opens_with(a, &PERSON_COUNTERS) && people(b)) || (opens_with(b, &PERSON_COUNTERS) && people(a))
 }
 
-/// Whether the nouns `a` and `b` (lower-case words) start with the same word or with two
-/// nouns of one group of `same-things.txt`.
+/// Whether the nouns `a` and `b` (lower-case words) start with the same word or count the
+/// same things ([`same_things`]).
 pub fn counts_same_things(a: &[String], b: &[String]) -> bool {
-    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_group(a, b))
+    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || same_things(a, b))
 }
 
 /// Whether the nouns `a` and `b` start with two different nouns of one group of
 /// `same-things.txt` ("hộ" / "gia đình"; the same noun twice is left to the caller's own
 /// test).
-pub fn same_group(a: &[String], b: &[String]) -> bool {
+fn same_group(a: &[String], b: &[String]) -> bool {
     // The longest listed noun the words start with, and its group.
     let member = |noun: &[String]| {
         (1..=noun.len().min(MAX_LISTED_WORDS)).rev().find_map(|n| {

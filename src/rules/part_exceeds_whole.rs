@@ -1,7 +1,7 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
 use crate::analysis::lists::{is_glued_figure, is_time_figure};
-use crate::analysis::quantities::same_group;
+use crate::analysis::quantities::same_things;
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
@@ -150,7 +150,7 @@ fn noun_after(doc: &Document, tokens: &[usize], at: usize) -> Vec<String> {
 /// the same things ("hộ" / "gia đình").
 fn same_noun(whole: &[String], part: &[String]) -> bool {
     !whole.is_empty() && part.len() >= whole.len() && part[..whole.len()] == whole[..]
-        || same_group(whole, part)
+        || same_things(whole, part)
 }
 
 /// A figure a whole or a part can be after "trong đó": money and areas have decimals.
@@ -400,7 +400,7 @@ impl PartExceedsWhole {
             }
             let same: Option<&(FigureAt, Vec<String>)> = wholes
                 .iter()
-                .filter(|(_, n)| n[0] == noun[0] || same_group(n, &noun))
+                .filter(|(_, n)| n[0] == noun[0] || same_things(n, &noun))
                 .max_by(|a, b| a.0.figure.value.total_cmp(&b.0.figure.value));
             let whole = match same {
                 Some(w) => w,
@@ -903,7 +903,8 @@ mod tests {
             &PartExceedsWhole,
             &[
                 "Xã có 50 hộ nghèo, trong đó 32 gia đình có người cao tuổi.",
-                // The same noun twice is judged by its own words, not as a group.
+                // The same noun twice is judged by its own words, not as a group or as people.
+                "Quân đoàn mất 148.000 người chết, trong đó 114.000 tử trận; số người bị thương là 380.000 người.",
                 "Vùng có 33,8 triệu người; trong đó tỉnh A có 6.320.300 người và tỉnh B có 9.959.270 người và đã nêu.",
             ],
         );

@@ -1,6 +1,6 @@
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::{FigureAt, Percent};
-use crate::analysis::quantities::{Quantity, count_alike};
+use crate::analysis::quantities::{Quantity, same_things};
 use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -1205,7 +1205,7 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     let head = &unit[0];
     let same_head = |k: usize| {
         let other = c.unit_words(k + 1);
-        other.first() == Some(head) || count_alike(&unit, &other)
+        other.first() == Some(head) || same_things(&unit, &other)
     };
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
     // "X ... trên (tổng số) Y": `last` is the whole.
