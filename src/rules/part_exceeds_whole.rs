@@ -99,10 +99,11 @@ impl Rule for PartExceedsWhole {
                 .filter(|t| t.kind() == TokenKind::Number)
                 .take(2)
                 .count();
+            let intake = INTAKE_MARKS.iter().any(|m| text.contains(m));
             let marked = ["/", "tổng", "Tổng", "rong"]
                 .iter()
                 .any(|m| text.contains(m))
-                || INTAKE_MARKS.iter().any(|m| text.contains(m))
+                || intake
                 || (unmarked_parts && opens_with_count(text));
             if figures < 2 || !marked {
                 continue;
@@ -122,7 +123,7 @@ impl Rule for PartExceedsWhole {
             }
             // An intake and its handled parts, over sentences split at a semicolon.
             let mut joined: Vec<usize> = Vec::new();
-            for sentence in sentences.iter() {
+            for sentence in sentences.iter().filter(|_| intake) {
                 joined.extend_from_slice(sentence);
                 let semicolon = sentence
                     .last()
