@@ -960,6 +960,77 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
 /// Every breakdown of a block's run of non-space tokens.
 pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     let mut out = Vec::new();
+    // Most runs hold no marker at all: one pass finds which readings can apply.
+    let cues = Cues::of(c);
+    if cues.marker {
+        marked_breakdowns(c, &mut out);
+        noun_breakdowns(c, &mut out);
+    }
+    if cues.rest {
+        remainders(c, &mut out);
+    }
+    if cues.total {
+        closing_totals(c, &mut out);
+    }
+    if cues.bracket {
+        bracketed_parts(c, &mut out);
+    }
+    out
+}
+
+/// The words and marks each reading of [`breakdowns`] starts from, found in one pass; a
+/// reading whose cue is absent cannot find anything. Every breakdown's whole is a number.
+#[derive(Default)]
+struct Cues {
+    /// "gồm", "trong đó", "trong số đó", ":" (the main and the noun readings).
+    marker: bool,
+    /// "còn lại" (remainders).
+    rest: bool,
+    /// "tổng" after a comma or semicolon (closing totals).
+    total: bool,
+    /// "(" (bracketed parts).
+    bracket: bool,
+}
+
+impl Cues {
+    fn of(c: &Cursor<'_>) -> Cues {
+        let mut cues = Cues::default();
+        let mut number = false;
+        for k in 0..c.len() {
+            match c.kind(k) {
+                Some(TokenKind::Number) => number = true,
+                Some(TokenKind::Punct) => match c.punct(k) {
+                    Some(":") => cues.marker = true,
+                    Some("(") => cues.bracket = true,
+                    _ => {}
+                },
+                Some(TokenKind::Word) => {
+                    if c.word_is(k, "gồm")
+                        || c.word_is(k, "trong") && matches!(c.word(k + 1), Some("đó" | "số"))
+                    {
+                        cues.marker = true;
+                    } else if c.word_is(k, "còn") && c.word_is(k + 1, "lại") {
+                        cues.rest = true;
+                    } else if c.word_is(k, "tổng")
+                        && k > 0
+                        && matches!(c.punct(k - 1), Some("," | ";"))
+                    {
+                        cues.total = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !number {
+            return Cues::default();
+        }
+        cues
+    }
+}
+
+/// Breakdowns after "gồm", "trong đó", "trong số đó" or a colon, the whole before the
+/// marker.
+fn marked_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
     for p in 0..c.len() {
         // "trong đó", "trong số đó": how many words the phrase takes (its first word
         // asked once).
@@ -1034,11 +1105,6 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             parts,
         });
     }
-    noun_breakdowns(c, &mut out);
-    remainders(c, &mut out);
-    closing_totals(c, &mut out);
-    bracketed_parts(c, &mut out);
-    out
 }
 
 /// Whether the token at `k` ends a sentence.
