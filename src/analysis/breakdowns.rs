@@ -662,8 +662,8 @@ fn parts_by_noun(
 /// counted in the noun of a figure the clause (or the sentence before) announces, with
 /// labels of any length before them and other announced nouns beside them ("khởi tố 23 vụ,
 /// 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; trộm cắp 7 vụ, 9 bị can; ...").
-fn noun_breakdowns(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
-    for p in 0..c.len() {
+fn noun_breakdowns(c: &Cursor<'_>, markers: &[usize], out: &mut Vec<Breakdown>) {
+    for &p in markers {
         let Some((marker, start, from)) = noun_marker(c, p) else {
             continue;
         };
@@ -986,7 +986,86 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
 /// Every breakdown of a block's run of non-space tokens.
 pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
     let mut out = Vec::new();
-    for p in 0..c.len() {
+    // Most runs hold no marker at all: one pass finds which readings can apply, and where.
+    let cues = Cues::of(c);
+    if !cues.markers.is_empty() {
+        marked_breakdowns(c, &cues.markers, &mut out);
+        noun_breakdowns(c, &cues.markers, &mut out);
+    }
+    if cues.rest {
+        remainders(c, &mut out);
+    }
+    if cues.total {
+        closing_totals(c, &mut out);
+    }
+    if cues.bracket {
+        bracketed_parts(c, &mut out);
+    }
+    out
+}
+
+/// The words and marks each reading of [`breakdowns`] starts from, found in one pass; a
+/// reading whose cue is absent cannot find anything. Every breakdown's whole is a number.
+#[derive(Default)]
+struct Cues {
+    /// Where a marker may stand, in order: "gồm", "trong" before "đó" or "số", "cụ" before
+    /// "thể", ":" (the marked and the noun readings start nowhere else).
+    markers: Vec<usize>,
+    /// "còn lại" (remainders).
+    rest: bool,
+    /// "tổng" after a comma or semicolon (closing totals).
+    total: bool,
+    /// "(" (bracketed parts).
+    bracket: bool,
+}
+
+impl Cues {
+    fn of(c: &Cursor<'_>) -> Cues {
+        let mut cues = Cues::default();
+        let mut number = false;
+        let text = c.doc.text.as_bytes();
+        for (k, &i) in c.tokens.iter().enumerate() {
+            let token = &c.doc.tokens[i];
+            match token.kind() {
+                TokenKind::Number => number = true,
+                // A mark is one character: an ASCII byte is the whole mark.
+                TokenKind::Punct => match text[token.start()] {
+                    b':' => cues.markers.push(k),
+                    b'(' => cues.bracket = true,
+                    _ => {}
+                },
+                // Only words of the cues' lengths and first letters are read.
+                TokenKind::Word
+                    if matches!(token.byte_len(), 4..=6)
+                        && matches!(text[token.start()] | 0x20, b'g' | b't' | b'c') =>
+                {
+                    match c.word(k) {
+                        Some("gồm") => cues.markers.push(k),
+                        Some("trong") if matches!(c.word(k + 1), Some("đó" | "số")) => {
+                            cues.markers.push(k);
+                        }
+                        Some("cụ") if c.word(k + 1) == Some("thể") => cues.markers.push(k),
+                        Some("còn") if c.word(k + 1) == Some("lại") => cues.rest = true,
+                        Some("tổng") if k > 0 && matches!(c.punct(k - 1), Some("," | ";")) => {
+                            cues.total = true;
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !number {
+            return Cues::default();
+        }
+        cues
+    }
+}
+
+/// Breakdowns after "gồm", "trong đó", "trong số đó" or a colon, the whole before the
+/// marker.
+fn marked_breakdowns(c: &Cursor<'_>, markers: &[usize], out: &mut Vec<Breakdown>) {
+    for &p in markers {
         // "trong đó", "trong số đó": how many words the phrase takes (its first word
         // asked once).
         let within = if c.word_is(p, "trong") {
@@ -1071,11 +1150,6 @@ pub fn breakdowns(c: &Cursor<'_>) -> Vec<Breakdown> {
             parts,
         });
     }
-    noun_breakdowns(c, &mut out);
-    remainders(c, &mut out);
-    closing_totals(c, &mut out);
-    bracketed_parts(c, &mut out);
-    out
 }
 
 /// Whether the token at `k` ends a sentence.

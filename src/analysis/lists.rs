@@ -458,25 +458,28 @@ fn enumeration(
 pub fn inline_enumerations(c: &Cursor<'_>) -> Vec<Enumeration> {
     let mut out = Vec::new();
     for p in 0..c.len() {
-        let intro = if c.is_punct(p, ":") {
-            Intro::Colon
-        } else if c.is_punct(p, "(") {
-            Intro::Bracket
-        } else if c.word(p) == Some("gồm") {
-            Intro::Include
-        } else if c.word(p) == Some("là") {
-            Intro::Copula
-        } else if c.kind(p) == Some(TokenKind::Number) {
-            Intro::Names
-        } else {
-            continue;
+        // Every position is asked: its kind first, then its text.
+        let intro = match c.kind(p) {
+            Some(TokenKind::Punct) => match c.punct(p) {
+                Some(":") => Intro::Colon,
+                Some("(") => Intro::Bracket,
+                _ => continue,
+            },
+            Some(TokenKind::Word) => match c.word(p) {
+                Some("gồm") => Intro::Include,
+                Some("là") => Intro::Copula,
+                _ => continue,
+            },
+            Some(TokenKind::Number) => Intro::Names,
+            _ => continue,
         };
         let (count_at, noun_end, from) = if intro == Intro::Names {
-            // "3 xã Tri Lễ, Nậm Giải và Hạnh Dịch": one place noun, then a name.
-            if !is_item_count(c, p)
-                || !c.word(p + 1).is_some_and(|w| NAMED_COUNT_NOUNS.contains(w))
+            // "3 xã Tri Lễ, Nậm Giải và Hạnh Dịch": one place noun, then a name (the noun
+            // asked before the figure is read).
+            if !c.word(p + 1).is_some_and(|w| NAMED_COUNT_NOUNS.contains(w))
                 || c.kind(p + 2) != Some(TokenKind::Word)
                 || c.doc.case(c.token(p + 2)) == Case::Lower
+                || !is_item_count(c, p)
             {
                 continue;
             }
