@@ -1031,7 +1031,13 @@ impl Cues {
                 // A mark is one character: an ASCII byte is the whole mark.
                 TokenKind::Punct => match text[token.start()] {
                     b':' => cues.markers.push(k),
-                    b'(' => cues.bracket = true,
+                    b'(' => {
+                        cues.bracket = true;
+                        // "06 giải (01 giải Nhất, ...)": parts in a bracket.
+                        if c.kind(k + 1) == Some(TokenKind::Number) {
+                            cues.markers.push(k);
+                        }
+                    }
                     _ => {}
                 },
                 // Only words of the cues' lengths and first letters are read.
