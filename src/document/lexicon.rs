@@ -122,7 +122,7 @@ impl Lexicon {
                     words.push(WordInfo {
                         lower: lower.clone(),
                         case: *case,
-                        syllable: syllable.clone(),
+                        syllable: *syllable,
                     });
                 }
                 token.set_word(known.entry);
