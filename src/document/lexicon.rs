@@ -25,34 +25,42 @@ pub struct WordInfo {
 /// A form's lower case, capitalisation and syllable reading.
 type Analysis = (Arc<str>, Case, Result<Syllable, IllFormed>);
 
-/// The most distinct forms a thread remembers before it starts afresh.
+/// The most distinct forms a thread remembers before it starts afresh (at the start of a
+/// document: one document's forms are all remembered while it is read).
 const REMEMBERED_FORMS: usize = 1 << 16;
 
-thread_local! {
-    /// Forms already analysed by this thread, across documents: a folder of short press
-    /// releases repeats the same few thousand words from file to file.
-    static ANALYSED: RefCell<FxHashMap<Box<str>, Analysis>> = RefCell::default();
+/// A form this thread has analysed, and its entry in the document being read.
+struct Remembered {
+    analysis: Analysis,
+    /// The document that last gave the form an entry ([`Memory::document`]).
+    document: u32,
+    entry: u32,
 }
 
-/// A written form's lower case, capitalisation and syllable reading, from this thread's
-/// memory when it has met the form before (`lower` is scratch room).
-fn analysed(form: &str, lower: &mut String) -> Analysis {
-    ANALYSED.with_borrow_mut(|memory| {
-        if let Some(known) = memory.get(form) {
-            return known.clone();
-        }
-        if memory.len() >= REMEMBERED_FORMS {
-            memory.clear();
-        }
-        lower_into(form, lower);
-        let analysis = (
-            Arc::from(lower.as_str()),
-            case_of(form),
-            syllable::parse(form),
-        );
-        memory.insert(form.into(), analysis.clone());
-        analysis
-    })
+/// This thread's analysed forms, across documents: a folder of short press releases
+/// repeats the same few thousand words from file to file. One table serves both to
+/// recall a form's analysis and to find its entry in the current document, so a word
+/// costs one lookup and no table is built per document.
+#[derive(Default)]
+struct Memory {
+    /// Where each form is in `remembered`.
+    forms: FxHashMap<Box<str>, u32>,
+    remembered: Vec<Remembered>,
+    /// Counts the documents read; an entry stamped with another number is stale.
+    document: u32,
+}
+
+thread_local! {
+    static MEMORY: RefCell<Memory> = RefCell::default();
+}
+
+fn analyse(form: &str, lower: &mut String) -> Analysis {
+    lower_into(form, lower);
+    (
+        Arc::from(lower.as_str()),
+        case_of(form),
+        syllable::parse(form),
+    )
 }
 
 /// The most entries a lexicon holds: [`Token::MAX_WORDS`], smaller in a test that shows
@@ -74,34 +82,53 @@ pub struct Lexicon {
 impl Lexicon {
     /// Interns every word token of `tokens` (slices of `text`) and sets its index.
     pub fn build(text: &str, tokens: &mut [Token]) -> Lexicon {
-        // Sized for a short document's forms (about one distinct form in four tokens, so
-        // the table of a press release is not grown three times); a long one's grow far
-        // slower than its tokens, and a table sized by the tokens would be touched all
-        // over (a few forms on every page) for nothing.
-        let mut index: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(
-            (tokens.len() / 4).min(1 << 15),
-            Default::default(),
-        );
-        let mut words = Vec::new();
-        let mut lower = String::new();
-        for token in tokens.iter_mut().filter(|t| t.is_word()) {
-            let form = &text[token.range()];
-            if index.len() >= max_words() && !index.contains_key(form) {
-                // Past the most entries a token can point to: the word has none.
-                continue;
+        MEMORY.with_borrow_mut(|memory| {
+            memory.document = memory.document.wrapping_add(1);
+            if memory.forms.len() >= REMEMBERED_FORMS || memory.document == 0 {
+                // Full, or the count came round: stamps of old documents could match.
+                memory.forms.clear();
+                memory.remembered.clear();
+                memory.document = 1;
             }
-            let word = *index.entry(form).or_insert_with(|| {
-                let (lower, case, syllable) = analysed(form, &mut lower);
-                words.push(WordInfo {
-                    lower,
-                    case,
-                    syllable,
-                });
-                u32::try_from(words.len() - 1).expect("fewer than 2^32 distinct words")
-            });
-            token.set_word(word);
-        }
-        Lexicon { words }
+            let document = memory.document;
+            let mut words = Vec::new();
+            let mut lower = String::new();
+            for token in tokens.iter_mut().filter(|t| t.is_word()) {
+                let form = &text[token.range()];
+                let at = match memory.forms.get(form) {
+                    Some(&at) => at,
+                    None => {
+                        let at = u32::try_from(memory.remembered.len())
+                            .expect("fewer than 2^32 remembered forms");
+                        memory.remembered.push(Remembered {
+                            analysis: analyse(form, &mut lower),
+                            document: 0,
+                            entry: 0,
+                        });
+                        memory.forms.insert(form.into(), at);
+                        at
+                    }
+                };
+                let known = &mut memory.remembered[at as usize];
+                if known.document != document {
+                    if words.len() >= max_words() {
+                        // Past the most entries a token can point to: the word has none.
+                        continue;
+                    }
+                    let (lower, case, syllable) = &known.analysis;
+                    known.document = document;
+                    known.entry =
+                        u32::try_from(words.len()).expect("fewer than 2^32 distinct words");
+                    words.push(WordInfo {
+                        lower: lower.clone(),
+                        case: *case,
+                        syllable: *syllable,
+                    });
+                }
+                token.set_word(known.entry);
+            }
+            Lexicon { words }
+        })
     }
 
     /// The analysis of a word token; `None` for any other token.

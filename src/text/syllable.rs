@@ -947,18 +947,28 @@ pub fn is_syllable(word: &str) -> bool {
 /// Writes letters (lower case, no tone) with `tone` on the letter where `style` puts it.
 /// `None` when the letters are no syllable or the tone cannot go with their coda.
 pub fn compose(letters: &[char], tone: Tone, style: MarkStyle) -> Option<String> {
-    let shape = shape(letters).ok()?;
+    let mut out = String::new();
+    compose_into(letters, tone, style, &mut out).then_some(out)
+}
+
+/// [`compose`] written into `out` (cleared first), for a caller that composes many
+/// spellings and keeps few; false when `letters` make no syllable with `tone`.
+pub fn compose_into(letters: &[char], tone: Tone, style: MarkStyle, out: &mut String) -> bool {
+    out.clear();
+    let Ok(shape) = shape(letters) else {
+        return false;
+    };
     if shape.coda.is_stop() && !tone.allowed_before_stop() {
-        return None;
+        return false;
     }
     let at = (tone != Tone::Ngang).then(|| shape.mark_position(letters, style));
-    Some(
+    out.extend(
         letters
             .iter()
             .enumerate()
-            .map(|(i, &c)| if Some(i) == at { with_tone(c, tone) } else { c })
-            .collect(),
-    )
+            .map(|(i, &c)| if Some(i) == at { with_tone(c, tone) } else { c }),
+    );
+    true
 }
 
 /// `word` (a well-formed syllable, any case) with its tone mark where `style` (`Old` or

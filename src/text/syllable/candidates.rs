@@ -11,7 +11,7 @@
 //!    adding vowel marks and a tone;
 //! 7. two adjacent letters swapped (tổgn → tổng), one deleted, one replaced, one inserted.
 
-use super::{MarkStyle, Spelling, Tone, compose, is_vowel};
+use super::{MarkStyle, Spelling, Tone, compose, compose_into, is_vowel};
 
 const ALPHABET: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
 
@@ -110,6 +110,8 @@ struct Collector {
     max: usize,
     kind: Edit,
     out: Vec<(String, Edit)>,
+    /// Room to compose a spelling in before it is kept.
+    scratch: String,
 }
 
 impl Collector {
@@ -121,11 +123,12 @@ impl Collector {
         if self.full() {
             return;
         }
-        if let Some(word) = compose(letters, tone, MarkStyle::Old)
-            && word != self.original
-            && !self.out.iter().any(|(w, _)| *w == word)
+        let word = &mut self.scratch;
+        if compose_into(letters, tone, MarkStyle::Old, word)
+            && *word != self.original
+            && !self.out.iter().any(|(w, _)| w == word)
         {
-            self.out.push((word, self.kind));
+            self.out.push((word.clone(), self.kind));
         }
     }
 }
@@ -206,6 +209,7 @@ pub fn edits_up_to(word: &str, max: usize, last: Edit) -> Vec<(String, Edit)> {
         max,
         kind: Edit::Placement,
         out: Vec::new(),
+        scratch: String::new(),
     };
     // 1. Mark placed where it belongs.
     c.try_push(&letters, tone);
@@ -283,32 +287,35 @@ pub fn edits_up_to(word: &str, max: usize, last: Edit) -> Vec<(String, Edit)> {
     if spelling.mark.is_none() && letters.iter().all(char::is_ascii) {
         restore_marks(&mut c, &mut letters.clone(), 0);
     }
-    // 7. Two letters swapped, one deleted, replaced, inserted.
+    // 7. Two letters swapped, one deleted, replaced, inserted; `buf` holds the word as
+    // it was between edits, with room for a letter more, so no edit allocates.
+    buf.reserve(1);
     for i in 0..letters.len().saturating_sub(1) {
-        let mut v = letters.clone();
-        v.swap(i, i + 1);
-        c.try_push(&v, tone);
+        buf.swap(i, i + 1);
+        c.try_push(&buf, tone);
+        buf.swap(i, i + 1);
     }
     for i in 0..letters.len() {
-        let mut v = letters.clone();
-        v.remove(i);
-        c.try_push(&v, tone);
+        let removed = buf.remove(i);
+        c.try_push(&buf, tone);
+        buf.insert(i, removed);
     }
     for i in 0..letters.len() {
-        let mut v = letters.clone();
         for r in ALPHABET.chars() {
             if r != letters[i] {
-                v[i] = r;
-                c.try_push(&v, tone);
+                buf[i] = r;
+                c.try_push(&buf, tone);
             }
         }
+        buf[i] = letters[i];
     }
     for i in 0..=letters.len() {
+        buf.insert(i, 'a');
         for r in ALPHABET.chars() {
-            let mut v = letters.clone();
-            v.insert(i, r);
-            c.try_push(&v, tone);
+            buf[i] = r;
+            c.try_push(&buf, tone);
         }
+        buf.remove(i);
     }
     c.out
 }
