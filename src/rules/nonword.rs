@@ -49,7 +49,9 @@ declare_rule! {
     /// the model has seen beside a neighbour. A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
-    /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
+    /// has one ("trườ̃ng"); one typed twice, which took the tone off again ("đươcj"), gets
+    /// the tone back. A capitalised word whose second letter the shift key held too long
+    /// made a capital ("NGười", "VIệt") is a warning, with the word in its usual capitals. A word left in Telex or VNI keys by an input method that was off
     /// ("booj", "dduwowcj", "bo65") gets the marks its keys stand for, where the model has
     /// seen that word beside a neighbour; a letter Vietnamese never writes typed for the key
     /// beside it ("fiếng") gets the key meant. Words typed without marks side by side back
@@ -92,7 +94,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -120,8 +122,21 @@ impl Rule for Nonword {
                 }
                 let text = doc.token_text(token);
                 // The fast path: almost every token is a syllable.
-                let Some(Err(why)) = doc.syllable(token) else {
-                    continue;
+                let why = match doc.syllable(token) {
+                    Some(Err(why)) => why,
+                    Some(Ok(_)) => {
+                        // A syllable's letters with the shift key held too long ("NGười").
+                        if let Some(meant) = shift_held(text)
+                            && model.is_some_and(|m| {
+                                model::key(text, &mut lower) && m.id(&lower).is_some()
+                            })
+                            && among_vietnamese_words(doc, tokens, i)
+                        {
+                            out.push(shift_diagnostic(self.meta(), token, text, meant));
+                        }
+                        continue;
+                    }
+                    None => continue,
                 };
                 // Ð for Đ is lookalike-letter's finding, with its fix.
                 if why == IllFormed::Eth {
@@ -145,6 +160,41 @@ impl Rule for Nonword {
             }
         }
     }
+}
+
+/// A capitalised word whose second letter was typed with the shift key still held ("NGười",
+/// "VIệt", "QUốc"): the word with its first letter alone in capitals. Two capitals, then
+/// lower case only; not a Roman numeral's subdivision ("IIa", "VIb", "XIc").
+fn shift_held(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    let rest = chars.as_str();
+    if !(first.is_uppercase() && second.is_uppercase())
+        || rest.is_empty()
+        || !rest.chars().all(char::is_lowercase)
+    {
+        return None;
+    }
+    let roman = |c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M');
+    if roman(first) && roman(second) && rest.chars().count() == 1 {
+        return None;
+    }
+    Some(format!("{first}{}{rest}", second.to_lowercase()))
+}
+
+/// The finding on a word typed with the shift key held ([`shift_held`]): a warning, since a
+/// brand may write itself so.
+fn shift_diagnostic(meta: &RuleMeta, token: &Token, text: &str, meant: String) -> Diagnostic {
+    let message = Message::new(
+        format!(
+            "“{text}” không phải là cách viết của một từ: chữ thứ hai bị viết hoa do giữ phím Shift quá lâu"
+        ),
+        format!(
+            "“{text}” is no way to write a word: its second letter is in capitals, the shift key held too long"
+        ),
+    );
+    Diagnostic::new(meta.id, Severity::Warning, token.range(), message)
+        .with_suggestion(token.range(), meant)
 }
 
 /// A token being judged: where it stands, and what the model knows.
@@ -626,6 +676,8 @@ enum Finding {
     TelexKey(String),
     /// A combining mark left after a letter that already has its tone ("trườ̃ng").
     StrayMark(Vec<String>),
+    /// A Telex tone key typed twice: the tone taken off, the key left ("đươcj").
+    ToneUndone(Vec<String>),
     /// A word typed in Telex keys the input method did not turn into marks ("vieetj").
     TelexKeys(String),
     /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
@@ -658,6 +710,10 @@ fn diagnostic(
             "có một dấu thanh thừa sau chữ đã mang dấu",
             "a stray tone mark follows a letter that already has its tone",
         ),
+        Finding::ToneUndone(_) => (
+            "phím dấu Telex gõ hai lần đã bỏ dấu thanh và còn sót lại trong từ",
+            "a Telex tone key typed twice took the tone off and was left in the word",
+        ),
         Finding::TelexKeys(_) => (
             "gõ bằng phím Telex nhưng bộ gõ không chuyển thành dấu",
             "typed in Telex keys the input method did not turn into marks",
@@ -686,7 +742,7 @@ fn diagnostic(
         Finding::TelexKey(word) | Finding::TelexKeys(word) | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
         }
-        Finding::TwoSlips(words) | Finding::StrayMark(words) => {
+        Finding::TwoSlips(words) | Finding::StrayMark(words) | Finding::ToneUndone(words) => {
             return words.iter().fold(d, |d, c| {
                 d.with_suggestion(token.range(), apply_case(c, case))
             });
@@ -981,6 +1037,64 @@ fn stray_mark(text: &str) -> Option<Vec<String>> {
     Some(words)
 }
 
+/// Orders two or three spellings meant for one word by how well each fits the place, as the
+/// model reads it; left as they are without a model.
+fn best_fit_first(at: &Spot<'_>, words: &mut [String]) {
+    let Some((model, place)) = at.place() else {
+        return;
+    };
+    let mut key = String::new();
+    let mut scored: Vec<(f64, String)> = words
+        .iter()
+        .map(|w| {
+            let score = model::key(w, &mut key)
+                .then(|| model.id(&key))
+                .flatten()
+                .map_or(f64::NEG_INFINITY, |x| {
+                    in_context::fit(model, place, w, x).score
+                });
+            (score, w.clone())
+        })
+        .collect();
+    // Stable: the first stays first on a tie.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (w, (_, best)) in words.iter_mut().zip(scored) {
+        *w = best;
+    }
+}
+
+/// A Telex tone key typed twice, which takes the tone off again and leaves the key
+/// ("đươcj" for "được", "tiêngs" for "tiếng"): the word with the tone its key stands for,
+/// and the word without the key when that is a syllable too (the key typed once too
+/// many). The rest must have no tone and a vowel mark or đ (not plain ASCII: raw Telex is
+/// [`raw_telex`]'s), and the word with its tone must be a syllable.
+fn tone_undone(text: &str) -> Option<Vec<String>> {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let tone = match lower.chars().next_back()? {
+        'f' => Tone::Huyen,
+        's' => Tone::Sac,
+        'r' => Tone::Hoi,
+        'x' => Tone::Nga,
+        'j' => Tone::Nang,
+        _ => return None,
+    };
+    let rest = &lower[..lower.len() - 1];
+    if rest.is_ascii() || rest.chars().any(has_tone_mark) {
+        return None;
+    }
+    let spelling = syllable::Spelling::of(rest).ok()?;
+    let toned = syllable::compose(spelling.letters(), tone, syllable::MarkStyle::Old)?;
+    if !syllable::is_syllable(&toned) {
+        return None;
+    }
+    let mut words = vec![toned];
+    if syllable::is_syllable(rest) {
+        words.push(rest.to_string());
+    }
+    Some(words)
+}
+
 /// The tone a combining tone mark stands for.
 fn combining_tone(c: char) -> Option<Tone> {
     Some(match c {
@@ -1242,22 +1356,22 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     let (doc, tokens, i) = (at.doc, at.tokens, at.i);
     if let Some(mut words) = stray_mark(text) {
         // Which of the two tones was meant, as the model reads the place.
-        if let Some((model, place)) = at.place() {
-            let mut key = String::new();
-            let score = |w: &String| {
-                model::key(w, &mut key)
-                    .then(|| model.id(&key))
-                    .flatten()
-                    .map_or(f64::NEG_INFINITY, |x| {
-                        in_context::fit(model, place, w, x).score
-                    })
-            };
-            let scores: Vec<f64> = words.iter().map(score).collect();
-            if scores.len() == 2 && scores[1] > scores[0] {
-                words.swap(0, 1);
-            }
-        }
+        best_fit_first(at, &mut words);
         return Some(Finding::StrayMark(words));
+    }
+    if let Some(mut words) = tone_undone(text) {
+        // Lower case or opening a sentence, in Vietnamese text (not "três" in a Portuguese
+        // phrase); a capital inside a sentence (a name) only where the place calls for it.
+        let case = case_of(text);
+        let judged = if case == Case::Lower || (case == Case::Capitalized && at.opens) {
+            in_vietnamese_text(doc, tokens, i)
+        } else {
+            case == Case::Capitalized && words.iter().any(|w| at.fits(w, false))
+        };
+        if judged {
+            best_fit_first(at, &mut words);
+            return Some(Finding::ToneUndone(words));
+        }
     }
     if matches!(why, IllFormed::ForeignLetter(_)) {
         return telex_key_left(text)
@@ -2119,5 +2233,54 @@ mod tests {
             "Hội đồng quản trị vãã chịu trách nhiệm trước pháp luật.",
         );
         assert_eq!(found[0].suggestions[0].replacement, "và");
+    }
+
+    #[test]
+    fn a_tone_key_typed_twice_gives_the_tone_back() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Trong năm qua, tỉnh đã đạt đươcj nhiều thành tựu."
+            ),
+            "Trong năm qua, tỉnh đã đạt được nhiều thành tựu."
+        );
+        // The word without the key competes, ranked by the place.
+        assert_eq!(
+            fixed(&Nonword, "Các đơn vị cần đẩy mạnh côngs tác tuyên truyền."),
+            "Các đơn vị cần đẩy mạnh công tác tuyên truyền."
+        );
+        // Portuguese in a Portuguese phrase, a foreign word with marks no tone follows.
+        silent(
+            &Nonword,
+            &[
+                "Bài hát “Os três porquinhos” rất nổi tiếng.",
+                "Khách sạn Hôtels de Paris.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_shift_key_held_on_the_second_letter() {
+        for (text, fix) in [
+            (
+                "NGười dân trong xã đã hoàn thành việc xây dựng.",
+                "Người dân",
+            ),
+            ("Cả nước VIệt Nam chung tay phòng chống dịch.", "Việt Nam"),
+        ] {
+            let found = check(&Nonword, text);
+            assert_eq!(found.len(), 1, "{text}");
+            let meant = &found[0].suggestions[0].replacement;
+            assert!(fix.starts_with(meant.as_str()), "{text}: {meant}");
+        }
+        // Acronyms, units, a Roman numeral's subdivision, camel case: no slip.
+        silent(
+            &Nonword,
+            &[
+                "Tần số đạt 5 GHz, theo Quyết định số 12/QĐ-TTg của Thủ tướng.",
+                "Các nguyên tố nhóm VIa và nhóm IIa trong bảng tuần hoàn.",
+                "Hãng VinFast và ThS Nguyễn Văn An đã dự hội nghị.",
+            ],
+        );
     }
 }
