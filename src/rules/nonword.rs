@@ -156,6 +156,14 @@ impl Rule for Nonword {
                 let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
                 };
+                // A capitalised word the model only guesses at, written the same way again
+                // elsewhere in the document, is a name or a foreign word (Ali), not a slip.
+                if finding == Finding::InContext
+                    && case_of(text) == Case::Capitalized
+                    && written_again(doc, token)
+                {
+                    continue;
+                }
                 out.push(diagnostic(self.meta(), &at, token, text, why, finding));
             }
         }
@@ -195,6 +203,23 @@ fn shift_diagnostic(meta: &RuleMeta, token: &Token, text: &str, meant: String) -
     );
     Diagnostic::new(meta.id, Severity::Warning, token.range(), message)
         .with_suggestion(token.range(), meant)
+}
+
+/// Whether the document writes a word token's form (capitals and all) at another place too.
+fn written_again(doc: &Document, token: &Token) -> bool {
+    let id = token.word();
+    let text = doc.token_text(token);
+    doc.tokens
+        .iter()
+        .filter(|t| {
+            if id == Token::NO_WORD {
+                t.kind() == TokenKind::Word && doc.token_text(t) == text
+            } else {
+                t.word() == id
+            }
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// A token being judged: where it stands, and what the model knows.
@@ -1557,14 +1582,17 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         }
         // The other rules of spelling (a stop with the wrong tone, a rhyme with the wrong
         // ending, gh/ngh): names keep spellings of their own (Niê, Kơ Ho, Đắk, Iát), so
-        // only where the model backs a spelling one edit away, as a warning.
-        let spelling = matches!(
-            why,
-            IllFormed::StopTone
-                | IllFormed::GhBeforeBack
-                | IllFormed::GBeforeFront
-                | IllFormed::CodaNotAllowed
-        );
+        // only where the model backs a spelling one edit away, as a warning. Opening a
+        // sentence, where a capital is no sign of a name, any of them ("Kột" for "Một",
+        // "Iểu" for "Tiểu").
+        let spelling = at.opens
+            || matches!(
+                why,
+                IllFormed::StopTone
+                    | IllFormed::GhBeforeBack
+                    | IllFormed::GBeforeFront
+                    | IllFormed::CodaNotAllowed
+            );
         return ((spelling && judged_in_context()) || doubled_in_name(at, text))
             .then_some(Finding::InContext);
     }
@@ -2282,5 +2310,25 @@ mod tests {
                 "Hãng VinFast và ThS Nguyễn Văn An đã dự hội nghị.",
             ],
         );
+    }
+
+    #[test]
+    fn a_capitalised_guess_written_again_is_a_name() {
+        // Once, opening a sentence: the model's guess stands.
+        let once = "Quân tiến được ít. Uty nhiên, tất cả các mục tiêu đều đạt.";
+        assert_eq!(flagged(&Nonword, once), ["Uty"]);
+        // The same form again in the document: a name, as the other place shows.
+        let again = "Quân tiến được ít. Uty nhiên, tất cả các mục tiêu đều đạt. Ông Uty đến.";
+        assert!(flagged(&Nonword, again).is_empty());
+    }
+
+    #[test]
+    fn a_spelling_rule_broken_opening_a_sentence_is_judged_in_context() {
+        let found = check(
+            &Nonword,
+            "Hội nghị đã bế mạc. Kột số đại biểu ở lại dự tiệc.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "Một");
     }
 }
