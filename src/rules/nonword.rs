@@ -1003,6 +1003,44 @@ fn telex_key_after_tone(text: &str) -> Option<String> {
     (rest.chars().any(has_tone_mark) && syllable::is_syllable(rest)).then(|| rest.to_string())
 }
 
+/// A word with its tone and a key after it ([`telex_key_after_tone`]): the word without the
+/// key (`rest`), or, where the key is not the one of the word's own tone (a Telex key typed
+/// again: "hoạchj") and the place backs it better, the word with the key beside it on the
+/// keyboard instead ("trọnf" → "trọng", "hạj" → "hạn", "củw" → "của").
+fn key_dropped_or_replaced(at: &Spot<'_>, text: &str, rest: String) -> Finding {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let Some(key) = lower.chars().next_back() else {
+        return Finding::TelexKey(rest);
+    };
+    let own_tone = syllable::Spelling::of(&rest).ok().map(|s| s.tone);
+    let tone_key = match key {
+        'f' => Some(Tone::Huyen),
+        's' => Some(Tone::Sac),
+        'r' => Some(Tone::Hoi),
+        'x' => Some(Tone::Nga),
+        'j' => Some(Tone::Nang),
+        _ => None,
+    };
+    if tone_key.is_some() && tone_key == own_tone {
+        return Finding::TelexKey(rest);
+    }
+    let mut words = vec![rest.clone()];
+    words.extend(
+        "qwertyuiopasdfghjklzxcvbnm"
+            .chars()
+            .filter(|&c| keyboard_neighbours(c, key))
+            .map(|c| format!("{rest}{c}"))
+            .filter(|w| syllable::is_syllable(w)),
+    );
+    best_fit_first(at, &mut words);
+    if words[0] == rest {
+        Finding::TelexKey(rest)
+    } else {
+        Finding::NextKey(words.swap_remove(0))
+    }
+}
+
 /// A Telex key (f, j, w) typed inside a Vietnamese word, after its first letter ("nhjà",
 /// "đảwo", "Hjết"; not zíp, Wú, Dzếnh): the word without it. The rest must be a syllable
 /// written with a letter beyond ASCII, and, in a capitalised word (a foreign name:
@@ -1169,9 +1207,41 @@ fn has_tone_mark(c: char) -> bool {
 /// the second. The first must carry a tone mark and the second a Vietnamese letter beyond
 /// ASCII, which loans written solid do not do (ôxít, axít, mêtan, nitơ, magiê, pêxô: their
 /// first syllable carries no tone; cácbon: its second is plain ASCII).
-fn run_together(text: &str) -> Option<usize> {
-    let (a, b) = syllable::split_in_two(text)?;
-    (a.chars().any(has_tone_mark) && !b.is_ascii()).then_some(a.len())
+fn run_together(at: &Spot<'_>, text: &str) -> Option<usize> {
+    let (a, _) = likeliest_split(at, text, |a, b| {
+        a.chars().any(has_tone_mark) && !b.is_ascii()
+    })?;
+    Some(a.len())
+}
+
+/// Of the ways `text` splits into two syllables that `keep` accepts, the one the model
+/// writes most often as a pair ("đồngý": "đồng ý", not "đồ ngý"); the shortest first half
+/// when it knows none. A lone letter first ("ạđi", "Yội") only where the model writes the
+/// pair `min-support` times ("ởđây"): else it is more likely a letter slipped out of place.
+fn likeliest_split<'t>(
+    at: &Spot<'_>,
+    text: &'t str,
+    keep: impl Fn(&str, &str) -> bool,
+) -> Option<(&'t str, &'t str)> {
+    let (mut ka, mut kb) = (String::new(), String::new());
+    let mut pair_count = |a: &str, b: &str| -> Option<u32> {
+        let model = at.model?;
+        (model::key(a, &mut ka) && model::key(b, &mut kb)).then_some(())?;
+        Some(model.bigram(model.id(&ka)?, model.id(&kb)?))
+    };
+    let mut best: Option<((&str, &str), u64)> = None;
+    for (a, b) in syllable::splits_in_two(text).filter(|(a, b)| keep(a, b)) {
+        let seen = pair_count(a, b);
+        if a.chars().nth(1).is_none() && seen.is_none_or(|n| n < at.min_support) {
+            continue;
+        }
+        // A pair it has seen, then a pair of syllables it knows, then any.
+        let score = seen.map_or(0, |n| 2 * u64::from(n) + 1);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some(((a, b), score));
+        }
+    }
+    best.map(|(split, _)| split)
 }
 
 /// A word glued to the next one at a change of case ("củaAndy", "trướcCộng", "TâyBan"):
@@ -1399,8 +1469,14 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         }
     }
     if matches!(why, IllFormed::ForeignLetter(_)) {
+        // A key after a word with its tone: typed too many ("hoạchj"), or typed for the key
+        // beside it ("trọnf" for "trọng"), whichever the place backs.
+        if let Some(rest) = telex_key_after_tone(text)
+            && among_vietnamese_words(doc, tokens, i)
+        {
+            return Some(key_dropped_or_replaced(at, text, rest));
+        }
         return telex_key_left(text)
-            .or_else(|| telex_key_after_tone(text))
             .or_else(|| telex_key_inside(text))
             .filter(|_| among_vietnamese_words(doc, tokens, i))
             .map(Finding::TelexKey)
@@ -1523,10 +1599,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             }
             // "Anhkhỏi": the second syllable with a tone mark on a letter only Vietnamese
             // writes; transliterations written solid do not end so (Sáclơ, Nitơ, Kitô).
-            if let Some((a, b)) = syllable::split_in_two(text)
-                && b.chars().any(has_tone_mark)
-                && has_vietnamese_only_letter(b)
-            {
+            if let Some((a, _)) = likeliest_split(at, text, |_, b| {
+                b.chars().any(has_tone_mark) && has_vietnamese_only_letter(b)
+            }) {
                 return Some(Finding::Glued(a.len()));
             }
             // Two syllables with marks run together that the model writes as a pair
@@ -1546,7 +1621,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             // Two syllables run together; a letter too many in a word with a letter only
             // Vietnamese writes ("ngườpi", "hợpo"); or a slip that split the vowel ("ohàn"
             // for "hoàn") or added a letter ("topàn") where the model backs the word meant.
-            if let Some(split) = run_together(text) {
+            if let Some(split) = run_together(at, text) {
                 return Some(Finding::Glued(split));
             }
             if has_vietnamese_only_letter(text) && syllable::one_letter_too_many(text).is_some() {
@@ -2330,5 +2405,40 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].suggestions[0].replacement, "Một");
+    }
+
+    #[test]
+    fn glued_words_split_where_the_model_writes_the_pair() {
+        assert_eq!(
+            fixed(&Nonword, "Cả hai bên đã đồngý với bản kế hoạch mới."),
+            "Cả hai bên đã đồng ý với bản kế hoạch mới."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Họ vẫn sốngở miền nam của tỉnh."),
+            "Họ vẫn sống ở miền nam của tỉnh."
+        );
+        // A lone letter glued only where the model writes the pair.
+        assert_eq!(
+            fixed(&Nonword, "Chúng tôi sẽ họp ởđây vào sáng mai."),
+            "Chúng tôi sẽ họp ở đây vào sáng mai."
+        );
+        let found = check(&Nonword, "Ông giữ chức ạđi diện của tỉnh tại hội nghị.");
+        assert_ne!(found[0].suggestions[0].replacement, "ạ đi");
+    }
+
+    #[test]
+    fn a_key_after_a_toned_word_dropped_or_put_right() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Nhà nước có vai trò quan trọnf trong lĩnh vực này."
+            ),
+            "Nhà nước có vai trò quan trọng trong lĩnh vực này."
+        );
+        // The key of the word's own tone, typed again: dropped.
+        assert_eq!(
+            fixed(&Nonword, "Kế hoạchj phát triển kinh tế năm nay."),
+            "Kế hoạch phát triển kinh tế năm nay."
+        );
     }
 }
