@@ -153,6 +153,11 @@ impl Rule for Nonword {
                     min_name_share,
                     min_both,
                 };
+                // Beside a word with a letter Vietnamese never writes ("Zhōnghuá Duì"): a
+                // phrase in another language or its transcription.
+                if beside_foreign_letters(doc, tokens, i) {
+                    continue;
+                }
                 let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
                 };
@@ -203,6 +208,22 @@ fn shift_diagnostic(meta: &RuleMeta, token: &Token, text: &str, meant: String) -
     );
     Diagnostic::new(meta.id, Severity::Warning, token.range(), message)
         .with_suggestion(token.range(), meant)
+}
+
+/// Whether the word right before or after token `i` (not past a quotation mark or a
+/// bracket) has a letter neither ASCII nor Vietnamese (ō, ǎ, ü, ñ, ç, ö).
+fn beside_foreign_letters(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let foreign = |t: &Token| {
+        doc.token_text(t)
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphabetic() && syllable::base_letter(c).is_none())
+    };
+    let nearest = |side: &mut dyn Iterator<Item = &Token>| {
+        side.take_while(|t| !is_fence(doc, t))
+            .find(|t| t.kind() == TokenKind::Word)
+            .is_some_and(foreign)
+    };
+    nearest(&mut tokens[..i].iter().rev()) || nearest(&mut tokens[i + 1..].iter())
 }
 
 /// Whether the document writes a word token's form (capitals and all) at another place too.
@@ -463,6 +484,17 @@ impl Spot<'_> {
             })
             .map(|&(_, _, x)| x)
             .collect()
+    }
+
+    /// Whether the model has seen `word` (a syllable) `COMMON_SYLLABLE` times or more.
+    fn common(&self, word: &str) -> bool {
+        let mut key = String::new();
+        self.model.is_some_and(|model| {
+            model::key(word, &mut key)
+                && model
+                    .id(&key)
+                    .is_some_and(|x| model.unigram(x) >= COMMON_SYLLABLE)
+        })
     }
 
     /// Whether `word` (a syllable) fits the place: seen beside a neighbour `min-support`
@@ -1566,10 +1598,15 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         // Opening a sentence, a letter typed twice ("Trongg", "Thheo") where the word left
         // fits before the next word: the capital says nothing of a name there, and English
         // words with a letter twice do not leave a syllable (Allen, Green, Emma).
+        // Or where the word left is one of the commonest syllables ("Trrong cờ", "Annh
+        // Bố"): the place need not know the pair.
         let opening_doubled = || {
             case == Case::Capitalized
                 && at.opens
-                && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), true))
+                && undoubled(text).is_some_and(|word| {
+                    let word = word.to_lowercase();
+                    at.fits(&word, true) || at.common(&word)
+                })
                 && among_vietnamese_words(doc, tokens, i)
         };
         return (judged_in_context() || opening_doubled()).then_some(Finding::InContext);
@@ -2440,5 +2477,27 @@ mod tests {
             fixed(&Nonword, "Kế hoạchj phát triển kinh tế năm nay."),
             "Kế hoạch phát triển kinh tế năm nay."
         );
+    }
+
+    #[test]
+    fn beside_a_letter_vietnamese_never_writes_a_word_is_foreign() {
+        silent(
+            &Nonword,
+            &["Bính âm: Zhōnghuá Duì; Hán-Việt: Trung Hoa đội."],
+        );
+        assert_eq!(
+            flagged(&Nonword, "Hán-Việt: Trung Hoa Duì, đội tuyển."),
+            ["Duì"]
+        );
+    }
+
+    #[test]
+    fn a_letter_typed_twice_opening_a_sentence_before_a_common_word() {
+        let found = check(
+            &Nonword,
+            "Quân tiến được ít. Trrong cờ vây, quân nào cũng vậy.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "Trong");
     }
 }
