@@ -49,7 +49,9 @@ declare_rule! {
     /// the model has seen beside a neighbour. A Telex tone key left in a
     /// word ("Ngfay", "nhfa") gets the tone it stood for, one typed after a word that has its
     /// tone ("hoạchj") is dropped, and so is a combining tone mark left after a letter that
-    /// has one ("trườ̃ng"). A word left in Telex or VNI keys by an input method that was off
+    /// has one ("trườ̃ng"); one typed twice, which took the tone off again ("đươcj"), gets
+    /// the tone back. A capitalised word whose second letter the shift key held too long
+    /// made a capital ("NGười", "VIệt") is a warning, with the word in its usual capitals. A word left in Telex or VNI keys by an input method that was off
     /// ("booj", "dduwowcj", "bo65") gets the marks its keys stand for, where the model has
     /// seen that word beside a neighbour; a letter Vietnamese never writes typed for the key
     /// beside it ("fiếng") gets the key meant. Words typed without marks side by side back
@@ -92,7 +94,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -120,8 +122,21 @@ impl Rule for Nonword {
                 }
                 let text = doc.token_text(token);
                 // The fast path: almost every token is a syllable.
-                let Some(Err(why)) = doc.syllable(token) else {
-                    continue;
+                let why = match doc.syllable(token) {
+                    Some(Err(why)) => why,
+                    Some(Ok(_)) => {
+                        // A syllable's letters with the shift key held too long ("NGười").
+                        if let Some(meant) = shift_held(text)
+                            && model.is_some_and(|m| {
+                                model::key(text, &mut lower) && m.id(&lower).is_some()
+                            })
+                            && among_vietnamese_words(doc, tokens, i)
+                        {
+                            out.push(shift_diagnostic(self.meta(), token, text, meant));
+                        }
+                        continue;
+                    }
+                    None => continue,
                 };
                 // Ð for Đ is lookalike-letter's finding, with its fix.
                 if why == IllFormed::Eth {
@@ -138,13 +153,94 @@ impl Rule for Nonword {
                     min_name_share,
                     min_both,
                 };
+                // Beside a word with a letter Vietnamese never writes ("Zhōnghuá Duì"): a
+                // phrase in another language or its transcription.
+                if beside_foreign_letters(doc, tokens, i) {
+                    continue;
+                }
                 let Some(finding) = judge(&at, text, why, &mut lower) else {
                     continue;
                 };
+                // A capitalised word the model only guesses at, written the same way again
+                // elsewhere in the document, is a name or a foreign word (Ali), not a slip.
+                if finding == Finding::InContext
+                    && case_of(text) == Case::Capitalized
+                    && written_again(doc, token)
+                {
+                    continue;
+                }
                 out.push(diagnostic(self.meta(), &at, token, text, why, finding));
             }
         }
     }
+}
+
+/// A capitalised word whose second letter was typed with the shift key still held ("NGười",
+/// "VIệt", "QUốc"): the word with its first letter alone in capitals. Two capitals, then
+/// lower case only; not a Roman numeral's subdivision ("IIa", "VIb", "XIc").
+fn shift_held(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    let rest = chars.as_str();
+    if !(first.is_uppercase() && second.is_uppercase())
+        || rest.is_empty()
+        || !rest.chars().all(char::is_lowercase)
+    {
+        return None;
+    }
+    let roman = |c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M');
+    if roman(first) && roman(second) && rest.chars().count() == 1 {
+        return None;
+    }
+    Some(format!("{first}{}{rest}", second.to_lowercase()))
+}
+
+/// The finding on a word typed with the shift key held ([`shift_held`]): a warning, since a
+/// brand may write itself so.
+fn shift_diagnostic(meta: &RuleMeta, token: &Token, text: &str, meant: String) -> Diagnostic {
+    let message = Message::new(
+        format!(
+            "“{text}” không phải là cách viết của một từ: chữ thứ hai bị viết hoa do giữ phím Shift quá lâu"
+        ),
+        format!(
+            "“{text}” is no way to write a word: its second letter is in capitals, the shift key held too long"
+        ),
+    );
+    Diagnostic::new(meta.id, Severity::Warning, token.range(), message)
+        .with_suggestion(token.range(), meant)
+}
+
+/// Whether the word right before or after token `i` (not past a quotation mark or a
+/// bracket) has a letter neither ASCII nor Vietnamese (ō, ǎ, ü, ñ, ç, ö).
+fn beside_foreign_letters(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let foreign = |t: &Token| {
+        doc.token_text(t)
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphabetic() && syllable::base_letter(c).is_none())
+    };
+    let nearest = |side: &mut dyn Iterator<Item = &Token>| {
+        side.take_while(|t| !is_fence(doc, t))
+            .find(|t| t.kind() == TokenKind::Word)
+            .is_some_and(foreign)
+    };
+    nearest(&mut tokens[..i].iter().rev()) || nearest(&mut tokens[i + 1..].iter())
+}
+
+/// Whether the document writes a word token's form (capitals and all) at another place too.
+fn written_again(doc: &Document, token: &Token) -> bool {
+    let id = token.word();
+    let text = doc.token_text(token);
+    doc.tokens
+        .iter()
+        .filter(|t| {
+            if id == Token::NO_WORD {
+                t.kind() == TokenKind::Word && doc.token_text(t) == text
+            } else {
+                t.word() == id
+            }
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// A token being judged: where it stands, and what the model knows.
@@ -390,6 +486,17 @@ impl Spot<'_> {
             .collect()
     }
 
+    /// Whether the model has seen `word` (a syllable) `COMMON_SYLLABLE` times or more.
+    fn common(&self, word: &str) -> bool {
+        let mut key = String::new();
+        self.model.is_some_and(|model| {
+            model::key(word, &mut key)
+                && model
+                    .id(&key)
+                    .is_some_and(|x| model.unigram(x) >= COMMON_SYLLABLE)
+        })
+    }
+
     /// Whether `word` (a syllable) fits the place: seen beside a neighbour `min-support`
     /// times, in `min-share` thousandths of the rarer's uses or `min-both` times beside each
     /// (`sure`: either is enough once the support is there).
@@ -626,6 +733,8 @@ enum Finding {
     TelexKey(String),
     /// A combining mark left after a letter that already has its tone ("trườ̃ng").
     StrayMark(Vec<String>),
+    /// A Telex tone key typed twice: the tone taken off, the key left ("đươcj").
+    ToneUndone(Vec<String>),
     /// A word typed in Telex keys the input method did not turn into marks ("vieetj").
     TelexKeys(String),
     /// A letter typed with the key next to it, one Vietnamese never writes ("fiếng").
@@ -658,6 +767,10 @@ fn diagnostic(
             "có một dấu thanh thừa sau chữ đã mang dấu",
             "a stray tone mark follows a letter that already has its tone",
         ),
+        Finding::ToneUndone(_) => (
+            "phím dấu Telex gõ hai lần đã bỏ dấu thanh và còn sót lại trong từ",
+            "a Telex tone key typed twice took the tone off and was left in the word",
+        ),
         Finding::TelexKeys(_) => (
             "gõ bằng phím Telex nhưng bộ gõ không chuyển thành dấu",
             "typed in Telex keys the input method did not turn into marks",
@@ -686,7 +799,7 @@ fn diagnostic(
         Finding::TelexKey(word) | Finding::TelexKeys(word) | Finding::NextKey(word) => {
             return d.with_suggestion(token.range(), apply_case(&word, case));
         }
-        Finding::TwoSlips(words) | Finding::StrayMark(words) => {
+        Finding::TwoSlips(words) | Finding::StrayMark(words) | Finding::ToneUndone(words) => {
             return words.iter().fold(d, |d, c| {
                 d.with_suggestion(token.range(), apply_case(c, case))
             });
@@ -922,6 +1035,44 @@ fn telex_key_after_tone(text: &str) -> Option<String> {
     (rest.chars().any(has_tone_mark) && syllable::is_syllable(rest)).then(|| rest.to_string())
 }
 
+/// A word with its tone and a key after it ([`telex_key_after_tone`]): the word without the
+/// key (`rest`), or, where the key is not the one of the word's own tone (a Telex key typed
+/// again: "hoạchj") and the place backs it better, the word with the key beside it on the
+/// keyboard instead ("trọnf" → "trọng", "hạj" → "hạn", "củw" → "của").
+fn key_dropped_or_replaced(at: &Spot<'_>, text: &str, rest: String) -> Finding {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let Some(key) = lower.chars().next_back() else {
+        return Finding::TelexKey(rest);
+    };
+    let own_tone = syllable::Spelling::of(&rest).ok().map(|s| s.tone);
+    let tone_key = match key {
+        'f' => Some(Tone::Huyen),
+        's' => Some(Tone::Sac),
+        'r' => Some(Tone::Hoi),
+        'x' => Some(Tone::Nga),
+        'j' => Some(Tone::Nang),
+        _ => None,
+    };
+    if tone_key.is_some() && tone_key == own_tone {
+        return Finding::TelexKey(rest);
+    }
+    let mut words = vec![rest.clone()];
+    words.extend(
+        "qwertyuiopasdfghjklzxcvbnm"
+            .chars()
+            .filter(|&c| keyboard_neighbours(c, key))
+            .map(|c| format!("{rest}{c}"))
+            .filter(|w| syllable::is_syllable(w)),
+    );
+    best_fit_first(at, &mut words);
+    if words[0] == rest {
+        Finding::TelexKey(rest)
+    } else {
+        Finding::NextKey(words.swap_remove(0))
+    }
+}
+
 /// A Telex key (f, j, w) typed inside a Vietnamese word, after its first letter ("nhjà",
 /// "đảwo", "Hjết"; not zíp, Wú, Dzếnh): the word without it. The rest must be a syllable
 /// written with a letter beyond ASCII, and, in a capitalised word (a foreign name:
@@ -981,6 +1132,64 @@ fn stray_mark(text: &str) -> Option<Vec<String>> {
     Some(words)
 }
 
+/// Orders two or three spellings meant for one word by how well each fits the place, as the
+/// model reads it; left as they are without a model.
+fn best_fit_first(at: &Spot<'_>, words: &mut [String]) {
+    let Some((model, place)) = at.place() else {
+        return;
+    };
+    let mut key = String::new();
+    let mut scored: Vec<(f64, String)> = words
+        .iter()
+        .map(|w| {
+            let score = model::key(w, &mut key)
+                .then(|| model.id(&key))
+                .flatten()
+                .map_or(f64::NEG_INFINITY, |x| {
+                    in_context::fit(model, place, w, x).score
+                });
+            (score, w.clone())
+        })
+        .collect();
+    // Stable: the first stays first on a tie.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (w, (_, best)) in words.iter_mut().zip(scored) {
+        *w = best;
+    }
+}
+
+/// A Telex tone key typed twice, which takes the tone off again and leaves the key
+/// ("đươcj" for "được", "tiêngs" for "tiếng"): the word with the tone its key stands for,
+/// and the word without the key when that is a syllable too (the key typed once too
+/// many). The rest must have no tone and a vowel mark or đ (not plain ASCII: raw Telex is
+/// [`raw_telex`]'s), and the word with its tone must be a syllable.
+fn tone_undone(text: &str) -> Option<Vec<String>> {
+    let mut lower = String::new();
+    lower_into(text, &mut lower);
+    let tone = match lower.chars().next_back()? {
+        'f' => Tone::Huyen,
+        's' => Tone::Sac,
+        'r' => Tone::Hoi,
+        'x' => Tone::Nga,
+        'j' => Tone::Nang,
+        _ => return None,
+    };
+    let rest = &lower[..lower.len() - 1];
+    if rest.is_ascii() || rest.chars().any(has_tone_mark) {
+        return None;
+    }
+    let spelling = syllable::Spelling::of(rest).ok()?;
+    let toned = syllable::compose(spelling.letters(), tone, syllable::MarkStyle::Old)?;
+    if !syllable::is_syllable(&toned) {
+        return None;
+    }
+    let mut words = vec![toned];
+    if syllable::is_syllable(rest) {
+        words.push(rest.to_string());
+    }
+    Some(words)
+}
+
 /// The tone a combining tone mark stands for.
 fn combining_tone(c: char) -> Option<Tone> {
     Some(match c {
@@ -1030,9 +1239,41 @@ fn has_tone_mark(c: char) -> bool {
 /// the second. The first must carry a tone mark and the second a Vietnamese letter beyond
 /// ASCII, which loans written solid do not do (ôxít, axít, mêtan, nitơ, magiê, pêxô: their
 /// first syllable carries no tone; cácbon: its second is plain ASCII).
-fn run_together(text: &str) -> Option<usize> {
-    let (a, b) = syllable::split_in_two(text)?;
-    (a.chars().any(has_tone_mark) && !b.is_ascii()).then_some(a.len())
+fn run_together(at: &Spot<'_>, text: &str) -> Option<usize> {
+    let (a, _) = likeliest_split(at, text, |a, b| {
+        a.chars().any(has_tone_mark) && !b.is_ascii()
+    })?;
+    Some(a.len())
+}
+
+/// Of the ways `text` splits into two syllables that `keep` accepts, the one the model
+/// writes most often as a pair ("đồngý": "đồng ý", not "đồ ngý"); the shortest first half
+/// when it knows none. A lone letter first ("ạđi", "Yội") only where the model writes the
+/// pair `min-support` times ("ởđây"): else it is more likely a letter slipped out of place.
+fn likeliest_split<'t>(
+    at: &Spot<'_>,
+    text: &'t str,
+    keep: impl Fn(&str, &str) -> bool,
+) -> Option<(&'t str, &'t str)> {
+    let (mut ka, mut kb) = (String::new(), String::new());
+    let mut pair_count = |a: &str, b: &str| -> Option<u32> {
+        let model = at.model?;
+        (model::key(a, &mut ka) && model::key(b, &mut kb)).then_some(())?;
+        Some(model.bigram(model.id(&ka)?, model.id(&kb)?))
+    };
+    let mut best: Option<((&str, &str), u64)> = None;
+    for (a, b) in syllable::splits_in_two(text).filter(|(a, b)| keep(a, b)) {
+        let seen = pair_count(a, b);
+        if a.chars().nth(1).is_none() && seen.is_none_or(|n| n < at.min_support) {
+            continue;
+        }
+        // A pair it has seen, then a pair of syllables it knows, then any.
+        let score = seen.map_or(0, |n| 2 * u64::from(n) + 1);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some(((a, b), score));
+        }
+    }
+    best.map(|(split, _)| split)
 }
 
 /// A word glued to the next one at a change of case ("củaAndy", "trướcCộng", "TâyBan"):
@@ -1242,26 +1483,32 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
     let (doc, tokens, i) = (at.doc, at.tokens, at.i);
     if let Some(mut words) = stray_mark(text) {
         // Which of the two tones was meant, as the model reads the place.
-        if let Some((model, place)) = at.place() {
-            let mut key = String::new();
-            let score = |w: &String| {
-                model::key(w, &mut key)
-                    .then(|| model.id(&key))
-                    .flatten()
-                    .map_or(f64::NEG_INFINITY, |x| {
-                        in_context::fit(model, place, w, x).score
-                    })
-            };
-            let scores: Vec<f64> = words.iter().map(score).collect();
-            if scores.len() == 2 && scores[1] > scores[0] {
-                words.swap(0, 1);
-            }
-        }
+        best_fit_first(at, &mut words);
         return Some(Finding::StrayMark(words));
     }
+    if let Some(mut words) = tone_undone(text) {
+        // Lower case or opening a sentence, in Vietnamese text (not "três" in a Portuguese
+        // phrase); a capital inside a sentence (a name) only where the place calls for it.
+        let case = case_of(text);
+        let judged = if case == Case::Lower || (case == Case::Capitalized && at.opens) {
+            in_vietnamese_text(doc, tokens, i)
+        } else {
+            case == Case::Capitalized && words.iter().any(|w| at.fits(w, false))
+        };
+        if judged {
+            best_fit_first(at, &mut words);
+            return Some(Finding::ToneUndone(words));
+        }
+    }
     if matches!(why, IllFormed::ForeignLetter(_)) {
+        // A key after a word with its tone: typed too many ("hoạchj"), or typed for the key
+        // beside it ("trọnf" for "trọng"), whichever the place backs.
+        if let Some(rest) = telex_key_after_tone(text)
+            && among_vietnamese_words(doc, tokens, i)
+        {
+            return Some(key_dropped_or_replaced(at, text, rest));
+        }
         return telex_key_left(text)
-            .or_else(|| telex_key_after_tone(text))
             .or_else(|| telex_key_inside(text))
             .filter(|_| among_vietnamese_words(doc, tokens, i))
             .map(Finding::TelexKey)
@@ -1351,10 +1598,15 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         // Opening a sentence, a letter typed twice ("Trongg", "Thheo") where the word left
         // fits before the next word: the capital says nothing of a name there, and English
         // words with a letter twice do not leave a syllable (Allen, Green, Emma).
+        // Or where the word left is one of the commonest syllables ("Trrong cờ", "Annh
+        // Bố"): the place need not know the pair.
         let opening_doubled = || {
             case == Case::Capitalized
                 && at.opens
-                && undoubled(text).is_some_and(|word| at.fits(&word.to_lowercase(), true))
+                && undoubled(text).is_some_and(|word| {
+                    let word = word.to_lowercase();
+                    at.fits(&word, true) || at.common(&word)
+                })
                 && among_vietnamese_words(doc, tokens, i)
         };
         return (judged_in_context() || opening_doubled()).then_some(Finding::InContext);
@@ -1384,10 +1636,9 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             }
             // "Anhkhỏi": the second syllable with a tone mark on a letter only Vietnamese
             // writes; transliterations written solid do not end so (Sáclơ, Nitơ, Kitô).
-            if let Some((a, b)) = syllable::split_in_two(text)
-                && b.chars().any(has_tone_mark)
-                && has_vietnamese_only_letter(b)
-            {
+            if let Some((a, _)) = likeliest_split(at, text, |_, b| {
+                b.chars().any(has_tone_mark) && has_vietnamese_only_letter(b)
+            }) {
                 return Some(Finding::Glued(a.len()));
             }
             // Two syllables with marks run together that the model writes as a pair
@@ -1407,7 +1658,7 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
             // Two syllables run together; a letter too many in a word with a letter only
             // Vietnamese writes ("ngườpi", "hợpo"); or a slip that split the vowel ("ohàn"
             // for "hoàn") or added a letter ("topàn") where the model backs the word meant.
-            if let Some(split) = run_together(text) {
+            if let Some(split) = run_together(at, text) {
                 return Some(Finding::Glued(split));
             }
             if has_vietnamese_only_letter(text) && syllable::one_letter_too_many(text).is_some() {
@@ -1443,14 +1694,17 @@ fn judge(at: &Spot<'_>, text: &str, why: IllFormed, lower: &mut String) -> Optio
         }
         // The other rules of spelling (a stop with the wrong tone, a rhyme with the wrong
         // ending, gh/ngh): names keep spellings of their own (Niê, Kơ Ho, Đắk, Iát), so
-        // only where the model backs a spelling one edit away, as a warning.
-        let spelling = matches!(
-            why,
-            IllFormed::StopTone
-                | IllFormed::GhBeforeBack
-                | IllFormed::GBeforeFront
-                | IllFormed::CodaNotAllowed
-        );
+        // only where the model backs a spelling one edit away, as a warning. Opening a
+        // sentence, where a capital is no sign of a name, any of them ("Kột" for "Một",
+        // "Iểu" for "Tiểu").
+        let spelling = at.opens
+            || matches!(
+                why,
+                IllFormed::StopTone
+                    | IllFormed::GhBeforeBack
+                    | IllFormed::GBeforeFront
+                    | IllFormed::CodaNotAllowed
+            );
         return ((spelling && judged_in_context()) || doubled_in_name(at, text))
             .then_some(Finding::InContext);
     }
@@ -1635,7 +1889,7 @@ mod tests {
 
     #[test]
     fn a_paragraph_in_a_legacy_encoding_is_left_to_legacy_encoding() {
-        let text = "Héi nghÞ tæng kÕt c«ng t¸c n¨m cña quËn taị, Xin chaøo caùc baïn ñaõ ñeán.";
+        let text = "Héi nghÞ tæng kÕt c«ng t¸c n¨m cña quËn, trụ sở taị phường, Xin chaøo caùc baïn ñaõ ñeán.";
         // The rule alone reads the misplaced mark of "taị"; the engine leaves the paragraph to
         // `legacy-encoding`, for every rule.
         assert!(!crate::rules::testing::check(&Nonword, text).is_empty());
@@ -2119,5 +2373,131 @@ mod tests {
             "Hội đồng quản trị vãã chịu trách nhiệm trước pháp luật.",
         );
         assert_eq!(found[0].suggestions[0].replacement, "và");
+    }
+
+    #[test]
+    fn a_tone_key_typed_twice_gives_the_tone_back() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Trong năm qua, tỉnh đã đạt đươcj nhiều thành tựu."
+            ),
+            "Trong năm qua, tỉnh đã đạt được nhiều thành tựu."
+        );
+        // The word without the key competes, ranked by the place.
+        assert_eq!(
+            fixed(&Nonword, "Các đơn vị cần đẩy mạnh côngs tác tuyên truyền."),
+            "Các đơn vị cần đẩy mạnh công tác tuyên truyền."
+        );
+        // Portuguese in a Portuguese phrase, a foreign word with marks no tone follows.
+        silent(
+            &Nonword,
+            &[
+                "Bài hát “Os três porquinhos” rất nổi tiếng.",
+                "Khách sạn Hôtels de Paris.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_shift_key_held_on_the_second_letter() {
+        for (text, fix) in [
+            (
+                "NGười dân trong xã đã hoàn thành việc xây dựng.",
+                "Người dân",
+            ),
+            ("Cả nước VIệt Nam chung tay phòng chống dịch.", "Việt Nam"),
+        ] {
+            let found = check(&Nonword, text);
+            assert_eq!(found.len(), 1, "{text}");
+            let meant = &found[0].suggestions[0].replacement;
+            assert!(fix.starts_with(meant.as_str()), "{text}: {meant}");
+        }
+        // Acronyms, units, a Roman numeral's subdivision, camel case: no slip.
+        silent(
+            &Nonword,
+            &[
+                "Tần số đạt 5 GHz, theo Quyết định số 12/QĐ-TTg của Thủ tướng.",
+                "Các nguyên tố nhóm VIa và nhóm IIa trong bảng tuần hoàn.",
+                "Hãng VinFast và ThS Nguyễn Văn An đã dự hội nghị.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_capitalised_guess_written_again_is_a_name() {
+        // Once, opening a sentence: the model's guess stands.
+        let once = "Quân tiến được ít. Uty nhiên, tất cả các mục tiêu đều đạt.";
+        assert_eq!(flagged(&Nonword, once), ["Uty"]);
+        // The same form again in the document: a name, as the other place shows.
+        let again = "Quân tiến được ít. Uty nhiên, tất cả các mục tiêu đều đạt. Ông Uty đến.";
+        assert!(flagged(&Nonword, again).is_empty());
+    }
+
+    #[test]
+    fn a_spelling_rule_broken_opening_a_sentence_is_judged_in_context() {
+        let found = check(
+            &Nonword,
+            "Hội nghị đã bế mạc. Kột số đại biểu ở lại dự tiệc.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "Một");
+    }
+
+    #[test]
+    fn glued_words_split_where_the_model_writes_the_pair() {
+        assert_eq!(
+            fixed(&Nonword, "Cả hai bên đã đồngý với bản kế hoạch mới."),
+            "Cả hai bên đã đồng ý với bản kế hoạch mới."
+        );
+        assert_eq!(
+            fixed(&Nonword, "Họ vẫn sốngở miền nam của tỉnh."),
+            "Họ vẫn sống ở miền nam của tỉnh."
+        );
+        // A lone letter glued only where the model writes the pair.
+        assert_eq!(
+            fixed(&Nonword, "Chúng tôi sẽ họp ởđây vào sáng mai."),
+            "Chúng tôi sẽ họp ở đây vào sáng mai."
+        );
+        let found = check(&Nonword, "Ông giữ chức ạđi diện của tỉnh tại hội nghị.");
+        assert_ne!(found[0].suggestions[0].replacement, "ạ đi");
+    }
+
+    #[test]
+    fn a_key_after_a_toned_word_dropped_or_put_right() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Nhà nước có vai trò quan trọnf trong lĩnh vực này."
+            ),
+            "Nhà nước có vai trò quan trọng trong lĩnh vực này."
+        );
+        // The key of the word's own tone, typed again: dropped.
+        assert_eq!(
+            fixed(&Nonword, "Kế hoạchj phát triển kinh tế năm nay."),
+            "Kế hoạch phát triển kinh tế năm nay."
+        );
+    }
+
+    #[test]
+    fn beside_a_letter_vietnamese_never_writes_a_word_is_foreign() {
+        silent(
+            &Nonword,
+            &["Bính âm: Zhōnghuá Duì; Hán-Việt: Trung Hoa đội."],
+        );
+        assert_eq!(
+            flagged(&Nonword, "Hán-Việt: Trung Hoa Duì, đội tuyển."),
+            ["Duì"]
+        );
+    }
+
+    #[test]
+    fn a_letter_typed_twice_opening_a_sentence_before_a_common_word() {
+        let found = check(
+            &Nonword,
+            "Quân tiến được ít. Trrong cờ vây, quân nào cũng vậy.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "Trong");
     }
 }

@@ -484,12 +484,19 @@ pub fn one_letter_too_many(word: &str) -> Option<String> {
     })
 }
 
-/// Two well-formed syllables that `word` is the two halves of ("đượcmột" → được, một).
+/// Two well-formed syllables that `word` is the two halves of ("đượcmột" → được, một):
+/// the split with the shortest first half.
 pub fn split_in_two(word: &str) -> Option<(&str, &str)> {
+    splits_in_two(word).next()
+}
+
+/// Every way `word` splits into two well-formed syllables, the shortest first half first
+/// ("đồngý" → đồ + ngý, đồng + ý).
+pub fn splits_in_two(word: &str) -> impl Iterator<Item = (&str, &str)> {
     word.char_indices()
         .skip(1)
         .map(|(at, _)| word.split_at(at))
-        .find(|(a, b)| is_syllable(a) && is_syllable(b))
+        .filter(|(a, b)| is_syllable(a) && is_syllable(b))
 }
 
 /// Whether `c` is one of a ă â e ê i o ô ơ u ư y (lower case, no tone).
