@@ -74,12 +74,15 @@ struct Claim {
     end: usize,
     /// "kỷ niệm" is written before it.
     commemorates: bool,
+    /// A span told by its years alone, "77 năm qua (1930 - 2007)", "5 năm (2015 - 2020)":
+    /// not said to be an anniversary.
+    period: bool,
 }
 
 /// What the parentheses after a claim give.
 enum Evidence {
-    /// Both years: (first, its span, last, its span).
-    Range(i32, Range<usize>, i32, Range<usize>),
+    /// Both years: (first, its span, last, its span, both the same day of the year).
+    Range(i32, Range<usize>, i32, Range<usize>, bool),
     /// Only the first year; the event's year comes from a date in the sentence.
     Founding(i32, Range<usize>, i32, Range<usize>),
 }
@@ -170,8 +173,11 @@ impl AnniversaryMismatch {
             let Some(evidence) = evidence(doc, dates, sentence, open, claim) else {
                 continue;
             };
+            let mut exact = true;
             let (first, first_span, last, last_span, tolerance, labels) = match evidence {
-                Evidence::Range(a, sa, b, sb) => (
+                Evidence::Range(a, sa, b, sb, same_day) => {
+                    exact = same_day;
+                    (
                     a,
                     sa,
                     b,
@@ -181,7 +187,9 @@ impl AnniversaryMismatch {
                         ("năm bắt đầu", "the first year"),
                         ("năm kỷ niệm", "the anniversary year"),
                     ],
-                ),
+                )
+                }
+                Evidence::Founding(_, _, _, _) if claim.period => continue,
                 Evidence::Founding(a, sa, b, sb) => (
                     a,
                     sa,
@@ -198,7 +206,14 @@ impl AnniversaryMismatch {
             if diff <= 0 {
                 continue;
             }
-            if (i64::from(claim.years) - diff).abs() <= tolerance {
+            // A period between two years may count both ("5 năm (2016 - 2020)"); between two
+            // dates of the same day of the year, it is their difference.
+            if claim.period {
+                let years = i64::from(claim.years);
+                if years == diff || (!exact && years == diff + 1) {
+                    continue;
+                }
+            } else if (i64::from(claim.years) - diff).abs() <= tolerance {
                 verified.push(Verified {
                     years: claim.years,
                     subject: subject(doc, sentence, claim.end + 1),
@@ -209,9 +224,15 @@ impl AnniversaryMismatch {
                 continue;
             }
             let phrase = &doc.text[claim.phrase.clone()];
+            // A period not called an anniversary is less sure to be one: a warning.
+            let severity = if claim.period {
+                crate::diagnostic::Severity::Warning
+            } else {
+                self.meta().default_severity
+            };
             let d = Diagnostic::new(
                 self.meta().id,
-                self.meta().default_severity,
+                severity,
                 claim.span.clone(),
                 Message::new(
                     format!("“{phrase}” không khớp với các mốc năm: {last} − {first} = {diff}"),
@@ -274,11 +295,33 @@ impl AnniversaryMismatch {
     /// The headline's "kỷ niệm N năm ..." against the body's anniversary of the same subject
     /// whose years are given ("kỷ niệm 70 năm ... (1954 - 2024)"): the number must be the
     /// same. A subject that matches anniversaries of different numbers is passed over.
+    ///
+    /// The body's own "kỷ niệm N năm ..." without years ("tạm hoãn Lễ kỷ niệm 30 năm ngày
+    /// thành lập tỉnh") is compared the same way, as a warning, when it is at most
+    /// `FOUNDING_SLIP` years off and its sentence states no year (a past celebration's
+    /// "Năm 2015, kỷ niệm 85 năm ..." does).
     fn check_headline(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
-        for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Title) {
+        let commemorates = |b: &&crate::document::Block| {
+            b.kind == BlockKind::Title || {
+                let text = &doc.text[b.range.clone()];
+                ["niệm", "NIỆM", "mừng", "MỪNG"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            }
+        };
+        for block in doc.blocks.iter().filter(commemorates) {
+            let headline = block.kind == BlockKind::Title;
             for sentence in &sentences(doc, block) {
+                let c = Cursor::new(doc, sentence);
+                let states_a_year = (0..c.len()).any(|q| c.year(q).is_some());
+                if !headline && states_a_year {
+                    continue;
+                }
                 for claim in claims(doc, sentence) {
-                    if !claim.commemorates || out.iter().any(|d| d.span == claim.span) {
+                    if !claim.commemorates
+                        || out.iter().any(|d| d.span == claim.span)
+                        || verified.iter().any(|v| v.span == claim.span)
+                    {
                         continue;
                     }
                     let about = subject(doc, sentence, claim.end + 1);
@@ -304,21 +347,40 @@ impl AnniversaryMismatch {
                     if matching.iter().any(|v| v.years != body.years) || body.years == claim.years {
                         continue;
                     }
+                    if !headline && body.years.abs_diff(claim.years) > FOUNDING_SLIP {
+                        continue;
+                    }
                     let phrase = &doc.text[claim.phrase.clone()];
                     let stated = &doc.text[body.span.clone()];
                     let (first, last) =
                         (&doc.text[body.first.clone()], &doc.text[body.last.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            self.meta().id,
-                            self.meta().default_severity,
-                            claim.span.clone(),
+                    let (message, severity) = if headline {
+                        (
                             Message::new(
                                 format!("Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"),
                                 format!("The headline says “{phrase}” but the body says {stated} years ({first} - {last})"),
                             ),
+                            self.meta().default_severity,
                         )
-                        .with_related(body.span.clone(), Message::new("thân bài ghi ở đây", "the body says it here"))
+                    } else {
+                        (
+                            Message::new(
+                                format!("“{phrase}” nhưng dịp kỷ niệm này được ghi {stated} năm ({first} - {last})"),
+                                format!("“{phrase}” but this anniversary is given as {stated} years ({first} - {last})"),
+                            ),
+                            crate::diagnostic::Severity::Warning,
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(self.meta().id, severity, claim.span.clone(), message)
+                        .with_related(
+                            body.span.clone(),
+                            if headline {
+                                Message::new("thân bài ghi ở đây", "the body says it here")
+                            } else {
+                                Message::new("số năm ghi ở đây", "the years given here")
+                            },
+                        )
                         .with_related(body.first.clone(), Message::new("năm bắt đầu", "the first year"))
                         .with_related(body.last.clone(), Message::new("năm kỷ niệm", "the anniversary year")),
                     );
@@ -353,15 +415,31 @@ impl AnniversaryMismatch {
             .iter()
             .filter(|b| {
                 let text = &doc.text[b.range.clone()];
-                text.contains("thành lập") || text.contains("THÀNH LẬP")
+                ["thành lập", "THÀNH LẬP", "ra đời"]
+                    .iter()
+                    .any(|w| text.contains(w))
             })
             .collect();
-        // A founding year is written "năm 1956": no block says it, nothing to compare.
+        // The full dates with their year written ("Ngày 1.4.1965, ... ra đời"), by token.
+        let dated: Vec<(usize, i32, Range<usize>)> = dates
+            .dates
+            .iter()
+            .filter(|d| d.day.is_some())
+            .filter_map(|d| match (&d.year_source, d.year) {
+                (YearSource::Written(span), Some(y)) => Some((d.tokens.start, y, span.clone())),
+                _ => None,
+            })
+            .collect();
+        // A founding year is written "năm 1956" or in a full date: no block says it, nothing
+        // to compare.
         let says_a_year = |b: &&crate::document::Block| {
             let text = &doc.text[b.range.clone()];
             ["năm 1", "năm 2", "Năm 1", "Năm 2", "NĂM 1", "NĂM 2"]
                 .iter()
                 .any(|w| text.contains(w))
+                || dated
+                    .iter()
+                    .any(|(t, _, _)| doc.tokens[*t].start() >= b.range.start && doc.tokens[*t].end() <= b.range.end)
         };
         if !blocks.iter().any(says_a_year) {
             return;
@@ -379,10 +457,22 @@ impl AnniversaryMismatch {
                     }));
                     continue;
                 }
-                let said = (1..c.len()).any(|q| c.word_is(q - 1, "thành") && c.word_is(q, "lập"));
+                // "thành lập", or "ra đời" ("đánh dấu sự ra đời của huyện").
+                let said = (1..c.len()).any(|q| {
+                    (c.word_is(q - 1, "thành") && c.word_is(q, "lập"))
+                        || (c.word_is(q - 1, "ra") && c.word_is(q, "đời"))
+                });
+                // "năm 1956", or a full date's year ("Ngày 1.4.1965").
+                let (first, last) = (sentence[0], sentence[sentence.len() - 1]);
                 let years: Vec<(i32, Range<usize>)> = (1..c.len())
                     .filter(|&q| c.word_is(q - 1, "năm"))
                     .filter_map(|q| c.year(q).map(|y| (y, c.token(q).range())))
+                    .chain(
+                        dated
+                            .iter()
+                            .filter(|(t, _, _)| (first..=last).contains(t))
+                            .map(|(_, y, span)| (*y, span.clone())),
+                    )
                     .collect();
                 let Some((year, span)) = years.first().cloned().filter(|_| said) else {
                     continue;
@@ -502,7 +592,12 @@ impl AnniversaryMismatch {
                         .filter(|v| v.years.abs_diff(years) <= MENTION_SLIP)
                         .filter(|v| own_words.is_empty() || shares_a_word(&v.subject, &own_words))
                         .collect();
-                    let [body] = near.as_slice() else {
+                    // One anniversary, perhaps stated twice (headline and body).
+                    let Some(body) = near.first().filter(|b| {
+                        near.iter().all(|v| {
+                            v.years == b.years && doc.text[v.first.clone()] == doc.text[b.first.clone()]
+                        })
+                    }) else {
                         continue;
                     };
                     let phrase = &doc.text[span.start..doc.tokens[sentence[unit_end]].end()];
@@ -573,7 +668,7 @@ fn retold_span(c: &Cursor<'_>, p: usize, unit_end: usize, years: u32) -> Option<
                 | (Some("trải"), Some("qua"))
                 | (_, Some("suốt"))
         )
-        || (long && (springs || of_growth || before(1) == Some("tròn")));
+        || (long && (springs || of_growth || matches!(before(1), Some("tròn" | "qua"))));
     if strong {
         return Some(Vec::new());
     }
@@ -645,7 +740,12 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
             let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
             // "nhân 70 năm thành lập".
             let founded = is(p + 2, "thành") && is(p + 3, "lập");
-            if kn || day_of || founded {
+            // "77 năm qua (20/10/1930 - 20/10/2007)", "5 năm (2015-2020)".
+            let c = Cursor::new(doc, sentence);
+            let period = !(kn || day_of || founded)
+                && (c.punct(p + 2) == Some("(")
+                    || (is(p + 2, "qua") && c.punct(p + 3) == Some("(")));
+            if kn || day_of || founded || period {
                 out.push(Claim {
                     years,
                     span: span(p),
@@ -653,6 +753,7 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
                     start: p,
                     end: p + 1,
                     commemorates: kn,
+                    period,
                 });
             }
         }
@@ -668,6 +769,7 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
                 start: p,
                 end: p + 2,
                 commemorates: true,
+                period: false,
             });
         }
     }
@@ -714,6 +816,7 @@ fn evidence(
             from.year_span.clone(),
             to.year,
             to.year_span.clone(),
+            same_day_of_year,
         ));
     }
     if !claim.commemorates {
