@@ -697,7 +697,9 @@ fn interpret_chunk(
     // A dash spaced from what precedes it and glued to the number opens the second half of
     // a range ("(14/10/1930 -14/10/2020)"), not an identifier.
     let range_dash = first > 1
-        && scan.punct(first - 1).is_some_and(|p| RANGE_DASHES.contains(&p))
+        && scan
+            .punct(first - 1)
+            .is_some_and(|p| RANGE_DASHES.contains(&p))
         && !scan.touching(first - 2);
     if first > 0
         && scan.touching(first - 1)
@@ -1499,5 +1501,39 @@ mod tests {
             starts_sentence: true,
         });
         assert_eq!(sunday.write(Weekday::Tuesday), "Thứ Ba");
+    }
+
+    #[test]
+    fn weekdays_said_of_a_date_and_yesterdays_dot_dates() {
+        use Weekday::*;
+        assert_eq!(
+            weekdays(
+                "Ngày 16 tháng 11 năm 2024 trùng vào ngày thứ bảy nên chuyển sang thứ 2 ngày 18 tháng 11 năm 2024. Hạn chót 1/6/2025 rơi vào Chủ nhật; ngày 3/6/2025 là thứ Ba."
+            ),
+            vec![
+                ("16 tháng 11 năm 2024".into(), Saturday),
+                ("18 tháng 11 năm 2024".into(), Monday),
+                ("1/6/2025".into(), Sunday),
+                ("3/6/2025".into(), Tuesday),
+            ]
+        );
+        // "là ngày thứ hai" lower case is an ordinal; "thứ hai của" too.
+        for text in [
+            "Ngày 3/6/2025 là ngày thứ hai của hội chợ.",
+            "Ngày 3/6/2025 trùng vào ngày thứ hai của đợt nghỉ.",
+        ] {
+            assert!(weekdays(text).is_empty(), "{text}");
+        }
+        let got = dates("Chiều qua 18.8, đoàn viếng nghĩa trang. Tăng qua 2.5 lần.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (Some(18), 8));
+    }
+
+    #[test]
+    fn a_range_whose_second_date_is_glued_to_a_spaced_dash() {
+        let doc = Document::from_text("Kỷ niệm 90 năm (14/10/1930 -14/10/2020) và mã số QĐ-12/3.");
+        let ranges = extract(&doc).ranges;
+        assert_eq!(ranges.len(), 1);
+        assert_eq!((ranges[0].from.year, ranges[0].to.year), (1930, 2020));
     }
 }

@@ -33,7 +33,12 @@ declare_rule! {
     /// (1931 - 2026)") is trusted without a publication date; a founding date in parentheses
     /// alone ("(19/8/1945)") meets the year of publication; and a founding year stated in
     /// another sentence ("được thành lập năm 1956") is compared with the year of publication
-    /// for "N năm thành lập", a warning when two to five years off.
+    /// for "N năm thành lập", a warning when two to five years off; "ra đời" with a full date
+    /// ("Ngày 1.4.1965, ... sự ra đời của huyện") states a founding too. The body's own
+    /// "kỷ niệm N năm ..." without years is compared with the same subject's proven count
+    /// (a warning, at most five years off, when its sentence states no year). A period told by
+    /// its years alone ("77 năm qua (20/10/1930 - 20/10/2007)", "5 năm (2015-2020)") is a
+    /// warning when neither the difference nor, between bare years, the difference plus one.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -55,7 +60,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm; “ra đời” kèm ngày tháng năm (“Ngày 1.4.1965, ... sự ra đời của huyện”) cũng cho năm thành lập. “Kỷ niệm N năm ...” trong thân bài không kèm mốc năm được so với số năm đã kiểm chứng của cùng dịp (cảnh báo, lệch không quá năm năm, khi câu ấy không nêu năm nào). Khoảng thời gian chỉ ghi bằng các mốc năm (“77 năm qua (20/10/1930 - 20/10/2007)”, “5 năm (2015-2020)”) được báo ở mức cảnh báo khi khác hiệu hai năm và, với năm trơn, khác cả hiệu cộng một.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -178,16 +183,16 @@ impl AnniversaryMismatch {
                 Evidence::Range(a, sa, b, sb, same_day) => {
                     exact = same_day;
                     (
-                    a,
-                    sa,
-                    b,
-                    sb,
-                    0,
-                    [
-                        ("năm bắt đầu", "the first year"),
-                        ("năm kỷ niệm", "the anniversary year"),
-                    ],
-                )
+                        a,
+                        sa,
+                        b,
+                        sb,
+                        0,
+                        [
+                            ("năm bắt đầu", "the first year"),
+                            ("năm kỷ niệm", "the anniversary year"),
+                        ],
+                    )
                 }
                 Evidence::Founding(_, _, _, _) if claim.period => continue,
                 Evidence::Founding(a, sa, b, sb) => (
@@ -357,32 +362,46 @@ impl AnniversaryMismatch {
                     let (message, severity) = if headline {
                         (
                             Message::new(
-                                format!("Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"),
-                                format!("The headline says “{phrase}” but the body says {stated} years ({first} - {last})"),
+                                format!(
+                                    "Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"
+                                ),
+                                format!(
+                                    "The headline says “{phrase}” but the body says {stated} years ({first} - {last})"
+                                ),
                             ),
                             self.meta().default_severity,
                         )
                     } else {
                         (
                             Message::new(
-                                format!("“{phrase}” nhưng dịp kỷ niệm này được ghi {stated} năm ({first} - {last})"),
-                                format!("“{phrase}” but this anniversary is given as {stated} years ({first} - {last})"),
+                                format!(
+                                    "“{phrase}” nhưng dịp kỷ niệm này được ghi {stated} năm ({first} - {last})"
+                                ),
+                                format!(
+                                    "“{phrase}” but this anniversary is given as {stated} years ({first} - {last})"
+                                ),
                             ),
                             crate::diagnostic::Severity::Warning,
                         )
                     };
                     out.push(
                         Diagnostic::new(self.meta().id, severity, claim.span.clone(), message)
-                        .with_related(
-                            body.span.clone(),
-                            if headline {
-                                Message::new("thân bài ghi ở đây", "the body says it here")
-                            } else {
-                                Message::new("số năm ghi ở đây", "the years given here")
-                            },
-                        )
-                        .with_related(body.first.clone(), Message::new("năm bắt đầu", "the first year"))
-                        .with_related(body.last.clone(), Message::new("năm kỷ niệm", "the anniversary year")),
+                            .with_related(
+                                body.span.clone(),
+                                if headline {
+                                    Message::new("thân bài ghi ở đây", "the body says it here")
+                                } else {
+                                    Message::new("số năm ghi ở đây", "the years given here")
+                                },
+                            )
+                            .with_related(
+                                body.first.clone(),
+                                Message::new("năm bắt đầu", "the first year"),
+                            )
+                            .with_related(
+                                body.last.clone(),
+                                Message::new("năm kỷ niệm", "the anniversary year"),
+                            ),
                     );
                 }
             }
@@ -437,9 +456,9 @@ impl AnniversaryMismatch {
             ["năm 1", "năm 2", "Năm 1", "Năm 2", "NĂM 1", "NĂM 2"]
                 .iter()
                 .any(|w| text.contains(w))
-                || dated
-                    .iter()
-                    .any(|(t, _, _)| doc.tokens[*t].start() >= b.range.start && doc.tokens[*t].end() <= b.range.end)
+                || dated.iter().any(|(t, _, _)| {
+                    doc.tokens[*t].start() >= b.range.start && doc.tokens[*t].end() <= b.range.end
+                })
         };
         if !blocks.iter().any(says_a_year) {
             return;
@@ -595,7 +614,8 @@ impl AnniversaryMismatch {
                     // One anniversary, perhaps stated twice (headline and body).
                     let Some(body) = near.first().filter(|b| {
                         near.iter().all(|v| {
-                            v.years == b.years && doc.text[v.first.clone()] == doc.text[b.first.clone()]
+                            v.years == b.years
+                                && doc.text[v.first.clone()] == doc.text[b.first.clone()]
                         })
                     }) else {
                         continue;
@@ -1084,6 +1104,54 @@ mod tests {
                 // Short spans are anything's: a plan, a term.
                 "Kỷ niệm 10 năm ngày thành lập (2015 - 2025). Sau 8 năm, dự án hoàn thành.",
                 "Trường kỷ niệm 50 năm ngày thành lập (1975 - 2025). Thầy Hùng có hơn 48 năm xây dựng phong trào.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_body_own_anniversary_periods_and_a_founding_told_by_ra_doi() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                // The body names the anniversary twice; the mention without years is off.
+                (
+                    "Thư mời\n\nPhường dời Lễ kỷ niệm 41 năm ngày thành lập phường sang tháng sau. Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025) sẽ có diễu hành.",
+                    &["41"],
+                ),
+                // A period told by its years alone, not called an anniversary.
+                (
+                    "Suốt chặng đường ấy, 65 năm qua (5/3/1961 - 5/3/2025), Hội luôn đồng hành.",
+                    &["65"],
+                ),
+                ("Xã khen thưởng 12 hộ tiêu biểu 3 năm (2019-2024).", &["3"]),
+                // The same anniversary stated in the headline and the body is one.
+                (
+                    "KỶ NIỆM 70 NĂM NGÀY THÀNH LẬP TRƯỜNG (1955 - 2025)\n\nTrường kỷ niệm 70 năm ngày thành lập trường (1955 - 2025). Cách đây 71 năm, trường chỉ có hai lớp.",
+                    &["71"],
+                ),
+                // "qua N năm" of ten years or more retells the span.
+                (
+                    "Công ty kỷ niệm 30 năm ngày thành lập (12/4/1995 - 12/4/2025). Qua 31 năm, công ty mở 9 chi nhánh.",
+                    &["31"],
+                ),
+                // A founding dated in full and told by "ra đời", against the publication.
+                (
+                    "Ngày đăng: 02/09/2025\n\nNgày 2.9.1972, đánh dấu sự ra đời của trường. Trường tổ chức Lễ kỷ niệm 50 năm thành lập trường.",
+                    &["50"],
+                ),
+            ],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // Both counts of a period between two years are usual.
+                "Biểu dương 5 năm (2016-2020) và 5 năm (2020-2025) phong trào thi đua.",
+                "Chặng đường 64 năm qua (5/3/1961 - 5/3/2025) của Hội.",
+                // A past celebration states its own year.
+                "Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025). Năm 2020, phường tổ chức Lễ kỷ niệm 35 năm ngày thành lập.",
+                // Far off the proven count: another anniversary.
+                "Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025). Trường tổ chức Lễ kỷ niệm 20 năm ngày thành lập trường.",
+                "Ngày đăng: 02/09/2025\n\nNgày 2.9.1972, đánh dấu sự ra đời của trường. Trường tổ chức Lễ kỷ niệm 53 năm thành lập trường.",
             ],
         );
     }
