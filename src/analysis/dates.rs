@@ -530,6 +530,9 @@ fn weekday_said_of(
     k: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
+    if scan.kind(k) != Some(TokenKind::Word) {
+        return None;
+    }
     let (mut j, any_case) = match scan.word(k)? {
         "trùng" | "rơi" if scan.word_is(k + 1, "vào") => (k + 2, true),
         "nhằm" => (k + 1, true),
@@ -696,16 +699,18 @@ fn interpret_chunk(
     }
     // A dash spaced from what precedes it and glued to the number opens the second half of
     // a range ("(14/10/1930 -14/10/2020)"), not an identifier.
-    let range_dash = first > 1
-        && scan
-            .punct(first - 1)
-            .is_some_and(|p| RANGE_DASHES.contains(&p))
-        && !scan.touching(first - 2);
+    let range_dash = || {
+        first > 1
+            && scan
+                .punct(first - 1)
+                .is_some_and(|p| RANGE_DASHES.contains(&p))
+            && !scan.touching(first - 2)
+    };
     if first > 0
         && scan.touching(first - 1)
-        && !range_dash
         && (matches!(scan.punct(first - 1), Some("/" | "-" | "." | ","))
             || scan.kind(first - 1) == Some(TokenKind::Word))
+        && !range_dash()
     {
         return;
     }

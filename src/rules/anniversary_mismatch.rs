@@ -317,18 +317,22 @@ impl AnniversaryMismatch {
         for block in doc.blocks.iter().filter(commemorates) {
             let headline = block.kind == BlockKind::Title;
             for sentence in &sentences(doc, block) {
-                let c = Cursor::new(doc, sentence);
-                let states_a_year = (0..c.len()).any(|q| c.year(q).is_some());
-                if !headline && states_a_year {
+                let open: Vec<Claim> = claims(doc, sentence)
+                    .into_iter()
+                    .filter(|claim| {
+                        claim.commemorates
+                            && !out.iter().any(|d| d.span == claim.span)
+                            && !verified.iter().any(|v| v.span == claim.span)
+                    })
+                    .collect();
+                if open.is_empty() {
                     continue;
                 }
-                for claim in claims(doc, sentence) {
-                    if !claim.commemorates
-                        || out.iter().any(|d| d.span == claim.span)
-                        || verified.iter().any(|v| v.span == claim.span)
-                    {
-                        continue;
-                    }
+                let c = Cursor::new(doc, sentence);
+                if !headline && (0..c.len()).any(|q| c.year(q).is_some()) {
+                    continue;
+                }
+                for claim in open {
                     let about = subject(doc, sentence, claim.end + 1);
                     let mut matching: Vec<&Verified> = verified
                         .iter()
@@ -477,21 +481,24 @@ impl AnniversaryMismatch {
                     continue;
                 }
                 // "thành lập", or "ra đời" ("đánh dấu sự ra đời của huyện").
-                let said = (1..c.len()).any(|q| {
-                    (c.word_is(q - 1, "thành") && c.word_is(q, "lập"))
-                        || (c.word_is(q - 1, "ra") && c.word_is(q, "đời"))
+                let said = (1..c.len()).any(|q| match c.word(q - 1) {
+                    Some("thành") => c.word_is(q, "lập"),
+                    Some("ra") => c.word_is(q, "đời"),
+                    _ => false,
                 });
                 // "năm 1956", or a full date's year ("Ngày 1.4.1965").
                 let (first, last) = (sentence[0], sentence[sentence.len() - 1]);
                 let years: Vec<(i32, Range<usize>)> = (1..c.len())
                     .filter(|&q| c.word_is(q - 1, "năm"))
                     .filter_map(|q| c.year(q).map(|y| (y, c.token(q).range())))
-                    .chain(
-                        dated
+                    .chain({
+                        // `dated` is in text order.
+                        let from = dated.partition_point(|(t, _, _)| *t < first);
+                        let to = dated.partition_point(|(t, _, _)| *t <= last);
+                        dated[from..to]
                             .iter()
-                            .filter(|(t, _, _)| (first..=last).contains(t))
-                            .map(|(_, y, span)| (*y, span.clone())),
-                    )
+                            .map(|(_, y, span)| (*y, span.clone()))
+                    })
                     .collect();
                 let Some((year, span)) = years.first().cloned().filter(|_| said) else {
                     continue;
