@@ -356,6 +356,38 @@ fn weekday_ending_at(
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<(usize, WeekdayMention)> {
+    let (first, mention, capitalized) = weekday_words_ending_at(scan, last, enumerates)?;
+    if first == last {
+        return Some((first, mention)); // "T2" … "CN"
+    }
+    // What comes before decides between a weekday and an ordinal ("lần thứ hai").
+    let lead_ok = match first.checked_sub(1) {
+        None => true,
+        Some(p) => match scan.kind(p) {
+            Some(TokenKind::Punct) => true,
+            // A clock time: "Cập nhật: 14:30 thứ Tư, 19/6/2024".
+            Some(TokenKind::Number) => {
+                scan.text(p).contains(':') || p > 0 && scan.is_punct(p - 1, ":")
+            }
+            Some(TokenKind::Word) => {
+                let w = scan.word(p).unwrap_or_default();
+                WEEKDAY_LEAD_WORDS.contains(w)
+                    || (capitalized && WEEKDAY_LEAD_WORDS_CAPITALIZED.contains(w))
+            }
+            _ => false,
+        },
+    };
+    lead_ok.then_some((first, mention))
+}
+
+/// The weekday written in the tokens ending at `last` ("thứ Hai", "thứ 2", "Chủ nhật",
+/// "T2"), whatever comes before it: its first position, the mention, and whether it is
+/// capitalised (a lower-case "thứ hai" may be an ordinal).
+fn weekday_words_ending_at(
+    scan: &Cursor<'_>,
+    last: usize,
+    enumerates: &dyn Fn() -> bool,
+) -> Option<(usize, WeekdayMention, bool)> {
     let text = scan.text(last);
     if scan.kind(last)? != TokenKind::Word && scan.kind(last)? != TokenKind::Number {
         return None;
@@ -377,6 +409,7 @@ fn weekday_ending_at(
                     span: scan.token(last).range(),
                     form: WeekdayForm::Abbreviation,
                 },
+                true,
             ));
         }
     }
@@ -420,33 +453,15 @@ fn weekday_ending_at(
     } else {
         return None;
     };
-    // What comes before decides between a weekday and an ordinal ("lần thứ hai").
-    let lead_ok = match first.checked_sub(1) {
-        None => true,
-        Some(p) => match scan.kind(p) {
-            Some(TokenKind::Punct) => true,
-            // A clock time: "Cập nhật: 14:30 thứ Tư, 19/6/2024".
-            Some(TokenKind::Number) => {
-                scan.text(p).contains(':') || p > 0 && scan.is_punct(p - 1, ":")
-            }
-            Some(TokenKind::Word) => {
-                let w = scan.word(p).unwrap_or_default();
-                WEEKDAY_LEAD_WORDS.contains(w)
-                    || (capitalized && WEEKDAY_LEAD_WORDS_CAPITALIZED.contains(w))
-            }
-            _ => false,
+    Some((
+        first,
+        WeekdayMention {
+            weekday,
+            span: scan.span(first, last),
+            form,
         },
-    };
-    lead_ok.then(|| {
-        (
-            first,
-            WeekdayMention {
-                weekday,
-                span: scan.span(first, last),
-                form,
-            },
-        )
-    })
+        capitalized,
+    ))
 }
 
 /// The weekday attached before a date starting at `k`: "thứ Hai, ngày 27/6", "thứ Hai
@@ -477,14 +492,16 @@ fn weekday_before(
     weekday_ending_at(scan, j, enumerates).map(|(_, w)| w)
 }
 
-/// The weekday in parentheses right after a date ending at `last`: "27/6/2024 (thứ Năm)".
+/// The weekday in parentheses right after a date ending at `last`: "27/6/2024 (thứ Năm)",
+/// or said of it: "ngày 15/10 trùng vào ngày thứ bảy", "rơi vào Chủ nhật", "nhằm thứ Bảy",
+/// "ngày 26/2 là thứ Năm".
 fn weekday_after(
     scan: &Cursor<'_>,
     last: usize,
     enumerates: &dyn Fn() -> bool,
 ) -> Option<WeekdayMention> {
     if !scan.is_punct(last + 1, "(") {
-        return None;
+        return weekday_said_of(scan, last + 1, enumerates);
     }
     // One or two tokens, then ")".
     (last + 2..=last + 3)
@@ -503,6 +520,34 @@ fn weekday_after(
                 }
             ) || !enumerates()
         })
+}
+
+/// "trùng vào [ngày] thứ bảy", "rơi vào Chủ nhật", "nhằm [ngày] thứ Bảy" (a weekday in any
+/// case: these verbs only take a day) or "là [ngày] thứ Năm" (capitalised only: "là ngày thứ
+/// hai của hội chợ" is an ordinal) starting at `k`, right after a date.
+fn weekday_said_of(
+    scan: &Cursor<'_>,
+    k: usize,
+    enumerates: &dyn Fn() -> bool,
+) -> Option<WeekdayMention> {
+    if scan.kind(k) != Some(TokenKind::Word) {
+        return None;
+    }
+    let (mut j, any_case) = match scan.word(k)? {
+        "trùng" | "rơi" if scan.word_is(k + 1, "vào") => (k + 2, true),
+        "nhằm" => (k + 1, true),
+        "là" => (k + 1, false),
+        _ => return None,
+    };
+    if scan.word_is(j, "ngày") {
+        j += 1;
+    }
+    // One token ("T7") or two, not followed by "của" ("thứ hai của ...": an ordinal).
+    (j..=j + 1).find_map(|e| {
+        let (first, mention, capitalized) = weekday_words_ending_at(scan, e, enumerates)?;
+        let ordinal = scan.word_is(e + 1, "của");
+        (first == j && !ordinal && (any_case || capitalized)).then_some(mention)
+    })
 }
 
 /// A run of numbers joined by "/" or "-" with no space: the numbers' positions and the
@@ -652,10 +697,20 @@ fn interpret_chunk(
     {
         return;
     }
+    // A dash spaced from what precedes it and glued to the number opens the second half of
+    // a range ("(14/10/1930 -14/10/2020)"), not an identifier.
+    let range_dash = || {
+        first > 1
+            && scan
+                .punct(first - 1)
+                .is_some_and(|p| RANGE_DASHES.contains(&p))
+            && !scan.touching(first - 2)
+    };
     if first > 0
         && scan.touching(first - 1)
         && (matches!(scan.punct(first - 1), Some("/" | "-" | "." | ","))
             || scan.kind(first - 1) == Some(TokenKind::Word))
+        && !range_dash()
     {
         return;
     }
@@ -668,6 +723,14 @@ fn interpret_chunk(
             return false;
         };
         if scan.word(p).is_some_and(|w| DATE_CONTEXT_WORDS.contains(w)) {
+            return true;
+        }
+        // "sáng qua 18.8", "hôm qua 20/5": yesterday.
+        if scan.word(p) == Some("qua")
+            && p.checked_sub(1)
+                .and_then(|q| scan.word(q))
+                .is_some_and(|w| TODAY_WORDS.contains(&w))
+        {
             return true;
         }
         // "(từ 16/9 đến 22/9)": a range of two day-month pairs ending the clause ("từ 1/3
@@ -1443,5 +1506,39 @@ mod tests {
             starts_sentence: true,
         });
         assert_eq!(sunday.write(Weekday::Tuesday), "Thứ Ba");
+    }
+
+    #[test]
+    fn weekdays_said_of_a_date_and_yesterdays_dot_dates() {
+        use Weekday::*;
+        assert_eq!(
+            weekdays(
+                "Ngày 16 tháng 11 năm 2024 trùng vào ngày thứ bảy nên chuyển sang thứ 2 ngày 18 tháng 11 năm 2024. Hạn chót 1/6/2025 rơi vào Chủ nhật; ngày 3/6/2025 là thứ Ba."
+            ),
+            vec![
+                ("16 tháng 11 năm 2024".into(), Saturday),
+                ("18 tháng 11 năm 2024".into(), Monday),
+                ("1/6/2025".into(), Sunday),
+                ("3/6/2025".into(), Tuesday),
+            ]
+        );
+        // "là ngày thứ hai" lower case is an ordinal; "thứ hai của" too.
+        for text in [
+            "Ngày 3/6/2025 là ngày thứ hai của hội chợ.",
+            "Ngày 3/6/2025 trùng vào ngày thứ hai của đợt nghỉ.",
+        ] {
+            assert!(weekdays(text).is_empty(), "{text}");
+        }
+        let got = dates("Chiều qua 18.8, đoàn viếng nghĩa trang. Tăng qua 2.5 lần.");
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].1), (Some(18), 8));
+    }
+
+    #[test]
+    fn a_range_whose_second_date_is_glued_to_a_spaced_dash() {
+        let doc = Document::from_text("Kỷ niệm 90 năm (14/10/1930 -14/10/2020) và mã số QĐ-12/3.");
+        let ranges = extract(&doc).ranges;
+        assert_eq!(ranges.len(), 1);
+        assert_eq!((ranges[0].from.year, ranges[0].to.year), (1930, 2020));
     }
 }

@@ -33,7 +33,12 @@ declare_rule! {
     /// (1931 - 2026)") is trusted without a publication date; a founding date in parentheses
     /// alone ("(19/8/1945)") meets the year of publication; and a founding year stated in
     /// another sentence ("được thành lập năm 1956") is compared with the year of publication
-    /// for "N năm thành lập", a warning when two to five years off.
+    /// for "N năm thành lập", a warning when two to five years off; "ra đời" with a full date
+    /// ("Ngày 1.4.1965, ... sự ra đời của huyện") states a founding too. The body's own
+    /// "kỷ niệm N năm ..." without years is compared with the same subject's proven count
+    /// (a warning, at most five years off, when its sentence states no year). A period told by
+    /// its years alone ("77 năm qua (20/10/1930 - 20/10/2007)", "5 năm (2015-2020)") is a
+    /// warning when neither the difference nor, between bare years, the difference plus one.
     ///
     /// ## Why
     /// Anniversaries are quoted in headlines, banners and speeches; "75 năm" next to
@@ -55,7 +60,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm; “ra đời” kèm ngày tháng năm (“Ngày 1.4.1965, ... sự ra đời của huyện”) cũng cho năm thành lập. “Kỷ niệm N năm ...” trong thân bài không kèm mốc năm được so với số năm đã kiểm chứng của cùng dịp (cảnh báo, lệch không quá năm năm, khi câu ấy không nêu năm nào). Khoảng thời gian chỉ ghi bằng các mốc năm (“77 năm qua (20/10/1930 - 20/10/2007)”, “5 năm (2015-2020)”) được báo ở mức cảnh báo khi khác hiệu hai năm và, với năm trơn, khác cả hiệu cộng một.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -74,12 +79,15 @@ struct Claim {
     end: usize,
     /// "kỷ niệm" is written before it.
     commemorates: bool,
+    /// A span told by its years alone, "77 năm qua (1930 - 2007)", "5 năm (2015 - 2020)":
+    /// not said to be an anniversary.
+    period: bool,
 }
 
 /// What the parentheses after a claim give.
 enum Evidence {
-    /// Both years: (first, its span, last, its span).
-    Range(i32, Range<usize>, i32, Range<usize>),
+    /// Both years: (first, its span, last, its span, both the same day of the year).
+    Range(i32, Range<usize>, i32, Range<usize>, bool),
     /// Only the first year; the event's year comes from a date in the sentence.
     Founding(i32, Range<usize>, i32, Range<usize>),
 }
@@ -170,18 +178,23 @@ impl AnniversaryMismatch {
             let Some(evidence) = evidence(doc, dates, sentence, open, claim) else {
                 continue;
             };
+            let mut exact = true;
             let (first, first_span, last, last_span, tolerance, labels) = match evidence {
-                Evidence::Range(a, sa, b, sb) => (
-                    a,
-                    sa,
-                    b,
-                    sb,
-                    0,
-                    [
-                        ("năm bắt đầu", "the first year"),
-                        ("năm kỷ niệm", "the anniversary year"),
-                    ],
-                ),
+                Evidence::Range(a, sa, b, sb, same_day) => {
+                    exact = same_day;
+                    (
+                        a,
+                        sa,
+                        b,
+                        sb,
+                        0,
+                        [
+                            ("năm bắt đầu", "the first year"),
+                            ("năm kỷ niệm", "the anniversary year"),
+                        ],
+                    )
+                }
+                Evidence::Founding(_, _, _, _) if claim.period => continue,
                 Evidence::Founding(a, sa, b, sb) => (
                     a,
                     sa,
@@ -198,7 +211,14 @@ impl AnniversaryMismatch {
             if diff <= 0 {
                 continue;
             }
-            if (i64::from(claim.years) - diff).abs() <= tolerance {
+            // A period between two years may count both ("5 năm (2016 - 2020)"); between two
+            // dates of the same day of the year, it is their difference.
+            if claim.period {
+                let years = i64::from(claim.years);
+                if years == diff || (!exact && years == diff + 1) {
+                    continue;
+                }
+            } else if (i64::from(claim.years) - diff).abs() <= tolerance {
                 verified.push(Verified {
                     years: claim.years,
                     subject: subject(doc, sentence, claim.end + 1),
@@ -209,9 +229,15 @@ impl AnniversaryMismatch {
                 continue;
             }
             let phrase = &doc.text[claim.phrase.clone()];
+            // A period not called an anniversary is less sure to be one: a warning.
+            let severity = if claim.period {
+                crate::diagnostic::Severity::Warning
+            } else {
+                self.meta().default_severity
+            };
             let d = Diagnostic::new(
                 self.meta().id,
-                self.meta().default_severity,
+                severity,
                 claim.span.clone(),
                 Message::new(
                     format!("“{phrase}” không khớp với các mốc năm: {last} − {first} = {diff}"),
@@ -274,13 +300,39 @@ impl AnniversaryMismatch {
     /// The headline's "kỷ niệm N năm ..." against the body's anniversary of the same subject
     /// whose years are given ("kỷ niệm 70 năm ... (1954 - 2024)"): the number must be the
     /// same. A subject that matches anniversaries of different numbers is passed over.
+    ///
+    /// The body's own "kỷ niệm N năm ..." without years ("tạm hoãn Lễ kỷ niệm 30 năm ngày
+    /// thành lập tỉnh") is compared the same way, as a warning, when it is at most
+    /// `FOUNDING_SLIP` years off and its sentence states no year (a past celebration's
+    /// "Năm 2015, kỷ niệm 85 năm ..." does).
     fn check_headline(&self, doc: &Document, verified: &[Verified], out: &mut Vec<Diagnostic>) {
-        for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Title) {
+        let commemorates = |b: &&crate::document::Block| {
+            b.kind == BlockKind::Title || {
+                let text = &doc.text[b.range.clone()];
+                ["niệm", "NIỆM", "mừng", "MỪNG"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            }
+        };
+        for block in doc.blocks.iter().filter(commemorates) {
+            let headline = block.kind == BlockKind::Title;
             for sentence in &sentences(doc, block) {
-                for claim in claims(doc, sentence) {
-                    if !claim.commemorates || out.iter().any(|d| d.span == claim.span) {
-                        continue;
-                    }
+                let open: Vec<Claim> = claims(doc, sentence)
+                    .into_iter()
+                    .filter(|claim| {
+                        claim.commemorates
+                            && !out.iter().any(|d| d.span == claim.span)
+                            && !verified.iter().any(|v| v.span == claim.span)
+                    })
+                    .collect();
+                if open.is_empty() {
+                    continue;
+                }
+                let c = Cursor::new(doc, sentence);
+                if !headline && (0..c.len()).any(|q| c.year(q).is_some()) {
+                    continue;
+                }
+                for claim in open {
                     let about = subject(doc, sentence, claim.end + 1);
                     let mut matching: Vec<&Verified> = verified
                         .iter()
@@ -304,23 +356,56 @@ impl AnniversaryMismatch {
                     if matching.iter().any(|v| v.years != body.years) || body.years == claim.years {
                         continue;
                     }
+                    if !headline && body.years.abs_diff(claim.years) > FOUNDING_SLIP {
+                        continue;
+                    }
                     let phrase = &doc.text[claim.phrase.clone()];
                     let stated = &doc.text[body.span.clone()];
                     let (first, last) =
                         (&doc.text[body.first.clone()], &doc.text[body.last.clone()]);
-                    out.push(
-                        Diagnostic::new(
-                            self.meta().id,
-                            self.meta().default_severity,
-                            claim.span.clone(),
+                    let (message, severity) = if headline {
+                        (
                             Message::new(
-                                format!("Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"),
-                                format!("The headline says “{phrase}” but the body says {stated} years ({first} - {last})"),
+                                format!(
+                                    "Tiêu đề ghi “{phrase}” nhưng thân bài ghi {stated} năm ({first} - {last})"
+                                ),
+                                format!(
+                                    "The headline says “{phrase}” but the body says {stated} years ({first} - {last})"
+                                ),
                             ),
+                            self.meta().default_severity,
                         )
-                        .with_related(body.span.clone(), Message::new("thân bài ghi ở đây", "the body says it here"))
-                        .with_related(body.first.clone(), Message::new("năm bắt đầu", "the first year"))
-                        .with_related(body.last.clone(), Message::new("năm kỷ niệm", "the anniversary year")),
+                    } else {
+                        (
+                            Message::new(
+                                format!(
+                                    "“{phrase}” nhưng dịp kỷ niệm này được ghi {stated} năm ({first} - {last})"
+                                ),
+                                format!(
+                                    "“{phrase}” but this anniversary is given as {stated} years ({first} - {last})"
+                                ),
+                            ),
+                            crate::diagnostic::Severity::Warning,
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(self.meta().id, severity, claim.span.clone(), message)
+                            .with_related(
+                                body.span.clone(),
+                                if headline {
+                                    Message::new("thân bài ghi ở đây", "the body says it here")
+                                } else {
+                                    Message::new("số năm ghi ở đây", "the years given here")
+                                },
+                            )
+                            .with_related(
+                                body.first.clone(),
+                                Message::new("năm bắt đầu", "the first year"),
+                            )
+                            .with_related(
+                                body.last.clone(),
+                                Message::new("năm kỷ niệm", "the anniversary year"),
+                            ),
                     );
                 }
             }
@@ -353,15 +438,31 @@ impl AnniversaryMismatch {
             .iter()
             .filter(|b| {
                 let text = &doc.text[b.range.clone()];
-                text.contains("thành lập") || text.contains("THÀNH LẬP")
+                ["thành lập", "THÀNH LẬP", "ra đời"]
+                    .iter()
+                    .any(|w| text.contains(w))
             })
             .collect();
-        // A founding year is written "năm 1956": no block says it, nothing to compare.
+        // The full dates with their year written ("Ngày 1.4.1965, ... ra đời"), by token.
+        let dated: Vec<(usize, i32, Range<usize>)> = dates
+            .dates
+            .iter()
+            .filter(|d| d.day.is_some())
+            .filter_map(|d| match (&d.year_source, d.year) {
+                (YearSource::Written(span), Some(y)) => Some((d.tokens.start, y, span.clone())),
+                _ => None,
+            })
+            .collect();
+        // A founding year is written "năm 1956" or in a full date: no block says it, nothing
+        // to compare.
         let says_a_year = |b: &&crate::document::Block| {
             let text = &doc.text[b.range.clone()];
             ["năm 1", "năm 2", "Năm 1", "Năm 2", "NĂM 1", "NĂM 2"]
                 .iter()
                 .any(|w| text.contains(w))
+                || dated.iter().any(|(t, _, _)| {
+                    doc.tokens[*t].start() >= b.range.start && doc.tokens[*t].end() <= b.range.end
+                })
         };
         if !blocks.iter().any(says_a_year) {
             return;
@@ -379,10 +480,25 @@ impl AnniversaryMismatch {
                     }));
                     continue;
                 }
-                let said = (1..c.len()).any(|q| c.word_is(q - 1, "thành") && c.word_is(q, "lập"));
+                // "thành lập", or "ra đời" ("đánh dấu sự ra đời của huyện").
+                let said = (1..c.len()).any(|q| match c.word(q - 1) {
+                    Some("thành") => c.word_is(q, "lập"),
+                    Some("ra") => c.word_is(q, "đời"),
+                    _ => false,
+                });
+                // "năm 1956", or a full date's year ("Ngày 1.4.1965").
+                let (first, last) = (sentence[0], sentence[sentence.len() - 1]);
                 let years: Vec<(i32, Range<usize>)> = (1..c.len())
                     .filter(|&q| c.word_is(q - 1, "năm"))
                     .filter_map(|q| c.year(q).map(|y| (y, c.token(q).range())))
+                    .chain({
+                        // `dated` is in text order.
+                        let from = dated.partition_point(|(t, _, _)| *t < first);
+                        let to = dated.partition_point(|(t, _, _)| *t <= last);
+                        dated[from..to]
+                            .iter()
+                            .map(|(_, y, span)| (*y, span.clone()))
+                    })
                     .collect();
                 let Some((year, span)) = years.first().cloned().filter(|_| said) else {
                     continue;
@@ -502,7 +618,13 @@ impl AnniversaryMismatch {
                         .filter(|v| v.years.abs_diff(years) <= MENTION_SLIP)
                         .filter(|v| own_words.is_empty() || shares_a_word(&v.subject, &own_words))
                         .collect();
-                    let [body] = near.as_slice() else {
+                    // One anniversary, perhaps stated twice (headline and body).
+                    let Some(body) = near.first().filter(|b| {
+                        near.iter().all(|v| {
+                            v.years == b.years
+                                && doc.text[v.first.clone()] == doc.text[b.first.clone()]
+                        })
+                    }) else {
                         continue;
                     };
                     let phrase = &doc.text[span.start..doc.tokens[sentence[unit_end]].end()];
@@ -573,7 +695,7 @@ fn retold_span(c: &Cursor<'_>, p: usize, unit_end: usize, years: u32) -> Option<
                 | (Some("trải"), Some("qua"))
                 | (_, Some("suốt"))
         )
-        || (long && (springs || of_growth || before(1) == Some("tròn")));
+        || (long && (springs || of_growth || matches!(before(1), Some("tròn" | "qua"))));
     if strong {
         return Some(Vec::new());
     }
@@ -645,7 +767,12 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
             let day_of = is(p + 2, "ngày") && !is(p + 3, "càng");
             // "nhân 70 năm thành lập".
             let founded = is(p + 2, "thành") && is(p + 3, "lập");
-            if kn || day_of || founded {
+            // "77 năm qua (20/10/1930 - 20/10/2007)", "5 năm (2015-2020)".
+            let c = Cursor::new(doc, sentence);
+            let period = !(kn || day_of || founded)
+                && (c.punct(p + 2) == Some("(")
+                    || (is(p + 2, "qua") && c.punct(p + 3) == Some("(")));
+            if kn || day_of || founded || period {
                 out.push(Claim {
                     years,
                     span: span(p),
@@ -653,6 +780,7 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
                     start: p,
                     end: p + 1,
                     commemorates: kn,
+                    period,
                 });
             }
         }
@@ -668,6 +796,7 @@ fn claims(doc: &Document, sentence: &[usize]) -> Vec<Claim> {
                 start: p,
                 end: p + 2,
                 commemorates: true,
+                period: false,
             });
         }
     }
@@ -714,6 +843,7 @@ fn evidence(
             from.year_span.clone(),
             to.year,
             to.year_span.clone(),
+            same_day_of_year,
         ));
     }
     if !claim.commemorates {
@@ -981,6 +1111,54 @@ mod tests {
                 // Short spans are anything's: a plan, a term.
                 "Kỷ niệm 10 năm ngày thành lập (2015 - 2025). Sau 8 năm, dự án hoàn thành.",
                 "Trường kỷ niệm 50 năm ngày thành lập (1975 - 2025). Thầy Hùng có hơn 48 năm xây dựng phong trào.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_body_own_anniversary_periods_and_a_founding_told_by_ra_doi() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[
+                // The body names the anniversary twice; the mention without years is off.
+                (
+                    "Thư mời\n\nPhường dời Lễ kỷ niệm 41 năm ngày thành lập phường sang tháng sau. Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025) sẽ có diễu hành.",
+                    &["41"],
+                ),
+                // A period told by its years alone, not called an anniversary.
+                (
+                    "Suốt chặng đường ấy, 65 năm qua (5/3/1961 - 5/3/2025), Hội luôn đồng hành.",
+                    &["65"],
+                ),
+                ("Xã khen thưởng 12 hộ tiêu biểu 3 năm (2019-2024).", &["3"]),
+                // The same anniversary stated in the headline and the body is one.
+                (
+                    "KỶ NIỆM 70 NĂM NGÀY THÀNH LẬP TRƯỜNG (1955 - 2025)\n\nTrường kỷ niệm 70 năm ngày thành lập trường (1955 - 2025). Cách đây 71 năm, trường chỉ có hai lớp.",
+                    &["71"],
+                ),
+                // "qua N năm" of ten years or more retells the span.
+                (
+                    "Công ty kỷ niệm 30 năm ngày thành lập (12/4/1995 - 12/4/2025). Qua 31 năm, công ty mở 9 chi nhánh.",
+                    &["31"],
+                ),
+                // A founding dated in full and told by "ra đời", against the publication.
+                (
+                    "Ngày đăng: 02/09/2025\n\nNgày 2.9.1972, đánh dấu sự ra đời của trường. Trường tổ chức Lễ kỷ niệm 50 năm thành lập trường.",
+                    &["50"],
+                ),
+            ],
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // Both counts of a period between two years are usual.
+                "Biểu dương 5 năm (2016-2020) và 5 năm (2020-2025) phong trào thi đua.",
+                "Chặng đường 64 năm qua (5/3/1961 - 5/3/2025) của Hội.",
+                // A past celebration states its own year.
+                "Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025). Năm 2020, phường tổ chức Lễ kỷ niệm 35 năm ngày thành lập.",
+                // Far off the proven count: another anniversary.
+                "Lễ kỷ niệm 40 năm ngày thành lập (1/7/1985 - 1/7/2025). Trường tổ chức Lễ kỷ niệm 20 năm ngày thành lập trường.",
+                "Ngày đăng: 02/09/2025\n\nNgày 2.9.1972, đánh dấu sự ra đời của trường. Trường tổ chức Lễ kỷ niệm 53 năm thành lập trường.",
             ],
         );
     }
