@@ -29,7 +29,8 @@ declare_rule! {
     /// đó nữ 33 người (55%)"). A change is also read from two figures told apart by their
     /// periods ("năm 2024 đạt A, năm 2025 đạt B, tăng Z%"; "B, tăng Z% (năm 2024: A)"; "B,
     /// so với A năm trước là tăng Z%"), and a share from a whole no word marks in the
-    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings. A
+    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings
+    /// (`unmarked-whole = 0` turns the second reading off; it is on by default). A
     /// headline's percentage that no percentage
     /// of the body agrees with is a warning when one body percentage shares most of its
     /// words (the same measure). A
@@ -70,7 +71,7 @@ declare_rule! {
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo (`unmarked-whole = 0` tắt cách đọc thứ hai; mặc định bật). Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -580,14 +581,14 @@ fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<u
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            let named_from =
-                if is_ty(c.word(j)) && matches!(c.word(j + 1), Some("lệ" | "trọng")) {
-                    j + 2
-                } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
-                    j + 1
-                } else {
-                    return false;
-                };
+            let named_from = if is_ty(c.word(j)) && matches!(c.word(j + 1), Some("lệ" | "trọng"))
+            {
+                j + 2
+            } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
+                j + 1
+            } else {
+                return false;
+            };
             (named_from..=last).all(|k| {
                 c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
             })
@@ -1269,11 +1270,18 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     } else {
         end
     };
-    let (last, unit) = (end.saturating_sub(5)..end).find_map(|start| {
+    // "với 6.596 hồ sơ trực tuyến (đạt tỷ lệ 28,39%)": the unit, then words describing the
+    // part.
+    let (last, unit) = (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
         let figure = c.figure_at(start)?;
         let unit = c.unit_words(start + 1);
-        (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
+        // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
+        let described = (start + 1 + unit.len()..end).all(|k| {
+            c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+        });
+        (start + 1 + unit.len() <= end && described && !unit.is_empty()).then_some((figure, unit))
     })?;
+    let described = last.at + 1 + unit.len() < end;
     let head = &unit[0];
     let same_head = |k: usize| {
         let other = c.unit_words(k + 1);
@@ -1290,6 +1298,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             && before(last.at, 2) == Some("tổng")
             && before(last.at, 3) == Some("trên");
     if over {
+        // "trên 100 hộ đã thoát nghèo": "more than", not "out of".
+        if described {
+            return None;
+        }
         let part = (0..last.at)
             .rev()
             .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
@@ -1301,10 +1313,28 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
     })?;
-    if !same_parenthesis_level(&c, whole, last.at) {
+    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
+    // with a share of its own is the part's sibling, not its whole.
+    let sibling = has_own_share(&c, whole, last.at);
+    if !same_parenthesis_level(&c, whole, last.at) || sibling {
         return None;
     }
     ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// Whether the figure at `k` is followed, after the words of its noun phrase and before
+/// `limit`, by a share of its own: "(chiếm 88,36%)", "(48,8% dân số)", ", chiếm 1% dân số".
+/// Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới 50%") are not.
+fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
+    let end = (k + 1..limit.min(k + 10))
+        .find(|&j| c.word(j).is_none())
+        .unwrap_or(limit);
+    let percent_within =
+        |from: usize, n: usize| (from..(from + n).min(limit)).any(|j| c.is_punct(j, "%"));
+    c.is_punct(end, "(") && percent_within(end + 1, 4)
+        || c.is_punct(end, ",")
+            && c.word(end + 1).is_some_and(|w| RATIO_VERBS.contains(w))
+            && percent_within(end + 2, 4)
 }
 
 /// Whether positions `from` and `to` stand at the same level of parentheses: "có 21 người
@@ -1881,7 +1911,8 @@ fn across_clauses(
         for part in parts {
             // "Trong tổng số 51 cơ quan có 47 (chiếm 92,16%)": a figure nearer the claim is
             // what it is about, and a figure introduced as a whole is no part.
-            let nearer = (part.end..verb_at).any(|k| c.figure_at(k).is_some());
+            let nearer =
+                (part.end..verb_at).any(|k| c.figure_at(k).is_some() && c.quantity_at(k).is_none());
             let introduced_as_whole = part
                 .figure
                 .at
@@ -1909,6 +1940,11 @@ fn across_clauses(
                     None => continue,
                 },
             };
+            // "có 222 đại biểu nữ (chiếm 13,99%); 175 đại biểu … (chiếm 11,03%)": a figure
+            // with a share of its own is a sibling.
+            if has_own_share(c, whole.figure.at, part.figure.at) {
+                return None;
+            }
             let marked = whole
                 .figure
                 .at
@@ -2804,6 +2840,21 @@ mod tests {
                     "Toàn xã có 400 hội viên, trong đó 150 hội viên nữ (tỉ lệ 45%).",
                     &["45%"],
                 ),
+                // Rates of the whole's group said before the part.
+                (
+                    "Trại có 240 học viên, số nghiện lên tới 50%, số mắc bệnh lên tới 10%, tính cả bệnh khác thì có 150 người (70%) mắc bệnh.",
+                    &["70%"],
+                ),
+                // A quantity of another unit between the part and the claim.
+                (
+                    "Năm nay xã có 400 trẻ thuộc diện tiêm. Đến nay đã có 380 trẻ được tiêm đủ 8 loại vắc xin, đạt tỷ lệ 90%.",
+                    &["90%"],
+                ),
+                // Words describing the part after its unit.
+                (
+                    "Các sở tiếp nhận 2.140 hồ sơ, với 610 hồ sơ nộp qua cổng trực tuyến (đạt tỷ lệ 25,5%).",
+                    &["25,5%"],
+                ),
                 // A paragraph opening with "Trong đó" splits the whole of the one before.
                 (
                     "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nTrong đó, có 610 hồ sơ trực tuyến (đạt tỷ lệ 25,5%).",
@@ -2821,9 +2872,14 @@ mod tests {
                 // A plan or a change between the fraction and the parenthesis.
                 "Huyện có 12/15 xã hoàn thành kế hoạch (105%).",
                 "Chỉ có 1/4 cử tri bỏ phiếu cho ứng viên A (25,5%).",
+                // Siblings with shares of their own; a share of what a name says.
+                "Huyện có 800 lễ hội, trong đó có 600 lễ hội dân gian (chiếm 75%), 80 lễ hội lịch sử truyền thống (chiếm 10%).",
+                "Tỉnh có 24 điểm du lịch, trong đó 2 điểm là Hồ Tây (72,2%) và Hồ Xuân (27,8%).",
+                "Đoàn có 40 đại biểu nữ (chiếm 20%); 30 đại biểu trẻ (chiếm 15%).",
                 "Trong tổng số 60 đơn vị có 45 (chiếm 80%) đã hoàn thành. Trong tổng số 60 đơn vị có 45 (chiếm 75,5%) đã báo cáo.",
                 "Xã có 8/10 thôn có thu nhập tăng (12%).",
                 "Toàn xã có 400 hội viên, trong đó 150 hội viên nữ (tỉ lệ 37,5%).",
+                "Các sở tiếp nhận 2.140 hồ sơ, với 610 hồ sơ nộp qua cổng trực tuyến (đạt tỷ lệ 28,5%).",
                 // The part in parentheses of another term, the whole outside them.
                 "Có 30 đại biểu nữ (tỉ lệ 20%), thấp hơn khóa trước (khóa trước có 45 đại biểu, tỉ lệ 30%).",
                 "Có 30 đại biểu nữ (khóa trước có 45 đại biểu, 30%), tái cử 60 đại biểu (tỉ lệ 40%).",
@@ -2833,8 +2889,6 @@ mod tests {
             ],
         );
     }
-
-
 
     #[test]
     fn the_unmarked_whole_reading_is_an_option() {
