@@ -7,7 +7,7 @@ use crate::document::{BlockKind, Document};
 use crate::lists::{
     CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS,
 };
-use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
+use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
 use crate::text::punctuation;
 
@@ -29,7 +29,8 @@ declare_rule! {
     /// đó nữ 33 người (55%)"). A change is also read from two figures told apart by their
     /// periods ("năm 2024 đạt A, năm 2025 đạt B, tăng Z%"; "B, tăng Z% (năm 2024: A)"; "B,
     /// so với A năm trước là tăng Z%"), and a share from a whole no word marks in the
-    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings. A
+    /// clause before ("phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%"): both as warnings
+    /// (`unmarked-whole = 0` turns the second reading off; it is on by default). A
     /// headline's percentage that no percentage
     /// of the body agrees with is a warning when one body percentage shares most of its
     /// words (the same measure). A
@@ -66,10 +67,11 @@ declare_rule! {
     pub struct PercentMismatch {
         id: "percent-mismatch",
         severity: Error,
+        options: [OptionSpec::integer("unmarked-whole", 1, 0)],
         vi: "Tỷ lệ phần trăm không khớp với các số liệu dùng để tính ra nó.
 
 ## Tác dụng
-Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo. Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
+Tìm tỷ lệ phần trăm được nêu cùng các số liệu gốc và tính lại: “X / Y, đạt Z%”, “X/Y chỉ tiêu (Z%)”, “X tỷ đồng, bằng Z% dự toán (Y tỷ đồng)”, “X tỷ đồng, tăng Z% so với cùng kỳ (Y tỷ đồng)”, “Z% (X/Y hộ)”, “tăng từ A lên B, tăng Z%”, phần của một tổng đã nêu trước đó trong câu (“tiếp nhận Y đơn, giải quyết X đơn, đạt Z%”; “X vụ trên tổng số Y vụ, đạt Z%”; “X trong số Y sinh viên, chiếm Z%”), kế hoạch trong ngoặc (“X hội viên, vượt kế hoạch (Y hội viên), đạt Z%”), phép so sánh (“cao hơn Z% so với ... (Y tấn/ha)”, “vượt Z% so với kế hoạch (Y)”), mức chênh lệch và tỷ lệ của nó (“giảm X vụ, tương đương Z%”, “tăng X tỷ đồng (Z%) so với đầu năm (Y tỷ đồng)”, “So với cùng kỳ (Y vụ), ... giảm X vụ, tức Z%”) và “, tỷ lệ Z%” sau “X trên Y”. Phần được đếm bằng “người”, “em” hay “đồng chí” là phần của một tổng số hội viên, học sinh hay đại biểu (“có 60 đoàn viên, trong đó nữ 33 người (55%)”). Mức thay đổi còn được đọc từ hai số liệu phân biệt bằng kỳ của chúng (“năm 2024 đạt A, năm 2025 đạt B, tăng Z%”; “B, tăng Z% (năm 2024: A)”; “B, so với A năm trước là tăng Z%”), và tỷ lệ của một tổng ở vế trước không có từ nào đánh dấu (“phát hiện 146 vụ, làm rõ 131 vụ, đạt Z%”): cả hai ở mức cảnh báo (`unmarked-whole = 0` tắt cách đọc thứ hai; mặc định bật). Tỷ lệ ở tiêu đề mà không tỷ lệ nào trong thân bài khớp được báo ở mức cảnh báo khi có đúng một tỷ lệ trong thân bài có chung nhiều từ nhất với nó (cùng một chỉ số). Tỷ lệ mà mệnh đề của nó chỉ có phần được đọc cùng câu trước (tổng sau “có”, “tiếp nhận”, “thụ lý”, kế hoạch mà tỷ lệ nêu, một năm trước đó) hoặc vế sau (“; cùng kỳ năm trước ... Y”), ở mức cảnh báo; mức thay đổi giữa hai tỷ lệ phần trăm có thể được hiểu theo điểm phần trăm, và con số như “2.575” trong văn bản không có số thập phân được đọc theo cả hai cách: khớp với một cách đọc là đủ. Tỷ lệ phần trăm nói về đại lượng (con số kèm đơn vị) gần nhất mà nó có thể nói về: nếu giữa một tỷ số và tỷ lệ có một đại lượng khác thì tỷ lệ nói về đại lượng đó. “1.020/1.200” cho cùng một tỷ lệ dù dấu chấm được đọc theo cách nào. Từ đứng trước con số quyết định thế nào là khớp: các từ ghi trong `rules/lists/percent-qualifiers.txt` đòi tỷ lệ lớn hơn Z (“hơn”, “vượt”), gần Z (“xấp xỉ”, “khoảng”) hoặc nhỏ hơn Z (“dưới”); một động từ ghi trong `rules/lists/ratio-verbs.txt` (“đạt”, “chiếm”) đòi bằng Z ở độ chính xác đã viết (64% chấp nhận từ 63,5 đến 64,99: làm tròn hoặc cắt bớt). Thông báo nêu rõ phép tính. Quy tắc im lặng khi không chắc số nào là tử số, số nào là mẫu số.
 
 ## Vì sao
 Người đọc và phóng viên thường tính lại các con số nổi bật. Ngân sách được báo là “đạt hơn 64%” trong khi chính câu đó cho ra 63,90% là một lỗi đã đăng.",
@@ -139,7 +141,8 @@ impl Rule for PercentMismatch {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        for block in &doc.blocks {
+        let read_unmarked = ctx.integer("unmarked-whole") > 0;
+        for (b, block) in doc.blocks.iter().enumerate() {
             let has_percent = doc
                 .block_tokens(block)
                 .iter()
@@ -163,14 +166,18 @@ impl Rule for PercentMismatch {
                     if percent.figure.figure.ambiguous || percent.figure.at < first {
                         continue;
                     }
-                    match self.check_percent(doc, tokens, &percent) {
+                    match self.check_percent(doc, tokens, &percent, read_unmarked) {
                         Reading::Contradicts(d) => out.push(d),
                         Reading::Agrees => {}
                         // Operands outside the clause: read with its neighbours, a warning.
                         Reading::Unread if first == 0 => {
-                            let before: Vec<usize> = (sentence_before(doc, &clauses, i)..i)
-                                .flat_map(|p| clauses[p].iter().copied())
-                                .collect();
+                            let before: Vec<usize> = if i == 0 {
+                                paragraph_split(doc, b, sentence)
+                            } else {
+                                (sentence_before(doc, &clauses, i)..i)
+                                    .flat_map(|p| clauses[p].iter().copied())
+                                    .collect()
+                            };
                             let after = if i + 1 < clauses.len() {
                                 &clauses[i + 1]
                             } else {
@@ -351,6 +358,26 @@ fn sentence_before(doc: &Document, clauses: &Sentences, i: usize) -> usize {
     j
 }
 
+/// "... tiếp nhận 56.039 hồ sơ." then a paragraph "Trong đó, có 12.516 hồ sơ trực tuyến (đạt
+/// tỷ lệ 22,33%)": a paragraph's first clause opening with "trong đó" or "trong số đó" splits
+/// a whole of the paragraph before; that paragraph's last sentence, or nothing.
+fn paragraph_split(doc: &Document, block: usize, clause: &[usize]) -> Vec<usize> {
+    let c = Cursor::new(doc, clause);
+    let opens_split = c.word_is(0, "trong")
+        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"));
+    let previous = block
+        .checked_sub(1)
+        .map(|p| &doc.blocks[p])
+        .filter(|p| opens_split && p.kind == BlockKind::Paragraph);
+    let Some(previous) = previous else {
+        return Vec::new();
+    };
+    let clauses = sentences(doc, previous);
+    (sentence_before(doc, &clauses, clauses.len())..clauses.len())
+        .flat_map(|p| clauses[p].iter().copied())
+        .collect()
+}
+
 /// Whether `clause` opens with "trong đó" or "trong số đó" right after `previous` ended
 /// with a semicolon: its parts are parts of a whole stated there.
 fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool {
@@ -372,7 +399,13 @@ enum Reading {
 }
 
 impl PercentMismatch {
-    fn check_percent(&self, doc: &Document, sentence: &[usize], percent: &Percent) -> Reading {
+    fn check_percent(
+        &self,
+        doc: &Document,
+        sentence: &[usize],
+        percent: &Percent,
+        read_unmarked: bool,
+    ) -> Reading {
         let at = percent.figure.at;
         if in_period_parenthesis(&Cursor::new(doc, sentence), at) {
             return Reading::Agrees;
@@ -396,7 +429,7 @@ impl PercentMismatch {
             Some(found)
         } else if let (Some(verb), Some(verb_at)) = (verb, verb_at) {
             if RATIO_VERBS.contains(verb) {
-                ratio_claim(doc, sentence, verb_at, percent)
+                ratio_claim(doc, sentence, verb_at, percent, read_unmarked)
             } else {
                 CHANGE_VERBS
                     .value(verb)
@@ -506,7 +539,7 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
         let Some(word) = Cursor::new(doc, sentence).word(prev) else {
             // ", tỷ lệ 80%": the rate's name alone claims the share.
             let c = Cursor::new(doc, sentence);
-            if pos >= 1 && c.word(pos) == Some("tỷ") && c.word(pos + 1) == Some("lệ") {
+            if pos >= 1 && is_ty(c.word(pos)) && c.word(pos + 1) == Some("lệ") {
                 return (claim, Some(pos));
             }
             break;
@@ -529,7 +562,7 @@ fn claim_before(doc: &Document, sentence: &[usize], at: usize) -> (Claim, Option
         if let Some(c) = PERCENT_QUALIFIERS.value(word).and_then(Claim::listed) {
             claim = c;
             pos = prev;
-        } else if matches!(word, "xấp" | "như" | "tỷ" | "lệ" | "mức") {
+        } else if matches!(word, "xấp" | "như" | "tỷ" | "tỉ" | "lệ" | "mức") {
             pos = prev;
         } else if let Some(rate) = rate_name_before(doc, sentence, prev) {
             // "đạt tỷ lệ bao phủ 94,2%": the rate's name stands between the verb and figure.
@@ -548,18 +581,23 @@ fn rate_name_before(doc: &Document, sentence: &[usize], last: usize) -> Option<u
     (last.saturating_sub(4)..last.saturating_sub(1))
         .rev()
         .find(|&j| {
-            let named_from =
-                if c.word(j) == Some("tỷ") && matches!(c.word(j + 1), Some("lệ" | "trọng")) {
-                    j + 2
-                } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
-                    j + 1
-                } else {
-                    return false;
-                };
+            let named_from = if is_ty(c.word(j)) && matches!(c.word(j + 1), Some("lệ" | "trọng"))
+            {
+                j + 2
+            } else if c.word(j) == Some("độ") && j + 1 < last && names_a_rate(&c, j) {
+                j + 1
+            } else {
+                return false;
+            };
             (named_from..=last).all(|k| {
                 c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
             })
         })
+}
+
+/// "tỷ" or its other spelling "tỉ" ("tỉ lệ", "tỉ trọng"), both in use.
+fn is_ty(word: Option<&str>) -> bool {
+    matches!(word, Some("tỷ" | "tỉ"))
 }
 
 /// Whether "độ" at `k` opens a rate's name ("độ bao phủ", "Độ che phủ rừng đạt"), not the
@@ -616,15 +654,41 @@ fn other_reading(doc: &Document, f: &FigureAt) -> f64 {
     }
 }
 
-/// "X/Y chỉ tiêu (Z%)": the fraction right before the parenthesis.
+/// The most words describing a fraction's part between it and "(Z%)".
+const MAX_FRACTION_DESCRIPTION: usize = 10;
+
+/// The smallest whole of a fraction read with words between it and "(Z%)": "1/4", "2/3"
+/// may be rough shares said in words.
+const MIN_DESCRIBED_WHOLE: f64 = 20.0;
+
+/// "X/Y chỉ tiêu (Z%)": the fraction right before the parenthesis; or "X/Y hộ đạt danh hiệu
+/// gia đình văn hóa (Z%)": a fraction and words describing its part, none of them a plan,
+/// a change or a comparison (which the percentage could be about instead).
 fn fraction_before_paren(
     doc: &Document,
     sentence: &[usize],
     paren_at: usize,
 ) -> Option<Contradiction> {
-    let fraction = (paren_at.saturating_sub(7)..paren_at)
-        .filter_map(|start| Cursor::new(doc, sentence).fraction_at(start))
-        .find(|f| f.end == paren_at)?;
+    let c = Cursor::new(doc, sentence);
+    let describes_part = |from: usize| {
+        paren_at - from <= MAX_FRACTION_DESCRIPTION
+            && (from..paren_at).all(|k| {
+                c.word(k).is_some_and(|w| {
+                    !PLAN_WORDS.contains(w) && !CHANGE_VERBS.contains(w) && w != "so"
+                })
+            })
+    };
+    // "chỉ có 1/4 bỏ phiếu cho A (25,5%)": a small fraction may be a rough one; a described
+    // part is read only of a count.
+    let fraction = (paren_at.saturating_sub(7 + MAX_FRACTION_DESCRIPTION)..paren_at)
+        .rev()
+        .filter_map(|start| c.fraction_at(start))
+        .find(|f| {
+            f.end == paren_at
+                || f.end < paren_at
+                    && f.denominator.figure.value >= MIN_DESCRIBED_WHOLE
+                    && describes_part(f.end)
+        })?;
     ratio(doc, &fraction.numerator, &fraction.denominator)
 }
 
@@ -637,13 +701,18 @@ fn ratio_claim(
     sentence: &[usize],
     verb_at: usize,
     percent: &Percent,
+    read_unmarked: bool,
 ) -> Option<Contradiction> {
     let c = Cursor::new(doc, sentence);
+    // "66/77 cơ quan đạt 85,71%": with no comma the fraction's unit runs on into the verb;
+    // it is read up to the verb when the percentage ends its clause (names no base of its own).
+    let after = percent.sign_at + 1;
+    let ends_clause = after >= c.len() || c.word(after).is_none() && c.figure_at(after).is_none();
     let fraction = (0..verb_at)
         .rev()
         .filter_map(|start| c.fraction_at(start))
-        .find(|f| f.end <= verb_at)
-        .map(|f| (f.end, f.numerator, f.denominator));
+        .find(|f| f.end <= verb_at || ends_clause && f.denominator.at < verb_at)
+        .map(|f| (f.end.min(verb_at), f.numerator, f.denominator));
     let nearest = [fraction, part_over_whole(&c, verb_at)]
         .into_iter()
         .flatten()
@@ -688,7 +757,11 @@ fn ratio_claim(
     }
     share_of_whole(doc, sentence, verb_at)
         .or_else(|| described_share(&c, verb_at, percent))
-        .or_else(|| unmarked_whole_share(&c, verb_at, percent))
+        .or_else(|| {
+            read_unmarked
+                .then(|| unmarked_whole_share(&c, verb_at, percent))
+                .flatten()
+        })
 }
 
 /// "phát hiện 146 vụ ..., điều tra làm rõ 131 vụ, đạt 89,7%": a share ending its clause,
@@ -1197,11 +1270,18 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     } else {
         end
     };
-    let (last, unit) = (end.saturating_sub(5)..end).find_map(|start| {
+    // "với 6.596 hồ sơ trực tuyến (đạt tỷ lệ 28,39%)": the unit, then words describing the
+    // part.
+    let (last, unit) = (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
         let figure = c.figure_at(start)?;
         let unit = c.unit_words(start + 1);
-        (start + 1 + unit.len() == end && !unit.is_empty()).then_some((figure, unit))
+        // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
+        let described = (start + 1 + unit.len()..end).all(|k| {
+            c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+        });
+        (start + 1 + unit.len() <= end && described && !unit.is_empty()).then_some((figure, unit))
     })?;
+    let described = last.at + 1 + unit.len() < end;
     let head = &unit[0];
     let same_head = |k: usize| {
         let other = c.unit_words(k + 1);
@@ -1218,6 +1298,10 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             && before(last.at, 2) == Some("tổng")
             && before(last.at, 3) == Some("trên");
     if over {
+        // "trên 100 hộ đã thoát nghèo": "more than", not "out of".
+        if described {
+            return None;
+        }
         let part = (0..last.at)
             .rev()
             .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
@@ -1229,7 +1313,46 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
     })?;
+    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
+    // with a share of its own is the part's sibling, not its whole.
+    let sibling = has_own_share(&c, whole, last.at);
+    if !same_parenthesis_level(&c, whole, last.at) || sibling {
+        return None;
+    }
     ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// Whether the figure at `k` is followed, after the words of its noun phrase and before
+/// `limit`, by a share of its own: "(chiếm 88,36%)", "(48,8% dân số)", ", chiếm 1% dân số".
+/// Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới 50%") are not.
+fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
+    let end = (k + 1..limit.min(k + 10))
+        .find(|&j| c.word(j).is_none())
+        .unwrap_or(limit);
+    let percent_within =
+        |from: usize, n: usize| (from..(from + n).min(limit)).any(|j| c.is_punct(j, "%"));
+    c.is_punct(end, "(") && percent_within(end + 1, 4)
+        || c.is_punct(end, ",")
+            && c.word(end + 1).is_some_and(|w| RATIO_VERBS.contains(w))
+            && percent_within(end + 2, 4)
+}
+
+/// Whether positions `from` and `to` stand at the same level of parentheses: "có 21 người
+/// (tỉ lệ 4,2%), ... (khóa trước có 42 người, tỉ lệ 8,4%)" puts a figure of another period
+/// in parentheses, no part of the figure outside them (nor the other way round).
+fn same_parenthesis_level(c: &Cursor<'_>, from: usize, to: usize) -> bool {
+    let mut depth = 0i32;
+    for k in from..to {
+        if c.is_punct(k, "(") {
+            depth += 1;
+        } else if c.is_punct(k, ")") {
+            depth -= 1;
+            if depth < 0 {
+                return false;
+            }
+        }
+    }
+    depth == 0
 }
 
 /// Whether the figure at `k` is a whole its clause says has parts: its noun phrase (a few
@@ -1753,7 +1876,8 @@ fn across_clauses(
         .count();
     let tail_end = after + tail;
     let plan_after = (after..tail_end).any(|k| c.word(k).is_some_and(|w| PLAN_WORDS.contains(w)));
-    let ends = tail_end >= end || matches!(c.punct(tail_end), Some("." | ";" | "(" | ","));
+    // "(đạt tỷ lệ 22,33%)": a share in parentheses ends at the closing one.
+    let ends = tail_end >= end || matches!(c.punct(tail_end), Some("." | ";" | "(" | "," | ")"));
     if !ends {
         return None;
     }
@@ -1770,7 +1894,7 @@ fn across_clauses(
         // "tỷ lệ che phủ rừng đạt 26,06%": a named rate has a base of its own, unless its
         // part is given with it.
         let named_rate = (first..verb_at.max(percent.figure.at)).any(|k| {
-            (c.word(k) == Some("tỷ") && c.word(k + 1) == Some("lệ")
+            (is_ty(c.word(k)) && c.word(k + 1) == Some("lệ")
                 || c.word(k) == Some("độ") && names_a_rate(c, k))
                 && c.word(k + 2).is_some()
                 && k + 2 < percent.figure.at
@@ -1785,6 +1909,18 @@ fn across_clauses(
                 .collect(),
         };
         for part in parts {
+            // "Trong tổng số 51 cơ quan có 47 (chiếm 92,16%)": a figure nearer the claim is
+            // what it is about, and a figure introduced as a whole is no part.
+            let nearer =
+                (part.end..verb_at).any(|k| c.figure_at(k).is_some() && c.quantity_at(k).is_none());
+            let introduced_as_whole = part
+                .figure
+                .at
+                .checked_sub(1)
+                .is_some_and(|k| matches!(c.word(k), Some("số" | "tổng")));
+            if nearer || introduced_as_whole {
+                return None;
+            }
             // "... có 258.780 người, chiếm 25,26% ... còn ... có 100.456 người, tức chiếm
             // 9,8%": a part beside others of its kind is a share of their whole, not of a
             // figure before.
@@ -1804,6 +1940,11 @@ fn across_clauses(
                     None => continue,
                 },
             };
+            // "có 222 đại biểu nữ (chiếm 13,99%); 175 đại biểu … (chiếm 11,03%)": a figure
+            // with a share of its own is a sibling.
+            if has_own_share(c, whole.figure.at, part.figure.at) {
+                return None;
+            }
             let marked = whole
                 .figure
                 .at
@@ -2675,6 +2816,97 @@ mod tests {
                 "Đến nay, xã có 9/11 thôn đạt chuẩn, chiếm 81,8%.",
                 "Ngày 9/11 thôn Đông tổ chức họp, 80% hộ dự.",
             ],
+        );
+    }
+
+    #[test]
+    fn real_phrasings_of_fractions_rates_and_split_paragraphs() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                // The fraction's unit runs on into the verb, no comma between.
+                ("Thị trấn có 45/50 tổ dân phố đạt 80%.", &["80%"]),
+                (
+                    "Xã có 9/10 thôn đạt chuẩn (trong đó thôn vùng cao 3/4 đạt 60%; thôn vùng thấp 6/6 đạt 100%).",
+                    &["60%"],
+                ),
+                // Words describing the part between the fraction and "(Z%)".
+                (
+                    "Năm nay phường có 1.800/2.000 hộ được công nhận gia đình văn hóa (80%).",
+                    &["80%"],
+                ),
+                // "tỉ lệ", the other spelling of "tỷ lệ".
+                (
+                    "Toàn xã có 400 hội viên, trong đó 150 hội viên nữ (tỉ lệ 45%).",
+                    &["45%"],
+                ),
+                // Rates of the whole's group said before the part.
+                (
+                    "Trại có 240 học viên, số nghiện lên tới 50%, số mắc bệnh lên tới 10%, tính cả bệnh khác thì có 150 người (70%) mắc bệnh.",
+                    &["70%"],
+                ),
+                // A quantity of another unit between the part and the claim.
+                (
+                    "Năm nay xã có 400 trẻ thuộc diện tiêm. Đến nay đã có 380 trẻ được tiêm đủ 8 loại vắc xin, đạt tỷ lệ 90%.",
+                    &["90%"],
+                ),
+                // Words describing the part after its unit.
+                (
+                    "Các sở tiếp nhận 2.140 hồ sơ, với 610 hồ sơ nộp qua cổng trực tuyến (đạt tỷ lệ 25,5%).",
+                    &["25,5%"],
+                ),
+                // A paragraph opening with "Trong đó" splits the whole of the one before.
+                (
+                    "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nTrong đó, có 610 hồ sơ trực tuyến (đạt tỷ lệ 25,5%).",
+                    &["25,5%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Thị trấn có 45/50 tổ dân phố đạt 90%.",
+                // The percentage names a base of its own after it.
+                "Xã có 9/10 thôn đạt 100% tiêu chí.",
+                "Năm nay phường có 1.800/2.000 hộ được công nhận gia đình văn hóa (90%).",
+                // A plan or a change between the fraction and the parenthesis.
+                "Huyện có 12/15 xã hoàn thành kế hoạch (105%).",
+                "Chỉ có 1/4 cử tri bỏ phiếu cho ứng viên A (25,5%).",
+                // Siblings with shares of their own; a share of what a name says.
+                "Huyện có 800 lễ hội, trong đó có 600 lễ hội dân gian (chiếm 75%), 80 lễ hội lịch sử truyền thống (chiếm 10%).",
+                "Tỉnh có 24 điểm du lịch, trong đó 2 điểm là Hồ Tây (72,2%) và Hồ Xuân (27,8%).",
+                "Đoàn có 40 đại biểu nữ (chiếm 20%); 30 đại biểu trẻ (chiếm 15%).",
+                "Trong tổng số 60 đơn vị có 45 (chiếm 80%) đã hoàn thành. Trong tổng số 60 đơn vị có 45 (chiếm 75,5%) đã báo cáo.",
+                "Xã có 8/10 thôn có thu nhập tăng (12%).",
+                "Toàn xã có 400 hội viên, trong đó 150 hội viên nữ (tỉ lệ 37,5%).",
+                "Các sở tiếp nhận 2.140 hồ sơ, với 610 hồ sơ nộp qua cổng trực tuyến (đạt tỷ lệ 28,5%).",
+                // The part in parentheses of another term, the whole outside them.
+                "Có 30 đại biểu nữ (tỉ lệ 20%), thấp hơn khóa trước (khóa trước có 45 đại biểu, tỉ lệ 30%).",
+                "Có 30 đại biểu nữ (khóa trước có 45 đại biểu, 30%), tái cử 60 đại biểu (tỉ lệ 40%).",
+                "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nTrong đó, có 610 hồ sơ trực tuyến (đạt tỷ lệ 28,5%).",
+                // No "Trong đó": the paragraph before is not read.
+                "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nCó 610 hồ sơ trực tuyến (đạt tỷ lệ 25,5%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_unmarked_whole_reading_is_an_option() {
+        let text = "Đội phát hiện 80 vụ vi phạm, xử lý dứt điểm 60 vụ, đạt 85%.";
+        let off = crate::Config::from_toml("[rules]\npercent-mismatch = { unmarked-whole = 0 }\n")
+            .unwrap();
+        let on = crate::Config::from_toml("[rules]\npercent-mismatch = { unmarked-whole = 1 }\n")
+            .unwrap();
+        assert!(crate::rules::testing::check_with(&PercentMismatch, text, &off).is_empty());
+        assert_eq!(
+            crate::rules::testing::check_with(&PercentMismatch, text, &on).len(),
+            1
+        );
+        // A whole a word marks is read either way.
+        let marked = "Đội tiếp nhận 80 đơn, giải quyết 60 đơn, đạt 85%.";
+        assert_eq!(
+            crate::rules::testing::check_with(&PercentMismatch, marked, &off).len(),
+            1
         );
     }
 }
