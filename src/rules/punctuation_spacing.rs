@@ -364,8 +364,14 @@ fn figures_in_row(doc: &Document, tokens: &[Token], i: usize) -> usize {
             || t.is_inline_space(&doc.text)
             || DASHES.contains(&doc.token_text(t))
     };
-    let start = tokens[..i].iter().rposition(|t| !in_row(t)).map_or(0, |p| p + 1);
-    let end = tokens[i..].iter().position(|t| !in_row(t)).map_or(tokens.len(), |p| i + p);
+    let start = tokens[..i]
+        .iter()
+        .rposition(|t| !in_row(t))
+        .map_or(0, |p| p + 1);
+    let end = tokens[i..]
+        .iter()
+        .position(|t| !in_row(t))
+        .map_or(tokens.len(), |p| i + p);
     tokens[start..end]
         .iter()
         .filter(|t| t.kind() == TokenKind::Number)
