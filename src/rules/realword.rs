@@ -341,17 +341,33 @@ impl Realword {
             }
         }
         let pairs = pair_counts_among(doc, &keys, &words);
-        let uses = DocumentUses::of(doc, model, &suspected, &mut units, units_of, t.max_count);
-        for (block, found) in suspected {
+        // Worked out on first need: most findings have evidence on both sides.
+        let mut uses: Option<DocumentUses> = None;
+        let mut walked = Vec::new();
+        for (block, found) in &suspected {
             units_of(block, &mut units);
             let quoted = quoted_ranges(doc, block);
             let pairs = &pairs;
-            let kept = slips::kept(&found, |f| {
+            let kept = slips::kept(found, |f| {
                 let token = &doc.tokens[units[f.at].0];
+                let mut own_word = || {
+                    let uses = uses.get_or_insert_with(|| {
+                        DocumentUses::of(
+                            doc,
+                            model,
+                            &ids,
+                            &suspected,
+                            &mut walked,
+                            &units_of,
+                            t.max_count,
+                        )
+                    });
+                    uses.writers_word(model, &units, f)
+                        && !writes_variant_pair(pairs, &units, doc, &keys, model, f)
+                };
                 quoted.iter().any(|q| q.contains(&token.start()))
                     || repeated(pairs, &units, doc, &keys, model, f, &t)
-                    || (uses.writers_word(model, &units, f)
-                        && !writes_variant_pair(pairs, &units, doc, &keys, model, f))
+                    || (!(f.rare_left && f.rare_right) && own_word())
                     || archive_writes(ctx.model(), &units, model, f)
             });
             for f in kept {
@@ -1021,7 +1037,7 @@ fn given(model: &Model, noise: &Noise, a: Option<u16>, b: Option<u16>, x: Option
 }
 
 /// How the whole document uses the words of the findings: where it writes each in a pair
-/// the model has seen (more than `max-count` times), and how many syllables it has.
+/// the model has seen (more than `max-count` times), and how many words and numbers it has.
 struct DocumentUses {
     /// (written syllable, token index) of each such use.
     attested: Vec<(u16, usize)>,
@@ -1035,32 +1051,54 @@ const DOCUMENT_WORD: usize = 2;
 const TOPICAL: f64 = 10.0;
 
 impl DocumentUses {
+    /// `ids` is the model's id of each lexicon entry. Only the blocks holding one of the
+    /// findings' words are walked.
     fn of<'b>(
         doc: &'b Document,
         model: &Model,
+        ids: &[Option<u16>],
         suspected: &[(&'b Block, Vec<Finding>)],
         units: &mut Vec<(usize, Option<u16>)>,
         units_of: impl Fn(&'b Block, &mut Vec<(usize, Option<u16>)>),
         max_count: u32,
     ) -> DocumentUses {
-        let mut written: Vec<u16> = Vec::new();
+        // By the model's id: whether it is the word of a finding.
+        let mut written = vec![false; usize::from(u16::MAX) + 1];
         for (block, found) in suspected {
             units_of(block, units);
-            written.extend(found.iter().filter_map(|f| units[f.at].1));
+            for id in found.iter().filter_map(|f| units[f.at].1) {
+                written[usize::from(id)] = true;
+            }
         }
+        let wanted: Vec<bool> = ids
+            .iter()
+            .map(|id| id.is_some_and(|id| written[usize::from(id)]))
+            .collect();
         let mut attested = Vec::new();
         let mut count = 0;
         for block in &doc.blocks {
             if doc.is_legacy_block(block) {
                 continue;
             }
+            let mut holds = false;
+            for t in &doc.tokens[block.tokens.clone()] {
+                match t.kind() {
+                    TokenKind::Word => {
+                        count += 1;
+                        holds |= wanted.get(t.word() as usize).copied().unwrap_or(false);
+                    }
+                    TokenKind::Number => count += 1,
+                    _ => {}
+                }
+            }
+            if !holds {
+                continue;
+            }
             units_of(block, units);
             for (k, &(i, id)) in units.iter().enumerate() {
-                let Some(id) = id else { continue };
-                count += 1;
-                if !written.contains(&id) {
+                let Some(id) = id.filter(|&id| written[usize::from(id)]) else {
                     continue;
-                }
+                };
                 let seen = |a: Option<u16>, b: Option<u16>| {
                     a.zip(b)
                         .is_some_and(|(a, b)| model.bigram(a, b) > max_count)

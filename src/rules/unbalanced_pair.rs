@@ -161,7 +161,16 @@ impl UnbalancedPair {
     }
 
     fn check_group(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Diagnostic>) {
-        let mixed = mixed_quotes(doc, tokens);
+        // Only a group with a straight quote can mix two styles.
+        let text = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => &doc.text.as_bytes()[a.start()..b.end()],
+            _ => &[][..],
+        };
+        let mixed = if text.contains(&b'"') {
+            mixed_quotes(doc, tokens)
+        } else {
+            Vec::new()
+        };
         let mut stacks: [Vec<usize>; 3] = Default::default();
         let mut straight = 0;
         for (i, t) in tokens.iter().enumerate() {
