@@ -358,7 +358,7 @@ impl Realword {
                             &ids,
                             &suspected,
                             &mut walked,
-                            &units_of,
+                            units_of,
                             t.max_count,
                         )
                     });
