@@ -19,7 +19,8 @@ declare_rule! {
     /// by a conversion ("chứcnbsp;phiên", "&nbsp;") is reported as such, with the character
     /// it stands for as a suggestion, never as a spacing fix. Left alone: numbers (12.455,236; 14:46; 27/6/2024), web and e-mail
     /// addresses, paths and file names, abbreviations written with dots or slashes (TP.HCM,
-    /// PGS.TS., v.v., Đ/c), list markers ("1- "), a minus sign ("-5 độ"), formulas ("f(x)"), an ellipsis with a space before it ("đơn thư …"), smileys, a
+    /// PGS.TS., v.v., Đ/c), list markers ("1- "), a minus sign ("-5 độ", and the signs in a row of three or more figures of a table:
+    /// "-1,927,831 -2,177,643 12,874"), formulas ("f(x)"), an ellipsis with a space before it ("đơn thư …"), smileys, a
     /// space before an opening bracket, and straight quotation marks in a paragraph where
     /// they do not pair up (which is `unbalanced-pair`'s business). A dot is taken for a
     /// missing space only between two Vietnamese syllables, the first in lower case and the
@@ -45,7 +46,7 @@ declare_rule! {
         vi: "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
 
 ## Tác dụng
-Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
+Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”, và dấu âm trong một hàng từ ba con số trở lên của bảng: “-1,927,831 -2,177,643 12,874”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
 
 ## Vì sao
 Tiếng Việt đặt dấu câu như tiếng Anh: dấu câu dính vào chữ đứng trước và có một dấu cách theo sau. Dấu cách thừa khiến dấu câu có thể bị đẩy xuống đầu dòng sau; thiếu dấu cách làm hai câu hay hai ý dính vào nhau.",
@@ -341,7 +342,9 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
         i + 1
     } else if i >= 2 && inline(i - 1) && is_content(next) {
         let before = content(i - 2)?;
-        if next.kind() == TokenKind::Number && before.kind() != TokenKind::Number {
+        if next.kind() == TokenKind::Number
+            && (before.kind() != TokenKind::Number || figures_in_row(doc, tokens, i) >= 3)
+        {
             return None;
         }
         i - 1
@@ -349,6 +352,30 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
         return None;
     };
     (!looks_technical(chunk(doc, tokens, i))).then_some(spaced)
+}
+
+/// How many figures stand in the row around the dash at `i`: numbers separated only by
+/// spaces on one line, each maybe signed. Three or more are a table's row
+/// ("-1,927,831 -2,177,643 12,874"), where a dash glued to a figure is its minus sign; a
+/// range has two ends ("2024 -2029").
+fn figures_in_row(doc: &Document, tokens: &[Token], i: usize) -> usize {
+    let in_row = |t: &Token| {
+        t.kind() == TokenKind::Number
+            || t.is_inline_space(&doc.text)
+            || DASHES.contains(&doc.token_text(t))
+    };
+    let start = tokens[..i]
+        .iter()
+        .rposition(|t| !in_row(t))
+        .map_or(0, |p| p + 1);
+    let end = tokens[i..]
+        .iter()
+        .position(|t| !in_row(t))
+        .map_or(tokens.len(), |p| i + p);
+    tokens[start..end]
+        .iter()
+        .filter(|t| t.kind() == TokenKind::Number)
+        .count()
 }
 
 /// A word or number glued to an opening bracket that a word follows ("11(kỳ", "Hội(nghị"):
@@ -625,6 +652,8 @@ mod tests {
                 "Giai đoạn 2020-2025 và 2020 - 2025, sởi-rubella.",
                 "1- Nội dung thứ nhất.",
                 "Nhiệt độ xuống -5 độ.",
+                "Chi phí lãi -1,927,831 -2,177,643 -2,175,981",
+                "Lãi thuần ngoại hối -40,207 -29,239 12,874 -3,829",
                 "Các anion (CO3)2- và SO4.",
                 "TP.HCM và TP. Bắc Kạn, Q. Ba Đình.",
                 "Hàm f(x) và công thức Ca(OH)2.",

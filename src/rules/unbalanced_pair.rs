@@ -12,7 +12,10 @@ declare_rule! {
     /// list item, and points at the mark left open or at the closing mark with nothing to
     /// close. Each kind is paired on its own, so a bracket inside a quotation is fine. A
     /// line that runs on into the next one (it ends without a sentence mark and the next
-    /// begins in lower case, as in hard-wrapped text) is read with it. Left alone: list
+    /// begins in lower case, as in hard-wrapped text) is read with it. A quotation opened
+    /// with a straight quote and closed with a curly one, or the other way round, with no
+    /// quotation mark between ("Mua bán ma túy”), is one finding at its opening mark, not
+    /// two. Left alone: list
     /// and enumeration markers ("1)", "a)", "b)" after a space or at the start of a line),
     /// smileys (":)", ":-(", ";)") and a straight quote right after a number, which is an
     /// inch or second mark.
@@ -37,7 +40,7 @@ declare_rule! {
         vi: "Dấu ngoặc hoặc dấu ngoặc kép mở mà không đóng, hoặc đóng mà không có dấu mở, trong một đoạn.
 
 ## Tác dụng
-Ghép cặp ( ), [ ], “ ” và dấu ngoặc kép thẳng trong từng đoạn văn, tiêu đề hay mục danh sách, rồi chỉ ra dấu mở không được đóng hoặc dấu đóng không có gì để đóng. Mỗi loại dấu được ghép riêng, nên dấu ngoặc đơn nằm trong lời trích dẫn không sao. Một dòng chạy tiếp sang dòng sau (kết thúc không có dấu câu và dòng sau bắt đầu bằng chữ thường, như văn bản bị ngắt dòng cứng) được đọc liền với dòng sau. Không xét: ký hiệu đánh số danh sách và liệt kê (“1)”, “a)”, “b)” sau dấu cách hoặc ở đầu dòng), biểu tượng cảm xúc (“:)”, “:-(”, “;)”) và dấu ngoặc kép thẳng ngay sau một số (ký hiệu inch hoặc giây).
+Ghép cặp ( ), [ ], “ ” và dấu ngoặc kép thẳng trong từng đoạn văn, tiêu đề hay mục danh sách, rồi chỉ ra dấu mở không được đóng hoặc dấu đóng không có gì để đóng. Mỗi loại dấu được ghép riêng, nên dấu ngoặc đơn nằm trong lời trích dẫn không sao. Một dòng chạy tiếp sang dòng sau (kết thúc không có dấu câu và dòng sau bắt đầu bằng chữ thường, như văn bản bị ngắt dòng cứng) được đọc liền với dòng sau. Một lời trích dẫn mở bằng dấu ngoặc kép thẳng và đóng bằng dấu cong, hoặc ngược lại, không có dấu ngoặc kép nào ở giữa (\"Mua bán ma túy”), được báo một lần ở dấu mở, không phải hai lần. Không xét: ký hiệu đánh số danh sách và liệt kê (“1)”, “a)”, “b)” sau dấu cách hoặc ở đầu dòng), biểu tượng cảm xúc (“:)”, “:-(”, “;)”) và dấu ngoặc kép thẳng ngay sau một số (ký hiệu inch hoặc giây).
 
 ## Vì sao
 Dấu ngoặc hay dấu ngoặc kép không đóng khiến người đọc không biết phần chú thích hay lời trích dẫn kết thúc ở đâu; thường đó là dấu vết của một lần sửa đã cắt mất một nửa của cặp.",
@@ -136,7 +139,38 @@ impl UnbalancedPair {
         ));
     }
 
+    /// Reports a quotation opened in one style and closed in the other, once, at its
+    /// opening mark, the closing one as related.
+    fn mixed(&self, doc: &Document, open: &Token, close: &Token, out: &mut Vec<Diagnostic>) {
+        let (o, c) = (doc.token_text(open), doc.token_text(close));
+        out.push(
+            Diagnostic::new(
+                self.meta().id,
+                self.meta().default_severity,
+                open.range(),
+                Message::new(
+                    format!("Ngoặc kép mở bằng “{o}” nhưng đóng bằng “{c}”: hai kiểu ngoặc kép trong một cặp"),
+                    format!("A quotation opened with “{o}” and closed with “{c}”: two styles in one pair"),
+                ),
+            )
+            .with_related(
+                close.range(),
+                Message::new("dấu đóng của cặp", "the pair's closing mark"),
+            ),
+        );
+    }
+
     fn check_group(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Diagnostic>) {
+        // Only a group with a straight quote can mix two styles.
+        let text = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => &doc.text.as_bytes()[a.start()..b.end()],
+            _ => &[][..],
+        };
+        let mixed = if text.contains(&b'"') {
+            mixed_quotes(doc, tokens)
+        } else {
+            Vec::new()
+        };
         let mut stacks: [Vec<usize>; 3] = Default::default();
         let mut straight = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -145,6 +179,7 @@ impl UnbalancedPair {
                     doc.text.as_bytes()[t.start()],
                     b'(' | b')' | b'[' | b']' | b'"' | 0xE2
                 )
+                || mixed.iter().any(|&(a, b)| a == i || b == i)
             {
                 continue;
             }
@@ -168,6 +203,9 @@ impl UnbalancedPair {
         }
         for i in stacks.into_iter().flatten() {
             self.unpaired(doc, &tokens[i], true, out);
+        }
+        for &(a, b) in &mixed {
+            self.mixed(doc, &tokens[a], &tokens[b], out);
         }
         if straight % 2 == 1 {
             self.check_straight_quotes(doc, tokens, out);
@@ -225,6 +263,46 @@ impl UnbalancedPair {
             self.unpaired(doc, &tokens[o], true, out);
         }
     }
+}
+
+/// Quotations opened in one style and closed in the other, with no quotation mark
+/// between: a straight quote that opens (nothing solid before it, a word after) then a
+/// curly closing one (\"Mua bán ma túy”), or a curly opening one then a straight quote
+/// that closes (“Vùng đất muôn sắc hoa\"). One slip, not a mark left open and another
+/// closing nothing.
+fn mixed_quotes(doc: &Document, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let quotes: Vec<usize> = (0..tokens.len())
+        .filter(|&i| {
+            ["\"", "“", "”"]
+                .iter()
+                .any(|m| is(doc, Some(&tokens[i]), m))
+        })
+        .collect();
+    let solid_before = |i: usize| {
+        i.checked_sub(1).is_some_and(|j| {
+            !tokens[j].is_space() && !OPENING_CONTEXT.iter().any(|m| is(doc, Some(&tokens[j]), m))
+        })
+    };
+    let word_after = |i: usize| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k + 1 < quotes.len() {
+        let (a, b) = (quotes[k], quotes[k + 1]);
+        let (ma, mb) = (doc.token_text(&tokens[a]), doc.token_text(&tokens[b]));
+        let straight_then_curly = ma == "\"" && mb == "”" && !solid_before(a) && word_after(a);
+        let curly_then_straight = ma == "“" && mb == "\"" && solid_before(b) && !word_after(b);
+        if straight_then_curly || curly_then_straight {
+            out.push((a, b));
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Marks after which a straight quote opens: ( [ “ and dashes.
@@ -300,6 +378,21 @@ mod tests {
                 "Đảng bộ quận (khóa VI, nhiệm kỳ\n2020-2025) đã họp.",
             ],
         );
+    }
+
+    #[test]
+    fn a_quotation_opened_and_closed_in_two_styles_is_one_finding() {
+        let found = crate::rules::testing::check(
+            &UnbalancedPair,
+            "Về tội \"Mua bán ma túy”. Lễ hội “Vùng đất muôn sắc hoa\" và “Xuân”.",
+        );
+        let text = "Về tội \"Mua bán ma túy”. Lễ hội “Vùng đất muôn sắc hoa\" và “Xuân”.";
+        let at: Vec<_> = found.iter().map(|d| d.span.start).collect();
+        assert_eq!(at, vec![text.find('"').unwrap(), text.find('“').unwrap()]);
+        assert!(found[0].message.vi.contains("hai kiểu ngoặc kép"));
+        assert_eq!(found[0].related.len(), 1);
+        // A straight pair and a curly pair side by side are no mixed pair.
+        silent(&UnbalancedPair, &["Tên \"A\" và “B” đều đúng."]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use crate::analysis::quotes::quoted_ranges;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::Document;
+use crate::model::{self, Model};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::Case;
 use crate::text::syllable::{self, Spelling};
@@ -31,7 +32,10 @@ declare_rule! {
     ///
     /// A frequent pair that belongs to a longer phrase the rare word is not in ("đề cập
     /// đến" four times, then "có thể cập bến") is no evidence, nor one written as a name,
-    /// both words capitalised ("Hội Nông dân" against "hộ nông dân").
+    /// both words capitalised ("Hội Nông dân" against "hộ nông dân"). Nor is a rare word
+    /// that makes a word of the built-in model's word list with its neighbour on the other
+    /// side ("khu nông nghiệp" beside "khu công nghiệp" eight times: "nông nghiệp" is a
+    /// word).
     ///
     /// The message shows the counts; a couple of the frequent uses are shown beside it and
     /// the frequent form is offered as a replacement (not applied by `--fix`). Words in
@@ -66,7 +70,7 @@ Lấy chính văn bản làm từ điển. Đếm mọi âm tiết (viết thư�
 - âm tiết xuất hiện không quá hai lần, cặp của nó với một từ bên cạnh chỉ có một lần, trong khi từ bên cạnh ấy đi với dạng kia ít nhất 3 lần và chiếm ít nhất một nửa số lần dùng; từ bên cạnh ở phía còn lại không được mâu thuẫn (cũng từng đi với dạng kia, hoặc không có), trừ khi bằng chứng áp đảo (từ 8 lần và chiếm 70 % số lần dùng);
 - hoặc bộ ba với hai từ bên cạnh chỉ có một lần, trong khi hai từ ấy kẹp dạng kia ít nhất hai lần và chiếm quá nửa số bộ ba có hai từ ấy.
 
-Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng, cặp được viết như một tên riêng, cả hai từ viết hoa (“Hội Nông dân” so với “hộ nông dân”), cũng vậy.
+Một cặp phổ biến nằm trong một cụm dài hơn mà từ hiếm không thuộc về (“đề cập đến” bốn lần, rồi “có thể cập bến”) thì không được tính là bằng chứng, cặp được viết như một tên riêng, cả hai từ viết hoa (“Hội Nông dân” so với “hộ nông dân”), cũng vậy; từ hiếm tạo thành một từ trong danh sách từ của mô hình có sẵn với từ bên cạnh ở phía còn lại (“khu nông nghiệp” bên cạnh tám lần “khu công nghiệp”: “nông nghiệp” là một từ) cũng không bị báo.
 
 Thông báo ghi rõ số lần; vài chỗ dùng dạng phổ biến được chỉ ra bên cạnh và dạng phổ biến được gợi ý thay thế (`--fix` không tự áp dụng). Từ viết hoa (tên riêng: việc của `name-mismatch`), từ trong ngoặc kép, từ đứng cạnh từ nước ngoài, hai cách viết của cùng một từ (hòa/hoà, kỹ/kĩ: việc của `tone-style` và `spelling-variant`), từ trong danh sách từ vựng của cấu hình và lỗi mà bảng `confusion` đã báo thì được bỏ qua.
 
@@ -149,7 +153,14 @@ impl Rule for VariantOutlier {
             return;
         }
         let uses = index.uses(findings.iter().map(|f| f.other));
-        findings.retain(|f| !index.bound_elsewhere(f, &uses) && !index.named_elsewhere(f, &uses));
+        findings.retain(|f| {
+            !index.bound_elsewhere(f, &uses)
+                && !index.named_elsewhere(f, &uses)
+                && !ctx
+                    .shared
+                    .reference
+                    .is_some_and(|model| index.word_on_the_other_side(f, model))
+        });
         for f in findings {
             out.push(index.diagnostic(doc, &f, &uses, self.meta()));
         }
@@ -661,6 +672,28 @@ impl<'a> Index<'a> {
         total > 0 && 5 * named >= 4 * total
     }
 
+    /// Whether the written form makes a word of the model's word list with its neighbour
+    /// on the side the evidence is not on: "khu nông nghiệp ứng dụng" beside "khu công
+    /// nghiệp" eight times is another kind of zone, not a slip, since "nông nghiệp" is a
+    /// word. The neighbour that speaks for the written form outweighs the one that does not.
+    fn word_on_the_other_side(&self, f: &Finding, model: &Model) -> bool {
+        let (first, second) = match f.context {
+            Context::After(_) => (self.slots[f.slot].id(), self.right(f.slot)),
+            Context::Before(_) => (self.left(f.slot), self.slots[f.slot].id()),
+            Context::Between(..) => return false,
+        };
+        let id = |w: u32| {
+            let mut key = String::new();
+            (w != NONE && w != NUMBER && model::key(self.names[w as usize], &mut key))
+                .then(|| model.id(&key))
+                .flatten()
+        };
+        match (id(first), id(second)) {
+            (Some(a), Some(b)) => model.in_word_list(a, b),
+            _ => false,
+        }
+    }
+
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
         self.slots[k].id() == other
@@ -881,6 +914,27 @@ mod tests {
         // A word not asked for has none.
         let some = index.uses(std::iter::once(0));
         assert!(ids.skip(1).all(|id| some.slots[id as usize].is_none()));
+    }
+
+    #[test]
+    fn a_word_with_the_neighbour_on_the_other_side_is_no_slip() {
+        // "nông nghiệp" is a word: "khu nông nghiệp" is another kind of zone.
+        let zones = "Khu công nghiệp A. Khu công nghiệp B. Các khu công nghiệp lớn. \
+                     Một khu công nghiệp mới";
+        silent(
+            &VariantOutlier,
+            &[&format!(
+                "{zones} và một khu nông nghiệp ứng dụng công nghệ cao."
+            )],
+        );
+        // "cong nghiệp" is no word of the list: the odd one out is still reported.
+        assert_eq!(
+            flagged(
+                &VariantOutlier,
+                &format!("{zones} và một khu cong nghiệp nhỏ.")
+            ),
+            vec!["cong"]
+        );
     }
 
     #[test]
