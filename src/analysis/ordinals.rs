@@ -131,6 +131,10 @@ const CURRENT_CUES: &[&str] = &[
     "phát biểu tại",
 ];
 
+/// Words after "trước" that make it a deadline ("trước ngày 30/6") rather than the session
+/// before.
+const DEADLINE_WORDS: &[&str] = &["ngày", "tháng", "quý", "thời", "dịp", "tết"];
+
 /// What the words around a mention say about which session it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SessionCues {
@@ -240,14 +244,25 @@ pub fn session_cues(doc: &Document, mention: &OrdinalMention) -> SessionCues {
     let after = doc.text[mention.phrase.end..to].to_lowercase();
     let after = after.split(['.', ',', ';', '\n', '(']).next().unwrap_or("");
     let after: Vec<&str> = after.split_whitespace().take(4).collect();
-    let after = format!(" {} ", after.join(" "));
+    // "hoàn thành trước ngày 30/6": a deadline, not the session before.
+    let deadline = after
+        .windows(2)
+        .any(|w| w[0] == "trước" && DEADLINE_WORDS.contains(&w[1]));
+    let after = if deadline {
+        String::from(" ")
+    } else {
+        format!(" {} ", after.join(" "))
+    };
     let opens = words.is_empty() || (words.len() == 1 && matches!(words[0], "tại" | "trong"));
     SessionCues {
         earlier: has_phrase(&near, EARLIER_CUES) || has_phrase(&after, EARLIER_AFTER),
         earlier_in_clause: has_phrase(&whole, EARLIER_CUES),
         // "chuẩn bị cho Đại hội", not "cho biết tại kỳ họp".
+        // "trước kỳ họp lần thứ 14 của HĐND quận và Kỳ họp lần thứ 12 của HĐND phường":
+        // the second, joined by "và", is governed by the words before the first.
         later: has_phrase(&near, LATER_CUES)
             || words.last() == Some(&"cho")
+            || (words.last() == Some(&"và") && has_phrase(&whole, LATER_CUES))
             || has_phrase(&after, LATER_AFTER),
         current: mention.in_title || opens || has_phrase(&near, CURRENT_CUES),
     }
@@ -434,7 +449,18 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         k += 1;
                         continue;
                     }
-                    if token.kind() != TokenKind::Word || EVENT_STOP_WORDS.contains(word) {
+                    // The name's acronym in brackets: "Mặt trận Tổ quốc (MTTQ) Việt Nam
+                    // huyện lần thứ XVII", "Thể dục thể thao (TDTT) tỉnh lần thứ IX".
+                    if bracketed_acronym(doc, &sentence[k..]) {
+                        k += 3;
+                        continue;
+                    }
+                    // A stop word capitalised inside the name is the name's ("Mặt trận Tổ
+                    // quốc"), not the verb after it ("Đại hội ... tổ chức lần thứ").
+                    let in_name = !org.is_empty() && doc.case(token) == Case::Capitalized;
+                    if token.kind() != TokenKind::Word
+                        || (EVENT_STOP_WORDS.contains(word) && !in_name)
+                    {
                         break;
                     }
                     org.push(word.to_string());
@@ -511,6 +537,23 @@ const NUMBERED_UNITS: &[&str] = &[
     "đoạn",
     "loại",
 ];
+
+/// Whether the tokens start with an acronym in brackets: "(MTTQ)", "(TDTT)".
+fn bracketed_acronym(doc: &Document, tokens: &[usize]) -> bool {
+    let [open, acronym, close, ..] = tokens else {
+        return false;
+    };
+    let (open, acronym, close) = (
+        &doc.tokens[*open],
+        &doc.tokens[*acronym],
+        &doc.tokens[*close],
+    );
+    doc.token_text(open) == "("
+        && doc.token_text(close) == ")"
+        && acronym.kind() == TokenKind::Word
+        && doc.token_text(acronym).chars().nth(1).is_some()
+        && doc.case(acronym) == Case::Upper
+}
 
 /// The most a Roman numeral without "lần thứ" is read as an event's number.
 const MAX_BARE_ROMAN: u32 = 50;
@@ -656,7 +699,12 @@ pub fn expand_acronyms(words: Vec<String>) -> Vec<String> {
 fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut named = false;
-    for (&i, word) in tokens.iter().zip(words).take(8) {
+    // "Kỳ họp lần thứ 14 của Hội đồng nhân dân Quận 4": the name after "của".
+    let of_name = words.first() == Some(&"của")
+        && tokens
+            .get(1)
+            .is_some_and(|&i| doc.case(&doc.tokens[i]) != Case::Lower);
+    for (&i, word) in tokens.iter().zip(words).skip(usize::from(of_name)).take(8) {
         let token = &doc.tokens[i];
         if token.kind() != TokenKind::Word {
             break;
@@ -803,6 +851,43 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_a_capitalised_stop_word_and_a_name_after_cua() {
+        let orgs = |t: &str| {
+            mentions(t)
+                .into_iter()
+                .map(|m| (m.1, m.2))
+                .collect::<Vec<_>>()
+        };
+        let words = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            orgs("Đại hội đại biểu Mặt trận Tổ quốc (MTTQ) Việt Nam huyện Sơn Dương lần thứ XVII."),
+            vec![(words("mặt trận tổ quốc việt nam huyện sơn dương"), 17)]
+        );
+        assert_eq!(
+            orgs("Cử tri góp ý trước kỳ họp lần thứ 14 của Hội đồng nhân dân Quận 4."),
+            vec![(words("hội đồng nhân dân quận"), 14)]
+        );
+        // A lower-case stop word still ends the name.
+        assert_eq!(
+            orgs("Đại hội Hội Nông dân xã tổ chức lần thứ X."),
+            Vec::<(Vec<String>, u32)>::new()
+        );
+    }
+
+    #[test]
+    fn a_deadline_is_no_earlier_session_and_a_joined_mention_shares_the_cue() {
+        let doc = Document::from_text(
+            "Đại hội Hội Nông dân xã lần thứ XII hoàn thành trước ngày 30/6. Cử tri góp ý trước kỳ họp lần thứ 14 của HĐND quận và kỳ họp lần thứ 12 của HĐND phường.",
+        );
+        let cues: Vec<SessionCues> = ordinal_mentions(&doc)
+            .iter()
+            .map(|m| session_cues(&doc, m))
+            .collect();
+        assert!(!cues[0].earlier);
+        assert!(cues[1].later && cues[2].later);
     }
 
     #[test]

@@ -204,20 +204,100 @@ fn slip_of(mention: &OrdinalMention, value: u32) -> bool {
     !mention.bare || mention.value.abs_diff(value) <= 1
 }
 
-/// The year written right after a mention ("lần thứ 31 năm 2025", "lần thứ V (2024)"): an
-/// edition of a yearly event.
-fn year_after(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
-    let rest = doc.text[mention.phrase.end..].trim_start();
-    let rest = rest
-        .strip_prefix("năm ")
+/// The year or the term written right after a mention ("lần thứ 31 năm 2025", "lần thứ V
+/// (2024)", "lần thứ XII, nhiệm kỳ 2020 - 2025", "lần thứ XVII, năm học 2020-2021"): which
+/// edition or which term's congress it is. The last year is the first for a single year.
+fn edition(doc: &Document, mention: &OrdinalMention) -> Option<(u32, u32)> {
+    let mut rest = doc.text[mention.phrase.end..].trim_start();
+    rest = rest
+        .strip_prefix(',')
         .or_else(|| rest.strip_prefix('('))
+        .or_else(|| rest.strip_prefix('-'))
         .unwrap_or(rest)
         .trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() == 4)
-        .then(|| digits.parse().ok())
-        .flatten()
-        .filter(|y| (1900..=2100).contains(y))
+    for lead in ["nhiệm kỳ", "nhiệm kì", "năm học", "năm"] {
+        if let Some(after) = rest.strip_prefix(lead) {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    let year = |text: &str| -> Option<(u32, usize)> {
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4)
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+            .map(|y| (y, digits.len()))
+    };
+    let (first, len) = year(rest)?;
+    let after = rest[len..].trim_start();
+    let last = ["-", "–", "—"]
+        .iter()
+        .find_map(|dash| after.strip_prefix(dash))
+        .and_then(|tail| year(tail.trim_start()))
+        .map(|(y, _)| y)
+        .filter(|&y| y > first && y - first <= 10);
+    Some((first, last.unwrap_or(first)))
+}
+
+/// The first year written in the clause after a mention, past the organisation's name
+/// ("Đại hội lần thứ nhất của Đảng ... ngày 29/3/1935", "Kỳ họp thứ nhất ... họp vào tháng
+/// 07/2011"): two far apart make two sessions. Read loosely, it only ever keeps two
+/// mentions apart.
+fn year_in_clause(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
+    let mut end = (mention.phrase.end + 120).min(doc.text.len());
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let clause = doc.text[mention.phrase.end..end]
+        .split(['.', ';', '\n', '!', '?'])
+        .next()
+        .unwrap_or("");
+    let bytes = clause.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let alone = bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if !alone {
+            return None;
+        }
+        // A date's year only: "29/3/1935", "07/2011", "tháng 7 năm 2011", "(1960)"; not a
+        // target's ("mục tiêu đến năm 2031").
+        let before = &clause[..i];
+        let dated = before.ends_with('(')
+            || (before.ends_with('/') && before[..i - 1].ends_with(|c: char| c.is_ascii_digit()))
+            || before.strip_suffix(" năm ").is_some_and(|b| {
+                b.trim_end_matches(|c: char| c.is_ascii_digit())
+                    .ends_with("tháng ")
+            });
+        dated
+            .then(|| clause[i..i + 4].parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    })
+}
+
+/// Meetings held several times in one term or year: the same years do not make two of
+/// them one session (different years still make them two).
+const MEETINGS: &[&str] = &["kỳ họp", "hội nghị", "phiên họp"];
+
+/// What the editions of two mentions say: `Some(true)` one session (the same years, for an
+/// event numbered once a term or a year), `Some(false)` two (different years), `None` when
+/// either names no year.
+fn same_edition(doc: &Document, a: &OrdinalMention, b: &OrdinalMention) -> Option<bool> {
+    // Two years apart at least: a year apart may be one edition's preparation and its
+    // date ("chuẩn bị ... từ quý I năm 2026" for a congress in 2027).
+    if let (Some(x), Some(y)) = (year_in_clause(doc, a), year_in_clause(doc, b))
+        && x.abs_diff(y) >= 2
+    {
+        return Some(false);
+    }
+    let (x, y) = (edition(doc, a)?, edition(doc, b)?);
+    if x != y {
+        Some(false)
+    } else {
+        (!MEETINGS.contains(&a.event)).then_some(true)
+    }
 }
 
 /// The most mentions of one event compared with each other.
@@ -237,15 +317,16 @@ impl OrdinalMismatch {
         cue_b: SessionCues,
     ) -> bool {
         // Both plain, or both pointing at the next session ("chào mừng Đại hội lần thứ
-        // VIII", "chuẩn bị cho Đại hội lần thứ VIII"): one session.
+        // VIII", "chuẩn bị cho Đại hội lần thứ VIII"): one session. The same term or year
+        // written after both says so whatever the words before.
         let alike = (!cue_a.any() && !cue_b.any())
             || (cue_a.later && cue_b.later && !cue_a.earlier && !cue_b.earlier);
-        if a.value == b.value || a.in_title || b.in_title || !alike {
+        if a.value == b.value || a.in_title || b.in_title {
             return false;
         }
-        match (year_after(doc, a), year_after(doc, b)) {
-            (Some(x), Some(y)) => x == y,
-            _ => true,
+        match same_edition(doc, a, b) {
+            Some(one) => one,
+            None => alike,
         }
     }
 
@@ -314,6 +395,8 @@ impl OrdinalMismatch {
                         && !mentions[j].bare
                         && mentions[j].same_event(odd)
                         && !elsewhere(&mentions[j])
+                        // Another term's or year's edition ("lần thứ VIII năm 2018").
+                        && same_edition(doc, odd, &mentions[j]) != Some(false)
                 })
                 .take(MAX_MENTIONS + 1)
                 .collect();
@@ -333,6 +416,17 @@ impl OrdinalMismatch {
             // Two mentions alone that disagree: which one is wrong is not known, the
             // disagreement is; reported once, at the later, with the other as evidence.
             if let [j] = same[..] {
+                // Not alone when another edition of the event is named ("kì họp thứ 9
+                // (khoá VIII) ... năm 1991" beside "kì họp thứ 4 (khoá VI) ... năm 1978").
+                if (0..mentions.len()).any(|o| {
+                    o != i
+                        && o != j
+                        && !mentions[o].bare
+                        && mentions[o].same_event(odd)
+                        && !elsewhere(&mentions[o])
+                }) {
+                    continue;
+                }
                 // A bare numeral may be another body's congress: no tie.
                 if j < i && !odd.bare && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
                     out.push(self.report_tie(doc, odd, &mentions[j]));
@@ -343,11 +437,31 @@ impl OrdinalMismatch {
             // headline and body of a notice ahead of it): the cue tells none from the others.
             let later_only = |c: &SessionCues| c.later && !c.earlier;
             let uniform_later = later_only(&cues[i]) && same.iter().all(|&j| later_only(&cues[j]));
+            // A mention with the odd one's term or year written after it is its session,
+            // whatever the words before ("trình Đại hội ... lần thứ XII (nhiệm kỳ 2020 -
+            // 2025)").
+            let one_session = |j: usize| same_edition(doc, odd, &mentions[j]) == Some(true);
             let plain: Vec<usize> = if uniform_later {
                 same.clone()
             } else {
-                same.iter().copied().filter(|&j| !cues[j].any()).collect()
+                same.iter()
+                    .copied()
+                    .filter(|&j| !cues[j].any() || one_session(j))
+                    .collect()
             };
+            // Two mentions of one term's congress or one year's edition, the others named
+            // with words pointing elsewhere: a tie, like two mentions alone.
+            if let [j] = plain[..]
+                && j < i
+                && !odd.bare
+                && !odd.in_title
+                && !mentions[j].in_title
+                && mentions[j].value != odd.value
+                && one_session(j)
+            {
+                out.push(self.report_tie(doc, odd, &mentions[j]));
+                continue;
+            }
             let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
             let Some(usual_value) = plain
                 .iter()
@@ -368,13 +482,31 @@ impl OrdinalMismatch {
                 .map(|&j| &mentions[j])
                 .collect();
             let cue = cues[i];
+            // The years written after the mentions: another term's or year's edition is
+            // not compared; the same term's congress or year's edition is the same session
+            // whatever the words before it ("Văn kiện Đại hội ... lần thứ XVI, nhiệm kỳ
+            // 2020 – 2025" among "lần thứ XVII, nhiệm kỳ 2020 - 2025").
+            let editions: Vec<bool> = others
+                .iter()
+                .filter_map(|m| same_edition(doc, odd, m))
+                .collect();
+            let same_session = !editions.is_empty() && editions.iter().all(|&one| one);
             let skip = others.len() < 2
                 || odd.value == usual_value
+                || editions.contains(&false)
+                // The usual number written with another term or year: the odd one is
+                // another edition ("lần thứ VIII năm 2018" among "lần thứ 9 năm 2022").
+                || mentions.iter().any(|m| {
+                    m.value == usual_value
+                        && m.same_event(odd)
+                        && same_edition(doc, odd, m) == Some(false)
+                })
                 // A bare numeral naming no organisation only where it is the session reported
                 // on ("Đại hội XXV đã bầu ..."), not named in passing ("văn kiện Đại hội XIV").
                 || (odd.bare && odd.org.is_empty() && !cue.current)
                 || !slip_of(odd, usual_value)
                 || !uniform_later
+                    && !same_session
                     && if odd.value + 1 == usual_value {
                         // Perhaps the previous session: only when the sentence reports on it.
                         cue.earlier_in_clause || cue.earlier || !cue.current
@@ -423,6 +555,34 @@ impl OrdinalMismatch {
 mod tests {
     use super::OrdinalMismatch;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn the_same_term_or_year_after_mentions_makes_them_one_session() {
+        flags_each(
+            &OrdinalMismatch,
+            &[
+                (
+                    "Tin hoạt động\n\nSáng 16/10, Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025 khai mạc. Các đại biểu thảo luận Văn kiện Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2020 – 2025. Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025 bế mạc chiều 17/10.",
+                    &["XVI"],
+                ),
+                (
+                    "Tin hoạt động\n\nĐoàn viên chuẩn bị cho Hội thi tin học lần thứ 6 năm 2024. Ban tổ chức cho biết Hội thi tin học lần thứ 5 năm 2024 có 30 đội.",
+                    &["5"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn another_term_or_year_after_a_mention_makes_it_another_session() {
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Tin hoạt động\n\nHội thi tin học lần thứ 5 năm 2024 có 30 đội. Hội thi tin học lần thứ 5 thu hút học sinh. Hội thi tin học lần thứ 4 năm 2022 chỉ có 20 đội.",
+                "Lịch sử\n\nHuyện được chuyển theo nghị quyết tại kì họp thứ 4 (khoá VI) vào tháng 12 năm 1978. Sau đó, theo nghị quyết tại kì họp thứ 9 (khoá VIII) vào ngày 12/8/1991, huyện được tách. Trước đó, tại kì họp thứ 2 (khóa II), xã được chia.",
+            ],
+        );
+    }
 
     #[test]
     fn fails_when_the_headline_disagrees_with_the_body() {

@@ -298,7 +298,9 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
     if !body_words.is_empty() && !named {
         return None;
     }
-    let body = expand_acronyms(body_words.iter().map(|(w, _)| w.clone()).collect());
+    let body = party_committee_as_body(expand_acronyms(
+        body_words.iter().map(|(w, _)| w.clone()).collect(),
+    ));
     let body_text = match (body_words.first(), body_words.last()) {
         (Some(&(_, first)), Some(&(_, last))) => doc.text[c.span(first, last)].to_string(),
         _ => String::new(),
@@ -357,8 +359,52 @@ fn nested(a: &[String], b: &[String]) -> bool {
 }
 
 /// A board's words before the name of the body it leads: "Ban Chấp hành Hội Nông dân
-/// huyện khóa IX" is the term of "Hội Nông dân huyện".
-const BOARD_WORDS: &[&[&str]] = &[&["ban", "chấp", "hành"], &["ban", "thường", "vụ"]];
+/// huyện khóa IX" is the term of "Hội Nông dân huyện"; the inspection committee a Party
+/// committee elects serves its term ("Ủy ban Kiểm tra Tỉnh ủy (khóa XV)").
+const BOARD_WORDS: &[&[&str]] = &[
+    &["ban", "chấp", "hành"],
+    &["ban", "thường", "vụ"],
+    &["ủy", "ban", "kiểm", "tra"],
+];
+
+/// A Party committee named by its level ("Tỉnh ủy", "Huyện ủy", "Đảng ủy xã") is the
+/// executive committee of that level's Party organisation: "Bí thư Tỉnh ủy khóa XVII" and
+/// "Ban Chấp hành Đảng bộ tỉnh khóa XVII" name one term.
+const PARTY_COMMITTEES: &[(&str, &[&str])] = &[
+    ("tỉnh", &["đảng", "bộ", "tỉnh"]),
+    ("huyện", &["đảng", "bộ", "huyện"]),
+    ("thành", &["đảng", "bộ", "thành", "phố"]),
+    ("quận", &["đảng", "bộ", "quận"]),
+    ("thị", &["đảng", "bộ", "thị", "xã"]),
+    ("đảng", &["đảng", "bộ"]),
+];
+
+/// The body's words with a Party committee named by its level written as its Party
+/// organisation ("tỉnh ủy" → "đảng bộ tỉnh", "đảng ủy xã" → "đảng bộ xã").
+fn party_committee_as_body(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len() + 2);
+    let mut i = 0;
+    while i < words.len() {
+        let expansion = (words.get(i + 1).map(String::as_str) == Some("ủy"))
+            .then(|| {
+                PARTY_COMMITTEES
+                    .iter()
+                    .find(|(level, _)| *level == words[i])
+            })
+            .flatten();
+        match expansion {
+            Some((_, organisation)) => {
+                out.extend(organisation.iter().map(|w| w.to_string()));
+                i += 2;
+            }
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
 
 /// The body's own name: its words after a board's.
 fn own_name(body: &[String]) -> &[String] {
@@ -579,7 +625,12 @@ impl TermMismatch {
                 Some(false) => continue,
                 Some(true) => {}
                 None => {
-                    let weight = others.len() + others.iter().filter(|o| confirmed(o)).count();
+                    // The document's congress numbering the others' khóa confirms them
+                    // ("Đại hội ... lần thứ XVII" and "Bí thư Tỉnh ủy khóa XVII").
+                    let by_congress = congress.as_ref().is_some_and(|(n, _)| *n == first.value);
+                    let weight = others.len()
+                        + others.iter().filter(|o| confirmed(o)).count()
+                        + usize::from(by_congress);
                     let identical = others.len() == 1
                         && k.body.len() >= 2
                         && first.body == k.body
@@ -742,6 +793,26 @@ impl TermMismatch {
 mod tests {
     use super::TermMismatch;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn a_party_committee_named_by_its_level_is_its_party_organisation() {
+        let words = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            super::party_committee_as_body(words("ủy ban kiểm tra tỉnh ủy")),
+            words("ủy ban kiểm tra đảng bộ tỉnh")
+        );
+        assert_eq!(
+            super::party_committee_as_body(words("đảng ủy xã")),
+            words("đảng bộ xã")
+        );
+        flags_each(
+            &TermMismatch,
+            &[(
+                "Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII\n\nĐại hội đại biểu Đảng bộ tỉnh lần thứ XVII lấy phiếu giới thiệu Bí thư Tỉnh ủy khóa XVIII. Ban Chấp hành Đảng bộ tỉnh khóa XVII họp phiên đầu tiên.",
+                &["khóa XVIII"],
+            )],
+        );
+    }
 
     #[test]
     fn a_board_and_a_generic_name_are_the_body_the_document_names() {
