@@ -419,9 +419,14 @@ fn enumeration(
                 .position(|s| matches!(s.after, Some(Sep::Comma | Sep::Semicolon)))
                 .map(|p| and + 1 + p)
         });
-    // Names followed by a clause of another kind: the names alone are the list.
-    let names_then_clause =
-        cut.is_some_and(|end| all[..end].iter().all(capitalised) && !all[..end].iter().any(role));
+    // Names followed by a clause of another kind: the names alone are the list. An office
+    // after the cut is no clause but the last person's apposition ("… và Phú, Phó Trưởng
+    // Khoa"), and the list is one of people with their offices.
+    let names_then_clause = cut.is_some_and(|end| {
+        all[..end].iter().all(capitalised)
+            && !all[..end].iter().any(role)
+            && !all.get(end).is_some_and(role)
+    });
     let names = names || names_then_clause;
     let ends: Vec<usize> = if names_then_clause {
         cut.into_iter().collect()
@@ -758,6 +763,30 @@ mod tests {
             ),
             vec![(4, 4, 4)]
         );
+    }
+
+    fn contradicted(text: &str) -> bool {
+        let doc = Document::from_text(text);
+        let sig: Vec<usize> = doc.blocks[0]
+            .tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
+            .collect();
+        inline_enumerations(&Cursor::new(&doc, &sig))
+            .iter()
+            .any(Enumeration::contradicted)
+    }
+
+    #[test]
+    fn people_with_their_units_and_offices_are_not_counted_by_their_commas() {
+        // Two people: one with a unit, one with an office.
+        let text = "Hai y sĩ được tặng giấy khen là Lê Văn Hải, Khoa Nội và Trần Minh Phú, \
+                    Phó Trưởng Khoa Ngoại.";
+        assert!(!contradicted(text));
+        // Three names with no office are still three.
+        assert!(contradicted(
+            "Hai y sĩ được tặng giấy khen là Lê Văn Hải, Trần Minh Phú và Đỗ An."
+        ));
     }
 
     #[test]
