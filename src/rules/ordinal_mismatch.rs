@@ -37,6 +37,12 @@ declare_rule! {
     /// reports on it, but is never evidence nor half of a tie: it may be another body's
     /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng").
     ///
+    /// Years decide whether two mentions are one event: the term or year written right
+    /// after a mention ("nhiệm kỳ 2020 – 2025", "năm 2022", "năm học ...") makes two mentions
+    /// one event whatever the words before them, and different years make them two; a
+    /// meeting (kỳ họp, hội nghị, phiên họp) is never merged by its year alone. A date in the
+    /// same clause at least two years from another mention's tells the two apart.
+    ///
     /// ## Why
     /// The headline is what readers and aggregators quote; a session numbered 24 in the title
     /// and 25 in the text forces a correction, and readers doubt the rest of the release.
@@ -64,6 +70,8 @@ declare_rule! {
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
 Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
+
+Năm quyết định hai chỗ nhắc có phải một sự kiện không: nhiệm kỳ hay năm ghi ngay sau chỗ nhắc (“nhiệm kỳ 2020 – 2025”, “năm 2022”, “năm học ...”) làm hai chỗ nhắc thành một sự kiện dù các chữ trước đó khác nhau, còn năm khác nhau làm chúng thành hai; một cuộc họp (kỳ họp, hội nghị, phiên họp) không bao giờ được gộp chỉ vì cùng năm. Một ngày tháng trong cùng vế câu cách năm của chỗ nhắc kia từ hai năm trở lên cho biết đó là hai sự kiện.
 
 ## Vì sao
 Tiêu đề là phần được trích dẫn nhiều nhất; một hội nghị ghi lần thứ 24 ở tiêu đề và lần thứ 25 trong bài buộc phải đính chính, và người đọc sẽ nghi ngờ cả phần còn lại.",
