@@ -230,12 +230,12 @@ fn edition(doc: &Document, mention: &OrdinalMention) -> Option<(u32, u32)> {
         }
     }
     let year = |text: &str| -> Option<(u32, usize)> {
-        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-        (digits.len() == 4)
-            .then(|| digits.parse().ok())
+        let len = text.bytes().take_while(u8::is_ascii_digit).count();
+        (len == 4)
+            .then(|| text[..len].parse().ok())
             .flatten()
             .filter(|y| (1900..=2100).contains(y))
-            .map(|y| (y, digits.len()))
+            .map(|y| (y, len))
     };
     let (first, len) = year(rest)?;
     let after = rest[len..].trim_start();
@@ -257,10 +257,13 @@ fn year_in_clause(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
     while !doc.text.is_char_boundary(end) {
         end -= 1;
     }
-    let clause = doc.text[mention.phrase.end..end]
-        .split(['.', ';', '\n', '!', '?'])
-        .next()
-        .unwrap_or("");
+    // The delimiters are ASCII, so a byte search ends on a character boundary.
+    let window = &doc.text.as_bytes()[mention.phrase.end..end];
+    let stop = window
+        .iter()
+        .position(|b| matches!(b, b'.' | b';' | b'\n' | b'!' | b'?'))
+        .unwrap_or(window.len());
+    let clause = &doc.text[mention.phrase.end..mention.phrase.end + stop];
     let bytes = clause.as_bytes();
     (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let alone = bytes[i..i + 4].iter().all(u8::is_ascii_digit)
