@@ -675,7 +675,16 @@ pub fn to_words(value: u32) -> String {
 fn organisation_key(org: Vec<String>) -> Vec<String> {
     let mut org = expand_acronyms(org);
     org.retain(|w| !EVENT_QUALIFIERS.contains(w));
-    org
+    // "Đảng bộ" (a level's Party organisation) is one word: its congress is not the Party's
+    // ("Đại hội Đảng bộ TPHCM lần thứ XI" beside "Đại hội lần thứ XIII của Đảng").
+    let mut joined: Vec<String> = Vec::with_capacity(org.len());
+    for w in org {
+        match joined.last_mut() {
+            Some(last) if last == "đảng" && w == "bộ" => last.push_str(" bộ"),
+            _ => joined.push(w),
+        }
+    }
+    joined
 }
 
 /// Acronyms replaced by the words they stand for ("hđnd" → "hội đồng nhân dân"), and "uỷ"
@@ -762,8 +771,7 @@ mod tests {
                         "ban".into(),
                         "chấp".into(),
                         "hành".into(),
-                        "đảng".into(),
-                        "bộ".into(),
+                        "đảng bộ".into(),
                         "quận".into()
                     ],
                     25,
@@ -786,12 +794,7 @@ mod tests {
                     9,
                     false
                 ),
-                (
-                    "đại hội",
-                    vec!["đảng".into(), "bộ".into(), "quận".into()],
-                    7,
-                    false
-                ),
+                ("đại hội", vec!["đảng bộ".into(), "quận".into()], 7, false),
             ]
         );
     }

@@ -568,6 +568,24 @@ mod tests {
     use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
+    fn a_level_s_party_organisation_is_not_the_party() {
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Đoàn đại biểu tỉnh lên đường dự Đại hội lần thứ XIV của Đảng\n\nĐoàn gồm 20 đại biểu, trong đó 12 đại biểu được bầu tại Đại hội đại biểu Đảng bộ tỉnh lần thứ XVIII.",
+            ],
+        );
+        // The Party organisation of a province named twice is still one organisation.
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Khai mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XVIII\n\nSáng 12/10, Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII khai mạc tại hội trường tỉnh.",
+                &["XVIII"],
+            )],
+        );
+    }
+
+    #[test]
     fn the_same_term_or_year_after_mentions_makes_them_one_session() {
         flags_each(
             &OrdinalMismatch,
