@@ -32,7 +32,8 @@ declare_rule! {
     /// 236 sinh viên"). A whole after "trong tổng số", "trên tổng số" or "nâng tổng số ...
     /// lên" has the nearest count of its noun before it in the sentence as its part ("173
     /// vụ hòa giải thành trong tổng số 390 vụ"; "kết nạp 236 hội viên, nâng tổng số hội
-    /// viên lên 1.318 người"). A part may be counted in a noun that counts the same things
+    /// viên lên 1.318 người"); such a count is that whole's part, not an earlier whole's
+    /// ("giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ"). A part may be counted in a noun that counts the same things
     /// as its whole ("50 hộ, trong đó 52 gia đình"; "học sinh" / "em"). A count after an
     /// intake verb ("thụ lý", "tiếp nhận", "phát hiện", "xảy ra") is the whole of the later
     /// counts of its noun in the sentence handled from it ("thụ lý 49 vụ việc, đã giải quyết
@@ -70,7 +71,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Con số sau một động từ tiếp nhận (“thụ lý”, “tiếp nhận”, “phát hiện”, “xảy ra”) là tổng của những con số cùng danh từ ở sau trong câu được xử lý từ đó (“thụ lý 49 vụ việc, đã giải quyết 55 vụ việc”): chỉ cảnh báo; im lặng khi vế của phần lại tiếp nhận, nói về thay đổi, kế hoạch hay một năm, hoặc nêu một địa danh, và khi câu nói đến số tồn (“tồn”, “chuyển sang”, “đến hạn”, “tiếp nhận mới”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”); con số ấy là phần của tổng đứng sau nó, không phải của một tổng nêu trước (“giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Con số sau một động từ tiếp nhận (“thụ lý”, “tiếp nhận”, “phát hiện”, “xảy ra”) là tổng của những con số cùng danh từ ở sau trong câu được xử lý từ đó (“thụ lý 49 vụ việc, đã giải quyết 55 vụ việc”): chỉ cảnh báo; im lặng khi vế của phần lại tiếp nhận, nói về thay đổi, kế hoạch hay một năm, hoặc nêu một địa danh, và khi câu nói đến số tồn (“tồn”, “chuyển sang”, “đến hạn”, “tiếp nhận mới”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -214,6 +215,19 @@ fn is_count(f: &FigureAt) -> bool {
     f.figure.decimals == 0 && !f.figure.ambiguous && f.figure.value >= 1.0
 }
 
+/// Whether "trong/trên tổng số" follows at `k`, past one bracket ("(đạt 87,5%)").
+fn own_whole_follows(c: &Cursor<'_>, mut k: usize) -> bool {
+    if c.is_punct(k, "(") {
+        let Some(close) = (k + 1..c.len().min(k + 16)).find(|&j| c.is_punct(j, ")")) else {
+            return false;
+        };
+        k = close + 1;
+    }
+    (c.word_is(k, "trong") || c.word_is(k, "trên"))
+        && c.word_is(k + 1, "tổng")
+        && c.word_is(k + 2, "số")
+}
+
 impl PartExceedsWhole {
     /// "tổng số 68 chỉ tiêu ... 71 chỉ tiêu đạt".
     fn wholes(&self, doc: &Document, all: &[usize], out: &mut Vec<Diagnostic>) {
@@ -283,6 +297,12 @@ impl PartExceedsWhole {
                     let after_clause = clause_end.is_some_and(|e| {
                         (e + 1..p).all(|k| matches!(c.word(k), Some("có" | "đã" | "thì")))
                     });
+                    // A count with its own "trong tổng số N" after it belongs to that whole
+                    // ("Năm 2017, giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ").
+                    if own_whole_follows(&c, p + 1 + noun_after(doc, all, p).len()) {
+                        p += 1;
+                        continue;
+                    }
                     let joined = stated && c.word(p.wrapping_sub(1)) == Some("và");
                     // After "trong 23 xã", only the count the clause leads to is a part.
                     let is_stated = !compared_at(&c, p) && (after_clause || joined)
@@ -838,6 +858,23 @@ mod tests {
     use super::PartExceedsWhole;
     use crate::Config;
     use crate::rules::testing::{check, check_with, flags_each, silent};
+
+    #[test]
+    fn a_count_with_its_own_whole_after_it_is_not_an_earlier_whole_s_part() {
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Năm 2023, tòa án giải quyết được 1.100 vụ việc (đạt 91,7%) trong tổng số 1.200 vụ việc thụ lý. Năm 2024, giải quyết 1.250 vụ việc (đạt 89,9%) trong tổng số 1.390 vụ việc.",
+            ],
+        );
+        flags_each(
+            &PartExceedsWhole,
+            &[(
+                "Trong tổng số 1.200 vụ việc thụ lý, tòa án đã giải quyết 1.250 vụ việc (đạt 104%).",
+                &["1.250"],
+            )],
+        );
+    }
 
     #[test]
     fn a_count_handled_from_an_intake_is_a_part_of_it() {
