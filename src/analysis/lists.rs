@@ -684,7 +684,8 @@ pub fn line_list(doc: &Document, at: usize, sig: &[usize]) -> Option<LineList> {
 mod tests {
     use super::*;
 
-    fn enumerations(text: &str) -> Vec<(u32, usize, usize)> {
+    /// The enumerations read in the first block of `text`.
+    fn read(text: &str) -> Vec<Enumeration> {
         let doc = Document::from_text(text);
         let sig: Vec<usize> = doc.blocks[0]
             .tokens
@@ -692,6 +693,10 @@ mod tests {
             .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
             .collect();
         inline_enumerations(&Cursor::new(&doc, &sig))
+    }
+
+    fn enumerations(text: &str) -> Vec<(u32, usize, usize)> {
+        read(text)
             .iter()
             .map(|e| (e.count.figure.value as u32, e.fewest, e.most))
             .collect()
@@ -766,15 +771,7 @@ mod tests {
     }
 
     fn contradicted(text: &str) -> bool {
-        let doc = Document::from_text(text);
-        let sig: Vec<usize> = doc.blocks[0]
-            .tokens
-            .clone()
-            .filter(|&i| doc.tokens[i].kind() != TokenKind::Space)
-            .collect();
-        inline_enumerations(&Cursor::new(&doc, &sig))
-            .iter()
-            .any(Enumeration::contradicted)
+        read(text).iter().any(Enumeration::contradicted)
     }
 
     #[test]
