@@ -1140,6 +1140,17 @@ impl DocumentUses {
     }
 }
 
+/// The model key of the syllable written at unit `k`, if there is one.
+fn written_key<'k>(
+    units: &[(usize, Option<u16>)],
+    doc: &Document,
+    keys: &'k [Option<Cow<'_, str>>],
+    k: Option<usize>,
+) -> Option<&'k str> {
+    let (i, _) = units.get(k?)?;
+    keys.get(doc.tokens[*i].word() as usize)?.as_deref()
+}
+
 /// Whether the document writes the variant's pair on a rare side of the finding.
 fn writes_variant_pair(
     pairs: &slips::PairCounts<'_>,
@@ -1149,10 +1160,7 @@ fn writes_variant_pair(
     model: &Model,
     f: &Finding,
 ) -> bool {
-    let key = |k: Option<usize>| {
-        let (i, _) = units.get(k?)?;
-        keys.get(doc.tokens[*i].word() as usize)?.as_deref()
-    };
+    let key = |k: Option<usize>| written_key(units, doc, keys, k);
     let v = Some(model.syllable(f.variant));
     (f.rare_left && pairs.count(key(f.at.checked_sub(1)), v) > 0)
         || (f.rare_right && pairs.count(v, key(Some(f.at + 1))) > 0)
@@ -1171,10 +1179,7 @@ fn repeated(
     f: &Finding,
     t: &Thresholds,
 ) -> bool {
-    let key = |k: Option<usize>| {
-        let (i, _) = units.get(k?)?;
-        keys.get(doc.tokens[*i].word() as usize)?.as_deref()
-    };
+    let key = |k: Option<usize>| written_key(units, doc, keys, k);
     let id = |k: Option<usize>| units.get(k?)?.1;
     let (left, word, right) = (f.at.checked_sub(1), Some(f.at), Some(f.at + 1));
     let (number, v) = (model.id(model::NUMBER), Some(f.variant));
