@@ -31,6 +31,16 @@ pub enum Entry<'a> {
     },
 }
 
+impl<'a> Entry<'a> {
+    /// The finding to show and, for a folded entry, the note listing the others' places.
+    pub fn with_note(self, index: &LineIndex<'_>, lang: Lang) -> (&'a Diagnostic, Option<String>) {
+        match self {
+            Entry::One(d) => (d, None),
+            Entry::Folded { first, others } => (first, Some(others_note(index, &others, lang))),
+        }
+    }
+}
+
 /// The entries of a report: findings repeated more than [`FOLDED_FROM`] times folded.
 pub fn entries(report: &FileReport) -> Vec<Entry<'_>> {
     let mut groups: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Lang, Severity};
 use crate::render::LineIndex;
-use crate::render::fold::{self, Entry};
+use crate::render::fold;
 use crate::report::FileReport;
 
 /// Escapes a workflow command's message.
@@ -24,13 +24,8 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     for report in reports {
         let index = LineIndex::new(&report.source);
         for entry in fold::entries(report) {
-            let (d, others) = match entry {
-                Entry::One(d) => (d, String::new()),
-                Entry::Folded { first, others } => (
-                    first,
-                    format!(" ({})", fold::others_note(&index, &others, lang)),
-                ),
-            };
+            let (d, note) = entry.with_note(&index, lang);
+            let others = note.map(|n| format!(" ({n})")).unwrap_or_default();
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -7,7 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::render::LineIndex;
-use crate::render::fold::{self, Entry};
+use crate::render::fold;
 use crate::report::FileReport;
 
 /// Options for the human format.
@@ -28,13 +28,7 @@ pub fn render(reports: &[FileReport], options: HumanOptions) -> String {
     for report in reports {
         let index = LineIndex::new(&report.source);
         for entry in fold::entries(report) {
-            let (d, others_note) = match entry {
-                Entry::One(d) => (d, None),
-                Entry::Folded { first, others } => (
-                    first,
-                    Some(fold::others_note(&index, &others, options.lang)),
-                ),
-            };
+            let (d, others_note) = entry.with_note(&index, options.lang);
             let groups = diagnostic_groups(report, &index, d, others_note, options.lang);
             out.push_str(&renderer.render(&groups));
             out.push_str("\n\n");

@@ -238,18 +238,13 @@ async fn check(
     };
     let name = query.name.unwrap_or_else(|| "-".to_string());
     let config = state.config.clone();
-    let linted = tokio::task::spawn_blocking(move || {
+    answer_off_thread(move || {
         let format = Format::from_path(Path::new(&name));
         vnlint::lint_bytes(&name, &body, format, &config)
             .map(|report| vnlint::render::json::render(&[report], lang))
             .map_err(|e| e.message(lang))
     })
-    .await;
-    match linted {
-        Ok(Ok(body)) => json(body),
-        Ok(Err(message)) => error(StatusCode::UNPROCESSABLE_ENTITY, message),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    }
+    .await
 }
 
 async fn fix(
@@ -272,13 +267,20 @@ async fn fix(
     }
     let config = state.config.clone();
     let include_unsafe = query.include_unsafe;
-    let fixed = tokio::task::spawn_blocking(move || {
+    answer_off_thread(move || {
         vnlint::engine::fix_text(&name, &body, format, &config, include_unsafe)
             .map(|f| serde_json::json!({ "text": f.text, "applied": f.applied }).to_string())
             .map_err(|e| e.message(lang))
     })
-    .await;
-    match fixed {
+    .await
+}
+
+/// Runs a linting task on the blocking pool: its JSON, or its error message as 422 (bad
+/// input), or 500 when the task itself failed.
+async fn answer_off_thread(
+    task: impl FnOnce() -> Result<String, String> + Send + 'static,
+) -> Response {
+    match tokio::task::spawn_blocking(task).await {
         Ok(Ok(body)) => json(body),
         Ok(Err(message)) => error(StatusCode::UNPROCESSABLE_ENTITY, message),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
