@@ -359,7 +359,8 @@ fn starts_line(doc: &Document, tokens: &[Token], i: usize) -> bool {
 }
 
 /// A dash between two words or numbers with a space on one side only ("2020- 2025",
-/// "2024 -2029", "sởi- rubella"): `Some(i + 1)` when the space is after it, `Some(i - 1)`
+/// "2024 -2029", "sởi- rubella"; a closing bracket or quote may stand before the space:
+/// "(Mặt trận) -Chiều"): `Some(i + 1)` when the space is after it, `Some(i - 1)`
 /// when before. Left alone: a list marker ("1- Nội dung"), a negative number after a word
 /// ("nhiệt độ -5"), addresses and code.
 fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
@@ -377,7 +378,11 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
         }
         i + 1
     } else if i >= 2 && inline(i - 1) && is_content(next) {
-        let before = content(i - 2)?;
+        // What the space follows: a word, a number, or a closing bracket or quote
+        // ("(Mặt trận) -Chiều").
+        let before = tokens
+            .get(i - 2)
+            .filter(|t| is_content(t) || CLOSERS.contains(&doc.token_text(t)))?;
         if next.kind() == TokenKind::Number
             && (before.kind() != TokenKind::Number || figures_in_row(doc, tokens, i) >= 3)
         {
@@ -689,6 +694,10 @@ mod tests {
             &[
                 ("Giai đoạn 2020- 2025 đã xong.", &["- "]),
                 ("Nhiệm kỳ 2024 -2029 bắt đầu.", &[" -"]),
+                (
+                    "Tin từ cơ sở (Hội Nông dân) -Sáng 12/3, xã tổ chức họp.",
+                    &[" -"],
+                ),
                 ("Tiêm vắc xin sởi- rubella cho trẻ.", &["- "]),
                 ("Đoàn đến TP.Bắc Kạn làm việc.", &["."]),
                 ("Chủ trì là PGS.TS.Nguyễn Văn An.", &["."]),
@@ -713,6 +722,7 @@ mod tests {
                 "Giai đoạn 2020-2025 và 2020 - 2025, sởi-rubella.",
                 "1- Nội dung thứ nhất.",
                 "Nhiệt độ xuống -5 độ.",
+                "Nhiệt độ ở Sa Pa (Lào Cai) -2 độ.",
                 "Chi phí lãi -1,927,831 -2,177,643 -2,175,981",
                 "Lãi thuần ngoại hối -40,207 -29,239 12,874 -3,829",
                 "Các anion (CO3)2- và SO4.",
