@@ -11,7 +11,8 @@ declare_rule! {
     /// ## What it does
     /// Finds a space before , . ; : ! ? or before a closing bracket or quotation mark, a
     /// space just inside an opening bracket or quotation mark, and a word glued to the
-    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"), an abbreviation in capitals
+    /// , ; : . ! ? before it ("xong,sau đó", "hoàn thành.Năm"), a space put before a comma
+    /// or semicolon instead of after it ("xong ,sau đó", one finding), an abbreviation in capitals
     /// glued by its dot to a name ("TP.Bắc Kạn", "PGS.TS.Nguyễn"), and a word or number
     /// glued to an opening bracket ("11(kỳ họp"). The fix removes the space, or adds one.
     /// A dash with a space on one side only ("2020- 2025", "2024 -2029", "sởi- rubella") is
@@ -46,7 +47,7 @@ declare_rule! {
         vi: "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
 
 ## Tác dụng
-Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”, và dấu âm trong một hàng từ ba con số trở lên của bảng: “-1,927,831 -2,177,643 12,874”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
+Tìm dấu cách đứng trước , . ; : ! ? hoặc trước dấu đóng ngoặc, đóng ngoặc kép; dấu cách ngay sau dấu mở ngoặc, mở ngoặc kép; chữ viết dính vào dấu , ; : . ! ? đứng trước nó (“xong,sau đó”, “hoàn thành.Năm”), dấu cách đặt trước dấu phẩy hoặc chấm phẩy thay vì sau nó (“xong ,sau đó”, báo một lần), chữ viết tắt viết hoa dính dấu chấm vào tên riêng (“TP.Bắc Kạn”, “PGS.TS.Nguyễn”), và chữ hoặc số dính vào dấu mở ngoặc (“11(kỳ họp”). Cách sửa: bỏ dấu cách thừa hoặc thêm dấu cách còn thiếu. Dấu gạch chỉ có dấu cách ở một bên (“2020- 2025”, “2024 -2029”, “sởi- rubella”) được báo kèm gợi ý mà `--fix` không tự áp dụng. Mã HTML còn sót lại sau khi chuyển đổi (“chứcnbsp;phiên”, “&nbsp;”) được báo đúng là mã sót, kèm gợi ý ký tự nó thay thế, không bao giờ là cách sửa dấu cách. Không xét: số (12.455,236; 14:46; 27/6/2024), địa chỉ web và thư điện tử, đường dẫn và tên tệp, chữ viết tắt có dấu chấm hoặc gạch chéo (TP.HCM, PGS.TS., v.v., Đ/c), ký hiệu đánh số (“1- ”), dấu âm (“-5 độ”, và dấu âm trong một hàng từ ba con số trở lên của bảng: “-1,927,831 -2,177,643 12,874”), công thức (“f(x)”), dấu ba chấm có dấu cách phía trước (“đơn thư …”), biểu tượng cảm xúc, dấu cách trước dấu mở ngoặc, và dấu ngoặc kép thẳng trong đoạn mà chúng không thành cặp (việc của quy tắc `unbalanced-pair`). Dấu chấm chỉ bị coi là thiếu dấu cách khi nằm giữa hai âm tiết tiếng Việt, âm tiết trước viết thường, âm tiết sau viết hoa, như ở chỗ hết câu.
 
 ## Vì sao
 Tiếng Việt đặt dấu câu như tiếng Anh: dấu câu dính vào chữ đứng trước và có một dấu cách theo sau. Dấu cách thừa khiến dấu câu có thể bị đẩy xuống đầu dòng sau; thiếu dấu cách làm hai câu hay hai ý dính vào nhau.",
@@ -194,6 +195,9 @@ impl PunctuationSpacing {
                 let closing = CLOSERS.contains(&a)
                     || (a == "\"" && roles.role(i + 2) == Some(false))
                     || SENTENCE_MARKS.contains(&a);
+                if displaced_space(doc, tokens, i) {
+                    return Some((i + 1, "instead of after"));
+                }
                 if !closing || (matches!(m, ":" | ";") && matches!(a, ")" | "]")) {
                     return None;
                 }
@@ -225,8 +229,21 @@ impl Rule for PunctuationSpacing {
             for (i, token) in tokens.iter().enumerate() {
                 match token.kind() {
                     TokenKind::Space => {
-                        if let Some((m, _)) = self.space_before(doc, tokens, &roles, i) {
-                            let (vi, en) = mark_names(doc.token_text(&tokens[m]));
+                        if let Some((m, where_)) = self.space_before(doc, tokens, &roles, i) {
+                            let mark = doc.token_text(&tokens[m]);
+                            if where_ == "instead of after" {
+                                self.report(
+                                    out,
+                                    token.start()..tokens[m].end(),
+                                    (token.start()..tokens[m].end(), format!("{mark} ")),
+                                    Message::new(
+                                        format!("Dấu cách đặt trước dấu “{mark}” thay vì sau nó"),
+                                        format!("A space before “{mark}” instead of after it"),
+                                    ),
+                                );
+                                continue;
+                            }
+                            let (vi, en) = mark_names(mark);
                             self.report(
                                 out,
                                 token.start()..tokens[m].end(),
@@ -309,6 +326,25 @@ impl Rule for PunctuationSpacing {
     }
 }
 
+/// A comma or semicolon with the space on the wrong side, between two words or a word
+/// and a number ("thống nhất ,giao", "Lê Hồng Phong ;93 năm"): the space before the mark
+/// belongs after it. Single letters on both sides ("a ,b") are symbols, and addresses and
+/// code are left alone.
+fn displaced_space(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let (Some(mark), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+        return false;
+    };
+    if i == 0 || !matches!(doc.token_text(mark), "," | ";") || !is_content(next) {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    if !is_content(prev) || looks_technical(chunk(doc, tokens, i + 1)) {
+        return false;
+    }
+    let (p, n) = (doc.token_text(prev), doc.token_text(next));
+    p.chars().nth(1).is_some() || n.chars().nth(1).is_some()
+}
+
 /// Dashes: a hyphen, an en dash, an em dash.
 const DASHES: &[&str] = &["-", "–", "—"];
 
@@ -323,7 +359,8 @@ fn starts_line(doc: &Document, tokens: &[Token], i: usize) -> bool {
 }
 
 /// A dash between two words or numbers with a space on one side only ("2020- 2025",
-/// "2024 -2029", "sởi- rubella"): `Some(i + 1)` when the space is after it, `Some(i - 1)`
+/// "2024 -2029", "sởi- rubella"; a closing bracket or quote may stand before the space:
+/// "(Mặt trận) -Chiều"): `Some(i + 1)` when the space is after it, `Some(i - 1)`
 /// when before. Left alone: a list marker ("1- Nội dung"), a negative number after a word
 /// ("nhiệt độ -5"), addresses and code.
 fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
@@ -341,7 +378,11 @@ fn lopsided_dash(doc: &Document, tokens: &[Token], i: usize) -> Option<usize> {
         }
         i + 1
     } else if i >= 2 && inline(i - 1) && is_content(next) {
-        let before = content(i - 2)?;
+        // What the space follows: a word, a number, or a closing bracket or quote
+        // ("(Mặt trận) -Chiều").
+        let before = tokens
+            .get(i - 2)
+            .filter(|t| is_content(t) || CLOSERS.contains(&doc.token_text(t)))?;
         if next.kind() == TokenKind::Number
             && (before.kind() != TokenKind::Number || figures_in_row(doc, tokens, i) >= 3)
         {
@@ -576,6 +617,31 @@ mod tests {
     use crate::rules::testing::{fixed, flagged, flags_each, silent};
 
     #[test]
+    fn a_space_before_a_comma_instead_of_after_it_is_one_finding() {
+        flags_each(
+            &PunctuationSpacing,
+            &[
+                ("Hội nghị đã bàn xong ,sau đó biểu quyết.", &[" ,"]),
+                ("Kỷ niệm ngày sinh của ông ;80 năm ngày thành lập.", &[" ;"]),
+            ],
+        );
+        assert_eq!(
+            fixed(
+                &PunctuationSpacing,
+                "Hội nghị đã bàn xong ,sau đó biểu quyết."
+            ),
+            "Hội nghị đã bàn xong, sau đó biểu quyết."
+        );
+        silent(
+            &PunctuationSpacing,
+            &[
+                "Các điểm a ,b nằm trên một đường thẳng.",
+                "Xem tệp du-lieu ,ban_dau.csv.",
+            ],
+        );
+    }
+
+    #[test]
     fn fails_on_spaces_before_marks_and_missing_spaces_after() {
         flags_each(
             &PunctuationSpacing,
@@ -628,6 +694,10 @@ mod tests {
             &[
                 ("Giai đoạn 2020- 2025 đã xong.", &["- "]),
                 ("Nhiệm kỳ 2024 -2029 bắt đầu.", &[" -"]),
+                (
+                    "Tin từ cơ sở (Hội Nông dân) -Sáng 12/3, xã tổ chức họp.",
+                    &[" -"],
+                ),
                 ("Tiêm vắc xin sởi- rubella cho trẻ.", &["- "]),
                 ("Đoàn đến TP.Bắc Kạn làm việc.", &["."]),
                 ("Chủ trì là PGS.TS.Nguyễn Văn An.", &["."]),
@@ -652,6 +722,7 @@ mod tests {
                 "Giai đoạn 2020-2025 và 2020 - 2025, sởi-rubella.",
                 "1- Nội dung thứ nhất.",
                 "Nhiệt độ xuống -5 độ.",
+                "Nhiệt độ ở Sa Pa (Lào Cai) -2 độ.",
                 "Chi phí lãi -1,927,831 -2,177,643 -2,175,981",
                 "Lãi thuần ngoại hối -40,207 -29,239 12,874 -3,829",
                 "Các anion (CO3)2- và SO4.",

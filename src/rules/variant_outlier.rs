@@ -156,10 +156,9 @@ impl Rule for VariantOutlier {
         findings.retain(|f| {
             !index.bound_elsewhere(f, &uses)
                 && !index.named_elsewhere(f, &uses)
-                && !ctx
-                    .shared
-                    .reference
-                    .is_some_and(|model| index.word_on_the_other_side(f, model))
+                && !ctx.shared.reference.is_some_and(|model| {
+                    index.word_on_the_other_side(f, model) || index.another_word(f, model)
+                })
         });
         for f in findings {
             out.push(index.diagnostic(doc, &f, &uses, self.meta()));
@@ -694,6 +693,61 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Whether the written form makes, with the neighbour the evidence is on, another word
+    /// of the model's word list that the model writes in this very place more often than
+    /// the frequent form: "cộng tác viên" once beside "công tác" four times is a second
+    /// word sharing a syllable with the first, not a slip ("cộng tác" is a word, and the
+    /// model writes "cộng tác viên" where it hardly writes "công tác viên"). The place is
+    /// every run of three the slot stands in, with the words one further out.
+    fn another_word(&self, f: &Finding, model: &Model) -> bool {
+        let id = |w: u32| {
+            let mut key = String::new();
+            (w != NONE && w != NUMBER && model::key(self.names[w as usize], &mut key))
+                .then(|| model.id(&key))
+                .flatten()
+        };
+        let k = f.slot;
+        let (Some(written), Some(other)) = (id(self.slots[k].id()), id(f.other)) else {
+            return false;
+        };
+        let (left, right) = (id(self.left(k)), id(self.right(k)));
+        let word_with = |n: Option<u16>, before: bool| {
+            n.is_some_and(|n| {
+                if before {
+                    model.in_word_list(n, written)
+                } else {
+                    model.in_word_list(written, n)
+                }
+            })
+        };
+        let is_word = match f.context {
+            Context::After(_) => word_with(left, true),
+            Context::Before(_) => word_with(right, false),
+            Context::Between(..) => word_with(left, true) || word_with(right, false),
+        };
+        if !is_word {
+            return false;
+        }
+        let further_left = (k > 0 && left.is_some())
+            .then(|| id(self.left(k - 1)))
+            .flatten();
+        let further_right = (right.is_some()).then(|| id(self.right(k + 1))).flatten();
+        let in_place = |x: u16| -> u32 {
+            let mut n = 0;
+            if let (Some(a), Some(b)) = (further_left, left) {
+                n += model.trigram(a, b, x);
+            }
+            if let (Some(a), Some(b)) = (left, right) {
+                n += model.trigram(a, x, b);
+            }
+            if let (Some(a), Some(b)) = (right, further_right) {
+                n += model.trigram(x, a, b);
+            }
+            n
+        };
+        in_place(written) > in_place(other)
+    }
+
     /// Whether slot `k` holds `other` in `context`.
     fn in_context(&self, k: usize, other: u32, context: Context) -> bool {
         self.slots[k].id() == other
@@ -933,6 +987,23 @@ mod tests {
                 &VariantOutlier,
                 &format!("{zones} và một khu cong nghiệp nhỏ.")
             ),
+            vec!["cong"]
+        );
+    }
+
+    #[test]
+    fn another_word_sharing_a_syllable_is_no_slip() {
+        // "cộng tác" is a word, and the model writes "cộng tác viên" far more often than
+        // "công tác viên": a second word beside "công tác", not a slip of it.
+        let work = "Đoàn công tác của huyện đến xã. Công tác tuyên truyền được chú trọng. \
+                    Kết quả công tác năm nay khá. Đoàn công tác làm việc với cán bộ thôn";
+        silent(
+            &VariantOutlier,
+            &[&format!("{work}, cộng tác viên của xã.")],
+        );
+        // A form that makes no word with the neighbour is still reported.
+        assert_eq!(
+            flagged(&VariantOutlier, &format!("{work}, cong tác viên của xã.")),
             vec!["cong"]
         );
     }
