@@ -1322,19 +1322,42 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     ratio(doc, &last, &c.figure_at(whole)?)
 }
 
+/// Most tokens from a figure to the first figure after it read as the figure's own share.
+const MAX_OWN_SHARE_DISTANCE: usize = 16;
+
+/// Most words between an opening parenthesis and the share it opens with ("(chiếm tỷ lệ").
+const MAX_SHARE_LEAD_WORDS: usize = 3;
+
 /// Whether the figure at `k` is followed, after the words of its noun phrase and before
-/// `limit`, by a share of its own: "(chiếm 88,36%)", "(48,8% dân số)", ", chiếm 1% dân số".
-/// Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới 50%") are not.
+/// `limit`, by a share of its own: the first figure after it is a percentage that opens a
+/// parenthesis ("(chiếm 88,36%)", "(48,8% dân số)", "(tỉ lệ 6,69%)") or follows ", chiếm".
+/// The noun phrase may hold commas ("1.067 đại biểu có trình độ thạc sĩ, tiến sĩ (chiếm
+/// 67,32%)"). Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới
+/// 50%") are not, nor a whole the clause then splits ("... (chiếm 30%), trong đó").
 fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
-    let end = (k + 1..limit.min(k + 10))
-        .find(|&j| c.word(j).is_none())
-        .unwrap_or(limit);
-    let percent_within =
-        |from: usize, n: usize| (from..(from + n).min(limit)).any(|j| c.is_punct(j, "%"));
-    c.is_punct(end, "(") && percent_within(end + 1, 4)
-        || c.is_punct(end, ",")
-            && c.word(end + 1).is_some_and(|w| RATIO_VERBS.contains(w))
-            && percent_within(end + 2, 4)
+    let to = limit.min(k + MAX_OWN_SHARE_DISTANCE);
+    let Some(share) = (k + 1..to).find(|&j| c.figure_at(j).is_some()) else {
+        return false;
+    };
+    if !c.is_punct(share + 1, "%") {
+        return false;
+    }
+    let lead = (k + 1..share).rev().find(|&j| c.word(j).is_none());
+    let opens_share = match lead {
+        Some(d) if c.is_punct(d, "(") => share - d - 1 <= MAX_SHARE_LEAD_WORDS,
+        Some(d) if c.is_punct(d, ",") => c.word(d + 1).is_some_and(|w| RATIO_VERBS.contains(w)),
+        _ => false,
+    };
+    let phrase_end = lead.unwrap_or(share);
+    // Only the words of the noun phrase (and commas between them) before the share.
+    let noun_phrase = (k + 1..phrase_end)
+        .all(|j| c.word(j).is_some() && !c.word_is(j, "trong") || c.is_punct(j, ","));
+    let split_after = (share..limit).any(|j| {
+        c.word_is(j, "trong")
+            && (c.word(j + 1) == Some("đó")
+                || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
+    });
+    opens_share && noun_phrase && !split_after
 }
 
 /// Whether positions `from` and `to` stand at the same level of parentheses: "có 21 người
@@ -2886,6 +2909,34 @@ mod tests {
                 "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nTrong đó, có 610 hồ sơ trực tuyến (đạt tỷ lệ 28,5%).",
                 // No "Trong đó": the paragraph before is not read.
                 "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nCó 610 hồ sơ trực tuyến (đạt tỷ lệ 25,5%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_figure_with_its_own_share_is_a_sibling_not_the_whole() {
+        silent(
+            &PercentMismatch,
+            &[
+                // The earlier figure's noun phrase holds a comma before its share.
+                "Về chuyên môn, có 540 cán bộ có bằng đại học, cao đẳng (chiếm 61,4%), 38 cán bộ có bằng thạc sĩ (chiếm 4,3%). Về lý luận chính trị, có 862 người có trình độ trung cấp, cao cấp (chiếm tỷ lệ 98,1%).",
+                // A long noun phrase, then a change, before the next share.
+                "Đợt này có 1.200 tân binh lên đường. Trong đó có 230 người có trình độ từ cao đẳng đến đại học (19,17%), tăng 2% so với năm trước; 84 người là đảng viên (tỉ lệ 7%), tăng 1% so với năm trước.",
+            ],
+        );
+        flags_each(
+            &PercentMismatch,
+            &[
+                // The whole stated in the clause, with no share of its own: still read.
+                (
+                    "Đơn vị có 250 cán bộ, trong đó 100 cán bộ nữ (chiếm 30%).",
+                    &["30%"],
+                ),
+                // A whole with a share of its own that the clause then splits.
+                (
+                    "Xã có 500 hộ đồng bào dân tộc (chiếm 30%), trong đó 200 hộ nghèo (50%).",
+                    &["50%"],
+                ),
             ],
         );
     }
