@@ -5,7 +5,8 @@ use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS,
+    BREAKDOWN_OPENERS, CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS,
+    RATIO_VERBS, UNIT_ABBREVIATIONS, WHOLE_MARKERS,
 };
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
@@ -362,9 +363,7 @@ fn sentence_before(doc: &Document, clauses: &Sentences, i: usize) -> usize {
 /// tỷ lệ 22,33%)": a paragraph's first clause opening with "trong đó" or "trong số đó" splits
 /// a whole of the paragraph before; that paragraph's last sentence, or nothing.
 fn paragraph_split(doc: &Document, block: usize, clause: &[usize]) -> Vec<usize> {
-    let c = Cursor::new(doc, clause);
-    let opens_split = c.word_is(0, "trong")
-        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"));
+    let opens_split = opens_breakdown(&Cursor::new(doc, clause), 0);
     let previous = block
         .checked_sub(1)
         .map(|p| &doc.blocks[p])
@@ -384,10 +383,19 @@ fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool
     let ends_with_semicolon = previous
         .last()
         .is_some_and(|&t| doc.token_text(&doc.tokens[t]) == ";");
-    let c = Cursor::new(doc, clause);
-    ends_with_semicolon
-        && c.word_is(0, "trong")
-        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"))
+    ends_with_semicolon && opens_breakdown(&Cursor::new(doc, clause), 0)
+}
+
+/// The most words of an entry of `breakdown-openers.txt`.
+const MAX_OPENER_WORDS: usize = 3;
+
+/// Whether the words at `from` are a breakdown opener of `breakdown-openers.txt` ("trong
+/// đó", "trong số đó", "về cơ cấu"): what follows splits a whole stated before.
+fn opens_breakdown(c: &Cursor<'_>, from: usize) -> bool {
+    (2..=MAX_OPENER_WORDS).any(|n| {
+        let words: Option<Vec<&str>> = (from..from + n).map(|k| c.word(k)).collect();
+        words.is_some_and(|w| BREAKDOWN_OPENERS.contains(&w.join(" ")))
+    })
 }
 
 /// What the operands found say of a percentage.
@@ -417,6 +425,7 @@ impl PercentMismatch {
         } else if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
+                .or_else(|| share_of_named_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| share_of_opening_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| {
                     let c = Cursor::new(doc, sentence);
@@ -462,7 +471,18 @@ impl PercentMismatch {
         let at = percent.figure.at;
         let stated = percent.figure.figure;
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
-        let accepted = |v: f64| v.is_finite() && claim.accepts(v, stated.value, stated.decimals);
+        // Operands read across clauses are a likely reading, not a sure one: a last decimal
+        // off by one ("182 / 496 = 36,69 %" written "36,70%") is left to the writer.
+        let last_unit = 10f64.powi(-i32::from(stated.decimals));
+        let loose =
+            found.severity == Some(crate::diagnostic::Severity::Warning) && stated.decimals > 0;
+        let accepted = |v: f64| {
+            v.is_finite()
+                && (claim.accepts(v, stated.value, stated.decimals)
+                    || loose
+                        && claim == Claim::Equal
+                        && (v - stated.value).abs() <= 1.5 * last_unit)
+        };
         if accepted(found.computed) || found.other.is_some_and(accepted) {
             return None;
         }
@@ -518,9 +538,20 @@ impl PercentMismatch {
         };
         let c = Cursor::new(doc, &joined);
         let (claim, verb_at) = claim_before(doc, &joined, shifted.figure.at);
-        let verb_at = verb_at.filter(|&v| v >= shift)?;
+        let Some(verb_at) = verb_at.filter(|&v| v >= shift) else {
+            let mut found = verbless_share_of_breakdown(&c, shift, &shifted)?;
+            found.severity = Some(crate::diagnostic::Severity::Warning);
+            return self.judge(doc, &joined, &shifted, claim, None, found);
+        };
         let end = shift + clause.len();
-        let mut found = across_clauses(&c, shift, end, verb_at, &shifted)?;
+        // "tổng số cử tri … là: A; số cử tri … là: B (đạt tỉ lệ Z%)".
+        let named = || {
+            let verb = c.word(verb_at)?;
+            RATIO_VERBS
+                .contains(verb)
+                .then(|| share_of_named_whole(&c, verb_at))?
+        };
+        let mut found = across_clauses(&c, shift, end, verb_at, &shifted).or_else(named)?;
         found.severity = Some(crate::diagnostic::Severity::Warning);
         self.judge(doc, &joined, &shifted, claim, Some(verb_at), found)
     }
@@ -756,6 +787,7 @@ fn ratio_claim(
         return ratio(doc, &part, &whole);
     }
     share_of_whole(doc, sentence, verb_at)
+        .or_else(|| share_of_named_whole(&c, verb_at))
         .or_else(|| described_share(&c, verb_at, percent))
         .or_else(|| {
             read_unmarked
@@ -1272,19 +1304,21 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     };
     // "với 6.596 hồ sơ trực tuyến (đạt tỷ lệ 28,39%)": the unit, then words describing the
     // part.
-    let (last, unit) = (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
-        let figure = c.figure_at(start)?;
-        let unit = c.unit_words(start + 1);
-        // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
-        let described = (start + 1 + unit.len()..end).all(|k| {
-            c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
-        });
-        (start + 1 + unit.len() <= end && described && !unit.is_empty()).then_some((figure, unit))
-    })?;
-    let described = last.at + 1 + unit.len() < end;
+    let (last, (unit, unit_tokens)) =
+        (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
+            let figure = c.figure_at(start)?;
+            let (unit, tokens) = noun_after(&c, start);
+            // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
+            let described = (start + 1 + tokens..end).all(|k| {
+                c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+            });
+            (start + 1 + tokens <= end && described && !unit.is_empty())
+                .then_some((figure, (unit, tokens)))
+        })?;
+    let described = last.at + 1 + unit_tokens < end;
     let head = &unit[0];
     let same_head = |k: usize| {
-        let other = c.unit_words(k + 1);
+        let (other, _) = noun_after(&c, k);
         other.first() == Some(head) || same_things(&unit, &other)
     };
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
@@ -1307,19 +1341,90 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
         return ratio(doc, &c.figure_at(part)?, &last);
     }
+    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
+    // with a share of its own is the part's sibling, not its whole; the whole is the
+    // nearest marked figure before that is none.
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
             && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
+            && !has_own_share(&c, k, last.at)
     })?;
-    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
-    // with a share of its own is the part's sibling, not its whole.
-    let sibling = has_own_share(&c, whole, last.at);
-    if !same_parenthesis_level(&c, whole, last.at) || sibling {
+    if !same_parenthesis_level(&c, whole, last.at) {
         return None;
     }
     ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// "tổng số cử tri … là: 76.516.637; số cử tri đã bỏ phiếu là: 76.043.527 (đạt tỉ lệ
+/// 99,38%)": figures without a unit, each named before it ("số N … là"); the part right
+/// before `end` (a verb, a comma or a parenthesis), the whole the nearest figure before it
+/// named "tổng số N" with the same noun, at the same level of parentheses, with no share
+/// of its own and not below the part.
+fn share_of_named_whole(c: &Cursor<'_>, end: usize) -> Option<Contradiction> {
+    let end = if end > 0 && (c.is_punct(end - 1, ",") || c.is_punct(end - 1, "(")) {
+        end - 1
+    } else {
+        end
+    };
+    let part_at = end.checked_sub(1)?;
+    let part = c.figure_at(part_at)?;
+    let (noun, total) = named_noun(c, part_at)?;
+    if total {
+        return None;
+    }
+    let whole_at = (0..part_at).rev().find(|&k| {
+        c.figure_at(k).is_some() && named_noun(c, k).is_some_and(|(n, t)| t && n == noun)
+    })?;
+    let whole = c.figure_at(whole_at)?;
+    let sibling = has_own_share(c, whole_at, part_at);
+    let below = whole.figure.value < part.figure.value;
+    if sibling || below || !same_parenthesis_level(c, whole_at, part_at) {
+        return None;
+    }
+    ratio(c.doc, &part, &whole)
+}
+
+/// The most words between "số" and "là" before a figure named that way.
+const MAX_NAMING_WORDS: usize = 10;
+
+/// The words naming what a figure counts when they stand before it and no unit after it:
+/// "số cử tri đã bỏ phiếu là: X" gives "cử tri"; with whether "tổng" opens the name.
+fn named_noun(c: &Cursor<'_>, k: usize) -> Option<(Vec<String>, bool)> {
+    if !c.unit_words(k + 1).is_empty() {
+        return None;
+    }
+    let mut la = k.checked_sub(1)?;
+    if c.is_punct(la, ":") {
+        la = la.checked_sub(1)?;
+    }
+    if !c.word_is(la, "là") {
+        return None;
+    }
+    let so = (la.saturating_sub(MAX_NAMING_WORDS)..la)
+        .rev()
+        .take_while(|&i| c.word(i).is_some())
+        .find(|&i| c.word_is(i, "số"))?;
+    let noun: Vec<String> = (so + 1..(so + 3).min(la))
+        .filter_map(|i| c.word(i).map(str::to_string))
+        .collect();
+    let total = so > 0 && c.word_is(so - 1, "tổng");
+    (!noun.is_empty()).then_some((noun, total))
+}
+
+/// The lower-case noun after the figure at `k`, or the words an abbreviation of
+/// `unit-abbreviations.txt` there stands for ("14 ĐB nữ"), with the tokens it spans.
+fn noun_after(c: &Cursor<'_>, k: usize) -> (Vec<String>, usize) {
+    let words = c.unit_words(k + 1);
+    let abbreviated = c.word(k + 1).is_some() && UNIT_ABBREVIATIONS.contains(c.text(k + 1));
+    match c.quantity_at(k).filter(|_| words.is_empty() && abbreviated) {
+        Some(q) => (q.unit, q.end - k - 1),
+        None => {
+            let tokens = words.len();
+            (words, tokens)
+        }
+    }
 }
 
 /// Most tokens from a figure to the first figure after it read as the figure's own share.
@@ -1765,9 +1870,13 @@ fn only_same_measure(
     to: usize,
     part: &Quantity,
 ) -> Option<Option<Quantity>> {
-    let mut same = plain_measures(c, from, to)
+    // The same figure said twice ("có 496 người …, tổng số … là 496 người") is one whole.
+    let mut measures: Vec<Quantity> = plain_measures(c, from, to)
         .into_iter()
-        .filter(|q| q.same_unit(part));
+        .filter(|q| q.same_unit(part))
+        .collect();
+    measures.dedup_by(|later, earlier| later.figure.figure.value == earlier.figure.figure.value);
+    let mut same = measures.into_iter();
     match (same.next(), same.next()) {
         (None, _) => Some(None),
         // "khoảng 27.494.100 người": a rounded figure is no operand of a precise share.
@@ -1872,6 +1981,32 @@ fn named_base(
         (Some(whole), None) => ratio(c.doc, &part.figure, &whole.figure),
         _ => None,
     }
+}
+
+/// "… bầu đủ 50 đại biểu. Về cơ cấu …: đại biểu nữ là 14 người (28%)": a clause opening
+/// with a breakdown opener, a part and right after it "(Z%)" alone; the whole is the one
+/// measure of the part's unit before `first` (the same figure said twice counts once), with
+/// no share of its own and not below the part.
+fn verbless_share_of_breakdown(
+    c: &Cursor<'_>,
+    first: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let paren = percent.figure.at.checked_sub(1)?;
+    let alone = c.is_punct(paren, "(") && c.is_punct(percent.sign_at + 1, ")");
+    if !alone || !opens_breakdown(c, first) {
+        return None;
+    }
+    let part = plain_measures(c, first, paren)
+        .pop()
+        .filter(|q| q.end == paren)?;
+    let whole = only_same_measure(c, 0, first, &part)??;
+    let own_share = has_own_share(c, whole.figure.at, first);
+    let below = whole.figure.figure.value < part.figure.figure.value;
+    if own_share || below || is_approximate(c, &whole) || is_approximate(c, &part) {
+        return None;
+    }
+    ratio(c.doc, &part.figure, &whole.figure)
 }
 
 /// The operands of a percentage whose clause (`first..end` of `c`, the clause before it
@@ -1979,7 +2114,10 @@ fn across_clauses(
             let verb_before = |q: &Quantity| q.figure.at.checked_sub(1).and_then(|k| c.word(k));
             let sibling =
                 verb_before(&whole).is_some() && verb_before(&whole) == verb_before(&part);
-            return (marked || plan || verb == "chiếm" && !sibling)
+            // "Tổng số đại biểu là 300 người. Trong đó, … có 90 người (tỉ lệ 30%)": the
+            // opener says the clause splits the whole before.
+            let split = opens_breakdown(c, first);
+            return (marked || plan || split || verb == "chiếm" && !sibling)
                 .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
         }
         return None;
@@ -2937,6 +3075,84 @@ mod tests {
                     "Xã có 500 hộ đồng bào dân tộc (chiếm 30%), trong đó 200 hộ nghèo (50%).",
                     &["50%"],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn abbreviated_nouns_and_siblings_before_the_whole() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                // An abbreviation as the part's noun; the later part skips the earlier
+                // sibling with its own share and is read against the whole.
+                (
+                    "Danh sách có 80 người trúng cử đại biểu, trong đó có 20 ĐB nữ (30%), 8 ĐB ngoài đảng (12%).",
+                    &["30%", "12%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Danh sách có 80 người trúng cử đại biểu, trong đó có 20 ĐB nữ (25%), 8 ĐB ngoài đảng (10%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_breakdown_splits_the_whole_before_it() {
+        let found = check(
+            &PercentMismatch,
+            "Tổng số đại biểu trúng cử là 300 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 90 người trúng cử (tỉ lệ 40%), cao hơn dự kiến.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        let found = check(
+            &PercentMismatch,
+            "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu nữ là 12 người (20%); đại biểu trẻ có 6 người (15%).",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        silent(
+            &PercentMismatch,
+            &[
+                "Tổng số đại biểu trúng cử là 300 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 90 người trúng cử (tỉ lệ 30%), cao hơn dự kiến.",
+                "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu nữ là 12 người (30%).",
+                // No opener: the sentence before is not read for a bare "(Z%)".
+                "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Đại biểu nữ là 12 người (20%).",
+                // The candidate whole has its own share, or is below the part.
+                "Có 40 đại biểu nữ (chiếm 20%). Về cơ cấu đại biểu nữ: đại biểu trẻ là 12 người (20%).",
+                "Huyện có 10 đại biểu dự khuyết. Về cơ cấu: đại biểu chính thức là 120 người (80%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_decimal_off_by_one_across_clauses_is_left_alone() {
+        silent(
+            &PercentMismatch,
+            &[
+                "Tổng số đại biểu trúng cử là 496 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 182 người trúng cử (tỉ lệ 36,70%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn figures_named_before_them_by_so_and_la() {
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Theo báo cáo, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã đi bỏ phiếu là: 1.240.000 (đạt tỉ lệ 95,2%).",
+                &["95,2%"],
+            )],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Theo báo cáo, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã đi bỏ phiếu là: 1.240.000 (đạt tỉ lệ 99,2%).",
+                // Another noun: not the whole.
+                "Tổng số hộ của xã là: 4.000; số cử tri đã đi bỏ phiếu là: 1.240 (đạt tỉ lệ 95,2%).",
             ],
         );
     }
