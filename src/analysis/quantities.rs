@@ -223,7 +223,7 @@ mod tests {
         let units: Vec<String> = got.iter().map(|(_, u)| u.join(" ")).collect();
         assert_eq!(units, ["đảng viên nữ", "đại biểu quốc hội"]);
         // Not a listed abbreviation: no unit; a figure glued to a year by a hyphen.
-        assert!(quantities("có 52 UBND").is_empty());
+        assert!(quantities("có 52 HĐND").is_empty());
         assert!(quantities("tin ngày 2017-03 ĐBQH").is_empty());
     }
 

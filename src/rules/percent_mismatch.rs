@@ -1457,10 +1457,13 @@ fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
     // Only the words of the noun phrase (and commas between them) before the share.
     let noun_phrase = (k + 1..phrase_end)
         .all(|j| c.word(j).is_some() && !c.word_is(j, "trong") || c.is_punct(j, ","));
+    // A split inside a parenthesis ("(… trong đó, tiến sĩ là 144 người)") breaks down the
+    // figure, not a whole of the parts after it.
     let split_after = (share..limit).any(|j| {
         c.word_is(j, "trong")
             && (c.word(j + 1) == Some("đó")
                 || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
+            && same_parenthesis_level(c, j, limit)
     });
     opens_share && noun_phrase && !split_after
 }
@@ -3058,6 +3061,8 @@ mod tests {
             &[
                 // The earlier figure's noun phrase holds a comma before its share.
                 "Về chuyên môn, có 540 cán bộ có bằng đại học, cao đẳng (chiếm 61,4%), 38 cán bộ có bằng thạc sĩ (chiếm 4,3%). Về lý luận chính trị, có 862 người có trình độ trung cấp, cao cấp (chiếm tỷ lệ 98,1%).",
+                // A split inside the sibling's own parenthesis does not make it a whole.
+                "Về trình độ, trên đại học có 300 người (tỷ lệ 60% trong tổng số (trong đó, tiến sĩ là 100 người, thạc sĩ là 200 người); đại học 190 người (chiếm 38%); dưới đại học có 10 người (tỷ lệ 2%).",
                 // A long noun phrase, then a change, before the next share.
                 "Đợt này có 1.200 tân binh lên đường. Trong đó có 230 người có trình độ từ cao đẳng đến đại học (19,17%), tăng 2% so với năm trước; 84 người là đảng viên (tỉ lệ 7%), tăng 1% so với năm trước.",
             ],
