@@ -5,7 +5,9 @@
 
 use crate::analysis::cursor::{Cursor, PLAUSIBLE_YEARS};
 use crate::analysis::figures::FigureAt;
-use crate::lists::{DURATION_UNITS, PERSON_COUNTERS, PERSON_NOUNS, SAME_THINGS};
+use crate::lists::{
+    DURATION_UNITS, PERSON_COUNTERS, PERSON_NOUNS, SAME_THINGS, UNIT_ABBREVIATIONS,
+};
 use crate::text::tokens::TokenKind;
 
 /// Unit words read after a figure, at most.
@@ -98,10 +100,23 @@ fn is_symbol_unit(text: &str) -> bool {
 
 impl Cursor<'_> {
     /// The unit words from position `from`: lower-case words and unit symbols, then a rate's
-    /// "/ha" if any.
+    /// "/ha" if any. An abbreviation of `unit-abbreviations.txt` first ("14 ĐB nữ") is read
+    /// as the words it stands for.
     pub fn quantity_unit(&self, from: usize) -> Vec<String> {
+        self.unit_and_end(from).0
+    }
+
+    /// [`Cursor::quantity_unit`] and the position after its tokens (an abbreviation is one
+    /// token for several words).
+    fn unit_and_end(&self, from: usize) -> (Vec<String>, usize) {
         let mut unit: Vec<String> = Vec::new();
         let mut k = from;
+        if self.kind(k) == Some(TokenKind::Word)
+            && let Some(words) = UNIT_ABBREVIATIONS.value(self.text(k))
+        {
+            unit.extend(words.split(' ').map(str::to_string));
+            k += 1;
+        }
         while unit.len() < MAX_UNIT_WORDS && self.kind(k) == Some(TokenKind::Word) {
             let text = self.text(k);
             if text.chars().all(|c| !c.is_uppercase()) || is_symbol_unit(text) {
@@ -114,8 +129,9 @@ impl Cursor<'_> {
         if !unit.is_empty() && self.is_punct(k, "/") && self.kind(k + 1) == Some(TokenKind::Word) {
             unit.push("/".to_string());
             unit.push(self.text(k + 1).to_lowercase());
+            k += 2;
         }
-        unit
+        (unit, k)
     }
 
     /// The quantity at `at`: a figure with a unit, not a percentage, a year, or a part of a
@@ -128,17 +144,26 @@ impl Cursor<'_> {
         if at > 0 && self.is_punct(at - 1, "/") && self.touching(at - 1) {
             return None;
         }
+        // "2017-03 ĐBQH", "5-7 người": the end of a date or of a range, glued to a figure by
+        // a hyphen, counts nothing exactly.
+        let glued_by_hyphen = at >= 2
+            && self.is_punct(at - 1, "-")
+            && self.touching(at - 1)
+            && self.touching(at - 2)
+            && self.figure(at - 2).is_some();
+        if glued_by_hyphen {
+            return None;
+        }
         let plain_year = self
             .digits(at)
             .is_some_and(|d| d.len() == 4 && d.parse().is_ok_and(|y| PLAUSIBLE_YEARS.contains(&y)));
         if plain_year {
             return None;
         }
-        let unit = self.quantity_unit(at + 1);
+        let (unit, end) = self.unit_and_end(at + 1);
         if unit.is_empty() {
             return None;
         }
-        let end = at + 1 + unit.len();
         Some(Quantity { figure, unit, end })
     }
 
@@ -190,6 +215,16 @@ mod tests {
                 quantities(text)
             );
         }
+    }
+
+    #[test]
+    fn an_abbreviated_noun_is_read_as_its_words() {
+        let got = quantities("có 52 ĐV nữ và 9 ĐBQH");
+        let units: Vec<String> = got.iter().map(|(_, u)| u.join(" ")).collect();
+        assert_eq!(units, ["đảng viên nữ", "đại biểu quốc hội"]);
+        // Not a listed abbreviation: no unit; a figure glued to a year by a hyphen.
+        assert!(quantities("có 52 HĐND").is_empty());
+        assert!(quantities("tin ngày 2017-03 ĐBQH").is_empty());
     }
 
     #[test]

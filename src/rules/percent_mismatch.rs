@@ -5,7 +5,8 @@ use crate::analysis::sentences::{Sentences, sentences};
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS, RATIO_VERBS, WHOLE_MARKERS,
+    BREAKDOWN_OPENERS, CHANGE_VERBS, NUMBER_LABEL_WORDS, PERCENT_QUALIFIERS, PLAN_WORDS,
+    RATIO_VERBS, UNIT_ABBREVIATIONS, WHOLE_MARKERS,
 };
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::numbers::{self, NumberStyle};
@@ -362,9 +363,7 @@ fn sentence_before(doc: &Document, clauses: &Sentences, i: usize) -> usize {
 /// tỷ lệ 22,33%)": a paragraph's first clause opening with "trong đó" or "trong số đó" splits
 /// a whole of the paragraph before; that paragraph's last sentence, or nothing.
 fn paragraph_split(doc: &Document, block: usize, clause: &[usize]) -> Vec<usize> {
-    let c = Cursor::new(doc, clause);
-    let opens_split = c.word_is(0, "trong")
-        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"));
+    let opens_split = opens_breakdown(&Cursor::new(doc, clause), 0);
     let previous = block
         .checked_sub(1)
         .map(|p| &doc.blocks[p])
@@ -384,10 +383,19 @@ fn splits_previous(doc: &Document, previous: &[usize], clause: &[usize]) -> bool
     let ends_with_semicolon = previous
         .last()
         .is_some_and(|&t| doc.token_text(&doc.tokens[t]) == ";");
-    let c = Cursor::new(doc, clause);
-    ends_with_semicolon
-        && c.word_is(0, "trong")
-        && (c.word(1) == Some("đó") || c.word(1) == Some("số") && c.word(2) == Some("đó"))
+    ends_with_semicolon && opens_breakdown(&Cursor::new(doc, clause), 0)
+}
+
+/// The most words of an entry of `breakdown-openers.txt`.
+const MAX_OPENER_WORDS: usize = 3;
+
+/// Whether the words at `from` are a breakdown opener of `breakdown-openers.txt` ("trong
+/// đó", "trong số đó", "về cơ cấu"): what follows splits a whole stated before.
+fn opens_breakdown(c: &Cursor<'_>, from: usize) -> bool {
+    (2..=MAX_OPENER_WORDS).any(|n| {
+        let words: Option<Vec<&str>> = (from..from + n).map(|k| c.word(k)).collect();
+        words.is_some_and(|w| BREAKDOWN_OPENERS.contains(&w.join(" ")))
+    })
 }
 
 /// What the operands found say of a percentage.
@@ -417,6 +425,7 @@ impl PercentMismatch {
         } else if at > 0 && Cursor::new(doc, sentence).is_punct(at - 1, "(") {
             fraction_before_paren(doc, sentence, at - 1)
                 .or_else(|| share_of_whole(doc, sentence, at - 1))
+                .or_else(|| share_of_named_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| share_of_opening_whole(&Cursor::new(doc, sentence), at - 1))
                 .or_else(|| {
                     let c = Cursor::new(doc, sentence);
@@ -462,7 +471,18 @@ impl PercentMismatch {
         let at = percent.figure.at;
         let stated = percent.figure.figure;
         let verb = verb_at.and_then(|v| Cursor::new(doc, sentence).word(v));
-        let accepted = |v: f64| v.is_finite() && claim.accepts(v, stated.value, stated.decimals);
+        // Operands read across clauses are a likely reading, not a sure one: a last decimal
+        // off by one ("182 / 496 = 36,69 %" written "36,70%") is left to the writer.
+        let last_unit = 10f64.powi(-i32::from(stated.decimals));
+        let loose =
+            found.severity == Some(crate::diagnostic::Severity::Warning) && stated.decimals > 0;
+        let accepted = |v: f64| {
+            v.is_finite()
+                && (claim.accepts(v, stated.value, stated.decimals)
+                    || loose
+                        && claim == Claim::Equal
+                        && (v - stated.value).abs() <= 1.5 * last_unit)
+        };
         if accepted(found.computed) || found.other.is_some_and(accepted) {
             return None;
         }
@@ -518,9 +538,20 @@ impl PercentMismatch {
         };
         let c = Cursor::new(doc, &joined);
         let (claim, verb_at) = claim_before(doc, &joined, shifted.figure.at);
-        let verb_at = verb_at.filter(|&v| v >= shift)?;
+        let Some(verb_at) = verb_at.filter(|&v| v >= shift) else {
+            let mut found = verbless_share_of_breakdown(&c, shift, &shifted)?;
+            found.severity = Some(crate::diagnostic::Severity::Warning);
+            return self.judge(doc, &joined, &shifted, claim, None, found);
+        };
         let end = shift + clause.len();
-        let mut found = across_clauses(&c, shift, end, verb_at, &shifted)?;
+        // "tổng số cử tri … là: A; số cử tri … là: B (đạt tỉ lệ Z%)".
+        let named = || {
+            let verb = c.word(verb_at)?;
+            RATIO_VERBS
+                .contains(verb)
+                .then(|| share_of_named_whole(&c, verb_at))?
+        };
+        let mut found = across_clauses(&c, shift, end, verb_at, &shifted).or_else(named)?;
         found.severity = Some(crate::diagnostic::Severity::Warning);
         self.judge(doc, &joined, &shifted, claim, Some(verb_at), found)
     }
@@ -756,6 +787,7 @@ fn ratio_claim(
         return ratio(doc, &part, &whole);
     }
     share_of_whole(doc, sentence, verb_at)
+        .or_else(|| share_of_named_whole(&c, verb_at))
         .or_else(|| described_share(&c, verb_at, percent))
         .or_else(|| {
             read_unmarked
@@ -1272,19 +1304,21 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
     };
     // "với 6.596 hồ sơ trực tuyến (đạt tỷ lệ 28,39%)": the unit, then words describing the
     // part.
-    let (last, unit) = (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
-        let figure = c.figure_at(start)?;
-        let unit = c.unit_words(start + 1);
-        // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
-        let described = (start + 1 + unit.len()..end).all(|k| {
-            c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
-        });
-        (start + 1 + unit.len() <= end && described && !unit.is_empty()).then_some((figure, unit))
-    })?;
-    let described = last.at + 1 + unit.len() < end;
+    let (last, (unit, unit_tokens)) =
+        (end.saturating_sub(MAX_PART_DESCRIPTION)..end).find_map(|start| {
+            let figure = c.figure_at(start)?;
+            let (unit, tokens) = noun_after(&c, start);
+            // Lower-case words: "Rb85 (72,2%)", "tại Canada (3,7%)" name what the share is of.
+            let described = (start + 1 + tokens..end).all(|k| {
+                c.word(k).is_some() && c.doc.case(c.token(k)) == crate::text::case::Case::Lower
+            });
+            (start + 1 + tokens <= end && described && !unit.is_empty())
+                .then_some((figure, (unit, tokens)))
+        })?;
+    let described = last.at + 1 + unit_tokens < end;
     let head = &unit[0];
     let same_head = |k: usize| {
-        let other = c.unit_words(k + 1);
+        let (other, _) = noun_after(&c, k);
         other.first() == Some(head) || same_things(&unit, &other)
     };
     let before = |k: usize, n: usize| k.checked_sub(n).and_then(|p| c.word(p));
@@ -1307,34 +1341,131 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             .find(|&k| c.figure_at(k).is_some() && !c.is_punct(k + 1, "%") && same_head(k))?;
         return ratio(doc, &c.figure_at(part)?, &last);
     }
+    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
+    // with a share of its own is the part's sibling, not its whole; the whole is the
+    // nearest marked figure before that is none.
     let whole = (0..last.at).rev().find(|&k| {
         c.figure_at(k).is_some()
             && same_head(k)
             && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
+            && !has_own_share(&c, k, last.at)
     })?;
-    // "có 7.039 lễ hội dân gian (chiếm 88,36%), 332 lễ hội lịch sử (chiếm 4,16%)": a figure
-    // with a share of its own is the part's sibling, not its whole.
-    let sibling = has_own_share(&c, whole, last.at);
-    if !same_parenthesis_level(&c, whole, last.at) || sibling {
+    if !same_parenthesis_level(&c, whole, last.at) {
         return None;
     }
     ratio(doc, &last, &c.figure_at(whole)?)
 }
 
+/// "tổng số cử tri … là: 76.516.637; số cử tri đã bỏ phiếu là: 76.043.527 (đạt tỉ lệ
+/// 99,38%)": figures without a unit, each named before it ("số N … là"); the part right
+/// before `end` (a verb, a comma or a parenthesis), the whole the nearest figure before it
+/// named "tổng số N" with the same noun, at the same level of parentheses, with no share
+/// of its own and not below the part.
+fn share_of_named_whole(c: &Cursor<'_>, end: usize) -> Option<Contradiction> {
+    let end = if end > 0 && (c.is_punct(end - 1, ",") || c.is_punct(end - 1, "(")) {
+        end - 1
+    } else {
+        end
+    };
+    let part_at = end.checked_sub(1)?;
+    let part = c.figure_at(part_at)?;
+    let (noun, total) = named_noun(c, part_at)?;
+    if total {
+        return None;
+    }
+    let whole_at = (0..part_at).rev().find(|&k| {
+        c.figure_at(k).is_some() && named_noun(c, k).is_some_and(|(n, t)| t && n == noun)
+    })?;
+    let whole = c.figure_at(whole_at)?;
+    let sibling = has_own_share(c, whole_at, part_at);
+    let below = whole.figure.value < part.figure.value;
+    if sibling || below || !same_parenthesis_level(c, whole_at, part_at) {
+        return None;
+    }
+    ratio(c.doc, &part, &whole)
+}
+
+/// The most words between "số" and "là" before a figure named that way.
+const MAX_NAMING_WORDS: usize = 10;
+
+/// The words naming what a figure counts when they stand before it and no unit after it:
+/// "số cử tri đã bỏ phiếu là: X" gives "cử tri"; with whether "tổng" opens the name.
+fn named_noun(c: &Cursor<'_>, k: usize) -> Option<(Vec<String>, bool)> {
+    if !c.unit_words(k + 1).is_empty() {
+        return None;
+    }
+    let mut la = k.checked_sub(1)?;
+    if c.is_punct(la, ":") {
+        la = la.checked_sub(1)?;
+    }
+    if !c.word_is(la, "là") {
+        return None;
+    }
+    let so = (la.saturating_sub(MAX_NAMING_WORDS)..la)
+        .rev()
+        .take_while(|&i| c.word(i).is_some())
+        .find(|&i| c.word_is(i, "số"))?;
+    let noun: Vec<String> = (so + 1..(so + 3).min(la))
+        .filter_map(|i| c.word(i).map(str::to_string))
+        .collect();
+    let total = so > 0 && c.word_is(so - 1, "tổng");
+    (!noun.is_empty()).then_some((noun, total))
+}
+
+/// The lower-case noun after the figure at `k`, or the words an abbreviation of
+/// `unit-abbreviations.txt` there stands for ("14 ĐB nữ"), with the tokens it spans.
+fn noun_after(c: &Cursor<'_>, k: usize) -> (Vec<String>, usize) {
+    let words = c.unit_words(k + 1);
+    let abbreviated = c.word(k + 1).is_some() && UNIT_ABBREVIATIONS.contains(c.text(k + 1));
+    match c.quantity_at(k).filter(|_| words.is_empty() && abbreviated) {
+        Some(q) => (q.unit, q.end - k - 1),
+        None => {
+            let tokens = words.len();
+            (words, tokens)
+        }
+    }
+}
+
+/// Most tokens from a figure to the first figure after it read as the figure's own share.
+const MAX_OWN_SHARE_DISTANCE: usize = 16;
+
+/// Most words between an opening parenthesis and the share it opens with ("(chiếm tỷ lệ").
+const MAX_SHARE_LEAD_WORDS: usize = 3;
+
 /// Whether the figure at `k` is followed, after the words of its noun phrase and before
-/// `limit`, by a share of its own: "(chiếm 88,36%)", "(48,8% dân số)", ", chiếm 1% dân số".
-/// Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới 50%") are not.
+/// `limit`, by a share of its own: the first figure after it is a percentage that opens a
+/// parenthesis ("(chiếm 88,36%)", "(48,8% dân số)", "(tỉ lệ 6,69%)") or follows ", chiếm".
+/// The noun phrase may hold commas ("1.067 đại biểu có trình độ thạc sĩ, tiến sĩ (chiếm
+/// 67,32%)"). Rates of the figure's group said later ("có 208 học viên, số nghiện lên tới
+/// 50%") are not, nor a whole the clause then splits ("... (chiếm 30%), trong đó").
 fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
-    let end = (k + 1..limit.min(k + 10))
-        .find(|&j| c.word(j).is_none())
-        .unwrap_or(limit);
-    let percent_within =
-        |from: usize, n: usize| (from..(from + n).min(limit)).any(|j| c.is_punct(j, "%"));
-    c.is_punct(end, "(") && percent_within(end + 1, 4)
-        || c.is_punct(end, ",")
-            && c.word(end + 1).is_some_and(|w| RATIO_VERBS.contains(w))
-            && percent_within(end + 2, 4)
+    let to = limit.min(k + MAX_OWN_SHARE_DISTANCE);
+    let Some(share) = (k + 1..to).find(|&j| c.figure_at(j).is_some()) else {
+        return false;
+    };
+    if !c.is_punct(share + 1, "%") {
+        return false;
+    }
+    let lead = (k + 1..share).rev().find(|&j| c.word(j).is_none());
+    let opens_share = match lead {
+        Some(d) if c.is_punct(d, "(") => share - d - 1 <= MAX_SHARE_LEAD_WORDS,
+        Some(d) if c.is_punct(d, ",") => c.word(d + 1).is_some_and(|w| RATIO_VERBS.contains(w)),
+        _ => false,
+    };
+    let phrase_end = lead.unwrap_or(share);
+    // Only the words of the noun phrase (and commas between them) before the share.
+    let noun_phrase = (k + 1..phrase_end)
+        .all(|j| c.word(j).is_some() && !c.word_is(j, "trong") || c.is_punct(j, ","));
+    // A split inside a parenthesis ("(… trong đó, tiến sĩ là 144 người)") breaks down the
+    // figure, not a whole of the parts after it.
+    let split_after = (share..limit).any(|j| {
+        c.word_is(j, "trong")
+            && (c.word(j + 1) == Some("đó")
+                || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
+            && same_parenthesis_level(c, j, limit)
+    });
+    opens_share && noun_phrase && !split_after
 }
 
 /// Whether positions `from` and `to` stand at the same level of parentheses: "có 21 người
@@ -1742,9 +1873,13 @@ fn only_same_measure(
     to: usize,
     part: &Quantity,
 ) -> Option<Option<Quantity>> {
-    let mut same = plain_measures(c, from, to)
+    // The same figure said twice ("có 496 người …, tổng số … là 496 người") is one whole.
+    let mut measures: Vec<Quantity> = plain_measures(c, from, to)
         .into_iter()
-        .filter(|q| q.same_unit(part));
+        .filter(|q| q.same_unit(part))
+        .collect();
+    measures.dedup_by(|later, earlier| later.figure.figure.value == earlier.figure.figure.value);
+    let mut same = measures.into_iter();
     match (same.next(), same.next()) {
         (None, _) => Some(None),
         // "khoảng 27.494.100 người": a rounded figure is no operand of a precise share.
@@ -1849,6 +1984,32 @@ fn named_base(
         (Some(whole), None) => ratio(c.doc, &part.figure, &whole.figure),
         _ => None,
     }
+}
+
+/// "… bầu đủ 50 đại biểu. Về cơ cấu …: đại biểu nữ là 14 người (28%)": a clause opening
+/// with a breakdown opener, a part and right after it "(Z%)" alone; the whole is the one
+/// measure of the part's unit before `first` (the same figure said twice counts once), with
+/// no share of its own and not below the part.
+fn verbless_share_of_breakdown(
+    c: &Cursor<'_>,
+    first: usize,
+    percent: &Percent,
+) -> Option<Contradiction> {
+    let paren = percent.figure.at.checked_sub(1)?;
+    let alone = c.is_punct(paren, "(") && c.is_punct(percent.sign_at + 1, ")");
+    if !alone || !opens_breakdown(c, first) {
+        return None;
+    }
+    let part = plain_measures(c, first, paren)
+        .pop()
+        .filter(|q| q.end == paren)?;
+    let whole = only_same_measure(c, 0, first, &part)??;
+    let own_share = has_own_share(c, whole.figure.at, first);
+    let below = whole.figure.figure.value < part.figure.figure.value;
+    if own_share || below || is_approximate(c, &whole) || is_approximate(c, &part) {
+        return None;
+    }
+    ratio(c.doc, &part.figure, &whole.figure)
 }
 
 /// The operands of a percentage whose clause (`first..end` of `c`, the clause before it
@@ -1956,7 +2117,10 @@ fn across_clauses(
             let verb_before = |q: &Quantity| q.figure.at.checked_sub(1).and_then(|k| c.word(k));
             let sibling =
                 verb_before(&whole).is_some() && verb_before(&whole) == verb_before(&part);
-            return (marked || plan || verb == "chiếm" && !sibling)
+            // "Tổng số đại biểu là 300 người. Trong đó, … có 90 người (tỉ lệ 30%)": the
+            // opener says the clause splits the whole before.
+            let split = opens_breakdown(c, first);
+            return (marked || plan || split || verb == "chiếm" && !sibling)
                 .then(|| ratio(c.doc, &part.figure, &whole.figure))?;
         }
         return None;
@@ -2886,6 +3050,114 @@ mod tests {
                 "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nTrong đó, có 610 hồ sơ trực tuyến (đạt tỷ lệ 28,5%).",
                 // No "Trong đó": the paragraph before is not read.
                 "Tin ngắn\n\nTrong quý, bộ phận một cửa tiếp nhận 2.140 hồ sơ.\n\nCó 610 hồ sơ trực tuyến (đạt tỷ lệ 25,5%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_figure_with_its_own_share_is_a_sibling_not_the_whole() {
+        silent(
+            &PercentMismatch,
+            &[
+                // The earlier figure's noun phrase holds a comma before its share.
+                "Về chuyên môn, có 540 cán bộ có bằng đại học, cao đẳng (chiếm 61,4%), 38 cán bộ có bằng thạc sĩ (chiếm 4,3%). Về lý luận chính trị, có 862 người có trình độ trung cấp, cao cấp (chiếm tỷ lệ 98,1%).",
+                // A split inside the sibling's own parenthesis does not make it a whole.
+                "Về trình độ, trên đại học có 300 người (tỷ lệ 60% trong tổng số (trong đó, tiến sĩ là 100 người, thạc sĩ là 200 người); đại học 190 người (chiếm 38%); dưới đại học có 10 người (tỷ lệ 2%).",
+                // A long noun phrase, then a change, before the next share.
+                "Đợt này có 1.200 tân binh lên đường. Trong đó có 230 người có trình độ từ cao đẳng đến đại học (19,17%), tăng 2% so với năm trước; 84 người là đảng viên (tỉ lệ 7%), tăng 1% so với năm trước.",
+            ],
+        );
+        flags_each(
+            &PercentMismatch,
+            &[
+                // The whole stated in the clause, with no share of its own: still read.
+                (
+                    "Đơn vị có 250 cán bộ, trong đó 100 cán bộ nữ (chiếm 30%).",
+                    &["30%"],
+                ),
+                // A whole with a share of its own that the clause then splits.
+                (
+                    "Xã có 500 hộ đồng bào dân tộc (chiếm 30%), trong đó 200 hộ nghèo (50%).",
+                    &["50%"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn abbreviated_nouns_and_siblings_before_the_whole() {
+        flags_each(
+            &PercentMismatch,
+            &[
+                // An abbreviation as the part's noun; the later part skips the earlier
+                // sibling with its own share and is read against the whole.
+                (
+                    "Danh sách có 80 người trúng cử đại biểu, trong đó có 20 ĐB nữ (30%), 8 ĐB ngoài đảng (12%).",
+                    &["30%", "12%"],
+                ),
+            ],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Danh sách có 80 người trúng cử đại biểu, trong đó có 20 ĐB nữ (25%), 8 ĐB ngoài đảng (10%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_breakdown_splits_the_whole_before_it() {
+        let found = check(
+            &PercentMismatch,
+            "Tổng số đại biểu trúng cử là 300 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 90 người trúng cử (tỉ lệ 40%), cao hơn dự kiến.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        let found = check(
+            &PercentMismatch,
+            "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu nữ là 12 người (20%); đại biểu trẻ có 6 người (15%).",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        silent(
+            &PercentMismatch,
+            &[
+                "Tổng số đại biểu trúng cử là 300 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 90 người trúng cử (tỉ lệ 30%), cao hơn dự kiến.",
+                "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Về cơ cấu đại biểu trúng cử: đại biểu nữ là 12 người (30%).",
+                // No opener: the sentence before is not read for a bare "(Z%)".
+                "Hội đồng nhân dân huyện đã bầu đủ số lượng 40 đại biểu khóa mới. Đại biểu nữ là 12 người (20%).",
+                // The candidate whole has its own share, or is below the part.
+                "Có 40 đại biểu nữ (chiếm 20%). Về cơ cấu đại biểu nữ: đại biểu trẻ là 12 người (20%).",
+                "Huyện có 10 đại biểu dự khuyết. Về cơ cấu: đại biểu chính thức là 120 người (80%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_decimal_off_by_one_across_clauses_is_left_alone() {
+        silent(
+            &PercentMismatch,
+            &[
+                "Tổng số đại biểu trúng cử là 496 người. Trong đó, đại biểu do cấp tỉnh giới thiệu có 182 người trúng cử (tỉ lệ 36,70%).",
+            ],
+        );
+    }
+
+    #[test]
+    fn figures_named_before_them_by_so_and_la() {
+        flags_each(
+            &PercentMismatch,
+            &[(
+                "Theo báo cáo, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã đi bỏ phiếu là: 1.240.000 (đạt tỉ lệ 95,2%).",
+                &["95,2%"],
+            )],
+        );
+        silent(
+            &PercentMismatch,
+            &[
+                "Theo báo cáo, tổng số cử tri của tỉnh là: 1.250.000; số cử tri đã đi bỏ phiếu là: 1.240.000 (đạt tỉ lệ 99,2%).",
+                // Another noun: not the whole.
+                "Tổng số hộ của xã là: 4.000; số cử tri đã đi bỏ phiếu là: 1.240 (đạt tỉ lệ 95,2%).",
             ],
         );
     }
