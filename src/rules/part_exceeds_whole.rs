@@ -6,8 +6,9 @@ use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    HANDLING_VERBS, INTAKE_VERBS, MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS,
-    PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS, PART_VERBS,
+    BACKLOG_WORDS, HANDLING_VERBS, INTAKE_VERBS, MEASURE_UNITS, NEW_INTAKE_WORDS,
+    PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
+    PART_VERBS, PLAN_CLAUSE_WORDS,
 };
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
@@ -538,14 +539,13 @@ impl PartExceedsWhole {
             return;
         };
         let backlog = (0..c.len()).any(|k| {
-            c.word(k) == Some("tồn")
-                || matches!(
-                    (c.word(k), c.word(k + 1)),
-                    (Some("chuyển"), Some("sang")) | (Some("đến"), Some("hạn"))
-                )
+            c.word(k).is_some_and(|w| BACKLOG_WORDS.contains(w)) || pair_in(&BACKLOG_WORDS, k)
         });
         // "tiếp nhận mới 19.630 hồ sơ": new ones only, beside those carried over.
-        if backlog || c.word(verb + 2) == Some("mới") {
+        if backlog
+            || c.word(verb + 2)
+                .is_some_and(|w| NEW_INTAKE_WORDS.contains(w))
+        {
             return;
         }
         let clause_end = |from: usize| {
@@ -579,7 +579,7 @@ impl PartExceedsWhole {
                 || (0..clause.len()).any(|k| {
                     clause
                         .word(k)
-                        .is_some_and(|w| PLAN_CLAUSE_WORDS.contains(&w))
+                        .is_some_and(|w| PLAN_CLAUSE_WORDS.contains(w))
                 })
             {
                 continue;
@@ -785,9 +785,6 @@ fn may_hold_intake_verb(text: &str) -> bool {
 
 /// Words before a part a handling verb may stand ("đã giải quyết, xét xử 415 vụ").
 const MAX_HANDLING_DISTANCE: usize = 6;
-
-/// Words of a clause about a plan or target, whose figures are no part handled.
-const PLAN_CLAUSE_WORDS: [&str; 3] = ["chỉ", "dự", "phấn"];
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
