@@ -333,8 +333,17 @@ impl PartExceedsWhole {
             if !(c.word_is(at, "tổng") && c.word(at + 1) == Some("số")) {
                 continue;
             }
+            // "là" naming the count after "tổng số" and a few words of its noun.
+            let named_count = || {
+                (at + 2..c.len().min(at + 2 + MAX_NAMED_COUNT_WORDS))
+                    .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                    .find(|&k| c.word(k) == Some("là"))
+                    .filter(|&la| c.kind(la + 1) == Some(TokenKind::Number))
+            };
             let (whole_at, named) = match c.word(at - 1) {
                 Some("trong" | "trên") => (at + 2, None),
+                // "kết nạp được 24 hội viên, nâng tổng số 1.529 hội viên".
+                Some("nâng") if c.kind(at + 2) == Some(TokenKind::Number) => (at + 2, None),
                 Some("nâng") => {
                     let Some(up) = (at + 2..c.len().min(at + 2 + MAX_RAISED_NOUN_WORDS))
                         .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
@@ -344,7 +353,12 @@ impl PartExceedsWhole {
                     };
                     (up + 1, Some(noun_after(doc, sentence, at + 1)))
                 }
-                _ => continue,
+                // "kết nạp 6 đảng viên mới, hiện tổng số đảng viên của Đảng bộ là 262 đảng
+                // viên": the count the clause names is the whole of the sentence's earlier one.
+                _ => match named_count() {
+                    Some(la) if at + 2 < la => (la + 1, Some(noun_after(doc, sentence, at + 1))),
+                    _ => continue,
+                },
             };
             let Some((whole, whole_noun)) = quantity_at(&c, whole_at) else {
                 continue;
@@ -588,7 +602,8 @@ impl PartExceedsWhole {
                 let Some((part, noun)) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) else {
                     continue;
                 };
-                let Some((whole, _)) = wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun))
+                let Some((whole, whole_noun)) =
+                    wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun))
                 else {
                     continue;
                 };
@@ -613,7 +628,14 @@ impl PartExceedsWhole {
                     && part.figure.value > whole.figure.value
                     && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
                 {
-                    let mut d = too_large(doc, rule, whole, &part, &noun[..1]);
+                    // The words the two nouns share ("bị cáo", not "bị").
+                    let shared = noun
+                        .iter()
+                        .zip(whole_noun)
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                        .clamp(1, 2);
+                    let mut d = too_large(doc, rule, whole, &part, &noun[..shared]);
                     d.severity = Severity::Warning;
                     out.push(d);
                 }
@@ -759,6 +781,33 @@ const MAX_OTHERS_DISTANCE: usize = 6;
 /// Words that scale a noun ("44 ngàn người"): the head is the scale and the word after it.
 const SCALE_WORDS: [&str; 5] = ["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
 
+/// Whether the figure at `k` is the second of two counts of one set written with a slash
+/// ("thụ lý 194 vụ/435 bị cáo", "dư nợ 547 triệu đồng/17 hộ"): after a count and its noun
+/// (at most [`MAX_PAIRED_NOUN_WORDS`] words) and a slash, and before a noun of its own. Not
+/// a date or a fraction (a figure before the slash), nor a rate per one ("đồng/01 giải").
+fn is_paired_count(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(slash) = k.checked_sub(1).filter(|&j| c.is_punct(j, "/")) else {
+        return false;
+    };
+    let first_count = (slash.saturating_sub(MAX_PAIRED_NOUN_WORDS + 1)..slash)
+        .rev()
+        .take_while(|&j| j + 1 == slash || c.kind(j + 1) == Some(TokenKind::Word))
+        .find(|&j| c.kind(j) != Some(TokenKind::Word));
+    let counted_before = first_count.is_some_and(|j| {
+        j + 1 < slash
+            && c.kind(j) == Some(TokenKind::Number)
+            && c.figure_at(j).is_some_and(|f| is_count(&f))
+    });
+    counted_before
+        && c.kind(slash - 1) == Some(TokenKind::Word)
+        && c.figure_at(k)
+            .is_some_and(|f| is_count(&f) && f.figure.value > 1.0)
+        && c.kind(k + 1) == Some(TokenKind::Word)
+}
+
+/// Words of the first count's noun before the slash of a paired count ("triệu đồng").
+const MAX_PAIRED_NOUN_WORDS: usize = 3;
+
 /// Whether two nouns have the same head, a scale word and its noun counted together.
 fn same_head(a: &[String], b: &[String]) -> bool {
     let len = |n: &[String]| {
@@ -850,7 +899,9 @@ fn compared_at(c: &Cursor<'_>, k: usize) -> bool {
 /// A count with its noun at `k`: not a time, a percentage or a date.
 fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
     let figure = c.figure_at(k).filter(is_whole_or_part)?;
-    if is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%") {
+    if (is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%"))
+        && !is_paired_count(c, k)
+    {
         return None;
     }
     let noun = noun_after(c.doc, c.tokens, k);
@@ -877,6 +928,58 @@ mod tests {
                 "Trong tổng số 1.200 vụ việc thụ lý, tòa án đã giải quyết 1.250 vụ việc (đạt 104%).",
                 &["1.250"],
             )],
+        );
+    }
+
+    #[test]
+    fn the_second_of_two_counts_written_with_a_slash_is_a_count() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/275 bị cáo.",
+                    &["275"],
+                ),
+                (
+                    "Tổng dư nợ là 950 triệu đồng/64 hộ vay, trong đó: dư nợ cho vay hộ nghèo là 420 triệu đồng/70 hộ.",
+                    &["70"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/251 bị cáo.",
+                // A price per one thing, a fraction and a date are no second count.
+                "Tổng giải thưởng là 3 giải, trị giá 500.000 đồng/01 giải; trong đó 2 giải Nhì.",
+                "Đã giải quyết 95/120 vụ; trong đó 130 vụ đúng hạn vào ngày 12/5.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_whole_after_tong_so_without_len_or_named_by_la() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Trong quý, kết nạp được 40 hội viên, nâng tổng số 35 hội viên.",
+                    &["40"],
+                ),
+                (
+                    "Trong năm, chi bộ kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 8 đảng viên.",
+                    &["9"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Trong quý, kết nạp được 40 hội viên, nâng tổng số 1.035 hội viên.",
+                "Trong năm, chi bộ kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 48 đảng viên.",
+                // An earlier year's count is no part of today's total.
+                "Năm 2015 chi bộ có 60 đảng viên, hiện tổng số đảng viên của chi bộ là 48 đảng viên.",
+            ],
         );
     }
 
