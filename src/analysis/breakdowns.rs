@@ -244,6 +244,19 @@ fn pick_whole(
         })
 }
 
+/// The whole of parts after a "Trong đó" that opens its sentence: the last count of the
+/// sentence before (see [`announced`]) that counts the same things as every part ("phường
+/// có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên ..., 7 đồng chí ... và 19
+/// đảng viên ...").
+fn whole_in_sentence_before(c: &Cursor<'_>, marker: usize, parts: &[Part]) -> Option<FigureAt> {
+    let (at, head) = announced(c, marker)
+        .into_iter()
+        .rev()
+        .find(|(_, head)| parts.iter().all(|p| counts_same_things(head, &p.noun)))?;
+    let whole = c.figure_at(at)?;
+    (!head.is_empty() && !approximate(c, at) && !is_rate(c, at)).then_some(whole)
+}
+
 /// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
 /// hộ", "trộm cắp tài sản 10 vụ").
 const MAX_LABEL_WORDS: usize = 4;
@@ -333,7 +346,8 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
                     if and {
                         n += 1;
                     }
-                    if let Some(p) = part_at(c, n, labelled) {
+                    if let Some(p) = part_at(c, n, labelled).filter(|&q| !ages_a_part(c, &parts, q))
+                    {
                         break Some((p, and));
                     }
                     if c.is_punct(k, ";") {
@@ -348,7 +362,7 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
             }
             if depth == 0
                 && c.word(k) == Some("và")
-                && let Some(p) = part_at(c, k + 1, labelled)
+                && let Some(p) = part_at(c, k + 1, labelled).filter(|&q| !ages_a_part(c, &parts, q))
             {
                 break Some((p, true));
             }
@@ -366,6 +380,14 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
     let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
     let to_bracket_end = bracketed && closed && !broken && !semicolon;
     (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end)).then_some(parts)
+}
+
+/// Whether the figure at `k` is a length of time in the description of parts that are not
+/// ("3 đồng chí nhận huy hiệu 70 năm, 60 năm và 55 năm tuổi Đảng; 5 đồng chí ..."): the
+/// description goes on, no new part starts there.
+fn ages_a_part(c: &Cursor<'_>, parts: &[Part], k: usize) -> bool {
+    let duration = |at: usize| c.quantity_at(at).is_some_and(|q| q.is_duration());
+    duration(k) && parts.first().is_some_and(|p| !duration(p.figure.at))
 }
 
 /// Tokens a noun-led part's segment may hold (its label, figures and description).
@@ -1112,15 +1134,31 @@ fn marked_breakdowns(c: &Cursor<'_>, markers: &[usize], out: &mut Vec<Breakdown>
             continue;
         };
         let is_colon = c.is_punct(colon, ":");
-        let candidates = wholes_before(c, colon, is_colon);
-        if candidates.is_empty() {
+        // "... có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên ...": a marker
+        // opening its sentence points back to the sentence before.
+        // Labelled parts there ("Trong đó, án hình sự 96 vụ, ...") are read by their noun
+        // ([`noun_breakdowns`]).
+        let opens = marker == Marker::Within
+            && c.opens_sentence(p)
+            && c.kind(from) == Some(TokenKind::Number);
+        let candidates = if opens {
+            Vec::new()
+        } else {
+            wholes_before(c, colon, is_colon)
+        };
+        if candidates.is_empty() && !opens {
             continue;
         }
         let bracketed = c.is_punct(colon, "(") || colon > 0 && c.is_punct(colon - 1, "(");
         let Some(parts) = parts_from(c, from, marker == Marker::Within, bracketed) else {
             continue;
         };
-        let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
+        let whole = if opens {
+            whole_in_sentence_before(c, p, &parts)
+        } else {
+            pick_whole(c, candidates, &parts, colon)
+        };
+        let Some(whole) = whole else {
             continue;
         };
         // A colon announces a breakdown only right after the whole's noun, or before parts

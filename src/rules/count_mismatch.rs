@@ -422,6 +422,37 @@ mod tests {
     use crate::rules::testing::{check, flags_each, silent};
 
     #[test]
+    fn parts_after_a_sentence_opening_trong_do_add_up_against_the_sentence_before() {
+        flags_each(
+            &CountMismatch,
+            &[
+                (
+                    "Nhân dịp này, phường có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên 60 năm tuổi đảng, 7 đảng viên 50 năm và 21 đảng viên 30, 40 năm tuổi đảng.",
+                    &["30"],
+                ),
+                // Parts counted in a noun of the same people, parted by semicolons; the
+                // years of their badges are no parts.
+                (
+                    "Đợt này Đảng bộ có 12 đảng viên nhận huy hiệu. Trong đó, có 3 đồng chí nhận huy hiệu 70 năm, 60 năm và 55 năm tuổi Đảng; 05 đồng chí nhận huy hiệu 50 năm tuổi Đảng; 05 đồng chí nhận huy hiệu 40 năm tuổi Đảng.",
+                    &["12"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Nhân dịp này, phường có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên 60 năm tuổi đảng, 7 đảng viên 50 năm và 19 đảng viên 30, 40 năm tuổi đảng.",
+                // After "trong đó" the parts may be some of the whole only.
+                "Xã đã trao 90 suất quà cho các hộ khó khăn. Trong đó, có 20 suất cho hộ nghèo và 30 suất cho hộ cận nghèo.",
+                // Another noun: no whole in the sentence before.
+                "Xã đã trao 90 suất quà cho các hộ khó khăn. Trong đó, có 60 hộ nghèo và 40 hộ cận nghèo.",
+                // A range's end is no whole.
+                "Thời kỳ ấy có từ 300 cho tới 400 cuộc đình công. Trong số đó có 150 cuộc ở miền Bắc, 200 cuộc ở miền Trung và 60 cuộc ở miền Nam.",
+            ],
+        );
+    }
+
+    #[test]
     fn fails_on_counts_the_items_contradict() {
         flags_each(
             &CountMismatch,
