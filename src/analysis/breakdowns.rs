@@ -6,7 +6,7 @@
 
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
+use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list, same_marker_kind};
 use crate::analysis::quantities::counts_same_things;
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
@@ -948,7 +948,7 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
     if next.kind == BlockKind::ListItem {
         for block in doc.blocks[at + 1..]
             .iter()
-            .take_while(|b| b.kind == BlockKind::ListItem)
+            .take_while(|b| b.kind == BlockKind::ListItem && same_marker_kind(doc, next, b))
         {
             let line = non_space_tokens(doc, block);
             let l = Cursor::new(doc, &line);

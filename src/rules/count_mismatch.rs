@@ -453,6 +453,17 @@ mod tests {
     }
 
     #[test]
+    fn list_lines_end_at_a_line_of_another_marker() {
+        flags_each(
+            &CountMismatch,
+            &[(
+                "1. Giải của phần thi viết:\n\nMỗi đợt có 03 giải:\n\n- 01 giải Nhất, trị giá 900.000 đồng.\n\n- 02 giải Nhì, trị giá 600.000 đồng.\n\n- 01 giải Ba, trị giá 400.000 đồng.\n\n2. Giải của phần thi vẽ:\n\nCó 02 giải:\n\n- 01 giải Nhất.\n\n- 01 giải Nhì.",
+                &["03"],
+            )],
+        );
+    }
+
+    #[test]
     fn fails_on_counts_the_items_contradict() {
         flags_each(
             &CountMismatch,
