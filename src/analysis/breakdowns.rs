@@ -829,6 +829,9 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             };
             let own_start = own.map_or(0, |e| e + 1);
             if at < 2 || same[at - 2] < own_start {
+                if same.len() == 1 {
+                    out.extend(fraction_rest(c, from, r, &head));
+                }
                 continue;
             }
             let done = same[at - 1];
@@ -846,6 +849,10 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
                     parts: [done, r].iter().filter_map(|&k| part(c, k)).collect(),
                 });
             }
+            continue;
+        }
+        if same.len() == 1 {
+            out.extend(fraction_rest(c, from, r, &head));
             continue;
         }
         if parts.len() < 2 || whole_at >= r {
@@ -873,6 +880,47 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             parts,
         });
     }
+}
+
+/// "đã đạt 12/16 tiêu chí. Còn lại 4 tiêu chí ...": the rest at `r`, the only count of
+/// its noun `head` in its sentence and the one before (from `from`), completes a fraction of
+/// that noun there: the fraction's top and the rest make up its bottom.
+fn fraction_rest(c: &Cursor<'_>, from: usize, r: usize, head: &[String]) -> Option<Breakdown> {
+    let mut fractions = (from..r.saturating_sub(2)).filter(|&k| {
+        c.is_punct(k + 1, "/")
+            && c.touching(k)
+            && c.touching(k + 1)
+            && !(k > 0 && c.is_punct(k - 1, "/"))
+            && !c.is_punct(k + 3, "/")
+            && c.unit_words(k + 3).first() == head.first()
+    });
+    let top = fractions.next()?;
+    if fractions.next().is_some() {
+        return None;
+    }
+    let count = |k: usize| {
+        c.figure_at(k)
+            .filter(|f| f.figure.decimals == 0 && !f.figure.ambiguous)
+    };
+    let (numerator, whole, rest) = (count(top)?, count(top + 2)?, count(r)?);
+    if numerator.figure.value > whole.figure.value {
+        return None;
+    }
+    Some(Breakdown {
+        whole,
+        noun: c.unit_words(top + 3),
+        marker: Marker::Complete,
+        parts: vec![
+            Part {
+                figure: numerator,
+                noun: c.unit_words(top + 3),
+            },
+            Part {
+                figure: rest,
+                noun: c.unit_words(r + 1),
+            },
+        ],
+    })
 }
 
 /// The part a list line states after its label: "Sinh viên đỗ đại học: 40 suất;",

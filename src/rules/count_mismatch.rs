@@ -453,6 +453,33 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_completes_a_fraction_of_its_noun() {
+        flags_each(
+            &CountMismatch,
+            &[
+                (
+                    "Đến nay xã đã đạt 12/16 tiêu chí nông thôn mới. Còn lại 5 tiêu chí đang được tập trung thực hiện.",
+                    &["16"],
+                ),
+                (
+                    "Chi hội hoàn thành 7/9 chỉ tiêu, 3 chỉ tiêu còn lại sẽ hoàn thành trong quý IV.",
+                    &["9"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Đến nay xã đã đạt 12/16 tiêu chí nông thôn mới. Còn lại 4 tiêu chí đang được tập trung thực hiện.",
+                // The rest split again: not all of it is one count.
+                "Đến nay xã đã đạt 12/16 tiêu chí. Còn lại 3 tiêu chí đang thực hiện, 1 tiêu chí chưa đạt.",
+                // A rest of another noun.
+                "Đến nay xã đã đạt 12/16 tiêu chí. Còn lại 5 thôn chưa có nhà văn hóa.",
+            ],
+        );
+    }
+
+    #[test]
     fn list_lines_end_at_a_line_of_another_marker() {
         flags_each(
             &CountMismatch,
