@@ -342,7 +342,7 @@ impl PartExceedsWhole {
             };
             let (whole_at, named) = match c.word(at - 1) {
                 Some("trong" | "trên") => (at + 2, None),
-                // "kết nạp được 24 hội viên, nâng tổng số 1.529 hội viên".
+                // "kết nạp được 40 hội viên, nâng tổng số 1.035 hội viên".
                 Some("nâng") if c.kind(at + 2) == Some(TokenKind::Number) => (at + 2, None),
                 Some("nâng") => {
                     let Some(up) = (at + 2..c.len().min(at + 2 + MAX_RAISED_NOUN_WORDS))
@@ -353,8 +353,8 @@ impl PartExceedsWhole {
                     };
                     (up + 1, Some(noun_after(doc, sentence, at + 1)))
                 }
-                // "kết nạp 6 đảng viên mới, hiện tổng số đảng viên của Đảng bộ là 262 đảng
-                // viên": the count the clause names is the whole of the sentence's earlier one.
+                // "kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 48 đảng viên":
+                // the count the clause names is the whole of the sentence's earlier one.
                 _ => match named_count() {
                     Some(la) if at + 2 < la => (la + 1, Some(noun_after(doc, sentence, at + 1))),
                     _ => continue,
@@ -782,7 +782,7 @@ const MAX_OTHERS_DISTANCE: usize = 6;
 const SCALE_WORDS: [&str; 5] = ["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
 
 /// Whether the figure at `k` is the second of two counts of one set written with a slash
-/// ("thụ lý 194 vụ/435 bị cáo", "dư nợ 547 triệu đồng/17 hộ"): after a count and its noun
+/// ("thụ lý 120 vụ/260 bị cáo", "dư nợ 420 triệu đồng/70 hộ"): after a count and its noun
 /// (at most [`MAX_PAIRED_NOUN_WORDS`] words) and a slash, and before a noun of its own. Not
 /// a date or a fraction (a figure before the slash), nor a rate per one ("đồng/01 giải").
 fn is_paired_count(c: &Cursor<'_>, k: usize) -> bool {
