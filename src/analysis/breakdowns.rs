@@ -249,12 +249,17 @@ fn pick_whole(
 /// có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên ..., 7 đồng chí ... và 19
 /// đảng viên ...").
 fn whole_in_sentence_before(c: &Cursor<'_>, marker: usize, parts: &[Part]) -> Option<FigureAt> {
-    let (at, head) = announced(c, marker)
-        .into_iter()
-        .rev()
-        .find(|(_, head)| parts.iter().all(|p| counts_same_things(head, &p.noun)))?;
+    // The whole's noun as written ("đảng viên", not its head "đảng"): a noun of people
+    // counts the same things as "đồng chí".
+    let at = announced(c, marker).into_iter().rev().find_map(|(at, _)| {
+        let noun = c.unit_words(at + 1);
+        parts
+            .iter()
+            .all(|p| counts_same_things(&noun, &p.noun))
+            .then_some(at)
+    })?;
     let whole = c.figure_at(at)?;
-    (!head.is_empty() && !approximate(c, at) && !is_rate(c, at)).then_some(whole)
+    (!approximate(c, at) && !is_rate(c, at)).then_some(whole)
 }
 
 /// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
@@ -318,6 +323,10 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
     // Parts split by semicolons in a bracket may be readings of one figure ("10 tấn (9,8
     // tấn Anh; 11 tấn thiếu)").
     let mut semicolon = false;
+    // Parts parted by semicolons only, the last running to the sentence's end ("Trong đó,
+    // có 3 đồng chí ...; 5 đồng chí ...; 4 đồng chí ..."), are all the parts stated.
+    let mut by_comma = false;
+    let mut at_end = false;
     loop {
         parts.push(Part {
             figure: c.figure_at(at)?,
@@ -327,7 +336,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
         let mut k = at + 1;
         let mut depth = 0usize;
         let next = loop {
-            if k >= c.len() || k > at + MAX_PART_TOKENS {
+            if k >= c.len() {
+                at_end = true;
+                break None;
+            }
+            if k > at + MAX_PART_TOKENS {
                 break None;
             }
             match c.punct(k) {
@@ -337,7 +350,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
                     closed = true;
                     break None;
                 }
-                Some("." | "!" | "?" | ":") => break None,
+                Some("." | "!" | "?") => {
+                    at_end = depth == 0;
+                    break None;
+                }
+                Some(":") => break None,
                 Some("," | ";") if depth == 0 && joined => break None,
                 Some("," | ";") if depth == 0 => {
                     semicolon |= c.is_punct(k, ";");
@@ -348,6 +365,7 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
                     }
                     if let Some(p) = part_at(c, n, labelled).filter(|&q| !ages_a_part(c, &parts, q))
                     {
+                        by_comma |= c.is_punct(k, ",");
                         break Some((p, and));
                     }
                     if c.is_punct(k, ";") {
@@ -379,7 +397,9 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
     }
     let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
     let to_bracket_end = bracketed && closed && !broken && !semicolon;
-    (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end)).then_some(parts)
+    let semicolon_run = semicolon && !by_comma && at_end && !broken && !bracketed;
+    (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end || semicolon_run))
+        .then_some(parts)
 }
 
 /// Whether the figure at `k` is a length of time in the description of parts that are not
