@@ -961,6 +961,19 @@ mod tests {
     }
 
     #[test]
+    fn a_handled_part_is_named_by_the_words_its_noun_shares_with_the_whole() {
+        let found = check(
+            &PartExceedsWhole,
+            "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/275 bị cáo.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message.vi,
+            "275 bị cáo nhiều hơn tổng số 260 bị cáo đã nêu"
+        );
+    }
+
+    #[test]
     fn a_whole_after_tong_so_without_len_or_named_by_la() {
         flags_each(
             &PartExceedsWhole,
