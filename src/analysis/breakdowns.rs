@@ -6,7 +6,7 @@
 
 use crate::analysis::cursor::Cursor;
 use crate::analysis::figures::FigureAt;
-use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list};
+use crate::analysis::lists::{is_glued_figure, is_time_figure, opens_list, same_marker_kind};
 use crate::analysis::quantities::counts_same_things;
 use crate::analysis::sentences::non_space_tokens;
 use crate::document::{BlockKind, Document};
@@ -244,6 +244,24 @@ fn pick_whole(
         })
 }
 
+/// The whole of parts after a "Trong đó" that opens its sentence: the last count of the
+/// sentence before (see [`announced`]) that counts the same things as every part ("phường
+/// có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên ..., 7 đồng chí ... và 19
+/// đảng viên ...").
+fn whole_in_sentence_before(c: &Cursor<'_>, marker: usize, parts: &[Part]) -> Option<FigureAt> {
+    // The whole's noun as written ("đảng viên", not its head "đảng"): a noun of people
+    // counts the same things as "đồng chí".
+    let at = announced(c, marker).into_iter().rev().find_map(|(at, _)| {
+        let noun = c.unit_words(at + 1);
+        parts
+            .iter()
+            .all(|p| counts_same_things(&noun, &p.noun))
+            .then_some(at)
+    })?;
+    let whole = c.figure_at(at)?;
+    (!approximate(c, at) && !is_rate(c, at)).then_some(whole)
+}
+
 /// Words a label may have before a part's figure after "trong đó" ("cấp Trung ương 18 lượt
 /// hộ", "trộm cắp tài sản 10 vụ").
 const MAX_LABEL_WORDS: usize = 4;
@@ -305,6 +323,10 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
     // Parts split by semicolons in a bracket may be readings of one figure ("10 tấn (9,8
     // tấn Anh; 11 tấn thiếu)").
     let mut semicolon = false;
+    // Parts parted by semicolons only, the last running to the sentence's end ("Trong đó,
+    // có 3 đồng chí ...; 5 đồng chí ...; 4 đồng chí ..."), are all the parts stated.
+    let mut by_comma = false;
+    let mut at_end = false;
     loop {
         parts.push(Part {
             figure: c.figure_at(at)?,
@@ -314,7 +336,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
         let mut k = at + 1;
         let mut depth = 0usize;
         let next = loop {
-            if k >= c.len() || k > at + MAX_PART_TOKENS {
+            if k >= c.len() {
+                at_end = true;
+                break None;
+            }
+            if k > at + MAX_PART_TOKENS {
                 break None;
             }
             match c.punct(k) {
@@ -324,7 +350,11 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
                     closed = true;
                     break None;
                 }
-                Some("." | "!" | "?" | ":") => break None,
+                Some("." | "!" | "?") => {
+                    at_end = depth == 0;
+                    break None;
+                }
+                Some(":") => break None,
                 Some("," | ";") if depth == 0 && joined => break None,
                 Some("," | ";") if depth == 0 => {
                     semicolon |= c.is_punct(k, ";");
@@ -333,7 +363,9 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
                     if and {
                         n += 1;
                     }
-                    if let Some(p) = part_at(c, n, labelled) {
+                    if let Some(p) = part_at(c, n, labelled).filter(|&q| !ages_a_part(c, &parts, q))
+                    {
+                        by_comma |= c.is_punct(k, ",");
                         break Some((p, and));
                     }
                     if c.is_punct(k, ";") {
@@ -348,7 +380,7 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
             }
             if depth == 0
                 && c.word(k) == Some("và")
-                && let Some(p) = part_at(c, k + 1, labelled)
+                && let Some(p) = part_at(c, k + 1, labelled).filter(|&q| !ages_a_part(c, &parts, q))
             {
                 break Some((p, true));
             }
@@ -365,7 +397,17 @@ fn parts_from(c: &Cursor<'_>, from: usize, within: bool, bracketed: bool) -> Opt
     }
     let to_sentence_end = labelled != Labels::None && parts.len() >= 3 && !broken;
     let to_bracket_end = bracketed && closed && !broken && !semicolon;
-    (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end)).then_some(parts)
+    let semicolon_run = semicolon && !by_comma && at_end && !broken && !bracketed;
+    (parts.len() >= 2 && (joined || to_sentence_end || to_bracket_end || semicolon_run))
+        .then_some(parts)
+}
+
+/// Whether the figure at `k` is a length of time in the description of parts that are not
+/// ("3 đồng chí nhận huy hiệu 70 năm, 60 năm và 55 năm tuổi Đảng; 5 đồng chí ..."): the
+/// description goes on, no new part starts there.
+fn ages_a_part(c: &Cursor<'_>, parts: &[Part], k: usize) -> bool {
+    let duration = |at: usize| c.quantity_at(at).is_some_and(|q| q.is_duration());
+    duration(k) && parts.first().is_some_and(|p| !duration(p.figure.at))
 }
 
 /// Tokens a noun-led part's segment may hold (its label, figures and description).
@@ -807,6 +849,9 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             };
             let own_start = own.map_or(0, |e| e + 1);
             if at < 2 || same[at - 2] < own_start {
+                if same.len() == 1 {
+                    out.extend(fraction_rest(c, from, r, &head));
+                }
                 continue;
             }
             let done = same[at - 1];
@@ -824,6 +869,10 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
                     parts: [done, r].iter().filter_map(|&k| part(c, k)).collect(),
                 });
             }
+            continue;
+        }
+        if same.len() == 1 {
+            out.extend(fraction_rest(c, from, r, &head));
             continue;
         }
         if parts.len() < 2 || whole_at >= r {
@@ -851,6 +900,47 @@ fn remainders(c: &Cursor<'_>, out: &mut Vec<Breakdown>) {
             parts,
         });
     }
+}
+
+/// "đã đạt 12/16 tiêu chí. Còn lại 4 tiêu chí ...": the rest at `r`, the only count of
+/// its noun `head` in its sentence and the one before (from `from`), completes a fraction of
+/// that noun there: the fraction's top and the rest make up its bottom.
+fn fraction_rest(c: &Cursor<'_>, from: usize, r: usize, head: &[String]) -> Option<Breakdown> {
+    let mut fractions = (from..r.saturating_sub(2)).filter(|&k| {
+        c.is_punct(k + 1, "/")
+            && c.touching(k)
+            && c.touching(k + 1)
+            && !(k > 0 && c.is_punct(k - 1, "/"))
+            && !c.is_punct(k + 3, "/")
+            && c.unit_words(k + 3).first() == head.first()
+    });
+    let top = fractions.next()?;
+    if fractions.next().is_some() {
+        return None;
+    }
+    let count = |k: usize| {
+        c.figure_at(k)
+            .filter(|f| f.figure.decimals == 0 && !f.figure.ambiguous)
+    };
+    let (numerator, whole, rest) = (count(top)?, count(top + 2)?, count(r)?);
+    if numerator.figure.value > whole.figure.value {
+        return None;
+    }
+    Some(Breakdown {
+        whole,
+        noun: c.unit_words(top + 3),
+        marker: Marker::Complete,
+        parts: vec![
+            Part {
+                figure: numerator,
+                noun: c.unit_words(top + 3),
+            },
+            Part {
+                figure: rest,
+                noun: c.unit_words(r + 1),
+            },
+        ],
+    })
 }
 
 /// The part a list line states after its label: "Sinh viên đỗ đại học: 40 suất;",
@@ -926,7 +1016,7 @@ pub fn line_breakdown(doc: &Document, at: usize, sig: &[usize]) -> Option<Breakd
     if next.kind == BlockKind::ListItem {
         for block in doc.blocks[at + 1..]
             .iter()
-            .take_while(|b| b.kind == BlockKind::ListItem)
+            .take_while(|b| b.kind == BlockKind::ListItem && same_marker_kind(doc, next, b))
         {
             let line = non_space_tokens(doc, block);
             let l = Cursor::new(doc, &line);
@@ -1112,15 +1202,31 @@ fn marked_breakdowns(c: &Cursor<'_>, markers: &[usize], out: &mut Vec<Breakdown>
             continue;
         };
         let is_colon = c.is_punct(colon, ":");
-        let candidates = wholes_before(c, colon, is_colon);
-        if candidates.is_empty() {
+        // "... có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên ...": a marker
+        // opening its sentence points back to the sentence before.
+        // Labelled parts there ("Trong đó, án hình sự 96 vụ, ...") are read by their noun
+        // ([`noun_breakdowns`]).
+        let opens = marker == Marker::Within
+            && c.opens_sentence(p)
+            && c.kind(from) == Some(TokenKind::Number);
+        let candidates = if opens {
+            Vec::new()
+        } else {
+            wholes_before(c, colon, is_colon)
+        };
+        if candidates.is_empty() && !opens {
             continue;
         }
         let bracketed = c.is_punct(colon, "(") || colon > 0 && c.is_punct(colon - 1, "(");
         let Some(parts) = parts_from(c, from, marker == Marker::Within, bracketed) else {
             continue;
         };
-        let Some(whole) = pick_whole(c, candidates, &parts, colon) else {
+        let whole = if opens {
+            whole_in_sentence_before(c, p, &parts)
+        } else {
+            pick_whole(c, candidates, &parts, colon)
+        };
+        let Some(whole) = whole else {
             continue;
         };
         // A colon announces a breakdown only right after the whole's noun, or before parts

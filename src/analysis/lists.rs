@@ -587,6 +587,20 @@ fn marker(doc: &Document, block: &Block) -> Marker {
     }
 }
 
+/// Whether two list lines have markers of one kind (numbers, letters, one bullet): a line
+/// of another kind after them ("2. Giải của phần thi vẽ:" after "- 01 giải Nhất ...") starts
+/// another part of the text, not another line of their list.
+pub fn same_marker_kind(doc: &Document, first: &Block, other: &Block) -> bool {
+    match (marker(doc, first), marker(doc, other)) {
+        (Marker::Numbered(_), Marker::Numbered(_)) => true,
+        (Marker::Bulleted, Marker::Bulleted) => {
+            let bullet = |b: &Block| doc.text[b.range.clone()].chars().next();
+            bullet(first) == bullet(other)
+        }
+        (a, b) => a == b,
+    }
+}
+
 /// Whether a list line's text, after its marker, opens with a figure ("- 2 giải Nhất;").
 fn opens_with_figure(doc: &Document, block: &Block) -> bool {
     let tokens: Vec<&crate::text::tokens::Token> = doc

@@ -29,7 +29,10 @@ declare_rule! {
     /// a bracket after it, read as after "trong đó" ("17 thanh niên nhập ngũ (trong đó 15
     /// ... và 02 ...)", "06 giải (01 giải Nhất, ... và 03 giải Khuyến khích)"); a colon after any clause
     /// that counts the parts' noun; a paragraph opening with "Trong đó" or "Cụ thể", whose
-    /// whole is in the paragraph before (past a sentence that only compares); labelled
+    /// whole is in the paragraph before (past a sentence that only compares); figure-first
+    /// parts after a "Trong đó" that opens a sentence, against the last count of the same
+    /// things in the sentence before; a rest ("Còn lại 4 tiêu chí") that completes a
+    /// fraction of its noun ("đã đạt 12/16 tiêu chí"); labelled
     /// lines after a colon ("trao 22 giải như sau:" then "Giải Nhất: 1 giải;" ...); a bare
     /// run of items after a colon, to the sentence's end; figure-first list lines after a
     /// colon ("14 giải:" then "- 2 giải Nhất;" ...); a count in words before a list closed
@@ -62,7 +65,7 @@ declare_rule! {
         vi: "Con số đếm không khớp với các mục liệt kê sau nó, hoặc danh sách đánh số bị nhảy hay lặp.
 
 ## Tác dụng
-Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); các thành phần cùng danh từ với tổng trong dấu ngoặc ngay sau nó, đọc như sau “trong đó” (“17 thanh niên nhập ngũ (trong đó 15 ... và 02 ...)”, “06 giải (01 giải Nhất, ... và 03 giải Khuyến khích)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; các dòng danh sách mở đầu bằng con số sau dấu hai chấm (“14 giải:” rồi “- 2 giải Nhất;” ...); con số viết bằng chữ trước một danh sách khép lại bằng “và” (“ba thôn là A, B và C”); các thành phần đếm bằng những danh từ mà tổng liệt kê (“17 tập thể, cá nhân: 6 tập thể và 11 cá nhân”) hoặc bằng danh từ cùng đếm một thứ (“40 hộ, trong đó 25 gia đình ... và 19 gia đình ...”); “Các X gồm ...” có tổng, đếm bằng đúng X, ở vế hoặc câu trước; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
+Đếm những gì một con số báo trước rồi so sánh: các mục sau “gồm”, “là”, dấu hai chấm hoặc dấu ngoặc, với mọi danh từ, dù cụm danh từ dài hay có cụm chỉ thời gian chen giữa (“4 giải pháp trọng tâm trong 6 tháng cuối năm:”); các tên ngay sau danh từ chỉ địa danh (“3 xã Tri Lễ, Nậm Giải và Hạnh Dịch”); các dòng danh sách sau dấu hai chấm (“4 mục tiêu:” rồi “1. ... 2. ...” hoặc “- ...”); các thành phần của một phép chia nhỏ sau “gồm”, “trong đó” hoặc dấu hai chấm, với mọi danh từ, có phần mô tả và số thập phân (“27 ổ dịch, gồm 19 ổ dịch mới và 8 ổ dịch cũ”; “24 huy chương: Vàng 7, Bạc 8, Đồng 9”), hoặc chọn theo danh từ của tổng sau nhãn dài bao nhiêu cũng được, với tổng ở câu trước và hai danh từ cho một lần đếm (“khởi tố 23 vụ, 31 bị can. Cụ thể: ma túy 12 vụ, 17 bị can; ...”); phép chia có nêu phần còn lại (“51 căn; 13 căn còn lại”, “số còn lại 74 vụ”, “đã giải quyết 468 vụ, còn lại 44 vụ”); tổng đứng sau các thành phần (“A 38 triệu đồng, B 17 triệu đồng, tổng cộng 55 triệu đồng”); thành phần trong ngoặc sau từng mục (“3 xã: Ia Rmok (72 hộ), Chư Drăng (65 hộ) và Ia Hdreh (53 hộ)”); các thành phần cùng danh từ với tổng trong dấu ngoặc ngay sau nó, đọc như sau “trong đó” (“17 thanh niên nhập ngũ (trong đó 15 ... và 02 ...)”, “06 giải (01 giải Nhất, ... và 03 giải Khuyến khích)”); dấu hai chấm sau một vế bất kỳ có đếm danh từ của các thành phần; đoạn mở đầu bằng “Trong đó” hay “Cụ thể” có tổng ở đoạn trước (bỏ qua câu chỉ so sánh); các thành phần mở đầu bằng con số sau “Trong đó” đứng đầu câu, so với con số cuối cùng cùng đếm một thứ ở câu trước; phần còn lại (“Còn lại 4 tiêu chí”) bổ sung cho một phân số cùng danh từ (“đã đạt 12/16 tiêu chí”); các dòng có nhãn sau dấu hai chấm (“trao 22 giải như sau:” rồi “Giải Nhất: 1 giải;” ...); một chuỗi mục chỉ có dấu phẩy sau dấu hai chấm, đến hết câu; các dòng danh sách mở đầu bằng con số sau dấu hai chấm (“14 giải:” rồi “- 2 giải Nhất;” ...); con số viết bằng chữ trước một danh sách khép lại bằng “và” (“ba thôn là A, B và C”); các thành phần đếm bằng những danh từ mà tổng liệt kê (“17 tập thể, cá nhân: 6 tập thể và 11 cá nhân”) hoặc bằng danh từ cùng đếm một thứ (“40 hộ, trong đó 25 gia đình ... và 19 gia đình ...”); “Các X gồm ...” có tổng, đếm bằng đúng X, ở vế hoặc câu trước; đồng thời kiểm tra các mục “(1) (2) (3)” và các mục danh sách “1. 2. 3.” có liên tục, không nhảy số, không lặp. Các mục được đọc theo cách ít nhất và nhiều nhất mà dấu phẩy và chữ “và” cho phép (“phòng cháy, chữa cháy” có thể là một mục); chỉ báo khi con số nằm ngoài khoảng đó. Quy tắc im lặng với danh sách mở hoặc chỉ nêu ví dụ (“như”, “v.v.”, “và các xã khác”, “tiêu biểu là”) và với các phần sau “trong đó” cộng lại nhỏ hơn tổng.
 
 ## Vì sao
 “Gồm 3 nội dung” mà chỉ kể hai, hay mục 4 đứng ngay sau mục 2, cho người đọc thấy một phần văn bản đã bị mất hoặc một con số bị sai.",
@@ -420,6 +423,75 @@ fn list_items(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::CountMismatch;
     use crate::rules::testing::{check, flags_each, silent};
+
+    #[test]
+    fn parts_after_a_sentence_opening_trong_do_add_up_against_the_sentence_before() {
+        flags_each(
+            &CountMismatch,
+            &[
+                (
+                    "Nhân dịp này, phường có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên 60 năm tuổi đảng, 7 đảng viên 50 năm và 21 đảng viên 30, 40 năm tuổi đảng.",
+                    &["30"],
+                ),
+                // Parts counted in a noun of the same people, parted by semicolons; the
+                // years of their badges are no parts.
+                (
+                    "Đợt này Đảng bộ có 12 đảng viên nhận huy hiệu. Trong đó, có 3 đồng chí nhận huy hiệu 70 năm, 60 năm và 55 năm tuổi Đảng; 05 đồng chí nhận huy hiệu 50 năm tuổi Đảng; 05 đồng chí nhận huy hiệu 40 năm tuổi Đảng.",
+                    &["12"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Nhân dịp này, phường có 30 đảng viên được nhận huy hiệu. Trong đó, có 4 đảng viên 60 năm tuổi đảng, 7 đảng viên 50 năm và 19 đảng viên 30, 40 năm tuổi đảng.",
+                // After "trong đó" the parts may be some of the whole only.
+                "Xã đã trao 90 suất quà cho các hộ khó khăn. Trong đó, có 20 suất cho hộ nghèo và 30 suất cho hộ cận nghèo.",
+                // Another noun: no whole in the sentence before.
+                "Xã đã trao 90 suất quà cho các hộ khó khăn. Trong đó, có 60 hộ nghèo và 40 hộ cận nghèo.",
+                // A range's end is no whole.
+                "Thời kỳ ấy có từ 300 cho tới 400 cuộc đình công. Trong số đó có 150 cuộc ở miền Bắc, 200 cuộc ở miền Trung và 60 cuộc ở miền Nam.",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_rest_completes_a_fraction_of_its_noun() {
+        flags_each(
+            &CountMismatch,
+            &[
+                (
+                    "Đến nay xã đã đạt 12/16 tiêu chí nông thôn mới. Còn lại 5 tiêu chí đang được tập trung thực hiện.",
+                    &["16"],
+                ),
+                (
+                    "Chi hội hoàn thành 7/9 chỉ tiêu, 3 chỉ tiêu còn lại sẽ hoàn thành trong quý IV.",
+                    &["9"],
+                ),
+            ],
+        );
+        silent(
+            &CountMismatch,
+            &[
+                "Đến nay xã đã đạt 12/16 tiêu chí nông thôn mới. Còn lại 4 tiêu chí đang được tập trung thực hiện.",
+                // The rest split again: not all of it is one count.
+                "Đến nay xã đã đạt 12/16 tiêu chí. Còn lại 3 tiêu chí đang thực hiện, 1 tiêu chí chưa đạt.",
+                // A rest of another noun.
+                "Đến nay xã đã đạt 12/16 tiêu chí. Còn lại 5 thôn chưa có nhà văn hóa.",
+            ],
+        );
+    }
+
+    #[test]
+    fn list_lines_end_at_a_line_of_another_marker() {
+        flags_each(
+            &CountMismatch,
+            &[(
+                "1. Giải của phần thi viết:\n\nMỗi đợt có 03 giải:\n\n- 01 giải Nhất, trị giá 900.000 đồng.\n\n- 02 giải Nhì, trị giá 600.000 đồng.\n\n- 01 giải Ba, trị giá 400.000 đồng.\n\n2. Giải của phần thi vẽ:\n\nCó 02 giải:\n\n- 01 giải Nhất.\n\n- 01 giải Nhì.",
+                &["03"],
+            )],
+        );
+    }
 
     #[test]
     fn fails_on_counts_the_items_contradict() {

@@ -6,8 +6,9 @@ use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::document::{BlockKind, Document};
 use crate::lists::{
-    HANDLING_VERBS, INTAKE_VERBS, MEASURE_UNITS, PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS,
-    PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS, PART_VERBS,
+    BACKLOG_WORDS, HANDLING_VERBS, INTAKE_VERBS, MEASURE_UNITS, NEW_INTAKE_WORDS,
+    PART_COMPARISON_WORDS, PART_COUNTABLE_NOUNS, PART_INTRO_WORDS, PART_NOT_FRACTION_WORDS,
+    PART_VERBS, PLAN_CLAUSE_WORDS,
 };
 use crate::rules::{LintContext, OptionSpec, Rule, RuleMeta, declare_rule};
 use crate::text::tokens::TokenKind;
@@ -33,7 +34,10 @@ declare_rule! {
     /// lên" has the nearest count of its noun before it in the sentence as its part ("173
     /// vụ hòa giải thành trong tổng số 390 vụ"; "kết nạp 236 hội viên, nâng tổng số hội
     /// viên lên 1.318 người"); such a count is that whole's part, not an earlier whole's
-    /// ("giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ"). A part may be counted in a noun that counts the same things
+    /// ("giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ"), and so has one after "nâng
+    /// tổng số" without "lên" or named by "tổng số ... là" ("kết nạp 9 đảng viên, hiện tổng
+    /// số đảng viên là 48 đảng viên"). The second of two counts joined by a slash counts its
+    /// own noun ("thụ lý 120 vụ/260 bị cáo"). A part may be counted in a noun that counts the same things
     /// as its whole ("50 hộ, trong đó 52 gia đình"; "học sinh" / "em"). A count after an
     /// intake verb ("thụ lý", "tiếp nhận", "phát hiện", "xảy ra") is the whole of the later
     /// counts of its noun in the sentence handled from it ("thụ lý 49 vụ việc, đã giải quyết
@@ -71,7 +75,7 @@ declare_rule! {
         vi: "Một phần lớn hơn cả tổng mà nó thuộc về.
 
 ## Tác dụng
-Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”); con số ấy là phần của tổng đứng sau nó, không phải của một tổng nêu trước (“giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Con số sau một động từ tiếp nhận (“thụ lý”, “tiếp nhận”, “phát hiện”, “xảy ra”) là tổng của những con số cùng danh từ ở sau trong câu được xử lý từ đó (“thụ lý 49 vụ việc, đã giải quyết 55 vụ việc”): chỉ cảnh báo; im lặng khi vế của phần lại tiếp nhận, nói về thay đổi, kế hoạch hay một năm, hoặc nêu một địa danh, và khi câu nói đến số tồn (“tồn”, “chuyển sang”, “đến hạn”, “tiếp nhận mới”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
+Tìm một tổng được nêu bằng “tổng số”, “tổng cộng”, “trong tổng số” hoặc “trên tổng số” (“tổng số 68 chỉ tiêu”) và các con số đếm cùng danh từ ở phía sau trong cùng đoạn được nêu như một phần của tổng đó (“71 chỉ tiêu đạt”, “trong đó 71 chỉ tiêu”): phần lớn hơn tổng thì báo lỗi, kèm vị trí của tổng. Tổng cũng có thể là con số đứng trước “trong đó” hoặc “trong số đó”, trong cùng câu hoặc ở câu trước khi cụm này mở đầu câu (“có 23 đảng viên, trong đó 24 đảng viên”; “Dự Đại hội có 135 đại biểu. Trong đó có 148 đại biểu”): con số lớn nhất trước đó cùng danh từ chính với phần, hoặc, với phần của danh từ khác đứng ngay sau cụm, con số duy nhất ở đó (“đón 1.240 học sinh, trong đó có 1.297 em”); và con số sau “trong (tổng) số” (“Trong số 50 hộ, có 52 hộ”) hoặc sau “trong” (“trong 23 xã của huyện, đã có 24 xã”), với con số đầu tiên sau dấu phẩy là một phần dù động từ là gì. “trong số này”, “trong số trên” cũng trỏ về trước như “trong số đó”; số người đứng ngay sau các cụm này là một phần của số lượt (“1.150 lượt đoàn viên ..., trong số đó có 236 sinh viên”). Tổng đứng sau “trong tổng số”, “trên tổng số” hoặc “nâng tổng số ... lên” lấy con số gần nhất cùng danh từ đứng trước nó trong câu làm phần (“173 vụ hòa giải thành trong tổng số 390 vụ”; “kết nạp 236 hội viên, nâng tổng số hội viên lên 1.318 người”); con số ấy là phần của tổng đứng sau nó, không phải của một tổng nêu trước (“giải quyết 338 vụ (đạt 87,5%) trong tổng số 387 vụ”); tổng sau “nâng tổng số” không có “lên”, hoặc được nêu bằng “tổng số ... là” (“kết nạp 9 đảng viên, hiện tổng số đảng viên là 48 đảng viên”), cũng vậy. Con số thứ hai của hai con số nối bằng dấu gạch chéo đếm danh từ của chính nó (“thụ lý 120 vụ/260 bị cáo”). Phần có thể được đếm bằng danh từ cùng đếm một thứ với tổng (“50 hộ, trong đó 52 gia đình”; “học sinh” / “em”). Con số sau một động từ tiếp nhận (“thụ lý”, “tiếp nhận”, “phát hiện”, “xảy ra”) là tổng của những con số cùng danh từ ở sau trong câu được xử lý từ đó (“thụ lý 49 vụ việc, đã giải quyết 55 vụ việc”): chỉ cảnh báo; im lặng khi vế của phần lại tiếp nhận, nói về thay đổi, kế hoạch hay một năm, hoặc nêu một địa danh, và khi câu nói đến số tồn (“tồn”, “chuyển sang”, “đến hạn”, “tiếp nhận mới”). Với `unmarked-parts = 1` (mặc định tắt), con số mở đầu một câu hay một vế câu, sau một cụm dẫn ngắn là nhiều nhất (“Sau khi khám sàng lọc, 612 người”; “số người tham gia tự nguyện là 3.715 người”), cũng được so với con số lớn nhất cùng danh từ chính ở vế trước: chỉ cảnh báo, vì không có từ nào nói rõ đó là một phần; mặc định tắt vì trên văn bản chưa dùng để chỉnh quy tắc, nó đã coi con số của một nhóm rộng hơn là một phần. Quy tắc cũng báo phân số của một danh từ đếm được có tử số lớn hơn mẫu số (“12/11 xã”). Quy tắc im lặng với con số dùng để so sánh hay làm mốc (“tăng 80 hộ”, “từ 10 đến 20 lần”), với vế câu nói về thay đổi, kế hoạch hay một năm, với “150 người khác”, với tổng của danh từ khác và với ngày tháng (“ngày 12/11”, “12/11/2024”).
 
 ## Vì sao
 “71 trên 68 chỉ tiêu đạt” không thể đúng: một trong hai con số đã bị gõ sai, và người đọc nhận ra ngay.",
@@ -332,8 +336,17 @@ impl PartExceedsWhole {
             if !(c.word_is(at, "tổng") && c.word(at + 1) == Some("số")) {
                 continue;
             }
+            // "là" naming the count after "tổng số" and a few words of its noun.
+            let named_count = || {
+                (at + 2..c.len().min(at + 2 + MAX_NAMED_COUNT_WORDS))
+                    .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
+                    .find(|&k| c.word(k) == Some("là"))
+                    .filter(|&la| c.kind(la + 1) == Some(TokenKind::Number))
+            };
             let (whole_at, named) = match c.word(at - 1) {
                 Some("trong" | "trên") => (at + 2, None),
+                // "kết nạp được 40 hội viên, nâng tổng số 1.035 hội viên".
+                Some("nâng") if c.kind(at + 2) == Some(TokenKind::Number) => (at + 2, None),
                 Some("nâng") => {
                     let Some(up) = (at + 2..c.len().min(at + 2 + MAX_RAISED_NOUN_WORDS))
                         .take_while(|&k| c.kind(k) == Some(TokenKind::Word))
@@ -343,7 +356,12 @@ impl PartExceedsWhole {
                     };
                     (up + 1, Some(noun_after(doc, sentence, at + 1)))
                 }
-                _ => continue,
+                // "kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 48 đảng viên":
+                // the count the clause names is the whole of the sentence's earlier one.
+                _ => match named_count() {
+                    Some(la) if at + 2 < la => (la + 1, Some(noun_after(doc, sentence, at + 1))),
+                    _ => continue,
+                },
             };
             let Some((whole, whole_noun)) = quantity_at(&c, whole_at) else {
                 continue;
@@ -538,14 +556,13 @@ impl PartExceedsWhole {
             return;
         };
         let backlog = (0..c.len()).any(|k| {
-            c.word(k) == Some("tồn")
-                || matches!(
-                    (c.word(k), c.word(k + 1)),
-                    (Some("chuyển"), Some("sang")) | (Some("đến"), Some("hạn"))
-                )
+            c.word(k).is_some_and(|w| BACKLOG_WORDS.contains(w)) || pair_in(&BACKLOG_WORDS, k)
         });
         // "tiếp nhận mới 19.630 hồ sơ": new ones only, beside those carried over.
-        if backlog || c.word(verb + 2) == Some("mới") {
+        if backlog
+            || c.word(verb + 2)
+                .is_some_and(|w| NEW_INTAKE_WORDS.contains(w))
+        {
             return;
         }
         let clause_end = |from: usize| {
@@ -579,7 +596,7 @@ impl PartExceedsWhole {
                 || (0..clause.len()).any(|k| {
                     clause
                         .word(k)
-                        .is_some_and(|w| PLAN_CLAUSE_WORDS.contains(&w))
+                        .is_some_and(|w| PLAN_CLAUSE_WORDS.contains(w))
                 })
             {
                 continue;
@@ -588,7 +605,8 @@ impl PartExceedsWhole {
                 let Some((part, noun)) = quantity_at(&c, k).filter(|_| !compared_at(&c, k)) else {
                     continue;
                 };
-                let Some((whole, _)) = wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun))
+                let Some((whole, whole_noun)) =
+                    wholes.iter().find(|(_, n)| same_noun(&n[..1], &noun))
                 else {
                     continue;
                 };
@@ -613,7 +631,14 @@ impl PartExceedsWhole {
                     && part.figure.value > whole.figure.value
                     && !out.iter().any(|d| d.rule == rule.id && d.span == part.span)
                 {
-                    let mut d = too_large(doc, rule, whole, &part, &noun[..1]);
+                    // The words the two nouns share ("bị cáo", not "bị").
+                    let shared = noun
+                        .iter()
+                        .zip(whole_noun)
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                        .clamp(1, 2);
+                    let mut d = too_large(doc, rule, whole, &part, &noun[..shared]);
                     d.severity = Severity::Warning;
                     out.push(d);
                 }
@@ -759,6 +784,33 @@ const MAX_OTHERS_DISTANCE: usize = 6;
 /// Words that scale a noun ("44 ngàn người"): the head is the scale and the word after it.
 const SCALE_WORDS: [&str; 5] = ["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
 
+/// Whether the figure at `k` is the second of two counts of one set written with a slash
+/// ("thụ lý 120 vụ/260 bị cáo", "dư nợ 420 triệu đồng/70 hộ"): after a count and its noun
+/// (at most [`MAX_PAIRED_NOUN_WORDS`] words) and a slash, and before a noun of its own. Not
+/// a date or a fraction (a figure before the slash), nor a rate per one ("đồng/01 giải").
+fn is_paired_count(c: &Cursor<'_>, k: usize) -> bool {
+    let Some(slash) = k.checked_sub(1).filter(|&j| c.is_punct(j, "/")) else {
+        return false;
+    };
+    let first_count = (slash.saturating_sub(MAX_PAIRED_NOUN_WORDS + 1)..slash)
+        .rev()
+        .take_while(|&j| j + 1 == slash || c.kind(j + 1) == Some(TokenKind::Word))
+        .find(|&j| c.kind(j) != Some(TokenKind::Word));
+    let counted_before = first_count.is_some_and(|j| {
+        j + 1 < slash
+            && c.kind(j) == Some(TokenKind::Number)
+            && c.figure_at(j).is_some_and(|f| is_count(&f))
+    });
+    counted_before
+        && c.kind(slash - 1) == Some(TokenKind::Word)
+        && c.figure_at(k)
+            .is_some_and(|f| is_count(&f) && f.figure.value > 1.0)
+        && c.kind(k + 1) == Some(TokenKind::Word)
+}
+
+/// Words of the first count's noun before the slash of a paired count ("triệu đồng").
+const MAX_PAIRED_NOUN_WORDS: usize = 3;
+
 /// Whether two nouns have the same head, a scale word and its noun counted together.
 fn same_head(a: &[String], b: &[String]) -> bool {
     let len = |n: &[String]| {
@@ -785,9 +837,6 @@ fn may_hold_intake_verb(text: &str) -> bool {
 
 /// Words before a part a handling verb may stand ("đã giải quyết, xét xử 415 vụ").
 const MAX_HANDLING_DISTANCE: usize = 6;
-
-/// Words of a clause about a plan or target, whose figures are no part handled.
-const PLAN_CLAUSE_WORDS: [&str; 3] = ["chỉ", "dự", "phấn"];
 
 /// Words that set a count against another frame: a change, a comparison, a plan.
 const FRAME_WORDS: [&str; 8] = ["tăng", "giảm", "so", "thêm", "xuống", "hơn", "kế", "cùng"];
@@ -853,7 +902,9 @@ fn compared_at(c: &Cursor<'_>, k: usize) -> bool {
 /// A count with its noun at `k`: not a time, a percentage or a date.
 fn quantity_at(c: &Cursor<'_>, k: usize) -> Option<(FigureAt, Vec<String>)> {
     let figure = c.figure_at(k).filter(is_whole_or_part)?;
-    if is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%") {
+    if (is_time_figure(c, k) || is_glued_figure(c, k) || c.is_punct(k + 1, "%"))
+        && !is_paired_count(c, k)
+    {
         return None;
     }
     let noun = noun_after(c.doc, c.tokens, k);
@@ -880,6 +931,71 @@ mod tests {
                 "Trong tổng số 1.200 vụ việc thụ lý, tòa án đã giải quyết 1.250 vụ việc (đạt 104%).",
                 &["1.250"],
             )],
+        );
+    }
+
+    #[test]
+    fn the_second_of_two_counts_written_with_a_slash_is_a_count() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/275 bị cáo.",
+                    &["275"],
+                ),
+                (
+                    "Tổng dư nợ là 950 triệu đồng/64 hộ vay, trong đó: dư nợ cho vay hộ nghèo là 420 triệu đồng/70 hộ.",
+                    &["70"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/251 bị cáo.",
+                // A price per one thing, a fraction and a date are no second count.
+                "Tổng giải thưởng là 3 giải, trị giá 500.000 đồng/01 giải; trong đó 2 giải Nhì.",
+                "Đã giải quyết 95/120 vụ; trong đó 130 vụ đúng hạn vào ngày 12/5.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_handled_part_is_named_by_the_words_its_noun_shares_with_the_whole() {
+        let found = check(
+            &PartExceedsWhole,
+            "Năm qua, tòa thụ lý 120 vụ/260 bị cáo; đã xét xử 118 vụ/275 bị cáo.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message.vi,
+            "275 bị cáo nhiều hơn tổng số 260 bị cáo đã nêu"
+        );
+    }
+
+    #[test]
+    fn a_whole_after_tong_so_without_len_or_named_by_la() {
+        flags_each(
+            &PartExceedsWhole,
+            &[
+                (
+                    "Trong quý, kết nạp được 40 hội viên, nâng tổng số 35 hội viên.",
+                    &["40"],
+                ),
+                (
+                    "Trong năm, chi bộ kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 8 đảng viên.",
+                    &["9"],
+                ),
+            ],
+        );
+        silent(
+            &PartExceedsWhole,
+            &[
+                "Trong quý, kết nạp được 40 hội viên, nâng tổng số 1.035 hội viên.",
+                "Trong năm, chi bộ kết nạp 9 đảng viên mới, hiện tổng số đảng viên của chi bộ là 48 đảng viên.",
+                // An earlier year's count is no part of today's total.
+                "Năm 2015 chi bộ có 60 đảng viên, hiện tổng số đảng viên của chi bộ là 48 đảng viên.",
+            ],
         );
     }
 
