@@ -13,6 +13,14 @@ use crate::text::tokens::TokenKind;
 /// block.
 pub fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
     let tokens = doc.block_tokens(block);
+    // Most blocks quote nothing: a byte search of their text says so without reading
+    // their tokens (three rules ask this of every block).
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Vec::new();
+    };
+    if !has_double_quote(&doc.text.as_bytes()[first.start()..last.end()]) {
+        return Vec::new();
+    }
     let marks = || {
         tokens
             .iter()
@@ -37,6 +45,18 @@ pub fn quoted_ranges(doc: &Document, block: &Block) -> Vec<Range<usize>> {
     }
     out.extend(open.map(|s| s..block.range.end));
     out
+}
+
+/// Whether `text` holds a double quotation mark: `"` or one of “ ” « » (their UTF-8
+/// bytes: E2 80 9C, E2 80 9D, C2 AB, C2 BB). Vietnamese letters have no C2 or E2 byte, so
+/// the search stops at few places.
+fn has_double_quote(text: &[u8]) -> bool {
+    memchr::memchr3_iter(b'"', 0xC2, 0xE2, text).any(|i| {
+        matches!(
+            text[i..],
+            [b'"', ..] | [0xC2, 0xAB | 0xBB, ..] | [0xE2, 0x80, 0x9C | 0x9D, ..]
+        )
+    })
 }
 
 /// A double quotation mark of `set` (“ ” « »), not a single one (‘ ’).
@@ -66,5 +86,21 @@ mod tests {
         // An odd number of straight quotes pairs nothing; an open quotation runs to the end.
         assert_eq!(quoted("Cỡ 5\" và “còn mở"), ["còn mở"]);
         assert!(quoted("Cái ‘áo’ của tôi").is_empty());
+    }
+
+    #[test]
+    fn the_byte_search_passes_over_dashes_spaces_and_letters_sharing_a_quote_byte() {
+        // “–”, “…”, a no-break space and “ừ” hold the bytes E2, C2, AB or BB of a quote.
+        let marks = "Năm 2020–2025… vừa\u{a0}xong ừ".to_string();
+        assert!(quoted(&marks).is_empty());
+        assert!(!has_double_quote(marks.as_bytes()));
+        // A quotation after them is still found, of either kind.
+        for (text, inside) in [
+            (format!("{marks} «mới»."), "mới"),
+            (format!("{marks} “cũ” nữa."), "cũ"),
+            (format!("{marks} \"hai\" lần."), "hai"),
+        ] {
+            assert_eq!(quoted(&text), [inside], "{text}");
+        }
     }
 }

@@ -1,3 +1,5 @@
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Message};
@@ -134,7 +136,7 @@ impl Rule for SpellingVariant {
         // The spellings of one word, grouped by their shared key.
         let mut groups: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for &entry in &spellings {
-            if let Some(key) = variant_key(spelling(entry)) {
+            if let Some(key) = remembered_variant_key(spelling(entry)) {
                 groups.entry(key).or_default().push(entry);
             }
         }
@@ -147,7 +149,7 @@ impl Rule for SpellingVariant {
                 && convention.rules(key)
             {
                 for &entry in forms {
-                    if let Some(judgement) = convention.judge(doc, &seen, entry) {
+                    if let Some(judgement) = convention.judge(doc, &seen, &spellings, entry) {
                         minority.insert(entry, judgement);
                     }
                 }
@@ -197,6 +199,31 @@ impl Rule for SpellingVariant {
             out.push(diagnostic.with_suggestion(span, write.clone()));
         }
     }
+}
+
+/// The most spellings a thread remembers the key of before it starts afresh.
+const REMEMBERED_KEYS: usize = 1 << 14;
+
+thread_local! {
+    /// This thread's [`variant_key`] of each spelling it has asked about: a folder of short
+    /// documents asks about the same few hundred words in every file, and a key costs a
+    /// syllable parse.
+    static KEYS: RefCell<FxHashMap<Box<str>, Option<Box<str>>>> = RefCell::default();
+}
+
+/// [`variant_key`], remembered per thread.
+fn remembered_variant_key(word: &str) -> Option<String> {
+    KEYS.with_borrow_mut(|keys| {
+        if let Some(key) = keys.get(word) {
+            return key.as_deref().map(str::to_string);
+        }
+        if keys.len() >= REMEMBERED_KEYS {
+            keys.clear();
+        }
+        let key = variant_key(word);
+        keys.insert(word.into(), key.as_deref().map(Box::from));
+        key
+    })
 }
 
 /// What a reported spelling should be, the place the other spelling is used, and why.
@@ -296,11 +323,13 @@ impl Convention {
         self.conventional.iter().any(|k| k == key)
     }
 
-    /// The finding on a spelling that does not keep to the convention.
+    /// The finding on a spelling that does not keep to the convention; `spellings` are the
+    /// entries of `seen` the document uses (the others are never counted).
     fn judge(
         &self,
         doc: &Document,
         seen: &[(usize, std::ops::Range<usize>)],
+        spellings: &[u32],
         entry: u32,
     ) -> Option<Judgement> {
         let (n, span) = &seen[entry as usize];
@@ -314,10 +343,14 @@ impl Convention {
         let letter = if self.y { "y" } else { "i" };
         let shown: Vec<&str> = self.voters.iter().map(|v| v.0.as_str()).take(4).collect();
         let voters = shown.join(", ");
-        // The same word written the document's way, or else the first word that is.
-        let evidence = seen
+        // The same word written the document's way, or else the first word that is. One
+        // entry at most is written `write` (an entry is a written form), so the used ones
+        // are searched, not the whole lexicon.
+        let written = spellings
             .iter()
-            .find(|(n, at)| *n > 0 && !at.is_empty() && doc.text[at.clone()] == write)
+            .map(|&e| &seen[e as usize])
+            .find(|(_, at)| doc.text[at.clone()] == write);
+        let evidence = written
             .map(|(_, at)| at.clone())
             .or_else(|| self.voters.first().map(|v| v.1.clone()));
         let count = self.voters.len();
@@ -332,11 +365,7 @@ impl Convention {
             ),
         };
         // The same word also written the document's way: both counts.
-        let same_word = seen
-            .iter()
-            .filter(|(_, at)| !at.is_empty() && doc.text[at.clone()] == write)
-            .map(|(m, _)| *m)
-            .sum::<usize>();
+        let same_word = written.map_or(0, |(m, _)| *m);
         // A word written one way throughout is the writer's choice unless it is the only
         // word of the document against the convention, and two words keep to it.
         if same_word == 0 && (self.against > 1 || self.voters.len() < 2) {
@@ -370,8 +399,29 @@ impl Convention {
 
 #[cfg(test)]
 mod tests {
-    use super::SpellingVariant;
+    use super::{REMEMBERED_KEYS, SpellingVariant, remembered_variant_key};
     use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
+    use crate::text::variants::variant_key;
+
+    #[test]
+    fn a_remembered_key_is_the_key_before_and_after_the_memory_fills() {
+        let words = ["kỹ", "kĩ", "tỷ", "giầy", "giày", "ty", "mai", "thủy", "quý"];
+        for round in 0..2 {
+            for word in words {
+                assert_eq!(
+                    remembered_variant_key(word),
+                    variant_key(word),
+                    "{word} {round}"
+                );
+            }
+        }
+        for n in 0..REMEMBERED_KEYS + 10 {
+            remembered_variant_key(&format!("x{n}"));
+        }
+        for word in words {
+            assert_eq!(remembered_variant_key(word), variant_key(word), "{word}");
+        }
+    }
 
     #[test]
     fn fails_on_mixed_spellings() {

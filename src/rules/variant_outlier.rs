@@ -255,6 +255,13 @@ impl<'a> Index<'a> {
         with_next.push(0u32);
         let mut with_previous = Vec::with_capacity(guess);
         with_previous.push(0u32);
+        // A middle fills a frame at least TRIPLE_EVIDENCE times, so its word's pairs with
+        // both sides of the frame occur that often: the words that start (end) such a pair.
+        // In a short document most pairs occur once, and most frames cannot hold a middle.
+        let mut starts_repeated_pair = Vec::with_capacity(guess);
+        starts_repeated_pair.push(false);
+        let mut ends_repeated_pair = Vec::with_capacity(guess);
+        ends_repeated_pair.push(false);
         // Nearly every word of a short document starts a pair not seen before.
         let mut pairs: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(
             (doc.tokens.len() / 2).min(1 << 14),
@@ -290,6 +297,8 @@ impl<'a> Index<'a> {
                                     words.push(0);
                                     with_next.push(0);
                                     with_previous.push(0);
+                                    starts_repeated_pair.push(false);
+                                    ends_repeated_pair.push(false);
                                     id
                                 }
                             };
@@ -310,6 +319,10 @@ impl<'a> Index<'a> {
                         pair_counts.push(0);
                     }
                     pair_counts[at as usize] += 1;
+                    if pair_counts[at as usize] == TRIPLE_EVIDENCE {
+                        starts_repeated_pair[previous as usize] = true;
+                        ends_repeated_pair[id as usize] = true;
+                    }
                     *left_pairs.last_mut().expect("pushed above") = at;
                     with_next[previous as usize] += 1;
                     with_previous[id as usize] += 1;
@@ -359,8 +372,8 @@ impl<'a> Index<'a> {
             }
         }
         // The middles are looked up only for an open slot whose two pairs occur once each
-        // (see `findings`): only the frames of such slots are counted, with the triples
-        // they hold.
+        // (see `findings`): only the frames of such slots that may hold a middle are
+        // counted, with the triples they hold.
         let mut frames: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         // The words that open (close) a frame: most slots are passed over by these before
         // the map of frames is looked up.
@@ -372,6 +385,8 @@ impl<'a> Index<'a> {
                 && l != NONE
                 && r != NONE
                 && !(l == NUMBER && r == NUMBER)
+                && starts_repeated_pair[l as usize]
+                && ends_repeated_pair[r as usize]
                 && left_count(k) == 1
                 && left_count(k + 1) == 1
             {
@@ -851,6 +866,26 @@ mod tests {
                     "Tập đoàn quân A họp. Tập đoàn quân B đến. Tập đoàn quân C rút. Tập đoàn quan A ở lại.",
                     &["quan"],
                 ),
+            ],
+        );
+    }
+
+    /// A slip told by its two neighbours only (each pair too rare alone), in a short text
+    /// where every other frame occurs once; a frame whose words start or end no repeated
+    /// pair holds no middle.
+    #[test]
+    fn a_slip_between_two_neighbours_is_found_among_frames_seen_once() {
+        flags_each(
+            &VariantOutlier,
+            &[(
+                "Xã đạt chuẩn nông thôn mới năm nay. Huyện có hai xã nông thôn mới kiểu mẫu. Năm sau thêm một xã nông thông mới.",
+                &["thông"],
+            )],
+        );
+        silent(
+            &VariantOutlier,
+            &[
+                "Xã đạt chuẩn nông thôn mới năm nay. Huyện có hai xã nông thôn kiểu mẫu. Năm sau thêm một xã nông thông mới.",
             ],
         );
     }

@@ -24,6 +24,10 @@ pub struct Figure {
 
 /// What a single number token says about the convention, if anything.
 fn evidence(token: &str) -> Option<NumberStyle> {
+    // Most figures have no separator ("2024", "15"): no evidence, told in one pass.
+    if !token.bytes().any(|b| b == b'.' || b == b',') {
+        return None;
+    }
     let dots = token.matches('.').count();
     let commas = token.matches(',').count();
     let groups_of_three_after = |sep: char, s: &str| s.split(sep).skip(1).all(|g| g.len() == 3);

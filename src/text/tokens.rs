@@ -192,7 +192,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             TokenKind::Number
         } else if is_letter(c) {
             i += c.len_utf8();
-            i = run_end(s, i, is_word_char);
+            i = word_end(s, i);
             TokenKind::Word
         } else if c.is_whitespace() {
             i += c.len_utf8();
@@ -227,6 +227,49 @@ fn run_end(s: &str, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
             break;
         }
         i += c.len_utf8();
+    }
+    i
+}
+
+/// Where the run of word characters ([`is_word_char`]) from byte `i` of `s` ends. The
+/// characters Vietnamese words are made of are told by their bytes without decoding: ASCII,
+/// U+00C0-U+024F (two bytes led by C3-C8, × and ÷ excepted) and the precomposed letters
+/// U+1EA0-U+1EF9 (E1 BA A0 to E1 BB B9); any other character is decoded and asked.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            _ if b.is_ascii() => {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                1
+            }
+            0xC3 => {
+                // × (C3 97) and ÷ (C3 B7) are the only non-letters of U+00C0-U+00FF.
+                if matches!(bytes[i + 1], 0x97 | 0xB7) {
+                    break;
+                }
+                2
+            }
+            0xC4..=0xC8 => 2,
+            0xE1 if matches!(
+                (bytes[i + 1], bytes[i + 2]),
+                (0xBA, 0xA0..=0xBF) | (0xBB, 0x80..=0xB9)
+            ) =>
+            {
+                3
+            }
+            _ => {
+                let c = char_at(s, i);
+                if !is_word_char(c) {
+                    break;
+                }
+                c.len_utf8()
+            }
+        };
+        i += len;
     }
     i
 }
@@ -267,6 +310,22 @@ mod tests {
             .iter()
             .map(|t| (t.kind(), t.text(text)))
             .collect()
+    }
+
+    /// The byte tests of [`word_end`] agree with [`is_word_char`] on every character, after
+    /// a letter and before an ASCII letter and a space.
+    #[test]
+    fn a_word_ends_where_a_character_is_no_word_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            text.push(' ');
+            let expected = if is_word_char(c) { 2 + c.len_utf8() } else { 1 };
+            assert_eq!(word_end(&text, 1), expected, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
