@@ -177,7 +177,12 @@ impl Rule for OrdinalMismatch {
             reported.push(title.span.clone());
             out.push(d);
         }
-        self.check_odd_mention(doc, mentions, &facts.cues, &reported, out);
+        // Each mention's years, read once: the pairwise tests below compare them many times.
+        let years: Vec<MentionYears> = mentions
+            .iter()
+            .map(|m| MentionYears::read(doc, m))
+            .collect();
+        self.check_odd_mention(doc, mentions, &facts.cues, &years, &reported, out);
     }
 }
 
@@ -292,19 +297,35 @@ fn year_in_clause(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
 /// them one session (different years still make them two).
 const MEETINGS: &[&str] = &["kỳ họp", "hội nghị", "phiên họp"];
 
+/// The years written after a mention: its edition or term ([`edition`]) and the first
+/// date's year in its clause ([`year_in_clause`]).
+#[derive(Debug, Clone, Copy)]
+struct MentionYears {
+    edition: Option<(u32, u32)>,
+    in_clause: Option<u32>,
+}
+
+impl MentionYears {
+    fn read(doc: &Document, mention: &OrdinalMention) -> MentionYears {
+        MentionYears {
+            edition: edition(doc, mention),
+            in_clause: year_in_clause(doc, mention),
+        }
+    }
+}
+
 /// What the editions of two mentions say: `Some(true)` one session (the same years, for an
-/// event numbered once a term or a year), `Some(false)` two (different years), `None` when
-/// either names no year.
-fn same_edition(doc: &Document, a: &OrdinalMention, b: &OrdinalMention) -> Option<bool> {
+/// event numbered once a term or a year: `a`'s noun), `Some(false)` two (different years),
+/// `None` when either names no year.
+fn same_edition(a: &OrdinalMention, x: MentionYears, y: MentionYears) -> Option<bool> {
     // Two years apart at least: a year apart may be one edition's preparation and its
     // date ("chuẩn bị ... từ quý I năm 2026" for a congress in 2027).
-    if let (Some(x), Some(y)) = (year_in_clause(doc, a), year_in_clause(doc, b))
-        && x.abs_diff(y) >= 2
+    if let (Some(p), Some(q)) = (x.in_clause, y.in_clause)
+        && p.abs_diff(q) >= 2
     {
         return Some(false);
     }
-    let (x, y) = (edition(doc, a)?, edition(doc, b)?);
-    if x != y {
+    if x.edition? != y.edition? {
         Some(false)
     } else {
         (!MEETINGS.contains(&a.event)).then_some(true)
@@ -321,11 +342,10 @@ impl OrdinalMismatch {
     /// 30 năm 2024").
     fn tie(
         &self,
-        doc: &Document,
         a: &OrdinalMention,
         b: &OrdinalMention,
-        cue_a: SessionCues,
-        cue_b: SessionCues,
+        (cue_a, years_a): (SessionCues, MentionYears),
+        (cue_b, years_b): (SessionCues, MentionYears),
     ) -> bool {
         // Both plain, or both pointing at the next session ("chào mừng Đại hội lần thứ
         // VIII", "chuẩn bị cho Đại hội lần thứ VIII"): one session. The same term or year
@@ -335,7 +355,7 @@ impl OrdinalMismatch {
         if a.value == b.value || a.in_title || b.in_title {
             return false;
         }
-        match same_edition(doc, a, b) {
+        match same_edition(a, years_a, years_b) {
             Some(one) => one,
             None => alike,
         }
@@ -386,6 +406,7 @@ impl OrdinalMismatch {
         doc: &Document,
         mentions: &[OrdinalMention],
         cues: &[SessionCues],
+        years: &[MentionYears],
         reported: &[std::ops::Range<usize>],
         out: &mut Vec<Diagnostic>,
     ) {
@@ -407,7 +428,7 @@ impl OrdinalMismatch {
                         && mentions[j].same_event(odd)
                         && !elsewhere(&mentions[j])
                         // Another term's or year's edition ("lần thứ VIII năm 2018").
-                        && same_edition(doc, odd, &mentions[j]) != Some(false)
+                        && same_edition(odd, years[i], years[j]) != Some(false)
                 })
                 .take(MAX_MENTIONS + 1)
                 .collect();
@@ -439,7 +460,10 @@ impl OrdinalMismatch {
                     continue;
                 }
                 // A bare numeral may be another body's congress: no tie.
-                if j < i && !odd.bare && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
+                if j < i
+                    && !odd.bare
+                    && self.tie(odd, &mentions[j], (cues[i], years[i]), (cues[j], years[j]))
+                {
                     out.push(self.report_tie(doc, odd, &mentions[j]));
                 }
                 continue;
@@ -451,7 +475,7 @@ impl OrdinalMismatch {
             // A mention with the odd one's term or year written after it is its session,
             // whatever the words before ("trình Đại hội ... lần thứ XII (nhiệm kỳ 2020 -
             // 2025)").
-            let one_session = |j: usize| same_edition(doc, odd, &mentions[j]) == Some(true);
+            let one_session = |j: usize| same_edition(odd, years[i], years[j]) == Some(true);
             let plain: Vec<usize> = if uniform_later {
                 same.clone()
             } else {
@@ -487,19 +511,20 @@ impl OrdinalMismatch {
             {
                 continue;
             }
-            let others: Vec<&OrdinalMention> = same
+            let others_at: Vec<usize> = same
                 .iter()
-                .filter(|&&j| mentions[j].value == usual_value)
-                .map(|&j| &mentions[j])
+                .copied()
+                .filter(|&j| mentions[j].value == usual_value)
                 .collect();
+            let others: Vec<&OrdinalMention> = others_at.iter().map(|&j| &mentions[j]).collect();
             let cue = cues[i];
             // The years written after the mentions: another term's or year's edition is
             // not compared; the same term's congress or year's edition is the same session
             // whatever the words before it ("Văn kiện Đại hội ... lần thứ XVI, nhiệm kỳ
             // 2020 – 2025" among "lần thứ XVII, nhiệm kỳ 2020 - 2025").
-            let editions: Vec<bool> = others
+            let editions: Vec<bool> = others_at
                 .iter()
-                .filter_map(|m| same_edition(doc, odd, m))
+                .filter_map(|&j| same_edition(odd, years[i], years[j]))
                 .collect();
             let same_session = !editions.is_empty() && editions.iter().all(|&one| one);
             let skip = others.len() < 2
@@ -507,10 +532,10 @@ impl OrdinalMismatch {
                 || editions.contains(&false)
                 // The usual number written with another term or year: the odd one is
                 // another edition ("lần thứ VIII năm 2018" among "lần thứ 9 năm 2022").
-                || mentions.iter().any(|m| {
+                || mentions.iter().zip(years).any(|(m, &y)| {
                     m.value == usual_value
                         && m.same_event(odd)
-                        && same_edition(doc, odd, m) == Some(false)
+                        && same_edition(odd, years[i], y) == Some(false)
                 })
                 // A bare numeral naming no organisation only where it is the session reported
                 // on ("Đại hội XXV đã bầu ..."), not named in passing ("văn kiện Đại hội XIV").
