@@ -35,7 +35,10 @@ declare_rule! {
     /// (HĐND, Hội đồng nhân dân). A Roman numeral without "lần thứ" ("Đại hội XXV đã bầu
     /// ...") is judged like the others when it is one apart from them and its sentence
     /// reports on it, but is never evidence nor half of a tie: it may be another body's
-    /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng").
+    /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng"). A board
+    /// elected with a number ("Đại hội đã bầu Ban Chấp hành Hội ... lần thứ VIII") is a
+    /// mention of its congress; when the others name several sessions, those written with
+    /// the odd one's own term or year are its session.
     ///
     /// Years decide whether two mentions are one event: the term or year written right
     /// after a mention ("nhiệm kỳ 2020 – 2025", "năm 2022", "năm học ...") makes two mentions
@@ -69,7 +72,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”). Ban Chấp hành được bầu kèm số (“Đại hội đã bầu Ban Chấp hành Hội ... lần thứ VIII”) là một chỗ nhắc Đại hội đó; khi các chỗ nhắc khác nói về nhiều kỳ, những chỗ ghi cùng nhiệm kỳ hay cùng năm với chỗ đang xét là chính kỳ đó.
 
 Năm quyết định hai chỗ nhắc có phải một sự kiện không: nhiệm kỳ hay năm ghi ngay sau chỗ nhắc (“nhiệm kỳ 2020 – 2025”, “năm 2022”, “năm học ...”) làm hai chỗ nhắc thành một sự kiện dù các chữ trước đó khác nhau, còn năm khác nhau làm chúng thành hai; một cuộc họp (kỳ họp, hội nghị, phiên họp) không bao giờ được gộp chỉ vì cùng năm. Một ngày tháng trong cùng vế câu cách năm của chỗ nhắc kia từ hai năm trở lên cho biết đó là hai sự kiện.
 
@@ -332,6 +335,24 @@ fn same_edition(a: &OrdinalMention, x: MentionYears, y: MentionYears) -> Option<
     }
 }
 
+/// The number most of `plain` give (the higher of two given as often).
+fn usual(plain: &[usize], mentions: &[OrdinalMention]) -> Option<u32> {
+    let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
+    plain
+        .iter()
+        .map(|&j| mentions[j].value)
+        .max_by_key(|&v| (count(v), v))
+}
+
+/// Whether `plain` names other sessions than the usual one and the one before it.
+fn disagree(plain: &[usize], mentions: &[OrdinalMention]) -> bool {
+    usual(plain, mentions).is_some_and(|u| {
+        plain
+            .iter()
+            .any(|&j| mentions[j].value != u && mentions[j].value + 1 != u)
+    })
+}
+
 /// The most mentions of one event compared with each other.
 const MAX_MENTIONS: usize = 40;
 
@@ -476,7 +497,7 @@ impl OrdinalMismatch {
             // whatever the words before ("trình Đại hội ... lần thứ XII (nhiệm kỳ 2020 -
             // 2025)").
             let one_session = |j: usize| same_edition(odd, years[i], years[j]) == Some(true);
-            let plain: Vec<usize> = if uniform_later {
+            let mut plain: Vec<usize> = if uniform_later {
                 same.clone()
             } else {
                 same.iter()
@@ -484,6 +505,15 @@ impl OrdinalMismatch {
                     .filter(|&j| !cues[j].any() || one_session(j))
                     .collect()
             };
+            // The others naming several sessions ("lần thứ nhất (năm 1952)" beside "lần thứ
+            // X"): those written with the odd one's own term or year are its session.
+            if disagree(&plain, mentions) {
+                let own_term: Vec<usize> =
+                    same.iter().copied().filter(|&j| one_session(j)).collect();
+                if !own_term.is_empty() {
+                    plain = own_term;
+                }
+            }
             // Two mentions of one term's congress or one year's edition, the others named
             // with words pointing elsewhere: a tie, like two mentions alone.
             if let [j] = plain[..]
@@ -497,18 +527,10 @@ impl OrdinalMismatch {
                 out.push(self.report_tie(doc, odd, &mentions[j]));
                 continue;
             }
-            let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
-            let Some(usual_value) = plain
-                .iter()
-                .map(|&j| mentions[j].value)
-                .max_by_key(|&v| (count(v), v))
-            else {
+            let Some(usual_value) = usual(&plain, mentions) else {
                 continue;
             };
-            if plain
-                .iter()
-                .any(|&j| mentions[j].value != usual_value && mentions[j].value + 1 != usual_value)
-            {
+            if disagree(&plain, mentions) {
                 continue;
             }
             let others_at: Vec<usize> = same
@@ -624,6 +646,28 @@ mod tests {
                     &["5"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn mentions_with_the_odd_one_s_year_are_its_session_among_others() {
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Tin hoạt động\n\nKể từ Đại hội Thi đua yêu nước tỉnh lần thứ nhất (năm 2000) đến nay, tỉnh đã tuyên dương hàng nghìn điển hình. Ngày 5/9, Đại hội Thi đua yêu nước tỉnh lần thứ V được tổ chức tại hội trường tỉnh. Đại hội Thi đua yêu nước tỉnh lần thứ V tuyên dương 200 tập thể. Từ Đại hội Thi đua yêu nước tỉnh lần thứ hai (năm 2000), phong trào lan rộng.",
+                &["hai"],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_board_elected_is_its_congress_s_mention() {
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Tin hoạt động\n\nĐại hội đại biểu Hội Cựu chiến binh xã Tân An lần thứ VIII, nhiệm kỳ 2022 - 2027 diễn ra sáng 6/1. Đại hội đã bầu Ban Chấp hành Hội Cựu chiến binh xã Tân An lần thứ IX, nhiệm kỳ 2022 - 2027 gồm 9 người.",
+                &["IX"],
+            )],
         );
     }
 
