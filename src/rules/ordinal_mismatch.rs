@@ -506,10 +506,15 @@ impl OrdinalMismatch {
                     .collect()
             };
             // The others naming several sessions ("lần thứ nhất (năm 1952)" beside "lần thứ
-            // X"): those written with the odd one's own term or year are its session.
+            // X"): those written with the odd one's own term or year are its session, when
+            // one number from it (a slip; numbers far apart with one term's years are
+            // releases pasted one after another, as in a collection).
             if disagree(&plain, mentions) {
-                let own_term: Vec<usize> =
-                    same.iter().copied().filter(|&j| one_session(j)).collect();
+                let own_term: Vec<usize> = same
+                    .iter()
+                    .copied()
+                    .filter(|&j| one_session(j) && mentions[j].value.abs_diff(odd.value) <= 1)
+                    .collect();
                 if !own_term.is_empty() {
                     plain = own_term;
                 }
@@ -657,6 +662,13 @@ mod tests {
                 "Tin hoạt động\n\nKể từ Đại hội Thi đua yêu nước tỉnh lần thứ nhất (năm 2000) đến nay, tỉnh đã tuyên dương hàng nghìn điển hình. Ngày 5/9, Đại hội Thi đua yêu nước tỉnh lần thứ V được tổ chức tại hội trường tỉnh. Đại hội Thi đua yêu nước tỉnh lần thứ V tuyên dương 200 tập thể. Từ Đại hội Thi đua yêu nước tỉnh lần thứ hai (năm 2000), phong trào lan rộng.",
                 &["hai"],
             )],
+        );
+        // Numbers far apart with one term's years: releases pasted one after another.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Tin tổng hợp\n\nĐại hội đại biểu Đảng bộ phường An Phú lần thứ 27, nhiệm kỳ 2025 - 2030 khai mạc sáng 2/8. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 12 đã bế mạc. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 5 đã bế mạc. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 8, nhiệm kỳ 2025 - 2030 khai mạc sáng 5/8.",
+            ],
         );
     }
 
