@@ -345,6 +345,12 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                 if words[j].is_empty() {
                     return None;
                 }
+                // "Đại hội đã bầu Ban Chấp hành Hội Nhà báo tỉnh lần thứ VIII": the board
+                // elected carries its congress's number (a board's meeting, "Hội nghị Ban
+                // Chấp hành lần thứ 5", is the meeting's noun's).
+                if elected_board_at(&words, j) {
+                    return Some(("đại hội", BOARD.len()));
+                }
                 let heads = event_heads().get(words[j])?;
                 heads.iter().find_map(|&(second, name)| {
                     let len = if second.is_empty() {
@@ -358,8 +364,17 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
             };
             // Each position's event noun, read once (the name after a noun is read up to
             // the next one).
-            let events: Vec<Option<(&'static str, usize)>> =
+            let mut events: Vec<Option<(&'static str, usize)>> =
                 (0..sentence.len()).map(event_at).collect();
+            // A noun starting inside another is not one: "Đại hội Thi đua" is a congress,
+            // not a "hội thi".
+            for j in 0..events.len() {
+                if let Some((_, len)) = events[j] {
+                    for inner in events.iter_mut().skip(j + 1).take(len - 1) {
+                        *inner = None;
+                    }
+                }
+            }
             for j in 0..sentence.len() {
                 let Some((event, event_len)) = events[j] else {
                     continue;
@@ -442,6 +457,13 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                         });
                         break;
                     }
+                    // The term inside the name ("Nghị quyết Đại hội nhiệm kỳ lần thứ II"): not
+                    // the organisation's words.
+                    if word == "nhiệm" && matches!(words.get(k + 1).copied(), Some("kỳ" | "kì"))
+                    {
+                        k += 2;
+                        continue;
+                    }
                     // A name in quotation marks: "Hội thi “Nhà nông đua tài” lần thứ ba".
                     if token.kind() == TokenKind::Punct
                         && matches!(doc.token_text(token), "\"" | "“" | "”")
@@ -504,6 +526,16 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
         }
     }
     out
+}
+
+/// The board a congress elects.
+const BOARD: [&str; 3] = ["ban", "chấp", "hành"];
+
+/// Whether the board starts at `j`, right after the verb of its election ("bầu", "bầu ra").
+fn elected_board_at(words: &[&str], j: usize) -> bool {
+    let before = |back: usize| j.checked_sub(back).map(|b| words[b]);
+    words[j..].starts_with(&BOARD)
+        && (before(1) == Some("bầu") || (before(1) == Some("ra") && before(2) == Some("bầu")))
 }
 
 /// How many words after "là lần thứ N" its event noun may come ("lần thứ 11 huyện tổ chức
@@ -740,6 +772,41 @@ fn org_after(doc: &Document, tokens: &[usize], words: &[&str]) -> Vec<String> {
 /// The last word of an administrative level ("tỉnh", "thành phố", "thị trấn").
 const LEVEL_WORDS: &[&str] = &["huyện", "phường", "phố", "quận", "trấn", "tỉnh", "xã"];
 
+/// The administrative level of an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Commune,
+    District,
+    Province,
+    National,
+}
+
+/// The level an organisation's words (lower case, acronyms expanded) place it at: the most
+/// local level word it has ("Hội Nông dân xã Hoàng Diệu, huyện Gia Lộc" is a commune's;
+/// "thị xã" a district's), or the nation's for "trung ương", "toàn quốc" or a name ending
+/// on "Việt Nam" with no level word ("Hội Nhà văn Việt Nam"). `None` when the words say no
+/// level ("Ban Chấp hành Hội", "thành phố" alone, which may be either).
+pub fn level_of<S: AsRef<str>>(words: &[S]) -> Option<Level> {
+    let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    let mut found: Option<Level> = None;
+    for (i, &w) in words.iter().enumerate() {
+        let after_thi = i > 0 && words[i - 1] == "thị";
+        let level = match w {
+            "xã" if after_thi => Level::District,
+            "xã" | "phường" | "trấn" => Level::Commune,
+            "huyện" | "quận" => Level::District,
+            "tỉnh" => Level::Province,
+            _ => continue,
+        };
+        found = Some(found.map_or(level, |f| if (level as u8) < (f as u8) { level } else { f }));
+    }
+    let national = words
+        .windows(2)
+        .any(|w| matches!(w, ["trung", "ương"] | ["toàn", "quốc"]))
+        || words.ends_with(&["việt", "nam"]);
+    found.or(national.then_some(Level::National))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -891,6 +958,60 @@ mod tests {
             .collect();
         assert!(!cues[0].earlier);
         assert!(cues[1].later && cues[2].later);
+    }
+
+    #[test]
+    fn a_board_elected_carries_its_congress_s_number_and_a_term_is_no_organisation() {
+        let found = |t: &str| {
+            mentions(t)
+                .into_iter()
+                .map(|m| (m.0, m.1.join(" "), m.2))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(
+                "Đại hội đã bầu Ban Chấp hành Hội Cựu chiến binh xã Tân An lần thứ VII, nhiệm kỳ 2022 - 2027."
+            ),
+            vec![("đại hội", "hội cựu chiến binh xã tân an".to_string(), 7)]
+        );
+        // A board's meeting is the meeting's; a board not elected names no congress.
+        assert_eq!(
+            found("Hội nghị Ban Chấp hành Hội Cựu chiến binh xã lần thứ 5 họp."),
+            vec![(
+                "hội nghị",
+                "ban chấp hành hội cựu chiến binh xã".to_string(),
+                5
+            )]
+        );
+        assert!(found("Báo cáo của Ban Chấp hành Hội Cựu chiến binh xã lần thứ VI.").is_empty());
+        // A noun inside another is not read: one congress, no "hội thi".
+        assert_eq!(
+            found("Đại hội Thi đua yêu nước tỉnh lần thứ V khai mạc."),
+            vec![("đại hội", "thi đua yêu nước tỉnh".to_string(), 5)]
+        );
+        // "nhiệm kỳ" inside the name is the term, not the organisation.
+        assert_eq!(
+            found("Xã thực hiện Nghị quyết Đại hội nhiệm kỳ lần thứ V."),
+            vec![("đại hội", String::new(), 5)]
+        );
+    }
+
+    #[test]
+    fn the_level_of_an_organisation() {
+        let level = |t: &str| level_of(&t.split(' ').collect::<Vec<_>>());
+        assert_eq!(level("hội nông dân xã"), Some(Level::Commune));
+        assert_eq!(
+            level("hội nông dân xã tân an huyện tam nông"),
+            Some(Level::Commune)
+        );
+        assert_eq!(level("đảng bộ thị xã"), Some(Level::District));
+        assert_eq!(
+            level("hội nhà văn việt nam tỉnh hưng yên"),
+            Some(Level::Province)
+        );
+        assert_eq!(level("hội nhà văn việt nam"), Some(Level::National));
+        assert_eq!(level("ban chấp hành trung ương hội"), Some(Level::National));
+        assert_eq!(level("ban chấp hành hội"), None);
     }
 
     #[test]

@@ -162,6 +162,10 @@ fn classify(text: &str, blocks: &mut [RawBlock]) {
         let line = &text[block.range.clone()];
         block.kind = kind_of(line);
         if title_open {
+            // A navigation path above the headline: read as it is, the headline is below.
+            if is_breadcrumb(line) {
+                continue;
+            }
             match block.kind {
                 // A date, a source tag or a publication line above the headline.
                 BlockKind::Meta => continue,
@@ -297,9 +301,19 @@ fn is_list_marker(line: &str) -> bool {
         && (line[marker_len..].starts_with(". ") || line[marker_len..].starts_with(") "))
 }
 
-/// A short line in capitals above the headline: a category ("CÔNG TÁC ĐẢNG").
+/// A short line in one case above the headline: a category, in capitals ("CÔNG TÁC ĐẢNG")
+/// or in lower case ("văn hóa - xã hội"); a headline starts with a capital and goes on in
+/// lower case.
 fn is_kicker(line: &str) -> bool {
-    line.split_whitespace().count() <= 6 && !line.chars().any(char::is_lowercase)
+    line.split_whitespace().count() <= 6
+        && (!line.chars().any(char::is_lowercase) || !line.chars().any(char::is_uppercase))
+}
+
+/// A portal's navigation path copied with the page: "> Tin tức > Tin hoạt động > Phát biểu
+/// ...", its parts joined by " > " (two joins at least, or one after a leading "> ").
+fn is_breadcrumb(line: &str) -> bool {
+    let joins = line.matches(" > ").count() + usize::from(line.starts_with("> "));
+    joins >= 2 && !line.contains('<')
 }
 
 #[cfg(test)]
@@ -325,6 +339,28 @@ mod tests {
             kinds,
             [BlockKind::Meta, BlockKind::Title, BlockKind::Paragraph]
         );
+    }
+
+    #[test]
+    fn headline_found_below_a_breadcrumb_and_a_lower_case_section_tag() {
+        let kinds = |text: &str| -> Vec<BlockKind> {
+            read(text, 0).blocks.iter().map(|b| b.kind).collect()
+        };
+        assert_eq!(
+            kinds(
+                "> Trang chủ > Tin tức > Xã họp Hội đồng nhân dân\n\nXã họp Hội đồng nhân dân khóa III\n\nSáng 2/3, xã họp.\n"
+            ),
+            [BlockKind::Heading, BlockKind::Title, BlockKind::Paragraph]
+        );
+        assert_eq!(
+            kinds(
+                "tin địa phương\n\nPhường khai mạc Đại hội lần thứ IV\n\nSáng 2/3, phường họp.\n"
+            ),
+            [BlockKind::Heading, BlockKind::Title, BlockKind::Paragraph]
+        );
+        // One " > " in a sentence is no path; a headline in mixed case is no section tag.
+        assert!(!is_breadcrumb("Tỷ lệ đạt > 90% so với kế hoạch"));
+        assert!(!is_kicker("Phường khai mạc Đại hội"));
     }
 
     #[test]

@@ -35,7 +35,10 @@ declare_rule! {
     /// (HĐND, Hội đồng nhân dân). A Roman numeral without "lần thứ" ("Đại hội XXV đã bầu
     /// ...") is judged like the others when it is one apart from them and its sentence
     /// reports on it, but is never evidence nor half of a tie: it may be another body's
-    /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng").
+    /// congress named in passing ("văn kiện Đại hội XIV", "Đại hội XIV của Đảng"). A board
+    /// elected with a number ("Đại hội đã bầu Ban Chấp hành Hội ... lần thứ VIII") is a
+    /// mention of its congress; when the others name several sessions, those written with
+    /// the odd one's own term or year are its session.
     ///
     /// Years decide whether two mentions are one event: the term or year written right
     /// after a mention ("nhiệm kỳ 2020 – 2025", "năm 2022", "năm học ...") makes two mentions
@@ -69,7 +72,7 @@ declare_rule! {
 ## Tác dụng
 Thu thập các sự kiện có đánh số trong văn bản (“Hội nghị ... lần thứ 25”, “Kỳ họp thứ XV”, “Đại hội đại biểu lần thứ VII”), nhóm theo danh từ chỉ sự kiện và tổ chức được nêu kèm. Khi số trong tiêu đề không trùng với số nào mà thân bài ghi cho cùng sự kiện, và thân bài thống nhất với nhau, lỗi được báo ở tiêu đề, kèm mọi chỗ thân bài nhắc đến làm bằng chứng. Số La Mã và số Ả Rập được coi là bằng nhau (XXV = 25).
 
-Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”).
+Các chỗ nhắc cũng được so với nhau: khi từ hai chỗ trở lên ghi cùng một số mà một chỗ duy nhất ghi số khác, chỗ đó bị báo, kèm các chỗ kia làm bằng chứng. Số nhỏ hơn một đơn vị chỉ bị báo khi câu đang nói về chính kỳ đó (“khai mạc Kỳ họp thứ 11”, vế câu mở đầu bằng nó) và không có từ chỉ kỳ trước (“so với”, “kết quả”, “Nghị quyết”, “đề ra” ...); số lớn hơn một đơn vị bị báo trừ khi có từ chỉ kỳ sau (“chuẩn bị”, “tiến tới”, “trước”, “sẽ” ...), trừ khi mọi chỗ nhắc đều chỉ kỳ sau (“trước Kỳ họp thứ 10” ở khắp văn bản); chỗ nhắc không nêu tổ chức có thể thuộc nhiều sự kiện thì không được so, cũng không làm bằng chứng; chỗ nhắc như vậy trong thân bài thuộc sự kiện ở tiêu đề khi số lệch số ở tiêu đề không quá một, và thuộc tổ chức khác (không so với chỗ nào) khi lệch nhiều hơn. Hai chỗ nhắc duy nhất ghi hai số khác nhau, không có từ chỉ kỳ khác (hoặc cả hai cùng chỉ kỳ sau) và không phải hai lần tổ chức ghi hai năm khác nhau, được báo ở mức cảnh báo tại chỗ sau, kèm chỗ trước làm bằng chứng. Tiêu đề được so với những chỗ nhắc trong thân bài không có từ chỉ kỳ khác. Số có thể viết bằng chữ (“Kỳ họp thứ mười tám”), và chữ viết tắt chỉ cùng tổ chức với tên đầy đủ (HĐND, Hội đồng nhân dân). Số La Mã không có “lần thứ” (“Đại hội XXV đã bầu ...”) được xét như các chỗ khác khi lệch một đơn vị so với chúng và câu đang nói về chính kỳ đó, nhưng không bao giờ làm bằng chứng hay làm một nửa của cặp hai chỗ: đó có thể là đại hội của tổ chức khác được nhắc qua (“văn kiện Đại hội XIV”, “Đại hội XIV của Đảng”). Ban Chấp hành được bầu kèm số (“Đại hội đã bầu Ban Chấp hành Hội ... lần thứ VIII”) là một chỗ nhắc Đại hội đó; khi các chỗ nhắc khác nói về nhiều kỳ, những chỗ ghi cùng nhiệm kỳ hay cùng năm với chỗ đang xét là chính kỳ đó.
 
 Năm quyết định hai chỗ nhắc có phải một sự kiện không: nhiệm kỳ hay năm ghi ngay sau chỗ nhắc (“nhiệm kỳ 2020 – 2025”, “năm 2022”, “năm học ...”) làm hai chỗ nhắc thành một sự kiện dù các chữ trước đó khác nhau, còn năm khác nhau làm chúng thành hai; một cuộc họp (kỳ họp, hội nghị, phiên họp) không bao giờ được gộp chỉ vì cùng năm. Một ngày tháng trong cùng vế câu cách năm của chỗ nhắc kia từ hai năm trở lên cho biết đó là hai sự kiện.
 
@@ -177,7 +180,12 @@ impl Rule for OrdinalMismatch {
             reported.push(title.span.clone());
             out.push(d);
         }
-        self.check_odd_mention(doc, mentions, &facts.cues, &reported, out);
+        // Each mention's years, read once: the pairwise tests below compare them many times.
+        let years: Vec<MentionYears> = mentions
+            .iter()
+            .map(|m| MentionYears::read(doc, m))
+            .collect();
+        self.check_odd_mention(doc, mentions, &facts.cues, &years, &reported, out);
     }
 }
 
@@ -292,23 +300,57 @@ fn year_in_clause(doc: &Document, mention: &OrdinalMention) -> Option<u32> {
 /// them one session (different years still make them two).
 const MEETINGS: &[&str] = &["kỳ họp", "hội nghị", "phiên họp"];
 
+/// The years written after a mention: its edition or term ([`edition`]) and the first
+/// date's year in its clause ([`year_in_clause`]).
+#[derive(Debug, Clone, Copy)]
+struct MentionYears {
+    edition: Option<(u32, u32)>,
+    in_clause: Option<u32>,
+}
+
+impl MentionYears {
+    fn read(doc: &Document, mention: &OrdinalMention) -> MentionYears {
+        MentionYears {
+            edition: edition(doc, mention),
+            in_clause: year_in_clause(doc, mention),
+        }
+    }
+}
+
 /// What the editions of two mentions say: `Some(true)` one session (the same years, for an
-/// event numbered once a term or a year), `Some(false)` two (different years), `None` when
-/// either names no year.
-fn same_edition(doc: &Document, a: &OrdinalMention, b: &OrdinalMention) -> Option<bool> {
+/// event numbered once a term or a year: `a`'s noun), `Some(false)` two (different years),
+/// `None` when either names no year.
+fn same_edition(a: &OrdinalMention, x: MentionYears, y: MentionYears) -> Option<bool> {
     // Two years apart at least: a year apart may be one edition's preparation and its
     // date ("chuẩn bị ... từ quý I năm 2026" for a congress in 2027).
-    if let (Some(x), Some(y)) = (year_in_clause(doc, a), year_in_clause(doc, b))
-        && x.abs_diff(y) >= 2
+    if let (Some(p), Some(q)) = (x.in_clause, y.in_clause)
+        && p.abs_diff(q) >= 2
     {
         return Some(false);
     }
-    let (x, y) = (edition(doc, a)?, edition(doc, b)?);
-    if x != y {
+    if x.edition? != y.edition? {
         Some(false)
     } else {
         (!MEETINGS.contains(&a.event)).then_some(true)
     }
+}
+
+/// The number most of `plain` give (the higher of two given as often).
+fn usual(plain: &[usize], mentions: &[OrdinalMention]) -> Option<u32> {
+    let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
+    plain
+        .iter()
+        .map(|&j| mentions[j].value)
+        .max_by_key(|&v| (count(v), v))
+}
+
+/// Whether `plain` names other sessions than the usual one and the one before it.
+fn disagree(plain: &[usize], mentions: &[OrdinalMention]) -> bool {
+    usual(plain, mentions).is_some_and(|u| {
+        plain
+            .iter()
+            .any(|&j| mentions[j].value != u && mentions[j].value + 1 != u)
+    })
 }
 
 /// The most mentions of one event compared with each other.
@@ -321,11 +363,10 @@ impl OrdinalMismatch {
     /// 30 năm 2024").
     fn tie(
         &self,
-        doc: &Document,
         a: &OrdinalMention,
         b: &OrdinalMention,
-        cue_a: SessionCues,
-        cue_b: SessionCues,
+        (cue_a, years_a): (SessionCues, MentionYears),
+        (cue_b, years_b): (SessionCues, MentionYears),
     ) -> bool {
         // Both plain, or both pointing at the next session ("chào mừng Đại hội lần thứ
         // VIII", "chuẩn bị cho Đại hội lần thứ VIII"): one session. The same term or year
@@ -335,7 +376,7 @@ impl OrdinalMismatch {
         if a.value == b.value || a.in_title || b.in_title {
             return false;
         }
-        match same_edition(doc, a, b) {
+        match same_edition(a, years_a, years_b) {
             Some(one) => one,
             None => alike,
         }
@@ -386,6 +427,7 @@ impl OrdinalMismatch {
         doc: &Document,
         mentions: &[OrdinalMention],
         cues: &[SessionCues],
+        years: &[MentionYears],
         reported: &[std::ops::Range<usize>],
         out: &mut Vec<Diagnostic>,
     ) {
@@ -407,7 +449,7 @@ impl OrdinalMismatch {
                         && mentions[j].same_event(odd)
                         && !elsewhere(&mentions[j])
                         // Another term's or year's edition ("lần thứ VIII năm 2018").
-                        && same_edition(doc, odd, &mentions[j]) != Some(false)
+                        && same_edition(odd, years[i], years[j]) != Some(false)
                 })
                 .take(MAX_MENTIONS + 1)
                 .collect();
@@ -439,7 +481,10 @@ impl OrdinalMismatch {
                     continue;
                 }
                 // A bare numeral may be another body's congress: no tie.
-                if j < i && !odd.bare && self.tie(doc, odd, &mentions[j], cues[i], cues[j]) {
+                if j < i
+                    && !odd.bare
+                    && self.tie(odd, &mentions[j], (cues[i], years[i]), (cues[j], years[j]))
+                {
                     out.push(self.report_tie(doc, odd, &mentions[j]));
                 }
                 continue;
@@ -451,8 +496,8 @@ impl OrdinalMismatch {
             // A mention with the odd one's term or year written after it is its session,
             // whatever the words before ("trình Đại hội ... lần thứ XII (nhiệm kỳ 2020 -
             // 2025)").
-            let one_session = |j: usize| same_edition(doc, odd, &mentions[j]) == Some(true);
-            let plain: Vec<usize> = if uniform_later {
+            let one_session = |j: usize| same_edition(odd, years[i], years[j]) == Some(true);
+            let mut plain: Vec<usize> = if uniform_later {
                 same.clone()
             } else {
                 same.iter()
@@ -460,6 +505,20 @@ impl OrdinalMismatch {
                     .filter(|&j| !cues[j].any() || one_session(j))
                     .collect()
             };
+            // The others naming several sessions ("lần thứ nhất (năm 1952)" beside "lần thứ
+            // X"): those written with the odd one's own term or year are its session, when
+            // one number from it (a slip; numbers far apart with one term's years are
+            // releases pasted one after another, as in a collection).
+            if disagree(&plain, mentions) {
+                let own_term: Vec<usize> = same
+                    .iter()
+                    .copied()
+                    .filter(|&j| one_session(j) && mentions[j].value.abs_diff(odd.value) <= 1)
+                    .collect();
+                if !own_term.is_empty() {
+                    plain = own_term;
+                }
+            }
             // Two mentions of one term's congress or one year's edition, the others named
             // with words pointing elsewhere: a tie, like two mentions alone.
             if let [j] = plain[..]
@@ -473,33 +532,26 @@ impl OrdinalMismatch {
                 out.push(self.report_tie(doc, odd, &mentions[j]));
                 continue;
             }
-            let count = |v: u32| plain.iter().filter(|&&j| mentions[j].value == v).count();
-            let Some(usual_value) = plain
-                .iter()
-                .map(|&j| mentions[j].value)
-                .max_by_key(|&v| (count(v), v))
-            else {
+            let Some(usual_value) = usual(&plain, mentions) else {
                 continue;
             };
-            if plain
-                .iter()
-                .any(|&j| mentions[j].value != usual_value && mentions[j].value + 1 != usual_value)
-            {
+            if disagree(&plain, mentions) {
                 continue;
             }
-            let others: Vec<&OrdinalMention> = same
+            let others_at: Vec<usize> = same
                 .iter()
-                .filter(|&&j| mentions[j].value == usual_value)
-                .map(|&j| &mentions[j])
+                .copied()
+                .filter(|&j| mentions[j].value == usual_value)
                 .collect();
+            let others: Vec<&OrdinalMention> = others_at.iter().map(|&j| &mentions[j]).collect();
             let cue = cues[i];
             // The years written after the mentions: another term's or year's edition is
             // not compared; the same term's congress or year's edition is the same session
             // whatever the words before it ("Văn kiện Đại hội ... lần thứ XVI, nhiệm kỳ
             // 2020 – 2025" among "lần thứ XVII, nhiệm kỳ 2020 - 2025").
-            let editions: Vec<bool> = others
+            let editions: Vec<bool> = others_at
                 .iter()
-                .filter_map(|m| same_edition(doc, odd, m))
+                .filter_map(|&j| same_edition(odd, years[i], years[j]))
                 .collect();
             let same_session = !editions.is_empty() && editions.iter().all(|&one| one);
             let skip = others.len() < 2
@@ -507,10 +559,10 @@ impl OrdinalMismatch {
                 || editions.contains(&false)
                 // The usual number written with another term or year: the odd one is
                 // another edition ("lần thứ VIII năm 2018" among "lần thứ 9 năm 2022").
-                || mentions.iter().any(|m| {
+                || mentions.iter().zip(years).any(|(m, &y)| {
                     m.value == usual_value
                         && m.same_event(odd)
-                        && same_edition(doc, odd, m) == Some(false)
+                        && same_edition(odd, years[i], y) == Some(false)
                 })
                 // A bare numeral naming no organisation only where it is the session reported
                 // on ("Đại hội XXV đã bầu ..."), not named in passing ("văn kiện Đại hội XIV").
@@ -599,6 +651,35 @@ mod tests {
                     &["5"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn mentions_with_the_odd_one_s_year_are_its_session_among_others() {
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Tin hoạt động\n\nKể từ Đại hội Thi đua yêu nước tỉnh lần thứ nhất (năm 2000) đến nay, tỉnh đã tuyên dương hàng nghìn điển hình. Ngày 5/9, Đại hội Thi đua yêu nước tỉnh lần thứ V được tổ chức tại hội trường tỉnh. Đại hội Thi đua yêu nước tỉnh lần thứ V tuyên dương 200 tập thể. Từ Đại hội Thi đua yêu nước tỉnh lần thứ hai (năm 2000), phong trào lan rộng.",
+                &["hai"],
+            )],
+        );
+        // Numbers far apart with one term's years: releases pasted one after another.
+        silent(
+            &OrdinalMismatch,
+            &[
+                "Tin tổng hợp\n\nĐại hội đại biểu Đảng bộ phường An Phú lần thứ 27, nhiệm kỳ 2025 - 2030 khai mạc sáng 2/8. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 12 đã bế mạc. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 5 đã bế mạc. Đại hội đại biểu Đảng bộ phường An Phú lần thứ 8, nhiệm kỳ 2025 - 2030 khai mạc sáng 5/8.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_board_elected_is_its_congress_s_mention() {
+        flags_each(
+            &OrdinalMismatch,
+            &[(
+                "Tin hoạt động\n\nĐại hội đại biểu Hội Cựu chiến binh xã Tân An lần thứ VIII, nhiệm kỳ 2022 - 2027 diễn ra sáng 6/1. Đại hội đã bầu Ban Chấp hành Hội Cựu chiến binh xã Tân An lần thứ IX, nhiệm kỳ 2022 - 2027 gồm 9 người.",
+                &["IX"],
+            )],
         );
     }
 

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::analysis::Facts;
 use crate::analysis::cursor::Cursor;
-use crate::analysis::ordinals::expand_acronyms;
+use crate::analysis::ordinals::{Level, expand_acronyms, level_of};
 use crate::analysis::sentences::sentences;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
@@ -39,7 +39,12 @@ declare_rule! {
     /// I). A Party committee named by its seat (Tỉnh ủy, Huyện ủy, Thành ủy, Quận ủy, Thị ủy,
     /// Đảng ủy) is the committee of that Party organisation ("đảng bộ tỉnh"), and the
     /// inspection committee (Ủy ban Kiểm tra) shares the khóa of the committee that elects
-    /// it. Lists ("khóa XIV, XV", "khóa
+    /// it. A term numbered after "nhiệm kỳ" ("nhiệm kỳ V (2019 – 2024)", as associations
+    /// number theirs) is read as a khóa. A congress elects the board of its own level only
+    /// (a commune's "BCH Hội Nông dân xã khóa X" beside a district's congress is not its
+    /// board); a nomination ("giới thiệu nhân sự Bí thư ... khóa XIX") is an election; a
+    /// khóa given years is compared only with the mentions of its term when another has
+    /// them, and one without years with the term most mentions are given. Lists ("khóa XIV, XV", "khóa
     /// XIV và XV"; not "khóa XI và đoàn đại biểu") and a sentence about a former or a future
     /// term ("nguyên", "trước", "sắp tới", "khóa mới") are left alone.
     ///
@@ -64,7 +69,7 @@ declare_rule! {
         vi: "Cùng một nhiệm kỳ, một khóa được ghi bằng những con số khác nhau.
 
 ## Tác dụng
-So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ, LHPN ...). Khóa của Ban Chấp hành là khóa của chính tổ chức đó (“Ban Chấp hành Hội LHPN xã” và “Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập”); tên chỉ nói loại tổ chức (“Ban Chấp hành”, “Chủ tịch Hội”) là của tổ chức duy nhất mà văn bản nêu. Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Cấp ủy gọi theo nơi đặt (Tỉnh ủy, Huyện ủy, Thành ủy, Quận ủy, Thị ủy, Đảng ủy) là Ban Chấp hành của đảng bộ đó (“đảng bộ tỉnh”), và Ủy ban Kiểm tra mang khóa của cấp ủy bầu ra nó. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
+So sánh các nhiệm kỳ, các khóa mà văn bản nêu: “nhiệm kỳ 2020-2025” với các “nhiệm kỳ” khác, báo nhiệm kỳ trùng năm đầu hoặc năm cuối với một nhiệm kỳ đã nêu nhưng lệch năm còn lại (“nhiệm kỳ 2020-2024” sau “nhiệm kỳ 2020-2025”); và mỗi “khóa N” với các lần nhắc khác của cùng một cơ quan, bất kể từ đứng trước: cơ quan là tên đứng trước “khóa” (“Ban Chấp hành Hội Nông dân huyện”, “(khóa IV)” đứng sau tên), bỏ chức danh đứng trước (“Bí thư Huyện đoàn” là Huyện đoàn), chữ viết tắt được đọc như tên đầy đủ (HĐND, BCH, MTTQ, LHPN ...). Khóa của Ban Chấp hành là khóa của chính tổ chức đó (“Ban Chấp hành Hội LHPN xã” và “Chủ tịch Hội Liên hiệp Phụ nữ xã Tân Lập”); tên chỉ nói loại tổ chức (“Ban Chấp hành”, “Chủ tịch Hội”) là của tổ chức duy nhất mà văn bản nêu. Khóa được Đại hội trong văn bản bầu ra (“Đại hội ... lần thứ IX” rồi “bầu Ban Chấp hành khóa X”) phải mang số của Đại hội. So với các lần nhắc khác, một khóa bị báo khi từ hai chỗ trở lên ghi cùng một số khác, hoặc một chỗ trong văn bản không nói đến đại hội hay bầu cử; trừ khóa trước (nhỏ hơn một, trong văn bản nói đến đại hội hay bầu cử: nơi khác không có khóa trước), khóa mới (được bầu: “bầu Ban Chấp hành”, “bầu 15 ông, bà vào Ban Chấp hành”) và hai khóa có năm nhiệm kỳ khác nhau. Một khóa được ghi hai nhiệm kỳ không trùng năm nào cũng bị báo; hai khóa của cùng một cơ quan ở hai nhiệm kỳ liền nhau mà số không liền nhau (“khóa XII (nhiệm kỳ 2021 - 2026)” bên cạnh “khóa XIV, nhiệm kỳ 2026 - 2031”) được báo ở mức cảnh báo, trừ cơ quan đánh số lại từ I. Cấp ủy gọi theo nơi đặt (Tỉnh ủy, Huyện ủy, Thành ủy, Quận ủy, Thị ủy, Đảng ủy) là Ban Chấp hành của đảng bộ đó (“đảng bộ tỉnh”), và Ủy ban Kiểm tra mang khóa của cấp ủy bầu ra nó. Nhiệm kỳ đánh số (“nhiệm kỳ V (2019 – 2024)”, cách các hội đánh số nhiệm kỳ) được đọc như một khóa. Đại hội chỉ bầu Ban Chấp hành cùng cấp với nó (“BCH Hội Nông dân xã khóa X” bên cạnh Đại hội của huyện không phải Ban Chấp hành do Đại hội đó bầu); giới thiệu nhân sự (“lấy phiếu giới thiệu nhân sự Bí thư ... khóa XIX”) được coi như bầu; khóa có ghi năm chỉ được so với các chỗ nhắc cùng nhiệm kỳ khi có chỗ ghi cùng năm, còn khóa không ghi năm được so với nhiệm kỳ mà phần lớn các chỗ nhắc ghi. Danh sách (“khóa XIV, XV”, “khóa XIV và XV”; không phải “khóa XI và đoàn đại biểu”) và câu nói về nhiệm kỳ trước hoặc sau (“nguyên”, “trước”, “sắp tới”, “khóa mới”) được bỏ qua.
 
 ## Vì sao
 Nhiệm kỳ là thông tin người đọc kiểm tra được. “2020-2024” bên cạnh “2020-2025”, hay “khóa VII” cho một ban chấp hành vừa được gọi là “khóa VI” ở đoạn trên, cho thấy một trong hai con số đã bị gõ sai.",
@@ -134,6 +139,14 @@ impl Rule for TermMismatch {
                     match word(p) {
                         Some("nhiệm") if word(p + 1) == Some("kỳ") || word(p + 1) == Some("kì") =>
                         {
+                            // "nhiệm kỳ V (2019 – 2024)": a term numbered as a khóa is.
+                            if text(p + 2).is_some_and(|t| roman::parse(t).is_some()) {
+                                if let Some(khoa) = read_khoa(doc, &cursor, p, 2, transition(p, 3))
+                                {
+                                    khoas.push(khoa);
+                                }
+                                continue;
+                            }
                             let Some((first, last, _)) = cursor.year_range(p + 2) else {
                                 continue;
                             };
@@ -150,7 +163,7 @@ impl Rule for TermMismatch {
                             });
                         }
                         Some("khóa" | "khoá") => {
-                            if let Some(khoa) = read_khoa(doc, &cursor, p, transition(p, 2)) {
+                            if let Some(khoa) = read_khoa(doc, &cursor, p, 1, transition(p, 2)) {
                                 khoas.push(khoa);
                             }
                         }
@@ -211,11 +224,19 @@ const ELECTION_REACH: usize = 8;
 /// The words of the body before "khóa" at `p`, up to this many.
 const BODY_WORDS: usize = 10;
 
-/// The "khóa N" at position `p` of the sentence, with its body, its years and whether it is
-/// elected there.
-fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Option<Khoa> {
+/// The "khóa N" (or "nhiệm kỳ N") at position `p` of the sentence, its `len` words before the
+/// number, with its body, its years and whether it is elected there.
+fn read_khoa(
+    doc: &Document,
+    c: &Cursor<'_>,
+    p: usize,
+    len: usize,
+    near_change: bool,
+) -> Option<Khoa> {
     let text = |q: usize| (q < c.len()).then(|| c.text(q));
-    let value = text(p + 1).and_then(|t| {
+    // The number, and what follows it.
+    let n = p + len;
+    let value = text(n).and_then(|t| {
         roman::parse(t).or_else(|| {
             (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| t.parse().ok())
@@ -224,8 +245,8 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
     })?;
     // "khóa XIV, XV", "khóa XIV và XV", "khóa XIV - XV": a list ("khóa XI và đoàn đại
     // biểu" is not one).
-    let listed = (matches!(text(p + 2), Some("," | "-" | "–")) || c.word(p + 2) == Some("và"))
-        && text(p + 3).is_some_and(|t| {
+    let listed = (matches!(text(n + 1), Some("," | "-" | "–")) || c.word(n + 1) == Some("và"))
+        && text(n + 2).is_some_and(|t| {
             roman::parse(t).is_some() || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
         });
     if listed {
@@ -244,6 +265,10 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
     };
     while q > 0 && words.len() < BODY_WORDS && !after_comma {
         let Some(w) = c.word(q - 1) else { break };
+        // A sentence opening on a function word ("Trong nhiệm kỳ V"): no name.
+        if q == 1 && EVENT_STOP_WORDS.contains(w) {
+            break;
+        }
         // An event noun ends the body: "Hội nghị Ban Chấp hành khóa XXI".
         if q >= 2
             && c.word(q - 2)
@@ -272,16 +297,25 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
     let stop = if q > 0 { c.word(q - 1) } else { None };
     let elected_before = match stop {
         Some("bầu" | "cử") => true,
+        // "lấy phiếu giới thiệu nhân sự Bí thư Tỉnh ủy khóa XIX": nominated for the term.
+        Some("sự") => {
+            q >= 4
+                && c.word(q - 2) == Some("nhân")
+                && c.word(q - 3) == Some("thiệu")
+                && c.word(q - 4) == Some("giới")
+        }
         // "được bầu làm Bí thư", "hiệp thương cử 33 vị vào Ủy ban", "bầu 15 ông, bà vào
         // Ban Chấp hành", "bầu 27 ủy viên Ban Chấp hành": the verb earlier in the clause.
-        Some("làm" | "vào" | "viên") => (q.saturating_sub(ELECTION_REACH)..q.saturating_sub(1))
+        // "bầu Ban chấp hành và Ủy ban kiểm tra Hội ... nhiệm kỳ V": both elected.
+        Some("làm" | "vào" | "viên" | "và") => (q.saturating_sub(ELECTION_REACH)
+            ..q.saturating_sub(1))
             .rev()
             .take_while(|&k| !matches!(text(k), Some("." | ";" | ":" | "!" | "?")))
             .any(|k| matches!(c.word(k), Some("bầu" | "cử"))),
         _ => false,
     };
     // "Ban Chấp hành khóa IX gồm 15 ủy viên tái cử".
-    let elected_after = (p + 2..(p + 12).min(c.len()))
+    let elected_after = (n + 1..(n + 11).min(c.len()))
         .take_while(|&k| !matches!(text(k), Some(";" | "." | "!" | "?")))
         .any(|k| matches!(c.word(k), Some("tái" | "trúng" | "đắc")) && c.word(k + 1) == Some("cử"));
     // Drop what comes before the last title.
@@ -309,9 +343,9 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
         _ => String::new(),
     };
     // "khóa VI, nhiệm kỳ 2020 - 2025", "(khóa XV nhiệm kỳ 2020-2025)".
-    let mut k = p + 2;
+    let mut k = n + 1;
     while k < c.len()
-        && k < p + 6
+        && k < n + 5
         && (matches!(text(k), Some("," | "("))
             || c.word(k)
                 .is_some_and(|w| matches!(w, "nhiệm" | "kỳ" | "kì")))
@@ -322,17 +356,19 @@ fn read_khoa(doc: &Document, c: &Cursor<'_>, p: usize, near_change: bool) -> Opt
         .year_range(k)
         .filter(|&(a, b, _)| b > a && b - a <= 10)
         .map(|(a, b, end)| ((a, b), c.span(k, end - 1)));
-    let transition = (p.saturating_sub(WINDOW.0)..p + 2 + WINDOW.1)
-        .filter(|&r| r < p || r > p + 1)
+    // "tiếp theo" is the next term; "tiếp tục" (to go on) is none.
+    let transition = (p.saturating_sub(WINDOW.0)..n + 1 + WINDOW.1)
+        .filter(|&r| r < p || r > n)
         .any(|r| {
-            c.word(r)
-                .is_some_and(|w| KHOA_TRANSITION_WORDS.contains(&w))
+            c.word(r).is_some_and(|w| {
+                KHOA_TRANSITION_WORDS.contains(&w) && (w != "tiếp" || c.word(r + 1) == Some("theo"))
+            })
         });
     Some(Khoa {
         value,
         body,
         body_text,
-        span: c.span(p, p + 1),
+        span: c.span(p, n),
         years,
         elected: elected_before || elected_after,
         transition,
@@ -354,6 +390,20 @@ fn may_name_a_term(text: &str) -> bool {
                 .iter()
                 .any(|f| bytes[i - 1..].starts_with(f.as_bytes()))
     })
+}
+
+/// The years of the term most of `khoas` are given, when they are given two terms or more
+/// (and one is given more often than any other).
+fn main_term(khoas: &[&Khoa]) -> Option<(i32, i32)> {
+    let years: Vec<(i32, i32)> = khoas
+        .iter()
+        .filter_map(|k| k.years.as_ref().map(|(y, _)| *y))
+        .collect();
+    let count = |y: &(i32, i32)| years.iter().filter(|z| *z == y).count();
+    let main = *years.iter().max_by_key(|y| count(y))?;
+    (years.iter().any(|&y| y != main)
+        && years.iter().all(|y| *y == main || count(y) < count(&main)))
+    .then_some(main)
 }
 
 /// Whether the words of one name are all among the other's.
@@ -460,11 +510,32 @@ fn same_body(a: &Khoa, b: &Khoa, one_body: bool) -> bool {
     x.starts_with(y) || y.starts_with(x)
 }
 
+/// The document's congress: its number, the places that state it and the level of the
+/// organisation it names (a commune's congress elects no district board).
+struct Congress {
+    value: u32,
+    places: Vec<Range<usize>>,
+    level: Option<Level>,
+}
+
+impl Congress {
+    /// Whether the congress is the khóa's body's: a body's level is part of what it is, so a
+    /// commune's board ("BCH Hội Nông dân xã khóa X") is not elected by a district's
+    /// congress ("Đại hội Hội Nông dân huyện lần thứ XII") named beside it. A body or a
+    /// congress whose words say no level may be either.
+    fn elects(&self, k: &Khoa) -> bool {
+        match (self.level, level_of(&k.body)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
 /// The number of the document's congress ("Đại hội đại biểu lần thứ IX"), which elects the
 /// body's khóa of the same number, with the places that state it: the number most of its
 /// mentions without a cue give ("chuẩn bị Đại hội", "Nghị quyết Đại hội"). A shareholders'
 /// meeting ("Đại hội đồng cổ đông") elects no khóa.
-fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
+fn congress(doc: &Document) -> Option<Congress> {
     let facts = doc.ordinal_mentions();
     let mentions: Vec<_> = facts
         .mentions
@@ -490,15 +561,15 @@ fn congress(doc: &Document) -> Option<(u32, Vec<Range<usize>>)> {
     {
         return None;
     }
-    let first = best;
-    Some((
-        first.value,
-        mentions
-            .iter()
-            .filter(|m| m.value == first.value)
-            .map(|m| m.span.clone())
-            .collect(),
-    ))
+    let own: Vec<_> = mentions.iter().filter(|m| m.value == best.value).collect();
+    // The level its mentions name, when those that name one agree.
+    let mut levels = own.iter().filter_map(|m| level_of(&m.org));
+    let level = levels.next().filter(|&l| levels.all(|o| o == l));
+    Some(Congress {
+        value: best.value,
+        places: own.iter().map(|m| m.span.clone()).collect(),
+        level,
+    })
 }
 
 impl TermMismatch {
@@ -559,15 +630,19 @@ impl TermMismatch {
         let rule = self.meta();
         let congress = congress(doc);
         let one_body = one_named_body(khoas);
-        let confirmed =
-            |k: &Khoa| k.elected && congress.as_ref().is_some_and(|(n, _)| *n == k.value);
+        // The document's congress, when it is the khóa's body's.
+        let congress_of = |k: &Khoa| congress.as_ref().filter(|c| c.elects(k));
+        let confirmed = |k: &Khoa| k.elected && congress_of(k).is_some_and(|c| c.value == k.value);
         // A document that speaks of no congress and no election has no outgoing term: a
         // khóa one lower than its body's others is not the previous one.
         let changes_term = congress.is_some() || khoas.iter().any(|k| k.elected || k.near_change);
         for (i, k) in khoas.iter().enumerate() {
             let this = &doc.text[k.span.clone()];
+            let congress = congress_of(k);
             // Elected by the document's congress: the khóa is the congress's number.
-            if let Some((n, places)) = &congress
+            if let Some(Congress {
+                value: n, places, ..
+            }) = congress
                 && k.elected
                 && !k.transition
                 && k.value != *n
@@ -598,12 +673,42 @@ impl TermMismatch {
                 );
                 continue;
             }
-            let others: Vec<&Khoa> = khoas
+            // The other mentions of its body's term: a khóa given other nhiệm kỳ years is
+            // another term ("nhiệm kỳ IV (2014 – 2019)" beside "nhiệm kỳ V (2019 – 2024)").
+            let other_term = |o: &Khoa| {
+                k.years
+                    .as_ref()
+                    .zip(o.years.as_ref())
+                    .is_some_and(|((a, _), (b, _))| a != b)
+            };
+            let mut others: Vec<&Khoa> = khoas
                 .iter()
                 .enumerate()
                 .filter(|&(j, o)| j != i && same_body(k, o, one_body))
                 .map(|(_, o)| o)
                 .collect();
+            // Only when another of them is given this one's years: a term's years tell it
+            // from the others, they do not make mentions without years its own.
+            if others.iter().any(|o| {
+                k.years.is_some()
+                    && o.years.as_ref().map(|(y, _)| y) == k.years.as_ref().map(|(y, _)| y)
+            }) {
+                others.retain(|o| !other_term(o));
+            }
+            // This one without years, the others on two terms their years tell apart (the
+            // outgoing "nhiệm kỳ IV (2014 – 2019)" among "nhiệm kỳ V (2019 – 2024)"): it is
+            // compared with the term most of them give, if it is one from that term's number.
+            if let Some(main) = main_term(&others)
+                && k.years.is_none()
+            {
+                others.retain(|o| o.years.as_ref().is_none_or(|(y, _)| *y == main));
+                if others
+                    .first()
+                    .is_none_or(|o| o.value.abs_diff(k.value) != 1)
+                {
+                    continue;
+                }
+            }
             let Some(first) = others.first() else {
                 continue;
             };
@@ -630,7 +735,7 @@ impl TermMismatch {
                 None => {
                     // The document's congress numbering the others' khóa confirms them
                     // ("Đại hội ... lần thứ XVII" and "Bí thư Tỉnh ủy khóa XVII").
-                    let by_congress = congress.as_ref().is_some_and(|(n, _)| *n == first.value);
+                    let by_congress = congress.is_some_and(|c| c.value == first.value);
                     let weight = others.len()
                         + others.iter().filter(|o| confirmed(o)).count()
                         + usize::from(by_congress);
@@ -655,7 +760,7 @@ impl TermMismatch {
                             && (changes_term || others.len() < 2))
                         // The incoming one, elected or the congress's own number.
                         || (k.value == first.value + 1 && k.elected)
-                        || congress.as_ref().is_some_and(|(n, _)| *n == k.value)
+                        || congress.is_some_and(|c| c.value == k.value)
                     {
                         continue;
                     }
@@ -980,6 +1085,90 @@ mod tests {
                 // A commune formed anew starts again at I.
                 "Ban Chấp hành Đảng bộ xã khóa XXIV (nhiệm kỳ 2020 - 2025) kết thúc nhiệm vụ. Đại hội bầu Ban Chấp hành Đảng bộ xã khóa I, nhiệm kỳ 2025 - 2030.",
             ],
+        );
+    }
+
+    #[test]
+    fn a_term_numbered_after_nhiem_ky_is_read_as_a_khoa() {
+        flags_each(
+            &TermMismatch,
+            &[(
+                "Hội Khuyến học tỉnh khai mạc Đại hội đại biểu nhiệm kỳ IV (2020 – 2025). Ông Minh được bầu làm Chủ tịch Hội Khuyến học tỉnh nhiệm kỳ IV (2020 – 2025). Trong nhiệm kỳ V (2020 – 2025), Hội phấn đấu kết nạp 200 hội viên.",
+                &["nhiệm kỳ V"],
+            )],
+        );
+        silent(
+            &TermMismatch,
+            &[
+                "Báo cáo của Ban Chấp hành nhiệm kỳ III (2015 – 2020) trình Đại hội đại biểu Hội Khuyến học tỉnh nhiệm kỳ IV (2020 – 2025). Chủ tịch Hội Khuyến học tỉnh nhiệm kỳ IV đọc diễn văn.",
+            ],
+        );
+    }
+
+    #[test]
+    fn years_tell_terms_apart_in_both_directions() {
+        flags_each(
+            &TermMismatch,
+            &[
+                // Given this one's years, another khóa of other years is another term: the
+                // two of one term disagree (each is reported, as two mentions alone are).
+                (
+                    "Chi hội Cựu chiến binh khóa II, nhiệm kỳ 2012-2017 tổng kết. Đại hội Chi hội Cựu chiến binh khóa III, nhiệm kỳ 2022-2027 khai mạc. Đại hội bầu ban chấp hành Chi hội Cựu chiến binh Sở Nội vụ khóa IV, nhiệm kỳ 2022-2027.",
+                    &["khóa III", "khóa IV"],
+                ),
+                // Without years, compared with the term most of the others are given.
+                (
+                    "Ban Chấp hành Hội Khuyến học huyện nhiệm kỳ III (2016 – 2021) báo cáo tổng kết. Đại hội bầu Ban Chấp hành Hội Khuyến học huyện nhiệm kỳ IV (2021 – 2026) gồm 21 người; ông Sơn làm Chủ tịch Hội Khuyến học huyện nhiệm kỳ IV (2021 – 2026). Hội Khuyến học huyện nhiệm kỳ V đề ra ba khâu đột phá.",
+                    &["nhiệm kỳ V"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_nomination_and_a_coordinated_board_are_elected_and_to_go_on_is_no_other_term() {
+        flags_each(
+            &TermMismatch,
+            &[
+                (
+                    "Đại hội đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2025 - 2030 bầu 45 đồng chí vào Ban Chấp hành và lấy phiếu giới thiệu nhân sự Bí thư Huyện ủy khóa XX. Ban Chấp hành Đảng bộ huyện khóa XXI họp phiên thứ nhất.",
+                    &["khóa XX"],
+                ),
+                (
+                    "Đại hội đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2025 - 2030 đã bầu Ban Chấp hành Đảng bộ huyện khóa XX và tiếp tục thảo luận văn kiện.",
+                    &["khóa XX"],
+                ),
+                (
+                    "Đại hội Hội Luật gia huyện lần thứ III diễn ra sáng 9/5. Đại hội bầu Ban Chấp hành và Ban Kiểm tra Hội Luật gia huyện nhiệm kỳ IV.",
+                    &["nhiệm kỳ IV"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_congress_elects_the_board_of_its_own_level_only() {
+        silent(
+            &TermMismatch,
+            &[
+                "Đại hội đại biểu Hội Nông dân huyện Tam Nông lần thứ XI, nhiệm kỳ 2023 - 2028 khai mạc sáng nay. Trước đó, đại hội Hội Nông dân xã Hưng Lộc đã bầu Ban Chấp hành Hội Nông dân xã khóa IX gồm 15 người.",
+            ],
+        );
+        flags_each(
+            &TermMismatch,
+            &[(
+                "Đại hội đại biểu Hội Nông dân huyện Tam Nông lần thứ XI, nhiệm kỳ 2023 - 2028 khai mạc sáng nay. Đại hội đã bầu Ban Chấp hành Hội Nông dân huyện khóa X gồm 35 người.",
+                &["khóa X"],
+            )],
+        );
+        // The national association's khóa beside a province branch's congress: two
+        // mentions alone of one body.
+        flags_each(
+            &TermMismatch,
+            &[(
+                "Đại hội Chi hội Nhạc sĩ Việt Nam tỉnh lần thứ I khai mạc. Nhạc sĩ Tùng thay mặt Ban Chấp hành Hội Nhạc sĩ Việt Nam khoá X phát biểu, nhắc lại chương trình hành động của Hội Nhạc sĩ Việt Nam khoá XI.",
+                &["khoá XI"],
+            )],
         );
     }
 }
