@@ -32,8 +32,9 @@ declare_rule! {
     /// English never writes and it stands among Vietnamese words, or, as a warning, when the
     /// model has seen a spelling one edit away beside its neighbours at least `min-support`
     /// times ("Đại hoc", "luật phap"); never beside a plain-ASCII word that is no syllable
-    /// (an English run), unless that word is a name or an acronym in capitals and the word
-    /// on the other side has marks ("xâm chiem Iraq"). A capitalised word opening a
+    /// (an English run), unless the word is in lower case, that one is a name or an
+    /// acronym in capitals without digits, and the word right on the other side has marks
+    /// ("xâm chiem Iraq"). A capitalised word opening a
     /// sentence is judged the same way ("Tromg năm", "Ttây Nguyên"; with a letter beyond
     /// ASCII, the word after backs it alone: "Ôgn kết luận"); inside a sentence a capital makes a name (Niê, Ksor,
     /// Y Bih), reported for a misplaced or doubled tone mark, or, as a warning, where the
@@ -96,7 +97,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh), trừ khi đó là tên riêng hay chữ viết tắt viết hoa và từ ở phía bên kia có dấu (“xâm chiem Iraq”). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”; từ có chữ cái ngoài ASCII thì chỉ cần từ đứng sau xác nhận: “Ôgn kết luận”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh), trừ khi từ được xét viết thường, từ bên cạnh là tên riêng hay chữ viết tắt viết hoa không có chữ số và từ ngay phía bên kia có dấu (“xâm chiem Iraq”). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”; từ có chữ cái ngoài ASCII thì chỉ cần từ đứng sau xác nhận: “Ôgn kết luận”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -524,6 +525,17 @@ impl Spot<'_> {
         })
     }
 
+    /// Whether the model has seen `word` (a syllable) `min-support` times or more.
+    fn known(&self, word: &str) -> bool {
+        let mut key = String::new();
+        self.model.is_some_and(|model| {
+            model::key(word, &mut key)
+                && model
+                    .id(&key)
+                    .is_some_and(|x| model.unigram(x) >= self.min_support)
+        })
+    }
+
     /// Whether `word` (a syllable) fits the place: seen beside a neighbour `min-support`
     /// times, in `min-share` thousandths of the rarer's uses or `min-both` times beside each
     /// (`sure`: either is enough once the support is there).
@@ -708,6 +720,12 @@ fn glued_in_place(at: &Spot<'_>, text: &str) -> Option<usize> {
     let (model, place) = at.place()?;
     let (a, b) = syllable::split_in_two(text)?;
     if a.chars().nth(1).is_none() || (a.is_ascii() && b.is_ascii()) {
+        return None;
+    }
+    // A last letter again alone is a key typed twice ("củaa"), not a word.
+    if b.chars().nth(1).is_none()
+        && a.chars().next_back().and_then(syllable::base_letter) == b.chars().next()
+    {
         return None;
     }
     let (mut ka, mut kb) = (String::new(), String::new());
@@ -988,11 +1006,28 @@ fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let (word, keys) = telex_decoded(&lower).or_else(|| vni_decoded(&lower))?;
-    // One key may be chance (a code, an English word: six, bar); between two words with
-    // Vietnamese marks it is a Vietnamese word left in keys ("tết ho5 mặc").
-    let sure = keys > 1 || at.between_marked_words();
-    (among_vietnamese_words(at.doc, at.tokens, at.i) && at.fits(&word, sure)).then_some(word)
+    let telex = telex_decoded(&lower);
+    let vni = telex.is_none();
+    let (word, keys) = telex.or_else(|| vni_decoded(&lower))?;
+    if !among_vietnamese_words(at.doc, at.tokens, at.i) {
+        return None;
+    }
+    // Two digits each where VNI puts a key ("tha8ng1", "bo7i3") are a shape no code or
+    // word of another language has: a word the model knows is enough. Not in a figure
+    // ("9o37’": degrees and minutes).
+    let in_figure = [at.i.checked_sub(1), Some(at.i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| at.tokens.get(j))
+        .any(|t| t.kind() == TokenKind::Number);
+    if vni && keys > 1 && !in_figure && at.known(&word) {
+        return Some(word);
+    }
+    // One key may be chance (a code, an English word: six, bar, a loan: tuổi teen); one
+    // VNI digit between two words with Vietnamese marks is a Vietnamese word left in keys
+    // ("tôi con2 trẻ").
+    let sure = keys > 1 || (vni && at.between_marked_words());
+    at.fits(&word, sure).then_some(word)
 }
 
 /// A letter Vietnamese never writes (f, j, w) typed for the key next to it, or typed with
@@ -1456,12 +1491,13 @@ fn among_vietnamese_words_or(
             // "Đạo dien: Tony"); a common word is ("pop, rap và hip hop").
             let beside = !clause_break.get() || case_of(next) == Case::Lower;
             if beside && next.is_ascii() && !syllable::is_syllable(next) && !unmarked(next) {
-                if case_of(next) == Case::Lower {
+                // A code with digits (C2, Pd109) is no name.
+                if case_of(next) == Case::Lower || next.bytes().any(|b| b.is_ascii_digit()) {
                     return false;
                 }
                 name_beside[s] = true;
             }
-            marked_beside[s] = !next.is_ascii();
+            marked_beside[s] = !clause_break.get() && !next.is_ascii();
             vietnamese |= !next.is_ascii() || words.any(|w| !w.is_ascii());
         }
     }
@@ -1469,7 +1505,9 @@ fn among_vietnamese_words_or(
     // writes foreign names and abbreviations with ("xâm chiem Iraq", "Tăng truong GDP"),
     // not an English run, where the word on the other side has Vietnamese marks; between
     // two of them, or beside one and a plain word, it may be a phrase in English.
-    let name_ok = |s: usize| !name_beside[s] || marked_beside[1 - s];
+    // A capitalised word beside a name is part of it (Porfirio Díaz).
+    let lower = case_of(doc.token_text(&tokens[i])) == Case::Lower;
+    let name_ok = |s: usize| !name_beside[s] || (lower && marked_beside[1 - s]);
     vietnamese && name_ok(0) && name_ok(1)
 }
 
@@ -2566,12 +2604,15 @@ mod tests {
         ] {
             assert_eq!(fixed(&Nonword, text), fix, "{text}");
         }
-        // Between two names, or a name and a plain word: a title in English.
+        // Between two names, or a name and a plain word: a title in English; a capital
+        // beside a name is part of it; a code with digits is no name.
         silent(
             &Nonword,
             &[
                 "Vở kịch Romeo and Juliet được dựng lại ở nhà hát.",
                 "Cuốn Harry Potter and the Chamber được in lại.",
+                "Tướng Carlos Díaz và quân của ông rút lui.",
+                "Câu lạc bộ từng giành cup C3 của khu vực.",
             ],
         );
     }
@@ -2581,6 +2622,11 @@ mod tests {
         assert_eq!(
             fixed(&Nonword, "Cô giáo dạy toán của trường tôi con2 trẻ lắm."),
             "Cô giáo dạy toán của trường tôi còn trẻ lắm."
+        );
+        // One Telex key may be a loan ("teen" would read "tên").
+        silent(
+            &Nonword,
+            &["Bộ phim dành cho khán giả tuổi teen người Việt."],
         );
     }
 
@@ -2598,5 +2644,31 @@ mod tests {
             &Nonword,
             &["Cuộc họp đã xong. Ela là người phát biểu đầu tiên."],
         );
+    }
+
+    #[test]
+    fn two_vni_keys_need_only_a_word_the_model_knows() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Đội bạn chơi rất hay nên đội nhà khó tha8ng1 nổi trong trận này."
+            ),
+            "Đội bạn chơi rất hay nên đội nhà khó thắng nổi trong trận này."
+        );
+        // Codes whose digits are no VNI keys; a figure's degrees and minutes.
+        silent(
+            &Nonword,
+            &[
+                "Kho hàng có lô a6b1 và lô c7d2 chờ xuất bến.",
+                "Mũi đất nằm ở vĩ độ 8o37’ Bắc của bản đồ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_letter_typed_twice_is_no_word_glued() {
+        let found = check(&Nonword, "Chiến thuyền củaa Nelson đã rời cảng.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "của");
     }
 }
