@@ -32,8 +32,11 @@ declare_rule! {
     /// English never writes and it stands among Vietnamese words, or, as a warning, when the
     /// model has seen a spelling one edit away beside its neighbours at least `min-support`
     /// times ("Đại hoc", "luật phap"); never beside a plain-ASCII word that is no syllable
-    /// (an English run). A capitalised word opening a sentence is judged the same way
-    /// ("Tromg năm", "Ttây Nguyên"); inside a sentence a capital makes a name (Niê, Ksor,
+    /// (an English run), unless the word is in lower case, that one is a name or an
+    /// acronym in capitals without digits, and the word right on the other side has marks
+    /// ("xâm chiem Iraq"). A capitalised word opening a
+    /// sentence is judged the same way ("Tromg năm", "Ttây Nguyên"; with a letter beyond
+    /// ASCII, the word after backs it alone: "Ôgn kết luận"); inside a sentence a capital makes a name (Niê, Ksor,
     /// Y Bih), reported for a misplaced or doubled tone mark, or, as a warning, where the
     /// place all but calls for a spelling one slip away (its marks, two letters swapped: the
     /// pair takes `min-name-share` thousandths of the neighbour's uses: "Hy Lap", "Chuâ Á").
@@ -94,7 +97,7 @@ declare_rule! {
         vi: "Từ viết bằng chữ cái tiếng Việt nhưng không phải là một âm tiết tiếng Việt.
 
 ## Tác dụng
-Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
+Đối chiếu từng từ với quy tắc cấu tạo âm tiết tiếng Việt: phụ âm đầu, nguyên âm và âm cuối nào đi được với nhau (ngh chỉ đứng trước i, e, ê; k đứng trước i, y, e, ê), vần tận cùng bằng p, t, c, ch mang được những dấu thanh nào, và dấu thanh đặt trên chữ nào (chấp nhận cả kiểu cũ “hòa” lẫn kiểu mới “hoà”). Nêu lý do và gợi ý tối đa ba âm tiết đúng chỉ khác một chỗ, khả năng cao nhất trước, giữ nguyên cách viết hoa của người viết. Các gợi ý được mô hình tiếng Việt có sẵn xếp hạng theo mức hợp với các từ đứng hai bên. Hai từ viết dính (“cáccông”, “củaAndy”, “đượcxây”) được gợi ý tách ra, kể cả tên riêng hay từ nước ngoài dính vào một từ tiếng Việt rất thông dụng có dấu (“Dinhvà”, “cristobalitcủa”). Từ gõ thiếu dấu (“lich”, “thuoc”) bị nêu khi hình dạng của nó không thể là tiếng Anh và nó đứng giữa các từ tiếng Việt, hoặc, ở mức cảnh báo, khi mô hình đã gặp một cách viết chỉ khác một chỗ đứng cạnh từ bên cạnh ít nhất `min-support` lần (“Đại hoc”, “luật phap”); không bao giờ khi đứng cạnh một từ ASCII không phải âm tiết (một đoạn tiếng Anh), trừ khi từ được xét viết thường, từ bên cạnh là tên riêng hay chữ viết tắt viết hoa không có chữ số và từ ngay phía bên kia có dấu (“xâm chiem Iraq”). Từ viết hoa mở đầu câu được xét như vậy (“Tromg năm”, “Ttây Nguyên”; từ có chữ cái ngoài ASCII thì chỉ cần từ đứng sau xác nhận: “Ôgn kết luận”); giữa câu, chữ hoa cho biết đó là tên riêng (Niê, Ksor, Y Bih), chỉ bị báo khi dấu thanh đặt sai chỗ hoặc bị lặp, hoặc, ở mức cảnh báo, khi vị trí ấy gần như chỉ dành cho một cách viết khác một chỗ (thêm dấu, đổi chỗ hai chữ cái: cặp từ chiếm ít nhất `min-name-share` phần nghìn số lần dùng từ bên cạnh: “Hy Lap”, “Chuâ Á”). Chữ cái gõ thừa được gợi ý bỏ đi: phím Telex lọt vào giữa từ có dấu (“nhjà”), chữ cái gõ hai lần trong từ có chữ chỉ tiếng Việt mới có (“Bốnn”), hoặc, khi mô hình xác nhận từ đúng ở cả hai bên, phím cạnh phím bên cạnh (“theoi đuổi”); chữ cái gõ nhầm sang phím bên cạnh được sửa khi mô hình xác nhận từ đúng (“côny nhận”; với từ chỉ có chữ ASCII thì phải ở cả hai bên, giữa hai từ: “tromg việc”). Tên riêng tiếng Việt thiếu dấu hoặc đảo hai chữ cái (“Viet Nam”, “Htanh”) được xét như mọi tên riêng giữa câu, và chữ cái gõ hai lần ở từ mở đầu câu (“Trongg năm”) khi từ còn lại hợp với từ đứng sau. Từ có hai lỗi mà không có cách viết nào chỉ khác một chỗ (“trưưởc”, “lýýý”) được gợi ý các cách viết khác hai chỗ mà mô hình đã gặp đứng cạnh từ bên cạnh. Phím gõ dấu Telex bị sót lại trong từ (“Ngfay”, “nhfa”) được gợi ý thay bằng dấu thanh tương ứng; phím gõ sau một từ đã có dấu (“hoạchj”) và dấu thanh tổ hợp thừa sau một chữ đã có dấu (“trườ̃ng”) được gợi ý bỏ đi; phím dấu gõ hai lần làm mất dấu thanh (“đươcj”) được gợi ý trả lại dấu. Từ viết hoa mà chữ thứ hai cũng bị viết hoa do giữ phím Shift quá lâu (“NGười”, “VIệt”) bị cảnh báo, kèm cách viết hoa thông thường. Từ còn nguyên phím gõ Telex hoặc VNI do bộ gõ bị tắt (“booj”, “dduwowcj”, “bo65”) được gợi ý thành từ có dấu tương ứng, khi mô hình đã gặp từ đó đứng cạnh từ bên cạnh; chữ cái tiếng Việt không dùng bị gõ nhầm sang phím bên cạnh (“fiếng”) được gợi ý thành phím đúng. Các từ gõ thiếu dấu đứng liền nhau hỗ trợ lẫn nhau (“phap luat”: mô hình có “pháp luật”), và hai âm tiết viết dính được tách khi mô hình xác nhận cả hai ở vị trí đó (“nhưngkhông”), cũng như một âm tiết không dấu dính vào một âm tiết viết hoa có dấu (“vuaLý”). Phím f, j, w mà tiếng Việt không cần, gõ lẫn bên cạnh một chữ cái, được gợi ý bỏ đi ở bất kỳ vị trí nào (“fcác”, “Quốf hội”); từ có hai lỗi có thể được gợi ý một cách viết khác hai chỗ trước cách viết khác một chỗ khi mô hình ủng hộ nó hơn hẳn. Từ có dấu theo kiểu tiếng Tây Ban Nha hay tiếng Pháp (“él”, “más”, “née”) được bỏ qua khi không có từ nào gần đó cho thấy là tiếng Việt. Bỏ qua chữ viết tắt in hoa, từ có chữ số, địa chỉ web và thư điện tử, tên và từ nước ngoài, từ tiếng Anh quen dùng (top, hit, chat), cùng các từ vay mượn thường viết liền (axít, điốt, buýt, ôxy; những từ mà quy tắc âm tiết không nhận được ghi trong `rules/lists/loan-words.txt`).
 
 ## Vì sao
 Dấu thanh đặt sai chữ (“taị”), dấu thanh mà vần tận cùng bằng phụ âm tắc không mang được (“xêp”), sai quy tắc chính tả (“nghành”): người đọc nào cũng nhận ra, và công cụ chắc chắn đây là lỗi vì không có âm tiết như vậy.",
@@ -361,6 +364,10 @@ impl Spot<'_> {
         let mut lowered = String::new();
         lower_into(text, &mut lowered);
         let plain_text = without_marks_of(&lowered);
+        // Opening a sentence, a capital is no sign of a name, and a letter beyond ASCII
+        // none of a foreign word ("Ôgn kết hôn"): the word after alone backs the spelling,
+        // which has no word before it to take a share of.
+        let opening_marked = self.opens && !name && !ascii && case_of(text) == Case::Capitalized;
         let min_share = if name {
             self.min_name_share
         } else {
@@ -395,7 +402,9 @@ impl Spot<'_> {
             .take(1)
             .any(|f| {
                 f.support >= self.min_support
-                    && (f.share >= min_share || (!name && f.both >= self.min_both))
+                    && (f.share >= min_share
+                        || (!name && f.both >= self.min_both)
+                        || opening_marked)
             })
             || (lower && ascii && self.backed_in_run(&lowered))
     }
@@ -409,6 +418,25 @@ impl Spot<'_> {
                 .iter()
                 .all(|side| side.is_some() && *side != number)
         })
+    }
+
+    /// Whether the words right before and after (one space apart) are syllables written
+    /// with a letter beyond ASCII: the place is plainly Vietnamese text.
+    fn between_marked_words(&self) -> bool {
+        let (tokens, i) = (self.tokens, self.i);
+        let marked = |space: Option<&Token>, word: Option<&Token>| {
+            let (Some(space), Some(word)) = (space, word) else {
+                return false;
+            };
+            let text = self.doc.token_text(word);
+            space.is_inline_space(&self.doc.text)
+                && word.kind() == TokenKind::Word
+                && !text.is_ascii()
+                && syllable::is_syllable(text)
+        };
+        i >= 2
+            && marked(tokens.get(i - 1), tokens.get(i - 2))
+            && marked(tokens.get(i + 1), tokens.get(i + 2))
     }
 
     /// A lower-case word typed without marks beside another typed so ("phap luat", "so huu
@@ -494,6 +522,17 @@ impl Spot<'_> {
                 && model
                     .id(&key)
                     .is_some_and(|x| model.unigram(x) >= COMMON_SYLLABLE)
+        })
+    }
+
+    /// Whether the model has seen `word` (a syllable) `min-support` times or more.
+    fn known(&self, word: &str) -> bool {
+        let mut key = String::new();
+        self.model.is_some_and(|model| {
+            model::key(word, &mut key)
+                && model
+                    .id(&key)
+                    .is_some_and(|x| model.unigram(x) >= self.min_support)
         })
     }
 
@@ -681,6 +720,12 @@ fn glued_in_place(at: &Spot<'_>, text: &str) -> Option<usize> {
     let (model, place) = at.place()?;
     let (a, b) = syllable::split_in_two(text)?;
     if a.chars().nth(1).is_none() || (a.is_ascii() && b.is_ascii()) {
+        return None;
+    }
+    // A last letter again alone is a key typed twice ("củaa"), not a word.
+    if b.chars().nth(1).is_none()
+        && a.chars().next_back().and_then(syllable::base_letter) == b.chars().next()
+    {
         return None;
     }
     let (mut ka, mut kb) = (String::new(), String::new());
@@ -961,8 +1006,28 @@ fn raw_telex(at: &Spot<'_>, text: &str) -> Option<String> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let (word, keys) = telex_decoded(&lower).or_else(|| vni_decoded(&lower))?;
-    (among_vietnamese_words(at.doc, at.tokens, at.i) && at.fits(&word, keys > 1)).then_some(word)
+    let telex = telex_decoded(&lower);
+    let vni = telex.is_none();
+    let (word, keys) = telex.or_else(|| vni_decoded(&lower))?;
+    if !among_vietnamese_words(at.doc, at.tokens, at.i) {
+        return None;
+    }
+    // Two digits each where VNI puts a key ("tha8ng1", "bo7i3") are a shape no code or
+    // word of another language has: a word the model knows is enough. Not in a figure
+    // ("9o37’": degrees and minutes).
+    let in_figure = [at.i.checked_sub(1), Some(at.i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| at.tokens.get(j))
+        .any(|t| t.kind() == TokenKind::Number);
+    if vni && keys > 1 && !in_figure && at.known(&word) {
+        return Some(word);
+    }
+    // One key may be chance (a code, an English word: six, bar, a loan: tuổi teen); one
+    // VNI digit between two words with Vietnamese marks is a Vietnamese word left in keys
+    // ("tôi con2 trẻ").
+    let sure = keys > 1 || (vni && at.between_marked_words());
+    at.fits(&word, sure).then_some(word)
 }
 
 /// A letter Vietnamese never writes (f, j, w) typed for the key next to it, or typed with
@@ -1382,7 +1447,8 @@ fn name_slip_shape(text: &str, why: IllFormed) -> bool {
 /// quotation or bracket, has a letter beyond ASCII (the word stands in Vietnamese text, not
 /// in an English phrase: "Be rich in spirit"; three, so that a run of words typed without
 /// marks is still among them: "cánh to. Hoa thuoc loai"), and neither word right beside it
-/// is plain ASCII that is no syllable (an English word: "rich kid", "tech startup").
+/// is plain ASCII that is no syllable (an English word: "rich kid", "tech startup"; a name
+/// or an acronym in capitals only when the word on the other side has no marks).
 fn among_vietnamese_words(doc: &Document, tokens: &[Token], i: usize) -> bool {
     among_vietnamese_words_or(doc, tokens, i, |_| false)
 }
@@ -1398,10 +1464,17 @@ fn among_vietnamese_words_or(
 ) -> bool {
     let fence = |t: &&Token| is_fence(doc, t);
     let mut vietnamese = false;
-    for side in [
+    // Per side: the nearest word, when it is a plain-ASCII name or acronym right beside
+    // (Iraq, GDP), and whether it has a letter beyond ASCII.
+    let mut name_beside = [false; 2];
+    let mut marked_beside = [false; 2];
+    for (s, side) in [
         &mut tokens[..i].iter().rev() as &mut dyn Iterator<Item = &Token>,
         &mut tokens[i + 1..].iter(),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let clause_break = std::cell::Cell::new(false);
         let mut words = side
             .take_while(|t| !fence(t))
@@ -1418,12 +1491,24 @@ fn among_vietnamese_words_or(
             // "Đạo dien: Tony"); a common word is ("pop, rap và hip hop").
             let beside = !clause_break.get() || case_of(next) == Case::Lower;
             if beside && next.is_ascii() && !syllable::is_syllable(next) && !unmarked(next) {
-                return false;
+                // A code with digits (C2, Pd109) is no name.
+                if case_of(next) == Case::Lower || next.bytes().any(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                name_beside[s] = true;
             }
+            marked_beside[s] = !clause_break.get() && !next.is_ascii();
             vietnamese |= !next.is_ascii() || words.any(|w| !w.is_ascii());
         }
     }
-    vietnamese
+    // A name or an acronym beside (a capital, in plain ASCII) is what Vietnamese text
+    // writes foreign names and abbreviations with ("xâm chiem Iraq", "Tăng truong GDP"),
+    // not an English run, where the word on the other side has Vietnamese marks; between
+    // two of them, or beside one and a plain word, it may be a phrase in English.
+    // A capitalised word beside a name is part of it (Porfirio Díaz).
+    let lower = case_of(doc.token_text(&tokens[i])) == Case::Lower;
+    let name_ok = |s: usize| !name_beside[s] || (lower && marked_beside[1 - s]);
+    vietnamese && name_ok(0) && name_ok(1)
 }
 
 /// Punctuation that ends a clause: a word past it is not right beside.
@@ -2499,5 +2584,91 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].suggestions[0].replacement, "Trong");
+    }
+
+    #[test]
+    fn a_name_or_acronym_beside_is_no_english_run_when_the_other_side_is_marked() {
+        for (text, fix) in [
+            (
+                "Liên quân xâm chiem Iraq vào mùa xuân năm đó.",
+                "Liên quân xâm chiếm Iraq vào mùa xuân năm đó.",
+            ),
+            (
+                "Tốc độ tăng truong GDP của tỉnh đạt hơn sáu phần trăm.",
+                "Tốc độ tăng trưởng GDP của tỉnh đạt hơn sáu phần trăm.",
+            ),
+            (
+                "Đoàn khách đến thăm nhà thờ lâu d9ai2 Wittenberg vào buổi sáng.",
+                "Đoàn khách đến thăm nhà thờ lâu đài Wittenberg vào buổi sáng.",
+            ),
+        ] {
+            assert_eq!(fixed(&Nonword, text), fix, "{text}");
+        }
+        // Between two names, or a name and a plain word: a title in English; a capital
+        // beside a name is part of it; a code with digits is no name.
+        silent(
+            &Nonword,
+            &[
+                "Vở kịch Romeo and Juliet được dựng lại ở nhà hát.",
+                "Cuốn Harry Potter and the Chamber được in lại.",
+                "Tướng Carlos Díaz và quân của ông rút lui.",
+                "Câu lạc bộ từng giành cup C3 của khu vực.",
+            ],
+        );
+    }
+
+    #[test]
+    fn one_raw_key_between_two_marked_words_needs_only_support() {
+        assert_eq!(
+            fixed(&Nonword, "Cô giáo dạy toán của trường tôi con2 trẻ lắm."),
+            "Cô giáo dạy toán của trường tôi còn trẻ lắm."
+        );
+        // One Telex key may be a loan ("teen" would read "tên").
+        silent(
+            &Nonword,
+            &["Bộ phim dành cho khán giả tuổi teen người Việt."],
+        );
+    }
+
+    #[test]
+    fn a_marked_word_opening_a_sentence_is_backed_by_the_word_after() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Hội đồng đã họp xong. Ôgn kết luận rằng dự án đạt yêu cầu."
+            ),
+            "Hội đồng đã họp xong. Ông kết luận rằng dự án đạt yêu cầu."
+        );
+        // In plain ASCII it may be a foreign name: the share is still asked for.
+        silent(
+            &Nonword,
+            &["Cuộc họp đã xong. Ela là người phát biểu đầu tiên."],
+        );
+    }
+
+    #[test]
+    fn two_vni_keys_need_only_a_word_the_model_knows() {
+        assert_eq!(
+            fixed(
+                &Nonword,
+                "Đội bạn chơi rất hay nên đội nhà khó tha8ng1 nổi trong trận này."
+            ),
+            "Đội bạn chơi rất hay nên đội nhà khó thắng nổi trong trận này."
+        );
+        // Codes whose digits are no VNI keys; a figure's degrees and minutes.
+        silent(
+            &Nonword,
+            &[
+                "Kho hàng có lô a6b1 và lô c7d2 chờ xuất bến.",
+                "Mũi đất nằm ở vĩ độ 8o37’ Bắc của bản đồ.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_letter_typed_twice_is_no_word_glued() {
+        let found = check(&Nonword, "Chiến thuyền củaa Nelson đã rời cảng.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].suggestions[0].replacement, "của");
     }
 }
