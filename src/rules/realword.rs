@@ -58,9 +58,9 @@ declare_rule! {
     /// Kỳ” 871 times); words in quotation marks, words of the user's vocabulary, a pair the document writes three
     /// times or more without ever writing the variant's (unless the reference text writes it
     /// at most `max-count` times beside a strong collocation of the variant: a slip made again
-    /// and again), a word the document writes twice more elsewhere in pairs the model knows
-    /// far more often than the reference text, never writing the variant's pair there, when
-    /// the evidence is on one side only (the topic's word: "ca mổ", then "quyết định mổ."), and a
+    /// and again), a word the document writes in lower case twice more elsewhere in pairs the
+    /// model knows far more often than the reference text, never writing the variant's pair
+    /// there (the topic's word: "ca mổ", then "quyết định mổ."; "30 hộp", then "mỗi hộp"), and a
     /// pair the user's archive
     /// model (`--model`) writes are left alone; so are slips `confusion`, `variant-outlier`
     /// or `rare-variant` report. The thresholds were chosen on slips injected into corpus
@@ -97,7 +97,7 @@ declare_rule! {
         vi: "Một từ có thật nhưng không hợp với chỗ đứng của nó, trong khi một từ chỉ khác một lỗi gõ hợp hơn hẳn, theo mô hình tiếng Việt có sẵn.
 
 ## Tác dụng
-vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần; và, khi bằng chứng mạnh hơn, một chữ cái bất kỳ khác bị thay, thiếu, thừa hoặc đổi chỗ với chữ sau, cùng dấu thanh (“bàn diễn văn”, “nghên cứu”): các cặp đã viết đều chưa từng gặp (tối đa `max-count` lần) và các cặp của biến thể xác nhận nó ở mỗi phía có từ bên cạnh, và biến thể hợp hơn ít nhất `letter-ratio` lần (mặc định 100000); trừ âm tiết nối bằng gạch nối với một từ (“sô-cô-la”). Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), từ mà văn bản còn viết ít nhất hai lần nữa trong những cặp mô hình đã gặp, nhiều hơn hẳn văn bản tham chiếu, và không lần nào viết cặp của biến thể ở chỗ ấy, khi bằng chứng chỉ ở một phía (từ của chủ đề: “ca mổ”, rồi “quyết định mổ.”), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
+vnlint mang theo một mô hình tiếng Việt: số lần mỗi âm tiết, mỗi cặp và mỗi bộ ba âm tiết xuất hiện trong 12 triệu âm tiết của Wikipedia tiếng Việt và các văn bản luật, cùng các cặp âm tiết nằm trong một từ của Wiktionary. Với mỗi âm tiết viết thường (hoặc viết hoa ở đầu câu), quy tắc thử các âm tiết chỉ khác một lỗi: dấu thanh khác, dấu mũ hoặc móc (a/ă/â, o/ô/ơ, u/ư, e/ê) hoặc d/đ, phụ âm đầu (s/x, ch/tr, d/gi/r, l/n) hoặc quy tắc chính tả của nó, âm cuối n/ng hoặc t/c, thiếu hoặc thừa phụ âm cuối, i/y trong vần; và, khi bằng chứng mạnh hơn, một chữ cái bất kỳ khác bị thay, thiếu, thừa hoặc đổi chỗ với chữ sau, cùng dấu thanh (“bàn diễn văn”, “nghên cứu”): các cặp đã viết đều chưa từng gặp (tối đa `max-count` lần) và các cặp của biến thể xác nhận nó ở mỗi phía có từ bên cạnh, và biến thể hợp hơn ít nhất `letter-ratio` lần (mặc định 100000); trừ âm tiết nối bằng gạch nối với một từ (“sô-cô-la”). Mỗi biến thể được chấm điểm bằng mô hình ở cả hai phía của từ (bộ ba khi mô hình đã gặp, lùi dần về cặp và âm tiết đơn, Witten-Bell; chỗ ngắt ngay sau từ, như dấu phẩy, cũng là bằng chứng: mô hình đã gặp mỗi cách đọc đứng cuối trước chỗ ngắt bao nhiêu lần), nhân với xác suất tiên nghiệm của loại lỗi. Âm tiết bị báo khi từ đã viết tạo thành cặp mà mô hình gặp tối đa `max-count` lần (mặc định 1), hoặc ít hơn `min-count` lần và không quá 1/`rare-share` (mặc định 1/200) số lần của cặp biến thể (văn bản tham chiếu cũng có lỗi), và không nằm trong một từ của từ điển (trừ khi văn bản tham chiếu chưa từng viết từ ấy và cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên; danh sách từ cũng có lỗi chính tả, “hò sơ”), biến thể tạo thành cặp đó ít nhất `min-count` lần (mặc định 20; khi cả hai cặp đã viết đều chưa từng gặp, mỗi phía một phần tư số đó và cả hai cộng lại `min-count`, mỗi phía gấp mười lần ngẫu nhiên: “nóng long muốn”) và ít nhất `min-association` lần (mặc định 1) so với số lần hai âm tiết ấy gặp nhau do ngẫu nhiên (một cụm quen, không phải một từ phổ biến đứng cạnh bất kỳ từ nào), và biến thể hợp với chỗ này hơn ít nhất `min-ratio` lần (mặc định 10000; `strong-ratio`, mặc định 10000 tức là tắt, đặt 3000 để bật, khi cặp của biến thể là một cụm rất quen: gặp từ 100 lần và gấp mười lần ngẫu nhiên), và ít nhất `min-context` lần (mặc định 10) khi đã bỏ qua độ phổ biến riêng của mỗi âm tiết. Một cặp đã viết hiếm so với cặp của biến thể nhưng gặp hơn `max-count` lần, và chiếm không quá 1/`rare-share` số lần dùng của chính từ đã viết, ở chỗ mà biến thể đứng trong một bộ ba mô hình đã gặp với các từ bên cạnh này, được coi là lỗi của chính văn bản tham chiếu (“phổ biển” 12 lần, “phổ biến” 3.505 lần): khi chấm điểm, cặp ấy được tính như chưa từng gặp. Một từ mà hai cặp đều phổ biến nhưng bộ ba chúng tạo thành thì mô hình gặp tối đa `max-count` lần cũng được xét như vậy trên bộ ba (“đô là Mỹ” / “đô la Mỹ”). Thông báo nêu cả hai con số. Âm tiết mà mô hình chưa gặp bao giờ cũng được xét như vậy, so với các biến thể mà mô hình biết, cách một chữ cái bất kỳ (thiếu, thừa, sai hoặc đảo chỗ, trừ i/y: “xuất hện”, “cốc hứ hai”); từ dính liền với một con số hay một từ khác thì không được xét. Tên riêng (viết hoa giữa câu) chỉ được xét khi cả hai cặp của nó đều hiếm và biến thể tạo thành một cụm rất quen ở cả hai phía (“Thổ Nhì Kỳ”, “Thổ Nhĩ Kỳ” gặp 871 lần); từ trong ngoặc kép, từ trong từ điển riêng của người dùng, cặp từ mà chính văn bản viết từ ba lần trở lên và không lần nào viết cặp của biến thể (trừ khi văn bản tham chiếu viết cặp ấy tối đa `max-count` lần trong khi cặp của biến thể là một cụm rất quen: một lỗi gõ lặp đi lặp lại), từ mà văn bản còn viết thường ít nhất hai lần nữa trong những cặp mô hình đã gặp, nhiều hơn hẳn văn bản tham chiếu, và không lần nào viết cặp của biến thể ở chỗ ấy (từ của chủ đề: “ca mổ”, rồi “quyết định mổ.”; “30 hộp”, rồi “mỗi hộp”), và cặp từ mà mô hình kho văn bản của người dùng (`--model`) có viết, được bỏ qua; lỗi mà `confusion`, `variant-outlier` hoặc `rare-variant` đã báo cũng vậy. Các ngưỡng được chọn trên lỗi cài vào phần văn bản của kho ngữ liệu mà mô hình không học (`scripts/tune_realword.py`).
 
 ## Vì sao
 Lỗi gõ mà vẫn ra âm tiết có thật (“thoát khởi”, “cở sở”) lọt qua mọi trình kiểm tra chính tả, và không bảng nào liệt kê hết được; nhưng mô hình đã đọc “thoát khỏi” hàng trăm lần và chưa từng gặp “thoát khởi”.",
@@ -367,7 +367,7 @@ impl Realword {
                 };
                 quoted.iter().any(|q| q.contains(&token.start()))
                     || repeated(pairs, &units, doc, &keys, model, f, &t)
-                    || (!(f.rare_left && f.rare_right) && own_word())
+                    || own_word()
                     || archive_writes(ctx.model(), &units, model, f)
             });
             for f in kept {
@@ -1099,6 +1099,10 @@ impl DocumentUses {
                 let Some(id) = id.filter(|&id| written[usize::from(id)]) else {
                     continue;
                 };
+                // A capital is a name's ("Mông Cổ"), not a use of the word ("các môn").
+                if doc.case(&doc.tokens[i]) != Case::Lower {
+                    continue;
+                }
                 let seen = |a: Option<u16>, b: Option<u16>| {
                     a.zip(b)
                         .is_some_and(|(a, b)| model.bigram(a, b) > max_count)
@@ -1116,12 +1120,14 @@ impl DocumentUses {
         }
     }
 
-    /// Whether the finding's word is the document's own word, the topic's: the evidence
-    /// against it is on one side only, and the document writes it [`DOCUMENT_WORD`] times
-    /// or more elsewhere in pairs the model knows, [`TOPICAL`] times as often as the
+    /// Whether the finding's word is the document's own word, the topic's: the document
+    /// writes it in lower case [`DOCUMENT_WORD`] times or more elsewhere in pairs the model
+    /// knows, [`TOPICAL`] times as often as the
     /// reference text would in as many words ("ca mổ", "mổ ruột thừa", then "quyết định
     /// mổ."; "nuôi ong", "mật ong", then "30 đàn ong"): a phrase the reference text lacks,
-    /// not a slip. A common word the document uses no more than any text does ("trở
+    /// not a slip, whether the evidence against it is on one side or both ("30 hộp", "hình
+    /// hộp", then "mỗi hộp có": a rare word's pairs are unseen for want of text, and a
+    /// frequent variant's are not). A common word the document uses no more than any text does ("trở
     /// thành", then "chuyến bay trở khách") gets no such pass; the caller also asks that
     /// the document never write the variant's pair there.
     fn writers_word(&self, model: &Model, units: &[(usize, Option<u16>)], f: &Finding) -> bool {
@@ -1134,9 +1140,7 @@ impl DocumentUses {
             .filter(|&&(w, i)| w == id && i != token)
             .count();
         let expected = prior(model, Some(id)) * self.units as f64;
-        !(f.rare_left && f.rare_right)
-            && elsewhere >= DOCUMENT_WORD
-            && elsewhere as f64 >= TOPICAL * expected
+        elsewhere >= DOCUMENT_WORD && elsewhere as f64 >= TOPICAL * expected
     }
 }
 
@@ -1573,6 +1577,22 @@ mod tests {
             flagged(&format!("{}{used}", filler.repeat(150))),
             pairs(&[("trở", "chở")])
         );
+    }
+
+    #[test]
+    fn the_documents_own_word_is_left_alone_with_evidence_on_both_sides() {
+        // "mỗi hộp" and "hộp có" both unseen, "mỗi hộ" and "hộ có" common: a rare word's
+        // pairs are unseen for want of text.
+        let alone = "Cán bộ mở thùng hàng, bên trong mỗi hộp có 36 quả pháo.";
+        assert_eq!(flagged(alone), pairs(&[("hộp", "hộ")]));
+        // The document writes "hộp" twice more where the model knows it.
+        let known = "Đoàn kiểm tra thu giữ 12 hộp bánh, xếp trong một khối hình hộp. \
+                     Cán bộ mở thùng hàng, bên trong mỗi hộp có 36 quả pháo.";
+        assert_eq!(flagged(known), vec![]);
+        // A name in capitals is no use of the word: "Mông Cổ" twice, then "các mông".
+        let named = "Người dân Mông Cổ yêu thể thao. Ở Mông Cổ, lễ hội lớn nhất năm \
+                     có các mông thể thao truyền thống.";
+        assert_eq!(flagged(named), pairs(&[("mông", "môn")]));
     }
 
     #[test]
