@@ -25,7 +25,9 @@ declare_rule! {
     /// A second anniversary joined by "và" shares the first one's "kỷ niệm". The headline's
     /// "kỷ niệm N năm ..." (or "chào mừng N năm ...") is compared with the body's anniversary
     /// of the same subject whose years agree with it ("Ngày thành lập Hội" in both), or, when
-    /// none begins alike, with the only one that shares most of its words. A later mention
+    /// none begins alike, with the only one that shares most of its words; a headline's "N
+    /// năm Ngày thành lập ..." or "N năm thành lập ..." without "kỷ niệm" is compared with the
+    /// same subject only, as a warning. A later mention
     /// that retells the span ("chặng đường 51 năm", "suốt 37 năm qua", "Cách đây 48 năm",
     /// "Sau 22 năm tái lập", "Trải qua 49 năm xây dựng", "93 mùa xuân", "tròn 35 năm
     /// trước", a headline's "69 năm một chặng đường") one or two years off the only
@@ -60,7 +62,7 @@ declare_rule! {
         vi: "Số năm kỷ niệm không khớp với các mốc thời gian đi kèm.
 
 ## Tác dụng
-Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm; “ra đời” kèm ngày tháng năm (“Ngày 1.4.1965, ... sự ra đời của huyện”) cũng cho năm thành lập. “Kỷ niệm N năm ...” trong thân bài không kèm mốc năm được so với số năm đã kiểm chứng của cùng dịp (cảnh báo, lệch không quá năm năm, khi câu ấy không nêu năm nào). Khoảng thời gian chỉ ghi bằng các mốc năm (“77 năm qua (20/10/1930 - 20/10/2007)”, “5 năm (2015-2020)”) được báo ở mức cảnh báo khi khác hiệu hai năm và, với năm trơn, khác cả hiệu cộng một.
+Tìm một dịp kỷ niệm (“kỷ niệm 80 năm ngày thành lập”, “70 năm Ngày Giải phóng Thủ đô”, “kỷ niệm lần thứ 50 ngày thành lập”) có các mốc năm ghi trong ngoặc ngay sau trong cùng câu (“(1944 - 2024)”, “(10/10/1954 - 10/10/2024)”) và kiểm tra số năm có bằng hiệu hai năm hay không; thông báo nêu rõ phép tính. Khi trong ngoặc chỉ có năm bắt đầu (“(1974)”), năm của sự kiện được ghi ngày tháng trong cùng câu được dùng thay, và chỉ báo khi lệch từ hai năm trở lên (lễ kỷ niệm có thể tổ chức sớm hoặc muộn hơn ngày kỷ niệm một chút). Ngoặc có thể là năm sinh, năm mất (“ngày sinh đồng chí X (1907 - 1986)”) thì bỏ qua: hai mốc không cùng ngày trong năm thì mốc sau phải là năm đăng bài. Dịp kỷ niệm thứ hai nối bằng “và” dùng chung “kỷ niệm” của dịp thứ nhất. “Kỷ niệm N năm ...” (hoặc “chào mừng N năm ...”) ở tiêu đề được so với dịp kỷ niệm cùng nội dung trong thân bài có các mốc năm khớp (“Ngày thành lập Hội” ở cả hai nơi), hoặc, khi không dịp nào mở đầu giống thế, với dịp duy nhất có chung phần lớn các từ; “N năm Ngày thành lập ...” hay “N năm thành lập ...” ở tiêu đề không có “kỷ niệm” chỉ được so với dịp cùng nội dung, ở mức cảnh báo. Chỗ nhắc lại khoảng thời gian ấy về sau (“chặng đường 51 năm”, “suốt 37 năm qua”, “Cách đây 48 năm”, “Sau 22 năm tái lập”) lệch một hoặc hai năm so với dịp kỷ niệm duy nhất gần nó được báo ở mức cảnh báo (kể cả “Trải qua 49 năm xây dựng”, “93 mùa xuân”, “tròn 35 năm trước”, “69 năm một chặng đường” ở tiêu đề). Khoảng năm sau một ngày thành lập (“Ngày thành lập Đoàn (1931 - 2026)”) được tin cả khi không có ngày đăng; ngày thành lập đứng một mình trong ngoặc (“(19/8/1945)”) được so với năm đăng bài; năm thành lập nêu ở câu khác (“được thành lập năm 1956”) được so với năm đăng bài cho “N năm thành lập”, báo ở mức cảnh báo khi lệch từ hai đến năm năm; “ra đời” kèm ngày tháng năm (“Ngày 1.4.1965, ... sự ra đời của huyện”) cũng cho năm thành lập. “Kỷ niệm N năm ...” trong thân bài không kèm mốc năm được so với số năm đã kiểm chứng của cùng dịp (cảnh báo, lệch không quá năm năm, khi câu ấy không nêu năm nào). Khoảng thời gian chỉ ghi bằng các mốc năm (“77 năm qua (20/10/1930 - 20/10/2007)”, “5 năm (2015-2020)”) được báo ở mức cảnh báo khi khác hiệu hai năm và, với năm trơn, khác cả hiệu cộng một.
 
 ## Vì sao
 Số năm kỷ niệm xuất hiện trên tiêu đề, băng rôn và bài phát biểu; “75 năm” bên cạnh “1954 - 2024” là lỗi ai cũng tự tính được.",
@@ -320,7 +322,9 @@ impl AnniversaryMismatch {
                 let open: Vec<Claim> = claims(doc, sentence)
                     .into_iter()
                     .filter(|claim| {
-                        claim.commemorates
+                        // A headline names the anniversary without "kỷ niệm" too ("95 năm
+                        // Ngày thành lập Hội", "Họp mặt kỷ niêm 90 năm ngày thành lập").
+                        (claim.commemorates || (headline && !claim.period))
                             && !out.iter().any(|d| d.span == claim.span)
                             && !verified.iter().any(|v| v.span == claim.span)
                     })
@@ -337,11 +341,15 @@ impl AnniversaryMismatch {
                     let mut matching: Vec<&Verified> = verified
                         .iter()
                         .filter(|v| same_subject(&v.subject, &about))
+                        // Without "kỷ niệm", the subject must name what is celebrated
+                        // ("thành lập Hội Khuyến học", not a bare "thành lập").
+                        .filter(|v| claim.commemorates || v.subject.len().min(about.len()) >= 3)
                         .collect();
                     // A headline shortens or words the subject otherwise ("Ngày truyền thống
                     // lực lượng Công an nhân dân" for "Ngày truyền thống Công an nhân dân Việt
                     // Nam"): most of its words, when one anniversary of the body has them.
-                    if matching.is_empty() {
+                    // Without "kỷ niệm" only the same subject is compared.
+                    if matching.is_empty() && claim.commemorates {
                         matching = verified
                             .iter()
                             .filter(|v| shares_most(&v.subject, &about))
@@ -373,7 +381,11 @@ impl AnniversaryMismatch {
                                     "The headline says “{phrase}” but the body says {stated} years ({first} - {last})"
                                 ),
                             ),
-                            self.meta().default_severity,
+                            if claim.commemorates {
+                                self.meta().default_severity
+                            } else {
+                                crate::diagnostic::Severity::Warning
+                            },
                         )
                     } else {
                         (
@@ -1015,6 +1027,29 @@ mod tests {
                     "Gặp mặt kỷ niệm 78 năm Ngày truyền thống lực lượng Công an nhân dân\n\nSáng 19/8, xã gặp mặt kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025) và 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025).",
                     &["78"],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_headline_without_ky_niem_is_compared_with_the_same_subject() {
+        flags_each(
+            &AnniversaryMismatch,
+            &[(
+                "Hội Khuyến học huyện gặp mặt 29 năm Ngày thành lập Hội Khuyến học Việt Nam\n\nSáng 2/10, hội gặp mặt kỷ niệm 30 năm Ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2026).",
+                &["29"],
+            )],
+        );
+        let text = "Hội Khuyến học huyện gặp mặt 29 năm Ngày thành lập Hội Khuyến học Việt Nam\n\nSáng 2/10, hội gặp mặt kỷ niệm 30 năm Ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2026).";
+        assert_eq!(
+            check(&AnniversaryMismatch, text)[0].severity,
+            crate::diagnostic::Severity::Warning
+        );
+        silent(
+            &AnniversaryMismatch,
+            &[
+                // Another subject: "10 năm thành lập" of the club, not the association's 30.
+                "Câu lạc bộ mừng 10 năm thành lập\n\nNhân dịp kỷ niệm 30 năm Ngày thành lập Hội Khuyến học Việt Nam (2/10/1996 - 2/10/2026), câu lạc bộ gặp mặt.",
             ],
         );
     }

@@ -4,7 +4,7 @@ use std::ops::Range;
 use crate::analysis::sentences::non_space_tokens;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::document::{BlockKind, Document};
-use crate::lists::{INSTITUTION_CAPITALS, NAME_BREAK_WORDS, QUANTIFIERS};
+use crate::lists::{INSTITUTION_CAPITALS, INSTITUTION_KINDS, NAME_BREAK_WORDS, QUANTIFIERS};
 use crate::rules::{LintContext, Rule, RuleMeta, declare_rule};
 use crate::text::case::{Case, apply_case, case_of};
 use crate::text::tokens::TokenKind;
@@ -97,14 +97,21 @@ impl Rule for CapitalizationMismatch {
         // The names' runs (see `check_names`), gathered in the same pass over the blocks.
         let mut name_runs: FxHashMap<NameKey<'_>, Vec<NameRun>> = FxHashMap::default();
         for block in &doc.blocks {
-            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            if !prose && !matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
                 continue;
             }
             // The block's tokens without spaces: a run never crosses punctuation, so the
             // sentence marks need no splitting.
             let sentence = &non_space_tokens(doc, block);
-            name_runs_in(doc, sentence, &mut name_runs);
-            {
+            // A headline in sentence case spells an institution's name as the body does
+            // ("Hội Nông dân xã gặp mặt"); one in title case ("Hội Nông Dân Xã Gặp Mặt")
+            // does not, and any headline may give other words capitals of their own
+            // ("Kỳ họp thứ Mười tám").
+            if prose || !title_case(doc, sentence) {
+                name_runs_in(doc, sentence, !prose, &mut name_runs);
+            }
+            if prose {
                 let token = |p: usize| &doc.tokens[sentence[p]];
                 let case = |p: usize| {
                     let t = token(p);
@@ -198,7 +205,7 @@ struct NameRun {
     /// The word after the run (a token index), [`NO_NEXT`] after punctuation or at the end.
     next: u32,
     words: u8,
-    capitals: [bool; 3],
+    capitals: [bool; MAX_NAME_WORDS - 1],
     /// A capitalised word follows: a longer name ("Đảng bộ Khối Doanh nghiệp").
     longer: bool,
 }
@@ -231,13 +238,15 @@ impl NameRun {
 }
 
 /// What names are grouped by: the words lower-case ("" past the name's length).
-type NameKey<'a> = [&'a str; 4];
+type NameKey<'a> = [&'a str; MAX_NAME_WORDS];
 
 /// The runs of names in a block's non-space tokens (see
-/// [`CapitalizationMismatch::check_names`]), added to `runs`.
+/// [`CapitalizationMismatch::check_names`]), added to `runs`; in a headline only those that
+/// open with a listed institution's name.
 fn name_runs_in<'a>(
     doc: &'a Document,
     sentence: &[usize],
+    headline: bool,
     runs: &mut FxHashMap<NameKey<'a>, Vec<NameRun>>,
 ) {
     let case = |p: usize| {
@@ -263,13 +272,47 @@ fn name_runs_in<'a>(
             {
                 continue;
             }
-            // Four words only from the start of a name: after a capitalised word
-            // the run would cross from a name into the words after it ("phường Mỹ
-            // Quý tổ chức Hội nghị").
-            if len == 4 && p > 0 && case(p - 1) == Some(Case::Capitalized) {
+            // Four words or more only from the start of a name: after a capitalised
+            // word the run would cross from a name into the words after it ("phường
+            // Mỹ Quý tổ chức Hội nghị").
+            // A listed name starts a name of its own ("xã Chi Lăng Nam Hội Cựu chiến
+            // binh xã").
+            if len >= 4
+                && p > 0
+                && case(p - 1) == Some(Case::Capitalized)
+                && !opens_with_listed_name(|k| lower(p + k), len)
+            {
                 continue;
             }
-            let mut words = [""; 4];
+            // Five words or more only for an institution's name: a listed name opens it
+            // ("Ủy ban nhân dân xã Bình An") or it has a capitalised field ("Sở Giáo dục
+            // và Đào tạo"), never a lower-case word after a proper name ("Việt Nam",
+            // "Yên Thế"), which ends the institution's name: a longer run crosses into
+            // the words after it ("huyện Yên Thế tổng kết Hội thi"). A run of common
+            // words ("Tham dự buổi lễ có lãnh đạo") names nothing. After a word of
+            // `rules/lists/institution-kinds.txt` ("Sở", "Hội") a capital is the field's.
+            let listed = opens_with_listed_name(|k| lower(p + k), len);
+            let from = if listed || INSTITUTION_KINDS.contains(lower(p)) {
+                p + 1
+            } else {
+                p
+            };
+            if len >= 5
+                && (!(listed || (p + 1..p + 4).any(|q| case(q) == Some(Case::Capitalized)))
+                    || (from + 2..p + len).any(|q| {
+                        case(q) == Some(Case::Lower)
+                            && (from + 1..q).any(|r| {
+                                case(r) == Some(Case::Capitalized)
+                                    && case(r - 1) == Some(Case::Capitalized)
+                            })
+                    }))
+            {
+                break;
+            }
+            if headline && !listed {
+                continue;
+            }
+            let mut words = [""; MAX_NAME_WORDS];
             for (k, word) in words.iter_mut().enumerate().take(len) {
                 *word = lower(p + k);
             }
@@ -282,7 +325,7 @@ fn name_runs_in<'a>(
             // Doanh nghiệp tỉnh"), which its short form ("Đảng bộ khối") need not
             // spell alike: only names ending alike are compared.
             let longer = case(p + len) == Some(Case::Capitalized);
-            let mut capitals = [false; 3];
+            let mut capitals = [false; MAX_NAME_WORDS - 1];
             for k in 1..len {
                 capitals[k - 1] = case(p + k) == Some(Case::Capitalized);
             }
@@ -297,9 +340,22 @@ fn name_runs_in<'a>(
     }
 }
 
-/// The words of a name: two (when nothing but punctuation or the end follows), three or
-/// four ("Ủy ban nhân dân", "Sở Giáo dục và Đào tạo").
-const NAME_WORDS: [usize; 3] = [2, 3, 4];
+/// The words of a name: two (when nothing but punctuation or the end follows) to six
+/// ("Ủy ban nhân dân", "Sở Giáo dục và Đào tạo", "Hội Liên hiệp Phụ nữ Việt Nam").
+const NAME_WORDS: [usize; 5] = [2, 3, 4, 5, 6];
+const MAX_NAME_WORDS: usize = 6;
+
+/// Whether the first words of a run (`word(k)`, lower case, `len` of them) start with a
+/// name of `rules/lists/institution-capitals.txt`.
+fn opens_with_listed_name<'a>(word: impl Fn(usize) -> &'a str, len: usize) -> bool {
+    INSTITUTION_CAPITALS.pairs().iter().any(|&(name, _)| {
+        let mut k = 0;
+        name.split(' ').all(|w| {
+            k += 1;
+            k <= len && word(k - 1) == w
+        })
+    })
+}
 
 impl CapitalizationMismatch {
     /// Names written two ways: the same words after a capitalised first word, a later word
@@ -317,7 +373,12 @@ impl CapitalizationMismatch {
         // A mention written as the convention wants it is the spelling to keep, even when
         // rarer ("Hội Nông dân" once beside "Hội nông dân" twice, "Công an xã" beside
         // "Công an Xã"): the most frequent of those, when the convention tells them apart.
-        type Group<'g> = (Option<&'g NameRun>, Convention, &'g Vec<NameRun>);
+        type Group<'g> = (
+            Option<&'g NameRun>,
+            Convention,
+            &'g NameKey<'g>,
+            &'g Vec<NameRun>,
+        );
         let mut groups: Vec<Group<'_>> = runs
             .iter()
             .filter(|(_, list)| list.iter().any(|r| r.capitals != list[0].capitals))
@@ -334,18 +395,18 @@ impl CapitalizationMismatch {
                         .filter(|r| fits(r))
                         .max_by(|a, b| count(a).cmp(&count(b)).then(b.first.cmp(&a.first)))
                 };
-                (conventional, convention, list)
+                (conventional, convention, words, list)
             })
             .collect();
         // Listed names first, so that their conventional words are settled before a run
         // inside them ("Liên hiệp Phụ") could report one; then in text order, the shorter
         // name first where two start at one word: a word is reported once, by the same
         // group on every run (the map's order is not fixed).
-        groups.sort_by_key(|(conventional, _, list)| {
+        groups.sort_by_key(|(conventional, _, _, list)| {
             (conventional.is_none(), list[0].first, list[0].len())
         });
         let range = |run: &NameRun, k: usize| doc.tokens[run.token(doc, k)].range();
-        for (conventional, convention, list) in groups {
+        for (conventional, convention, words, list) in groups {
             let count = |r: &NameRun| list.iter().filter(|o| o.capitals == r.capitals).count();
             // The convention decides word k when it knows it and a mention follows it.
             let decides = |k: usize| conventional.is_some() && convention[k].is_some();
@@ -370,11 +431,28 @@ impl CapitalizationMismatch {
                     continue;
                 };
                 // The run's last word may start a different phrase in each ("Đại hội Đảng
-                // bộ" / "đại hội đảng các cấp"): compared only when what follows agrees. A
-                // listed name is whole whatever follows ("Bộ Chính trị về" / "cho").
-                if k + 2 == run.len() && run.next(doc) != usual.next(doc) && !decides(k) {
-                    continue;
-                }
+                // bộ" / "đại hội đảng các cấp"): compared only with a mention of the usual
+                // spelling followed by the same word. A listed name is whole whatever
+                // follows ("Bộ Chính trị về" / "cho"; "Hội cựu chiến binh huyện" /
+                // "xã"), and so is a word continuing a capitalised one ("Hội Nông dân Việt
+                // Nam" / "Việt nam").
+                let continues_name = k > 0 && run.capitals[k - 1] && usual.capitals[k - 1];
+                let usual = if k + 2 == run.len()
+                    && run.next(doc) != usual.next(doc)
+                    && !decides(k)
+                    && !continues_name
+                    && !is_listed_name(words, run.len())
+                {
+                    match list
+                        .iter()
+                        .find(|o| o.capitals == usual.capitals && o.next(doc) == run.next(doc))
+                    {
+                        Some(same_next) => same_next,
+                        None => continue,
+                    }
+                } else {
+                    usual
+                };
                 // A mention continued by a capitalised word is a longer name ("Trường Đại học
                 // Vinh" next to "Trường đại học công lập"): it may have capitals its short
                 // form has not, not the reverse ("Ban chấp hành Đảng bộ" next to "Ban Chấp
@@ -417,8 +495,16 @@ impl CapitalizationMismatch {
     }
 }
 
+/// Whether the words of a run (`len` of them) are a whole name of
+/// `rules/lists/institution-capitals.txt` ("hội cựu chiến binh").
+fn is_listed_name(words: &NameKey<'_>, len: usize) -> bool {
+    INSTITUTION_CAPITALS.pairs().iter().any(|&(name, _)| {
+        name.split(' ').count() == len && name.split(' ').zip(words).all(|(a, b)| a == *b)
+    })
+}
+
 /// Per word after the first, whether the convention capitalises it, where it is known.
-type Convention = [Option<bool>; 3];
+type Convention = [Option<bool>; MAX_NAME_WORDS - 1];
 
 /// Words after an institution that name its level and are written lower case before a
 /// word ("Công an xã phối hợp", "Bảo tàng tỉnh Nghệ An"), unless a body's name goes on
@@ -432,7 +518,7 @@ const LEVEL_BODIES: &[&str] = &["hội", "uỷ", "đoàn", "đội", "ủy"];
 /// level word lower case at the end.
 fn conventional_capitals(doc: &Document, words: &NameKey<'_>, list: &[NameRun]) -> Convention {
     let len = list[0].len();
-    let mut convention = [None; 3];
+    let mut convention = [None; MAX_NAME_WORDS - 1];
     let listed = INSTITUTION_CAPITALS.pairs().iter().find(|&&(name, _)| {
         let mut listed = name.split(' ');
         words[..len].iter().all(|w| listed.next() == Some(*w))
@@ -463,6 +549,20 @@ enum Basis {
     Usual { count: usize, certain: bool },
     /// The conventional spelling of a listed name or a level word.
     Convention,
+}
+
+/// Whether a headline or heading capitalises its words as titles do: fewer than one word in
+/// four after the first is lower case.
+fn title_case(doc: &Document, sentence: &[usize]) -> bool {
+    let (mut lower, mut words) = (0, 0);
+    for &i in sentence.iter().skip(1) {
+        let t = &doc.tokens[i];
+        if t.kind() == TokenKind::Word {
+            words += 1;
+            lower += usize::from(doc.case(t) == Case::Lower);
+        }
+    }
+    lower * 4 < words
 }
 
 /// Whether the words after a run (from position `from`) continue it into a name: a number
@@ -707,6 +807,86 @@ mod tests {
             &[
                 "Ban Thường vụ Huyện ủy họp. Ban Thường vụ huyện đã chỉ đạo.",
                 "Hội Nông dân Phường 5 họp. Hội Nông dân phường đã vận động.",
+            ],
+        );
+    }
+
+    #[test]
+    fn compares_names_of_five_and_six_words() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[
+                // The fifth word: a place name closing a listed name.
+                (
+                    "Hội Liên hiệp Thanh niên Việt Nam tổ chức trại hè. Đoàn viên của Hội Liên hiệp Thanh niên Việt nam tham gia.",
+                    &["nam"],
+                ),
+                // The level word of a body, fifth, lower case by convention.
+                (
+                    "Ủy ban nhân dân xã Tân Lập họp. Ủy ban nhân dân Xã Tân Lập đã trả lời cử tri.",
+                    &["Xã"],
+                ),
+                // A field of five words.
+                (
+                    "Sở Khoa học và Công nghệ kiểm tra. Sở Khoa học và công nghệ kết luận. Sở Khoa học và Công nghệ báo cáo.",
+                    &["công"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_long_run_that_crosses_out_of_a_name_is_not_compared() {
+        silent(
+            &CapitalizationMismatch,
+            &[
+                // A place name, then a verb phrase and another name.
+                "Phòng Nội vụ huyện Yên Thế tổng kết Hội thi cải cách hành chính. Trước đó, huyện Yên Thế tổng kết hội thi năm trước.",
+                "Tham dự buổi lễ có Lãnh đạo Sở Tư pháp. Tham dự buổi lễ có lãnh đạo các phòng.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_last_word_is_compared_with_a_mention_followed_by_the_same_word() {
+        // The other mentions go on differently ("xã", "tỉnh"), one goes on like the slip.
+        flags_each(
+            &CapitalizationMismatch,
+            &[(
+                "Ông Tư là Chủ tịch Hội cựu giáo chức xã. Hội cựu giáo chức tỉnh khen. Hội cựu giáo chức huyện dự. Hội cựu giáo Chức huyện góp ý.",
+                &["Chức"],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_whole_listed_name_is_compared_whatever_follows_it() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[(
+                // "Hội cựu chiến binh" is written one way throughout, but for one capital.
+                "Ban chấp hành Hội cựu chiến binh huyện họp. Thôn Đông Hội cựu chiến binh xã trao quà. Hội cựu chiến Binh thôn nhận.",
+                &["Binh"],
+            )],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_sentence_case_spells_an_institution_as_the_body_does() {
+        flags_each(
+            &CapitalizationMismatch,
+            &[(
+                "Hội nông dân Việt Nam trao giải cho nông dân giỏi\n\nSáng 5/3, Hội Nông dân Việt Nam trao giải. Hội Nông dân Việt Nam khen 30 hộ.",
+                &["nông"],
+            )],
+        );
+        silent(
+            &CapitalizationMismatch,
+            &[
+                // A headline in title case.
+                "Hội Nông Dân Việt Nam Trao Giải Cho Nông Dân Giỏi\n\nSáng 5/3, Hội Nông dân Việt Nam trao giải cho nông dân giỏi.",
+                // A headline's own capitals for other words than an institution's name.
+                "Khai mạc Kỳ họp thứ Mười lăm Hội đồng nhân dân quận\n\nSáng nay, Kỳ họp thứ mười lăm khai mạc. Kỳ họp thứ mười lăm họp hai ngày.",
             ],
         );
     }
