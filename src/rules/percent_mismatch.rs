@@ -1350,11 +1350,30 @@ fn share_of_whole(doc: &Document, sentence: &[usize], end: usize) -> Option<Cont
             && (k.checked_sub(1).is_some_and(|p| marks_whole(&c, p))
                 || stated_as_whole(&c, k, last.at))
             && !has_own_share(&c, k, last.at)
+            && !(counted_by_own_subject(&c, k) && counted_by_own_subject(&c, last.at))
     })?;
     if !same_parenthesis_level(&c, whole, last.at) {
         return None;
     }
     ratio(doc, &last, &c.figure_at(whole)?)
+}
+
+/// Whether the figure at `k` is the predicate ("có", "là") of a clause whose subject is a
+/// count of its own ("số đại biểu do các cơ quan, tổ chức giới thiệu có 214 người", "số hộ
+/// nghèo là 40 hộ"): two such clauses side by side are sibling counts, neither the other's
+/// whole; only "tổng số" names a whole.
+fn counted_by_own_subject(c: &Cursor<'_>, k: usize) -> bool {
+    if !(k > 0 && (c.word_is(k - 1, "có") || c.word_is(k - 1, "là"))) {
+        return false;
+    }
+    let subject = (0..k - 1)
+        .rev()
+        .take_while(|&j| c.figure_at(j).is_none() && !c.is_punct(j, ";"))
+        .find(|&j| c.word_is(j, "số"));
+    subject.is_some_and(|f| {
+        let opens_clause = f == 0 || c.punct(f - 1).is_some();
+        opens_clause && !(f > 0 && c.word_is(f - 1, "tổng"))
+    })
 }
 
 /// "tổng số cử tri … là: 76.516.637; số cử tri đã bỏ phiếu là: 76.043.527 (đạt tỉ lệ
@@ -2246,7 +2265,7 @@ fn quantity_in_parens_after(c: &Cursor<'_>, from: usize) -> Option<Quantity> {
 mod tests {
     use super::{Claim, PercentMismatch};
     use crate::lists::{CHANGE_VERBS, PERCENT_QUALIFIERS};
-    use crate::rules::testing::{check, flags_each, silent};
+    use crate::rules::testing::{check, flags, flags_each, silent};
 
     #[test]
     fn every_listed_qualifier_and_change_verb_has_a_meaning() {
@@ -2317,6 +2336,32 @@ mod tests {
                     &["150%"],
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn sibling_counts_each_named_by_so_are_not_each_others_whole() {
+        // "số … có A, số … là B (Z%)": two counts side by side; the whole is the "tổng
+        // số" before them, not the sibling A.
+        let lead = "Tổng số học viên của khóa là 400 người.";
+        silent(
+            &PercentMismatch,
+            &[&format!(
+                "{lead} Trong đó, số học viên do các sở, ngành cử có 150 người, số học viên tự đăng ký là 250 người (62,5%)."
+            )],
+        );
+        flags(
+            &PercentMismatch,
+            &format!(
+                "{lead} Trong đó, số học viên do các sở, ngành cử có 150 người, số học viên tự đăng ký là 250 người (60,5%)."
+            ),
+            &["60,5%"],
+        );
+        // A whole introduced by "có" still covers a part named after it.
+        flags(
+            &PercentMismatch,
+            "Xã có 400 hộ, số hộ đạt chuẩn văn hóa là 380 hộ (90%).",
+            &["90%"],
         );
     }
 
