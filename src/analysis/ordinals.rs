@@ -48,6 +48,10 @@ pub struct OrdinalMention {
     /// gives its organisation's event of this noun: likely another body's ("dự Đại hội lần
     /// thứ I của xã" in a hamlet's congress), the same event as none.
     pub other_body: bool,
+    /// For a mention naming no organisation after its noun, the level of the clause's
+    /// subject before it ("Hội Nông dân xã Hòa Bình tổ chức Đại hội đại biểu lần thứ X" is
+    /// a commune's congress), so that it is not taken for another level's event.
+    pub subject_level: Option<Level>,
 }
 
 impl OrdinalMention {
@@ -60,6 +64,16 @@ impl OrdinalMention {
             && self.event == other.event
             && (self.org.iter().all(|w| other.org.contains(w))
                 || other.org.iter().all(|w| self.org.contains(w)))
+            && !matches!((self.level(), other.level()), (Some(a), Some(b)) if a != b)
+    }
+
+    /// The level of the organisation named after the noun, or else of the clause's subject.
+    fn level(&self) -> Option<Level> {
+        if self.org.is_empty() {
+            self.subject_level
+        } else {
+            level_of(&self.org)
+        }
     }
 
     /// The value written the same way as this mention writes its own.
@@ -410,6 +424,11 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 &words[thu_at + 1 + len..],
                             ));
                             let org = organisation_key(org);
+                            let subject_level = if org.is_empty() {
+                                subject_level(doc, sentence, &words, j)
+                            } else {
+                                None
+                            };
                             out.push(OrdinalMention {
                                 event,
                                 org,
@@ -422,6 +441,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                                 in_title,
                                 bare: false,
                                 other_body: false,
+                                subject_level,
                             });
                         }
                         break;
@@ -454,6 +474,7 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                             in_title,
                             bare: true,
                             other_body: false,
+                            subject_level: None,
                         });
                         break;
                     }
@@ -521,11 +542,29 @@ pub fn ordinal_mentions(doc: &Document) -> Vec<OrdinalMention> {
                     in_title,
                     bare: false,
                     other_body: false,
+                    subject_level: None,
                 });
             }
         }
     }
     out
+}
+
+/// The level of the organisation holding the event at `j`, when the clause names it as the
+/// subject of "tổ chức" or "tiến hành" right before the event noun ("Hội Cựu chiến binh
+/// phường Tân An tổ chức Đại hội đại biểu lần thứ VII"): the words from the last comma or
+/// semicolon. Not after other verbs: "Bí thư Huyện ủy dự Đại hội lần thứ XV" attends a
+/// commune's congress.
+fn subject_level(doc: &Document, sentence: &[usize], words: &[&str], j: usize) -> Option<Level> {
+    let holds = j >= 2 && matches!(words[j - 2..j], ["tổ", "chức"] | ["tiến", "hành"]);
+    if !holds {
+        return None;
+    }
+    let start = (0..j)
+        .rev()
+        .find(|&k| matches!(doc.token_text(&doc.tokens[sentence[k]]), "," | ";"))
+        .map_or(0, |k| k + 1);
+    level_of(&words[start..j])
 }
 
 /// The board a congress elects.

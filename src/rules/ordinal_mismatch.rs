@@ -817,6 +817,25 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_held_by_a_subject_of_another_level_is_not_that_level_s_event() {
+        // The ward's association holds its 7th congress and sends delegates to the
+        // district's 8th: the mention without organisation is the ward's.
+        let ward_holds = "Sáng 5-3, Hội Cựu chiến binh phường Tân An tổ chức Đại hội đại biểu lần thứ VII, nhiệm kỳ 2022-2027.";
+        silent(
+            &OrdinalMismatch,
+            &[&format!(
+                "Đại hội điểm của Hội Cựu chiến binh\n\n{ward_holds} Đại hội đã bầu 5 đại biểu dự Đại hội Hội Cựu chiến binh quận lần thứ VIII, nhiệm kỳ 2022-2027."
+            )],
+        );
+        // Of the same level, the two are one congress.
+        let found = check(
+            &OrdinalMismatch,
+            &format!("Đại hội Hội Cựu chiến binh phường Tân An lần thứ VIII\n\n{ward_holds}"),
+        );
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
     fn a_body_mention_without_organisation_is_the_headline_s_event_when_near_its_number() {
         // The document names the commune's congress too: "Đại hội lần thứ XVI" is the
         // hamlet's (the headline's) because it is one from its number.
