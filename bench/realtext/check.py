@@ -124,11 +124,25 @@ def diff(old_bin, new_bin, paths):
     new = {key(f): f for f in run(new_bin, paths)}
     gone = [old[k] for k in sorted(old.keys() - new.keys())]
     added = [new[k] for k in sorted(new.keys() - old.keys())]
-    print(f"old {len(old)} findings, new {len(new)}; only old {len(gone)}, only new {len(added)}")
+    # Same place and rule, but another severity or message (other operands, another fix).
+    changed = [
+        (old[k], new[k])
+        for k in sorted(old.keys() & new.keys())
+        if (old[k]["severity"], old[k]["message"]) != (new[k]["severity"], new[k]["message"])
+    ]
+    print(
+        f"old {len(old)} findings, new {len(new)}; only old {len(gone)}, only new {len(added)}, "
+        f"changed {len(changed)}"
+    )
     for label, group in (("only old", gone), ("only new", added)):
         print(f"\n{label}:")
         for f in group:
             print(f"  {doc_id(f['path'])}\t{f['rule']}\t{f['severity']}\t{context(f)}")
+    print("\nchanged (old, then new):")
+    for o, n in changed:
+        print(f"  {doc_id(o['path'])}\t{o['rule']}\t{context(o)}")
+        print(f"    - {o['severity']}\t{o['message']}")
+        print(f"    + {n['severity']}\t{n['message']}")
     by_rule = collections.Counter()
     for f in gone:
         by_rule[(f["rule"], "-")] += 1
