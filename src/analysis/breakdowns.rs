@@ -1162,17 +1162,8 @@ impl Cues {
 /// marker.
 fn marked_breakdowns(c: &Cursor<'_>, markers: &[usize], out: &mut Vec<Breakdown>) {
     for &p in markers {
-        // "trong đó", "trong số đó": how many words the phrase takes (its first word
-        // asked once).
-        let within = if c.word_is(p, "trong") {
-            match (c.word(p + 1), c.word(p + 2)) {
-                (Some("đó"), _) => Some(2),
-                (Some("số"), Some("đó")) => Some(3),
-                _ => None,
-            }
-        } else {
-            None
-        };
+        // "trong đó", "trong số đó": how many words the phrase takes.
+        let within = c.within_that_len(p);
         let (marker, colon, from) = if c.word_is(p, "gồm") {
             let mut from = p + 1;
             if c.word(from) == Some("có") || c.is_punct(from, ":") {

@@ -146,6 +146,19 @@ impl<'a> Cursor<'a> {
             .is_none_or(punctuation::opens_after)
     }
 
+    /// How many words "trong đó" (2) or "trong số đó" (3) take at `k`, the phrase that
+    /// opens the parts of a whole stated before it; `None` for anything else.
+    pub fn within_that_len(&self, k: usize) -> Option<usize> {
+        if !self.word_is(k, "trong") {
+            return None;
+        }
+        match (self.word(k + 1), self.word(k + 2)) {
+            (Some("đó"), _) => Some(2),
+            (Some("số"), Some("đó")) => Some(3),
+            _ => None,
+        }
+    }
+
     /// The text range from the token at `first` to the token at `last`, both included.
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.token(first).start()..self.token(last).end()
@@ -180,5 +193,21 @@ mod tests {
         assert!(c.touching(7) && !c.touching(6));
         assert_eq!(c.text(99), "");
         assert_eq!(&doc.text[c.span(2, 4)], "2020 – 2025");
+    }
+
+    #[test]
+    fn within_that_phrases_and_their_length() {
+        let doc = Document::from_text("Trong đó 3 người, trong số đó 2 người, trong số 5 người.");
+        let sentences = sentences(&doc, &doc.blocks[0]);
+        let c = Cursor::new(&doc, &sentences[0]);
+        let found: Vec<(usize, usize)> = (0..c.len())
+            .filter_map(|k| c.within_that_len(k).map(|n| (k, n)))
+            .collect();
+        // "Trong đó" at 0, "trong số đó" after the first comma; "trong số 5" names its
+        // whole and is not one.
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0], (0, 2));
+        assert_eq!(found[1].1, 3);
+        assert!(c.word_is(found[1].0, "trong"));
     }
 }

@@ -1478,12 +1478,8 @@ fn has_own_share(c: &Cursor<'_>, k: usize, limit: usize) -> bool {
         .all(|j| c.word(j).is_some() && !c.word_is(j, "trong") || c.is_punct(j, ","));
     // A split inside a parenthesis ("(… trong đó, tiến sĩ là 144 người)") breaks down the
     // figure, not a whole of the parts after it.
-    let split_after = (share..limit).any(|j| {
-        c.word_is(j, "trong")
-            && (c.word(j + 1) == Some("đó")
-                || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
-            && same_parenthesis_level(c, j, limit)
-    });
+    let split_after = (share..limit)
+        .any(|j| c.within_that_len(j).is_some() && same_parenthesis_level(c, j, limit));
     opens_share && noun_phrase && !split_after
 }
 
@@ -1521,10 +1517,7 @@ fn stated_as_whole(c: &Cursor<'_>, k: usize, part: usize) -> bool {
     if matches!(c.punct(j), Some("," | ";")) {
         j += 1;
     }
-    c.word_is(j, "trong")
-        && (c.word(j + 1) == Some("đó")
-            || c.word(j + 1) == Some("số") && c.word(j + 2) == Some("đó"))
-        && j + 2 <= part
+    c.within_that_len(j).is_some() && j + 2 <= part
 }
 
 /// The position after what follows the "to" value before the verb: its unit (a rate, a
