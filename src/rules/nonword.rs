@@ -1931,7 +1931,7 @@ fn looks_like_address(chunk: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Nonword;
-    use crate::rules::testing::{check, fixed, flagged, flags_each, silent};
+    use crate::rules::testing::{check, fixed, fixes_each, flagged, flags_each, silent};
 
     #[test]
     fn fails_on_ill_formed_syllables() {
@@ -2277,13 +2277,15 @@ mod tests {
 
     #[test]
     fn two_syllables_run_together_the_place_backs() {
-        assert_eq!(
-            fixed(&Nonword, "Ông đến nhưngkhông gặp ai."),
-            "Ông đến nhưng không gặp ai."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Hội đồng Thẩmphán Tòa án nhân dân tối cao họp."),
-            "Hội đồng Thẩm phán Tòa án nhân dân tối cao họp."
+        fixes_each(
+            &Nonword,
+            &[
+                ("Ông đến nhưngkhông gặp ai.", "Ông đến nhưng không gặp ai."),
+                (
+                    "Hội đồng Thẩmphán Tòa án nhân dân tối cao họp.",
+                    "Hội đồng Thẩm phán Tòa án nhân dân tối cao họp.",
+                ),
+            ],
         );
     }
 
@@ -2531,13 +2533,18 @@ mod tests {
 
     #[test]
     fn glued_words_split_where_the_model_writes_the_pair() {
-        assert_eq!(
-            fixed(&Nonword, "Cả hai bên đã đồngý với bản kế hoạch mới."),
-            "Cả hai bên đã đồng ý với bản kế hoạch mới."
-        );
-        assert_eq!(
-            fixed(&Nonword, "Họ vẫn sốngở miền nam của tỉnh."),
-            "Họ vẫn sống ở miền nam của tỉnh."
+        fixes_each(
+            &Nonword,
+            &[
+                (
+                    "Cả hai bên đã đồngý với bản kế hoạch mới.",
+                    "Cả hai bên đã đồng ý với bản kế hoạch mới.",
+                ),
+                (
+                    "Họ vẫn sốngở miền nam của tỉnh.",
+                    "Họ vẫn sống ở miền nam của tỉnh.",
+                ),
+            ],
         );
         // A lone letter glued only where the model writes the pair.
         assert_eq!(

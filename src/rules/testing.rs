@@ -103,6 +103,13 @@ pub fn fixed(rule: &dyn Rule, text: &str) -> String {
     out
 }
 
+/// Asserts that each text, with its findings' first suggestions applied, reads as given.
+pub fn fixes_each(rule: &dyn Rule, cases: &[(&str, &str)]) {
+    for (text, expected) in cases {
+        assert_eq!(fixed(rule, text), *expected, "fixing {text:?}");
+    }
+}
+
 /// `rare-variant`'s non-default thresholds for the small archive of the fixtures (why: in the
 /// file, which the integration tests read too).
 pub const SMALL_ARCHIVE_OPTIONS: &str =
